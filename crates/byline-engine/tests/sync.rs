@@ -1,0 +1,267 @@
+//! The engine against a real SQLite file and a real HTTP server on
+//! 127.0.0.1 serving fixture feeds.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use byline_engine::{Engine, EngineConfig, FetchConfig, SyncEvent, SyncOptions};
+use byline_store::{ListQuery, View};
+use byline_testkit::{Fixture, FixtureServer};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(fixtures_dir().join(name)).unwrap()
+}
+
+fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+async fn engine_with(fetch: FetchConfig) -> (tempfile::TempDir, Engine) {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig { fetch, retention_days: Some(90) }).await.unwrap();
+    (dir, engine)
+}
+
+async fn engine() -> (tempfile::TempDir, Engine) {
+    engine_with(FetchConfig::default()).await
+}
+
+async fn titles(engine: &Engine, feed: byline_store::FeedId) -> Vec<String> {
+    let query = ListQuery { feed: Some(feed), limit: 500, ..Default::default() };
+    engine.store().list(&query).await.unwrap().items.into_iter().map(|i| i.title).collect()
+}
+
+#[tokio::test]
+async fn every_format_and_charset_is_read() {
+    let server = FixtureServer::serve_dir(fixtures_dir()).await;
+    server.route(
+        "/ru-header-charset.xml",
+        Fixture::body("application/rss+xml; charset=windows-1251", fixture("ru-1251-noprolog.xml")),
+    );
+    let (_dir, engine) = engine().await;
+    for (path, expected_title) in [
+        ("/rss2.xml", "Council approves £40m plan for new tram line to the airport"),
+        ("/atom.xml", "SQLite WAL mode in production: two years of lessons"),
+        ("/feed.json", ""),
+        ("/rss091.xml", ""),
+        ("/rss1.rdf", ""),
+        ("/az-utf8.xml", "Şəhərdə yeni məktəb açıldı"),
+        ("/az-1251.xml", "Новости Баку"),
+        ("/ru-koi8r.xml", "Новости Баку"),
+        ("/ru-header-charset.xml", "Новости Баку"),
+    ] {
+        let feed = engine.add_source(&server.url(path), None).await.unwrap_or_else(|e| panic!("{path}: {e}"));
+        let titles = titles(&engine, feed.id).await;
+        assert!(!titles.is_empty(), "{path} stored no articles");
+        assert!(titles.iter().all(|t| !t.contains('\u{fffd}') && !t.contains("Ð")), "{path} mis-decoded: {titles:?}");
+        if !expected_title.is_empty() {
+            assert!(titles.iter().any(|t| t == expected_title), "{path}: {titles:?}");
+        }
+    }
+    assert_eq!(engine.store().feeds().await.unwrap().len(), 9);
+}
+
+#[tokio::test]
+async fn a_site_url_is_searched_for_its_feed() {
+    let server = FixtureServer::serve_dir(fixtures_dir()).await;
+    let (_dir, engine) = engine().await;
+    let feed = engine.add_source(&server.url("/not-a-feed.html"), None).await.unwrap();
+    assert_eq!(feed.url, server.url("/rss2.xml"));
+    assert_eq!(feed.title, "Harbour City Chronicle");
+
+    // No <link>: the common paths on the site's origin are tried.
+    let bare = FixtureServer::start().await;
+    bare.route("/news/today", Fixture::body("text/html", fixture("site-no-link.html")));
+    bare.route("/rss", Fixture::body("application/atom+xml", fixture("atom.xml")));
+    let feed = engine.add_source(&bare.url("/news/today"), None).await.unwrap();
+    assert_eq!(feed.url, bare.url("/rss"));
+    assert!(bare.hits("/feed") == 1, "/feed is tried first");
+
+    let empty = FixtureServer::start().await;
+    empty.route("/", Fixture::body("text/html", fixture("site-no-link.html")));
+    let err = engine.add_source(&empty.url("/"), None).await.unwrap_err();
+    assert!(err.to_string().contains("no feed found"), "{err}");
+}
+
+#[tokio::test]
+async fn resync_updates_in_place_keeps_statuses_and_uses_conditional_get() {
+    let server = FixtureServer::start().await;
+    server.route("/feed", Fixture::body("application/rss+xml", fixture("rss2.xml")).etag("\"v1\""));
+    let (_dir, engine) = engine().await;
+    let feed = engine.add_source(&server.url("/feed"), None).await.unwrap();
+    let page = engine.store().list(&ListQuery::default()).await.unwrap();
+    assert_eq!(page.items.len(), 5);
+    let storm = page.items.iter().find(|i| i.title.starts_with("Storm Edith")).unwrap().id;
+    let market = page.items.iter().find(|i| i.title.starts_with("Harbour Market")).unwrap().id;
+    engine.store().set_read(storm, true).await.unwrap();
+    engine.store().set_saved(market, true).await.unwrap();
+
+    // Unchanged: 304, nothing parsed.
+    let report = engine.sync(&SyncOptions::default(), None).await.unwrap();
+    assert_eq!((report.ok, report.new_articles, report.updated_articles), (1, 0, 0));
+    let headers = server.request_headers("/feed");
+    assert_eq!(headers.last().unwrap().get("if-none-match").unwrap(), "\"v1\"");
+
+    // Changed: one new item, one updated in place.
+    server.route("/feed", Fixture::body("application/rss+xml", fixture("rss2-updated.xml")).etag("\"v2\""));
+    let report = engine.sync(&SyncOptions::default(), None).await.unwrap();
+    assert_eq!((report.new_articles, report.updated_articles), (1, 1), "{report:?}");
+    let items = engine.store().list(&ListQuery { limit: 100, ..Default::default() }).await.unwrap().items;
+    assert_eq!(items.len(), 6, "no duplicates");
+    let storm_now = items.iter().find(|i| i.id == storm).unwrap();
+    assert_eq!(storm_now.title, "Storm Edith: warning upgraded to red as gusts reach 90mph");
+    assert!(storm_now.read, "read status kept");
+    assert!(items.iter().find(|i| i.id == market).unwrap().saved, "saved status kept");
+    assert_eq!(engine.store().feed(feed.id).await.unwrap().unread_count, 5);
+
+    // Same bytes without validators: the content hash skips the parse.
+    server.route("/feed", Fixture::body("application/rss+xml", fixture("rss2-updated.xml")));
+    let report = engine.sync(&SyncOptions::default(), None).await.unwrap();
+    assert_eq!((report.ok, report.new_articles, report.updated_articles), (1, 0, 0));
+}
+
+#[tokio::test]
+async fn failures_are_recorded_per_feed_and_the_rest_goes_on() {
+    let server = FixtureServer::serve_dir(fixtures_dir()).await;
+    server.route("/limited", Fixture::too_many_requests("3600"));
+    server.route("/slow", Fixture::body("application/rss+xml", fixture("rss2.xml")).delay(Duration::from_secs(5)));
+    server.route("/loop-a", Fixture::redirect(302, "/loop-b"));
+    server.route("/loop-b", Fixture::redirect(302, "/loop-a"));
+    server.route("/bomb", Fixture::gzip_bomb(64 * 1024 * 1024));
+    server.route("/gone", Fixture::body("text/plain", "nope").status(404));
+    let fetch = FetchConfig { timeout: Duration::from_secs(2), max_body_bytes: 1024 * 1024, ..FetchConfig::default() };
+    let (_dir, engine) = engine_with(fetch).await;
+    let store = engine.store();
+    for path in ["/az-utf8.xml", "/limited", "/slow", "/loop-a", "/bomb", "/malformed.xml", "/not-a-feed.html", "/gone"] {
+        store.add_feed(&server.url(path), None).await.unwrap();
+    }
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let report = engine.sync(&SyncOptions::default(), Some(tx)).await.unwrap();
+    assert_eq!((report.feeds, report.ok, report.failed), (8, 1, 7), "{report:#?}");
+    assert_eq!(report.new_articles, 4);
+
+    let error_of = |path: &str| {
+        let url = server.url(path);
+        report.errors.iter().find(|e| e.url == url).unwrap_or_else(|| panic!("no error for {path}")).error.clone()
+    };
+    assert!(error_of("/limited").contains("rate limited"), "{}", error_of("/limited"));
+    assert!(error_of("/slow").contains("timed out"), "{}", error_of("/slow"));
+    assert!(error_of("/loop-a").contains("redirect loop"), "{}", error_of("/loop-a"));
+    assert!(error_of("/bomb").contains("larger than"), "{}", error_of("/bomb"));
+    assert!(error_of("/malformed.xml").contains("feed"), "{}", error_of("/malformed.xml"));
+    assert!(error_of("/not-a-feed.html").contains("HTML page"), "{}", error_of("/not-a-feed.html"));
+    assert!(error_of("/gone").contains("404"), "{}", error_of("/gone"));
+
+    // Errors are kept in the database with a failure count and a backoff.
+    let feeds = store.feeds().await.unwrap();
+    let limited = feeds.iter().find(|f| f.url.ends_with("/limited")).unwrap();
+    assert_eq!(limited.error_count, 1);
+    assert!(limited.last_error.as_deref().unwrap().contains("rate limited"));
+    let wait = limited.next_attempt_at.unwrap() - chrono::Utc::now();
+    assert!(wait.num_minutes() > 55, "Retry-After honoured: {wait}");
+    let ok = feeds.iter().find(|f| f.url.ends_with("/az-utf8.xml")).unwrap();
+    assert!(ok.last_error.is_none() && ok.last_success_at.is_some());
+
+    // Progress: a start, then one event per feed, counting up.
+    let mut events = Vec::new();
+    while let Ok(event) = rx.try_recv() {
+        events.push(event);
+    }
+    assert_eq!(events.first(), Some(&SyncEvent::Started { total: 8 }));
+    assert_eq!(events.len(), 9);
+    match events.last().unwrap() {
+        SyncEvent::FeedDone { done, total, new_articles, .. } => assert_eq!((*done, *total, *new_articles), (8, 8, 4)),
+        other => panic!("{other:?}"),
+    }
+
+    // Backing-off feeds are left alone until forced.
+    let hits = server.hits("/limited");
+    let report = engine.sync(&SyncOptions::default(), None).await.unwrap();
+    assert_eq!((report.feeds, report.skipped), (1, 7));
+    assert_eq!(server.hits("/limited"), hits);
+    let report = engine.sync(&SyncOptions { force: true, ..Default::default() }, None).await.unwrap();
+    assert_eq!(report.failed, 7);
+    let limited = store.feeds().await.unwrap().into_iter().find(|f| f.url.ends_with("/limited")).unwrap();
+    assert_eq!(limited.error_count, 2, "consecutive failures are counted");
+}
+
+#[tokio::test]
+async fn permanent_redirects_update_the_stored_url() {
+    let server = FixtureServer::serve_dir(fixtures_dir()).await;
+    server.route("/old-feed", Fixture::redirect(301, "/rss2.xml"));
+    server.route("/temp-feed", Fixture::redirect(302, "/atom.xml"));
+    let (_dir, engine) = engine().await;
+    let moved = engine.store().add_feed(&server.url("/old-feed"), None).await.unwrap();
+    let temp = engine.store().add_feed(&server.url("/temp-feed"), None).await.unwrap();
+    let report = engine.sync(&SyncOptions::default(), None).await.unwrap();
+    assert_eq!(report.ok, 2, "{report:?}");
+    assert_eq!(engine.store().feed(moved.id).await.unwrap().url, server.url("/rss2.xml"));
+    assert_eq!(engine.store().feed(temp.id).await.unwrap().url, server.url("/temp-feed"));
+}
+
+#[tokio::test]
+async fn hostile_feed_is_sanitized_before_it_is_stored() {
+    let server = FixtureServer::serve_dir(fixtures_dir()).await;
+    let (_dir, engine) = engine().await;
+    let feed = engine.add_source(&server.url("/hostile.xml"), None).await.unwrap();
+    let page = engine.store().list(&ListQuery { feed: Some(feed.id), ..Default::default() }).await.unwrap();
+    assert!(!page.items.is_empty());
+    for item in page.items {
+        let article = engine.store().article(item.id).await.unwrap();
+        let all = format!(
+            "{} {:?} {:?} {:?} {:?} {:?}",
+            article.summary.title, article.summary.author, article.summary.url, article.summary_html, article.content_html, article.summary.lead_image
+        )
+        .to_ascii_lowercase();
+        for bad in ["<script", "javascript:", "vbscript:", "onerror", "onload", "<iframe", "<svg", "<style", "<form", "<object", "data:text", "utm_source", "fbclid"] {
+            assert!(!all.contains(bad), "{bad} survived in {all}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn opml_round_trip_keeps_nested_folders() {
+    let opml = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-feeds/tests/fixtures/subscriptions.opml")).unwrap();
+    let (_dir, engine) = engine().await;
+    let report = engine.import_opml(&opml).await.unwrap();
+    assert!(report.feeds_added > 0);
+    assert_eq!(report.feeds_added + report.rejected.len(), report.feeds_in_file);
+    let exported = engine.export_opml().await.unwrap();
+
+    let original = byline_feeds::opml::parse_opml(&opml).unwrap();
+    let round_trip = byline_feeds::opml::parse_opml(exported.as_bytes()).unwrap();
+    let mut before: Vec<(Vec<String>, String)> = original.feeds().into_iter().map(|(p, f)| (p, f.xml_url.clone())).collect();
+    let mut after: Vec<(Vec<String>, String)> = round_trip.feeds().into_iter().map(|(p, f)| (p, f.xml_url.clone())).collect();
+    before.sort();
+    after.sort();
+    assert_eq!(before, after);
+    assert!(after.iter().any(|(path, _)| path.len() >= 2), "nested folders kept: {after:?}");
+
+    // Importing twice adds nothing.
+    let again = engine.import_opml(&opml).await.unwrap();
+    assert_eq!(again.feeds_added, 0);
+}
+
+#[tokio::test]
+async fn retention_never_deletes_saved_articles() {
+    let server = FixtureServer::serve_dir(fixtures_dir()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("byline.sqlite3");
+    let engine = Engine::open(&path, EngineConfig { retention_days: Some(0), ..Default::default() }).await.unwrap();
+    engine.add_source(&server.url("/rss2.xml"), None).await.unwrap();
+    let items = engine.store().list(&ListQuery::default()).await.unwrap().items;
+    engine.store().set_saved(items[0].id, true).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let pruned = engine.apply_retention().await.unwrap();
+    assert_eq!(pruned.deleted, 4);
+    let saved = engine.store().list(&ListQuery { view: View::Saved, ..Default::default() }).await.unwrap().items;
+    assert_eq!(saved.len(), 1);
+    // A re-sync does not resurrect pruned articles.
+    let report = engine.sync(&SyncOptions { force: true, ..Default::default() }, None).await.unwrap();
+    assert_eq!(report.new_articles, 0);
+    engine.store().close().await;
+
+    // Reopening the file (migrations run again) keeps the saved article.
+    let reopened = Engine::open(&path, EngineConfig::default()).await.unwrap();
+    assert_eq!(reopened.store().list(&ListQuery { view: View::Saved, ..Default::default() }).await.unwrap().items.len(), 1);
+}

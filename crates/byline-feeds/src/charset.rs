@@ -1,0 +1,195 @@
+//! Character encodings: which one a document is in, and turning it into UTF-8.
+//!
+//! Feeds from our readers' sites come in UTF-8, windows-1251 and KOI8-R, and
+//! the encoding is named in different places. The order of trust follows the
+//! XML and HTML specifications: a byte-order mark first, then the charset of
+//! the HTTP `Content-Type` header, then the document's own declaration
+//! (`<?xml encoding=…?>` or `<meta charset>`), then UTF-8.
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// How far into a document we look for an encoding declaration.
+const SNIFF_LEN: usize = 1024;
+
+/// The charset parameter of a `Content-Type` header value, if it names an
+/// encoding we know (`text/xml; charset="windows-1251"` → windows-1251).
+pub fn charset_from_content_type(content_type: &str) -> Option<&'static Encoding> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        if !name.trim().eq_ignore_ascii_case("charset") {
+            return None;
+        }
+        Encoding::for_label(value.trim().trim_matches(|c| c == '"' || c == '\'').as_bytes())
+    })
+}
+
+/// The encoding named by the `encoding` attribute of an XML declaration at
+/// the start of `bytes`, if any.
+pub fn charset_from_xml_declaration(bytes: &[u8]) -> Option<&'static Encoding> {
+    let (start, end) = xml_declaration_encoding_span(bytes)?;
+    // A declaration read in an ASCII-compatible document cannot truthfully
+    // say UTF-16; browsers treat that as UTF-8, and so do we.
+    Encoding::for_label(&bytes[start..end]).map(Encoding::output_encoding)
+}
+
+/// The encoding named by `<meta charset=…>` or
+/// `<meta http-equiv="Content-Type" content="…; charset=…">` in the first
+/// kilobyte of an HTML document.
+pub fn charset_from_html_meta(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    let lower: Vec<u8> = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"<meta") {
+        let tag_start = from + pos;
+        let tag_end = find(&lower[tag_start..], b">").map_or(lower.len(), |e| tag_start + e);
+        let tag = &lower[tag_start..tag_end];
+        if let Some(cs) = find(tag, b"charset=") {
+            let value = &tag[cs + b"charset=".len()..];
+            let value = trim_quotes(value);
+            let len = value
+                .iter()
+                .position(|b| matches!(b, b'"' | b'\'' | b' ' | b';' | b'/' | b'>'))
+                .unwrap_or(value.len());
+            if let Some(enc) = Encoding::for_label(&value[..len]) {
+                return Some(enc);
+            }
+        }
+        from = tag_end;
+    }
+    None
+}
+
+/// Decodes an XML document (a feed or an OPML file) to UTF-8 text.
+///
+/// The encoding is taken from the BOM, else the `Content-Type` charset, else
+/// the XML declaration, else UTF-8. When the document was not UTF-8, its XML
+/// declaration is rewritten to say `UTF-8`, so a parser that reads the
+/// declaration does not decode it twice. Malformed sequences become U+FFFD.
+pub fn decode_xml<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
+    let encoding = Encoding::for_bom(bytes)
+        .map(|(enc, _)| enc)
+        .or_else(|| content_type.and_then(charset_from_content_type))
+        .or_else(|| charset_from_xml_declaration(bytes))
+        .unwrap_or(UTF_8);
+    let (text, _) = encoding.decode_with_bom_removal(bytes);
+    let declares_other = charset_from_xml_declaration(text.as_bytes()).is_some_and(|enc| enc != UTF_8)
+        || xml_declaration_encoding_span(text.as_bytes()).is_some_and(|(s, e)| Encoding::for_label(&text.as_bytes()[s..e]).is_none());
+    if declares_other {
+        Cow::Owned(rewrite_declared_encoding(text.into_owned()))
+    } else {
+        text
+    }
+}
+
+/// Decodes an HTML page to UTF-8 text: BOM, then the `Content-Type` charset,
+/// then `<meta charset>`, then UTF-8.
+pub fn decode_html<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
+    let encoding = Encoding::for_bom(bytes)
+        .map(|(enc, _)| enc)
+        .or_else(|| content_type.and_then(charset_from_content_type))
+        .or_else(|| charset_from_html_meta(bytes))
+        .unwrap_or(UTF_8);
+    encoding.decode_with_bom_removal(bytes).0
+}
+
+/// Replaces the value of the declaration's `encoding` attribute with `UTF-8`.
+fn rewrite_declared_encoding(mut text: String) -> String {
+    if let Some((start, end)) = xml_declaration_encoding_span(text.as_bytes()) {
+        text.replace_range(start..end, "UTF-8");
+    }
+    text
+}
+
+/// Byte span of the encoding label inside a leading `<?xml … encoding="…"?>`.
+fn xml_declaration_encoding_span(bytes: &[u8]) -> Option<(usize, usize)> {
+    let offset = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    let rest = &bytes[offset..];
+    if !rest.starts_with(b"<?xml") {
+        return None;
+    }
+    let decl_end = find(rest, b"?>")?;
+    let decl = &rest[..decl_end];
+    let attr = find(decl, b"encoding")?;
+    let after = &decl[attr + b"encoding".len()..];
+    let eq = after.iter().position(|b| *b == b'=')?;
+    let after_eq = &after[eq + 1..];
+    let quote_pos = after_eq.iter().position(|b| !b.is_ascii_whitespace())?;
+    let quote = after_eq[quote_pos];
+    if quote != b'"' && quote != b'\'' {
+        return None;
+    }
+    let value = &after_eq[quote_pos + 1..];
+    let len = value.iter().position(|b| *b == quote)?;
+    let start = offset + attr + b"encoding".len() + eq + 1 + quote_pos + 1;
+    Some((start, start + len))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_quotes(value: &[u8]) -> &[u8] {
+    let start = value.iter().position(|b| !matches!(b, b'"' | b'\'' | b' ')).unwrap_or(value.len());
+    &value[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use encoding_rs::{KOI8_R, WINDOWS_1251};
+
+    #[test]
+    fn content_type_charset_is_read_with_quotes_and_case() {
+        assert_eq!(charset_from_content_type("text/xml; Charset=\"windows-1251\""), Some(WINDOWS_1251));
+        assert_eq!(charset_from_content_type("application/rss+xml;charset=koi8-r"), Some(KOI8_R));
+        assert_eq!(charset_from_content_type("application/rss+xml"), None);
+        assert_eq!(charset_from_content_type("text/xml; charset=bogus"), None);
+    }
+
+    #[test]
+    fn xml_declaration_in_windows_1251_is_decoded_and_rewritten() {
+        let (bytes, _, _) = WINDOWS_1251.encode("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><t>Новости Баку</t></rss>");
+        let text = decode_xml(&bytes, None);
+        assert_eq!(text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><t>Новости Баку</t></rss>");
+    }
+
+    #[test]
+    fn http_charset_wins_over_missing_declaration() {
+        let (bytes, _, _) = WINDOWS_1251.encode("<rss><t>Курс маната</t></rss>");
+        assert_eq!(decode_xml(&bytes, Some("text/xml; charset=windows-1251")), "<rss><t>Курс маната</t></rss>");
+    }
+
+    #[test]
+    fn bom_wins_over_everything() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("<?xml version='1.0' encoding='windows-1251'?><a>Şəhər</a>".as_bytes());
+        let text = decode_xml(&bytes, Some("text/xml; charset=koi8-r"));
+        assert!(text.contains("<a>Şəhər</a>"), "{text}");
+    }
+
+    #[test]
+    fn utf8_without_declaration_is_borrowed() {
+        let bytes = "<rss>Gənclər üçün</rss>".as_bytes();
+        assert!(matches!(decode_xml(bytes, None), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn html_meta_charset_is_honoured() {
+        let (body, _, _) = WINDOWS_1251.encode("<html><head><meta charset=\"windows-1251\"><title>Погода</title>");
+        assert!(decode_html(&body, None).contains("<title>Погода</title>"));
+        let (body, _, _) = WINDOWS_1251.encode(
+            "<html><head><META http-equiv=Content-Type content='text/html; charset=windows-1251'><title>Погода</title>",
+        );
+        assert!(decode_html(&body, Some("text/html")).contains("Погода"));
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for input in [&b""[..], b"<?xml", b"<?xml encoding=", b"<?xml encoding='x?>", b"\xff\xfe\x00"] {
+            let _ = decode_xml(input, Some("text/xml; charset="));
+            let _ = decode_html(input, None);
+        }
+    }
+}

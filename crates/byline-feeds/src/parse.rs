@@ -1,0 +1,282 @@
+//! Parsing feed bytes (RSS 0.9x/1.0/2.0, Atom, JSON Feed) into a
+//! [`ParsedFeed`], through feed-rs.
+//!
+//! The bytes arrive raw: the encoding is worked out here (see
+//! [`charset`](crate::charset)), never by an HTTP client's `text()`. Every
+//! HTML field is sanitized and every URL resolved and checked before it
+//! leaves this module.
+
+use chrono::{DateTime, Utc};
+use feed_rs::model::{Entry, Feed, Link, Text};
+use url::Url;
+
+use crate::charset::decode_xml;
+use crate::discover::looks_like_html;
+use crate::model::{Enclosure, ParsedEntry, ParsedFeed};
+use crate::sanitize::{plain_text, resolve_web_url, sanitize_html, text_to_html};
+use crate::FeedError;
+
+/// Author names that are never a byline.
+const NOT_AUTHORS: &[&str] = &["admin", "administrator", "editor", "unknown", "root", "webmaster", "nobody"];
+
+/// Parses a feed document. `content_type` is the HTTP `Content-Type` header
+/// (its charset is honoured); `feed_url` is where the document came from, used
+/// to resolve relative links.
+pub fn parse_feed(bytes: &[u8], content_type: Option<&str>, feed_url: Option<&str>) -> Result<ParsedFeed, FeedError> {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF));
+    let Some(start) = start else {
+        return Err(FeedError::NotAFeed("the document is empty".into()));
+    };
+    let feed_url = feed_url.and_then(|u| Url::parse(u).ok());
+    let parser = feed_rs::parser::Builder::new()
+        .base_uri(feed_url.as_ref().map(Url::as_str))
+        .id_generator(|_, _, _| String::new())
+        .build();
+    let parsed = if bytes[start] == b'{' {
+        parser.parse(&bytes[start..])
+    } else if looks_like_html(bytes) {
+        return Err(FeedError::NotAFeed("the server sent an HTML page, not a feed".into()));
+    } else {
+        let text = decode_xml(bytes, content_type);
+        parser.parse(text.as_bytes())
+    };
+    let feed = parsed.map_err(|err| match err {
+        feed_rs::parser::ParseFeedError::ParseError(kind) => FeedError::NotAFeed(kind.to_string()),
+        other => FeedError::Malformed(other.to_string()),
+    })?;
+    Ok(normalize(feed, feed_url.as_ref()))
+}
+
+fn normalize(feed: Feed, feed_url: Option<&Url>) -> ParsedFeed {
+    let link = pick_link(&feed.links, feed_url);
+    let site_base = link.as_deref().and_then(|l| Url::parse(l).ok()).or_else(|| feed_url.cloned());
+    let language = feed.language.clone().filter(|l| !l.trim().is_empty());
+    let entries = feed
+        .entries
+        .into_iter()
+        .map(|entry| normalize_entry(entry, site_base.as_ref(), language.as_deref()))
+        .collect();
+    ParsedFeed {
+        title: feed.title.map(|t| text_plain(&t)).filter(|t| !t.is_empty()).unwrap_or_default(),
+        link,
+        description: feed.description.map(|t| text_plain(&t)).filter(|t| !t.is_empty()),
+        language,
+        entries,
+    }
+}
+
+fn normalize_entry(entry: Entry, site_base: Option<&Url>, feed_language: Option<&str>) -> ParsedEntry {
+    let link = pick_link(&entry.links, site_base);
+    let base = entry
+        .base
+        .as_deref()
+        .and_then(|b| Url::parse(b).ok())
+        .or_else(|| link.as_deref().and_then(|l| Url::parse(l).ok()))
+        .or_else(|| site_base.cloned());
+    let title = entry.title.as_ref().map(text_plain).unwrap_or_default();
+    let summary_html = entry.summary.as_ref().map(|t| text_html(t, base.as_ref())).filter(|h| !h.trim().is_empty());
+    let content_html = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.as_deref())
+        .map(|body| sanitize_html(body, base.as_ref()))
+        .filter(|h| !h.trim().is_empty());
+    let summary_html = summary_html.filter(|s| Some(s) != content_html.as_ref());
+    let authors = authors(&entry);
+    let enclosures = enclosures(&entry, base.as_ref());
+    let image = lead_image(&entry, &enclosures, content_html.as_deref().or(summary_html.as_deref()), base.as_ref());
+    let published = entry.published.or(entry.updated);
+    let id = entry_id(&entry.id, link.as_deref(), &title, published);
+    ParsedEntry {
+        id,
+        title,
+        link,
+        authors,
+        published,
+        updated: entry.updated,
+        summary_html,
+        content_html,
+        enclosures,
+        image,
+        language: entry.language.clone().or_else(|| feed_language.map(str::to_string)),
+    }
+}
+
+/// GUID, else URL, else a hash of title and date.
+fn entry_id(guid: &str, link: Option<&str>, title: &str, published: Option<DateTime<Utc>>) -> String {
+    let guid = guid.trim();
+    if !guid.is_empty() {
+        return guid.to_string();
+    }
+    if let Some(link) = link {
+        return link.to_string();
+    }
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(title.as_bytes());
+    hasher.update(&published.map_or(0, |d| d.timestamp()).to_le_bytes());
+    format!("hash:{}", &hasher.finalize().to_hex()[..32])
+}
+
+/// The `alternate` link (or the first one without a rel), resolved and
+/// restricted to http(s).
+fn pick_link(links: &[Link], base: Option<&Url>) -> Option<String> {
+    let alternate = links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"));
+    alternate.or(links.first()).and_then(|l| resolve_web_url(&l.href, base))
+}
+
+fn authors(entry: &Entry) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for person in entry.authors.iter().chain(&entry.contributors) {
+        // feed-rs keeps RSS 2.0 <author> text in `email`, under the name "author".
+        let raw = match (&person.email, person.name.as_str()) {
+            (Some(email), "author") => email.as_str(),
+            _ => person.name.as_str(),
+        };
+        let name = plain_text(raw);
+        // RSS <author> is "email (Name)"; keep the name.
+        let name = match (name.find('('), name.rfind(')')) {
+            (Some(open), Some(close)) if open < close && name[..open].contains('@') => name[open + 1..close].trim().to_string(),
+            _ => name,
+        };
+        let is_junk = name.is_empty() || name.contains('@') || NOT_AUTHORS.contains(&name.to_lowercase().as_str());
+        if !is_junk && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
+    let mut found: Vec<Enclosure> = Vec::new();
+    let media = entry.media.iter().flat_map(|m| &m.content);
+    for content in media {
+        let Some(url) = content.url.as_ref().and_then(|u| resolve_web_url(u.as_str(), base)) else { continue };
+        if found.iter().any(|e| e.url == url) {
+            continue;
+        }
+        found.push(Enclosure {
+            url,
+            mime_type: content.content_type.as_ref().map(|m| m.essence().to_string()),
+            length: content.size,
+        });
+    }
+    for link in entry.links.iter().filter(|l| l.rel.as_deref() == Some("enclosure")) {
+        let Some(url) = resolve_web_url(&link.href, base) else { continue };
+        if !found.iter().any(|e| e.url == url) {
+            found.push(Enclosure { url, mime_type: link.media_type.clone(), length: link.length });
+        }
+    }
+    found
+}
+
+fn lead_image(entry: &Entry, enclosures: &[Enclosure], html: Option<&str>, base: Option<&Url>) -> Option<String> {
+    let thumbnail = entry
+        .media
+        .iter()
+        .flat_map(|m| &m.thumbnails)
+        .find_map(|t| resolve_web_url(t.image.uri.as_str(), base));
+    thumbnail
+        .or_else(|| {
+            enclosures
+                .iter()
+                .find(|e| e.mime_type.as_deref().is_some_and(|m| m.starts_with("image/")) || looks_like_image_url(&e.url))
+                .map(|e| e.url.clone())
+        })
+        .or_else(|| html.and_then(first_img_src))
+}
+
+fn looks_like_image_url(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|ext| path.ends_with(ext))
+}
+
+/// `src` of the first `<img>` in sanitized HTML (already absolute and http(s)).
+fn first_img_src(html: &str) -> Option<String> {
+    let img = html.find("<img ")?;
+    let tag_end = html[img..].find('>')? + img;
+    let tag = &html[img..tag_end];
+    let src = tag.find(" src=\"")? + " src=\"".len();
+    let len = tag[src..].find('"')?;
+    Some(tag[src..src + len].replace("&amp;", "&"))
+}
+
+fn is_html(text: &Text) -> bool {
+    text.content_type.essence().to_string() == "text/html"
+}
+
+fn text_plain(text: &Text) -> String {
+    plain_text(&text.content)
+}
+
+fn text_html(text: &Text, base: Option<&Url>) -> String {
+    if is_html(text) || text.content.contains('<') {
+        sanitize_html(&text.content, base)
+    } else {
+        text_to_html(&text.content)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RSS: &str = r#"<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Xəbərlər &amp; Analitika</title><link>https://xeber.example.az/</link><language>az</language>
+<item><title>Şəhərdə yeni məktəb açıldı</title><link>/2026/11/mekteb?utm_source=rss</link>
+<guid isPermaLink="false">az-1</guid><dc:creator>Gülağa İsgəndərov</dc:creator>
+<pubDate>Tue, 24 Nov 2026 09:30:00 +0400</pubDate>
+<description>&lt;p onclick="x()"&gt;Qısa &lt;script&gt;alert(1)&lt;/script&gt;məlumat&lt;/p&gt;</description>
+<content:encoded><![CDATA[<p>Tam mətn <img src="/img/a.jpg"></p>]]></content:encoded></item>
+<item><title>No guid</title><link>https://xeber.example.az/b</link></item>
+<item><title>Neither</title><description>x</description></item>
+<item><title>Admin post</title><author>admin</author><guid>g3</guid></item>
+<item><title>Mail</title><author>desk@xeber.example.az (Aynur Məmmədova)</author><guid>g4</guid></item>
+</channel></rss>"#;
+
+    #[test]
+    fn rss_is_normalized_and_sanitized() {
+        let feed = parse_feed(RSS.as_bytes(), None, Some("https://xeber.example.az/rss")).unwrap();
+        assert_eq!(feed.title, "Xəbərlər & Analitika");
+        assert_eq!(feed.language.as_deref(), Some("az"));
+        let first = &feed.entries[0];
+        assert_eq!(first.id, "az-1");
+        assert_eq!(first.link.as_deref(), Some("https://xeber.example.az/2026/11/mekteb"));
+        assert_eq!(first.authors, vec!["Gülağa İsgəndərov"]);
+        assert_eq!(first.summary_html.as_deref(), Some("<p>Qısa məlumat</p>"));
+        assert_eq!(first.image.as_deref(), Some("https://xeber.example.az/img/a.jpg"));
+        assert_eq!(first.published.unwrap().to_rfc3339(), "2026-11-24T05:30:00+00:00");
+        assert_eq!(first.language.as_deref(), Some("az"));
+    }
+
+    #[test]
+    fn ids_fall_back_to_url_then_hash() {
+        let feed = parse_feed(RSS.as_bytes(), None, None).unwrap();
+        assert_eq!(feed.entries[1].id, "https://xeber.example.az/b");
+        assert!(feed.entries[2].id.starts_with("hash:"));
+        let again = parse_feed(RSS.as_bytes(), None, None).unwrap();
+        assert_eq!(feed.entries[2].id, again.entries[2].id);
+        assert!(feed.entries[3].authors.is_empty(), "admin is not an author");
+        assert_eq!(feed.entries[4].authors, vec!["Aynur Məmmədova"]);
+    }
+
+    #[test]
+    fn json_feed_is_parsed() {
+        let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"J","home_page_url":"https://j.example/",
+          "items":[{"id":"1","url":"https://j.example/1","title":"Hi","content_html":"<p>x<script>y</script></p>",
+          "authors":[{"name":"Anna"},{"name":"Boris"}],"date_published":"2026-11-20T10:00:00Z","image":"https://j.example/i.png"}]}"#;
+        let feed = parse_feed(json.as_bytes(), Some("application/feed+json"), None).unwrap();
+        let entry = &feed.entries[0];
+        assert_eq!(entry.authors, vec!["Anna", "Boris"]);
+        assert_eq!(entry.content_html.as_deref(), Some("<p>x</p>"));
+    }
+
+    #[test]
+    fn html_and_garbage_are_not_feeds() {
+        let err = parse_feed(b"<!DOCTYPE html><html><head></head><body>hi</body></html>", None, None).unwrap_err();
+        assert!(matches!(err, FeedError::NotAFeed(_)), "{err}");
+        assert!(parse_feed(b"", None, None).is_err());
+        assert!(parse_feed(b"hello", None, None).is_err());
+        assert!(parse_feed(b"{\"not\":\"a feed\"}", None, None).is_err());
+    }
+}

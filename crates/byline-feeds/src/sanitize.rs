@@ -1,0 +1,290 @@
+//! The one place remote HTML is made safe to store and show.
+//!
+//! Everything a feed or a page supplies as HTML goes through [`sanitize_html`]
+//! before it reaches the database: no script, style, iframe, object, embed,
+//! form, svg, math, meta, base or link; no `on*` or `style` attributes; URLs
+//! only `http`, `https` and `mailto`, relative ones resolved against the
+//! document's own URL; tracking parameters (`utm_*`, `fbclid`…) dropped; links
+//! get `rel="noopener noreferrer"`. Plain-text fields (titles, authors) go
+//! through [`plain_text`], which keeps the words and nothing else.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use ammonia::{Builder, UrlRelative};
+use url::Url;
+
+thread_local! {
+    /// The base URL relative links are resolved against during one
+    /// [`sanitize_html`] call on this thread.
+    static BASE_URL: RefCell<Option<Url>> = const { RefCell::new(None) };
+}
+
+/// Query parameters that only track the reader.
+const TRACKING_PARAMS: &[&str] = &["fbclid", "gclid", "yclid", "dclid", "msclkid", "mc_eid", "_openstat"];
+
+static HTML_SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
+    let mut builder = Builder::default();
+    builder
+        .add_tags(["figure", "figcaption", "picture", "section", "main", "cite", "address"])
+        .add_tag_attributes("img", ["loading", "decoding"])
+        .add_tag_attributes("td", ["width"])
+        .add_tag_attributes("time", ["datetime"])
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(Some("noopener noreferrer"))
+        .strip_comments(true)
+        .url_relative(UrlRelative::Custom(Box::new(resolve_relative)))
+        .attribute_filter(filter_attribute);
+    builder
+});
+
+static TEXT_ONLY: LazyLock<Builder<'static>> = LazyLock::new(|| {
+    let mut builder = Builder::empty();
+    builder.clean_content_tags(HashSet::from(["script", "style", "template", "noscript", "textarea", "title"]));
+    builder
+});
+
+/// Sanitizes an HTML fragment from a feed or a page. `base` is the URL of the
+/// document it came from; relative links and images are resolved against it
+/// (and dropped when there is no base).
+pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
+    BASE_URL.with(|cell| *cell.borrow_mut() = base.cloned());
+    let clean = HTML_SANITIZER.clean(html).to_string();
+    BASE_URL.with(|cell| *cell.borrow_mut() = None);
+    clean
+}
+
+/// Escapes plain text so it can be shown as HTML (`a < b` → `<p>a &lt; b</p>`),
+/// one paragraph per blank-line-separated block.
+pub fn text_to_html(text: &str) -> String {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p>{}</p>", escape_text(p).replace('\n', "<br>")))
+        .collect()
+}
+
+/// The words of a possibly-HTML string, tags dropped, entities decoded,
+/// whitespace collapsed: for titles, author names and search text.
+pub fn plain_text(input: &str) -> String {
+    if input.contains(['<', '&']) {
+        collapse_whitespace(&html_to_text(&TEXT_ONLY.clean(input).to_string()))
+    } else {
+        collapse_whitespace(input)
+    }
+}
+
+/// Text of already-sanitized HTML (the output of [`sanitize_html`]), with a
+/// line break where a block ends, for full-text search and reading time.
+pub fn html_to_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_unescaped(&mut text, &rest[..lt]);
+        let Some(gt) = rest[lt..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[lt + 1..lt + gt];
+        if is_block_boundary(tag) && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    push_unescaped(&mut text, rest);
+    text.trim().to_string()
+}
+
+/// Collapses runs of whitespace into single spaces and trims the ends.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `url` is an absolute http(s) URL.
+pub fn is_web_url(url: &str) -> bool {
+    Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+}
+
+/// Resolves `href` against `base` and keeps it only when the result is an
+/// http(s) URL; tracking parameters are removed.
+pub fn resolve_web_url(href: &str, base: Option<&Url>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    let url = match base {
+        Some(base) => base.join(href).ok()?,
+        None => Url::parse(href).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| strip_tracking(url).to_string())
+}
+
+fn resolve_relative(href: &str) -> Option<Cow<'_, str>> {
+    BASE_URL.with(|cell| {
+        let base = cell.borrow();
+        let base = base.as_ref()?;
+        let url = base.join(href.trim()).ok()?;
+        matches!(url.scheme(), "http" | "https").then(|| Cow::Owned(strip_tracking(url).to_string()))
+    })
+}
+
+fn filter_attribute<'a>(_element: &str, attribute: &str, value: &'a str) -> Option<Cow<'a, str>> {
+    if matches!(attribute, "href" | "src") && has_tracking_param(value) {
+        if let Ok(url) = Url::parse(value) {
+            return Some(Cow::Owned(strip_tracking(url).to_string()));
+        }
+    }
+    Some(Cow::Borrowed(value))
+}
+
+fn has_tracking_param(value: &str) -> bool {
+    value.contains("utm_") || TRACKING_PARAMS.iter().any(|p| value.contains(p))
+}
+
+fn is_tracking_param(name: &str) -> bool {
+    name.starts_with("utm_") || TRACKING_PARAMS.contains(&name)
+}
+
+fn strip_tracking(mut url: Url) -> Url {
+    if url.query().is_none_or(|q| !has_tracking_param(q)) {
+        return url;
+    }
+    let kept: Vec<(String, String)> =
+        url.query_pairs().filter(|(k, _)| !is_tracking_param(k)).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    if kept.is_empty() {
+        url.set_query(None);
+    } else {
+        url.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    url
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table",
+    "figure", "figcaption", "section", "article", "header", "footer", "hr", "dd", "dt", "main",
+];
+
+fn is_block_boundary(tag: &str) -> bool {
+    let name = tag.trim_start_matches('/');
+    let end = name.find(|c: char| c.is_ascii_whitespace() || c == '/').unwrap_or(name.len());
+    BLOCK_TAGS.contains(&name[..end].to_ascii_lowercase().as_str())
+}
+
+/// Appends `escaped` with the character references html5ever's serializer
+/// emits (and numeric ones) decoded.
+fn push_unescaped(out: &mut String, escaped: &str) {
+    let mut rest = escaped;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        match decode_entity(&rest[1..semi]) {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" | "#39" => Some('\''),
+        "nbsp" => Some('\u{a0}'),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Url {
+        Url::parse("https://news.example.az/xeber/2026/11/").unwrap()
+    }
+
+    #[test]
+    fn scripts_handlers_and_dangerous_urls_are_removed() {
+        let dirty = r#"<p onclick="steal()">Hi<script>alert(1)</script></p>
+            <img src=x onerror="alert(1)"><a href="javascript:alert(1)">j</a>
+            <a href="  JaVaScRiPt:alert(1)">k</a><a href="data:text/html,<script>">d</a>
+            <svg><script>alert(1)</script></svg><iframe src="https://evil.example"></iframe>
+            <style>body{}</style><form action="/x"><input></form><object data="x"></object>
+            <p style="background:url(javascript:x)">s</p><base href="https://evil"><meta http-equiv=refresh>"#;
+        let clean = sanitize_html(dirty, Some(&base()));
+        for bad in ["script", "onerror", "onclick", "javascript", "data:", "svg", "iframe", "style", "form", "object", "base", "meta"] {
+            assert!(!clean.to_ascii_lowercase().contains(bad), "{bad} survived in {clean}");
+        }
+        assert!(clean.contains("<p>Hi</p>"), "{clean}");
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_document() {
+        let clean = sanitize_html(r#"<a href="/local">a</a><img src="pic.jpg">"#, Some(&base()));
+        assert!(clean.contains(r#"href="https://news.example.az/local""#), "{clean}");
+        assert!(clean.contains(r#"src="https://news.example.az/xeber/2026/11/pic.jpg""#), "{clean}");
+        assert!(clean.contains(r#"rel="noopener noreferrer""#), "{clean}");
+        let no_base = sanitize_html(r#"<a href="/local">a</a>"#, None);
+        assert!(!no_base.contains("href"), "{no_base}");
+    }
+
+    #[test]
+    fn tracking_parameters_are_stripped() {
+        let clean = sanitize_html(
+            r#"<a href="https://site.az/a?id=5&utm_source=tg&fbclid=XYZ">a</a><a href="/b?utm_medium=x">b</a>"#,
+            Some(&base()),
+        );
+        assert!(clean.contains(r#"href="https://site.az/a?id=5""#), "{clean}");
+        assert!(clean.contains(r#"href="https://news.example.az/b""#), "{clean}");
+    }
+
+    #[test]
+    fn plain_text_strips_markup_and_decodes_entities() {
+        assert_eq!(plain_text("  Şəhərdə <b>yeni</b>\n məktəb &amp; bağça "), "Şəhərdə yeni məktəb & bağça");
+        assert_eq!(plain_text("<script>alert(1)</script>Title"), "Title");
+        assert_eq!(plain_text("AT&T &lt;b&gt;"), "AT&T <b>");
+        assert_eq!(plain_text("Курс маната"), "Курс маната");
+    }
+
+    #[test]
+    fn html_to_text_separates_blocks() {
+        assert_eq!(html_to_text("<p>Bir</p><p>İki &amp; üç</p><ul><li>a</li><li>b</li></ul>"), "Bir\nİki & üç\na\nb");
+    }
+
+    #[test]
+    fn text_to_html_escapes() {
+        assert_eq!(text_to_html("a < b\n\nc & d"), "<p>a &lt; b</p><p>c &amp; d</p>");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(5000) + "x" + &"</div>".repeat(5000);
+        assert!(sanitize_html(&html, None).contains('x'));
+    }
+}

@@ -1,0 +1,232 @@
+//! Feeds, folders and each feed's fetch state.
+
+use byline_feeds::ParsedFeed;
+use chrono::{DateTime, Utc};
+
+use crate::{now, Feed, FeedFetchState, FeedId, Folder, FolderId, Result, Store, StoreError};
+
+const FEED_COLUMNS: &str = "f.id, f.url, f.title, f.site_url, f.folder_id, f.last_checked_at, f.last_success_at,
+    f.last_error, f.error_count, f.next_attempt_at, COALESCE(u.unread, 0) AS unread_count";
+const UNREAD_JOIN: &str = "LEFT JOIN (SELECT feed_id, COUNT(*) AS unread FROM article_status
+    WHERE read = 0 AND muted = 0 GROUP BY feed_id) u ON u.feed_id = f.id";
+
+/// What a successful fetch tells us about a feed.
+#[derive(Debug, Clone, Default)]
+pub struct FetchValidators<'a> {
+    /// The response's ETag.
+    pub etag: Option<&'a str>,
+    /// The response's Last-Modified.
+    pub last_modified: Option<&'a str>,
+    /// Hash of the body.
+    pub content_hash: Option<&'a str>,
+}
+
+impl Store {
+    /// Subscribes to `url` (returns the existing feed if already subscribed).
+    pub async fn add_feed(&self, url: &str, folder: Option<FolderId>) -> Result<Feed> {
+        if !byline_feeds::sanitize::is_web_url(url) {
+            return Err(StoreError::Invalid(format!("not an http(s) URL: {url}")));
+        }
+        let id: FeedId = sqlx::query_scalar(
+            "INSERT INTO feeds (url, folder_id, created_at) VALUES (?, ?, ?)
+             ON CONFLICT(url) DO UPDATE SET folder_id = COALESCE(excluded.folder_id, feeds.folder_id)
+             RETURNING id",
+        )
+        .bind(url)
+        .bind(folder)
+        .bind(now())
+        .fetch_one(&self.writer)
+        .await?;
+        self.feed(id).await
+    }
+
+    /// One feed.
+    pub async fn feed(&self, id: FeedId) -> Result<Feed> {
+        sqlx::query_as(&format!("SELECT {FEED_COLUMNS} FROM feeds f {UNREAD_JOIN} WHERE f.id = ?"))
+            .bind(id)
+            .fetch_optional(&self.reader)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("feed {id}")))
+    }
+
+    /// The feed subscribed at `url`, if any.
+    pub async fn feed_by_url(&self, url: &str) -> Result<Option<Feed>> {
+        Ok(sqlx::query_as(&format!("SELECT {FEED_COLUMNS} FROM feeds f {UNREAD_JOIN} WHERE f.url = ?"))
+            .bind(url)
+            .fetch_optional(&self.reader)
+            .await?)
+    }
+
+    /// Every feed, by title.
+    pub async fn feeds(&self) -> Result<Vec<Feed>> {
+        Ok(sqlx::query_as(&format!(
+            "SELECT {FEED_COLUMNS} FROM feeds f {UNREAD_JOIN} ORDER BY f.title COLLATE NOCASE, f.id"
+        ))
+        .fetch_all(&self.reader)
+        .await?)
+    }
+
+    /// Unsubscribes: deletes the feed and all of its articles, saved ones
+    /// included (retention never deletes saved articles; only this does).
+    pub async fn remove_feed(&self, id: FeedId) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
+        sqlx::query("DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE feed_id = ?)")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let done = sqlx::query("DELETE FROM feeds WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("feed {id}")));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Renames a feed.
+    pub async fn rename_feed(&self, id: FeedId, title: &str) -> Result<()> {
+        let done = sqlx::query("UPDATE feeds SET title = ? WHERE id = ?").bind(title.trim()).bind(id).execute(&self.writer).await?;
+        expect_feed(done.rows_affected(), id)
+    }
+
+    /// Moves a feed into a folder (or out of every folder).
+    pub async fn move_feed(&self, id: FeedId, folder: Option<FolderId>) -> Result<()> {
+        let done = sqlx::query("UPDATE feeds SET folder_id = ? WHERE id = ?").bind(folder).bind(id).execute(&self.writer).await?;
+        expect_feed(done.rows_affected(), id)
+    }
+
+    /// Changes where a feed is fetched from (after a permanent redirect).
+    /// When another feed already has that URL, nothing changes.
+    pub async fn set_feed_url(&self, id: FeedId, url: &str) -> Result<()> {
+        sqlx::query("UPDATE OR IGNORE feeds SET url = ? WHERE id = ?").bind(url).bind(id).execute(&self.writer).await?;
+        Ok(())
+    }
+
+    /// Fetch state of every feed.
+    pub async fn fetch_states(&self) -> Result<Vec<FeedFetchState>> {
+        Ok(sqlx::query_as(
+            "SELECT id, url, etag, last_modified, content_hash, error_count, next_attempt_at FROM feeds ORDER BY id",
+        )
+        .fetch_all(&self.reader)
+        .await?)
+    }
+
+    /// Records a fetch that answered 304 or an unchanged body.
+    pub async fn record_unchanged(&self, id: FeedId, validators: &FetchValidators<'_>) -> Result<()> {
+        let now = now();
+        sqlx::query(
+            "UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
+             last_checked_at = ?, last_success_at = ?, last_error = NULL, error_count = 0, next_attempt_at = NULL
+             WHERE id = ?",
+        )
+        .bind(validators.etag)
+        .bind(validators.last_modified)
+        .bind(now)
+        .bind(now)
+        .bind(id)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    /// Records a failed fetch: the error, one more consecutive failure, and
+    /// the earliest time to try again.
+    pub async fn record_failure(&self, id: FeedId, error: &str, next_attempt_at: Option<DateTime<Utc>>) -> Result<()> {
+        sqlx::query(
+            "UPDATE feeds SET last_checked_at = ?, last_error = ?, error_count = error_count + 1, next_attempt_at = ?
+             WHERE id = ?",
+        )
+        .bind(now())
+        .bind(error)
+        .bind(next_attempt_at.map(|t| t.timestamp()))
+        .bind(id)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    /// Creates a folder (or returns the one of that name in that parent).
+    pub async fn create_folder(&self, name: &str, parent: Option<FolderId>) -> Result<Folder> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Invalid("a folder needs a name".into()));
+        }
+        let existing: Option<Folder> =
+            sqlx::query_as("SELECT id, name, parent_id FROM folders WHERE name = ? AND parent_id IS ?")
+                .bind(name)
+                .bind(parent)
+                .fetch_optional(&self.writer)
+                .await?;
+        if let Some(folder) = existing {
+            return Ok(folder);
+        }
+        Ok(sqlx::query_as("INSERT INTO folders (name, parent_id) VALUES (?, ?) RETURNING id, name, parent_id")
+            .bind(name)
+            .bind(parent)
+            .fetch_one(&self.writer)
+            .await?)
+    }
+
+    /// Every folder.
+    pub async fn folders(&self) -> Result<Vec<Folder>> {
+        Ok(sqlx::query_as("SELECT id, name, parent_id FROM folders ORDER BY position, name COLLATE NOCASE")
+            .fetch_all(&self.reader)
+            .await?)
+    }
+
+    /// Deletes a folder and its subfolders; their feeds move to the top level.
+    pub async fn delete_folder(&self, id: FolderId) -> Result<()> {
+        let done = sqlx::query("DELETE FROM folders WHERE id = ?").bind(id).execute(&self.writer).await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("folder {id}")));
+        }
+        Ok(())
+    }
+
+    /// Renames a folder.
+    pub async fn rename_folder(&self, id: FolderId, name: &str) -> Result<()> {
+        let done = sqlx::query("UPDATE folders SET name = ? WHERE id = ?").bind(name.trim()).bind(id).execute(&self.writer).await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("folder {id}")));
+        }
+        Ok(())
+    }
+}
+
+fn expect_feed(rows: u64, id: FeedId) -> Result<()> {
+    if rows == 0 {
+        return Err(StoreError::NotFound(format!("feed {id}")));
+    }
+    Ok(())
+}
+
+/// Updates a feed's metadata and validators inside the transaction that
+/// stores its entries.
+pub(crate) async fn record_parsed(
+    conn: &mut sqlx::SqliteConnection,
+    id: FeedId,
+    feed: &ParsedFeed,
+    validators: &FetchValidators<'_>,
+) -> Result<()> {
+    let now = now();
+    sqlx::query(
+        "UPDATE feeds SET
+           title = CASE WHEN title = '' THEN ? ELSE title END,
+           site_url = COALESCE(?, site_url), description = COALESCE(?, description), language = COALESCE(?, language),
+           etag = ?, last_modified = ?, content_hash = ?,
+           last_checked_at = ?, last_success_at = ?, last_error = NULL, error_count = 0, next_attempt_at = NULL
+         WHERE id = ?",
+    )
+    .bind(&feed.title)
+    .bind(&feed.link)
+    .bind(&feed.description)
+    .bind(&feed.language)
+    .bind(validators.etag)
+    .bind(validators.last_modified)
+    .bind(validators.content_hash)
+    .bind(now)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! Byline's store: one SQLite file, reached through sqlx.
+//!
+//! * Migrations are embedded and run on [`Store::open`]; the file uses WAL
+//!   with `synchronous=NORMAL`, foreign keys, a busy timeout and incremental
+//!   auto-vacuum.
+//! * One writer connection serializes every write; a small pool of read-only
+//!   connections serves lists and search at the same time.
+//! * Feeds and articles hold what sync rewrites; `article_status` holds what
+//!   the reader decided (read, saved, muted), so a sync never resets it.
+//! * Full-text search (FTS5) runs over folded text (see [`fold`]).
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), byline_store::StoreError> {
+//! use byline_store::{ListQuery, Store, View};
+//! let store = Store::open("byline.sqlite3".as_ref()).await?;
+//! let feed = store.add_feed("https://example.com/rss", None).await?;
+//! let unread = store.list(&ListQuery { view: View::Unread, ..Default::default() }).await?;
+//! # Ok(()) }
+//! ```
+#![deny(missing_docs)]
+
+mod articles;
+mod error;
+mod feeds;
+pub mod fold;
+mod model;
+mod retention;
+mod rules;
+
+use std::path::Path;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteAutoVacuum, SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+pub use error::{Result, StoreError};
+pub use feeds::FetchValidators;
+pub use model::*;
+pub use rules::RuleSet;
+
+/// Handle to the database; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Store {
+    writer: SqlitePool,
+    reader: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file at `path` and brings its
+    /// schema up to date.
+    pub async fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Invalid(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .auto_vacuum(SqliteAutoVacuum::Incremental)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+            .pragma("temp_store", "memory")
+            .optimize_on_close(true, None);
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&writer).await?;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(
+                SqliteConnectOptions::new()
+                    .filename(path)
+                    .read_only(true)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10)),
+            )
+            .await?;
+        Ok(Self { writer, reader })
+    }
+
+    /// Closes every connection, checkpointing the WAL.
+    pub async fn close(&self) {
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+}
+
+/// Seconds since the Unix epoch, now.
+pub(crate) fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}

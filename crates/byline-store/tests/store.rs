@@ -1,0 +1,183 @@
+//! The store against a real SQLite file in a temporary directory.
+
+use byline_feeds::{ParsedEntry, ParsedFeed};
+use byline_store::FetchValidators;
+use byline_store::{ListQuery, NewRule, RuleAction, RuleField, RuleSet, Store, View};
+use chrono::{Duration, Utc};
+
+fn entry(id: &str, title: &str, days_ago: i64) -> ParsedEntry {
+    ParsedEntry {
+        id: id.into(),
+        title: title.into(),
+        link: Some(format!("https://news.example.az/{id}")),
+        authors: vec!["Gülağa İsgəndərov".into()],
+        published: Some(Utc::now() - Duration::days(days_ago)),
+        updated: None,
+        summary_html: Some(format!("<p>{title} — mətn</p>")),
+        content_html: None,
+        enclosures: vec![],
+        image: None,
+        language: Some("az".into()),
+    }
+}
+
+fn feed(entries: Vec<ParsedEntry>) -> ParsedFeed {
+    ParsedFeed { title: "Xəbərlər".into(), link: Some("https://news.example.az/".into()), description: None, language: Some("az".into()), entries }
+}
+
+async fn open() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("nested/byline.sqlite3")).await.unwrap();
+    (dir, store)
+}
+
+#[tokio::test]
+async fn resync_updates_in_place_and_keeps_statuses() {
+    let (_dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    let rules = RuleSet::default();
+    let v = FetchValidators::default();
+    let first = store.store_feed(f.id, &feed(vec![entry("a", "Bir", 1), entry("b", "İki", 2)]), &v, &rules).await.unwrap();
+    assert_eq!((first.new, first.updated), (2, 0));
+
+    let page = store.list(&ListQuery::default()).await.unwrap();
+    let a = page.items.iter().find(|i| i.title == "Bir").unwrap().id;
+    store.set_read(a, true).await.unwrap();
+    store.set_saved(a, true).await.unwrap();
+
+    let mut changed = entry("a", "Bir (yeniləndi)", 1);
+    changed.published = None;
+    let again = store.store_feed(f.id, &feed(vec![changed, entry("b", "İki", 2)]), &v, &rules).await.unwrap();
+    assert_eq!((again.new, again.updated), (0, 1));
+
+    let all = store.list(&ListQuery::default()).await.unwrap().items;
+    assert_eq!(all.len(), 2, "no duplicates");
+    let a_now = all.iter().find(|i| i.id == a).unwrap();
+    assert_eq!(a_now.title, "Bir (yeniləndi)");
+    assert!(a_now.read && a_now.saved, "statuses survive a re-sync");
+    assert_eq!(store.feed(f.id).await.unwrap().unread_count, 1);
+    assert_eq!(store.feed(f.id).await.unwrap().title, "Xəbərlər");
+}
+
+#[tokio::test]
+async fn keyset_paging_walks_every_article_once() {
+    let (_dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    let entries: Vec<_> = (0..25).map(|i| entry(&format!("e{i}"), &format!("Title {i}"), i % 3)).collect();
+    store.store_feed(f.id, &feed(entries), &FetchValidators::default(), &RuleSet::default()).await.unwrap();
+    let mut seen = Vec::new();
+    let mut query = ListQuery { limit: 7, ..Default::default() };
+    loop {
+        let page = store.list(&query).await.unwrap();
+        seen.extend(page.items.iter().map(|i| i.id));
+        match page.next {
+            Some(next) => query.after = Some(next),
+            None => break,
+        }
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!((seen.len(), unique.len()), (25, 25));
+}
+
+#[tokio::test]
+async fn search_folds_azerbaijani_and_russian() {
+    let (_dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    let entries = vec![
+        entry("1", "Şəhərdə yeni məktəb açıldı", 0),
+        entry("2", "İlham Əliyev Qazaxıstana səfər edib", 0),
+        entry("3", "Погода в Азербайджане: ожидается дождь", 0),
+    ];
+    store.store_feed(f.id, &feed(entries), &FetchValidators::default(), &RuleSet::default()).await.unwrap();
+    for (query, expected) in [
+        ("şəhər", "Şəhərdə yeni məktəb açıldı"),
+        ("SEHER", "Şəhərdə yeni məktəb açıldı"),
+        ("ilham", "İlham Əliyev Qazaxıstana səfər edib"),
+        ("ƏLİYEV", "İlham Əliyev Qazaxıstana səfər edib"),
+        ("ПОГОДА дожд", "Погода в Азербайджане: ожидается дождь"),
+        ("isgəndərov", "Şəhərdə yeni məktəb açıldı"),
+    ] {
+        let page = store.list(&ListQuery { search: Some(query.into()), ..Default::default() }).await.unwrap();
+        assert!(page.items.iter().any(|i| i.title == expected), "{query} should find {expected}");
+        if query != "isgəndərov" {
+            assert_eq!(page.items.len(), 1, "{query}");
+        }
+    }
+    let nothing = store.list(&ListQuery { search: Some("\" OR *".into()), ..Default::default() }).await.unwrap();
+    assert!(nothing.items.is_empty());
+}
+
+#[tokio::test]
+async fn rules_apply_when_articles_are_stored() {
+    let (_dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    store
+        .add_rule(&NewRule { feed_id: None, field: RuleField::Title, pattern: "futbol".into(), is_regex: false, action: RuleAction::Mute })
+        .await
+        .unwrap();
+    store
+        .add_rule(&NewRule { feed_id: Some(f.id), field: RuleField::Any, pattern: "^reklam".into(), is_regex: true, action: RuleAction::MarkRead })
+        .await
+        .unwrap();
+    let rules = store.rule_set().await.unwrap();
+    let entries = vec![entry("1", "FUTBOL: Qarabağ qalib", 0), entry("2", "Reklam: endirimlər", 0), entry("3", "Adi xəbər", 0)];
+    let outcome = store.store_feed(f.id, &feed(entries), &FetchValidators::default(), &rules).await.unwrap();
+    assert_eq!((outcome.new, outcome.filtered), (3, 2));
+    let all = store.list(&ListQuery::default()).await.unwrap().items;
+    assert_eq!(all.len(), 2, "muted article is hidden");
+    let unread = store.list(&ListQuery { view: View::Unread, ..Default::default() }).await.unwrap().items;
+    assert_eq!(unread.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), vec!["Adi xəbər"]);
+    assert_eq!(store.feed(f.id).await.unwrap().unread_count, 1);
+    assert!(store.add_rule(&NewRule { feed_id: None, field: RuleField::Title, pattern: "(".into(), is_regex: true, action: RuleAction::Mute }).await.is_err());
+}
+
+#[tokio::test]
+async fn retention_keeps_saved_articles_and_reclaims_space() {
+    let (_dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    let mut entries: Vec<_> = (0..300).map(|i| entry(&format!("old{i}"), &format!("Köhnə {i}"), 200)).collect();
+    for e in &mut entries {
+        e.content_html = Some(format!("<p>{}</p>", "uzun mətn ".repeat(400)));
+    }
+    entries.push(entry("new", "Təzə", 1));
+    store.store_feed(f.id, &feed(entries.clone()), &FetchValidators::default(), &RuleSet::default()).await.unwrap();
+    let saved = store.list(&ListQuery { search: Some("Köhnə 7".into()), limit: 500, ..Default::default() }).await.unwrap().items;
+    let keep = saved.iter().find(|i| i.title == "Köhnə 7").unwrap().id;
+    store.set_saved(keep, true).await.unwrap();
+    let before = store.size_bytes().await.unwrap();
+
+    let outcome = store.prune(Utc::now() - Duration::days(90)).await.unwrap();
+    assert_eq!(outcome.deleted, 0, "articles stored today are kept, however old their date");
+    let outcome = store.prune(Utc::now() + Duration::days(1)).await.unwrap();
+    assert_eq!(outcome.deleted, 300);
+    assert!(outcome.pages_freed > 0);
+    assert!(store.size_bytes().await.unwrap() < before, "the file shrinks");
+    let left: Vec<_> = store.list(&ListQuery::default()).await.unwrap().items.into_iter().map(|i| i.title).collect();
+    assert_eq!(left, vec!["Köhnə 7".to_string()]);
+    assert_eq!(store.article(keep).await.unwrap().summary.title, "Köhnə 7");
+
+    // A pruned article that is still in the feed does not come back as new.
+    let again = store.store_feed(f.id, &feed(entries), &FetchValidators::default(), &RuleSet::default()).await.unwrap();
+    assert_eq!(again.new, 0);
+}
+
+#[tokio::test]
+async fn folders_nest_and_filter_lists() {
+    let (_dir, store) = open().await;
+    let news = store.create_folder("Xəbərlər", None).await.unwrap();
+    let sport = store.create_folder("İdman", Some(news.id)).await.unwrap();
+    assert_eq!(store.create_folder("İdman", Some(news.id)).await.unwrap().id, sport.id);
+    let a = store.add_feed("https://a.example/rss", Some(sport.id)).await.unwrap();
+    let b = store.add_feed("https://b.example/rss", None).await.unwrap();
+    let v = FetchValidators::default();
+    let rules = RuleSet::default();
+    store.store_feed(a.id, &feed(vec![entry("a1", "A", 0)]), &v, &rules).await.unwrap();
+    store.store_feed(b.id, &feed(vec![entry("b1", "B", 0)]), &v, &rules).await.unwrap();
+    let in_news = store.list(&ListQuery { folder: Some(news.id), ..Default::default() }).await.unwrap().items;
+    assert_eq!(in_news.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), vec!["A"]);
+    let by_feed = store.list(&ListQuery { feed: Some(b.id), ..Default::default() }).await.unwrap().items;
+    assert_eq!(by_feed.len(), 1);
+    assert!(store.add_feed("javascript:alert(1)", None).await.is_err());
+}

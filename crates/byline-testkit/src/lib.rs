@@ -1,0 +1,44 @@
+//! Test support for Byline.
+//!
+//! Tests must never touch the internet. This crate gives every test (engine
+//! integration tests, CLI tests, benchmarks, end-to-end tests) a small HTTP
+//! server bound to `127.0.0.1` on an OS-chosen port, serving either fixture
+//! routes added at runtime ([`FixtureServer::route`] with a [`Fixture`]) or the
+//! files of a directory ([`FixtureServer::serve_dir`]), and records every
+//! request it receives ([`FixtureServer::hits`],
+//! [`FixtureServer::request_headers`]).
+//!
+//! It also generates deterministic feeds of any size for load tests and
+//! benchmarks: [`generate_rss`], [`generate_atom`] and [`generate_json_feed`].
+//!
+//! ```no_run
+//! use byline_testkit::{Fixture, FixtureServer};
+//!
+//! # async fn demo() {
+//! let server = FixtureServer::start().await;
+//! server.route(
+//!     "/feed.xml",
+//!     Fixture::body("application/rss+xml", "<rss version=\"2.0\"/>").etag("\"v1\""),
+//! );
+//! let url = server.url("/feed.xml"); // http://127.0.0.1:PORT/feed.xml
+//! // ... fetch `url` with the code under test ...
+//! assert_eq!(server.hits("/feed.xml"), 0);
+//! # let _ = url;
+//! # }
+//! ```
+//!
+//! The crate also builds the `byline-fixture-server DIR [--port N]` binary, for
+//! tests and benchmarks that run outside Rust tests.
+
+#![deny(missing_docs)]
+
+mod fixture;
+mod generate;
+mod server;
+
+/// The `http` crate (as re-exported by axum), for [`http::HeaderMap`] and friends.
+pub use axum::http;
+
+pub use fixture::Fixture;
+pub use generate::{generate_atom, generate_json_feed, generate_rss};
+pub use server::{content_type_for, FixtureServer};

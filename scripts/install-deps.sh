@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages needed to build, run and test Byline.
+#
+# Idempotent: packages that are already installed are skipped, and
+# `apt-get update` only runs when something actually has to be installed.
+# Uses sudo when not running as root.
+#
+# Usage: scripts/install-deps.sh
+set -euo pipefail
+
+PACKAGES=(
+  # Tauri 2 / WebKitGTK build dependencies
+  libwebkit2gtk-4.1-dev
+  libsoup-3.0-dev
+  libgtk-3-dev
+  librsvg2-dev
+  libayatana-appindicator3-dev
+  build-essential
+  pkg-config
+  libssl-dev
+  curl
+  file
+  # Headless UI testing and screenshots
+  xvfb
+  xauth
+  imagemagick
+  webkit2gtk-driver
+)
+
+log() { printf 'install-deps: %s\n' "$*" >&2; }
+
+if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+  log "this script supports Debian/Ubuntu (dpkg + apt-get) only."
+  log "install the equivalents of: ${PACKAGES[*]}"
+  exit 1
+fi
+
+# `dpkg -s` also succeeds for removed-but-not-purged packages, so check the status.
+is_installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'
+}
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! is_installed "$pkg"; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  log "all ${#PACKAGES[@]} system packages are already installed."
+else
+  SUDO=()
+  if ((EUID != 0)); then
+    if command -v sudo >/dev/null 2>&1; then
+      SUDO=(sudo)
+    else
+      log "need root to install: ${missing[*]} (and sudo is not available)."
+      exit 1
+    fi
+  fi
+  log "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get update
+  "${SUDO[@]}" apt-get install -y "${missing[@]}"
+fi
+
+if command -v cargo >/dev/null 2>&1; then
+  log "found $(cargo --version)."
+else
+  log "cargo was not found on PATH."
+  log "install the Rust toolchain with rustup (https://rustup.rs), then open a new"
+  log "shell or run: source \"\$HOME/.cargo/env\""
+  exit 1
+fi
