@@ -12,7 +12,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use reqwest::header::{HeaderMap, ACCEPT, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION, RETRY_AFTER};
+use reqwest::header::{
+    HeaderMap, ACCEPT, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION, RETRY_AFTER,
+};
 use reqwest::{redirect, Client, StatusCode};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use url::Url;
@@ -159,7 +161,10 @@ impl Fetcher {
             }
             let moved_permanently_to = (all_permanent && url != start).then(|| url.clone());
             let headers = response.headers().clone();
-            let validators = Validators { etag: header_string(&headers, ETAG), last_modified: header_string(&headers, LAST_MODIFIED) };
+            let validators = Validators {
+                etag: header_string(&headers, ETAG),
+                last_modified: header_string(&headers, LAST_MODIFIED),
+            };
             let content_type = header_string(&headers, CONTENT_TYPE);
             if status == StatusCode::NOT_MODIFIED {
                 return Ok(Fetched { final_url: url, moved_permanently_to, body: None, content_type, validators });
@@ -220,7 +225,8 @@ fn parse_web_url(url: &str) -> Result<Url, FetchError> {
 }
 
 fn redirect_target(from: &Url, headers: &HeaderMap) -> Result<Url, FetchError> {
-    let location = header_string(headers, LOCATION).ok_or_else(|| FetchError::Network("redirect without a Location".into()))?;
+    let location =
+        header_string(headers, LOCATION).ok_or_else(|| FetchError::Network("redirect without a Location".into()))?;
     let next = from.join(&location).map_err(|_| FetchError::InvalidUrl(location.clone()))?;
     parse_web_url(next.as_str())
 }

@@ -11,6 +11,7 @@ use crate::Engine;
 
 /// What an OPML import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportReport {
     /// Feeds in the file.
     pub feeds_in_file: usize,
@@ -47,7 +48,11 @@ impl Engine {
         Ok(report)
     }
 
-    async fn folder_for_path(&self, path: &[String], cache: &mut HashMap<Vec<String>, FolderId>) -> Result<Option<FolderId>> {
+    async fn folder_for_path(
+        &self,
+        path: &[String],
+        cache: &mut HashMap<Vec<String>, FolderId>,
+    ) -> Result<Option<FolderId>> {
         let mut parent = None;
         for depth in 1..=path.len() {
             let key = path[..depth].to_vec();
@@ -76,7 +81,8 @@ impl Engine {
         for folder in &folders {
             children.entry(folder.parent_id).or_default().push(folder);
         }
-        let doc = Opml { title: Some("Byline subscriptions".into()), outlines: outlines(None, &children, &by_folder, 0) };
+        let doc =
+            Opml { title: Some("Byline subscriptions".into()), outlines: outlines(None, &children, &by_folder, 0) };
         Ok(write_opml(&doc))
     }
 }
@@ -90,7 +96,10 @@ fn outlines(
     let mut out = Vec::new();
     if depth < 64 {
         for folder in children.get(&parent).into_iter().flatten() {
-            out.push(Outline::Folder { title: folder.name.clone(), children: outlines(Some(folder.id), children, feeds, depth + 1) });
+            out.push(Outline::Folder {
+                title: folder.name.clone(),
+                children: outlines(Some(folder.id), children, feeds, depth + 1),
+            });
         }
     }
     for feed in feeds.get(&parent).into_iter().flatten() {

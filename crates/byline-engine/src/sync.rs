@@ -32,6 +32,7 @@ pub struct SyncOptions {
 /// Progress of a running sync, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum SyncEvent {
     /// The sync started with this many feeds to fetch.
     Started {
@@ -55,6 +56,7 @@ pub enum SyncEvent {
 
 /// One feed that failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FeedFailure {
     /// The feed.
     pub feed_id: FeedId,
@@ -66,6 +68,7 @@ pub struct FeedFailure {
 
 /// What a sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SyncReport {
     /// Feeds fetched.
     pub feeds: usize,
@@ -94,7 +97,11 @@ impl Engine {
     /// Syncs every feed (or the ones in `options`), reporting progress on
     /// `progress`. Returns an error only when the sync could not run at all;
     /// feeds that fail are in the report.
-    pub async fn sync(&self, options: &SyncOptions, progress: Option<UnboundedSender<SyncEvent>>) -> Result<SyncReport, EngineError> {
+    pub async fn sync(
+        &self,
+        options: &SyncOptions,
+        progress: Option<UnboundedSender<SyncEvent>>,
+    ) -> Result<SyncReport, EngineError> {
         let now = Utc::now();
         let mut states = self.store.fetch_states().await?;
         if !options.feeds.is_empty() {
@@ -183,9 +190,10 @@ impl Engine {
         let body = body.clone();
         let content_type = fetched.content_type.clone();
         let url = fetched.final_url.to_string();
-        let parsed = tokio::task::spawn_blocking(move || byline_feeds::parse_feed(&body, content_type.as_deref(), Some(&url)))
-            .await
-            .map_err(|e| EngineError::Invalid(format!("parser crashed: {e}")))??;
+        let parsed =
+            tokio::task::spawn_blocking(move || byline_feeds::parse_feed(&body, content_type.as_deref(), Some(&url)))
+                .await
+                .map_err(|e| EngineError::Invalid(format!("parser crashed: {e}")))??;
         let validators = FetchValidators { content_hash: Some(&hash), ..fetch_validators };
         let outcome = self.store.store_feed(state.id, &parsed, &validators, rules).await?;
         Ok(FeedOutcome { new: outcome.new, updated: outcome.updated })

@@ -18,7 +18,9 @@ fn fixtures_dir() -> PathBuf {
 
 async fn engine_with(fetch: FetchConfig) -> (tempfile::TempDir, Engine) {
     let dir = tempfile::tempdir().unwrap();
-    let engine = Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig { fetch, retention_days: Some(90) }).await.unwrap();
+    let engine = Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig { fetch, retention_days: Some(90) })
+        .await
+        .unwrap();
     (dir, engine)
 }
 
@@ -132,7 +134,8 @@ async fn failures_are_recorded_per_feed_and_the_rest_goes_on() {
     let fetch = FetchConfig { timeout: Duration::from_secs(2), max_body_bytes: 1024 * 1024, ..FetchConfig::default() };
     let (_dir, engine) = engine_with(fetch).await;
     let store = engine.store();
-    for path in ["/az-utf8.xml", "/limited", "/slow", "/loop-a", "/bomb", "/malformed.xml", "/not-a-feed.html", "/gone"] {
+    for path in ["/az-utf8.xml", "/limited", "/slow", "/loop-a", "/bomb", "/malformed.xml", "/not-a-feed.html", "/gone"]
+    {
         store.add_feed(&server.url(path), None).await.unwrap();
     }
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
@@ -210,10 +213,29 @@ async fn hostile_feed_is_sanitized_before_it_is_stored() {
         let article = engine.store().article(item.id).await.unwrap();
         let all = format!(
             "{} {:?} {:?} {:?} {:?} {:?}",
-            article.summary.title, article.summary.author, article.summary.url, article.summary_html, article.content_html, article.summary.lead_image
+            article.summary.title,
+            article.summary.author,
+            article.summary.url,
+            article.summary_html,
+            article.content_html,
+            article.summary.lead_image
         )
         .to_ascii_lowercase();
-        for bad in ["<script", "javascript:", "vbscript:", "onerror", "onload", "<iframe", "<svg", "<style", "<form", "<object", "data:text", "utm_source", "fbclid"] {
+        for bad in [
+            "<script",
+            "javascript:",
+            "vbscript:",
+            "onerror",
+            "onload",
+            "<iframe",
+            "<svg",
+            "<style",
+            "<form",
+            "<object",
+            "data:text",
+            "utm_source",
+            "fbclid",
+        ] {
             assert!(!all.contains(bad), "{bad} survived in {all}");
         }
     }
@@ -221,7 +243,10 @@ async fn hostile_feed_is_sanitized_before_it_is_stored() {
 
 #[tokio::test]
 async fn opml_round_trip_keeps_nested_folders() {
-    let opml = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-feeds/tests/fixtures/subscriptions.opml")).unwrap();
+    let opml = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-feeds/tests/fixtures/subscriptions.opml"),
+    )
+    .unwrap();
     let (_dir, engine) = engine().await;
     let report = engine.import_opml(&opml).await.unwrap();
     assert!(report.feeds_added > 0);
@@ -230,8 +255,10 @@ async fn opml_round_trip_keeps_nested_folders() {
 
     let original = byline_feeds::opml::parse_opml(&opml).unwrap();
     let round_trip = byline_feeds::opml::parse_opml(exported.as_bytes()).unwrap();
-    let mut before: Vec<(Vec<String>, String)> = original.feeds().into_iter().map(|(p, f)| (p, f.xml_url.clone())).collect();
-    let mut after: Vec<(Vec<String>, String)> = round_trip.feeds().into_iter().map(|(p, f)| (p, f.xml_url.clone())).collect();
+    let mut before: Vec<(Vec<String>, String)> =
+        original.feeds().into_iter().map(|(p, f)| (p, f.xml_url.clone())).collect();
+    let mut after: Vec<(Vec<String>, String)> =
+        round_trip.feeds().into_iter().map(|(p, f)| (p, f.xml_url.clone())).collect();
     before.sort();
     after.sort();
     assert_eq!(before, after);
@@ -263,5 +290,8 @@ async fn retention_never_deletes_saved_articles() {
 
     // Reopening the file (migrations run again) keeps the saved article.
     let reopened = Engine::open(&path, EngineConfig::default()).await.unwrap();
-    assert_eq!(reopened.store().list(&ListQuery { view: View::Saved, ..Default::default() }).await.unwrap().items.len(), 1);
+    assert_eq!(
+        reopened.store().list(&ListQuery { view: View::Saved, ..Default::default() }).await.unwrap().items.len(),
+        1
+    );
 }

@@ -48,10 +48,8 @@ pub fn charset_from_html_meta(bytes: &[u8]) -> Option<&'static Encoding> {
         if let Some(cs) = find(tag, b"charset=") {
             let value = &tag[cs + b"charset=".len()..];
             let value = trim_quotes(value);
-            let len = value
-                .iter()
-                .position(|b| matches!(b, b'"' | b'\'' | b' ' | b';' | b'/' | b'>'))
-                .unwrap_or(value.len());
+            let len =
+                value.iter().position(|b| matches!(b, b'"' | b'\'' | b' ' | b';' | b'/' | b'>')).unwrap_or(value.len());
             if let Some(enc) = Encoding::for_label(&value[..len]) {
                 return Some(enc);
             }
@@ -75,7 +73,8 @@ pub fn decode_xml<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, st
         .unwrap_or(UTF_8);
     let (text, _) = encoding.decode_with_bom_removal(bytes);
     let declares_other = charset_from_xml_declaration(text.as_bytes()).is_some_and(|enc| enc != UTF_8)
-        || xml_declaration_encoding_span(text.as_bytes()).is_some_and(|(s, e)| Encoding::for_label(&text.as_bytes()[s..e]).is_none());
+        || xml_declaration_encoding_span(text.as_bytes())
+            .is_some_and(|(s, e)| Encoding::for_label(&text.as_bytes()[s..e]).is_none());
     if declares_other {
         Cow::Owned(rewrite_declared_encoding(text.into_owned()))
     } else {
@@ -150,7 +149,8 @@ mod tests {
 
     #[test]
     fn xml_declaration_in_windows_1251_is_decoded_and_rewritten() {
-        let (bytes, _, _) = WINDOWS_1251.encode("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><t>Новости Баку</t></rss>");
+        let (bytes, _, _) =
+            WINDOWS_1251.encode("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><t>Новости Баку</t></rss>");
         let text = decode_xml(&bytes, None);
         assert_eq!(text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><t>Новости Баку</t></rss>");
     }

@@ -22,16 +22,8 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 /// The paths [`common_feed_paths`] tries, most likely first.
-const COMMON_PATHS: [&str; 8] = [
-    "/feed",
-    "/rss",
-    "/rss.xml",
-    "/feed.xml",
-    "/atom.xml",
-    "/index.xml",
-    "/feed.json",
-    "/rss/news",
-];
+const COMMON_PATHS: [&str; 8] =
+    ["/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml", "/feed.json", "/rss/news"];
 
 /// How many leading bytes [`looks_like_html`] inspects.
 const SNIFF_LEN: usize = 1024;
@@ -83,19 +75,12 @@ pub fn feed_links(html: &str, page_url: &Url) -> Vec<FeedLink> {
     collect(&doc, "a[href]", |el| anchor_candidate(el, &base))
 }
 
-fn collect(
-    doc: &Html,
-    selector: &str,
-    candidate: impl Fn(ElementRef<'_>) -> Option<FeedLink>,
-) -> Vec<FeedLink> {
+fn collect(doc: &Html, selector: &str, candidate: impl Fn(ElementRef<'_>) -> Option<FeedLink>) -> Vec<FeedLink> {
     let Ok(selector) = Selector::parse(selector) else {
         return Vec::new();
     };
     let mut seen = HashSet::new();
-    doc.select(&selector)
-        .filter_map(candidate)
-        .filter(|link| seen.insert(link.url.clone()))
-        .collect()
+    doc.select(&selector).filter_map(candidate).filter(|link| seen.insert(link.url.clone())).collect()
 }
 
 /// The document's base URL: the first `<base href>`, resolved against the
@@ -130,10 +115,7 @@ fn is_http(url: &Url) -> bool {
 fn link_candidate(el: ElementRef<'_>, base: &Url) -> Option<FeedLink> {
     let attrs = el.value();
     let rel = attrs.attr("rel")?;
-    let has_rel = |token: &str| {
-        rel.split_ascii_whitespace()
-            .any(|t| t.eq_ignore_ascii_case(token))
-    };
+    let has_rel = |token: &str| rel.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(token));
     let (is_alternate, is_feed) = (has_rel("alternate"), has_rel("feed"));
     if !is_alternate && !is_feed {
         return None;
@@ -145,21 +127,12 @@ fn link_candidate(el: ElementRef<'_>, base: &Url) -> Option<FeedLink> {
         None if is_feed => kind_from_path(url.path()),
         None => return None,
     };
-    Some(FeedLink {
-        title: attrs.attr("title").and_then(clean_text),
-        kind,
-        url,
-    })
+    Some(FeedLink { title: attrs.attr("title").and_then(clean_text), kind, url })
 }
 
 /// The type's essence, lowercased, without parameters such as `charset`.
 fn media_type(value: &str) -> String {
-    value
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase()
+    value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase()
 }
 
 fn kind_from_type(media: &str, url: &Url) -> Option<FeedKind> {
@@ -178,13 +151,8 @@ fn anchor_candidate(el: ElementRef<'_>, base: &Url) -> Option<FeedLink> {
     if !is_feed_path(url.path()) {
         return None;
     }
-    let title = clean_text(&el.text().collect::<String>())
-        .or_else(|| el.value().attr("title").and_then(clean_text));
-    Some(FeedLink {
-        kind: kind_from_path(url.path()),
-        title,
-        url,
-    })
+    let title = clean_text(&el.text().collect::<String>()).or_else(|| el.value().attr("title").and_then(clean_text));
+    Some(FeedLink { kind: kind_from_path(url.path()), title, url })
 }
 
 fn is_feed_path(path: &str) -> bool {
@@ -197,17 +165,10 @@ fn is_feed_path(path: &str) -> bool {
 /// A guess from the address alone; `/feed` could be anything.
 fn kind_from_path(path: &str) -> FeedKind {
     let path = path.to_ascii_lowercase();
-    let last = path
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or_default();
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
     if last.ends_with(".atom") || (last.ends_with(".xml") && last.contains("atom")) {
         FeedKind::Atom
-    } else if last.ends_with(".rss")
-        || last == "rss"
-        || (last.ends_with(".xml") && last.contains("rss"))
-    {
+    } else if last.ends_with(".rss") || last == "rss" || (last.ends_with(".xml") && last.contains("rss")) {
         FeedKind::Rss
     } else if last.ends_with(".json") && last.contains("feed") {
         FeedKind::Json
@@ -232,11 +193,7 @@ pub fn common_feed_paths(site: &Url) -> Vec<Url> {
     }
     let mut page = site.clone();
     page.set_fragment(None);
-    COMMON_PATHS
-        .iter()
-        .filter_map(|path| site.join(path).ok())
-        .filter(|candidate| *candidate != page)
-        .collect()
+    COMMON_PATHS.iter().filter_map(|path| site.join(path).ok()).filter(|candidate| *candidate != page).collect()
 }
 
 /// A cheap sniff: `true` when `bytes` look like an HTML page rather than a
@@ -259,15 +216,8 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 }
 
 fn sniff_html(bytes: &[u8]) -> bool {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let head: Vec<u8> = bytes[start..]
-        .iter()
-        .take(SNIFF_LEN)
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let head: Vec<u8> = bytes[start..].iter().take(SNIFF_LEN).map(u8::to_ascii_lowercase).collect();
     if head.starts_with(b"<!doctype html") || tag_at(&head, 0, b"<html") {
         return true;
     }
@@ -293,8 +243,7 @@ fn tag_at(haystack: &[u8], at: usize, tag: &[u8]) -> bool {
     let Some(rest) = haystack.get(at..).and_then(|rest| rest.strip_prefix(tag)) else {
         return false;
     };
-    matches!(rest.first(), None | Some(b'>' | b'/'))
-        || rest.first().is_some_and(u8::is_ascii_whitespace)
+    matches!(rest.first(), None | Some(b'>' | b'/')) || rest.first().is_some_and(u8::is_ascii_whitespace)
 }
 
 #[cfg(test)]
@@ -306,10 +255,7 @@ mod tests {
     }
 
     fn summary(links: &[FeedLink]) -> Vec<(&str, Option<&str>, FeedKind)> {
-        links
-            .iter()
-            .map(|l| (l.url.as_str(), l.title.as_deref(), l.kind))
-            .collect()
+        links.iter().map(|l| (l.url.as_str(), l.title.as_deref(), l.kind)).collect()
     }
 
     const WORDPRESS_HEAD: &str = r#"<!DOCTYPE html>
@@ -333,28 +279,13 @@ mod tests {
 
     #[test]
     fn wordpress_head_keeps_order() {
-        let links = feed_links(
-            WORDPRESS_HEAD,
-            &url("https://blog.example.com/2025/11/post/"),
-        );
+        let links = feed_links(WORDPRESS_HEAD, &url("https://blog.example.com/2025/11/post/"));
         assert_eq!(
             summary(&links),
             vec![
-                (
-                    "https://blog.example.com/feed/",
-                    Some("Xəbər Bloqu » Lent"),
-                    FeedKind::Rss
-                ),
-                (
-                    "https://blog.example.com/comments/feed/",
-                    Some("Xəbər Bloqu » Şərhlər lenti"),
-                    FeedKind::Rss
-                ),
-                (
-                    "https://blog.example.com/feed/atom/",
-                    Some("Atom"),
-                    FeedKind::Atom
-                ),
+                ("https://blog.example.com/feed/", Some("Xəbər Bloqu » Lent"), FeedKind::Rss),
+                ("https://blog.example.com/comments/feed/", Some("Xəbər Bloqu » Şərhlər lenti"), FeedKind::Rss),
+                ("https://blog.example.com/feed/atom/", Some("Atom"), FeedKind::Atom),
             ]
         );
     }
@@ -378,14 +309,10 @@ mod tests {
 
         let with_base = format!(r#"<head><base href="https://mirror.example.org/site/">{html}"#);
         let links = feed_links(&with_base, &url("https://example.com/news/today.html"));
-        assert_eq!(
-            links[0].url.as_str(),
-            "https://mirror.example.org/site/rss.xml"
-        );
+        assert_eq!(links[0].url.as_str(), "https://mirror.example.org/site/rss.xml");
         assert_eq!(links[1].url.as_str(), "https://mirror.example.org/atom.xml");
 
-        let relative_base =
-            r#"<base href="/blog/"><link rel="alternate" type="application/rss+xml" href="feed">"#;
+        let relative_base = r#"<base href="/blog/"><link rel="alternate" type="application/rss+xml" href="feed">"#;
         let links = feed_links(relative_base, &url("https://example.com/a/b"));
         assert_eq!(links[0].url.as_str(), "https://example.com/blog/feed");
     }
@@ -399,10 +326,7 @@ mod tests {
             <link rel="alternate" type="application/rss+xml" href="">
             <link rel="alternate" type="application/rss+xml" href="https://example.com/ok.rss">"#;
         let links = feed_links(html, &url("https://example.com/"));
-        assert_eq!(
-            summary(&links),
-            vec![("https://example.com/ok.rss", None, FeedKind::Rss)]
-        );
+        assert_eq!(summary(&links), vec![("https://example.com/ok.rss", None, FeedKind::Rss)]);
     }
 
     #[test]
@@ -419,11 +343,7 @@ mod tests {
         assert_eq!(
             summary(&links),
             vec![
-                (
-                    "https://example.com/feed.json",
-                    Some("JSON Feed"),
-                    FeedKind::Json
-                ),
+                ("https://example.com/feed.json", Some("JSON Feed"), FeedKind::Json),
                 ("https://example.com/posts.json", None, FeedKind::Json),
                 ("https://example.com/index.rdf", None, FeedKind::Rss),
                 ("https://example.com/atom.xml", None, FeedKind::Atom),
@@ -465,17 +385,9 @@ mod tests {
         assert_eq!(
             summary(&links),
             vec![
-                (
-                    "https://example.com/blog/feed/",
-                    Some("Subscribe via RSS"),
-                    FeedKind::Unknown
-                ),
+                ("https://example.com/blog/feed/", Some("Subscribe via RSS"), FeedKind::Unknown),
                 ("https://example.com/news.atom", None, FeedKind::Atom),
-                (
-                    "https://example.com/podcast-rss.xml",
-                    Some("🎧"),
-                    FeedKind::Rss
-                ),
+                ("https://example.com/podcast-rss.xml", Some("🎧"), FeedKind::Rss),
                 ("https://example.com/rss", Some("Plain"), FeedKind::Rss),
             ]
         );
@@ -496,10 +408,8 @@ mod tests {
 
     #[test]
     fn common_paths_in_order_without_the_page_itself() {
-        let paths: Vec<String> = common_feed_paths(&url("https://example.com/blog/post?id=3#c"))
-            .into_iter()
-            .map(String::from)
-            .collect();
+        let paths: Vec<String> =
+            common_feed_paths(&url("https://example.com/blog/post?id=3#c")).into_iter().map(String::from).collect();
         assert_eq!(
             paths,
             [
@@ -522,17 +432,11 @@ mod tests {
 
     #[test]
     fn sniffs_html() {
-        assert!(looks_like_html(
-            b"<!DOCTYPE html><html><head></head></html>"
-        ));
+        assert!(looks_like_html(b"<!DOCTYPE html><html><head></head></html>"));
         assert!(looks_like_html(b"\n\n  <html lang=\"en\">"));
         assert!(looks_like_html(b"<HTML>"));
-        assert!(looks_like_html(
-            b"<!-- generated --><head><title>x</title></head>"
-        ));
-        assert!(looks_like_html(
-            b"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
-        ));
+        assert!(looks_like_html(b"<!-- generated --><head><title>x</title></head>"));
+        assert!(looks_like_html(b"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"));
         assert!(looks_like_html(b"<p>text</p><body>"));
         assert!(!looks_like_html(b"<header>not a head</header>"));
     }
@@ -543,10 +447,10 @@ mod tests {
             <description><![CDATA[<html><body>hi</body></html>]]></description></channel></rss>";
         assert!(!looks_like_html(rss));
         assert!(!looks_like_html(b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><content type=\"html\">&lt;body&gt;</content></feed>"));
-        assert!(!looks_like_html(b"<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"></rdf:RDF>"));
         assert!(!looks_like_html(
-            br#"{"version": "https://jsonfeed.org/version/1.1", "content_html": "<html>"}"#
+            b"<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"></rdf:RDF>"
         ));
+        assert!(!looks_like_html(br#"{"version": "https://jsonfeed.org/version/1.1", "content_html": "<html>"}"#));
         assert!(!looks_like_html(b"[]"));
         assert!(!looks_like_html(b""));
         assert!(!looks_like_html(b"   "));
@@ -556,23 +460,14 @@ mod tests {
     #[test]
     fn sniff_skips_boms() {
         assert!(looks_like_html(b"\xEF\xBB\xBF  <!doctype HTML>"));
-        assert!(!looks_like_html(
-            b"\xEF\xBB\xBF<?xml version=\"1.0\"?><rss/>"
-        ));
+        assert!(!looks_like_html(b"\xEF\xBB\xBF<?xml version=\"1.0\"?><rss/>"));
         let utf16 = |s: &str, bom: [u8; 2]| -> Vec<u8> {
-            bom.into_iter()
-                .chain(s.encode_utf16().flat_map(u16::to_le_bytes))
-                .collect()
+            bom.into_iter().chain(s.encode_utf16().flat_map(u16::to_le_bytes)).collect()
         };
         assert!(looks_like_html(&utf16("<html><body>", [0xFF, 0xFE])));
-        assert!(!looks_like_html(&utf16(
-            "<?xml version=\"1.0\"?><feed>",
-            [0xFF, 0xFE]
-        )));
-        let be: Vec<u8> = [0xFE, 0xFF]
-            .into_iter()
-            .chain("<!DOCTYPE html>".encode_utf16().flat_map(u16::to_be_bytes))
-            .collect();
+        assert!(!looks_like_html(&utf16("<?xml version=\"1.0\"?><feed>", [0xFF, 0xFE])));
+        let be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("<!DOCTYPE html>".encode_utf16().flat_map(u16::to_be_bytes)).collect();
         assert!(looks_like_html(&be));
     }
 

@@ -48,6 +48,7 @@ pub struct ParsedEntry {
 
 /// A media file attached to an entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Enclosure {
     /// Absolute http(s) URL.
     pub url: String,

@@ -72,11 +72,7 @@ impl Opml {
     }
 }
 
-fn collect_feeds<'a>(
-    outlines: &'a [Outline],
-    path: &mut Vec<String>,
-    found: &mut Vec<(Vec<String>, &'a OpmlFeed)>,
-) {
+fn collect_feeds<'a>(outlines: &'a [Outline], path: &mut Vec<String>, found: &mut Vec<(Vec<String>, &'a OpmlFeed)>) {
     for outline in outlines {
         match outline {
             Outline::Feed(feed) => found.push((path.clone(), feed)),
@@ -120,23 +116,16 @@ pub fn parse_opml(bytes: &[u8]) -> Result<Opml, FeedError> {
 }
 
 fn parse_xml(text: &str) -> Result<Document<'_>, roxmltree::Error> {
-    let options = ParsingOptions {
-        allow_dtd: true,
-        ..ParsingOptions::default()
-    };
+    let options = ParsingOptions { allow_dtd: true, ..ParsingOptions::default() };
     Document::parse_with_options(text, options)
 }
 
 fn read_document(doc: &Document<'_>) -> Result<Opml, FeedError> {
     let root = doc.root_element();
     if !is_element(root, "opml") {
-        return Err(invalid(format!(
-            "the root element is <{}>, expected <opml>",
-            root.tag_name().name()
-        )));
+        return Err(invalid(format!("the root element is <{}>, expected <opml>", root.tag_name().name())));
     }
-    let body =
-        child_element(root, "body").ok_or_else(|| invalid("the document has no <body> element"))?;
+    let body = child_element(root, "body").ok_or_else(|| invalid("the document has no <body> element"))?;
     let title = child_element(root, "head")
         .and_then(|head| child_element(head, "title"))
         .and_then(|title| non_empty(&element_text(title)).map(str::to_owned));
@@ -154,9 +143,7 @@ fn read_outlines(parent: Node<'_, '_>, depth: usize) -> Result<Vec<Outline>, Fee
 
 fn read_outline(node: Node<'_, '_>, depth: usize, out: &mut Vec<Outline>) -> Result<(), FeedError> {
     if depth >= MAX_DEPTH {
-        return Err(invalid(format!(
-            "outlines are nested more than {MAX_DEPTH} levels deep"
-        )));
+        return Err(invalid(format!("outlines are nested more than {MAX_DEPTH} levels deep")));
     }
     let title = attribute(node, "title").or_else(|| attribute(node, "text"));
     let children = read_outlines(node, depth + 1)?;
@@ -169,10 +156,7 @@ fn read_outline(node: Node<'_, '_>, depth: usize, out: &mut Vec<Outline>) -> Res
         // Some exporters nest feeds under a feed; keep them, one level up.
         out.extend(children);
     } else if title.is_some() || !children.is_empty() {
-        out.push(Outline::Folder {
-            title: title.unwrap_or_default().to_owned(),
-            children,
-        });
+        out.push(Outline::Folder { title: title.unwrap_or_default().to_owned(), children });
     }
     Ok(())
 }
@@ -188,16 +172,11 @@ fn child_element<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<
 /// The trimmed, non-empty value of the attribute `name`, matched ignoring
 /// ASCII case and namespace.
 fn attribute<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
-    node.attributes()
-        .find(|attr| attr.name().eq_ignore_ascii_case(name))
-        .and_then(|attr| non_empty(attr.value()))
+    node.attributes().find(|attr| attr.name().eq_ignore_ascii_case(name)).and_then(|attr| non_empty(attr.value()))
 }
 
 fn element_text(node: Node<'_, '_>) -> String {
-    node.descendants()
-        .filter(Node::is_text)
-        .filter_map(|n| n.text())
-        .collect()
+    node.descendants().filter(Node::is_text).filter_map(|n| n.text()).collect()
 }
 
 fn non_empty(value: &str) -> Option<&str> {
@@ -219,11 +198,7 @@ fn repair_entities(text: &str) -> String {
         out.push_str(&rest[..pos]);
         rest = &rest[pos + 1..];
         let replacement = reference_name(rest).and_then(|name| {
-            let text = if is_xml_reference(name) {
-                format!("&{name};")
-            } else {
-                format!("&#{};", html_entity(name)?)
-            };
+            let text = if is_xml_reference(name) { format!("&{name};") } else { format!("&#{};", html_entity(name)?) };
             Some((text, name.len() + 1))
         });
         match replacement {
@@ -404,10 +379,7 @@ mod tests {
     }
 
     fn folder(title: &str, children: Vec<Outline>) -> Outline {
-        Outline::Folder {
-            title: title.to_owned(),
-            children,
-        }
+        Outline::Folder { title: title.to_owned(), children }
     }
 
     fn sample() -> Opml {
@@ -427,11 +399,7 @@ mod tests {
                             vec![folder(
                                 "Наука 'и' техника",
                                 vec![
-                                    feed(
-                                        "https://nauka.example.org/feed/",
-                                        Some("Наука и жизнь"),
-                                        None,
-                                    ),
+                                    feed("https://nauka.example.org/feed/", Some("Наука и жизнь"), None),
                                     feed("https://example.net/atom.xml", None, None),
                                 ],
                             )],
@@ -461,10 +429,8 @@ mod tests {
     #[test]
     fn writer_output_is_indented_escaped_opml_2() {
         let written = write_opml(&sample());
-        assert!(written
-            .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n"));
-        assert!(written
-            .contains("    <title>Abunələr &amp; &quot;Подписки&quot; &lt;mine&gt;</title>\n"));
+        assert!(written.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n"));
+        assert!(written.contains("    <title>Abunələr &amp; &quot;Подписки&quot; &lt;mine&gt;</title>\n"));
         assert!(written.contains("    <outline text=\"Xəbərlər\" title=\"Xəbərlər\">\n"));
         assert!(written.contains(
             "      <outline type=\"rss\" text=\"Gündəlik &quot;xəbərlər&quot; &amp; şərhlər\" \
@@ -473,23 +439,16 @@ mod tests {
              htmlUrl=\"https://xeberler.example.com/\"/>\n"
         ));
         assert!(written.contains("        <outline text=\"Наука &apos;и&apos; техника\""));
-        assert!(written
-            .contains("<outline type=\"rss\" text=\"\" xmlUrl=\"https://example.net/atom.xml\"/>"));
+        assert!(written.contains("<outline type=\"rss\" text=\"\" xmlUrl=\"https://example.net/atom.xml\"/>"));
         assert!(written.contains("      <outline text=\"Boş qovluq\" title=\"Boş qovluq\"/>\n"));
-        assert!(
-            written.contains("text=\"Line one&#10;line two&#9;tabbed &lt;b&gt;bold&lt;/b&gt;\"")
-        );
+        assert!(written.contains("text=\"Line one&#10;line two&#9;tabbed &lt;b&gt;bold&lt;/b&gt;\""));
     }
 
     #[test]
     fn writer_drops_characters_xml_cannot_carry() {
         let doc = Opml {
             title: Some("bell\u{7}nul\u{0}ok".to_owned()),
-            outlines: vec![feed(
-                "https://example.com/\u{1b}feed",
-                Some("x\u{FFFF}y"),
-                None,
-            )],
+            outlines: vec![feed("https://example.com/\u{1b}feed", Some("x\u{FFFF}y"), None)],
         };
         let parsed = parse_opml(write_opml(&doc).as_bytes()).unwrap();
         assert_eq!(parsed.title.as_deref(), Some("bellnulok"));
@@ -506,27 +465,15 @@ mod tests {
     #[test]
     fn feeds_lists_folder_paths_in_document_order() {
         let doc = sample();
-        let feeds: Vec<(Vec<String>, &str)> = doc
-            .feeds()
-            .into_iter()
-            .map(|(path, feed)| (path, feed.xml_url.as_str()))
-            .collect();
+        let feeds: Vec<(Vec<String>, &str)> =
+            doc.feeds().into_iter().map(|(path, feed)| (path, feed.xml_url.as_str())).collect();
         let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
             feeds,
             vec![
-                (
-                    path(&["Xəbərlər"]),
-                    "https://xeberler.example.com/rss?lang=az&cat=1"
-                ),
-                (
-                    path(&["Xəbərlər", "Новости", "Наука 'и' техника"]),
-                    "https://nauka.example.org/feed/"
-                ),
-                (
-                    path(&["Xəbərlər", "Новости", "Наука 'и' техника"]),
-                    "https://example.net/atom.xml"
-                ),
+                (path(&["Xəbərlər"]), "https://xeberler.example.com/rss?lang=az&cat=1"),
+                (path(&["Xəbərlər", "Новости", "Наука 'и' техника"]), "https://nauka.example.org/feed/"),
+                (path(&["Xəbərlər", "Новости", "Наука 'и' техника"]), "https://example.net/atom.xml"),
                 (path(&[]), "https://example.com/feed"),
             ]
         );
@@ -540,22 +487,12 @@ mod tests {
             xmlUrl=\"https://lenta.example.com/rss\"/></outline></body></opml>";
         let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(xml);
         assert!(!unmappable);
-        assert!(
-            std::str::from_utf8(&bytes).is_err(),
-            "the test bytes must not be UTF-8"
-        );
+        assert!(std::str::from_utf8(&bytes).is_err(), "the test bytes must not be UTF-8");
         let doc = parse_opml(&bytes).unwrap();
         assert_eq!(doc.title.as_deref(), Some("Мои подписки"));
         assert_eq!(
             doc.outlines,
-            vec![folder(
-                "Новости",
-                vec![feed(
-                    "https://lenta.example.com/rss",
-                    Some("Лента — главное"),
-                    None
-                )]
-            )]
+            vec![folder("Новости", vec![feed("https://lenta.example.com/rss", Some("Лента — главное"), None)])]
         );
     }
 
@@ -563,15 +500,9 @@ mod tests {
     fn utf16_with_bom() {
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><opml><body>\
             <outline text=\"Ağ\" xmlUrl=\"https://example.com/rss\"/></body></opml>";
-        let bytes: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain(xml.encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
+        let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain(xml.encode_utf16().flat_map(u16::to_le_bytes)).collect();
         let doc = parse_opml(&bytes).unwrap();
-        assert_eq!(
-            doc.outlines,
-            vec![feed("https://example.com/rss", Some("Ağ"), None)]
-        );
+        assert_eq!(doc.outlines, vec![feed("https://example.com/rss", Some("Ağ"), None)]);
     }
 
     #[test]
@@ -582,23 +513,10 @@ mod tests {
         assert_eq!(feeds.len(), 8);
         assert_eq!(feeds[0].0, vec!["Xəbərlər".to_string()]);
         assert_eq!(feeds[0].1.title.as_deref(), Some("Gündəlik xəbərlər"));
-        assert_eq!(
-            feeds[1].0,
-            vec!["Xəbərlər".to_string(), "İqtisadiyyat".to_string()]
-        );
+        assert_eq!(feeds[1].0, vec!["Xəbərlər".to_string(), "İqtisadiyyat".to_string()]);
         assert_eq!(feeds[1].1.title.as_deref(), Some("Bazar & Maliyyə"));
-        assert_eq!(
-            feeds[1].1.xml_url,
-            "https://iqtisadiyyat.example.com/feed.xml?lang=az&cat=1"
-        );
-        assert_eq!(
-            feeds[3].0,
-            vec![
-                "Новости".to_string(),
-                "Технологии".to_string(),
-                "Наука".to_string()
-            ]
-        );
+        assert_eq!(feeds[1].1.xml_url, "https://iqtisadiyyat.example.com/feed.xml?lang=az&cat=1");
+        assert_eq!(feeds[3].0, vec!["Новости".to_string(), "Технологии".to_string(), "Наука".to_string()]);
         assert_eq!(feeds[4].1.title.as_deref(), Some("Хабр «Лучшее»"));
         assert_eq!(feeds[6].1.title.as_deref(), Some("The \"Daily\" Byte"));
         assert_eq!(feeds[7].0, Vec::<String>::new());
@@ -609,32 +527,21 @@ mod tests {
     #[test]
     fn fixture_windows_1251() {
         let bytes = include_bytes!("../tests/fixtures/subscriptions-1251.opml");
-        assert!(
-            String::from_utf8(bytes.to_vec()).is_err(),
-            "fixture must be windows-1251, not UTF-8"
-        );
+        assert!(String::from_utf8(bytes.to_vec()).is_err(), "fixture must be windows-1251, not UTF-8");
         let doc = parse_opml(bytes).unwrap();
         assert_eq!(doc.title.as_deref(), Some("Подписки"));
         let feeds = doc.feeds();
-        let summary: Vec<(Vec<String>, Option<&str>)> = feeds
-            .iter()
-            .map(|(path, feed)| (path.clone(), feed.title.as_deref()))
-            .collect();
+        let summary: Vec<(Vec<String>, Option<&str>)> =
+            feeds.iter().map(|(path, feed)| (path.clone(), feed.title.as_deref())).collect();
         assert_eq!(
             summary,
             vec![
                 (vec!["Новости".to_string()], Some("Лента новостей")),
-                (
-                    vec!["Новости".to_string(), "Экономика".to_string()],
-                    Some("Деловой вестник — ежедневно")
-                ),
+                (vec!["Новости".to_string(), "Экономика".to_string()], Some("Деловой вестник — ежедневно")),
                 (vec![], Some("Блог «Заметки»")),
             ]
         );
-        assert_eq!(
-            feeds[0].1.html_url.as_deref(),
-            Some("https://novosti.example.com/")
-        );
+        assert_eq!(feeds[0].1.html_url.as_deref(), Some("https://novosti.example.com/"));
     }
 
     #[test]
@@ -665,29 +572,14 @@ mod tests {
                 folder(
                     "News",
                     vec![
-                        feed(
-                            "https://example.com/rss?a=1&b=2",
-                            Some("Fish & Chips"),
-                            Some("https://example.com")
-                        ),
+                        feed("https://example.com/rss?a=1&b=2", Some("Fish & Chips"), Some("https://example.com")),
                         feed("https://example.net/feed", Some("Only url"), None),
                         feed("https://example.org/no-title.xml", None, None),
                     ]
                 ),
                 feed("https://example.org/atom.xml", Some("Says folder"), None),
-                feed(
-                    "https://example.org/child.xml",
-                    Some("Nested under a feed"),
-                    None
-                ),
-                folder(
-                    "",
-                    vec![feed(
-                        "https://example.com/u",
-                        Some("In untitled folder"),
-                        None
-                    )]
-                ),
+                feed("https://example.org/child.xml", Some("Nested under a feed"), None),
+                folder("", vec![feed("https://example.com/u", Some("In untitled folder"), None)]),
             ]
         );
     }
@@ -698,14 +590,7 @@ mod tests {
             <body><outline text="&lt;Tom&apos;s&gt; &quot;blog&quot;" xmlUrl="https://example.com/?x=1&amp;y=2"/></body></opml>"#;
         let doc = parse_opml(xml.as_bytes()).unwrap();
         assert_eq!(doc.title.as_deref(), Some("A & B 中文"));
-        assert_eq!(
-            doc.outlines,
-            vec![feed(
-                "https://example.com/?x=1&y=2",
-                Some("<Tom's> \"blog\""),
-                None
-            )]
-        );
+        assert_eq!(doc.outlines, vec![feed("https://example.com/?x=1&y=2", Some("<Tom's> \"blog\""), None)]);
     }
 
     fn error_message(bytes: &[u8]) -> String {
@@ -730,11 +615,8 @@ mod tests {
     #[test]
     fn absurd_nesting_is_rejected() {
         let deep = 10_000;
-        let xml = format!(
-            "<opml><body>{}{}</body></opml>",
-            "<outline text=\"f\">".repeat(deep),
-            "</outline>".repeat(deep)
-        );
+        let xml =
+            format!("<opml><body>{}{}</body></opml>", "<outline text=\"f\">".repeat(deep), "</outline>".repeat(deep));
         assert!(error_message(xml.as_bytes()).contains("nested"));
         let ok = format!(
             "<opml><body>{}{}</body></opml>",

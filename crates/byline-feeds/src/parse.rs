@@ -51,11 +51,8 @@ fn normalize(feed: Feed, feed_url: Option<&Url>) -> ParsedFeed {
     let link = pick_link(&feed.links, feed_url);
     let site_base = link.as_deref().and_then(|l| Url::parse(l).ok()).or_else(|| feed_url.cloned());
     let language = feed.language.clone().filter(|l| !l.trim().is_empty());
-    let entries = feed
-        .entries
-        .into_iter()
-        .map(|entry| normalize_entry(entry, site_base.as_ref(), language.as_deref()))
-        .collect();
+    let entries =
+        feed.entries.into_iter().map(|entry| normalize_entry(entry, site_base.as_ref(), language.as_deref())).collect();
     ParsedFeed {
         title: feed.title.map(|t| text_plain(&t)).filter(|t| !t.is_empty()).unwrap_or_default(),
         link,
@@ -135,7 +132,9 @@ fn authors(entry: &Entry) -> Vec<String> {
         let name = plain_text(raw);
         // RSS <author> is "email (Name)"; keep the name.
         let name = match (name.find('('), name.rfind(')')) {
-            (Some(open), Some(close)) if open < close && name[..open].contains('@') => name[open + 1..close].trim().to_string(),
+            (Some(open), Some(close)) if open < close && name[..open].contains('@') => {
+                name[open + 1..close].trim().to_string()
+            }
             _ => name,
         };
         let is_junk = name.is_empty() || name.contains('@') || NOT_AUTHORS.contains(&name.to_lowercase().as_str());
@@ -170,16 +169,15 @@ fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
 }
 
 fn lead_image(entry: &Entry, enclosures: &[Enclosure], html: Option<&str>, base: Option<&Url>) -> Option<String> {
-    let thumbnail = entry
-        .media
-        .iter()
-        .flat_map(|m| &m.thumbnails)
-        .find_map(|t| resolve_web_url(t.image.uri.as_str(), base));
+    let thumbnail =
+        entry.media.iter().flat_map(|m| &m.thumbnails).find_map(|t| resolve_web_url(t.image.uri.as_str(), base));
     thumbnail
         .or_else(|| {
             enclosures
                 .iter()
-                .find(|e| e.mime_type.as_deref().is_some_and(|m| m.starts_with("image/")) || looks_like_image_url(&e.url))
+                .find(|e| {
+                    e.mime_type.as_deref().is_some_and(|m| m.starts_with("image/")) || looks_like_image_url(&e.url)
+                })
                 .map(|e| e.url.clone())
         })
         .or_else(|| html.and_then(first_img_src))

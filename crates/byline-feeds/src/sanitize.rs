@@ -151,8 +151,11 @@ fn strip_tracking(mut url: Url) -> Url {
     if url.query().is_none_or(|q| !has_tracking_param(q)) {
         return url;
     }
-    let kept: Vec<(String, String)> =
-        url.query_pairs().filter(|(k, _)| !is_tracking_param(k)).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| !is_tracking_param(k))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
     if kept.is_empty() {
         url.set_query(None);
     } else {
@@ -166,8 +169,32 @@ fn escape_text(text: &str) -> String {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table",
-    "figure", "figcaption", "section", "article", "header", "footer", "hr", "dd", "dt", "main",
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "hr",
+    "dd",
+    "dt",
+    "main",
 ];
 
 fn is_block_boundary(tag: &str) -> bool {
@@ -238,7 +265,20 @@ mod tests {
             <style>body{}</style><form action="/x"><input></form><object data="x"></object>
             <p style="background:url(javascript:x)">s</p><base href="https://evil"><meta http-equiv=refresh>"#;
         let clean = sanitize_html(dirty, Some(&base()));
-        for bad in ["script", "onerror", "onclick", "javascript", "data:", "svg", "iframe", "style", "form", "object", "base", "meta"] {
+        for bad in [
+            "script",
+            "onerror",
+            "onclick",
+            "javascript",
+            "data:",
+            "svg",
+            "iframe",
+            "style",
+            "form",
+            "object",
+            "base",
+            "meta",
+        ] {
             assert!(!clean.to_ascii_lowercase().contains(bad), "{bad} survived in {clean}");
         }
         assert!(clean.contains("<p>Hi</p>"), "{clean}");

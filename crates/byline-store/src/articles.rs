@@ -95,11 +95,9 @@ impl Store {
             sql.push(" AND a.feed_id = ").push_bind(feed);
         }
         if let Some(folder) = query.folder {
-            sql.push(
-                " AND f.folder_id IN (WITH RECURSIVE sub(id) AS (SELECT ",
-            )
-            .push_bind(folder)
-            .push(" UNION SELECT folders.id FROM folders JOIN sub ON folders.parent_id = sub.id) SELECT id FROM sub)");
+            sql.push(" AND f.folder_id IN (WITH RECURSIVE sub(id) AS (SELECT ").push_bind(folder).push(
+                " UNION SELECT folders.id FROM folders JOIN sub ON folders.parent_id = sub.id) SELECT id FROM sub)",
+            );
         }
         if let Some(search) = query.search.as_deref() {
             let Some(fts) = fts_query(search) else {
@@ -172,12 +170,14 @@ impl Store {
 
     /// Marks every unread article read, or only a feed's; returns how many.
     pub async fn mark_all_read(&self, feed: Option<FeedId>) -> Result<u64> {
-        let done = sqlx::query("UPDATE article_status SET read = 1, read_at = ? WHERE read = 0 AND (? IS NULL OR feed_id = ?)")
-            .bind(now())
-            .bind(feed)
-            .bind(feed)
-            .execute(&self.writer)
-            .await?;
+        let done = sqlx::query(
+            "UPDATE article_status SET read = 1, read_at = ? WHERE read = 0 AND (? IS NULL OR feed_id = ?)",
+        )
+        .bind(now())
+        .bind(feed)
+        .bind(feed)
+        .execute(&self.writer)
+        .await?;
         Ok(done.rows_affected())
     }
 
@@ -293,7 +293,13 @@ async fn update_article(conn: &mut SqliteConnection, id: ArticleId, entry: &Pars
     index_article(conn, id, &entry.title, &author.unwrap_or_default(), &entry_text(entry)).await
 }
 
-async fn index_article(conn: &mut SqliteConnection, id: ArticleId, title: &str, author: &str, text: &str) -> Result<()> {
+async fn index_article(
+    conn: &mut SqliteConnection,
+    id: ArticleId,
+    title: &str,
+    author: &str,
+    text: &str,
+) -> Result<()> {
     sqlx::query("INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)")
         .bind(id)
         .bind(fold(title))

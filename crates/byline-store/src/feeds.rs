@@ -84,13 +84,21 @@ impl Store {
 
     /// Renames a feed.
     pub async fn rename_feed(&self, id: FeedId, title: &str) -> Result<()> {
-        let done = sqlx::query("UPDATE feeds SET title = ? WHERE id = ?").bind(title.trim()).bind(id).execute(&self.writer).await?;
+        let done = sqlx::query("UPDATE feeds SET title = ? WHERE id = ?")
+            .bind(title.trim())
+            .bind(id)
+            .execute(&self.writer)
+            .await?;
         expect_feed(done.rows_affected(), id)
     }
 
     /// Moves a feed into a folder (or out of every folder).
     pub async fn move_feed(&self, id: FeedId, folder: Option<FolderId>) -> Result<()> {
-        let done = sqlx::query("UPDATE feeds SET folder_id = ? WHERE id = ?").bind(folder).bind(id).execute(&self.writer).await?;
+        let done = sqlx::query("UPDATE feeds SET folder_id = ? WHERE id = ?")
+            .bind(folder)
+            .bind(id)
+            .execute(&self.writer)
+            .await?;
         expect_feed(done.rows_affected(), id)
     }
 
@@ -184,7 +192,11 @@ impl Store {
 
     /// Renames a folder.
     pub async fn rename_folder(&self, id: FolderId, name: &str) -> Result<()> {
-        let done = sqlx::query("UPDATE folders SET name = ? WHERE id = ?").bind(name.trim()).bind(id).execute(&self.writer).await?;
+        let done = sqlx::query("UPDATE folders SET name = ? WHERE id = ?")
+            .bind(name.trim())
+            .bind(id)
+            .execute(&self.writer)
+            .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("folder {id}")));
         }

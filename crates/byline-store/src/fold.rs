@@ -29,11 +29,8 @@ pub fn fold(text: &str) -> String {
 /// prefix-matched, all of them required. `None` when there is no word.
 pub fn fts_query(input: &str) -> Option<String> {
     let folded = fold(input);
-    let terms: Vec<String> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
+    let terms: Vec<String> =
+        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"*")).collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 

@@ -7,6 +7,7 @@ macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, sqlx::Type)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
         #[serde(transparent)]
         #[sqlx(transparent)]
         pub struct $name(pub i64);
@@ -38,6 +39,7 @@ id_type!(
 
 /// A subscribed feed, with its health and unread count.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Feed {
     /// Its id.
     pub id: FeedId,
@@ -84,6 +86,7 @@ pub struct FeedFetchState {
 
 /// A folder of feeds; folders nest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Folder {
     /// Its id.
     pub id: FolderId,
@@ -95,6 +98,7 @@ pub struct Folder {
 
 /// An article as a list shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ArticleSummary {
     /// Its id.
     pub id: ArticleId,
@@ -123,6 +127,7 @@ pub struct ArticleSummary {
 
 /// An article with everything needed to read it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Article {
     /// The list fields.
     #[serde(flatten)]
@@ -144,6 +149,7 @@ pub struct Article {
 /// Which articles a list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum View {
     /// Every article that is not muted.
     #[default]
@@ -156,6 +162,7 @@ pub enum View {
 
 /// Where a page of a list starts: after this article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Cursor {
     /// The sort key of the last article shown.
     pub sort_key: i64,
@@ -165,6 +172,7 @@ pub struct Cursor {
 
 /// A request for one page of articles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ListQuery {
     /// All, unread or saved.
     pub view: View,
@@ -188,6 +196,7 @@ impl Default for ListQuery {
 
 /// One page of articles and where the next one starts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Page {
     /// The articles, newest first.
     pub items: Vec<ArticleSummary>,
@@ -198,6 +207,7 @@ pub struct Page {
 /// What a rule looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum RuleField {
     /// The title.
     Title,
@@ -212,6 +222,7 @@ pub enum RuleField {
 /// What a rule does to a matching article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum RuleAction {
     /// Hide it from lists and counts.
     Mute,
@@ -221,6 +232,7 @@ pub enum RuleAction {
 
 /// A rule applied to every new article when it is stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Rule {
     /// Its id.
     pub id: RuleId,
@@ -238,6 +250,7 @@ pub struct Rule {
 
 /// A rule to add.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NewRule {
     /// Only articles of this feed; every feed when `None`.
     pub feed_id: Option<FeedId>,
@@ -253,6 +266,7 @@ pub struct NewRule {
 
 /// What storing a feed's entries did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct StoreOutcome {
     /// Articles seen for the first time.
     pub new: usize,
@@ -264,6 +278,7 @@ pub struct StoreOutcome {
 
 /// What a retention pass removed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PruneOutcome {
     /// Articles deleted.
     pub deleted: u64,

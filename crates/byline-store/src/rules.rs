@@ -177,9 +177,10 @@ impl Store {
 
     /// Every rule, oldest first.
     pub async fn rules(&self) -> Result<Vec<Rule>> {
-        let rows: Vec<RuleRow> = sqlx::query_as("SELECT id, feed_id, field, pattern, is_regex, action FROM rules ORDER BY id")
-            .fetch_all(&self.reader)
-            .await?;
+        let rows: Vec<RuleRow> =
+            sqlx::query_as("SELECT id, feed_id, field, pattern, is_regex, action FROM rules ORDER BY id")
+                .fetch_all(&self.reader)
+                .await?;
         Ok(rows.into_iter().map(RuleRow::into_rule).collect())
     }
 

@@ -22,7 +22,13 @@ fn entry(id: &str, title: &str, days_ago: i64) -> ParsedEntry {
 }
 
 fn feed(entries: Vec<ParsedEntry>) -> ParsedFeed {
-    ParsedFeed { title: "Xəbərlər".into(), link: Some("https://news.example.az/".into()), description: None, language: Some("az".into()), entries }
+    ParsedFeed {
+        title: "Xəbərlər".into(),
+        link: Some("https://news.example.az/".into()),
+        description: None,
+        language: Some("az".into()),
+        entries,
+    }
 }
 
 async fn open() -> (tempfile::TempDir, Store) {
@@ -37,7 +43,8 @@ async fn resync_updates_in_place_and_keeps_statuses() {
     let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
     let rules = RuleSet::default();
     let v = FetchValidators::default();
-    let first = store.store_feed(f.id, &feed(vec![entry("a", "Bir", 1), entry("b", "İki", 2)]), &v, &rules).await.unwrap();
+    let first =
+        store.store_feed(f.id, &feed(vec![entry("a", "Bir", 1), entry("b", "İki", 2)]), &v, &rules).await.unwrap();
     assert_eq!((first.new, first.updated), (2, 0));
 
     let page = store.list(&ListQuery::default()).await.unwrap();
@@ -114,15 +121,28 @@ async fn rules_apply_when_articles_are_stored() {
     let (_dir, store) = open().await;
     let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
     store
-        .add_rule(&NewRule { feed_id: None, field: RuleField::Title, pattern: "futbol".into(), is_regex: false, action: RuleAction::Mute })
+        .add_rule(&NewRule {
+            feed_id: None,
+            field: RuleField::Title,
+            pattern: "futbol".into(),
+            is_regex: false,
+            action: RuleAction::Mute,
+        })
         .await
         .unwrap();
     store
-        .add_rule(&NewRule { feed_id: Some(f.id), field: RuleField::Any, pattern: "^reklam".into(), is_regex: true, action: RuleAction::MarkRead })
+        .add_rule(&NewRule {
+            feed_id: Some(f.id),
+            field: RuleField::Any,
+            pattern: "^reklam".into(),
+            is_regex: true,
+            action: RuleAction::MarkRead,
+        })
         .await
         .unwrap();
     let rules = store.rule_set().await.unwrap();
-    let entries = vec![entry("1", "FUTBOL: Qarabağ qalib", 0), entry("2", "Reklam: endirimlər", 0), entry("3", "Adi xəbər", 0)];
+    let entries =
+        vec![entry("1", "FUTBOL: Qarabağ qalib", 0), entry("2", "Reklam: endirimlər", 0), entry("3", "Adi xəbər", 0)];
     let outcome = store.store_feed(f.id, &feed(entries), &FetchValidators::default(), &rules).await.unwrap();
     assert_eq!((outcome.new, outcome.filtered), (3, 2));
     let all = store.list(&ListQuery::default()).await.unwrap().items;
@@ -130,7 +150,16 @@ async fn rules_apply_when_articles_are_stored() {
     let unread = store.list(&ListQuery { view: View::Unread, ..Default::default() }).await.unwrap().items;
     assert_eq!(unread.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), vec!["Adi xəbər"]);
     assert_eq!(store.feed(f.id).await.unwrap().unread_count, 1);
-    assert!(store.add_rule(&NewRule { feed_id: None, field: RuleField::Title, pattern: "(".into(), is_regex: true, action: RuleAction::Mute }).await.is_err());
+    assert!(store
+        .add_rule(&NewRule {
+            feed_id: None,
+            field: RuleField::Title,
+            pattern: "(".into(),
+            is_regex: true,
+            action: RuleAction::Mute
+        })
+        .await
+        .is_err());
 }
 
 #[tokio::test]
@@ -143,7 +172,11 @@ async fn retention_keeps_saved_articles_and_reclaims_space() {
     }
     entries.push(entry("new", "Təzə", 1));
     store.store_feed(f.id, &feed(entries.clone()), &FetchValidators::default(), &RuleSet::default()).await.unwrap();
-    let saved = store.list(&ListQuery { search: Some("Köhnə 7".into()), limit: 500, ..Default::default() }).await.unwrap().items;
+    let saved = store
+        .list(&ListQuery { search: Some("Köhnə 7".into()), limit: 500, ..Default::default() })
+        .await
+        .unwrap()
+        .items;
     let keep = saved.iter().find(|i| i.title == "Köhnə 7").unwrap().id;
     store.set_saved(keep, true).await.unwrap();
     let before = store.size_bytes().await.unwrap();

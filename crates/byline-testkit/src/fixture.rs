@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::http::header::{
-    CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH,
-    LAST_MODIFIED, LOCATION, RETRY_AFTER,
+    CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION,
+    RETRY_AFTER,
 };
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::Response;
@@ -48,9 +48,7 @@ impl Fixture {
 
     /// A `200 OK` with this `Content-Type` and body.
     pub fn body(content_type: &str, bytes: impl Into<Vec<u8>>) -> Self {
-        Fixture::new(StatusCode::OK)
-            .header(CONTENT_TYPE.as_str(), content_type)
-            .with_bytes(Bytes::from(bytes.into()))
+        Fixture::new(StatusCode::OK).header(CONTENT_TYPE.as_str(), content_type).with_bytes(Bytes::from(bytes.into()))
     }
 
     pub(crate) fn with_bytes(mut self, bytes: Bytes) -> Self {
@@ -63,8 +61,8 @@ impl Fixture {
     /// # Panics
     /// If `code` is not in 100..=999.
     pub fn status(mut self, code: u16) -> Self {
-        self.status = StatusCode::from_u16(code)
-            .unwrap_or_else(|_| panic!("byline-testkit: invalid HTTP status {code}"));
+        self.status =
+            StatusCode::from_u16(code).unwrap_or_else(|_| panic!("byline-testkit: invalid HTTP status {code}"));
         self
     }
 
@@ -77,8 +75,8 @@ impl Fixture {
     pub fn header(mut self, name: &str, value: &str) -> Self {
         let name = HeaderName::from_bytes(name.as_bytes())
             .unwrap_or_else(|_| panic!("byline-testkit: invalid header name {name:?}"));
-        let value = HeaderValue::from_str(value)
-            .unwrap_or_else(|_| panic!("byline-testkit: invalid header value {value:?}"));
+        let value =
+            HeaderValue::from_str(value).unwrap_or_else(|_| panic!("byline-testkit: invalid header value {value:?}"));
         self.headers.insert(name, value);
         self
     }
@@ -110,9 +108,7 @@ impl Fixture {
     /// A redirect (`301`, `302`, `303`, `307` or `308`) to `location`, with an
     /// empty body. `location` is sent as given, so it may be relative.
     pub fn redirect(code: u16, location: &str) -> Self {
-        Fixture::new(StatusCode::OK)
-            .status(code)
-            .header(LOCATION.as_str(), location)
+        Fixture::new(StatusCode::OK).status(code).header(LOCATION.as_str(), location)
     }
 
     /// A `429 Too Many Requests` with `Retry-After: <retry_after>` (delta
@@ -211,9 +207,7 @@ fn etag_list_matches(list: &str, etag: &str) -> bool {
         let tag = tag.trim();
         tag.strip_prefix("W/").unwrap_or(tag)
     }
-    list.split(',')
-        .map(str::trim)
-        .any(|t| t == "*" || opaque(t) == opaque(etag))
+    list.split(',').map(str::trim).any(|t| t == "*" || opaque(t) == opaque(etag))
 }
 
 /// The gzip body of [`Fixture::gzip_bomb`], cached per decoded length.

@@ -17,13 +17,7 @@ const TOPICS: &[&str] = &[
     "Port authority expands container terminal",
 ];
 
-const AUTHORS: &[&str] = &[
-    "Ada Brennan",
-    "Tomás Reyes",
-    "Mei Lin",
-    "Kofi Mensah",
-    "Sara Nyberg",
-];
+const AUTHORS: &[&str] = &["Ada Brennan", "Tomás Reyes", "Mei Lin", "Kofi Mensah", "Sara Nyberg"];
 
 /// The date of item 0 of every generated feed; item `i` is `i` hours older.
 fn item_date(i: usize) -> DateTime<Utc> {
@@ -101,45 +95,23 @@ pub fn generate_rss(feed_index: usize, items: usize, site: &str) -> String {
     let mut out = String::with_capacity(600 + items * 1200);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
-    out.push_str(&format!(
-        "  <title>Byline Generated Feed {feed_index}</title>\n"
-    ));
-    out.push_str(&format!(
-        "  <link>{}/feed-{feed_index}/</link>\n",
-        esc(site_t)
-    ));
+    out.push_str(&format!("  <title>Byline Generated Feed {feed_index}</title>\n"));
+    out.push_str(&format!("  <link>{}/feed-{feed_index}/</link>\n", esc(site_t)));
     out.push_str(&format!(
         "  <atom:link href=\"{}/feed-{feed_index}/rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
         esc(site_t)
     ));
-    out.push_str(&format!(
-        "  <description>Generated test feed number {feed_index}</description>\n"
-    ));
+    out.push_str(&format!("  <description>Generated test feed number {feed_index}</description>\n"));
     out.push_str("  <language>en</language>\n");
-    out.push_str(&format!(
-        "  <lastBuildDate>{}</lastBuildDate>\n",
-        item_date(0).to_rfc2822()
-    ));
+    out.push_str(&format!("  <lastBuildDate>{}</lastBuildDate>\n", item_date(0).to_rfc2822()));
     for it in make_items(feed_index, items, site) {
         out.push_str("  <item>\n");
         out.push_str(&format!("    <title>{}</title>\n", esc(&it.title)));
         out.push_str(&format!("    <link>{}</link>\n", esc(&it.link)));
-        out.push_str(&format!(
-            "    <guid isPermaLink=\"false\">{}</guid>\n",
-            esc(&it.guid)
-        ));
-        out.push_str(&format!(
-            "    <dc:creator>{}</dc:creator>\n",
-            esc(it.author)
-        ));
-        out.push_str(&format!(
-            "    <pubDate>{}</pubDate>\n",
-            it.date.to_rfc2822()
-        ));
-        out.push_str(&format!(
-            "    <description>{}</description>\n",
-            esc(&it.html)
-        ));
+        out.push_str(&format!("    <guid isPermaLink=\"false\">{}</guid>\n", esc(&it.guid)));
+        out.push_str(&format!("    <dc:creator>{}</dc:creator>\n", esc(it.author)));
+        out.push_str(&format!("    <pubDate>{}</pubDate>\n", it.date.to_rfc2822()));
+        out.push_str(&format!("    <description>{}</description>\n", esc(&it.html)));
         out.push_str("  </item>\n");
     }
     out.push_str("</channel>\n</rss>\n");
@@ -153,45 +125,23 @@ pub fn generate_atom(feed_index: usize, items: usize, site: &str) -> String {
     let mut out = String::with_capacity(600 + items * 1300);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n");
-    out.push_str(&format!(
-        "  <title>Byline Generated Feed {feed_index}</title>\n"
-    ));
+    out.push_str(&format!("  <title>Byline Generated Feed {feed_index}</title>\n"));
     out.push_str(&format!("  <id>urn:byline:gen:{feed_index}</id>\n"));
-    out.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{site_t}/feed-{feed_index}/\"/>\n"
-    ));
+    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{site_t}/feed-{feed_index}/\"/>\n"));
     out.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{site_t}/feed-{feed_index}/atom.xml\"/>\n"
     ));
-    out.push_str(&format!(
-        "  <updated>{}</updated>\n",
-        item_date(0).to_rfc3339()
-    ));
+    out.push_str(&format!("  <updated>{}</updated>\n", item_date(0).to_rfc3339()));
     for (i, it) in make_items(feed_index, items, site).into_iter().enumerate() {
         out.push_str("  <entry>\n");
         out.push_str(&format!("    <title>{}</title>\n", esc(&it.title)));
         out.push_str(&format!("    <id>urn:byline:gen:{feed_index}:{i}</id>\n"));
-        out.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            esc(&it.link)
-        ));
-        out.push_str(&format!(
-            "    <author><name>{}</name></author>\n",
-            esc(it.author)
-        ));
-        out.push_str(&format!(
-            "    <published>{}</published>\n",
-            it.date.to_rfc3339()
-        ));
-        out.push_str(&format!(
-            "    <updated>{}</updated>\n",
-            it.date.to_rfc3339()
-        ));
+        out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", esc(&it.link)));
+        out.push_str(&format!("    <author><name>{}</name></author>\n", esc(it.author)));
+        out.push_str(&format!("    <published>{}</published>\n", it.date.to_rfc3339()));
+        out.push_str(&format!("    <updated>{}</updated>\n", it.date.to_rfc3339()));
         out.push_str(&format!("    <summary>{}</summary>\n", esc(&it.summary)));
-        out.push_str(&format!(
-            "    <content type=\"html\">{}</content>\n",
-            esc(&it.html)
-        ));
+        out.push_str(&format!("    <content type=\"html\">{}</content>\n", esc(&it.html)));
         out.push_str("  </entry>\n");
     }
     out.push_str("</feed>\n");
@@ -252,13 +202,9 @@ mod tests {
         let atom = generate_atom(1, 5, "https://example.test");
         assert_eq!(atom.matches("<entry>").count(), 5);
         assert!(atom.contains("<id>urn:byline:gen:1:4</id>"));
-        let json: serde_json::Value =
-            serde_json::from_str(&generate_json_feed(1, 5, "https://example.test")).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&generate_json_feed(1, 5, "https://example.test")).unwrap();
         assert_eq!(json["items"].as_array().unwrap().len(), 5);
-        assert_eq!(
-            json["items"][0]["date_published"],
-            "2026-03-02T08:00:00+00:00"
-        );
+        assert_eq!(json["items"][0]["date_published"], "2026-03-02T08:00:00+00:00");
         assert_eq!(json["items"][1]["id"], "byline-gen-1-1");
     }
 }

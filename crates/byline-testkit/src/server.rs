@@ -45,10 +45,7 @@ pub struct FixtureServer {
 
 impl std::fmt::Debug for FixtureServer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FixtureServer")
-            .field("addr", &self.addr)
-            .field("dir", &self.shared.dir)
-            .finish_non_exhaustive()
+        f.debug_struct("FixtureServer").field("addr", &self.addr).field("dir", &self.shared.dir).finish_non_exhaustive()
     }
 }
 
@@ -59,9 +56,7 @@ impl FixtureServer {
     /// # Panics
     /// Outside a tokio runtime, or if no port can be bound.
     pub async fn start() -> FixtureServer {
-        Self::spawn(None, 0)
-            .await
-            .expect("byline-testkit: bind 127.0.0.1:0")
+        Self::spawn(None, 0).await.expect("byline-testkit: bind 127.0.0.1:0")
     }
 
     /// Starts like [`FixtureServer::start`], also serving every file under
@@ -76,28 +71,19 @@ impl FixtureServer {
     /// # Panics
     /// Outside a tokio runtime, or if no port can be bound.
     pub async fn serve_dir(dir: impl AsRef<Path>) -> FixtureServer {
-        Self::spawn(Some(dir.as_ref().to_path_buf()), 0)
-            .await
-            .expect("byline-testkit: bind 127.0.0.1:0")
+        Self::spawn(Some(dir.as_ref().to_path_buf()), 0).await.expect("byline-testkit: bind 127.0.0.1:0")
     }
 
     /// Like [`FixtureServer::serve_dir`] on a given port of 127.0.0.1 (`0`
     /// lets the OS choose), returning the bind error instead of panicking.
-    pub async fn serve_dir_on_port(
-        dir: impl AsRef<Path>,
-        port: u16,
-    ) -> std::io::Result<FixtureServer> {
+    pub async fn serve_dir_on_port(dir: impl AsRef<Path>, port: u16) -> std::io::Result<FixtureServer> {
         Self::spawn(Some(dir.as_ref().to_path_buf()), port).await
     }
 
     async fn spawn(dir: Option<PathBuf>, port: u16) -> std::io::Result<FixtureServer> {
         let listener = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], port))).await?;
         let addr = listener.local_addr()?;
-        let shared = Arc::new(Shared {
-            routes: Mutex::new(HashMap::new()),
-            log: Mutex::new(HashMap::new()),
-            dir,
-        });
+        let shared = Arc::new(Shared { routes: Mutex::new(HashMap::new()), log: Mutex::new(HashMap::new()), dir });
         let app = Router::new().fallback(handle).with_state(shared.clone());
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
@@ -107,12 +93,7 @@ impl FixtureServer {
                 })
                 .await;
         });
-        Ok(FixtureServer {
-            addr,
-            shared,
-            stop: Some(stop),
-            task: Some(task),
-        })
+        Ok(FixtureServer { addr, shared, stop: Some(stop), task: Some(task) })
     }
 
     /// The socket address the server listens on.
@@ -134,35 +115,20 @@ impl FixtureServer {
     /// `/feed?page=2` to match that query only). Takes effect for the next
     /// request.
     pub fn route(&self, path: &str, fixture: Fixture) {
-        self.shared
-            .routes
-            .lock()
-            .unwrap()
-            .insert(path.to_owned(), fixture);
+        self.shared.routes.lock().unwrap().insert(path.to_owned(), fixture);
     }
 
     /// How many requests were received for `path`, whatever their answer
     /// (including 304s and 404s). A request for `/a?x=1` counts for both
     /// `/a` and `/a?x=1`.
     pub fn hits(&self, path: &str) -> usize {
-        self.shared
-            .log
-            .lock()
-            .unwrap()
-            .get(path)
-            .map_or(0, Vec::len)
+        self.shared.log.lock().unwrap().get(path).map_or(0, Vec::len)
     }
 
     /// The headers of every request received for `path` (counted as in
     /// [`FixtureServer::hits`]), in arrival order.
     pub fn request_headers(&self, path: &str) -> Vec<HeaderMap> {
-        self.shared
-            .log
-            .lock()
-            .unwrap()
-            .get(path)
-            .cloned()
-            .unwrap_or_default()
+        self.shared.log.lock().unwrap().get(path).cloned().unwrap_or_default()
     }
 
     /// Stops the server and waits (at most 5 s, then aborts it) until it has
@@ -172,10 +138,7 @@ impl FixtureServer {
             let _ = stop.send(());
         }
         if let Some(mut task) = self.task.take() {
-            if tokio::time::timeout(Duration::from_secs(5), &mut task)
-                .await
-                .is_err()
-            {
+            if tokio::time::timeout(Duration::from_secs(5), &mut task).await.is_err() {
                 task.abort();
             }
         }
@@ -193,28 +156,17 @@ impl Drop for FixtureServer {
 async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     let (parts, _body) = req.into_parts();
     let path = parts.uri.path().to_owned();
-    let path_and_query = parts
-        .uri
-        .path_and_query()
-        .map(|pq| pq.as_str().to_owned())
-        .unwrap_or_else(|| path.clone());
+    let path_and_query = parts.uri.path_and_query().map(|pq| pq.as_str().to_owned()).unwrap_or_else(|| path.clone());
     {
         let mut log = shared.log.lock().unwrap();
-        log.entry(path.clone())
-            .or_default()
-            .push(parts.headers.clone());
+        log.entry(path.clone()).or_default().push(parts.headers.clone());
         if path_and_query != path {
-            log.entry(path_and_query.clone())
-                .or_default()
-                .push(parts.headers.clone());
+            log.entry(path_and_query.clone()).or_default().push(parts.headers.clone());
         }
     }
     let routed = {
         let routes = shared.routes.lock().unwrap();
-        routes
-            .get(&path_and_query)
-            .or_else(|| routes.get(&path))
-            .cloned()
+        routes.get(&path_and_query).or_else(|| routes.get(&path)).cloned()
     };
     let fixture = match routed {
         Some(f) => Some(f),
@@ -258,9 +210,7 @@ async fn file_fixture(dir: &Path, path: &str) -> Option<Fixture> {
     }
     let bytes = tokio::fs::read(&file).await.ok()?;
     let etag = format!("\"{:x}-{:016x}\"", bytes.len(), fnv1a64(&bytes));
-    let mut fixture = Fixture::body(content_type_for(&file), Vec::new())
-        .with_bytes(Bytes::from(bytes))
-        .etag(&etag);
+    let mut fixture = Fixture::body(content_type_for(&file), Vec::new()).with_bytes(Bytes::from(bytes)).etag(&etag);
     if let Ok(mtime) = meta.modified() {
         fixture = fixture.last_modified(&httpdate::fmt_http_date(mtime));
     }
@@ -274,11 +224,7 @@ async fn file_fixture(dir: &Path, path: &str) -> Option<Fixture> {
 /// `text/x-opml`, images by extension, `.txt` → `text/plain`, anything else
 /// `application/octet-stream`. No `charset` parameter is added.
 pub fn content_type_for(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     match ext.as_str() {
         "xml" | "rss" => "application/rss+xml",
         "rdf" => "application/rdf+xml",
@@ -335,24 +281,12 @@ mod tests {
 
     #[test]
     fn content_types() {
-        assert_eq!(
-            content_type_for(Path::new("a/rss2.xml")),
-            "application/rss+xml"
-        );
-        assert_eq!(
-            content_type_for(Path::new("x.ATOM")),
-            "application/atom+xml"
-        );
-        assert_eq!(
-            content_type_for(Path::new("feed.json")),
-            "application/feed+json"
-        );
+        assert_eq!(content_type_for(Path::new("a/rss2.xml")), "application/rss+xml");
+        assert_eq!(content_type_for(Path::new("x.ATOM")), "application/atom+xml");
+        assert_eq!(content_type_for(Path::new("feed.json")), "application/feed+json");
         assert_eq!(content_type_for(Path::new("subs.opml")), "text/x-opml");
         assert_eq!(content_type_for(Path::new("a.jpeg")), "image/jpeg");
-        assert_eq!(
-            content_type_for(Path::new("noext")),
-            "application/octet-stream"
-        );
+        assert_eq!(content_type_for(Path::new("noext")), "application/octet-stream");
     }
 
     #[test]

@@ -16,20 +16,14 @@ struct Resp {
 
 impl Resp {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
 /// One request on a fresh connection (`Connection: close`), read to EOF.
 async fn request(server: &FixtureServer, method: &str, path: &str, extra: &[(&str, &str)]) -> Resp {
     let mut stream = TcpStream::connect(server.addr()).await.unwrap();
-    let mut req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-        server.addr()
-    );
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", server.addr());
     for (n, v) in extra {
         req.push_str(&format!("{n}: {v}\r\n"));
     }
@@ -45,20 +39,10 @@ async fn get(server: &FixtureServer, path: &str) -> Resp {
 }
 
 fn parse(raw: &[u8], head: bool) -> Resp {
-    let end = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("end of headers");
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
     let text = std::str::from_utf8(&raw[..end]).unwrap();
     let mut lines = text.split("\r\n");
-    let status: u16 = lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
+    let status: u16 = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
     let headers: Vec<(String, String)> = lines
         .map(|l| {
             let (n, v) = l.split_once(':').unwrap();
@@ -66,9 +50,7 @@ fn parse(raw: &[u8], head: bool) -> Resp {
         })
         .collect();
     let rest = &raw[end + 4..];
-    let chunked = headers
-        .iter()
-        .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let chunked = headers.iter().any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
     let body = if head {
         Vec::new()
     } else if chunked {
@@ -76,11 +58,7 @@ fn parse(raw: &[u8], head: bool) -> Resp {
     } else {
         rest.to_vec()
     };
-    Resp {
-        status,
-        headers,
-        body,
-    }
+    Resp { status, headers, body }
 }
 
 fn dechunk(mut data: &[u8]) -> Vec<u8> {
@@ -102,34 +80,17 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
 async fn serves_body_with_200() {
     let server = FixtureServer::start().await;
     assert!(server.base_url().starts_with("http://127.0.0.1:"));
-    assert_eq!(
-        server.url("/feed.xml"),
-        format!("{}/feed.xml", server.base_url())
-    );
+    assert_eq!(server.url("/feed.xml"), format!("{}/feed.xml", server.base_url()));
     let rss = generate_rss(0, 3, "https://news.example");
-    server.route(
-        "/feed.xml",
-        Fixture::body("application/rss+xml; charset=utf-8", rss.clone()),
-    );
+    server.route("/feed.xml", Fixture::body("application/rss+xml; charset=utf-8", rss.clone()));
     let r = get(&server, "/feed.xml").await;
     assert_eq!(r.status, 200);
-    assert_eq!(
-        r.header("content-type"),
-        Some("application/rss+xml; charset=utf-8")
-    );
-    assert_eq!(
-        r.header("content-length"),
-        Some(rss.len().to_string().as_str())
-    );
+    assert_eq!(r.header("content-type"), Some("application/rss+xml; charset=utf-8"));
+    assert_eq!(r.header("content-length"), Some(rss.len().to_string().as_str()));
     assert_eq!(r.body, rss.as_bytes());
 
     // Replace the route at runtime; status and extra headers.
-    server.route(
-        "/feed.xml",
-        Fixture::body("text/plain", "gone")
-            .status(410)
-            .header("Cache-Control", "max-age=60"),
-    );
+    server.route("/feed.xml", Fixture::body("text/plain", "gone").status(410).header("Cache-Control", "max-age=60"));
     let r = get(&server, "/feed.xml").await;
     assert_eq!(r.status, 410);
     assert_eq!(r.header("cache-control"), Some("max-age=60"));
@@ -140,12 +101,7 @@ async fn serves_body_with_200() {
 async fn etag_and_last_modified_give_304() {
     let server = FixtureServer::start().await;
     let lm = "Mon, 02 Mar 2026 08:00:00 GMT";
-    server.route(
-        "/f",
-        Fixture::body("application/rss+xml", "<rss/>")
-            .etag("\"abc\"")
-            .last_modified(lm),
-    );
+    server.route("/f", Fixture::body("application/rss+xml", "<rss/>").etag("\"abc\"").last_modified(lm));
     let r = get(&server, "/f").await;
     assert_eq!(r.status, 200);
     assert_eq!(r.header("etag"), Some("\"abc\""));
@@ -163,21 +119,9 @@ async fn etag_and_last_modified_give_304() {
     // If-Modified-Since: exact match only, and ignored when If-None-Match is sent.
     let r = request(&server, "GET", "/f", &[("If-Modified-Since", lm)]).await;
     assert_eq!(r.status, 304);
-    let r = request(
-        &server,
-        "GET",
-        "/f",
-        &[("If-Modified-Since", "Tue, 03 Mar 2026 08:00:00 GMT")],
-    )
-    .await;
+    let r = request(&server, "GET", "/f", &[("If-Modified-Since", "Tue, 03 Mar 2026 08:00:00 GMT")]).await;
     assert_eq!(r.status, 200);
-    let r = request(
-        &server,
-        "GET",
-        "/f",
-        &[("If-Modified-Since", lm), ("If-None-Match", "\"old\"")],
-    )
-    .await;
+    let r = request(&server, "GET", "/f", &[("If-Modified-Since", lm), ("If-None-Match", "\"old\"")]).await;
     assert_eq!(r.status, 200);
 
     assert_eq!(server.hits("/f"), 6);
@@ -194,14 +138,8 @@ async fn too_many_requests_sends_retry_after() {
     let r = get(&server, "/busy").await;
     assert_eq!(r.status, 429);
     assert_eq!(r.header("retry-after"), Some("120"));
-    server.route(
-        "/busy",
-        Fixture::too_many_requests("Wed, 04 Mar 2026 10:00:00 GMT"),
-    );
-    assert_eq!(
-        get(&server, "/busy").await.header("retry-after"),
-        Some("Wed, 04 Mar 2026 10:00:00 GMT")
-    );
+    server.route("/busy", Fixture::too_many_requests("Wed, 04 Mar 2026 10:00:00 GMT"));
+    assert_eq!(get(&server, "/busy").await.header("retry-after"), Some("Wed, 04 Mar 2026 10:00:00 GMT"));
 }
 
 #[tokio::test]
@@ -215,10 +153,7 @@ async fn redirect_sends_location() {
         assert_eq!(r.header("location"), Some(target.as_str()));
     }
     server.route("/rel", Fixture::redirect(302, "/new.xml"));
-    assert_eq!(
-        get(&server, "/rel").await.header("location"),
-        Some("/new.xml")
-    );
+    assert_eq!(get(&server, "/rel").await.header("location"), Some("/new.xml"));
 }
 
 #[tokio::test]
@@ -265,10 +200,7 @@ async fn counts_hits_and_404s() {
 #[tokio::test]
 async fn delay_and_slow_body() {
     let server = FixtureServer::start().await;
-    server.route(
-        "/slow-head",
-        Fixture::body("text/plain", "ok").delay(Duration::from_millis(300)),
-    );
+    server.route("/slow-head", Fixture::body("text/plain", "ok").delay(Duration::from_millis(300)));
     let t = Instant::now();
     let r = get(&server, "/slow-head").await;
     assert!(t.elapsed() >= Duration::from_millis(300));
@@ -276,12 +208,7 @@ async fn delay_and_slow_body() {
 
     server.route(
         "/drip",
-        Fixture::slow_body(
-            "application/rss+xml",
-            b"<!-- x -->".to_vec(),
-            4,
-            Duration::from_millis(100),
-        ),
+        Fixture::slow_body("application/rss+xml", b"<!-- x -->".to_vec(), 4, Duration::from_millis(100)),
     );
     let t = Instant::now();
     let r = get(&server, "/drip").await;
@@ -293,11 +220,7 @@ async fn delay_and_slow_body() {
 async fn serve_dir_serves_files_with_validators() {
     let dir = std::env::temp_dir().join(format!("byline-testkit-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("sub")).unwrap();
-    std::fs::write(
-        dir.join("feed.atom"),
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\"/>",
-    )
-    .unwrap();
+    std::fs::write(dir.join("feed.atom"), "<feed xmlns=\"http://www.w3.org/2005/Atom\"/>").unwrap();
     std::fs::write(dir.join("sub/list.opml"), "<opml version=\"2.0\"/>").unwrap();
     std::fs::write(dir.join("index.html"), "<html></html>").unwrap();
     let server = FixtureServer::serve_dir(&dir).await;
@@ -308,30 +231,14 @@ async fn serve_dir_serves_files_with_validators() {
     let etag = r.header("etag").unwrap().to_owned();
     assert!(etag.starts_with('"') && etag.ends_with('"'));
     let lm = r.header("last-modified").unwrap().to_owned();
-    assert_eq!(
-        request(&server, "GET", "/feed.atom", &[("If-None-Match", &etag)])
-            .await
-            .status,
-        304
-    );
-    assert_eq!(
-        request(&server, "GET", "/feed.atom", &[("If-Modified-Since", &lm)])
-            .await
-            .status,
-        304
-    );
+    assert_eq!(request(&server, "GET", "/feed.atom", &[("If-None-Match", &etag)]).await.status, 304);
+    assert_eq!(request(&server, "GET", "/feed.atom", &[("If-Modified-Since", &lm)]).await.status, 304);
 
-    assert_eq!(
-        get(&server, "/sub/list.opml").await.header("content-type"),
-        Some("text/x-opml")
-    );
+    assert_eq!(get(&server, "/sub/list.opml").await.header("content-type"), Some("text/x-opml"));
     assert_eq!(get(&server, "/").await.body, b"<html></html>");
     assert_eq!(get(&server, "/nope.xml").await.status, 404);
     assert_eq!(get(&server, "/../etc/passwd").await.status, 404);
-    assert_eq!(
-        get(&server, "/sub/..%2F..%2Fetc%2Fpasswd").await.status,
-        404
-    );
+    assert_eq!(get(&server, "/sub/..%2F..%2Fetc%2Fpasswd").await.status, 404);
     let h = request(&server, "HEAD", "/feed.atom", &[]).await;
     assert_eq!(h.status, 200);
 

@@ -1,0 +1,215 @@
+//! The command line, as clap sees it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Byline's headless reader: subscribe, sync, list, search and read news
+/// from a terminal or a script, on the same database as the desktop app.
+#[derive(Debug, Parser)]
+#[command(name = "byline-cli", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The database file [default: the desktop app's, e.g.
+    /// ~/.local/share/az.byline.reader/byline.sqlite3 on Linux].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print machine-readable JSON on stdout instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How long articles are kept: `None` keeps them forever.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention(pub Option<u32>);
+
+fn parse_retention(input: &str) -> Result<Retention, String> {
+    match input.trim().to_ascii_lowercase().as_str() {
+        "off" | "never" | "0" => Ok(Retention(None)),
+        days => days
+            .parse::<u32>()
+            .map(|d| Retention(Some(d)))
+            .map_err(|_| format!("expected a number of days or `off`, got {input:?}")),
+    }
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Subscribe to a feed URL, or to the feed a site URL advertises.
+    Add {
+        /// A feed URL or a site URL (`https://` is assumed when missing).
+        url: String,
+        /// Put the feed in this top-level folder (created when missing).
+        #[arg(long, value_name = "NAME")]
+        folder: Option<String>,
+    },
+    /// Subscribe to every feed of an OPML file, then sync.
+    Import {
+        /// The OPML file.
+        file: PathBuf,
+    },
+    /// Print every subscription as OPML 2.0.
+    Export,
+    /// List the subscribed feeds with unread counts and errors.
+    Feeds,
+    /// Fetch every feed and store new articles.
+    Sync {
+        /// Also fetch feeds that are backing off after errors or asked to be left alone.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List articles, newest first.
+    List(ListArgs),
+    /// Search articles (case- and diacritic-insensitive: `seher` finds `Şəhər`).
+    Search {
+        /// Words to find; every word must match (prefixes match too).
+        query: String,
+        /// How many articles at most.
+        #[arg(long, default_value_t = 50, value_name = "N")]
+        limit: u32,
+    },
+    /// Show an article.
+    Show {
+        /// The article id.
+        id: i64,
+    },
+    /// Save an article (kept forever, readable offline).
+    Save {
+        /// The article id.
+        id: i64,
+    },
+    /// Unsave an article.
+    Unsave {
+        /// The article id.
+        id: i64,
+    },
+    /// Mark an article read.
+    Read {
+        /// The article id.
+        id: i64,
+    },
+    /// Mark an article unread.
+    Unread {
+        /// The article id.
+        id: i64,
+    },
+    /// Manage mute and mark-read rules.
+    #[command(subcommand)]
+    Rule(RuleCommand),
+    /// Delete unsaved articles stored longer ago than the retention period and reclaim space.
+    Prune {
+        /// The retention period in days; `0` or `off` keeps everything, as in
+        /// the app's settings [default: 90].
+        #[arg(long, value_name = "DAYS|off", value_parser = parse_retention)]
+        days: Option<Retention>,
+    },
+    /// Parse a feed file offline and print it normalized and sanitized (no database).
+    Parse {
+        /// The feed file (RSS, Atom, RDF or JSON Feed).
+        file: PathBuf,
+        /// The URL the file came from, to resolve relative links.
+        #[arg(long)]
+        url: Option<String>,
+        /// The HTTP Content-Type it came with (its charset is honoured).
+        #[arg(long, value_name = "CT")]
+        content_type: Option<String>,
+    },
+}
+
+/// Filters of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only unread articles.
+    #[arg(long, conflicts_with = "saved")]
+    pub unread: bool,
+    /// Only saved articles.
+    #[arg(long)]
+    pub saved: bool,
+    /// Only this feed.
+    #[arg(long, value_name = "ID")]
+    pub feed: Option<i64>,
+    /// Only feeds in this folder (and its subfolders).
+    #[arg(long, value_name = "ID")]
+    pub folder: Option<i64>,
+    /// How many articles at most (up to 500).
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: u32,
+    /// Start after this point: the cursor a previous page printed, or the id
+    /// of the last article it showed.
+    #[arg(long, value_name = "CURSOR")]
+    pub after: Option<String>,
+}
+
+/// `rule …`
+#[derive(Debug, Subcommand)]
+pub enum RuleCommand {
+    /// Add a rule; it applies to articles stored from now on.
+    Add {
+        /// Where to look.
+        #[arg(long, value_enum)]
+        field: FieldArg,
+        /// What to do with a matching article.
+        #[arg(long, value_enum)]
+        action: ActionArg,
+        /// PATTERN is a regular expression (case-insensitive) instead of a keyword.
+        #[arg(long)]
+        regex: bool,
+        /// Only articles of this feed.
+        #[arg(long, value_name = "ID")]
+        feed: Option<i64>,
+        /// A keyword (case- and diacritic-insensitive) or, with --regex, a regex.
+        pattern: String,
+    },
+    /// List the rules.
+    List,
+    /// Delete a rule.
+    Remove {
+        /// The rule id.
+        id: i64,
+    },
+}
+
+/// `--field`
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FieldArg {
+    /// The title.
+    Title,
+    /// The author names.
+    Author,
+    /// The summary and content text.
+    Text,
+    /// Any of them.
+    Any,
+}
+
+/// `--action`
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ActionArg {
+    /// Hide matching articles from lists and counts.
+    Mute,
+    /// Store matching articles as already read.
+    MarkRead,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn retention_takes_days_or_off() {
+        assert_eq!(parse_retention("30"), Ok(Retention(Some(30))));
+        assert_eq!(parse_retention("off"), Ok(Retention(None)));
+        assert_eq!(parse_retention("0"), Ok(Retention(None)));
+        assert!(parse_retention("soon").is_err());
+    }
+}

@@ -1,0 +1,97 @@
+//! The commands through real IPC on Tauri's mock runtime, against a real
+//! SQLite file and a fixture HTTP server on 127.0.0.1.
+
+use byline_engine::{Engine, EngineConfig};
+use byline_testkit::FixtureServer;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindowBuilder};
+
+use crate::bindings::byline_commands;
+#[allow(unused_imports)]
+use crate::commands::*;
+use crate::events::{ArticlesChanged, SyncProgress};
+use crate::state::AppState;
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    window: tauri::WebviewWindow<MockRuntime>,
+}
+
+impl Harness {
+    async fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig::default()).await.unwrap();
+        let specta = tauri_specta::Builder::<MockRuntime>::new()
+            .commands(byline_commands!(MockRuntime))
+            .events(tauri_specta::collect_events![SyncProgress, ArticlesChanged]);
+        let app = mock_builder()
+            .plugin(tauri_plugin_store::Builder::default().build())
+            .invoke_handler(specta.invoke_handler())
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        specta.mount_events(&app);
+        app.manage(AppState::new(engine));
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        Self { _dir: dir, window }
+    }
+
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        tauri::test::get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn add_list_read_and_save_through_ipc() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/byline-engine/tests/fixtures");
+    let server = FixtureServer::serve_dir(fixtures).await;
+    let harness = Harness::new().await;
+    let url = server.url("/az-utf8.xml");
+    let call = |cmd: &str, args: Value| {
+        let harness = &harness;
+        let cmd = cmd.to_string();
+        tokio::task::block_in_place(move || harness.call(&cmd, args))
+    };
+
+    let feed = call("add_source", json!({ "url": url, "folderId": null })).unwrap();
+    assert_eq!(feed["unread_count"], 4);
+    let page = call("list_articles", json!({ "query": { "view": "unread", "feed": null, "folder": null, "search": null, "after": null, "limit": 2 } })).unwrap();
+    assert_eq!(page["items"].as_array().unwrap().len(), 2);
+    assert!(page["next"].is_object(), "a cursor for the next page");
+    let first = page["items"][0]["id"].clone();
+
+    call("set_read", json!({ "id": first, "read": true })).unwrap();
+    call("set_saved", json!({ "id": first, "saved": true })).unwrap();
+    let article = call("get_article", json!({ "id": first })).unwrap();
+    assert_eq!((article["read"].clone(), article["saved"].clone()), (json!(true), json!(true)));
+    assert!(article["title"].as_str().unwrap().chars().any(|c| "əıİğşçöü".contains(c)));
+
+    let search = call("list_articles", json!({ "query": { "view": "all", "feed": null, "folder": null, "search": "seher", "after": null, "limit": 50 } })).unwrap();
+    assert!(!search["items"].as_array().unwrap().is_empty(), "folded search through IPC");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn errors_cross_ipc_as_kind_and_message() {
+    let harness = Harness::new().await;
+    let err = tokio::task::block_in_place(|| harness.call("get_article", json!({ "id": 999 }))).unwrap_err();
+    assert_eq!(err, json!({ "kind": "not_found", "message": "article 999 not found" }));
+    let err = tokio::task::block_in_place(|| {
+        harness.call("add_source", json!({ "url": "javascript:alert(1)", "folderId": null }))
+    })
+    .unwrap_err();
+    assert_eq!(err["kind"], "feed");
+    let err = tokio::task::block_in_place(|| harness.call("open_external", json!({ "url": "file:///etc/passwd" })))
+        .unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+}

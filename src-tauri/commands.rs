@@ -1,0 +1,228 @@
+//! The IPC commands: each parses its arguments, calls the engine, and maps
+//! errors. Nothing else lives here.
+
+use std::path::PathBuf;
+
+use byline_engine::store::{
+    Article, ArticleId, Feed, FeedId, Folder, FolderId, ListQuery, NewRule, Page, Rule, RuleId,
+};
+use byline_engine::{ImportReport, SyncOptions, SyncReport};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+use tauri_specta::Event;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::events::ArticlesChanged;
+use crate::settings::{self, Settings};
+use crate::state::AppState;
+
+/// Basic facts about the running app.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct AppInfo {
+    /// Product name ("Byline").
+    pub name: String,
+    /// App version, from `Cargo.toml`.
+    pub version: String,
+    /// Where Byline keeps its data.
+    pub data_dir: String,
+}
+
+/// The app's name, version and data directory.
+#[tauri::command]
+#[specta::specta]
+pub fn app_info<R: Runtime>(app: AppHandle<R>) -> Result<AppInfo> {
+    let package = app.package_info();
+    Ok(AppInfo {
+        name: package.name.clone(),
+        version: package.version.to_string(),
+        data_dir: app.path().app_data_dir()?.to_string_lossy().into_owned(),
+    })
+}
+
+/// Every feed, with unread counts and errors.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_feeds(state: State<'_, AppState>) -> Result<Vec<Feed>> {
+    Ok(state.engine.store().feeds().await?)
+}
+
+/// Every folder.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_folders(state: State<'_, AppState>) -> Result<Vec<Folder>> {
+    Ok(state.engine.store().folders().await?)
+}
+
+/// Subscribes by feed or site URL and fetches the feed.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_source<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    url: String,
+    folder_id: Option<FolderId>,
+) -> Result<Feed> {
+    let feed = state.engine.add_source(&url, folder_id).await?;
+    let _ = ArticlesChanged { new_articles: feed.unread_count as u32, updated_articles: 0 }.emit(&app);
+    Ok(feed)
+}
+
+/// Unsubscribes from a feed (its articles go too).
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_feed(state: State<'_, AppState>, id: FeedId) -> Result<()> {
+    Ok(state.engine.store().remove_feed(id).await?)
+}
+
+/// Renames a feed.
+#[tauri::command]
+#[specta::specta]
+pub async fn rename_feed(state: State<'_, AppState>, id: FeedId, title: String) -> Result<()> {
+    Ok(state.engine.store().rename_feed(id, &title).await?)
+}
+
+/// Moves a feed into a folder, or to the top level.
+#[tauri::command]
+#[specta::specta]
+pub async fn move_feed(state: State<'_, AppState>, id: FeedId, folder_id: Option<FolderId>) -> Result<()> {
+    Ok(state.engine.store().move_feed(id, folder_id).await?)
+}
+
+/// Creates a folder (or returns the existing one of that name).
+#[tauri::command]
+#[specta::specta]
+pub async fn create_folder(state: State<'_, AppState>, name: String, parent_id: Option<FolderId>) -> Result<Folder> {
+    Ok(state.engine.store().create_folder(&name, parent_id).await?)
+}
+
+/// Renames a folder.
+#[tauri::command]
+#[specta::specta]
+pub async fn rename_folder(state: State<'_, AppState>, id: FolderId, name: String) -> Result<()> {
+    Ok(state.engine.store().rename_folder(id, &name).await?)
+}
+
+/// Deletes a folder; its feeds move to the top level.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_folder(state: State<'_, AppState>, id: FolderId) -> Result<()> {
+    Ok(state.engine.store().delete_folder(id).await?)
+}
+
+/// Imports an OPML file the user picked, then syncs the new feeds.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_opml<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ImportReport> {
+    let bytes = tokio::fs::read(&path).await.map_err(|e| Error::new(ErrorKind::Io, format!("{path}: {e}")))?;
+    let report = state.engine.import_opml(&bytes).await?;
+    tauri::async_runtime::spawn(async move {
+        if let Err(err) = crate::sync::run(&app, SyncOptions::default()).await {
+            eprintln!("byline: sync after import failed: {err}");
+        }
+    });
+    Ok(report)
+}
+
+/// Writes every subscription to an OPML file the user picked.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_opml(state: State<'_, AppState>, path: String) -> Result<()> {
+    let opml = state.engine.export_opml().await?;
+    let path = PathBuf::from(path);
+    let temp = path.with_extension("opml.partial");
+    tokio::fs::write(&temp, opml).await?;
+    tokio::fs::rename(&temp, &path).await?;
+    Ok(())
+}
+
+/// Syncs now: every feed, or only `feed_id`; `force` ignores backoff.
+#[tauri::command]
+#[specta::specta]
+pub async fn sync_now<R: Runtime>(app: AppHandle<R>, feed_id: Option<FeedId>, force: bool) -> Result<SyncReport> {
+    crate::sync::run(&app, SyncOptions { force, feeds: feed_id.into_iter().collect() }).await
+}
+
+/// One page of articles (all, unread, saved; a feed, a folder, a search).
+#[tauri::command]
+#[specta::specta]
+pub async fn list_articles(state: State<'_, AppState>, query: ListQuery) -> Result<Page> {
+    Ok(state.engine.store().list(&query).await?)
+}
+
+/// One article with its content.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_article(state: State<'_, AppState>, id: ArticleId) -> Result<Article> {
+    Ok(state.engine.store().article(id).await?)
+}
+
+/// Marks an article read or unread.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_read(state: State<'_, AppState>, id: ArticleId, read: bool) -> Result<()> {
+    Ok(state.engine.store().set_read(id, read).await?)
+}
+
+/// Saves or unsaves an article.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_saved(state: State<'_, AppState>, id: ArticleId, saved: bool) -> Result<()> {
+    Ok(state.engine.store().set_saved(id, saved).await?)
+}
+
+/// Marks everything read, or a feed's articles; returns how many.
+#[tauri::command]
+#[specta::specta]
+pub async fn mark_all_read(state: State<'_, AppState>, feed_id: Option<FeedId>) -> Result<u32> {
+    Ok(state.engine.store().mark_all_read(feed_id).await? as u32)
+}
+
+/// Every mute / mark-read rule.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_rules(state: State<'_, AppState>) -> Result<Vec<Rule>> {
+    Ok(state.engine.store().rules().await?)
+}
+
+/// Adds a rule; it applies to articles stored from now on.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_rule(state: State<'_, AppState>, rule: NewRule) -> Result<Rule> {
+    Ok(state.engine.store().add_rule(&rule).await?)
+}
+
+/// Deletes a rule.
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_rule(state: State<'_, AppState>, id: RuleId) -> Result<()> {
+    Ok(state.engine.store().remove_rule(id).await?)
+}
+
+/// The current preferences.
+#[tauri::command]
+#[specta::specta]
+pub fn get_settings<R: Runtime>(app: AppHandle<R>) -> Result<Settings> {
+    settings::load(&app)
+}
+
+/// Saves preferences after checking them.
+#[tauri::command]
+#[specta::specta]
+pub fn set_settings<R: Runtime>(app: AppHandle<R>, settings: Settings) -> Result<()> {
+    settings::save(&app, &settings)
+}
+
+/// Opens an http(s) link in the system browser; anything else is refused.
+#[tauri::command]
+#[specta::specta]
+pub fn open_external<R: Runtime>(app: AppHandle<R>, url: String) -> Result<()> {
+    if !byline_engine::feeds::sanitize::is_web_url(&url) {
+        return Err(Error::new(ErrorKind::Invalid, format!("only http(s) links can be opened: {url}")));
+    }
+    app.opener().open_url(url, None::<&str>).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))
+}

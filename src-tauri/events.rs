@@ -1,0 +1,26 @@
+//! Events the backend sends the UI. Their TypeScript types are generated
+//! with the commands' (see `bindings.rs`).
+
+use serde::{Deserialize, Serialize};
+
+/// A sync's progress: feeds done out of total, new articles so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct SyncProgress {
+    /// Whether a sync is still running.
+    pub running: bool,
+    /// Feeds done.
+    pub done: u32,
+    /// Feeds in this sync.
+    pub total: u32,
+    /// New articles so far.
+    pub new_articles: u32,
+}
+
+/// Articles were added or changed: lists and counts should reload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ArticlesChanged {
+    /// New articles.
+    pub new_articles: u32,
+    /// Changed articles.
+    pub updated_articles: u32,
+}

@@ -1,0 +1,135 @@
+//! Preferences, kept with tauri-plugin-store in `settings.json` in the app
+//! data dir (the database holds content, the store holds preferences).
+
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_store::StoreExt;
+
+use crate::error::{Error, ErrorKind, Result};
+
+const STORE_FILE: &str = "settings.json";
+const KEY: &str = "settings";
+
+/// Light, dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// When to fetch the full article page behind a feed item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ExtractionPolicy {
+    /// For every new item.
+    Always,
+    /// Only when the feed carries no full content.
+    #[default]
+    WhenNoContent,
+    /// Never.
+    Never,
+}
+
+/// Every preference, with defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(default)]
+pub struct Settings {
+    /// Colour theme.
+    pub theme: Theme,
+    /// Reader font family: "serif" or "sans".
+    pub reader_font: String,
+    /// Reader font size in pixels.
+    pub reader_font_size: u32,
+    /// Minutes between background syncs (0 turns them off).
+    pub sync_interval_minutes: u32,
+    /// Days to keep unsaved articles (0 keeps everything).
+    pub retention_days: u32,
+    /// Interface language: "system", "az", "ru" or "en".
+    pub ui_language: String,
+    /// When to fetch full articles.
+    pub extraction_policy: ExtractionPolicy,
+    /// Desktop notifications for feeds marked important.
+    pub notifications: bool,
+    /// Facebook app id for Messenger sharing; empty when none.
+    pub messenger_app_id: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: Theme::System,
+            reader_font: "serif".into(),
+            reader_font_size: 18,
+            sync_interval_minutes: 30,
+            retention_days: 90,
+            ui_language: "system".into(),
+            extraction_policy: ExtractionPolicy::WhenNoContent,
+            notifications: false,
+            messenger_app_id: String::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Rejects values no UI should send.
+    pub fn validate(&self) -> Result<()> {
+        let invalid = |m: &str| Err(Error::new(ErrorKind::Invalid, m));
+        if !(12..=32).contains(&self.reader_font_size) {
+            return invalid("font size must be between 12 and 32");
+        }
+        if !["serif", "sans"].contains(&self.reader_font.as_str()) {
+            return invalid("reader font must be serif or sans");
+        }
+        if !["system", "az", "ru", "en"].contains(&self.ui_language.as_str()) {
+            return invalid("language must be system, az, ru or en");
+        }
+        if self.sync_interval_minutes > 24 * 60 {
+            return invalid("sync interval must be at most a day");
+        }
+        if !self.messenger_app_id.chars().all(|c| c.is_ascii_digit()) {
+            return invalid("a Messenger app id is digits only");
+        }
+        Ok(())
+    }
+}
+
+/// The saved settings (defaults for anything missing or unreadable).
+pub fn load<R: Runtime>(app: &AppHandle<R>) -> Result<Settings> {
+    let store = app.store(STORE_FILE).map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
+    Ok(store.get(KEY).and_then(|value| serde_json::from_value(value).ok()).unwrap_or_default())
+}
+
+/// Validates and saves settings.
+pub fn save<R: Runtime>(app: &AppHandle<R>, settings: &Settings) -> Result<()> {
+    settings.validate()?;
+    let store = app.store(STORE_FILE).map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
+    let value = serde_json::to_value(settings).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+    store.set(KEY, value);
+    store.save().map_err(|e| Error::new(ErrorKind::Io, e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_partial_json_fills_in() {
+        Settings::default().validate().unwrap();
+        let partial: Settings = serde_json::from_str(r#"{"theme":"dark","reader_font_size":20}"#).unwrap();
+        assert_eq!((partial.theme, partial.reader_font_size, partial.sync_interval_minutes), (Theme::Dark, 20, 30));
+    }
+
+    #[test]
+    fn bad_values_are_refused() {
+        let bad = Settings { messenger_app_id: "12<script>".into(), ..Settings::default() };
+        assert_eq!(bad.validate().unwrap_err().kind, ErrorKind::Invalid);
+        let bad = Settings { reader_font_size: 200, ..Settings::default() };
+        assert!(bad.validate().is_err());
+    }
+}

@@ -1,0 +1,85 @@
+//! Running a sync for the app: one at a time, progress forwarded as
+//! events, retention applied afterwards; and the background schedule.
+
+use std::time::Duration;
+
+use byline_engine::{SyncEvent, SyncOptions, SyncReport};
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_specta::Event;
+
+use crate::error::Result;
+use crate::events::{ArticlesChanged, SyncProgress};
+use crate::settings;
+use crate::state::AppState;
+
+/// How often the schedule looks again when background sync is off.
+const IDLE_CHECK: Duration = Duration::from_secs(60);
+
+/// Syncs feeds (all of them when `feeds` is empty), emitting
+/// [`SyncProgress`] while it runs and [`ArticlesChanged`] when something
+/// changed. Waits for a sync already running to finish first.
+pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result<SyncReport> {
+    let state = app.state::<AppState>();
+    let _running = state.sync_lock.lock().await;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let forwarder = {
+        let app = app.clone();
+        tauri::async_runtime::spawn(async move {
+            while let Some(event) = rx.recv().await {
+                let progress = match event {
+                    SyncEvent::Started { total } => {
+                        SyncProgress { running: true, done: 0, total: total as u32, new_articles: 0 }
+                    }
+                    SyncEvent::FeedDone { done, total, new_articles, .. } => SyncProgress {
+                        running: true,
+                        done: done as u32,
+                        total: total as u32,
+                        new_articles: new_articles as u32,
+                    },
+                };
+                let _ = progress.emit(&app);
+            }
+        })
+    };
+    let result = state.engine.sync(&options, Some(tx)).await;
+    let _ = forwarder.await;
+    let report = result?;
+    let _ = SyncProgress {
+        running: false,
+        done: report.feeds as u32,
+        total: report.feeds as u32,
+        new_articles: report.new_articles as u32,
+    }
+    .emit(app);
+    if report.new_articles > 0 || report.updated_articles > 0 {
+        let _ = ArticlesChanged {
+            new_articles: report.new_articles as u32,
+            updated_articles: report.updated_articles as u32,
+        }
+        .emit(app);
+    }
+    let retention_days = settings::load(app).map(|s| s.retention_days).unwrap_or(90);
+    if retention_days > 0 {
+        let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(retention_days));
+        state.engine.store().prune(cutoff).await?;
+    }
+    Ok(report)
+}
+
+/// Syncs on start, then every `sync_interval_minutes` from the settings
+/// (read again each time, so a change applies without a restart).
+pub fn spawn_schedule<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            let interval = settings::load(&app).map(|s| s.sync_interval_minutes).unwrap_or(30);
+            if interval == 0 {
+                tokio::time::sleep(IDLE_CHECK).await;
+                continue;
+            }
+            if let Err(err) = run(&app, SyncOptions::default()).await {
+                eprintln!("byline: background sync failed: {err}");
+            }
+            tokio::time::sleep(Duration::from_secs(u64::from(interval) * 60)).await;
+        }
+    });
+}
