@@ -40,6 +40,8 @@ macro_rules! byline_commands {
             get_settings::<$r>,
             set_settings::<$r>,
             open_external::<$r>,
+            share_article::<$r>,
+            copy_article_link::<$r>,
         ]
     };
 }

@@ -7,8 +7,10 @@ use byline_engine::store::{
     Article, ArticleId, Feed, FeedId, Folder, FolderId, ListQuery, NewRule, Page, Rule, RuleId,
 };
 use byline_engine::{ImportReport, SyncOptions, SyncReport};
+use byline_share::{is_allowed_share_url, share_action, ShareAction, ShareRequest, ShareTarget};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_opener::OpenerExt;
 use tauri_specta::Event;
 
@@ -225,4 +227,72 @@ pub fn open_external<R: Runtime>(app: AppHandle<R>, url: String) -> Result<()> {
         return Err(Error::new(ErrorKind::Invalid, format!("only http(s) links can be opened: {url}")));
     }
     app.opener().open_url(url, None::<&str>).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))
+}
+
+/// What sharing did, for the UI's toast.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ShareOutcome {
+    /// The link handed to the system (browser or mail client).
+    pub opened: String,
+    /// Set when the article's link was copied to the clipboard first
+    /// (Messenger without an app id): the user pastes it.
+    pub copied: Option<String>,
+}
+
+/// Shares an article: builds the target's link in Rust (byline-share),
+/// checks its host against the allowlist, and opens it in the system
+/// browser. Messenger without an app id copies the link and opens
+/// messenger.com.
+#[tauri::command]
+#[specta::specta]
+pub async fn share_article<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: ArticleId,
+    target: ShareTarget,
+) -> Result<ShareOutcome> {
+    let article = state.engine.store().article(id).await?;
+    let url = article
+        .summary
+        .url
+        .as_deref()
+        .ok_or_else(|| Error::new(ErrorKind::Invalid, "this article has no link to share"))?;
+    let app_id = settings::load(&app)?.messenger_app_id;
+    let request = ShareRequest {
+        url,
+        title: &article.summary.title,
+        image: article.summary.lead_image.as_deref(),
+        messenger_app_id: Some(app_id.as_str()),
+    };
+    let action = share_action(target, &request).map_err(|e| Error::new(ErrorKind::Invalid, e.to_string()))?;
+    let (opened, copied) = match action {
+        ShareAction::Open(link) => (link, None),
+        ShareAction::CopyThenOpen { text, url } => {
+            app.clipboard().write_text(text.clone()).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+            (url, Some(text))
+        }
+    };
+    if !is_allowed_share_url(&opened) {
+        return Err(Error::new(ErrorKind::Invalid, format!("refusing to open {opened}")));
+    }
+    app.opener().open_url(opened.clone(), None::<&str>).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+    Ok(ShareOutcome { opened, copied })
+}
+
+/// Copies an article's link to the clipboard; returns the link.
+#[tauri::command]
+#[specta::specta]
+pub async fn copy_article_link<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: ArticleId,
+) -> Result<String> {
+    let article = state.engine.store().article(id).await?;
+    let url = article
+        .summary
+        .url
+        .filter(|u| byline_engine::feeds::sanitize::is_web_url(u))
+        .ok_or_else(|| Error::new(ErrorKind::Invalid, "this article has no web link to copy"))?;
+    app.clipboard().write_text(url.clone()).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+    Ok(url)
 }

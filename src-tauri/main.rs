@@ -39,6 +39,7 @@ fn main() {
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(navigation::navigation_guard(dev_url))
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {

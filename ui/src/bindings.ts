@@ -56,6 +56,15 @@ export const commands = {
 	setSettings: (settings: Settings_Deserialize) => typedError<null, Error>(__TAURI_INVOKE("set_settings", { settings })),
 	/**  Opens an http(s) link in the system browser; anything else is refused. */
 	openExternal: (url: string) => typedError<null, Error>(__TAURI_INVOKE("open_external", { url })),
+	/**
+	 *  Shares an article: builds the target's link in Rust (byline-share),
+	 *  checks its host against the allowlist, and opens it in the system
+	 *  browser. Messenger without an app id copies the link and opens
+	 *  messenger.com.
+	 */
+	shareArticle: (id: ArticleId, target: ShareTarget) => typedError<ShareOutcome_Serialize, Error>(__TAURI_INVOKE("share_article", { id, target })),
+	/**  Copies an article's link to the clipboard; returns the link. */
+	copyArticleLink: (id: ArticleId) => typedError<string, Error>(__TAURI_INVOKE("copy_article_link", { id })),
 };
 
 /** Events */
@@ -528,6 +537,46 @@ export type Settings_Serialize = {
 	/**  Facebook app id for Messenger sharing; empty when none. */
 	messenger_app_id: string,
 };
+
+/**  What sharing did, for the UI's toast. */
+export type ShareOutcome = ShareOutcome_Serialize | ShareOutcome_Deserialize;
+
+/**  What sharing did, for the UI's toast. */
+export type ShareOutcome_Deserialize = {
+	/**  The link handed to the system (browser or mail client). */
+	opened: string,
+	/**
+	 *  Set when the article's link was copied to the clipboard first
+	 *  (Messenger without an app id): the user pastes it.
+	 */
+	copied?: string | null,
+};
+
+/**  What sharing did, for the UI's toast. */
+export type ShareOutcome_Serialize = {
+	/**  The link handed to the system (browser or mail client). */
+	opened: string,
+	/**
+	 *  Set when the article's link was copied to the clipboard first
+	 *  (Messenger without an app id): the user pastes it.
+	 */
+	copied: string | null,
+};
+
+/**  A place an article can be shared to. */
+export type ShareTarget = 
+/**  WhatsApp (`wa.me`). */
+"whatsapp" | 
+/**  Facebook Messenger. */
+"messenger" | 
+/**  Telegram (`t.me`). */
+"telegram" | 
+/**  VKontakte (`vk.com`). */
+"vk" | 
+/**  Odnoklassniki (`ok.ru`). */
+"ok" | 
+/**  An email (`mailto:`). */
+"email";
 
 /**  A sync's progress: feeds done out of total, new articles so far. */
 export type SyncProgress = {

@@ -118,6 +118,28 @@ pub enum Command {
         #[arg(long, value_name = "CT")]
         content_type: Option<String>,
     },
+    /// Print the link that shares an article to a messenger (no database).
+    Share {
+        /// Where to share: whatsapp, messenger, telegram, vk, ok or email.
+        #[arg(long, value_parser = parse_share_target)]
+        target: byline_share::ShareTarget,
+        /// The article's URL (http or https).
+        #[arg(long)]
+        url: String,
+        /// The article's title.
+        #[arg(long, default_value = "")]
+        title: String,
+        /// The article's lead image (VKontakte and Odnoklassniki show it).
+        #[arg(long)]
+        image: Option<String>,
+        /// The Facebook app id for Messenger's send dialog.
+        #[arg(long, value_name = "ID")]
+        messenger_app_id: Option<String>,
+    },
+}
+
+fn parse_share_target(value: &str) -> Result<byline_share::ShareTarget, String> {
+    value.parse().map_err(|e: byline_share::ShareError| e.to_string())
 }
 
 /// Filters of `list`.

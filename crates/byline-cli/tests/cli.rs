@@ -473,3 +473,24 @@ async fn prune_applies_retention_and_can_be_turned_off() {
     let bad = env.cli(&["prune", "--days", "soon"]).await;
     assert_eq!(bad.code, 2, "{bad:?}");
 }
+
+#[test]
+fn share_prints_the_exact_link_and_refuses_non_web_urls() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline-cli"))
+        .args(["share", "--target", "telegram", "--url", "https://a.az/x?id=1", "--title", "Şəhər & kənd #1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "https://t.me/share/url?url=https%3A%2F%2Fa.az%2Fx%3Fid%3D1&text=%C5%9E%C9%99h%C9%99r%20%26%20k%C9%99nd%20%231\n"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline-cli"))
+        .args(["share", "--target", "vk", "--url", "javascript:alert(1)"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("only web articles"), "{stderr}");
+}

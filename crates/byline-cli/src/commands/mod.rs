@@ -5,6 +5,7 @@ mod articles;
 mod feeds;
 mod parse;
 mod rules;
+mod share;
 mod sync;
 
 use anyhow::Context as _;
@@ -18,6 +19,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<String> {
     // `parse` works offline on a file and never touches the database.
     if let Command::Parse { file, url, content_type } = &cli.command {
         return parse::parse(file, url.as_deref(), content_type.as_deref(), json);
+    }
+    // `share` only builds a link.
+    if let Command::Share { target, url, title, image, messenger_app_id } = &cli.command {
+        return share::share(*target, url, title, image.as_deref(), messenger_app_id.as_deref(), json);
     }
     let path = match cli.db {
         Some(path) => path,
@@ -53,6 +58,9 @@ async fn dispatch(engine: &Engine, command: Command, json: bool) -> anyhow::Resu
         Command::Prune { days } => sync::prune(engine, days, json).await,
         Command::Parse { file, url, content_type } => {
             parse::parse(&file, url.as_deref(), content_type.as_deref(), json)
+        }
+        Command::Share { target, url, title, image, messenger_app_id } => {
+            share::share(target, &url, &title, image.as_deref(), messenger_app_id.as_deref(), json)
         }
     }
 }
