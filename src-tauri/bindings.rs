@@ -23,6 +23,7 @@ macro_rules! byline_commands {
             remove_feed,
             rename_feed,
             move_feed,
+            set_feed_important,
             create_folder,
             rename_folder,
             delete_folder,
@@ -45,6 +46,7 @@ macro_rules! byline_commands {
         ]
     };
 }
+#[cfg(test)]
 pub(crate) use byline_commands;
 
 /// Every command and event the UI may use, for the real runtime.

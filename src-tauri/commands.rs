@@ -84,6 +84,14 @@ pub async fn rename_feed(state: State<'_, AppState>, id: FeedId, title: String) 
     Ok(state.engine.store().rename_feed(id, &title).await?)
 }
 
+/// Marks a feed important: its new articles raise a desktop notification
+/// (when notifications are on in settings).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_feed_important(state: State<'_, AppState>, id: FeedId, important: bool) -> Result<()> {
+    Ok(state.engine.store().set_feed_important(id, important).await?)
+}
+
 /// Moves a feed into a folder, or to the top level.
 #[tauri::command]
 #[specta::specta]

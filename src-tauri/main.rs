@@ -17,6 +17,7 @@ mod navigation;
 mod settings;
 mod state;
 mod sync;
+mod thumbnails;
 
 use byline_engine::{Engine, EngineConfig, DB_FILE_NAME};
 use tauri::Manager;
@@ -40,12 +41,16 @@ fn main() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_notification::init())
         .plugin(navigation::navigation_guard(dev_url))
+        .register_asynchronous_uri_scheme_protocol(thumbnails::SCHEME, thumbnails::handle)
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
             let db_path = app.path().app_data_dir()?.join(DB_FILE_NAME);
             let engine = tauri::async_runtime::block_on(Engine::open(&db_path, EngineConfig::default()))?;
+            let cache_dir = app.path().app_cache_dir()?.join("images");
+            app.manage(byline_media::MediaCache::new(cache_dir, engine.fetcher().clone()));
             app.manage(AppState::new(engine));
             sync::spawn_schedule(app.handle().clone());
             Ok(())

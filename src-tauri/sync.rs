@@ -1,7 +1,11 @@
 //! Running a sync for the app: one at a time, progress forwarded as
 //! events, retention applied afterwards; and the background schedule.
 
+use std::collections::HashMap;
 use std::time::Duration;
+
+use byline_engine::store::FeedId;
+use tauri_plugin_notification::NotificationExt;
 
 use byline_engine::{SyncEvent, SyncOptions, SyncReport};
 use tauri::{AppHandle, Manager, Runtime};
@@ -25,25 +29,33 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
     let forwarder = {
         let app = app.clone();
         tauri::async_runtime::spawn(async move {
+            let mut new_by_feed: HashMap<FeedId, usize> = HashMap::new();
             while let Some(event) = rx.recv().await {
                 let progress = match event {
                     SyncEvent::Started { total } => {
                         SyncProgress { running: true, done: 0, total: total as u32, new_articles: 0 }
                     }
-                    SyncEvent::FeedDone { done, total, new_articles, .. } => SyncProgress {
-                        running: true,
-                        done: done as u32,
-                        total: total as u32,
-                        new_articles: new_articles as u32,
-                    },
+                    SyncEvent::FeedDone { done, total, new_articles, feed_id, feed_new_articles, .. } => {
+                        if feed_new_articles > 0 {
+                            new_by_feed.insert(feed_id, feed_new_articles);
+                        }
+                        SyncProgress {
+                            running: true,
+                            done: done as u32,
+                            total: total as u32,
+                            new_articles: new_articles as u32,
+                        }
+                    }
                 };
                 let _ = progress.emit(&app);
             }
+            new_by_feed
         })
     };
     let result = state.engine.sync(&options, Some(tx)).await;
-    let _ = forwarder.await;
+    let new_by_feed = forwarder.await.unwrap_or_default();
     let report = result?;
+    notify_important(app, &state, &new_by_feed).await;
     let _ = SyncProgress {
         running: false,
         done: report.feeds as u32,
@@ -64,6 +76,21 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
         state.engine.store().prune(cutoff).await?;
     }
     Ok(report)
+}
+
+/// One desktop notification per important feed with new articles, when
+/// notifications are on (they are off by default).
+async fn notify_important<R: Runtime>(app: &AppHandle<R>, state: &AppState, new_by_feed: &HashMap<FeedId, usize>) {
+    if new_by_feed.is_empty() || !settings::load(app).is_ok_and(|s| s.notifications) {
+        return;
+    }
+    let Ok(feeds) = state.engine.store().feeds().await else { return };
+    for feed in feeds.iter().filter(|f| f.important) {
+        if let Some(count) = new_by_feed.get(&feed.id) {
+            let title = if feed.title.is_empty() { feed.url.as_str() } else { feed.title.as_str() };
+            let _ = app.notification().builder().title(title).body(format!("+{count}")).show();
+        }
+    }
 }
 
 /// Syncs on start, then every `sync_interval_minutes` from the settings

@@ -22,6 +22,11 @@ export const commands = {
 	renameFeed: (id: FeedId, title: string) => typedError<null, Error>(__TAURI_INVOKE("rename_feed", { id, title })),
 	/**  Moves a feed into a folder, or to the top level. */
 	moveFeed: (id: FeedId, folderId: FolderId | null) => typedError<null, Error>(__TAURI_INVOKE("move_feed", { id, folderId })),
+	/**
+	 *  Marks a feed important: its new articles raise a desktop notification
+	 *  (when notifications are on in settings).
+	 */
+	setFeedImportant: (id: FeedId, important: boolean) => typedError<null, Error>(__TAURI_INVOKE("set_feed_important", { id, important })),
 	/**  Creates a folder (or returns the existing one of that name). */
 	createFolder: (name: string, parentId: FolderId | null) => typedError<Folder_Serialize, Error>(__TAURI_INVOKE("create_folder", { name, parentId })),
 	/**  Renames a folder. */
@@ -286,6 +291,8 @@ export type Feed_Deserialize = {
 	next_attempt_at?: string | null,
 	/**  Unread, unmuted articles. */
 	unread_count: number,
+	/**  New articles from it raise a desktop notification. */
+	important: boolean,
 };
 
 /**  A subscribed feed, with its health and unread count. */
@@ -312,6 +319,8 @@ export type Feed_Serialize = {
 	next_attempt_at: string | null,
 	/**  Unread, unmuted articles. */
 	unread_count: number,
+	/**  New articles from it raise a desktop notification. */
+	important: boolean,
 };
 
 /**  A folder of feeds; folders nest. */

@@ -49,6 +49,8 @@ pub enum SyncEvent {
         new_articles: usize,
         /// The feed just done.
         feed_id: FeedId,
+        /// New articles from this feed.
+        feed_new_articles: usize,
         /// Its error, when it failed.
         error: Option<String>,
     },
@@ -140,6 +142,7 @@ impl Engine {
                         total,
                         new_articles: new_total.fetch_add(new, Ordering::SeqCst) + new,
                         feed_id: state.id,
+                        feed_new_articles: new,
                         error: result.as_ref().err().map(ToString::to_string),
                     });
                     (state, result)

@@ -214,6 +214,9 @@ mod tests {
     ];
     const ARTICLE: &str = "https://news.example.az/xeber/2026/11/25/mekteb?id=5&lang=az#top";
 
+    /// A target, the start of its link, and its decoded parameters.
+    type Expectation<'a> = (ShareTarget, &'a str, Vec<(&'a str, String)>);
+
     /// The query parameters of a link, decoded.
     fn params(link: &str) -> Vec<(String, String)> {
         let query = link.split_once('?').map_or("", |(_, q)| q);
@@ -242,7 +245,7 @@ mod tests {
                 image: Some("https://news.example.az/img/a b.jpg"),
                 messenger_app_id: Some("123456"),
             };
-            let expectations: [(ShareTarget, &str, Vec<(&str, String)>); 6] = [
+            let expectations: [Expectation; 6] = [
                 (
                     ShareTarget::Whatsapp,
                     "https://wa.me/?",

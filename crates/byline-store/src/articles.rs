@@ -1,6 +1,8 @@
 //! Articles: storing a feed's entries, lists with keyset paging, search, and
 //! the reader's statuses.
 
+use std::collections::{HashMap, HashSet};
+
 use byline_feeds::sanitize::html_to_text;
 use byline_feeds::{ParsedEntry, ParsedFeed};
 use chrono::{DateTime, Utc};
@@ -18,11 +20,8 @@ const SUMMARY_COLUMNS: &str = "a.id, a.feed_id, f.title AS feed_title, a.title, 
     a.lead_image, s.read, s.saved, a.sort_key";
 const MAX_PAGE: u32 = 500;
 
-#[derive(sqlx::FromRow)]
-struct ExistingArticle {
-    id: ArticleId,
-    content_hash: String,
-}
+/// Rows per insert statement (each row is one JSON array element).
+const INSERT_CHUNK: usize = 1000;
 
 #[derive(sqlx::FromRow)]
 struct ArticleDetails {
@@ -38,7 +37,12 @@ impl Store {
     /// Stores a parsed feed in one transaction: the feed's metadata and
     /// validators, new entries (with rules applied and the search index
     /// updated), changed entries updated in place. Entries that retention
-    /// already deleted are not added again.
+    /// already deleted are not added again. An entry repeated in the feed
+    /// (same id) counts once.
+    ///
+    /// New entries go in with a handful of set-based statements per feed
+    /// (JSON arrays expanded with `json_each`), not several statements per
+    /// article: each statement is a round trip to SQLite's thread.
     pub async fn store_feed(
         &self,
         feed_id: FeedId,
@@ -46,34 +50,59 @@ impl Store {
         validators: &FetchValidators<'_>,
         rules: &RuleSet,
     ) -> Result<StoreOutcome> {
+        let fetched_at = now();
+        let mut seen = HashSet::new();
+        let entries: Vec<(usize, &ParsedEntry)> =
+            feed.entries.iter().enumerate().filter(|(_, e)| seen.insert(e.id.as_str())).collect();
+        let guids = serde_json::to_string(&entries.iter().map(|(_, e)| e.id.as_str()).collect::<Vec<_>>())
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+
         let mut tx = self.writer.begin().await?;
         record_parsed(&mut tx, feed_id, feed, validators).await?;
+        // One row each, aggregated in SQLite: rows cross to this task one message at a time.
+        let existing: String = sqlx::query_scalar(
+            "SELECT json_group_object(guid, json_array(id, content_hash)) FROM articles
+             WHERE feed_id = ? AND guid IN (SELECT value FROM json_each(?))",
+        )
+        .bind(feed_id)
+        .bind(&guids)
+        .fetch_one(&mut *tx)
+        .await?;
+        let existing: HashMap<String, (ArticleId, String)> =
+            serde_json::from_str(&existing).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let pruned: String = sqlx::query_scalar(
+            "SELECT json_group_array(guid) FROM pruned_articles
+             WHERE feed_id = ? AND guid IN (SELECT value FROM json_each(?))",
+        )
+        .bind(feed_id)
+        .bind(&guids)
+        .fetch_one(&mut *tx)
+        .await?;
+        let pruned: HashSet<String> = serde_json::from_str(&pruned).map_err(|e| StoreError::Invalid(e.to_string()))?;
+
         let mut outcome = StoreOutcome::default();
-        let fetched_at = now();
-        for (position, entry) in feed.entries.iter().enumerate() {
-            // Undated entries keep the feed's order: earlier in the feed sorts newer.
-            let sort_key = entry.published.map_or(fetched_at - position as i64, |d| d.timestamp());
-            let existing: Option<ExistingArticle> =
-                sqlx::query_as("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?")
-                    .bind(feed_id)
-                    .bind(&entry.id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+        let mut fresh = Vec::new();
+        for (position, entry) in entries {
             let hash = entry.content_hash();
-            match existing {
-                Some(old) if old.content_hash == hash => {}
-                Some(old) => {
-                    update_article(&mut tx, old.id, entry, &hash).await?;
+            match existing.get(&entry.id) {
+                Some((_, old_hash)) if *old_hash == hash => {}
+                Some((id, _)) => {
+                    update_article(&mut tx, *id, entry, &hash).await?;
                     outcome.updated += 1;
                 }
-                None if was_pruned(&mut tx, feed_id, &entry.id).await? => {}
+                None if pruned.contains(&entry.id) => {}
                 None => {
-                    let filtered = insert_article(&mut tx, feed_id, entry, &hash, sort_key, fetched_at, rules).await?;
-                    outcome.new += 1;
-                    outcome.filtered += usize::from(filtered);
+                    // Undated entries keep the feed's order: earlier in the feed sorts newer.
+                    let sort_key = entry.published.map_or(fetched_at - position as i64, |d| d.timestamp());
+                    fresh.push(NewArticle::new(entry, hash, sort_key, feed_id, rules));
                 }
             }
         }
+        for chunk in fresh.chunks(INSERT_CHUNK) {
+            insert_articles(&mut tx, feed_id, chunk, fetched_at).await?;
+        }
+        outcome.new = fresh.len();
+        outcome.filtered = fresh.iter().filter(|a| a.action.is_some()).count();
         tx.commit().await?;
         Ok(outcome)
     }
@@ -189,15 +218,6 @@ impl Store {
     }
 }
 
-async fn was_pruned(conn: &mut SqliteConnection, feed_id: FeedId, guid: &str) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM pruned_articles WHERE feed_id = ? AND guid = ?")
-        .bind(feed_id)
-        .bind(guid)
-        .fetch_optional(conn)
-        .await?;
-    Ok(found.is_some())
-}
-
 fn expect_one(rows: u64, id: ArticleId) -> Result<()> {
     if rows == 0 {
         return Err(StoreError::NotFound(format!("article {id}")));
@@ -214,57 +234,110 @@ fn entry_text(entry: &ParsedEntry) -> String {
     text
 }
 
-/// Inserts a new article, its status (with rules applied) and its search
-/// entry; returns whether a rule filtered it.
-async fn insert_article(
+/// A new article, ready to insert: what the tables need, and what the
+/// rules decided.
+struct NewArticle<'a> {
+    entry: &'a ParsedEntry,
+    author: Option<String>,
+    text: String,
+    hash: String,
+    sort_key: i64,
+    action: Option<RuleAction>,
+}
+
+impl<'a> NewArticle<'a> {
+    fn new(entry: &'a ParsedEntry, hash: String, sort_key: i64, feed_id: FeedId, rules: &RuleSet) -> Self {
+        let author = entry.author_line();
+        let text = entry_text(entry);
+        let action = if rules.is_empty() {
+            None
+        } else {
+            let author = author.as_deref().unwrap_or_default();
+            rules.evaluate(&RuleSubject { feed_id, title: &entry.title, author, text: &text })
+        };
+        Self { entry, author, text, hash, sort_key, action }
+    }
+}
+
+/// Inserts new articles, their statuses (rules applied) and their search
+/// entries: three statements for the whole batch.
+async fn insert_articles(
     conn: &mut SqliteConnection,
     feed_id: FeedId,
-    entry: &ParsedEntry,
-    hash: &str,
-    sort_key: i64,
+    batch: &[NewArticle<'_>],
     fetched_at: i64,
-    rules: &RuleSet,
-) -> Result<bool> {
-    let author = entry.author_line();
-    let id: ArticleId = sqlx::query_scalar(
+) -> Result<()> {
+    let rows: Vec<serde_json::Value> = batch
+        .iter()
+        .map(|a| {
+            let e = a.entry;
+            serde_json::json!([
+                e.id,
+                e.link,
+                e.title,
+                a.author,
+                e.published.map(|d| d.timestamp()),
+                e.updated.map(|d| d.timestamp()),
+                e.summary_html,
+                e.content_html,
+                e.image,
+                e.language,
+                serde_json::to_string(&e.enclosures).unwrap_or_else(|_| "[]".into()),
+                a.hash,
+                a.sort_key,
+            ])
+        })
+        .collect();
+    sqlx::query(
         "INSERT INTO articles (feed_id, guid, url, title, author, published, updated, summary_html, content_html,
            lead_image, language, enclosures, content_hash, sort_key, fetched_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         SELECT ?1, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
+           value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, ?2
+         FROM json_each(?3)",
     )
     .bind(feed_id)
-    .bind(&entry.id)
-    .bind(&entry.link)
-    .bind(&entry.title)
-    .bind(&author)
-    .bind(entry.published.map(|d| d.timestamp()))
-    .bind(entry.updated.map(|d| d.timestamp()))
-    .bind(&entry.summary_html)
-    .bind(&entry.content_html)
-    .bind(&entry.image)
-    .bind(&entry.language)
-    .bind(serde_json::to_string(&entry.enclosures).unwrap_or_else(|_| "[]".into()))
-    .bind(hash)
-    .bind(sort_key)
     .bind(fetched_at)
-    .fetch_one(&mut *conn)
+    .bind(serde_json::Value::Array(rows).to_string())
+    .execute(&mut *conn)
     .await?;
-    let text = entry_text(entry);
-    let author = author.unwrap_or_default();
-    let action = if rules.is_empty() {
-        None
-    } else {
-        rules.evaluate(&RuleSubject { feed_id, title: &entry.title, author: &author, text: &text })
-    };
-    sqlx::query("INSERT INTO article_status (article_id, feed_id, read, muted, read_at) VALUES (?, ?, ?, ?, ?)")
-        .bind(id)
-        .bind(feed_id)
-        .bind(action == Some(RuleAction::MarkRead))
-        .bind(action == Some(RuleAction::Mute))
-        .bind((action == Some(RuleAction::MarkRead)).then_some(fetched_at))
-        .execute(&mut *conn)
-        .await?;
-    index_article(conn, id, &entry.title, &author, &text).await?;
-    Ok(action.is_some())
+
+    // Statuses and search entries find their article by (feed, guid), so no
+    // ids travel back and forth. CROSS JOIN keeps json_each outside, so each
+    // row is one lookup in the (feed_id, guid) index, never a table scan.
+    let mut statuses = Vec::with_capacity(batch.len());
+    let mut search = Vec::with_capacity(batch.len());
+    for article in batch {
+        let read = article.action == Some(RuleAction::MarkRead);
+        let muted = article.action == Some(RuleAction::Mute);
+        statuses.push(serde_json::json!([article.entry.id, read, muted, read.then_some(fetched_at)]));
+        search.push(serde_json::json!([
+            article.entry.id,
+            fold(&article.entry.title),
+            fold(article.author.as_deref().unwrap_or_default()),
+            fold(&article.text)
+        ]));
+    }
+    sqlx::query(
+        "INSERT INTO article_status (article_id, feed_id, read, muted, read_at)
+         SELECT a.id, a.feed_id, j.value ->> 1, j.value ->> 2, j.value ->> 3
+         FROM json_each(?2) AS j CROSS JOIN articles AS a
+         WHERE a.feed_id = ?1 AND a.guid = j.value ->> 0",
+    )
+    .bind(feed_id)
+    .bind(serde_json::Value::Array(statuses).to_string())
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO articles_fts (rowid, title, author, body)
+         SELECT a.id, j.value ->> 1, j.value ->> 2, j.value ->> 3
+         FROM json_each(?2) AS j CROSS JOIN articles AS a
+         WHERE a.feed_id = ?1 AND a.guid = j.value ->> 0",
+    )
+    .bind(feed_id)
+    .bind(serde_json::Value::Array(search).to_string())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Rewrites a changed article's content; its status is left alone.

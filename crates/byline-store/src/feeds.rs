@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::{now, Feed, FeedFetchState, FeedId, Folder, FolderId, Result, Store, StoreError};
 
 const FEED_COLUMNS: &str = "f.id, f.url, f.title, f.site_url, f.folder_id, f.last_checked_at, f.last_success_at,
-    f.last_error, f.error_count, f.next_attempt_at, COALESCE(u.unread, 0) AS unread_count";
+    f.last_error, f.error_count, f.next_attempt_at, COALESCE(u.unread, 0) AS unread_count, f.important";
 const UNREAD_JOIN: &str = "LEFT JOIN (SELECT feed_id, COUNT(*) AS unread FROM article_status
     WHERE read = 0 AND muted = 0 GROUP BY feed_id) u ON u.feed_id = f.id";
 
@@ -86,6 +86,16 @@ impl Store {
     pub async fn rename_feed(&self, id: FeedId, title: &str) -> Result<()> {
         let done = sqlx::query("UPDATE feeds SET title = ? WHERE id = ?")
             .bind(title.trim())
+            .bind(id)
+            .execute(&self.writer)
+            .await?;
+        expect_feed(done.rows_affected(), id)
+    }
+
+    /// Marks a feed important (new articles notify) or not.
+    pub async fn set_feed_important(&self, id: FeedId, important: bool) -> Result<()> {
+        let done = sqlx::query("UPDATE feeds SET important = ? WHERE id = ?")
+            .bind(important)
             .bind(id)
             .execute(&self.writer)
             .await?;

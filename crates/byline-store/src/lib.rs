@@ -63,6 +63,7 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
             .pragma("temp_store", "memory")
+            .pragma("cache_size", "-16384")
             .optimize_on_close(true, None);
         let writer = SqlitePoolOptions::new()
             .max_connections(1)

@@ -63,6 +63,8 @@ pub struct Feed {
     pub next_attempt_at: Option<DateTime<Utc>>,
     /// Unread, unmuted articles.
     pub unread_count: i64,
+    /// New articles from it raise a desktop notification.
+    pub important: bool,
 }
 
 /// What sync needs to fetch a feed politely.

@@ -214,3 +214,16 @@ async fn folders_nest_and_filter_lists() {
     assert_eq!(by_feed.len(), 1);
     assert!(store.add_feed("javascript:alert(1)", None).await.is_err());
 }
+
+#[tokio::test]
+async fn an_entry_repeated_in_one_feed_is_stored_once() {
+    let (_dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    let entries = vec![entry("same", "Bir", 0), entry("same", "Bir (təkrar)", 0), entry("other", "İki", 0)];
+    let outcome =
+        store.store_feed(f.id, &feed(entries), &FetchValidators::default(), &RuleSet::default()).await.unwrap();
+    assert_eq!(outcome.new, 2);
+    let titles: Vec<_> = store.list(&ListQuery::default()).await.unwrap().items.into_iter().map(|i| i.title).collect();
+    assert_eq!(titles.len(), 2);
+    assert!(titles.contains(&"Bir".to_string()));
+}
