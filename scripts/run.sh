@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
+(cd ui && npm ci --no-audit --no-fund && npm run build)
 profile=()
 if [[ "${1:-}" == "--release" ]]; then
   profile=(--release)

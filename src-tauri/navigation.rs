@@ -7,6 +7,10 @@ use tauri::{Runtime, Url};
 /// Returns `true` if `url` points at the app's own bundled UI, or at the
 /// configured dev server (debug builds only).
 fn is_app_url(url: &Url, dev_url: Option<&Url>) -> bool {
+    // The reader's sandboxed iframe loads its document from `srcdoc`.
+    if matches!(url.as_str(), "about:srcdoc" | "about:blank") {
+        return true;
+    }
     let own_origin = match (url.scheme(), url.host_str()) {
         // Linux and macOS serve the bundled UI from `tauri://localhost`.
         ("tauri", Some("localhost")) => true,
@@ -48,6 +52,8 @@ mod tests {
         assert!(!is_app_url(&url("https://example.com/"), None));
         assert!(!is_app_url(&url("tauri://evil.example/"), None));
         assert!(!is_app_url(&url("file:///etc/passwd"), None));
+        assert!(is_app_url(&url("about:srcdoc"), None));
+        assert!(!is_app_url(&url("about:config"), None));
     }
 
     #[test]

@@ -1,0 +1,66 @@
+import { useEffect } from "preact/hooks";
+import * as actions from "./actions";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { AddSourceDialog } from "./components/AddSourceDialog";
+import { ArticleList } from "./components/ArticleList";
+import { HelpOverlay } from "./components/HelpOverlay";
+import { Reader } from "./components/Reader";
+import { RulesManager } from "./components/RulesManager";
+import { SettingsPanel } from "./components/SettingsPanel";
+import { Sidebar } from "./components/Sidebar";
+import { Toasts } from "./components/Toasts";
+import { Welcome } from "./components/Welcome";
+import { handleKey } from "./keyboard";
+import { useAppState } from "./store";
+
+export function App() {
+  const s = useAppState();
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void actions.start().then((unlisten) => {
+      if (gone) unlisten();
+      else stop = unlisten;
+    });
+    document.addEventListener("keydown", handleKey);
+    return () => {
+      gone = true;
+      stop?.();
+      document.removeEventListener("keydown", handleKey);
+    };
+  }, []);
+
+  const firstRun = s.feedsStatus === "ready" && s.feeds.length === 0 && s.folders.length === 0;
+
+  return (
+    <div class={`app${firstRun ? " first-run" : ""}`} data-pane={s.pane} data-testid="app" lang={s.lang}>
+      <ErrorBoundary name="sidebar">
+        <Sidebar s={s} />
+      </ErrorBoundary>
+      {firstRun ? (
+        <ErrorBoundary name="welcome">
+          <Welcome s={s} />
+        </ErrorBoundary>
+      ) : (
+        <>
+          <ErrorBoundary name="list">
+            <ArticleList s={s} />
+          </ErrorBoundary>
+          <ErrorBoundary name="reader">
+            <Reader s={s} />
+          </ErrorBoundary>
+        </>
+      )}
+      {s.overlay ? (
+        <ErrorBoundary name="overlay" key={s.overlay}>
+          {s.overlay === "add" ? <AddSourceDialog s={s} /> : null}
+          {s.overlay === "settings" ? <SettingsPanel s={s} /> : null}
+          {s.overlay === "rules" ? <RulesManager s={s} /> : null}
+          {s.overlay === "help" ? <HelpOverlay /> : null}
+        </ErrorBoundary>
+      ) : null}
+      <Toasts s={s} />
+    </div>
+  );
+}

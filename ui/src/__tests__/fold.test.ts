@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { fold, highlight, searchTerms } from "../lib/fold";
+
+const marked = (text: string, q: string) =>
+  highlight(text, q)
+    .filter((s) => s.match)
+    .map((s) => s.text);
+
+describe("folding", () => {
+  it("folds Azerbaijani letters like the backend", () => {
+    expect(fold("ŞƏHƏRDƏ İlham Əliyev ağıllı Çöl Üzüm")).toBe("seherde ilham eliyev agilli col uzum");
+    expect(fold("IĞDIR")).toBe("igdir");
+  });
+
+  it("folds Russian case and ё", () => {
+    expect(fold("Ёлка НОВОСТИ")).toBe("елка новости");
+  });
+
+  it("drops other Latin diacritics", () => {
+    expect(fold("Café Zürich")).toBe("cafe zurich");
+  });
+
+  it("splits a query into folded terms, longest first", () => {
+    expect(searchTerms("  Şəhər, \"məktəb\" ")).toEqual(["mekteb", "seher"]);
+    expect(searchTerms(" ()* ")).toEqual([]);
+  });
+});
+
+describe("highlight", () => {
+  it("marks case- and diacritic-insensitive word-prefix matches in the original text", () => {
+    expect(marked("Şəhər məktəbləri açılır", "seher mekteb")).toEqual(["Şəhər", "məktəb"]);
+    expect(marked("İqtisadiyyat və İlham", "iqtisad")).toEqual(["İqtisad"]);
+    expect(marked("Ёлка в Москве", "елка")).toEqual(["Ёлка"]);
+    expect(marked("НОВОСТИ дня", "новост")).toEqual(["НОВОСТ"]);
+  });
+
+  it("does not mark matches inside words", () => {
+    expect(marked("Bakıda yağış", "kida")).toEqual([]);
+  });
+
+  it("keeps the text intact", () => {
+    const text = "Azərbaycan və Gürcüstan";
+    expect(
+      highlight(text, "gurcu")
+        .map((s) => s.text)
+        .join(""),
+    ).toBe(text);
+  });
+
+  it("returns the whole text unmarked for an empty query", () => {
+    expect(highlight("Hello", "  ")).toEqual([{ text: "Hello", match: false }]);
+  });
+});

@@ -1,0 +1,588 @@
+// Everything the UI does: load, select, read, save, sync, add, import…
+// Each action calls the api, then updates the store. Errors become state
+// (shown inline) or a toast; none escape to the console unhandled.
+
+import { api, ApiError, toApiError } from "./api";
+import type { Article, ArticleSummary, Feed, NewRule, Settings, ShareTarget, SyncProgress, View } from "./api";
+import { getLang, resolveLang, setLang, t } from "./i18n";
+import { compareNames } from "./lib/collate";
+import { getState, sameSource, setState } from "./store";
+import type { Overlay, Pane, Source, State } from "./store";
+
+export const PAGE_SIZE = 100;
+const COLLAPSED_KEY = "byline.collapsedFolders";
+const SEARCH_DELAY_MS = 250;
+
+let listToken = 0;
+let articleToken = 0;
+let toastId = 0;
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+let syncClearTimer: ReturnType<typeof setTimeout> | undefined;
+
+// ---------- toasts ----------
+
+export function toast(text: string, kind: "info" | "error" = "info"): void {
+  const id = ++toastId;
+  setState((s) => ({ toasts: [...s.toasts, { id, text, kind }].slice(-3) }));
+  setTimeout(() => dismissToast(id), kind === "error" ? 7000 : 4000);
+}
+
+export function dismissToast(id: number): void {
+  setState((s) => ({ toasts: s.toasts.filter((x) => x.id !== id) }));
+}
+
+// ---------- start-up ----------
+
+/** Loads settings, feeds and the first page; subscribes to backend events. */
+export async function start(): Promise<() => void> {
+  try {
+    const raw = localStorage.getItem(COLLAPSED_KEY);
+    if (raw) setState({ collapsed: JSON.parse(raw) as number[] });
+  } catch {
+    /* no saved folder state */
+  }
+  await loadSettings();
+  const unlisten = await Promise.all([
+    api.onSyncProgress(onSyncProgress),
+    api.onArticlesChanged(() => {
+      void refreshAfterChange();
+    }),
+  ]);
+  void api.appInfo().then(
+    (info) => setState({ appInfo: info }),
+    () => {},
+  );
+  await Promise.all([loadFeeds(), loadList()]);
+  return () => unlisten.forEach((u) => u());
+}
+
+export async function loadSettings(): Promise<void> {
+  try {
+    const settings = await api.getSettings();
+    applySettings(settings);
+  } catch {
+    applySettings(getState().settings);
+  }
+}
+
+/** Puts settings into effect: language, theme attribute. */
+export function applySettings(settings: Settings): void {
+  const lang = resolveLang(settings.ui_language);
+  setLang(lang);
+  const root = document.documentElement;
+  if (settings.theme === "system") delete root.dataset.theme;
+  else root.dataset.theme = settings.theme;
+  setState({ settings, lang });
+}
+
+// ---------- feeds and counts ----------
+
+export async function loadFeeds(): Promise<void> {
+  try {
+    const [feeds, folders] = await Promise.all([api.listFeeds(), api.listFolders()]);
+    setState({ feeds, folders, feedsStatus: "ready", feedsError: null });
+  } catch (err) {
+    setState({ feedsStatus: "error", feedsError: toApiError(err) });
+  }
+  void loadSavedCount();
+}
+
+export async function loadSavedCount(): Promise<void> {
+  try {
+    const page = await api.listArticles({ view: "saved", limit: 500 });
+    setState({ savedCount: page.items.length, savedMore: page.next != null });
+  } catch {
+    /* the count is decoration */
+  }
+}
+
+export function totalUnread(feeds: Feed[]): number {
+  return feeds.reduce((n, f) => n + f.unread_count, 0);
+}
+
+function bumpUnread(feedId: number, delta: number): void {
+  setState((s) => ({
+    feeds: s.feeds.map((f) => (f.id === feedId ? { ...f, unread_count: Math.max(0, f.unread_count + delta) } : f)),
+  }));
+}
+
+// ---------- the article list ----------
+
+function queryFor(s: State) {
+  return {
+    view: s.view,
+    feed: s.source.kind === "feed" ? s.source.id : null,
+    folder: s.source.kind === "folder" ? s.source.id : null,
+    search: s.search.trim() ? s.search.trim() : null,
+  };
+}
+
+/** Loads the first page of the current list (replacing it). */
+export async function loadList(opts: { keepItems?: boolean; limit?: number } = {}): Promise<void> {
+  const token = ++listToken;
+  const s = getState();
+  setState({
+    list: {
+      ...s.list,
+      items: opts.keepItems ? s.list.items : [],
+      next: opts.keepItems ? s.list.next : null,
+      status: opts.keepItems && s.list.status === "ready" ? "ready" : "loading",
+      loadingMore: false,
+      error: null,
+      generation: opts.keepItems ? s.list.generation : s.list.generation + 1,
+    },
+  });
+  try {
+    const page = await api.listArticles({ ...queryFor(s), limit: opts.limit ?? PAGE_SIZE });
+    if (token !== listToken) return;
+    setState((cur) => ({
+      list: { ...cur.list, items: page.items, next: page.next ?? null, status: "ready", error: null },
+    }));
+  } catch (err) {
+    if (token !== listToken) return;
+    setState((cur) => ({ list: { ...cur.list, status: "error", error: toApiError(err) } }));
+  }
+}
+
+/** Appends the next page, if there is one and none is loading. */
+export async function loadMore(): Promise<void> {
+  const s = getState();
+  if (!s.list.next || s.list.loadingMore || s.list.status !== "ready") return;
+  const token = listToken;
+  setState({ list: { ...s.list, loadingMore: true } });
+  try {
+    const page = await api.listArticles({ ...queryFor(s), after: s.list.next, limit: PAGE_SIZE });
+    if (token !== listToken) return;
+    setState((cur) => {
+      const seen = new Set(cur.list.items.map((a) => a.id));
+      const fresh = page.items.filter((a) => !seen.has(a.id));
+      return { list: { ...cur.list, items: [...cur.list.items, ...fresh], next: page.next ?? null, loadingMore: false } };
+    });
+  } catch (err) {
+    if (token !== listToken) return;
+    setState((cur) => ({ list: { ...cur.list, loadingMore: false } }));
+    toast(toApiError(err).message, "error");
+  }
+}
+
+/** After a sync or an addition: counts again, the list again (same length). */
+export async function refreshAfterChange(): Promise<void> {
+  const loaded = getState().list.items.length;
+  await Promise.all([loadFeeds(), loadList({ keepItems: true, limit: Math.min(500, Math.max(PAGE_SIZE, loaded)) })]);
+}
+
+export function selectSource(source: Source, view?: View): void {
+  const s = getState();
+  const nextView = view ?? s.view;
+  if (sameSource(s.source, source) && nextView === s.view) {
+    setState({ pane: "list" });
+    return;
+  }
+  setState({ source, view: nextView, pane: "list" });
+  void loadList();
+}
+
+export function setView(view: View): void {
+  if (getState().view === view) return;
+  setState({ view });
+  void loadList();
+}
+
+/** Updates the search box; the list follows after a short pause. */
+export function setSearchInput(value: string): void {
+  setState({ searchInput: value });
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => applySearch(value), SEARCH_DELAY_MS);
+}
+
+export function applySearch(value: string = getState().searchInput): void {
+  clearTimeout(searchTimer);
+  if (value.trim() === getState().search.trim()) {
+    setState({ search: value });
+    return;
+  }
+  setState({ search: value, searchInput: value });
+  void loadList();
+}
+
+export function clearSearch(): void {
+  setState({ searchInput: "" });
+  applySearch("");
+}
+
+// ---------- the reader ----------
+
+function patchItem(id: number, patch: Partial<ArticleSummary>): void {
+  setState((s) => ({
+    list: { ...s.list, items: s.list.items.map((a) => (a.id === id ? { ...a, ...patch } : a)) },
+    article: s.article && s.article.id === id ? ({ ...s.article, ...patch } as Article) : s.article,
+  }));
+}
+
+/** Opens an article in the reader and marks it read. */
+export async function openArticle(id: number): Promise<void> {
+  const token = ++articleToken;
+  const summary = getState().list.items.find((a) => a.id === id);
+  setState({ selectedId: id, articleStatus: "loading", articleError: null, pane: "reader" });
+  try {
+    const article = await api.getArticle(id);
+    if (token !== articleToken) return;
+    setState({ article, articleStatus: "ready" });
+    const unread = summary ? !summary.read : !article.read;
+    if (unread) void setRead(id, true);
+  } catch (err) {
+    if (token !== articleToken) return;
+    setState({ article: null, articleStatus: "error", articleError: toApiError(err) });
+  }
+}
+
+export function closeReader(): void {
+  setState({ pane: "list" });
+}
+
+function findSummary(id: number): ArticleSummary | Article | undefined {
+  const s = getState();
+  return s.list.items.find((a) => a.id === id) ?? (s.article?.id === id ? s.article : undefined);
+}
+
+export async function setRead(id: number, read: boolean): Promise<void> {
+  const item = findSummary(id);
+  if (!item || item.read === read) return;
+  patchItem(id, { read });
+  bumpUnread(item.feed_id, read ? -1 : 1);
+  try {
+    await api.setRead(id, read);
+  } catch (err) {
+    patchItem(id, { read: !read });
+    bumpUnread(item.feed_id, read ? 1 : -1);
+    toast(toApiError(err).message, "error");
+  }
+}
+
+export async function setSaved(id: number, saved: boolean): Promise<void> {
+  const item = findSummary(id);
+  if (!item || item.saved === saved) return;
+  patchItem(id, { saved });
+  setState((s) => ({ savedCount: s.savedCount == null ? s.savedCount : Math.max(0, s.savedCount + (saved ? 1 : -1)) }));
+  try {
+    await api.setSaved(id, saved);
+  } catch (err) {
+    patchItem(id, { saved: !saved });
+    void loadSavedCount();
+    toast(toApiError(err).message, "error");
+  }
+}
+
+export function toggleSavedCurrent(): void {
+  const s = getState();
+  if (s.selectedId == null) return;
+  const item = findSummary(s.selectedId);
+  if (item) void setSaved(item.id, !item.saved);
+}
+
+export function toggleReadCurrent(): void {
+  const s = getState();
+  if (s.selectedId == null) return;
+  const item = findSummary(s.selectedId);
+  if (item) void setRead(item.id, !item.read);
+}
+
+export async function openOriginal(url: string | null | undefined = undefined): Promise<void> {
+  const s = getState();
+  const target = url ?? (s.selectedId != null ? findSummary(s.selectedId)?.url : null);
+  if (!target) return;
+  try {
+    await api.openExternal(target);
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+/** Shares an article to a messenger or by email (the link is built and checked in Rust). */
+export async function share(id: number, target: ShareTarget): Promise<void> {
+  try {
+    const outcome = await api.shareArticle(id, target);
+    if (outcome.copied) toast(t("toast.messengerCopied"));
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+export async function copyLink(id: number): Promise<void> {
+  try {
+    await api.copyArticleLink(id);
+    toast(t("toast.linkCopied"));
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+/** j / k: the next or previous article in the list. */
+export function moveArticle(delta: 1 | -1): void {
+  const s = getState();
+  const items = s.list.items;
+  if (items.length === 0) return;
+  const at = s.selectedId == null ? -1 : items.findIndex((a) => a.id === s.selectedId);
+  const next = at < 0 ? (delta > 0 ? 0 : items.length - 1) : at + delta;
+  if (next < 0 || next >= items.length) return;
+  void openArticle(items[next].id);
+  if (next >= items.length - 10) void loadMore();
+}
+
+// ---------- sources ----------
+
+/** Feeds in the order the sidebar shows them (folders first, by name). */
+export function feedsInSidebarOrder(s: Pick<State, "feeds" | "folders">): Feed[] {
+  const out: Feed[] = [];
+  const byName = (a: { title?: string; name?: string }, b: { title?: string; name?: string }) =>
+    compareNames(a.title ?? a.name ?? "", b.title ?? b.name ?? "", getLang());
+  const walk = (parent: number | null) => {
+    const folders = s.folders.filter((f) => (f.parent_id ?? null) === parent).sort(byName);
+    for (const folder of folders) walk(folder.id);
+    if (parent !== null) out.push(...s.feeds.filter((f) => f.folder_id === parent).sort(byName));
+  };
+  walk(null);
+  const known = new Set(s.folders.map((f) => f.id));
+  out.push(...s.feeds.filter((f) => f.folder_id == null || !known.has(f.folder_id)).sort(byName));
+  return out;
+}
+
+/** n / p: the next or previous feed in the sidebar. */
+export function moveFeed(delta: 1 | -1): void {
+  const s = getState();
+  const order = feedsInSidebarOrder(s);
+  if (order.length === 0) return;
+  const at = s.source.kind === "feed" ? order.findIndex((f) => f.id === (s.source as { id: number }).id) : -1;
+  const next = at < 0 ? (delta > 0 ? 0 : order.length - 1) : at + delta;
+  if (next < 0 || next >= order.length) return;
+  selectSource({ kind: "feed", id: order[next].id });
+}
+
+export function toggleFolder(id: number): void {
+  setState((s) => {
+    const collapsed = s.collapsed.includes(id) ? s.collapsed.filter((x) => x !== id) : [...s.collapsed, id];
+    try {
+      localStorage.setItem(COLLAPSED_KEY, JSON.stringify(collapsed));
+    } catch {
+      /* not persisted */
+    }
+    return { collapsed };
+  });
+}
+
+export async function addSource(url: string, folderId: number | null = null): Promise<Feed> {
+  const feed = await api.addSource(url.trim(), folderId);
+  await loadFeeds();
+  void loadList({ keepItems: getState().list.items.length > 0 });
+  return feed;
+}
+
+export async function addStarter(url: string): Promise<void> {
+  setState((s) => ({ starterBusy: [...s.starterBusy, url] }));
+  try {
+    const feed = await addSource(url);
+    setState((s) => ({ starterDone: [...s.starterDone, url] }));
+    toast(t("toast.added", { title: feed.title }));
+  } catch (err) {
+    toast(`${t("toast.addFailed")} ${toApiError(err).message}`, "error");
+  } finally {
+    setState((s) => ({ starterBusy: s.starterBusy.filter((u) => u !== url) }));
+  }
+}
+
+export async function removeFeed(id: number): Promise<void> {
+  try {
+    await api.removeFeed(id);
+    const s = getState();
+    if (s.source.kind === "feed" && s.source.id === id) setState({ source: { kind: "all" } });
+    await Promise.all([loadFeeds(), loadList()]);
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+export async function moveFeedToFolder(id: number, folderId: number | null): Promise<void> {
+  try {
+    await api.moveFeed(id, folderId);
+    await loadFeeds();
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+export async function createFolder(name: string): Promise<number | null> {
+  try {
+    const folder = await api.createFolder(name.trim(), null);
+    await loadFeeds();
+    return folder.id;
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+    return null;
+  }
+}
+
+export async function deleteFolder(id: number): Promise<void> {
+  try {
+    await api.deleteFolder(id);
+    const s = getState();
+    if (s.source.kind === "folder" && s.source.id === id) selectSource({ kind: "all" });
+    await loadFeeds();
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+export async function markAllRead(): Promise<void> {
+  const s = getState();
+  const feedId = s.source.kind === "feed" ? s.source.id : null;
+  try {
+    if (s.source.kind === "folder") {
+      const folderId = s.source.id;
+      const inFolder = folderFeedIds(s, folderId);
+      await Promise.all(inFolder.map((id) => api.markAllRead(id)));
+    } else {
+      await api.markAllRead(feedId);
+    }
+    setState((cur) => ({ list: { ...cur.list, items: cur.list.items.map((a) => ({ ...a, read: true })) } }));
+    await loadFeeds();
+    if (getState().view === "unread") void loadList();
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+/** Feeds in a folder and its subfolders. */
+export function folderFeedIds(s: Pick<State, "feeds" | "folders">, folderId: number): number[] {
+  const ids = new Set([folderId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const f of s.folders) {
+      if (f.parent_id != null && ids.has(f.parent_id) && !ids.has(f.id)) {
+        ids.add(f.id);
+        grew = true;
+      }
+    }
+  }
+  return s.feeds.filter((f) => f.folder_id != null && ids.has(f.folder_id)).map((f) => f.id);
+}
+
+// ---------- sync ----------
+
+function onSyncProgress(progress: SyncProgress): void {
+  clearTimeout(syncClearTimer);
+  setState({ sync: progress });
+  if (!progress.running) {
+    void loadFeeds();
+    syncClearTimer = setTimeout(() => setState({ sync: null }), 1800);
+  }
+}
+
+export async function syncAll(): Promise<void> {
+  if (getState().syncing) return;
+  setState({ syncing: true });
+  try {
+    const report = await api.syncNow(null, false);
+    if (report.failed > 0) toast(t("toast.syncFailures", { failed: report.failed, total: report.feeds }), "error");
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  } finally {
+    setState({ syncing: false });
+    await loadFeeds();
+  }
+}
+
+export async function retryFeed(id: number): Promise<void> {
+  setState((s) => ({ retrying: [...s.retrying, id] }));
+  try {
+    const report = await api.syncNow(id, true);
+    if (report.failed > 0 && report.errors[0]) toast(report.errors[0].error, "error");
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  } finally {
+    setState((s) => ({ retrying: s.retrying.filter((x) => x !== id) }));
+    await loadFeeds();
+  }
+}
+
+// ---------- OPML ----------
+
+export async function importOpml(): Promise<void> {
+  try {
+    const path = await api.pickOpenPath(t("opml.importTitle"));
+    if (!path) return;
+    const report = await api.importOpml(path);
+    toast(t("toast.imported", { added: report.feeds_added, total: report.feeds_in_file }));
+    if (report.rejected.length > 0) toast(t("toast.importRejected", { count: report.rejected.length }), "error");
+    await loadFeeds();
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+export async function exportOpml(): Promise<void> {
+  try {
+    const path = await api.pickSavePath(t("opml.exportTitle"), "byline-subscriptions.opml");
+    if (!path) return;
+    await api.exportOpml(path);
+    toast(t("toast.exported"));
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+// ---------- settings and rules ----------
+
+/** Saves settings; on failure puts the old ones back and rethrows. */
+export async function saveSettings(next: Settings): Promise<void> {
+  const before = getState().settings;
+  applySettings(next);
+  try {
+    await api.setSettings(next);
+  } catch (err) {
+    applySettings(before);
+    throw toApiError(err);
+  }
+}
+
+export async function loadRules(): Promise<void> {
+  setState({ rulesStatus: "loading", rulesError: null });
+  try {
+    setState({ rules: await api.listRules(), rulesStatus: "ready" });
+  } catch (err) {
+    setState({ rulesStatus: "error", rulesError: toApiError(err) });
+  }
+}
+
+export async function addRule(rule: NewRule): Promise<void> {
+  const added = await api.addRule(rule);
+  setState((s) => ({ rules: [...s.rules, added] }));
+}
+
+export async function removeRule(id: number): Promise<void> {
+  try {
+    await api.removeRule(id);
+    setState((s) => ({ rules: s.rules.filter((r) => r.id !== id) }));
+  } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+// ---------- overlays and panes ----------
+
+export function openOverlay(overlay: Overlay): void {
+  setState({ overlay });
+  if (overlay === "rules") void loadRules();
+}
+
+export function closeOverlay(): boolean {
+  if (getState().overlay === null) return false;
+  setState({ overlay: null });
+  return true;
+}
+
+export function showPane(pane: Pane): void {
+  setState({ pane });
+}
+
+export { ApiError };

@@ -1,0 +1,182 @@
+// The one module that talks to the backend. It wraps the generated
+// `commands`/`events` (bindings.ts) and the dialog plugin: every command
+// either resolves with its data or throws an `ApiError` carrying the
+// backend's `{kind, message}`. Nothing else in the UI imports bindings.ts,
+// `@tauri-apps/api` or a plugin directly.
+
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
+import { commands, events } from "./bindings";
+import type {
+  AppInfo,
+  Article_Serialize,
+  ArticleSummary_Serialize,
+  ArticlesChanged,
+  Cursor,
+  ErrorKind,
+  Feed_Serialize,
+  FeedId,
+  Folder_Serialize,
+  FolderId,
+  ImportReport,
+  ListQuery_Deserialize,
+  NewRule_Deserialize,
+  Page_Serialize,
+  Rule_Serialize,
+  RuleAction,
+  RuleField,
+  Settings_Serialize,
+  ShareOutcome_Serialize,
+  ShareTarget,
+  SyncProgress,
+  SyncReport,
+  Theme,
+  View,
+} from "./bindings";
+
+export type Feed = Feed_Serialize;
+export type Folder = Folder_Serialize;
+export type ArticleSummary = ArticleSummary_Serialize;
+export type Article = Article_Serialize;
+export type Page = Page_Serialize;
+export type Rule = Rule_Serialize;
+export type NewRule = NewRule_Deserialize;
+export type Settings = Settings_Serialize;
+export type ListQuery = ListQuery_Deserialize;
+export type ShareOutcome = ShareOutcome_Serialize;
+export type {
+  AppInfo,
+  ArticlesChanged,
+  Cursor,
+  ErrorKind,
+  FeedId,
+  FolderId,
+  ImportReport,
+  RuleAction,
+  RuleField,
+  ShareTarget,
+  SyncProgress,
+  SyncReport,
+  Theme,
+  View,
+};
+
+/** A failed command: the backend's error kind and its message for people. */
+export class ApiError extends Error {
+  readonly kind: ErrorKind;
+  constructor(kind: ErrorKind, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.kind = kind;
+  }
+}
+
+const KINDS: readonly ErrorKind[] = ["not_found", "invalid", "network", "feed", "database", "io", "internal"];
+
+/** Turns anything thrown or returned as an error into an `ApiError`. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err && typeof err === "object" && "message" in err) {
+    const { kind, message } = err as { kind?: unknown; message?: unknown };
+    const k = KINDS.includes(kind as ErrorKind) ? (kind as ErrorKind) : "internal";
+    return new ApiError(k, String(message));
+  }
+  // Tauri itself rejects with plain strings (unknown command, denied permission…).
+  return new ApiError("internal", typeof err === "string" ? err : String(err));
+}
+
+type Result<T> = { status: "ok"; data: T } | { status: "error"; error: unknown };
+
+/** Resolves with `data`, or throws the error as an `ApiError`. */
+export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await call;
+  } catch (err) {
+    throw toApiError(err);
+  }
+  if (result.status === "ok") return result.data;
+  throw toApiError(result.error);
+}
+
+export const api = {
+  appInfo: () => unwrap(commands.appInfo()),
+  listFeeds: () => unwrap(commands.listFeeds()),
+  listFolders: () => unwrap(commands.listFolders()),
+  addSource: (url: string, folderId: FolderId | null = null) => unwrap(commands.addSource(url, folderId)),
+  removeFeed: (id: FeedId) => unwrap(commands.removeFeed(id)),
+  renameFeed: (id: FeedId, title: string) => unwrap(commands.renameFeed(id, title)),
+  moveFeed: (id: FeedId, folderId: FolderId | null) => unwrap(commands.moveFeed(id, folderId)),
+  createFolder: (name: string, parentId: FolderId | null = null) => unwrap(commands.createFolder(name, parentId)),
+  renameFolder: (id: FolderId, name: string) => unwrap(commands.renameFolder(id, name)),
+  deleteFolder: (id: FolderId) => unwrap(commands.deleteFolder(id)),
+  importOpml: (path: string) => unwrap(commands.importOpml(path)),
+  exportOpml: (path: string) => unwrap(commands.exportOpml(path)),
+  syncNow: (feedId: FeedId | null = null, force = false) => unwrap(commands.syncNow(feedId, force)),
+  listArticles: (query: ListQuery): Promise<Page> => unwrap(commands.listArticles(query)),
+  getArticle: (id: number): Promise<Article> => unwrap(commands.getArticle(id)),
+  setRead: (id: number, read: boolean) => unwrap(commands.setRead(id, read)),
+  setSaved: (id: number, saved: boolean) => unwrap(commands.setSaved(id, saved)),
+  markAllRead: (feedId: FeedId | null = null) => unwrap(commands.markAllRead(feedId)),
+  listRules: () => unwrap(commands.listRules()),
+  addRule: (rule: NewRule) => unwrap(commands.addRule(rule)),
+  removeRule: (id: number) => unwrap(commands.removeRule(id)),
+  getSettings: () => unwrap(commands.getSettings()),
+  setSettings: (settings: Settings) => unwrap(commands.setSettings(settings)),
+  openExternal: (url: string) => unwrap(commands.openExternal(url)),
+  shareArticle: (id: number, target: ShareTarget): Promise<ShareOutcome> => unwrap(commands.shareArticle(id, target)),
+  copyArticleLink: (id: number) => unwrap(commands.copyArticleLink(id)),
+
+  /** Asks the user for an OPML file to read; `null` when cancelled. */
+  async pickOpenPath(title: string): Promise<string | null> {
+    try {
+      const picked = await openDialog({
+        title,
+        multiple: false,
+        directory: false,
+        filters: [{ name: "OPML", extensions: ["opml", "xml"] }],
+      });
+      return typeof picked === "string" ? picked : null;
+    } catch (err) {
+      throw toApiError(err);
+    }
+  },
+
+  /** Asks the user where to write an OPML file; `null` when cancelled. */
+  async pickSavePath(title: string, defaultPath: string): Promise<string | null> {
+    try {
+      return (await saveDialog({ title, defaultPath, filters: [{ name: "OPML", extensions: ["opml"] }] })) ?? null;
+    } catch (err) {
+      throw toApiError(err);
+    }
+  },
+
+  /** Calls `cb` on every sync progress report; resolves to an unsubscribe. */
+  async onSyncProgress(cb: (progress: SyncProgress) => void): Promise<() => void> {
+    try {
+      return await events.syncProgress.listen((event) => cb(event.payload));
+    } catch {
+      return () => {};
+    }
+  },
+
+  /** Calls `cb` whenever articles were added or changed. */
+  async onArticlesChanged(cb: (change: ArticlesChanged) => void): Promise<() => void> {
+    try {
+      return await events.articlesChanged.listen((event) => cb(event.payload));
+    } catch {
+      return () => {};
+    }
+  },
+};
+
+export type Api = typeof api;
+
+/**
+ * The URL of an article's list thumbnail: a small JPEG the backend makes once
+ * from the lead image and caches (the `thumb:` scheme; Windows webviews reach
+ * custom schemes as `http://<scheme>.localhost`).
+ */
+export function thumbnailUrl(articleId: number): string {
+  const windows = typeof navigator !== "undefined" && /Windows/i.test(navigator.userAgent);
+  return windows ? `http://thumb.localhost/${articleId}` : `thumb://localhost/${articleId}`;
+}

@@ -1,0 +1,395 @@
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { thumbnailUrl } from "../api";
+import type { ArticleSummary } from "../api";
+import * as actions from "../actions";
+import { t } from "../i18n";
+import { highlight } from "../lib/fold";
+import { fullDate, relativeTime } from "../lib/time";
+import { computeWindow, needsMore, scrollToRow } from "../lib/virtual";
+import type { State } from "../store";
+import {
+  IconBack,
+  IconCheckAll,
+  IconMore,
+  IconSearch,
+  IconStarFilled,
+  IconX,
+} from "./icons";
+import { Menu } from "./Menu";
+import type { MenuItem } from "./Menu";
+import { EmptyState, ErrorState } from "./States";
+
+/** Every row is this tall (px); the virtual list depends on it. */
+export const ROW_HEIGHT = 96;
+
+function useNow(intervalMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+function Highlighted({ text, query }: { text: string; query: string }) {
+  if (!query.trim()) return <>{text}</>;
+  return (
+    <>
+      {highlight(text, query).map((seg, i) =>
+        seg.match ? (
+          <mark key={i} data-testid="search-hit">
+            {seg.text}
+          </mark>
+        ) : (
+          seg.text
+        ),
+      )}
+    </>
+  );
+}
+
+function Thumb({ src }: { src: string }) {
+  const [failed, setFailed] = useState(false);
+  useEffect(() => setFailed(false), [src]);
+  if (failed || !/^(thumb:|http:\/\/thumb\.localhost\/)/i.test(src)) return null;
+  return (
+    <img
+      class="row-thumb"
+      src={src}
+      alt=""
+      loading="lazy"
+      decoding="async"
+      referrerpolicy="no-referrer"
+      draggable={false}
+      onError={() => setFailed(true)}
+    />
+  );
+}
+
+function ArticleRow(props: { a: ArticleSummary; selected: boolean; search: string; lang: string; now: number; index: number }) {
+  const { a } = props;
+  const title = a.title.trim() || t("article.untitled");
+  return (
+    <div
+      class={`article-row${a.read ? " is-read" : ""}${props.selected ? " is-selected" : ""}`}
+      role="option"
+      aria-selected={props.selected}
+      data-testid="article-row"
+      data-article-id={a.id}
+      data-index={props.index}
+      onClick={() => void actions.openArticle(a.id)}
+    >
+      <span class="row-status" aria-hidden="true">
+        {a.read ? null : <span class="unread-dot" data-testid="unread-dot" />}
+      </span>
+      <div class="row-text">
+        <div class="row-meta">
+          <span class="row-feed">{a.feed_title}</span>
+          <time class="row-time" dateTime={a.published ?? undefined} title={fullDate(a.published, props.lang)}>
+            {relativeTime(a.published, props.lang, props.now)}
+          </time>
+        </div>
+        <div class="row-title" data-testid="article-title">
+          <Highlighted text={title} query={props.search} />
+        </div>
+        <div class="row-byline">
+          {a.saved ? (
+            <span class="saved-star" data-testid="saved-star" aria-label={t("article.saved")}>
+              <IconStarFilled size={13} />
+            </span>
+          ) : null}
+          <span class="row-author">{a.author ?? ""}</span>
+        </div>
+      </div>
+      {a.lead_image ? <Thumb src={thumbnailUrl(a.id)} /> : <span class="row-thumb-empty" />}
+    </div>
+  );
+}
+
+function SkeletonRows() {
+  return (
+    <div class="list-skeleton" data-testid="list-loading" aria-busy="true" aria-label={t("list.loading")}>
+      {[88, 64, 92, 70, 80, 58, 76, 66].map((w, i) => (
+        <div class="article-row skeleton-row" key={i}>
+          <span class="row-status" />
+          <div class="row-text">
+            <span class="skeleton skeleton-line w-30" />
+            <span class={`skeleton skeleton-line tall w-${w}`} />
+            <span class="skeleton skeleton-line w-40" />
+          </div>
+          <span class="skeleton row-thumb" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function sourceTitle(s: State): string {
+  if (s.source.kind === "feed") {
+    const id = s.source.id;
+    return s.feeds.find((f) => f.id === id)?.title ?? "";
+  }
+  if (s.source.kind === "folder") {
+    const id = s.source.id;
+    return s.folders.find((f) => f.id === id)?.name ?? "";
+  }
+  return s.view === "unread" ? t("nav.unread") : s.view === "saved" ? t("nav.saved") : t("nav.all");
+}
+
+function sourceMenu(s: State): MenuItem[] | null {
+  if (s.source.kind === "feed") {
+    const feed = s.feeds.find((f) => f.id === (s.source as { id: number }).id);
+    if (!feed) return null;
+    const items: MenuItem[] = [
+      { label: t("feed.refresh"), testid: "feed-refresh", onSelect: () => void actions.retryFeed(feed.id) },
+    ];
+    if (feed.site_url) {
+      items.push({ label: t("feed.openSite"), testid: "feed-open-site", onSelect: () => void actions.openOriginal(feed.site_url) });
+    }
+    if (feed.folder_id != null) {
+      items.push({ label: t("feed.moveToTop"), onSelect: () => void actions.moveFeedToFolder(feed.id, null), separatorBefore: true });
+    }
+    s.folders
+      .filter((f) => f.id !== feed.folder_id)
+      .forEach((folder, i) =>
+        items.push({
+          label: t("feed.moveTo", { folder: folder.name }),
+          onSelect: () => void actions.moveFeedToFolder(feed.id, folder.id),
+          separatorBefore: i === 0 && feed.folder_id == null,
+        }),
+      );
+    items.push({
+      label: t("feed.unsubscribe"),
+      testid: "feed-unsubscribe",
+      danger: true,
+      separatorBefore: true,
+      onSelect: () => {
+        if (confirm(t("feed.confirmUnsubscribe", { title: feed.title }))) void actions.removeFeed(feed.id);
+      },
+    });
+    return items;
+  }
+  if (s.source.kind === "folder") {
+    const folder = s.folders.find((f) => f.id === (s.source as { id: number }).id);
+    if (!folder) return null;
+    return [
+      {
+        label: t("folder.delete"),
+        testid: "folder-delete",
+        danger: true,
+        onSelect: () => {
+          if (confirm(t("folder.confirmDelete", { name: folder.name }))) void actions.deleteFolder(folder.id);
+        },
+      },
+    ];
+  }
+  return null;
+}
+
+export function ArticleList({ s }: { s: State }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(0);
+  const now = useNow();
+  const items = s.list.items;
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setViewport(el.clientHeight || window.innerHeight || 800);
+    measure();
+    if (typeof ResizeObserver === "undefined") {
+      window.addEventListener("resize", measure);
+      return () => window.removeEventListener("resize", measure);
+    }
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [s.list.status === "ready"]);
+
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [s.list.generation]);
+
+  // Keep the selected article in view (j / k).
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || s.selectedId == null) return;
+    const index = items.findIndex((a) => a.id === s.selectedId);
+    if (index < 0) return;
+    const top = scrollToRow(index, el.scrollTop, el.clientHeight || viewport, ROW_HEIGHT);
+    if (top !== el.scrollTop) {
+      el.scrollTop = top;
+      setScrollTop(top);
+    }
+  }, [s.selectedId]);
+
+  const win = computeWindow({ scrollTop, viewportHeight: viewport, rowHeight: ROW_HEIGHT, count: items.length });
+
+  useEffect(() => {
+    if (s.list.status === "ready" && needsMore(win.end, items.length, s.list.next != null)) void actions.loadMore();
+  }, [win.end, items.length, s.list.next, s.list.status]);
+
+  const searching = s.search.trim().length > 0;
+  const menu = sourceMenu(s);
+  const canMarkAll = !searching && s.view !== "saved" && items.some((a) => !a.read);
+
+  let body;
+  if (s.list.status === "loading" || (s.list.status === "idle" && items.length === 0)) {
+    body = <SkeletonRows />;
+  } else if (s.list.status === "error") {
+    body = (
+      <ErrorState
+        title={t("list.error.title")}
+        message={s.list.error?.message ?? ""}
+        onRetry={() => void actions.loadList()}
+        testid="list-error"
+      />
+    );
+  } else if (items.length === 0) {
+    body = searching ? (
+      <EmptyState testid="list-empty" title={t("list.empty.search.title")} text={t("list.empty.search.text", { query: s.search.trim() })}>
+        <button type="button" class="btn" onClick={() => actions.clearSearch()}>
+          {t("list.clearSearch")}
+        </button>
+      </EmptyState>
+    ) : s.view === "unread" ? (
+      <EmptyState testid="list-empty" title={t("list.empty.unread.title")} text={t("list.empty.unread.text")} />
+    ) : s.view === "saved" ? (
+      <EmptyState testid="list-empty" title={t("list.empty.saved.title")} text={t("list.empty.saved.text")} />
+    ) : (
+      <EmptyState testid="list-empty" title={t("list.empty.all.title")} text={t("list.empty.all.text")}>
+        <button type="button" class="btn" onClick={() => void actions.syncAll()}>
+          {t("toolbar.sync")}
+        </button>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <div
+        class="list-spacer"
+        style={{ height: `${win.totalHeight}px` }}
+        role="listbox"
+        aria-label={sourceTitle(s)}
+        data-testid="article-list"
+        data-count={items.length}
+      >
+        <div class="list-window" style={{ transform: `translateY(${win.offset}px)` }}>
+          {items.slice(win.start, win.end).map((a, i) => (
+            <ArticleRow
+              key={a.id}
+              a={a}
+              index={win.start + i}
+              selected={a.id === s.selectedId}
+              search={s.search}
+              lang={s.lang}
+              now={now}
+            />
+          ))}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <section class="pane list-pane" data-testid="list-pane" aria-label={sourceTitle(s)}>
+      <header class="pane-header list-header">
+        <button
+          type="button"
+          class="icon-btn narrow-only"
+          data-testid="back-to-sources"
+          aria-label={t("common.back")}
+          onClick={() => actions.showPane("sources")}
+        >
+          <IconBack />
+        </button>
+        <div class="list-title">
+          <h1 data-testid="list-title">{sourceTitle(s)}</h1>
+        </div>
+        <div class="header-actions">
+          {canMarkAll ? (
+            <button
+              type="button"
+              class="icon-btn"
+              data-testid="mark-all-read"
+              title={t("list.markAllRead")}
+              aria-label={t("list.markAllRead")}
+              onClick={() => void actions.markAllRead()}
+            >
+              <IconCheckAll />
+            </button>
+          ) : null}
+          {menu ? <Menu testid="source-menu" label={t("toolbar.more")} icon={<IconMore />} items={menu} /> : null}
+        </div>
+      </header>
+      <div class="list-tools">
+        <label class="search">
+          <IconSearch size={16} />
+          <input
+            ref={search}
+            id="search-input"
+            type="search"
+            data-testid="search-input"
+            placeholder={t("toolbar.search")}
+            aria-label={t("toolbar.search")}
+            value={s.searchInput}
+            autocomplete="off"
+            spellcheck={false}
+            onInput={(e) => actions.setSearchInput((e.target as HTMLInputElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") actions.applySearch();
+              if (e.key === "Escape") {
+                e.stopPropagation();
+                if (s.searchInput) actions.clearSearch();
+                else (e.target as HTMLInputElement).blur();
+              }
+            }}
+          />
+          {s.searchInput ? (
+            <button type="button" class="search-clear" data-testid="search-clear" aria-label={t("list.clearSearch")} onClick={() => actions.clearSearch()}>
+              <IconX size={14} />
+            </button>
+          ) : (
+            <kbd class="search-hint" aria-hidden="true">
+              /
+            </kbd>
+          )}
+        </label>
+        <div class="segmented" role="tablist" aria-label={t("filter.label")}>
+          {(["all", "unread", "saved"] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              aria-selected={s.view === v}
+              class={s.view === v ? "is-current" : ""}
+              data-testid={`filter-${v}`}
+              onClick={() => actions.setView(v)}
+            >
+              {t(`filter.${v}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {searching && s.list.status === "ready" ? (
+        <div class="search-banner" data-testid="search-banner">
+          {t("list.searchResults", { query: s.search.trim() })}
+        </div>
+      ) : null}
+      <div
+        class="list-scroll"
+        ref={scroller}
+        onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      >
+        {body}
+        {s.list.status === "ready" && items.length > 0 ? (
+          <div class="list-foot" data-testid="list-foot">
+            {s.list.loadingMore ? t("list.loadingMore") : s.list.next ? "" : t("list.end")}
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,331 @@
+import type { ComponentChildren } from "preact";
+import type { Feed, Folder, View } from "../api";
+import * as actions from "../actions";
+import { formatCount, t } from "../i18n";
+import { compareNames } from "../lib/collate";
+import type { Source, State } from "../store";
+import { sameSource } from "../store";
+import {
+  BrandMark,
+  IconAlert,
+  IconChevron,
+  IconFilter,
+  IconFolder,
+  IconInbox,
+  IconKeyboard,
+  IconMore,
+  IconPlus,
+  IconRefresh,
+  IconSettings,
+  IconStar,
+  IconCircle,
+} from "./icons";
+import { Menu } from "./Menu";
+import { SyncStatus } from "./SyncStatus";
+
+function Count({ value, testid }: { value: number | null | undefined; testid: string }) {
+  if (value == null || value === 0) return <span class="count is-empty" data-testid={testid} />;
+  return (
+    <span class="count" data-testid={testid}>
+      {formatCount(value)}
+    </span>
+  );
+}
+
+function NavItem(props: {
+  current: boolean;
+  onSelect: () => void;
+  icon: ComponentChildren;
+  label: string;
+  count?: number | null;
+  countSuffix?: string;
+  testid: string;
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        class={`nav-item${props.current ? " is-current" : ""}`}
+        aria-current={props.current ? "page" : undefined}
+        data-testid={props.testid}
+        onClick={props.onSelect}
+      >
+        <span class="nav-icon">{props.icon}</span>
+        <span class="nav-label">{props.label}</span>
+        <Count value={props.count} testid={`${props.testid}-count`} />
+        {props.countSuffix && props.count ? <span class="count-suffix">{props.countSuffix}</span> : null}
+      </button>
+    </li>
+  );
+}
+
+function hostOf(url: string | null | undefined): string {
+  if (!url) return "";
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}
+
+function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {
+  const current = s.source.kind === "feed" && s.source.id === feed.id;
+  const retrying = s.retrying.includes(feed.id);
+  return (
+    <li class={`feed-row depth-${Math.min(depth, 4)}`} data-testid={`feed-${feed.id}`}>
+      <button
+        type="button"
+        class={`nav-item${current ? " is-current" : ""}${feed.last_error ? " has-error" : ""}`}
+        aria-current={current ? "page" : undefined}
+        data-testid="feed-row"
+        data-feed-id={feed.id}
+        title={feed.url}
+        onClick={() => actions.selectSource({ kind: "feed", id: feed.id })}
+      >
+        <span class="nav-icon feed-icon" aria-hidden="true">
+          <span class="feed-initial">{(feed.title.trim()[0] ?? hostOf(feed.url)[0] ?? "?").toUpperCase()}</span>
+        </span>
+        <span class="nav-label" data-testid="feed-title">
+          {feed.title || hostOf(feed.url)}
+        </span>
+        {feed.last_error ? (
+          <span class="error-badge" data-testid="feed-error-badge" title={feed.last_error} aria-label={t("feed.error")}>
+            <IconAlert size={14} />
+          </span>
+        ) : null}
+        <Count value={feed.unread_count} testid="feed-unread-count" />
+      </button>
+      {feed.last_error && current ? (
+        <div class="feed-error" role="alert" data-testid="feed-error">
+          <p class="feed-error-text">
+            <strong>{t("feed.error")}</strong> {feed.last_error}
+          </p>
+          <button
+            type="button"
+            class="btn btn-small"
+            data-testid="feed-retry"
+            disabled={retrying}
+            onClick={() => void actions.retryFeed(feed.id)}
+          >
+            <IconRefresh size={14} class={retrying ? "spin" : ""} />
+            {retrying ? t("feed.retrying") : t("common.retry")}
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function FolderNode({ folder, s, depth }: { folder: Folder; s: State; depth: number }) {
+  const collapsed = s.collapsed.includes(folder.id);
+  const current = s.source.kind === "folder" && s.source.id === folder.id;
+  const children = s.folders.filter((f) => f.parent_id === folder.id).sort((a, b) => compareNames(a.name, b.name, s.lang));
+  const feeds = s.feeds.filter((f) => f.folder_id === folder.id).sort((a, b) => compareNames(a.title, b.title, s.lang));
+  const unread = actions.folderFeedIds(s, folder.id).reduce((n, id) => n + (s.feeds.find((f) => f.id === id)?.unread_count ?? 0), 0);
+  const hasError = actions.folderFeedIds(s, folder.id).some((id) => s.feeds.find((f) => f.id === id)?.last_error);
+  return (
+    <li class={`folder depth-${Math.min(depth, 4)}`} data-testid={`folder-${folder.id}`}>
+      <div class="folder-head">
+        <button
+          type="button"
+          class="disclosure"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? t("nav.expand") : t("nav.collapse")}
+          data-testid="folder-toggle"
+          onClick={() => actions.toggleFolder(folder.id)}
+        >
+          <IconChevron size={14} class={collapsed ? "" : "rot90"} />
+        </button>
+        <button
+          type="button"
+          class={`nav-item${current ? " is-current" : ""}`}
+          aria-current={current ? "page" : undefined}
+          data-testid="folder-row"
+          onClick={() => actions.selectSource({ kind: "folder", id: folder.id })}
+        >
+          <span class="nav-icon">
+            <IconFolder size={16} />
+          </span>
+          <span class="nav-label">{folder.name}</span>
+          {hasError && collapsed ? (
+            <span class="error-badge" title={t("feed.error")}>
+              <IconAlert size={14} />
+            </span>
+          ) : null}
+          <Count value={unread} testid="folder-unread-count" />
+        </button>
+      </div>
+      {collapsed ? null : (
+        <ul class="nav-list nested">
+          {children.map((c) => (
+            <FolderNode key={c.id} folder={c} s={s} depth={depth + 1} />
+          ))}
+          {feeds.map((f) => (
+            <FeedRow key={f.id} feed={f} s={s} depth={depth + 1} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function SidebarSkeleton() {
+  return (
+    <ul class="nav-list" aria-hidden="true" data-testid="sidebar-loading">
+      {[70, 55, 82, 60, 48].map((w, i) => (
+        <li key={i} class="skeleton-nav">
+          <span class="skeleton skeleton-icon" />
+          <span class={`skeleton skeleton-line w-${w}`} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Sidebar({ s }: { s: State }) {
+  const all: Source = { kind: "all" };
+  const onAll = sameSource(s.source, all);
+  const smart = (view: View) => onAll && s.view === view;
+  const unread = actions.totalUnread(s.feeds);
+  const known = new Set(s.folders.map((f) => f.id));
+  const topFolders = s.folders.filter((f) => f.parent_id == null || !known.has(f.parent_id)).sort((a, b) => compareNames(a.name, b.name, s.lang));
+  const looseFeeds = s.feeds
+    .filter((f) => f.folder_id == null || !known.has(f.folder_id))
+    .sort((a, b) => compareNames(a.title, b.title, s.lang));
+
+  return (
+    <nav class="pane sidebar" data-testid="sidebar" aria-label={t("nav.sources")}>
+      <header class="pane-header sidebar-header">
+        <div class="brand">
+          <BrandMark />
+          <span class="brand-name" data-testid="app-title">
+            Byline
+          </span>
+        </div>
+        <div class="header-actions">
+          <button
+            type="button"
+            class="icon-btn"
+            data-testid="sync-button"
+            title={`${t("toolbar.sync")} (R)`}
+            aria-label={t("toolbar.sync")}
+            disabled={s.syncing}
+            onClick={() => void actions.syncAll()}
+          >
+            <IconRefresh class={s.syncing || s.sync?.running ? "spin" : ""} />
+          </button>
+          <button
+            type="button"
+            class="icon-btn"
+            data-testid="add-source-button"
+            title={t("toolbar.add")}
+            aria-label={t("toolbar.add")}
+            onClick={() => actions.openOverlay("add")}
+          >
+            <IconPlus />
+          </button>
+        </div>
+      </header>
+
+      <div class="sidebar-scroll">
+        <ul class="nav-list">
+          <NavItem
+            testid="nav-all"
+            current={smart("all")}
+            onSelect={() => actions.selectSource(all, "all")}
+            icon={<IconInbox size={17} />}
+            label={t("nav.all")}
+            count={unread}
+          />
+          <NavItem
+            testid="nav-unread"
+            current={smart("unread")}
+            onSelect={() => actions.selectSource(all, "unread")}
+            icon={<IconCircle size={17} />}
+            label={t("nav.unread")}
+            count={unread}
+          />
+          <NavItem
+            testid="nav-saved"
+            current={smart("saved")}
+            onSelect={() => actions.selectSource(all, "saved")}
+            icon={<IconStar size={17} />}
+            label={t("nav.saved")}
+            count={s.savedCount}
+            countSuffix={s.savedMore ? "+" : undefined}
+          />
+        </ul>
+
+        <h2 class="sidebar-heading">{t("nav.sources")}</h2>
+        {s.feedsStatus === "loading" && s.feeds.length === 0 ? (
+          <SidebarSkeleton />
+        ) : s.feedsStatus === "error" ? (
+          <div class="inline-error" role="alert" data-testid="feeds-error">
+            <p>{s.feedsError?.message}</p>
+            <button type="button" class="btn btn-small" data-testid="feeds-retry" onClick={() => void actions.loadFeeds()}>
+              {t("common.retry")}
+            </button>
+          </div>
+        ) : s.feeds.length === 0 && s.folders.length === 0 ? (
+          <p class="nav-empty">{t("nav.noSources")}</p>
+        ) : (
+          <ul class="nav-list" data-testid="source-list">
+            {topFolders.map((f) => (
+              <FolderNode key={f.id} folder={f} s={s} depth={0} />
+            ))}
+            {looseFeeds.map((f) => (
+              <FeedRow key={f.id} feed={f} s={s} depth={0} />
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <footer class="sidebar-footer">
+        <SyncStatus s={s} />
+        <div class="footer-actions">
+          <button
+            type="button"
+            class="icon-btn"
+            data-testid="settings-button"
+            title={t("toolbar.settings")}
+            aria-label={t("toolbar.settings")}
+            onClick={() => actions.openOverlay("settings")}
+          >
+            <IconSettings />
+          </button>
+          <button
+            type="button"
+            class="icon-btn"
+            data-testid="rules-button"
+            title={t("toolbar.rules")}
+            aria-label={t("toolbar.rules")}
+            onClick={() => actions.openOverlay("rules")}
+          >
+            <IconFilter />
+          </button>
+          <button
+            type="button"
+            class="icon-btn"
+            data-testid="help-button"
+            title={`${t("toolbar.help")} (?)`}
+            aria-label={t("toolbar.help")}
+            onClick={() => actions.openOverlay("help")}
+          >
+            <IconKeyboard />
+          </button>
+          <Menu
+            testid="library-menu"
+            label={t("toolbar.more")}
+            icon={<IconMore />}
+            placement="up"
+            items={[
+              { label: t("toolbar.import"), testid: "import-opml", onSelect: () => void actions.importOpml() },
+              { label: t("toolbar.export"), testid: "export-opml", onSelect: () => void actions.exportOpml() },
+            ]}
+          />
+        </div>
+      </footer>
+    </nav>
+  );
+}
+

@@ -1,0 +1,23 @@
+import { render } from "preact";
+import { toast } from "./actions";
+import { App } from "./App";
+import { t } from "./i18n";
+import "./styles/app.css";
+
+// Report CSP violations instead of failing silently (tests can read the count).
+document.addEventListener("securitypolicyviolation", (event) => {
+  const root = document.documentElement;
+  root.dataset.cspViolations = String(Number(root.dataset.cspViolations ?? 0) + 1);
+  console.warn(`CSP blocked ${event.blockedURI || "inline"} (${event.violatedDirective})`);
+});
+
+// Anything that escapes a handler is shown, not lost.
+window.addEventListener("error", (event) => {
+  toast(`${t("error.internal")} ${event.message}`, "error");
+});
+window.addEventListener("unhandledrejection", (event) => {
+  const reason = event.reason as { message?: unknown } | undefined;
+  toast(`${t("error.internal")} ${String(reason?.message ?? reason)}`, "error");
+});
+
+render(<App />, document.getElementById("root")!);

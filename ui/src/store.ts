@@ -1,0 +1,153 @@
+// The app's state: one plain object, replaced on every change, with a
+// hook that re-renders a component when it changes. Actions (actions.ts)
+// are the only writers.
+
+import { useEffect, useReducer } from "preact/hooks";
+import type { ApiError, AppInfo, Article, ArticleSummary, Cursor, Feed, Folder, Rule, Settings, SyncProgress, View } from "./api";
+import type { Lang } from "./i18n";
+
+export type Source = { kind: "all" } | { kind: "feed"; id: number } | { kind: "folder"; id: number };
+export type Overlay = null | "help" | "add" | "settings" | "rules";
+export type Pane = "sources" | "list" | "reader";
+export type Status = "idle" | "loading" | "ready" | "error";
+
+export interface ListState {
+  items: ArticleSummary[];
+  next: Cursor | null;
+  status: Status;
+  loadingMore: boolean;
+  error: ApiError | null;
+  /** Bumped whenever the list is replaced, so the view can scroll to top. */
+  generation: number;
+}
+
+export interface Toast {
+  id: number;
+  text: string;
+  kind: "info" | "error";
+}
+
+export interface State {
+  feeds: Feed[];
+  folders: Folder[];
+  feedsStatus: Status;
+  feedsError: ApiError | null;
+  savedCount: number | null;
+  savedMore: boolean;
+
+  source: Source;
+  view: View;
+  /** What is typed in the search box. */
+  searchInput: string;
+  /** The search the list shows (the box, debounced). */
+  search: string;
+  list: ListState;
+
+  selectedId: number | null;
+  article: Article | null;
+  articleStatus: Status;
+  articleError: ApiError | null;
+
+  settings: Settings;
+  lang: Lang;
+  appInfo: AppInfo | null;
+
+  sync: SyncProgress | null;
+  syncing: boolean;
+  retrying: number[];
+
+  rules: Rule[];
+  rulesStatus: Status;
+  rulesError: ApiError | null;
+
+  overlay: Overlay;
+  pane: Pane;
+  collapsed: number[];
+  toasts: Toast[];
+  /** Starter sources being added (by URL) and those added. */
+  starterBusy: string[];
+  starterDone: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: "system",
+  reader_font: "serif",
+  reader_font_size: 18,
+  sync_interval_minutes: 30,
+  retention_days: 90,
+  ui_language: "system",
+  extraction_policy: "when_no_content",
+  notifications: false,
+  messenger_app_id: "",
+};
+
+export function initialState(): State {
+  return {
+    feeds: [],
+    folders: [],
+    feedsStatus: "loading",
+    feedsError: null,
+    savedCount: null,
+    savedMore: false,
+    source: { kind: "all" },
+    view: "all",
+    searchInput: "",
+    search: "",
+    list: { items: [], next: null, status: "idle", loadingMore: false, error: null, generation: 0 },
+    selectedId: null,
+    article: null,
+    articleStatus: "idle",
+    articleError: null,
+    settings: { ...DEFAULT_SETTINGS },
+    lang: "en",
+    appInfo: null,
+    sync: null,
+    syncing: false,
+    retrying: [],
+    rules: [],
+    rulesStatus: "idle",
+    rulesError: null,
+    overlay: null,
+    pane: "list",
+    collapsed: [],
+    toasts: [],
+    starterBusy: [],
+    starterDone: [],
+  };
+}
+
+let state: State = initialState();
+const listeners = new Set<() => void>();
+
+export function getState(): State {
+  return state;
+}
+
+export function setState(patch: Partial<State> | ((s: State) => Partial<State>)): void {
+  const change = typeof patch === "function" ? patch(state) : patch;
+  state = { ...state, ...change };
+  for (const listener of listeners) listener();
+}
+
+/** Back to a fresh state (tests). */
+export function resetState(): void {
+  state = initialState();
+  for (const listener of listeners) listener();
+}
+
+/** The current state; re-renders the component when it changes. */
+export function useAppState(): State {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    const listener = () => bump(0);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
+  return state;
+}
+
+export function sameSource(a: Source, b: Source): boolean {
+  return a.kind === b.kind && (a.kind === "all" || a.id === (b as { id: number }).id);
+}
