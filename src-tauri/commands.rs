@@ -154,7 +154,7 @@ pub async fn export_opml(state: State<'_, AppState>, path: String) -> Result<()>
 #[tauri::command]
 #[specta::specta]
 pub async fn sync_now<R: Runtime>(app: AppHandle<R>, feed_id: Option<FeedId>, force: bool) -> Result<SyncReport> {
-    crate::sync::run(&app, SyncOptions { force, feeds: feed_id.into_iter().collect() }).await
+    crate::sync::run(&app, SyncOptions { force, feeds: feed_id.into_iter().collect(), extraction: None }).await
 }
 
 /// One page of articles (all, unread, saved; a feed, a folder, a search).

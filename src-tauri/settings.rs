@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_store::StoreExt;
 
+pub use byline_engine::ExtractionPolicy;
+
 use crate::error::{Error, ErrorKind, Result};
 
 const STORE_FILE: &str = "settings.json";
@@ -21,19 +23,6 @@ pub enum Theme {
     Light,
     /// Always dark.
     Dark,
-}
-
-/// When to fetch the full article page behind a feed item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum ExtractionPolicy {
-    /// For every new item.
-    Always,
-    /// Only when the feed carries no full content.
-    #[default]
-    WhenNoContent,
-    /// Never.
-    Never,
 }
 
 /// Every preference, with defaults.

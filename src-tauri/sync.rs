@@ -52,6 +52,10 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
             new_by_feed
         })
     };
+    let mut options = options;
+    if options.extraction.is_none() {
+        options.extraction = settings::load(app).ok().map(|s| s.extraction_policy);
+    }
     let result = state.engine.sync(&options, Some(tx)).await;
     let new_by_feed = forwarder.await.unwrap_or_default();
     let report = result?;

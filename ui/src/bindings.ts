@@ -152,8 +152,14 @@ export type Article_Deserialize = {
 	updated?: string | null,
 	/**  Sanitized summary HTML. */
 	summary_html?: string | null,
-	/**  Sanitized content HTML. */
+	/**  Sanitized content HTML, as the feed gave it. */
 	content_html?: string | null,
+	/**  Sanitized body extracted from the article's page, when it was. */
+	full_html?: string | null,
+	/**  Bylines with roles, from the page (empty when not extracted). */
+	bylines: Author_Deserialize[],
+	/**  Minutes to read, when the page was extracted. */
+	reading_minutes?: number | null,
 	/**  Language tag. */
 	language?: string | null,
 	/**  Attached media. */
@@ -168,8 +174,14 @@ export type Article_Serialize = {
 	updated: string | null,
 	/**  Sanitized summary HTML. */
 	summary_html: string | null,
-	/**  Sanitized content HTML. */
+	/**  Sanitized content HTML, as the feed gave it. */
 	content_html: string | null,
+	/**  Sanitized body extracted from the article's page, when it was. */
+	full_html: string | null,
+	/**  Bylines with roles, from the page (empty when not extracted). */
+	bylines: Author_Serialize[],
+	/**  Minutes to read, when the page was extracted. */
+	reading_minutes: number | null,
 	/**  Language tag. */
 	language: string | null,
 	/**  Attached media. */
@@ -184,6 +196,25 @@ export type ArticlesChanged = {
 	new_articles: number,
 	/**  Changed articles. */
 	updated_articles: number,
+};
+
+/**  A person credited with an article, and their role when it is known. */
+export type Author = Author_Serialize | Author_Deserialize;
+
+/**  A person credited with an article, and their role when it is known. */
+export type Author_Deserialize = {
+	/**  The person's name. */
+	name: string,
+	/**  Their role or position ("Zərdab Rayon Təhsil Sektorunun müdiri"). */
+	role?: string | null,
+};
+
+/**  A person credited with an article, and their role when it is known. */
+export type Author_Serialize = {
+	/**  The person's name. */
+	name: string,
+	/**  Their role or position ("Zərdab Rayon Təhsil Sektorunun müdiri"). */
+	role: string | null,
 };
 
 /**  Where a page of a list starts: after this article. */
@@ -242,7 +273,17 @@ export type ErrorKind =
 /**  Something inside the app failed. */
 "internal";
 
-/**  When to fetch the full article page behind a feed item. */
+/**  What a pass of extraction did. */
+export type ExtractReport = {
+	/**  Pages extracted and stored. */
+	extracted: number,
+	/**  Pages that could not be fetched or read. */
+	failed: number,
+	/**  Articles left as the feed gave them (policy, or full content already). */
+	skipped: number,
+};
+
+/**  When to fetch and extract the page behind a feed item. */
 export type ExtractionPolicy = 
 /**  For every new item. */
 "always" | 
@@ -615,6 +656,8 @@ export type SyncReport = {
 	updated_articles: number,
 	/**  Each failure. */
 	errors: FeedFailure[],
+	/**  Full articles fetched and extracted after the feeds. */
+	extraction: ExtractReport,
 };
 
 /**  Light, dark, or whatever the system uses. */

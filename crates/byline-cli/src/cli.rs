@@ -18,8 +18,34 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// When `sync` fetches the full article page behind new items, for feeds
+    /// without their own choice.
+    #[arg(long, global = true, value_enum, default_value_t = ExtractArg::WhenNoContent)]
+    pub extract: ExtractArg,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--extract`: when to fetch full article pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractArg {
+    /// For every new item.
+    Always,
+    /// Only when the feed carries no full content.
+    WhenNoContent,
+    /// Never.
+    Never,
+}
+
+impl From<ExtractArg> for byline_engine::ExtractionPolicy {
+    fn from(arg: ExtractArg) -> Self {
+        match arg {
+            ExtractArg::Always => Self::Always,
+            ExtractArg::WhenNoContent => Self::WhenNoContent,
+            ExtractArg::Never => Self::Never,
+        }
+    }
 }
 
 /// How long articles are kept: `None` keeps them forever.
@@ -117,6 +143,21 @@ pub enum Command {
         /// The HTTP Content-Type it came with (its charset is honoured).
         #[arg(long, value_name = "CT")]
         content_type: Option<String>,
+    },
+    /// Extract the reading view (title, bylines, date, lead image, clean
+    /// body) from a saved article page, offline (no database).
+    Extract {
+        /// The HTML page.
+        file: PathBuf,
+        /// The URL the page came from, to resolve links and images.
+        #[arg(long, default_value = "https://localhost/")]
+        url: String,
+        /// The HTTP Content-Type it came with (its charset is honoured).
+        #[arg(long, value_name = "CT")]
+        content_type: Option<String>,
+        /// The author the feed named, used when the page names nobody.
+        #[arg(long)]
+        feed_author: Option<String>,
     },
     /// Print the link that shares an article to a messenger (no database).
     Share {

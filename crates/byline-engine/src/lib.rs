@@ -19,6 +19,7 @@
 mod discovery;
 mod error;
 pub mod fetch;
+mod full_articles;
 mod opml;
 mod sync;
 
@@ -28,9 +29,11 @@ use chrono::{DateTime, Duration, Utc};
 
 pub use byline_feeds as feeds;
 pub use byline_store as store;
+pub use byline_store::ExtractionPolicy;
 pub use byline_store::Store;
 pub use error::{EngineError, FetchError, Result};
 pub use fetch::{FetchConfig, Fetcher};
+pub use full_articles::{extract_bytes, ExtractReport};
 pub use opml::ImportReport;
 pub use sync::{FeedFailure, SyncEvent, SyncOptions, SyncReport};
 
@@ -54,11 +57,20 @@ pub struct EngineConfig {
     /// Unsaved articles older than this many days are deleted; `None` keeps
     /// everything.
     pub retention_days: Option<u32>,
+    /// When to fetch the full article page, for feeds without their own choice.
+    pub extraction: ExtractionPolicy,
+    /// Most article pages fetched after one sync.
+    pub max_extractions_per_sync: u32,
 }
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        Self { fetch: FetchConfig::default(), retention_days: Some(90) }
+        Self {
+            fetch: FetchConfig::default(),
+            retention_days: Some(90),
+            extraction: ExtractionPolicy::default(),
+            max_extractions_per_sync: 200,
+        }
     }
 }
 

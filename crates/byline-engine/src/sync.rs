@@ -27,6 +27,9 @@ pub struct SyncOptions {
     pub force: bool,
     /// Only these feeds (all when empty).
     pub feeds: Vec<FeedId>,
+    /// When to fetch full article pages, for feeds without their own
+    /// choice; `None` uses the engine's configuration.
+    pub extraction: Option<crate::ExtractionPolicy>,
 }
 
 /// Progress of a running sync, for a progress bar.
@@ -86,6 +89,8 @@ pub struct SyncReport {
     pub updated_articles: usize,
     /// Each failure.
     pub errors: Vec<FeedFailure>,
+    /// Full articles fetched and extracted after the feeds.
+    pub extraction: crate::ExtractReport,
 }
 
 /// What syncing one feed did.
@@ -167,6 +172,8 @@ impl Engine {
             }
         }
         report.errors.sort_by_key(|e| e.feed_id);
+        let policy = options.extraction.unwrap_or(self.config.extraction);
+        report.extraction = self.extract_pending(self.config.max_extractions_per_sync, policy).await?;
         Ok(report)
     }
 

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use byline_engine::{Engine, EngineConfig, FetchConfig, SyncEvent, SyncOptions};
+use byline_engine::{Engine, EngineConfig, ExtractionPolicy, FetchConfig, SyncEvent, SyncOptions};
 use byline_store::{ListQuery, View};
 use byline_testkit::{Fixture, FixtureServer};
 
@@ -18,9 +18,12 @@ fn fixtures_dir() -> PathBuf {
 
 async fn engine_with(fetch: FetchConfig) -> (tempfile::TempDir, Engine) {
     let dir = tempfile::tempdir().unwrap();
-    let engine = Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig { fetch, retention_days: Some(90) })
-        .await
-        .unwrap();
+    let engine = Engine::open(
+        &dir.path().join("byline.sqlite3"),
+        EngineConfig { fetch, extraction: ExtractionPolicy::Never, ..EngineConfig::default() },
+    )
+    .await
+    .unwrap();
     (dir, engine)
 }
 
@@ -274,7 +277,12 @@ async fn retention_never_deletes_saved_articles() {
     let server = FixtureServer::serve_dir(fixtures_dir()).await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("byline.sqlite3");
-    let engine = Engine::open(&path, EngineConfig { retention_days: Some(0), ..Default::default() }).await.unwrap();
+    let engine = Engine::open(
+        &path,
+        EngineConfig { retention_days: Some(0), extraction: ExtractionPolicy::Never, ..Default::default() },
+    )
+    .await
+    .unwrap();
     engine.add_source(&server.url("/rss2.xml"), None).await.unwrap();
     let items = engine.store().list(&ListQuery::default()).await.unwrap().items;
     engine.store().set_saved(items[0].id, true).await.unwrap();
@@ -294,4 +302,56 @@ async fn retention_never_deletes_saved_articles() {
         reopened.store().list(&ListQuery { view: View::Saved, ..Default::default() }).await.unwrap().items.len(),
         1
     );
+}
+
+#[tokio::test]
+async fn full_articles_are_extracted_with_bylines_and_roles() {
+    let pages = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-extract/tests/fixtures/pages");
+    let server = FixtureServer::start().await;
+    server.route(
+        "/xeber/zerdab.html",
+        Fixture::body("text/html; charset=utf-8", std::fs::read(pages.join("az-seed-zerdab.html")).unwrap()),
+    );
+    server.route("/xeber/gone.html", Fixture::body("text/plain", "gone").status(404));
+    let feed = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Zərdab</title>
+        <link>{base}/</link>
+        <item><title>Xalqlarımızı ümumi köklərə əsaslanan dostluq birləşdirir</title><link>{base}/xeber/zerdab.html</link>
+          <guid>z1</guid><description>Qısa xülasə.</description></item>
+        <item><title>Silinmiş xəbər</title><link>{base}/xeber/gone.html</link><guid>z2</guid></item>
+        </channel></rss>"#,
+        base = server.base_url()
+    );
+    server.route("/rss", Fixture::body("application/rss+xml", feed));
+    let (_dir, engine) = engine_with(FetchConfig::default()).await;
+    engine.store().add_feed(&server.url("/rss"), None).await.unwrap();
+    let options = SyncOptions { extraction: Some(ExtractionPolicy::WhenNoContent), ..Default::default() };
+    let report = engine.sync(&options, None).await.unwrap();
+    assert_eq!((report.extraction.extracted, report.extraction.failed), (1, 1), "{report:?}");
+
+    let items = engine.store().list(&ListQuery::default()).await.unwrap().items;
+    let item = items.iter().find(|i| i.title.starts_with("Xalqlarımızı")).unwrap();
+    assert_eq!(item.author.as_deref(), Some("Gülağa İsgəndərov"), "the byline becomes the list's author");
+    let article = engine.store().article(item.id).await.unwrap();
+    assert_eq!(article.bylines.len(), 1);
+    assert_eq!(article.bylines[0].name, "Gülağa İsgəndərov");
+    assert_eq!(article.bylines[0].role.as_deref(), Some("Zərdab Rayon Təhsil Sektorunun müdiri"));
+    let body = article.full_html.unwrap();
+    assert!(body.contains("Qazaxıstan"), "{body}");
+    for junk in ["whatsapp", "legitimaz", "reklam", "<script", "Zərdab Rayon Təhsil Sektorunun müdiri"] {
+        assert!(!body.to_lowercase().contains(&junk.to_lowercase()), "{junk} in the body");
+    }
+    assert!(article.reading_minutes.unwrap() >= 1);
+    // The whole page is searchable now, not just the teaser.
+    let found = engine
+        .store()
+        .list(&ListQuery { search: Some("ticarət dövriyyəsi".into()), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(found.items.len(), 1);
+
+    // Tried once: a second sync does not fetch the pages again.
+    let hits = server.hits("/xeber/zerdab.html");
+    engine.sync(&SyncOptions { force: true, ..options }, None).await.unwrap();
+    assert_eq!(server.hits("/xeber/zerdab.html"), hits);
 }

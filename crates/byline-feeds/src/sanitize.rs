@@ -29,6 +29,7 @@ static HTML_SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     let mut builder = Builder::default();
     builder
         .add_tags(["figure", "figcaption", "picture", "section", "main", "cite", "address"])
+        .rm_tags(["map", "area"])
         .add_tag_attributes("img", ["loading", "decoding"])
         .add_tag_attributes("td", ["width"])
         .add_tag_attributes("time", ["datetime"])
@@ -131,6 +132,11 @@ fn resolve_relative(href: &str) -> Option<Cow<'_, str>> {
 }
 
 fn filter_attribute<'a>(_element: &str, attribute: &str, value: &'a str) -> Option<Cow<'a, str>> {
+    // ammonia keeps `cite` (blockquote, q, del, ins) without checking it as a URL.
+    if attribute == "cite" {
+        let base = BASE_URL.with(|cell| cell.borrow().clone());
+        return resolve_web_url(value, base.as_ref()).map(Cow::Owned);
+    }
     if matches!(attribute, "href" | "src") && has_tracking_param(value) {
         if let Ok(url) = Url::parse(value) {
             return Some(Cow::Owned(strip_tracking(url).to_string()));
@@ -302,6 +308,17 @@ mod tests {
         );
         assert!(clean.contains(r#"href="https://site.az/a?id=5""#), "{clean}");
         assert!(clean.contains(r#"href="https://news.example.az/b""#), "{clean}");
+    }
+
+    #[test]
+    fn cite_urls_are_checked_like_links() {
+        let clean = sanitize_html(
+            r#"<blockquote cite="javascript:alert(1)">a</blockquote><q cite="/source">b</q><map><area href="https://x"></map>"#,
+            Some(&base()),
+        );
+        assert!(!clean.contains("javascript"), "{clean}");
+        assert!(clean.contains(r#"cite="https://news.example.az/source""#), "{clean}");
+        assert!(!clean.contains("<area") && !clean.contains("<map"), "{clean}");
     }
 
     #[test]

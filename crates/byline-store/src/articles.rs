@@ -31,6 +31,9 @@ struct ArticleDetails {
     language: Option<String>,
     enclosures: String,
     fetched_at: DateTime<Utc>,
+    full_html: Option<String>,
+    bylines: String,
+    reading_minutes: Option<i64>,
 }
 
 impl Store {
@@ -159,7 +162,9 @@ impl Store {
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("article {id}")))?;
         let details: ArticleDetails = sqlx::query_as(
-            "SELECT updated, summary_html, content_html, language, enclosures, fetched_at FROM articles WHERE id = ?",
+            "SELECT updated, summary_html, content_html, language, enclosures, fetched_at, full_html, bylines,
+               reading_minutes
+             FROM articles WHERE id = ?",
         )
         .bind(id)
         .fetch_one(&self.reader)
@@ -172,6 +177,9 @@ impl Store {
             language: details.language,
             enclosures: serde_json::from_str(&details.enclosures).unwrap_or_default(),
             fetched_at: details.fetched_at,
+            full_html: details.full_html,
+            bylines: serde_json::from_str(&details.bylines).unwrap_or_default(),
+            reading_minutes: details.reading_minutes.map(|m| m as u32),
         })
     }
 

@@ -21,6 +21,7 @@
 
 mod articles;
 mod error;
+mod extraction;
 mod feeds;
 pub mod fold;
 mod model;
@@ -35,6 +36,7 @@ use sqlx::sqlite::{
 };
 
 pub use error::{Result, StoreError};
+pub use extraction::{Author, ExtractedArticle, ExtractionPolicy, PendingExtraction};
 pub use feeds::FetchValidators;
 pub use model::*;
 pub use rules::RuleSet;

@@ -138,8 +138,14 @@ pub struct Article {
     pub updated: Option<DateTime<Utc>>,
     /// Sanitized summary HTML.
     pub summary_html: Option<String>,
-    /// Sanitized content HTML.
+    /// Sanitized content HTML, as the feed gave it.
     pub content_html: Option<String>,
+    /// Sanitized body extracted from the article's page, when it was.
+    pub full_html: Option<String>,
+    /// Bylines with roles, from the page (empty when not extracted).
+    pub bylines: Vec<crate::Author>,
+    /// Minutes to read, when the page was extracted.
+    pub reading_minutes: Option<u32>,
     /// Language tag.
     pub language: Option<String>,
     /// Attached media.

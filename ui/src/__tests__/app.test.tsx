@@ -103,6 +103,22 @@ describe("the app", () => {
     expect(screen.getByTestId("nav-unread-count").textContent).toBe("1");
   });
 
+  it("shows the extracted full article with each byline's name and role", async () => {
+    const data = world();
+    const target = data.articles.find((a) => a.id === 3)!;
+    target.full_html = "<p>Full page text</p>";
+    target.bylines = [{ name: "Gülağa İsgəndərov", role: "Zərdab Rayon Təhsil Sektorunun müdiri" }];
+    setup(data);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[0]);
+    await screen.findByTestId("reader-title");
+    expect(screen.getByTestId("byline-name").textContent).toBe("Gülağa İsgəndərov");
+    expect(screen.getByTestId("byline-role").textContent).toContain("Zərdab Rayon Təhsil Sektorunun müdiri");
+    const frame = screen.getByTestId("reader-body") as HTMLIFrameElement;
+    expect(frame.getAttribute("srcdoc")).toContain("Full page text");
+    expect(frame.getAttribute("srcdoc")).not.toContain("Body of article 3");
+  });
+
   it("toggles saved from the reader and shows the star in the list", async () => {
     setup(world());
     await waitFor(() => expect(rows()).toHaveLength(3));

@@ -52,7 +52,7 @@ export function Reader({ s }: { s: State }) {
   const systemDark = useSystemDark();
   const a = s.articleStatus === "ready" ? s.article : null;
   const theme = s.settings.theme === "system" ? (systemDark ? "dark" : "light") : s.settings.theme;
-  const html = a ? (a.content_html ?? a.summary_html ?? "").trim() : "";
+  const html = a ? (a.full_html ?? a.content_html ?? a.summary_html ?? "").trim() : "";
   const srcdoc = useMemo(
     () =>
       a && html
@@ -182,7 +182,24 @@ export function Reader({ s }: { s: State }) {
             {a.title.trim() || t("article.untitled")}
           </h1>
           <p class="reader-byline" data-testid="reader-byline">
-            {a.author ? <span class="byline-author">{t("reader.by", { author: a.author })}</span> : null}
+            {a.bylines.length > 0 ? (
+              <span class="byline-author">
+                {a.bylines.map((person, i) => (
+                  <span class="byline-person" data-testid="byline-person" key={i}>
+                    {i > 0 ? ", " : null}
+                    <span class="byline-name" data-testid="byline-name">{person.name}</span>
+                    {person.role ? (
+                      <span class="byline-role" data-testid="byline-role">
+                        {" — "}
+                        {person.role}
+                      </span>
+                    ) : null}
+                  </span>
+                ))}
+              </span>
+            ) : a.author ? (
+              <span class="byline-author">{t("reader.by", { author: a.author })}</span>
+            ) : null}
             {a.author && date ? <span class="byline-sep" aria-hidden="true">·</span> : null}
             {date ? (
               <time dateTime={a.published ?? undefined} class="byline-date">

@@ -50,6 +50,9 @@ export function article(id: number, feedRow: Feed_Serialize, extra: Partial<Arti
     language: "en",
     enclosures: [],
     fetched_at: "2024-05-01T10:00:00Z",
+    full_html: null,
+    bylines: [],
+    reading_minutes: null,
     ...extra,
   };
 }
@@ -71,7 +74,18 @@ export type Call = { cmd: string; args: Record<string, unknown> | undefined };
 /** Builds an invoke implementation over `data`; records every call. */
 export function fakeInvoke(data: FakeData, calls: Call[] = []) {
   const summary = (a: Article_Serialize) => {
-    const { updated: _u, summary_html: _s, content_html: _c, language: _l, enclosures: _e, fetched_at: _f, ...rest } = a;
+    const {
+      updated: _u,
+      summary_html: _s,
+      content_html: _c,
+      language: _l,
+      enclosures: _e,
+      fetched_at: _f,
+      full_html: _fh,
+      bylines: _b,
+      reading_minutes: _r,
+      ...rest
+    } = a;
     return rest;
   };
   const recount = () => {

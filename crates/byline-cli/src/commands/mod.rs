@@ -2,6 +2,7 @@
 //! on stdout into a `String`.
 
 mod articles;
+mod extract;
 mod feeds;
 mod parse;
 mod rules;
@@ -20,6 +21,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<String> {
     if let Command::Parse { file, url, content_type } = &cli.command {
         return parse::parse(file, url.as_deref(), content_type.as_deref(), json);
     }
+    // `extract` reads a page file offline.
+    if let Command::Extract { file, url, content_type, feed_author } = &cli.command {
+        return extract::extract(file, url, content_type.as_deref(), feed_author.as_deref(), json);
+    }
     // `share` only builds a link.
     if let Command::Share { target, url, title, image, messenger_app_id } = &cli.command {
         return share::share(*target, url, title, image.as_deref(), messenger_app_id.as_deref(), json);
@@ -29,7 +34,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<String> {
         None => byline_engine::default_db_path()
             .context("cannot find the data directory for the default database; pass --db PATH")?,
     };
-    let mut config = EngineConfig::default();
+    let mut config = EngineConfig { extraction: cli.extract.into(), ..EngineConfig::default() };
     if let Command::Prune { days: Some(Retention(days)) } = cli.command {
         config.retention_days = days;
     }
@@ -58,6 +63,9 @@ async fn dispatch(engine: &Engine, command: Command, json: bool) -> anyhow::Resu
         Command::Prune { days } => sync::prune(engine, days, json).await,
         Command::Parse { file, url, content_type } => {
             parse::parse(&file, url.as_deref(), content_type.as_deref(), json)
+        }
+        Command::Extract { file, url, content_type, feed_author } => {
+            extract::extract(&file, &url, content_type.as_deref(), feed_author.as_deref(), json)
         }
         Command::Share { target, url, title, image, messenger_app_id } => {
             share::share(target, &url, &title, image.as_deref(), messenger_app_id.as_deref(), json)

@@ -1,0 +1,574 @@
+//! Removes what is not the article from a page before the main-content
+//! extractor sees it: share buttons, ad banners, related-news blocks,
+//! comment sections, tracking pixels, embeds; and, once the byline has been
+//! read, the byline and date lines themselves. The sanitizer would keep an
+//! ad banner (it is just a linked image), so this is done here, on the DOM.
+
+use dom_query::{Document, NodeRef};
+use url::Url;
+
+use crate::dom::{class_id, class_id_tokens, has_descendant, inside, link_density, tag, text_of};
+use crate::text::comparable;
+
+/// Elements that never belong to a reading view.
+const ALWAYS_DROP: &str =
+    "script, style, noscript, iframe, frame, frameset, object, embed, applet, form, button, input, select, textarea, \
+     template, dialog, link, meta, base, nav, map, xmp, plaintext, ins.adsbygoogle";
+
+/// Class or id words that mark an advertisement.
+const AD_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adsbygoogle",
+    "adsense",
+    "adslot",
+    "adbox",
+    "adfox",
+    "rtb",
+    "sponsored",
+    "sponsor",
+    "reklam",
+    "reklama",
+    "reklamlar",
+];
+/// Prefixes of class, id or file-name words that mark an advertisement.
+const AD_PREFIXES: &[&str] = &["reklam", "banner", "legitim", "advert"];
+/// Class or id words that mark share buttons.
+const SHARE_WORDS: &[&str] = &[
+    "share",
+    "shares",
+    "sharing",
+    "sharedaddy",
+    "social",
+    "socials",
+    "addtoany",
+    "a2a",
+    "likely",
+    "paylas",
+    "paylaş",
+    "sosial",
+];
+/// Substrings of class or id that mark related-news and similar link lists.
+const RELATED_MARKS: &[&str] = &[
+    "related",
+    "similar",
+    "yarpp",
+    "read-also",
+    "readalso",
+    "also-read",
+    "more-stories",
+    "more-news",
+    "other-news",
+    "recommended",
+    "son-xeberler",
+    "oxsar",
+    "diger-xeber",
+    "rel-news",
+    "lastnews",
+    "most-read",
+    "mostread",
+    "popular-news",
+];
+/// Substrings of class or id that mark comment sections.
+const COMMENT_MARKS: &[&str] = &["comments", "comment-respond", "commentlist", "disqus", "addcomment", "comment-form"];
+/// Substrings of class or id that mark byline, date, tag and navigation lines.
+const META_MARKS: &[&str] = &[
+    "byline",
+    "author",
+    "entry-meta",
+    "post-meta",
+    "article-meta",
+    "__meta",
+    "story-info",
+    "article-info",
+    "full-info",
+    "fs-info",
+    "bhinfo",
+    "news-date",
+    "dateline",
+    "posted-on",
+    "post-date",
+    "entry-date",
+    "views",
+    "breadcrumb",
+    "speedbar",
+    "tags",
+    "cat-links",
+    "rubric",
+    "kicker",
+    "post-navigation",
+    "nav-links",
+    "newsletter",
+    "subscribe",
+    "cookie",
+    "storenumber",
+];
+/// Headings of link lists that are not the article (compared lower-case, as prefixes).
+const RELATED_HEADINGS: &[&str] = &[
+    "oxşar xəbərlər",
+    "digər xəbərlər",
+    "mövzu ilə bağlı",
+    "bu mövzuda",
+    "son xəbərlər",
+    "ən çox oxunan",
+    "həmçinin oxuyun",
+    "похожие новости",
+    "похожие записи",
+    "похожие материалы",
+    "читайте также",
+    "другие новости",
+    "последние новости",
+    "related",
+    "more from",
+    "recommended",
+    "most read",
+    "read more",
+    "also read",
+    "you may also like",
+    "trending",
+];
+/// Link texts of share buttons.
+const SHARE_NAMES: &[&str] = &[
+    "whatsapp",
+    "messenger",
+    "telegram",
+    "vkontakte",
+    "odnoklassniki",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "email",
+    "e-mail",
+    "pinterest",
+    "reddit",
+    "print",
+    "вконтакте",
+    "одноклассники",
+    "viber",
+    "copy link",
+];
+/// Hosts and paths of share endpoints.
+const SHARE_URLS: &[&str] = &[
+    "whatsapp.com/send",
+    "wa.me/",
+    "whatsapp://",
+    "fb-messenger://",
+    "t.me/share",
+    "telegram.me/share",
+    "vk.com/share",
+    "connect.ok.ru/offer",
+    "odnoklassniki.ru/dk",
+    "facebook.com/sharer",
+    "facebook.com/dialog/share",
+    "twitter.com/intent",
+    "twitter.com/share",
+    "x.com/intent",
+    "linkedin.com/sharearticle",
+    "pinterest.com/pin/create",
+    "reddit.com/submit",
+    "addtoany.com",
+    "viber://forward",
+    "mailto:?",
+];
+/// Hosts and paths of tracking pixels and counters.
+const TRACKERS: &[&str] = &[
+    "mc.yandex.",
+    "top-fwz1.mail.ru",
+    "top.mail.ru/counter",
+    "counter.yadro.ru",
+    "liveinternet.ru",
+    "facebook.com/tr",
+    "google-analytics.com",
+    "googletagmanager.com",
+    "doubleclick.net",
+    "scorecardresearch.com",
+    "/pixel",
+    "pixel.",
+    "/counter",
+    "hit?",
+    "/beacon",
+    "quantserve.com",
+];
+/// Standard banner sizes (IAB), as (width, height).
+const BANNER_SIZES: &[(u32, u32)] = &[
+    (728, 90),
+    (970, 90),
+    (970, 250),
+    (810, 90),
+    (468, 60),
+    (300, 250),
+    (336, 280),
+    (240, 400),
+    (300, 600),
+    (160, 600),
+    (120, 600),
+    (320, 50),
+    (320, 100),
+    (1000, 120),
+    (600, 90),
+    (234, 60),
+];
+
+/// Elements nested deeper than this are unwrapped (their children kept):
+/// real article pages stay well below it, while hostile or broken pages
+/// (thousands of unclosed `<div>`s or `<font>`s) would make every later
+/// tree walk quadratic.
+pub(crate) const MAX_DEPTH: usize = 96;
+/// Elements kept when a too-deep subtree is flattened (none of them can
+/// nest inside itself once the wrappers are gone).
+const KEEP_WHEN_FLATTENING: &[&str] = &["p", "img", "picture", "source", "br", "h2", "h3", "h4", "h5", "h6"];
+
+/// An element with more text than this, mostly not in links, is content and
+/// is never dropped by a class-name rule.
+const CONTENT_TEXT: usize = 300;
+
+/// Drops scripts, embeds, tracking pixels, ad banners, share blocks,
+/// related-news lists and comment sections from a whole page.
+pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
+    doc.select(ALWAYS_DROP).remove();
+    for img in doc.select("img").nodes() {
+        if is_tracking_pixel(img) || is_ad_image(img, page_url) {
+            remove_with_empty_wrappers(img);
+        }
+    }
+    for node in doc.select("body *").nodes() {
+        let noise = is_ad_block(node) || is_share_block(node) || is_related_block(node) || is_comment_block(node);
+        // `protected` walks the subtree, so it is asked only about matches.
+        if noise && node.parent().is_some() && !protected(node) {
+            node.remove_from_parent();
+        }
+    }
+    remove_related_by_heading(doc);
+}
+
+/// Drops byline, date, tag, breadcrumb and similar short lines; run after
+/// the byline has been read from them.
+pub(crate) fn remove_meta_lines(doc: &Document) {
+    for node in doc.select("body *").nodes() {
+        let marks = class_id(node);
+        let rel_author = node.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"));
+        let is_meta = rel_author
+            || META_MARKS.iter().any(|m| marks.contains(m))
+            || class_id_tokens(node).iter().any(|t| t == "date" || t == "meta");
+        if is_meta && node.parent().is_some() && text_of(node).chars().count() < 400 && !protected(node) {
+            node.remove_from_parent();
+        }
+    }
+    for time in doc.select("time").nodes() {
+        if !inside(time, &["p", "li", "td", "blockquote", "figcaption"]) {
+            time.remove_from_parent();
+        }
+    }
+}
+
+/// Flattens subtrees nested deeper than [`MAX_DEPTH`]: below that depth
+/// every wrapper element is unwrapped (its children take its place), so
+/// the text and images stay but the depth goes away.
+pub(crate) fn flatten_deep(doc: &Document) {
+    let mut stack = vec![(doc.root(), 0usize)];
+    let mut too_deep = Vec::new();
+    while let Some((node, depth)) = stack.pop() {
+        if depth == MAX_DEPTH {
+            too_deep.push(node);
+            continue;
+        }
+        stack.extend(node.children_it(false).filter(|c| c.is_element()).map(|c| (c, depth + 1)));
+    }
+    for top in too_deep {
+        let mut inner: Vec<NodeRef> = top.descendants_it().filter(|d| d.is_element()).collect();
+        // Innermost first, so each unwrap moves already-flat children.
+        inner.reverse();
+        for node in inner {
+            if !KEEP_WHEN_FLATTENING.contains(&tag(&node).as_str()) {
+                unwrap(&node);
+            }
+        }
+    }
+}
+
+/// Replaces `node` by its children. (`NodeRef::unwrap_node` unwraps a
+/// node's parent, so it is called on the first child.)
+fn unwrap(node: &NodeRef) {
+    match node.first_child() {
+        Some(child) => child.unwrap_node(),
+        None => node.remove_from_parent(),
+    }
+}
+
+/// Drops `cite` (and similar non-navigating URL attributes) whose value is
+/// not an http(s) URL; the sanitizer keeps `cite` without checking it.
+pub(crate) fn drop_non_web_url_attributes(doc: &Document) {
+    for node in doc.select("[cite], [longdesc]").nodes() {
+        for attr in ["cite", "longdesc"] {
+            let value: String =
+                node.attr(attr).unwrap_or_default().chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+            let value = value.to_lowercase();
+            if node.has_attr(attr) && !(value.starts_with("http://") || value.starts_with("https://")) {
+                node.remove_attr(attr);
+            }
+        }
+    }
+}
+
+/// Drops paragraphs and wrappers left with neither text nor media.
+pub(crate) fn remove_empty_blocks(doc: &Document) {
+    let nodes = doc
+        .select("p, div, span, section, strong, b, em, i, a, li, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, center, font, figure")
+        .nodes()
+        .to_vec();
+    for node in nodes.iter().rev() {
+        if node.parent().is_some() && is_empty(node) {
+            node.remove_from_parent();
+        }
+    }
+}
+
+fn is_empty(node: &NodeRef) -> bool {
+    text_of(node).is_empty() && !has_descendant(node, &["img", "picture", "video", "audio", "table", "hr"])
+}
+
+/// Elements never removed by a class-name rule.
+fn protected(node: &NodeRef) -> bool {
+    matches!(tag(node).as_str(), "html" | "body" | "main" | "article")
+        || has_descendant(node, &["h1", "article", "main"])
+}
+
+/// Whether the element is mostly real text rather than links.
+fn looks_like_content(node: &NodeRef) -> bool {
+    text_of(node).chars().count() > CONTENT_TEXT && link_density(node) < 0.5
+}
+
+fn is_ad_block(node: &NodeRef) -> bool {
+    let tokens = class_id_tokens(node);
+    let marked = tokens.iter().any(|t| AD_WORDS.contains(&t.as_str()) || AD_PREFIXES.iter().any(|p| t.starts_with(p)));
+    marked && !looks_like_content(node)
+}
+
+fn is_share_block(node: &NodeRef) -> bool {
+    let tokens = class_id_tokens(node);
+    let marked =
+        tokens.iter().any(|t| SHARE_WORDS.contains(&t.as_str()) || t.starts_with("share") || t.starts_with("heateor"));
+    if marked && !looks_like_content(node) {
+        return true;
+    }
+    if !matches!(tag(node).as_str(), "ul" | "ol" | "div" | "p" | "section")
+        || text_of(node).chars().count() > CONTENT_TEXT
+    {
+        return false;
+    }
+    let links: Vec<String> = node
+        .descendants_it()
+        .filter(|d| tag(d) == "a")
+        .map(|a| a.attr("href").unwrap_or_default().to_lowercase())
+        .collect();
+    if links.len() >= 2 && links.iter().all(|h| SHARE_URLS.iter().any(|s| h.contains(s))) {
+        return true;
+    }
+    let items: Vec<String> = node.element_children().iter().map(|c| comparable(&text_of(c))).collect();
+    matches!(tag(node).as_str(), "ul" | "ol")
+        && items.len() >= 2
+        && items.iter().all(|t| SHARE_NAMES.contains(&t.as_str()))
+}
+
+fn is_related_block(node: &NodeRef) -> bool {
+    let marks = class_id(node);
+    RELATED_MARKS.iter().any(|m| marks.contains(m)) && !looks_like_content(node)
+}
+
+fn is_comment_block(node: &NodeRef) -> bool {
+    let marks = class_id(node);
+    COMMENT_MARKS.iter().any(|m| marks.contains(m)) && tag(node) != "textarea"
+}
+
+/// Removes blocks whose heading says they are a list of other articles
+/// ("Oxşar xəbərlər", "Читайте также", "Related") and that are mostly links.
+fn remove_related_by_heading(doc: &Document) {
+    for heading in doc.select("h2, h3, h4, h5, h6, b, strong, div, span, p").nodes() {
+        if heading.parent().is_none() {
+            continue;
+        }
+        let text = comparable(&text_of(heading));
+        if text.is_empty() || text.chars().count() > 40 || !RELATED_HEADINGS.iter().any(|h| text.starts_with(h)) {
+            continue;
+        }
+        let Some(container) = heading.parent() else { continue };
+        if protected(&container) || matches!(tag(&container).as_str(), "body" | "html") {
+            continue;
+        }
+        if link_density(&container) >= 0.4 && text_of(&container).chars().count() < 2000 {
+            container.remove_from_parent();
+        }
+    }
+}
+
+/// A 1×1 (or hidden, or counter-hosted) image.
+pub(crate) fn is_tracking_pixel(img: &NodeRef) -> bool {
+    let dim = |name: &str| img.attr(name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
+    let (w, h) = (dim("width"), dim("height"));
+    let tiny = |d: Option<u32>| d.is_some_and(|d| d <= 2);
+    if (tiny(w) && (tiny(h) || h.is_none())) || (tiny(h) && w.is_none()) {
+        return true;
+    }
+    let style = img.attr("style").unwrap_or_default().to_lowercase().replace(' ', "");
+    if style.contains("display:none")
+        || style.contains("visibility:hidden")
+        || (style.contains("width:1px") && style.contains("height:1px"))
+        || style.contains("left:-9999px")
+    {
+        return true;
+    }
+    let src = img.attr("src").unwrap_or_default().to_lowercase();
+    TRACKERS.iter().any(|t| src.contains(t))
+}
+
+/// An advertising banner: an ad word in the image's file path or host, or
+/// a standard banner size linking to another site.
+pub(crate) fn is_ad_image(img: &NodeRef, page_url: &Url) -> bool {
+    let src = img.attr("src").unwrap_or_default().to_lowercase();
+    let Ok(url) = page_url.join(src.trim()) else { return false };
+    let mut words = url.path().split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect::<Vec<_>>();
+    let host = url.host_str().unwrap_or_default().to_string();
+    words.extend(host.split('.'));
+    let alt = img.attr("alt").unwrap_or_default().to_lowercase();
+    words.extend(alt.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()));
+    if words.iter().any(|t| matches!(*t, "ads" | "advert" | "adv") || AD_PREFIXES.iter().any(|p| t.starts_with(p))) {
+        return true;
+    }
+    banner_sized(img, &src) && links_elsewhere(img, page_url)
+}
+
+fn banner_sized(img: &NodeRef, src: &str) -> bool {
+    let dim = |name: &str| img.attr(name).and_then(|v| v.trim().parse::<u32>().ok());
+    if let (Some(w), Some(h)) = (dim("width"), dim("height")) {
+        return BANNER_SIZES.contains(&(w, h));
+    }
+    BANNER_SIZES.iter().any(|(w, h)| src.contains(&format!("{w}x{h}")))
+}
+
+fn links_elsewhere(img: &NodeRef, page_url: &Url) -> bool {
+    let Some(a) = img.ancestors_it(Some(3)).find(|a| tag(a) == "a") else { return false };
+    let href = a.attr("href").unwrap_or_default();
+    page_url.join(&href).is_ok_and(|u| u.host_str() != page_url.host_str())
+}
+
+/// Removes `node`, then each ancestor left without text or media.
+fn remove_with_empty_wrappers(node: &NodeRef) {
+    let mut parent = node.parent();
+    node.remove_from_parent();
+    while let Some(p) = parent {
+        if matches!(tag(&p).as_str(), "body" | "html" | "article" | "main" | "") || !is_empty(&p) {
+            break;
+        }
+        parent = p.parent();
+        p.remove_from_parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url() -> Url {
+        Url::parse("https://site.example.az/xeber/1.html").unwrap()
+    }
+
+    fn clean(html: &str) -> String {
+        let doc = Document::from(html);
+        remove_noise(&doc, &url());
+        doc.select("body").html().to_string()
+    }
+
+    #[test]
+    fn ad_banners_by_file_name_and_size_go_with_their_links() {
+        let out = clean(
+            r#"<body><div class="hdr"><a href="https://qanunla.az"><img src="/up/image-media-qanunla-reklam-49z.gif"></a></div>
+            <p>Text <a href="https://x.example.com"><img src="/u/pic.jpg" width="728" height="90"></a></p>
+            <p><img src="/wp-content/uploads/2026/photo.jpg"></p></body>"#,
+        );
+        assert!(!out.contains("reklam") && !out.contains("qanunla") && !out.contains("hdr"), "{out}");
+        assert!(!out.contains("pic.jpg") && out.contains("Text"), "{out}");
+        assert!(out.contains("photo.jpg"), "uploads is not an ad word: {out}");
+    }
+
+    #[test]
+    fn tracking_pixels_are_removed() {
+        let out = clean(
+            r#"<body><p>a<img src="/t.gif" width="1" height="1"></p><img src="https://mc.yandex.ru/watch/1">
+            <img src="/x.gif" style="width:1px; height:1px"><img src="/real.jpg" width="600"></body>"#,
+        );
+        assert!(!out.contains("t.gif") && !out.contains("yandex") && !out.contains("x.gif"), "{out}");
+        assert!(out.contains("real.jpg"), "{out}");
+    }
+
+    #[test]
+    fn share_lists_by_class_by_links_and_by_names() {
+        let out = clean(
+            r#"<body><div class="post-share"><a href="/x">f</a></div>
+            <ul><li><a href="https://api.whatsapp.com/send?text=u">W</a></li><li><a href="https://t.me/share/url?url=u">T</a></li></ul>
+            <ul><li>whatsapp</li><li>telegram</li><li>vkontakte</li></ul><p>keep</p></body>"#,
+        );
+        assert!(!out.contains("post-share") && !out.contains("whatsapp") && !out.contains("t.me"), "{out}");
+        assert!(out.contains("keep"));
+    }
+
+    #[test]
+    fn related_blocks_by_class_and_by_heading() {
+        let out = clean(
+            r#"<body><div class="yarpp"><a href="/1">One</a></div>
+            <div><h3>Oxşar xəbərlər</h3><ul><li><a href="/a">A long linked headline here</a></li></ul></div>
+            <p>keep</p></body>"#,
+        );
+        assert!(!out.contains("One") && !out.contains("Oxşar") && out.contains("keep"), "{out}");
+    }
+
+    #[test]
+    fn content_with_a_share_class_on_its_wrapper_is_kept() {
+        let body = "Söz ".repeat(200);
+        let out = clean(&format!(r#"<body><div class="social-news"><p>{body}</p></div></body>"#));
+        assert!(out.contains("Söz"), "{out}");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_keeps_the_text() {
+        let html = format!(
+            "<body>{}<p>deep text</p><img src=\"/a.jpg\">{}</body>",
+            "<div><ul><li>".repeat(500),
+            "</li></ul></div>".repeat(500)
+        );
+        let doc = Document::from(html.as_str());
+        flatten_deep(&doc);
+        let max_depth = doc.select("*").nodes().iter().map(|n| n.ancestors_it(None).count()).max().unwrap();
+        assert!(max_depth <= MAX_DEPTH + 2, "{max_depth}");
+        assert!(doc.select("body").text().contains("deep text"));
+        assert_eq!(doc.select("img").length(), 1);
+    }
+
+    #[test]
+    fn javascript_cite_is_dropped_and_web_cite_kept() {
+        let doc = Document::from(
+            r#"<blockquote cite=" java&#x09;script:alert(1)">a</blockquote><q cite="https://ok.az/">b</q>"#,
+        );
+        drop_non_web_url_attributes(&doc);
+        let html = doc.html().to_string();
+        assert!(!html.contains("script:") && html.contains(r#"cite="https://ok.az/""#), "{html}");
+    }
+
+    #[test]
+    fn meta_lines_and_empty_paragraphs_go() {
+        let doc = Document::from(
+            r#"<body><div class="entry-meta">20.11.2026</div><span class="author">X Y</span><p>&nbsp;</p><p><br></p>
+            <p>Body <time>today</time></p><time datetime="2026">x</time></body>"#,
+        );
+        remove_meta_lines(&doc);
+        remove_empty_blocks(&doc);
+        let out = doc.select("body").html().to_string();
+        assert!(!out.contains("entry-meta") && !out.contains("X Y") && !out.contains("<br>"), "{out}");
+        assert!(out.contains("Body <time>today</time>") && !out.contains(">x<"), "{out}");
+    }
+}

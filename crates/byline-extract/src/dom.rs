@@ -1,0 +1,60 @@
+//! Small queries on `dom_query` nodes used by several modules.
+
+use dom_query::NodeRef;
+
+use crate::text::squash;
+
+/// Lower-cased words of the element's `class` and `id` (split on anything
+/// that is not a letter or digit: `sd-social` → `sd`, `social`).
+pub(crate) fn class_id_tokens(node: &NodeRef) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = node.attr(attr) {
+            out.extend(
+                v.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(String::from),
+            );
+        }
+    }
+    out
+}
+
+/// The element's `class` and `id` joined and lower-cased, for substring checks.
+pub(crate) fn class_id(node: &NodeRef) -> String {
+    let mut s = node.attr("class").map(|c| c.to_lowercase()).unwrap_or_default();
+    if let Some(id) = node.attr("id") {
+        s.push(' ');
+        s.push_str(&id.to_lowercase());
+    }
+    s
+}
+
+/// Lower-case tag name of an element (empty for non-elements).
+pub(crate) fn tag(node: &NodeRef) -> String {
+    node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// The element's text with whitespace squashed.
+pub(crate) fn text_of(node: &NodeRef) -> String {
+    squash(&node.text())
+}
+
+/// Share of the element's text that sits inside links (0 when it has no text).
+pub(crate) fn link_density(node: &NodeRef) -> f32 {
+    let total = text_of(node).chars().count();
+    if total == 0 {
+        return 0.0;
+    }
+    let linked: usize =
+        node.descendants_it().filter(|d| d.is_element() && tag(d) == "a").map(|a| text_of(&a).chars().count()).sum();
+    (linked as f32 / total as f32).min(1.0)
+}
+
+/// Whether `node` has a descendant element named one of `names`.
+pub(crate) fn has_descendant(node: &NodeRef, names: &[&str]) -> bool {
+    node.descendants_it().any(|d| d.is_element() && names.contains(&tag(&d).as_str()))
+}
+
+/// Whether `node` is inside (or is) an element named one of `names`.
+pub(crate) fn inside(node: &NodeRef, names: &[&str]) -> bool {
+    names.contains(&tag(node).as_str()) || node.ancestors_it(None).any(|a| names.contains(&tag(&a).as_str()))
+}

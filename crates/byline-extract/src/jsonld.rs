@@ -1,0 +1,233 @@
+//! Reads schema.org JSON-LD (`<script type="application/ld+json">`) for the
+//! article node: headline, authors with their `jobTitle`, publisher, date,
+//! image and language. Handles top-level arrays, `@graph` and authors given
+//! only by `@id` (as WordPress SEO plugins write them).
+
+use std::collections::HashMap;
+
+use dom_query::Document;
+use serde_json::Value;
+
+/// Schema.org types that describe an article.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNews",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "TechArticle",
+];
+
+/// Schema.org types of organizations (never a person's byline).
+const ORGANIZATION_TYPES: &[&str] =
+    &["Organization", "NewsMediaOrganization", "Corporation", "EducationalOrganization", "GovernmentOrganization"];
+
+/// An author as JSON-LD gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LdAuthor {
+    /// `name`.
+    pub name: String,
+    /// `jobTitle`, if any.
+    pub job_title: Option<String>,
+    /// Whether the author is typed as an organization.
+    pub is_organization: bool,
+}
+
+/// What the article node of a page's JSON-LD says.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ArticleLd {
+    /// `headline` (or `name`).
+    pub headline: Option<String>,
+    /// `author`, in order.
+    pub authors: Vec<LdAuthor>,
+    /// Names of the publisher and of every organization in the data.
+    pub organizations: Vec<String>,
+    /// `datePublished` as written.
+    pub date_published: Option<String>,
+    /// `image` URL as written (possibly relative).
+    pub image: Option<String>,
+    /// `inLanguage`.
+    pub in_language: Option<String>,
+}
+
+/// Reads every JSON-LD block of `doc`; blocks that do not parse are skipped.
+pub(crate) fn read(doc: &Document) -> ArticleLd {
+    let mut nodes = Vec::new();
+    for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
+        let raw = script.text();
+        let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim().trim_end_matches(';');
+        if let Ok(value) = serde_json::from_str::<Value>(raw) {
+            flatten(value, &mut nodes, 0);
+        }
+    }
+    from_nodes(&nodes)
+}
+
+/// Builds the summary from flattened JSON-LD nodes.
+fn from_nodes(nodes: &[Value]) -> ArticleLd {
+    let by_id: HashMap<&str, &Value> = nodes.iter().filter_map(|n| Some((n.get("@id")?.as_str()?, n))).collect();
+    let mut ld = ArticleLd {
+        organizations: nodes
+            .iter()
+            .filter(|n| has_type(n, ORGANIZATION_TYPES))
+            .filter_map(|n| string(n.get("name")?))
+            .collect(),
+        ..ArticleLd::default()
+    };
+    let Some(article) = nodes.iter().find(|n| has_type(n, ARTICLE_TYPES)) else {
+        return ld;
+    };
+    ld.headline = article.get("headline").or_else(|| article.get("name")).and_then(string);
+    ld.date_published = article.get("datePublished").and_then(string);
+    ld.in_language = article.get("inLanguage").and_then(string);
+    ld.image = article.get("image").and_then(|v| image_url(v, &by_id));
+    if let Some(publisher) = article.get("publisher") {
+        let publisher = resolve(publisher, &by_id);
+        if let Some(name) = publisher.get("name").and_then(string) {
+            ld.organizations.push(name);
+        }
+    }
+    if let Some(author) = article.get("author") {
+        for one in as_list(author) {
+            if let Some(a) = ld_author(one, &by_id) {
+                ld.authors.push(a);
+            }
+        }
+    }
+    ld
+}
+
+/// Puts every object of `value` (arrays, `@graph`) into `out`.
+fn flatten(value: Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.into_iter().for_each(|v| flatten(v, out, depth + 1)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                flatten(graph, out, depth + 1);
+            }
+            if !map.is_empty() {
+                out.push(Value::Object(map));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn ld_author(value: &Value, by_id: &HashMap<&str, &Value>) -> Option<LdAuthor> {
+    if let Some(name) = value.as_str() {
+        return Some(LdAuthor { name: name.trim().to_string(), job_title: None, is_organization: false });
+    }
+    let full = resolve(value, by_id);
+    let name = value.get("name").or_else(|| full.get("name")).and_then(string)?;
+    let job_title = value.get("jobTitle").or_else(|| full.get("jobTitle")).and_then(job_title);
+    let is_organization = has_type(value, ORGANIZATION_TYPES) || has_type(full, ORGANIZATION_TYPES);
+    Some(LdAuthor { name, job_title, is_organization })
+}
+
+/// The node an `{"@id": …}` reference points to, or the value itself.
+fn resolve<'a>(value: &'a Value, by_id: &HashMap<&str, &'a Value>) -> &'a Value {
+    value.get("@id").and_then(Value::as_str).and_then(|id| by_id.get(id).copied()).unwrap_or(value)
+}
+
+fn job_title(value: &Value) -> Option<String> {
+    match value {
+        Value::Array(items) => items.iter().find_map(job_title),
+        Value::Object(_) => value.get("name").and_then(string),
+        _ => string(value),
+    }
+}
+
+fn image_url(value: &Value, by_id: &HashMap<&str, &Value>) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Array(items) => items.iter().find_map(|v| image_url(v, by_id)),
+        Value::Object(_) => {
+            let full = resolve(value, by_id);
+            ["url", "contentUrl"].iter().find_map(|k| full.get(*k).or_else(|| value.get(*k)).and_then(string))
+        }
+        _ => None,
+    }
+}
+
+fn as_list(value: &Value) -> Vec<&Value> {
+    match value {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    }
+}
+
+fn has_type(value: &Value, types: &[&str]) -> bool {
+    match value.get("@type") {
+        Some(Value::String(t)) => types.contains(&t.as_str()),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(|t| types.contains(&t)),
+        _ => false,
+    }
+}
+
+/// A non-empty trimmed string value.
+fn string(value: &Value) -> Option<String> {
+    let s = value.as_str()?.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> ArticleLd {
+        read(&Document::from(format!(
+            r#"<html><head><script type="application/ld+json">{json}</script></head></html>"#
+        )))
+    }
+
+    #[test]
+    fn author_object_with_job_title() {
+        let ld = parse(
+            r#"{"@type":"NewsArticle","headline":"Başlıq","author":{"@type":"Person","name":"Leyla Quliyeva","jobTitle":"Şərhçi"},
+               "publisher":{"@type":"Organization","name":"Bakı Gündəm"},"datePublished":"2026-11-19T16:05:00+04:00",
+               "image":{"@type":"ImageObject","url":"https://x.az/a.jpg"}}"#,
+        );
+        assert_eq!(ld.headline.as_deref(), Some("Başlıq"));
+        assert_eq!(ld.authors[0].name, "Leyla Quliyeva");
+        assert_eq!(ld.authors[0].job_title.as_deref(), Some("Şərhçi"));
+        assert!(ld.organizations.contains(&"Bakı Gündəm".to_string()));
+        assert_eq!(ld.image.as_deref(), Some("https://x.az/a.jpg"));
+    }
+
+    #[test]
+    fn graph_with_author_reference() {
+        let ld = parse(
+            r##"{"@context":"https://schema.org","@graph":[
+                {"@type":"Article","author":{"@id":"#p1","name":"Dmitri"},"image":{"@id":"#img"}},
+                {"@type":"ImageObject","@id":"#img","url":"/i.jpg"},
+                {"@type":"Person","@id":"#p1","name":"Dmitri","jobTitle":["editor"]}]}"##,
+        );
+        assert_eq!(
+            ld.authors,
+            vec![LdAuthor { name: "Dmitri".into(), job_title: Some("editor".into()), is_organization: false }]
+        );
+        assert_eq!(ld.image.as_deref(), Some("/i.jpg"));
+    }
+
+    #[test]
+    fn author_list_strings_and_organizations() {
+        let ld = parse(r#"[{"@type":["NewsArticle"],"author":["A B",{"@type":"Organization","name":"Редакция"}]}]"#);
+        assert_eq!(ld.authors.len(), 2);
+        assert!(!ld.authors[0].is_organization);
+        assert!(ld.authors[1].is_organization);
+    }
+
+    #[test]
+    fn broken_json_is_skipped() {
+        let ld = parse(r#"{"@type":"NewsArticle","headline":"#);
+        assert!(ld.headline.is_none());
+    }
+}

@@ -1,0 +1,205 @@
+//! Page metadata besides the byline: the site's names, the publication
+//! date, the lead image and the language.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use dom_query::Document;
+use url::Url;
+
+use crate::cleanup::{is_ad_image, is_tracking_pixel};
+use crate::jsonld::ArticleLd;
+use crate::text::squash;
+
+/// The page's `<meta>` tags, by lower-cased `name`, `property`, `itemprop`
+/// or `http-equiv`, values in document order.
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    values: HashMap<String, Vec<String>>,
+}
+
+impl Meta {
+    /// Reads every `<meta>` with a non-empty `content`.
+    pub(crate) fn read(doc: &Document) -> Self {
+        let mut values: HashMap<String, Vec<String>> = HashMap::new();
+        for node in doc.select("meta[content]").nodes() {
+            let content = squash(&node.attr("content").unwrap_or_default());
+            if content.is_empty() {
+                continue;
+            }
+            for attr in ["name", "property", "itemprop", "http-equiv"] {
+                if let Some(key) = node.attr(attr) {
+                    values.entry(key.trim().to_lowercase()).or_default().push(content.clone());
+                }
+            }
+        }
+        Self { values }
+    }
+
+    /// All values of `key`.
+    pub(crate) fn all(&self, key: &str) -> &[String] {
+        self.values.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first value of the first of `keys` that has one.
+    pub(crate) fn first(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| self.all(k).first()).map(String::as_str)
+    }
+}
+
+/// The names the site goes by: `og:site_name`, `application-name`, the
+/// JSON-LD publisher and organizations. Used to strip titles and to reject
+/// site names as bylines.
+pub(crate) fn site_names(meta: &Meta, ld: &ArticleLd) -> Vec<String> {
+    let mut names: Vec<String> = ["og:site_name", "application-name", "twitter:site", "publisher"]
+        .iter()
+        .flat_map(|k| meta.all(k).iter().cloned())
+        .map(|n| n.trim_start_matches('@').to_string())
+        .collect();
+    names.extend(ld.organizations.iter().cloned());
+    names.retain(|n| !n.is_empty());
+    names.dedup();
+    names
+}
+
+/// When the article was published: JSON-LD `datePublished`, then
+/// `article:published_time` and similar meta tags, then the first
+/// `<time datetime>`.
+pub(crate) fn published(meta: &Meta, ld: &ArticleLd, doc: &Document) -> Option<DateTime<Utc>> {
+    let from_meta = meta.first(&[
+        "article:published_time",
+        "og:article:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "date",
+        "dc.date.issued",
+        "dc.date",
+    ]);
+    let from_time = || {
+        doc.select("time[datetime]").nodes().iter().find_map(|t| parse_date(&t.attr("datetime").unwrap_or_default()))
+    };
+    ld.date_published.as_deref().and_then(parse_date).or_else(|| from_meta.and_then(parse_date)).or_else(from_time)
+}
+
+/// Parses the date forms news sites write: RFC 3339 (with or without the
+/// colon in the offset), RFC 2822, and offset-less forms (taken as UTC).
+pub(crate) fn parse_date(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(text) {
+        return Some(d.with_timezone(&Utc));
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(text) {
+        return Some(d.with_timezone(&Utc));
+    }
+    for fmt in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%z"] {
+        if let Ok(d) = DateTime::parse_from_str(text, fmt) {
+            return Some(d.with_timezone(&Utc));
+        }
+    }
+    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(text, fmt) {
+            return Some(d.and_utc());
+        }
+    }
+    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc())
+}
+
+/// The primary language subtag: `<html lang>`, then `og:locale`, then
+/// `Content-Language`, then JSON-LD `inLanguage` (`az-AZ` → `az`).
+pub(crate) fn language(doc: &Document, meta: &Meta, ld: &ArticleLd) -> Option<String> {
+    let html_lang = doc.select("html").nodes().first().and_then(|h| h.attr("lang")).map(|l| l.to_string());
+    [
+        html_lang,
+        meta.first(&["og:locale"]).map(String::from),
+        meta.first(&["content-language", "language"]).map(String::from),
+        ld.in_language.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|l| primary_subtag(&l))
+}
+
+fn primary_subtag(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_', ',', ' ']).next()?.to_ascii_lowercase();
+    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic())).then_some(primary)
+}
+
+/// The article's main picture: `og:image`, then `twitter:image`, then the
+/// JSON-LD image, then the first real image of the extracted body.
+pub(crate) fn lead_image(meta: &Meta, ld: &ArticleLd, content: &Document, url: &Url) -> Option<String> {
+    let resolve = |s: &str| byline_feeds::sanitize::resolve_web_url(s, Some(url));
+    meta.all("og:image")
+        .iter()
+        .chain(meta.all("og:image:url"))
+        .chain(meta.all("og:image:secure_url"))
+        .chain(meta.all("twitter:image"))
+        .chain(meta.all("twitter:image:src"))
+        .chain(ld.image.iter())
+        .find_map(|s| resolve(s))
+        .or_else(|| {
+            content
+                .select("img[src]")
+                .nodes()
+                .iter()
+                .filter(|img| !is_tracking_pixel(img) && !is_ad_image(img, url))
+                .find_map(|img| resolve(&img.attr("src").unwrap_or_default()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_forms_sites_use() {
+        let want = "2026-11-20T05:30:12Z";
+        for s in [
+            "2026-11-20T09:30:12+04:00",
+            "2026-11-20T09:30:12+0400",
+            "Fri, 20 Nov 2026 09:30:12 +0400",
+            " 2026-11-20T05:30:12Z ",
+        ] {
+            assert_eq!(parse_date(s).unwrap().to_rfc3339_opts(chrono::SecondsFormat::Secs, true), want, "{s}");
+        }
+        assert_eq!(parse_date("2026-11-20").unwrap().to_rfc3339(), "2026-11-20T00:00:00+00:00");
+        assert_eq!(parse_date("2026-11-20 12:45").unwrap().to_rfc3339(), "2026-11-20T12:45:00+00:00");
+        assert!(parse_date("20 Noyabr 2026").is_none());
+        assert!(parse_date("").is_none());
+        assert!(parse_date("2026-1").is_none());
+    }
+
+    #[test]
+    fn language_order_and_normalization() {
+        let doc =
+            Document::from(r#"<html lang="az-AZ"><head><meta property="og:locale" content="ru_RU"></head></html>"#);
+        assert_eq!(language(&doc, &Meta::read(&doc), &ArticleLd::default()).as_deref(), Some("az"));
+        let doc = Document::from(r#"<html><head><meta property="og:locale" content="ru_RU"></head></html>"#);
+        assert_eq!(language(&doc, &Meta::read(&doc), &ArticleLd::default()).as_deref(), Some("ru"));
+        let doc =
+            Document::from(r#"<html lang=""><head><meta http-equiv="Content-Language" content="az"></head></html>"#);
+        assert_eq!(language(&doc, &Meta::read(&doc), &ArticleLd::default()).as_deref(), Some("az"));
+    }
+
+    #[test]
+    fn lead_image_falls_back_to_first_real_body_image() {
+        let url = Url::parse("https://x.example.az/a/b.html").unwrap();
+        let empty = Document::from("");
+        let doc = Document::from(r#"<head><meta property="og:image" content="/og.jpg?utm_source=x"></head>"#);
+        assert_eq!(
+            lead_image(&Meta::read(&doc), &ArticleLd::default(), &empty, &url).as_deref(),
+            Some("https://x.example.az/og.jpg")
+        );
+        let body = Document::from(
+            r#"<p><img src="/p.gif" width="1" height="1"><img src="data:image/png;base64,xx"><img src="pic.jpg"></p>"#,
+        );
+        assert_eq!(
+            lead_image(&Meta::default(), &ArticleLd::default(), &body, &url).as_deref(),
+            Some("https://x.example.az/a/pic.jpg")
+        );
+    }
+}

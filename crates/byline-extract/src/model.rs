@@ -1,0 +1,44 @@
+//! What an extraction produces.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One person credited for an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    /// The person's name as printed, e.g. `Gülağa İsgəndərov`.
+    pub name: String,
+    /// What they are, when the page says so, e.g. `Zərdab Rayon Təhsil Sektorunun müdiri`.
+    pub role: Option<String>,
+}
+
+impl Author {
+    /// An author with a name and, possibly, a role.
+    pub fn new(name: impl Into<String>, role: Option<String>) -> Self {
+        Self { name: name.into(), role }
+    }
+}
+
+/// The reading view of one article page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extracted {
+    /// The headline, once, without the site name.
+    pub title: String,
+    /// The people who wrote the article, in the order the page gives them;
+    /// empty when the page names no person (site names, "Admin" and
+    /// "Редакция" are never bylines).
+    pub byline: Vec<Author>,
+    /// When the article was first published, if the page says.
+    pub published: Option<DateTime<Utc>>,
+    /// The article's main picture as an absolute http(s) URL.
+    pub lead_image: Option<String>,
+    /// The primary language subtag of the page (`az`, `ru`, `en`…).
+    pub language: Option<String>,
+    /// The article body as sanitized HTML: paragraphs, headings, lists,
+    /// images, figures and captions; no ads, share buttons or related links.
+    pub content_html: String,
+    /// The body as plain text, one block per line.
+    pub text: String,
+    /// Reading time at about 200 words a minute (0 for an empty body).
+    pub reading_minutes: u32,
+}

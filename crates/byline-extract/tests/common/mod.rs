@@ -1,0 +1,86 @@
+//! Shared by the integration tests: fixture pages and the body-text score.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// An author as an expected.json names it.
+#[derive(Debug, Deserialize, PartialEq, Eq, Clone)]
+pub struct ExpectedAuthor {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// One `tests/fixtures/pages/NAME.expected.json`.
+#[derive(Debug, Deserialize)]
+pub struct Expected {
+    pub url: String,
+    pub title: String,
+    pub byline: Vec<ExpectedAuthor>,
+    pub published: Option<String>,
+    pub lead_image: Option<String>,
+    pub language: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub feed_author: Option<String>,
+    #[serde(default)]
+    pub content_type: Option<String>,
+}
+
+/// A fixture page: its name, raw bytes and expectations.
+pub struct Page {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub expected: Expected,
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Every page under `tests/fixtures/pages`, sorted by name.
+pub fn pages() -> Vec<Page> {
+    let dir = fixtures_dir().join("pages");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("fixtures/pages")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".expected.json").map(String::from))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(dir.join(format!("{name}.html"))).expect("page html");
+            let json = std::fs::read_to_string(dir.join(format!("{name}.expected.json"))).expect("expected json");
+            let expected = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
+            Page { name, bytes, expected }
+        })
+        .collect()
+}
+
+fn bag(s: &str) -> HashMap<&str, usize> {
+    let mut m: HashMap<&str, usize> = HashMap::new();
+    for t in s.split_whitespace() {
+        *m.entry(t).or_default() += 1;
+    }
+    m
+}
+
+/// Precision, recall and F1 of `got` against `want` over bags of
+/// whitespace-separated tokens (as article-extraction benchmarks score).
+pub fn token_f1(want: &str, got: &str) -> (f64, f64, f64) {
+    let (w, g) = (bag(want), bag(got));
+    let common: usize = w.iter().map(|(t, n)| (*n).min(*g.get(t).unwrap_or(&0))).sum();
+    let (nw, ng): (usize, usize) = (w.values().sum(), g.values().sum());
+    if nw == 0 && ng == 0 {
+        return (1.0, 1.0, 1.0);
+    }
+    if common == 0 {
+        return (0.0, 0.0, 0.0);
+    }
+    let p = common as f64 / ng as f64;
+    let r = common as f64 / nw as f64;
+    (p, r, 2.0 * p * r / (p + r))
+}

@@ -1,0 +1,188 @@
+//! Full articles: which articles still need their page extracted, and
+//! storing what extraction found.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::fold::fold;
+use crate::{ArticleId, FeedId, Result, Store, StoreError};
+
+/// When to fetch and extract the page behind a feed item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ExtractionPolicy {
+    /// For every new item.
+    Always,
+    /// Only when the feed carries no full content.
+    #[default]
+    WhenNoContent,
+    /// Never.
+    Never,
+}
+
+impl ExtractionPolicy {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Always => "always",
+            Self::WhenNoContent => "when_no_content",
+            Self::Never => "never",
+        }
+    }
+
+    fn parse(value: &str) -> Option<Self> {
+        [Self::Always, Self::WhenNoContent, Self::Never].into_iter().find(|p| p.as_str() == value)
+    }
+}
+
+/// A person credited with an article, and their role when it is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Author {
+    /// The person's name.
+    pub name: String,
+    /// Their role or position ("Zərdab Rayon Təhsil Sektorunun müdiri").
+    pub role: Option<String>,
+}
+
+/// An article whose page has not been extracted yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingExtraction {
+    /// The article.
+    pub id: ArticleId,
+    /// Its feed.
+    pub feed_id: FeedId,
+    /// The page to fetch.
+    pub url: String,
+    /// The author the feed named.
+    pub feed_author: Option<String>,
+    /// Characters of text the feed itself carried.
+    pub feed_text_len: usize,
+    /// The feed's own policy, when it has one.
+    pub feed_policy: Option<ExtractionPolicy>,
+}
+
+/// What extracting a page found, ready to store (HTML already sanitized).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractedArticle {
+    /// The clean body, sanitized HTML.
+    pub content_html: String,
+    /// Its text, for search.
+    pub text: String,
+    /// Bylines, in order.
+    pub bylines: Vec<Author>,
+    /// Minutes to read.
+    pub reading_minutes: u32,
+    /// Lead image, when the feed had none.
+    pub lead_image: Option<String>,
+    /// Publication date, when the feed had none.
+    pub published: Option<DateTime<Utc>>,
+    /// Language, when the feed had none.
+    pub language: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PendingRow {
+    id: ArticleId,
+    feed_id: FeedId,
+    url: Option<String>,
+    author: Option<String>,
+    feed_text_len: i64,
+    extraction: Option<String>,
+}
+
+impl Store {
+    /// Up to `limit` articles not tried yet, newest first.
+    pub async fn pending_extractions(&self, limit: u32) -> Result<Vec<PendingExtraction>> {
+        let rows: Vec<PendingRow> = sqlx::query_as(
+            "SELECT a.id, a.feed_id, a.url, a.author,
+               LENGTH(COALESCE(a.content_html, '')) AS feed_text_len, f.extraction
+             FROM articles a JOIN feeds f ON f.id = a.feed_id
+             WHERE a.extraction_state = 0 ORDER BY a.sort_key DESC LIMIT ?",
+        )
+        .bind(i64::from(limit))
+        .fetch_all(&self.reader)
+        .await?;
+        let mut pending = Vec::new();
+        for row in rows {
+            match row.url.filter(|u| byline_feeds::sanitize::is_web_url(u)) {
+                Some(url) => pending.push(PendingExtraction {
+                    id: row.id,
+                    feed_id: row.feed_id,
+                    url,
+                    feed_author: row.author,
+                    feed_text_len: row.feed_text_len as usize,
+                    feed_policy: row.extraction.as_deref().and_then(ExtractionPolicy::parse),
+                }),
+                None => self.skip_extraction(row.id).await?,
+            }
+        }
+        Ok(pending)
+    }
+
+    /// Records that an article's page is not wanted (policy, or no web link).
+    pub async fn skip_extraction(&self, id: ArticleId) -> Result<()> {
+        sqlx::query("UPDATE articles SET extraction_state = 3 WHERE id = ?").bind(id).execute(&self.writer).await?;
+        Ok(())
+    }
+
+    /// Records that extracting an article's page failed, and why.
+    pub async fn fail_extraction(&self, id: ArticleId, error: &str) -> Result<()> {
+        sqlx::query("UPDATE articles SET extraction_state = 2, extraction_error = ? WHERE id = ?")
+            .bind(error)
+            .bind(id)
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores an extracted page: the full body, bylines (which become the
+    /// list's author line), reading time, and what the feed lacked; the
+    /// search index then covers the whole text.
+    pub async fn save_extraction(&self, id: ArticleId, extracted: &ExtractedArticle) -> Result<()> {
+        let bylines = serde_json::to_string(&extracted.bylines).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let names = (!extracted.bylines.is_empty())
+            .then(|| extracted.bylines.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "));
+        let mut tx = self.writer.begin().await?;
+        let title: Option<(String, Option<String>)> = sqlx::query_as(
+            "UPDATE articles SET full_html = ?, bylines = ?, reading_minutes = ?, author = COALESCE(?, author),
+               lead_image = COALESCE(lead_image, ?), published = COALESCE(published, ?),
+               language = COALESCE(language, ?), extraction_state = 1, extraction_error = NULL
+             WHERE id = ? RETURNING title, author",
+        )
+        .bind(&extracted.content_html)
+        .bind(&bylines)
+        .bind(i64::from(extracted.reading_minutes))
+        .bind(&names)
+        .bind(&extracted.lead_image)
+        .bind(extracted.published.map(|d| d.timestamp()))
+        .bind(&extracted.language)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (title, author) = title.ok_or_else(|| StoreError::NotFound(format!("article {id}")))?;
+        sqlx::query("DELETE FROM articles_fts WHERE rowid = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)")
+            .bind(id)
+            .bind(fold(&title))
+            .bind(fold(author.as_deref().unwrap_or_default()))
+            .bind(fold(&extracted.text))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets a feed's extraction policy (`None` follows the default).
+    pub async fn set_feed_extraction(&self, feed: FeedId, policy: Option<ExtractionPolicy>) -> Result<()> {
+        let done = sqlx::query("UPDATE feeds SET extraction = ? WHERE id = ?")
+            .bind(policy.map(ExtractionPolicy::as_str))
+            .bind(feed)
+            .execute(&self.writer)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("feed {feed}")));
+        }
+        Ok(())
+    }
+}
