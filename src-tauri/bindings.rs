@@ -33,7 +33,7 @@ macro_rules! byline_commands {
             list_articles,
             get_article,
             set_read,
-            set_saved,
+            set_saved::<$r>,
             mark_all_read,
             list_rules,
             add_rule,

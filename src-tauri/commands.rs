@@ -164,11 +164,19 @@ pub async fn list_articles(state: State<'_, AppState>, query: ListQuery) -> Resu
     Ok(state.engine.store().list(&query).await?)
 }
 
-/// One article with its content.
+/// One article with its content; its images point at Byline's image cache
+/// (the `media:` scheme), never at their hosts.
 #[tauri::command]
 #[specta::specta]
 pub async fn get_article(state: State<'_, AppState>, id: ArticleId) -> Result<Article> {
-    Ok(state.engine.store().article(id).await?)
+    let mut article = state.engine.store().article(id).await?;
+    for html in [&mut article.full_html, &mut article.content_html, &mut article.summary_html].into_iter().flatten() {
+        *html = byline_media::localize_images(html);
+    }
+    if let Some(lead) = &mut article.summary.lead_image {
+        *lead = byline_media::local_image_url(lead);
+    }
+    Ok(article)
 }
 
 /// Marks an article read or unread.
@@ -178,11 +186,21 @@ pub async fn set_read(state: State<'_, AppState>, id: ArticleId, read: bool) -> 
     Ok(state.engine.store().set_read(id, read).await?)
 }
 
-/// Saves or unsaves an article.
+/// Saves or unsaves an article; saving downloads its images, so it reads
+/// offline.
 #[tauri::command]
 #[specta::specta]
-pub async fn set_saved(state: State<'_, AppState>, id: ArticleId, saved: bool) -> Result<()> {
-    Ok(state.engine.store().set_saved(id, saved).await?)
+pub async fn set_saved<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: ArticleId,
+    saved: bool,
+) -> Result<()> {
+    state.engine.store().set_saved(id, saved).await?;
+    if saved {
+        crate::images::prefetch_article(&app, id);
+    }
+    Ok(())
 }
 
 /// Marks everything read, or a feed's articles; returns how many.

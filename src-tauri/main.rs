@@ -13,11 +13,11 @@ mod command_tests;
 mod commands;
 mod error;
 mod events;
+mod images;
 mod navigation;
 mod settings;
 mod state;
 mod sync;
-mod thumbnails;
 
 use byline_engine::{Engine, EngineConfig, DB_FILE_NAME};
 use tauri::Manager;
@@ -43,13 +43,14 @@ fn main() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(navigation::navigation_guard(dev_url))
-        .register_asynchronous_uri_scheme_protocol(thumbnails::SCHEME, thumbnails::handle)
+        .register_asynchronous_uri_scheme_protocol(images::THUMB_SCHEME, images::handle_thumb)
+        .register_asynchronous_uri_scheme_protocol(byline_media::IMAGE_SCHEME, images::handle_media)
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
             let db_path = app.path().app_data_dir()?.join(DB_FILE_NAME);
             let engine = tauri::async_runtime::block_on(Engine::open(&db_path, EngineConfig::default()))?;
-            let cache_dir = app.path().app_cache_dir()?.join("images");
+            let cache_dir = app.path().app_data_dir()?.join("images");
             app.manage(byline_media::MediaCache::new(cache_dir, engine.fetcher().clone()));
             app.manage(AppState::new(engine));
             sync::spawn_schedule(app.handle().clone());

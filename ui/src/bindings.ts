@@ -41,11 +41,17 @@ export const commands = {
 	syncNow: (feedId: FeedId | null, force: boolean) => typedError<SyncReport, Error>(__TAURI_INVOKE("sync_now", { feedId, force })),
 	/**  One page of articles (all, unread, saved; a feed, a folder, a search). */
 	listArticles: (query: ListQuery_Deserialize) => typedError<Page_Serialize, Error>(__TAURI_INVOKE("list_articles", { query })),
-	/**  One article with its content. */
+	/**
+	 *  One article with its content; its images point at Byline's image cache
+	 *  (the `media:` scheme), never at their hosts.
+	 */
 	getArticle: (id: ArticleId) => typedError<Article_Serialize, Error>(__TAURI_INVOKE("get_article", { id })),
 	/**  Marks an article read or unread. */
 	setRead: (id: ArticleId, read: boolean) => typedError<null, Error>(__TAURI_INVOKE("set_read", { id, read })),
-	/**  Saves or unsaves an article. */
+	/**
+	 *  Saves or unsaves an article; saving downloads its images, so it reads
+	 *  offline.
+	 */
 	setSaved: (id: ArticleId, saved: boolean) => typedError<null, Error>(__TAURI_INVOKE("set_saved", { id, saved })),
 	/**  Marks everything read, or a feed's articles; returns how many. */
 	markAllRead: (feedId: FeedId | null) => typedError<number, Error>(__TAURI_INVOKE("mark_all_read", { feedId })),

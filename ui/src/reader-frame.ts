@@ -27,8 +27,9 @@ export function escapeAttr(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** An image URL the reader may show: Byline's image cache, or the web. */
 function isWebUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url);
+  return /^(https?:\/\/|media:\/\/localhost\/)/i.test(url);
 }
 
 /** Where reader.css is, as an absolute URL the iframe can load. */

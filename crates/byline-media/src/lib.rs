@@ -1,9 +1,13 @@
 //! Byline's image cache.
 //!
-//! Lists show small thumbnails, never full-size images: each lead image is
-//! downloaded once through the engine's polite [`Fetcher`] (timeouts, a size
-//! cap, per-host limits), checked to really be an image, scaled down once,
-//! and kept on disk as a small JPEG. Later asks are a file read.
+//! * Lists show small thumbnails, never full-size images: each lead image is
+//!   downloaded once through the engine's polite [`Fetcher`] (timeouts, a
+//!   size cap, per-host limits), checked to really be an image, scaled down
+//!   once, and kept on disk as a small JPEG. Later asks are a file read.
+//! * Article images are served to the reader from the cache too
+//!   ([`MediaCache::image`], [`localize_images`]): the webview never talks to
+//!   image hosts itself, a saved article's images are downloaded when it is
+//!   saved ([`MediaCache::prefetch`]), and so it reads completely offline.
 //!
 //! ```no_run
 //! # async fn demo(fetcher: byline_engine::Fetcher) -> Result<(), byline_media::MediaError> {
@@ -68,6 +72,35 @@ impl MediaCache {
         Ok(jpeg)
     }
 
+    /// The image at `url` and its MIME type, from the cache, or downloaded
+    /// (size-capped, its format sniffed from the bytes) and kept.
+    pub async fn image(&self, url: &str) -> Result<(Vec<u8>, &'static str), MediaError> {
+        let path = self.dir.join("originals").join(key(url));
+        let bytes = match tokio::fs::read(&path).await {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                let bytes = self.download_image(url).await?;
+                image_mime(&bytes)?;
+                write_atomically(&path, &bytes).await?;
+                bytes
+            }
+        };
+        let mime = image_mime(&bytes)?;
+        Ok((bytes, mime))
+    }
+
+    /// Downloads every image `html` shows (at most [`MAX_PREFETCH`]), so the
+    /// article reads offline; returns how many are now cached.
+    pub async fn prefetch(&self, html: &str) -> usize {
+        let mut cached = 0;
+        for url in image_urls(html).into_iter().take(MAX_PREFETCH) {
+            if self.image(&url).await.is_ok() {
+                cached += 1;
+            }
+        }
+        cached
+    }
+
     async fn download_image(&self, url: &str) -> Result<Vec<u8>, MediaError> {
         let fetched = self.fetcher.get(url, None).await?;
         let body = fetched.body.unwrap_or_default();
@@ -81,6 +114,97 @@ impl MediaCache {
         }
         Ok(body)
     }
+}
+
+/// Most images downloaded for one saved article.
+pub const MAX_PREFETCH: usize = 40;
+
+/// The scheme article images are served on.
+pub const IMAGE_SCHEME: &str = "media";
+
+/// The MIME type of an image we serve, from its bytes (never SVG: it can
+/// carry script).
+fn image_mime(bytes: &[u8]) -> Result<&'static str, MediaError> {
+    match image::guess_format(bytes) {
+        Ok(ImageFormat::Jpeg) => Ok("image/jpeg"),
+        Ok(ImageFormat::Png) => Ok("image/png"),
+        Ok(ImageFormat::Gif) => Ok("image/gif"),
+        Ok(ImageFormat::WebP) => Ok("image/webp"),
+        Ok(ImageFormat::Avif) => Ok("image/avif"),
+        Ok(other) => Err(MediaError::NotAnImage(format!("{other:?} is not served"))),
+        Err(e) => Err(MediaError::NotAnImage(e.to_string())),
+    }
+}
+
+/// The local URL the reader loads an image from: `media://localhost/<hex>`
+/// (`http://media.localhost/<hex>` on Windows, where webviews reach custom
+/// schemes that way).
+pub fn local_image_url(url: &str) -> String {
+    let hex: String = url.bytes().map(|b| format!("{b:02x}")).collect();
+    if cfg!(windows) {
+        format!("http://{IMAGE_SCHEME}.localhost/{hex}")
+    } else {
+        format!("{IMAGE_SCHEME}://localhost/{hex}")
+    }
+}
+
+/// The remote URL a [`local_image_url`] path stands for, if it is one.
+pub fn remote_image_url(path: &str) -> Option<String> {
+    let hex = path.trim_matches('/');
+    if hex.is_empty() || hex.len() % 2 != 0 || hex.len() > 16_384 {
+        return None;
+    }
+    let bytes: Option<Vec<u8>> =
+        (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok()).collect();
+    let url = String::from_utf8(bytes?).ok()?;
+    (url.starts_with("http://") || url.starts_with("https://")).then_some(url)
+}
+
+/// The http(s) `src` of every `<img>` in sanitized HTML, in order, once each.
+pub fn image_urls(html: &str) -> Vec<String> {
+    let mut urls = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<img ") {
+        let tag_end = rest[start..].find('>').map_or(rest.len(), |e| start + e);
+        if let Some(src) = src_value(&rest[start..tag_end]) {
+            let src = src.replace("&amp;", "&");
+            if (src.starts_with("http://") || src.starts_with("https://")) && !urls.contains(&src) {
+                urls.push(src);
+            }
+        }
+        rest = &rest[tag_end..];
+    }
+    urls
+}
+
+/// Points every `<img src>` of sanitized HTML at the local image scheme, so
+/// the reader gets images from the cache (offline for saved articles), never
+/// from the image's host.
+pub fn localize_images(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<img ") {
+        let tag_end = rest[start..].find('>').map_or(rest.len(), |e| start + e);
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..tag_end];
+        match src_value(tag) {
+            Some(src) if src.starts_with("http://") || src.starts_with("https://") => {
+                let local = local_image_url(&src.replace("&amp;", "&"));
+                out.push_str(&tag.replacen(&format!(" src=\"{src}\""), &format!(" src=\"{local}\""), 1));
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `src="…"` value of one `<img …` tag as the sanitizer writes it.
+fn src_value(tag: &str) -> Option<&str> {
+    let start = tag.find(" src=\"")? + " src=\"".len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
 }
 
 /// Decodes `bytes` (sniffing the format, never trusting the header alone)
@@ -139,6 +263,20 @@ mod tests {
     }
 
     #[test]
+    fn images_are_pointed_at_the_local_scheme_and_back() {
+        let html = r#"<p>a</p><img src="https://x.az/a.jpg?w=1&amp;h=2" alt="A"><img src="https://x.az/a.jpg?w=1&amp;h=2"><img src="data:x">"#;
+        assert_eq!(image_urls(html), vec!["https://x.az/a.jpg?w=1&h=2".to_string()]);
+        let local = localize_images(html);
+        assert!(!local.contains("https://x.az"), "{local}");
+        let src = local.split("src=\"").nth(1).unwrap().split('"').next().unwrap();
+        let path = src.rsplit_once("localhost/").unwrap().1;
+        assert_eq!(remote_image_url(path).as_deref(), Some("https://x.az/a.jpg?w=1&h=2"));
+        assert!(local.contains(r#"alt="A""#) && local.starts_with("<p>a</p>"));
+        assert_eq!(remote_image_url("zz"), None);
+        assert_eq!(remote_image_url(&"6a6176617363726970743a".repeat(1)), None, "javascript: is not served");
+    }
+
+    #[test]
     fn non_images_are_refused() {
         assert!(matches!(make_thumbnail(b"<html>not an image</html>", 160), Err(MediaError::NotAnImage(_))));
         assert!(make_thumbnail(&png(10, 10)[..40], 160).is_err(), "truncated image");
@@ -158,5 +296,21 @@ mod tests {
         assert!(first.len() < 20_000, "small: {} bytes", first.len());
         let err = cache.thumbnail(&server.url("/page.html"), 120).await.unwrap_err();
         assert!(err.to_string().contains("not an image"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn a_saved_article_s_images_are_kept_for_offline_reading() {
+        let server = FixtureServer::start().await;
+        server.route("/a.png", Fixture::body("image/png", png(40, 30)));
+        server.route("/fake.png", Fixture::body("image/png", "<svg onload=alert(1)>"));
+        let dir = tempfile::tempdir().unwrap();
+        let cache = MediaCache::new(dir.path().to_path_buf(), Fetcher::new(FetchConfig::default()).unwrap());
+        let html = format!(r#"<img src="{}"><img src="{}">"#, server.url("/a.png"), server.url("/fake.png"));
+        assert_eq!(cache.prefetch(&html).await, 1, "only the real image");
+        let url = server.url("/a.png");
+        drop(server);
+        let (bytes, mime) = cache.image(&url).await.unwrap();
+        assert_eq!(mime, "image/png");
+        assert_eq!(bytes, png(40, 30), "served from disk with the server gone");
     }
 }
