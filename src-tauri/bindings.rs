@@ -24,6 +24,7 @@ macro_rules! byline_commands {
             rename_feed,
             move_feed,
             set_feed_important,
+            set_feed_extraction,
             create_folder,
             rename_folder,
             delete_folder,

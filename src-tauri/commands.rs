@@ -92,6 +92,18 @@ pub async fn set_feed_important(state: State<'_, AppState>, id: FeedId, importan
     Ok(state.engine.store().set_feed_important(id, important).await?)
 }
 
+/// Sets when a feed's full article pages are fetched; `None` follows the
+/// setting.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_feed_extraction(
+    state: State<'_, AppState>,
+    id: FeedId,
+    policy: Option<byline_engine::ExtractionPolicy>,
+) -> Result<()> {
+    Ok(state.engine.store().set_feed_extraction(id, policy).await?)
+}
+
 /// Moves a feed into a folder, or to the top level.
 #[tauri::command]
 #[specta::specta]

@@ -6,6 +6,8 @@ import { api, ApiError, toApiError } from "./api";
 import type { Article, ArticleSummary, Feed, NewRule, Settings, ShareTarget, SyncProgress, View } from "./api";
 import { getLang, resolveLang, setLang, t } from "./i18n";
 import { compareNames } from "./lib/collate";
+import { loadSharePrefs, saveSharePrefs } from "./lib/share-prefs";
+import type { ShareItem, SharePref } from "./lib/share-prefs";
 import { getState, sameSource, setState } from "./store";
 import type { Overlay, Pane, Source, State } from "./store";
 
@@ -41,6 +43,7 @@ export async function start(): Promise<() => void> {
   } catch {
     /* no saved folder state */
   }
+  setState({ sharePrefs: loadSharePrefs() });
   await loadSettings();
   const unlisten = await Promise.all([
     api.onSyncProgress(onSyncProgress),
@@ -223,7 +226,7 @@ function patchItem(id: number, patch: Partial<ArticleSummary>): void {
 export async function openArticle(id: number): Promise<void> {
   const token = ++articleToken;
   const summary = getState().list.items.find((a) => a.id === id);
-  setState({ selectedId: id, articleStatus: "loading", articleError: null, pane: "reader" });
+  setState({ selectedId: id, articleStatus: "loading", articleError: null, pane: "reader", shareMenu: false });
   try {
     const article = await api.getArticle(id);
     if (token !== articleToken) return;
@@ -298,6 +301,11 @@ export async function openOriginal(url: string | null | undefined = undefined): 
   }
 }
 
+/** Whether an article has a web link that can be shared. */
+export function canShare(a: Pick<ArticleSummary, "url"> | null | undefined): boolean {
+  return !!a?.url && /^https?:\/\//i.test(a.url.trim());
+}
+
 /** Shares an article to a messenger or by email (the link is built and checked in Rust). */
 export async function share(id: number, target: ShareTarget): Promise<void> {
   try {
@@ -315,6 +323,35 @@ export async function copyLink(id: number): Promise<void> {
   } catch (err) {
     toast(toApiError(err).message, "error");
   }
+}
+
+/** One entry of a share bar or menu: copy the link, or share to a target. */
+export function shareTo(id: number, item: ShareItem): Promise<void> {
+  return item === "copy" ? copyLink(id) : share(id, item);
+}
+
+/** Shift+S: the share menu for the current article. */
+export function openShareMenu(): boolean {
+  const s = getState();
+  if (s.selectedId == null || s.articleStatus !== "ready" || !s.article) return false;
+  if (!canShare(s.article)) {
+    toast(t("share.noLink"));
+    return true;
+  }
+  setState({ shareMenu: true, pane: "reader" });
+  return true;
+}
+
+export function closeShareMenu(): boolean {
+  if (!getState().shareMenu) return false;
+  setState({ shareMenu: false });
+  return true;
+}
+
+/** Saves which share targets show, and in what order (localStorage). */
+export function setSharePrefs(prefs: SharePref[]): void {
+  saveSharePrefs(prefs);
+  setState({ sharePrefs: prefs });
 }
 
 /** j / k: the next or previous article in the list. */
@@ -397,6 +434,25 @@ export async function removeFeed(id: number): Promise<void> {
     if (s.source.kind === "feed" && s.source.id === id) setState({ source: { kind: "all" } });
     await Promise.all([loadFeeds(), loadList()]);
   } catch (err) {
+    toast(toApiError(err).message, "error");
+  }
+}
+
+/** Marks a feed important (its new articles notify) or not. */
+export async function setFeedImportant(id: number, important: boolean): Promise<void> {
+  const feed = getState().feeds.find((f) => f.id === id);
+  if (!feed || feed.important === important) return;
+  const patch = (value: boolean) =>
+    setState((s) => ({ feeds: s.feeds.map((f) => (f.id === id ? { ...f, important: value } : f)) }));
+  patch(important);
+  try {
+    await api.setFeedImportant(id, important);
+    if (important) {
+      const title = feed.title || feed.url;
+      toast(getState().settings.notifications ? t("toast.importantOn", { title }) : t("toast.importantNotificationsOff", { title }));
+    }
+  } catch (err) {
+    patch(!important);
     toast(toApiError(err).message, "error");
   }
 }

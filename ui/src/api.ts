@@ -106,6 +106,7 @@ export const api = {
   removeFeed: (id: FeedId) => unwrap(commands.removeFeed(id)),
   renameFeed: (id: FeedId, title: string) => unwrap(commands.renameFeed(id, title)),
   moveFeed: (id: FeedId, folderId: FolderId | null) => unwrap(commands.moveFeed(id, folderId)),
+  setFeedImportant: (id: FeedId, important: boolean) => unwrap(commands.setFeedImportant(id, important)),
   createFolder: (name: string, parentId: FolderId | null = null) => unwrap(commands.createFolder(name, parentId)),
   renameFolder: (id: FolderId, name: string) => unwrap(commands.renameFolder(id, name)),
   deleteFolder: (id: FolderId) => unwrap(commands.deleteFolder(id)),

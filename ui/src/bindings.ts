@@ -27,6 +27,11 @@ export const commands = {
 	 *  (when notifications are on in settings).
 	 */
 	setFeedImportant: (id: FeedId, important: boolean) => typedError<null, Error>(__TAURI_INVOKE("set_feed_important", { id, important })),
+	/**
+	 *  Sets when a feed's full article pages are fetched; `None` follows the
+	 *  setting.
+	 */
+	setFeedExtraction: (id: FeedId, policy: ExtractionPolicy | null) => typedError<null, Error>(__TAURI_INVOKE("set_feed_extraction", { id, policy })),
 	/**  Creates a folder (or returns the existing one of that name). */
 	createFolder: (name: string, parentId: FolderId | null) => typedError<Folder_Serialize, Error>(__TAURI_INVOKE("create_folder", { name, parentId })),
 	/**  Renames a folder. */
@@ -340,6 +345,11 @@ export type Feed_Deserialize = {
 	unread_count: number,
 	/**  New articles from it raise a desktop notification. */
 	important: boolean,
+	/**
+	 *  When its full article pages are fetched: "always", "when_no_content",
+	 *  "never", or `None` to follow the default.
+	 */
+	extraction?: string | null,
 };
 
 /**  A subscribed feed, with its health and unread count. */
@@ -368,6 +378,11 @@ export type Feed_Serialize = {
 	unread_count: number,
 	/**  New articles from it raise a desktop notification. */
 	important: boolean,
+	/**
+	 *  When its full article pages are fetched: "always", "when_no_content",
+	 *  "never", or `None` to follow the default.
+	 */
+	extraction: string | null,
 };
 
 /**  A folder of feeds; folders nest. */

@@ -1,4 +1,4 @@
-// Single-key shortcuts (j/k, n/p, s, m, o, /, r, ?, Esc), ignored while
+// Single-key shortcuts (j/k, n/p, s, Shift+S, m, o, /, r, ?, Esc), ignored while
 // typing in a field or with a modifier held.
 
 import * as actions from "./actions";
@@ -20,7 +20,7 @@ export function handleKey(e: KeyboardEvent): void {
   const s = getState();
 
   if (e.key === "Escape") {
-    if (actions.closeOverlay()) {
+    if (actions.closeShareMenu() || actions.closeOverlay()) {
       e.preventDefault();
       return;
     }
@@ -60,7 +60,9 @@ export function handleKey(e: KeyboardEvent): void {
       break;
     case "s":
     case "S":
-      actions.toggleSavedCurrent();
+      if (e.shiftKey) {
+        if (!actions.openShareMenu()) return;
+      } else actions.toggleSavedCurrent();
       break;
     case "m":
     case "M":

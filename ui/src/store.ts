@@ -5,6 +5,8 @@
 import { useEffect, useReducer } from "preact/hooks";
 import type { ApiError, AppInfo, Article, ArticleSummary, Cursor, Feed, Folder, Rule, Settings, SyncProgress, View } from "./api";
 import type { Lang } from "./i18n";
+import { defaultSharePrefs } from "./lib/share-prefs";
+import type { SharePref } from "./lib/share-prefs";
 
 export type Source = { kind: "all" } | { kind: "feed"; id: number } | { kind: "folder"; id: number };
 export type Overlay = null | "help" | "add" | "settings" | "rules";
@@ -61,6 +63,10 @@ export interface State {
   rulesError: ApiError | null;
 
   overlay: Overlay;
+  /** The share menu (Shift+S or the reader's Share button) is open. */
+  shareMenu: boolean;
+  /** Which share targets to show, in order (localStorage, not backend settings). */
+  sharePrefs: SharePref[];
   pane: Pane;
   collapsed: number[];
   toasts: Toast[];
@@ -108,6 +114,8 @@ export function initialState(): State {
     rulesStatus: "idle",
     rulesError: null,
     overlay: null,
+    shareMenu: false,
+    sharePrefs: defaultSharePrefs(),
     pane: "list",
     collapsed: [],
     toasts: [],

@@ -126,6 +126,14 @@ pub enum Command {
     /// Manage mute and mark-read rules.
     #[command(subcommand)]
     Rule(RuleCommand),
+    /// Set when one feed's full article pages are fetched (overrides --extract).
+    FeedExtract {
+        /// The feed's id.
+        id: i64,
+        /// always, when-no-content, never, or default (follow --extract / the app setting).
+        #[arg(value_parser = ["always", "when-no-content", "never", "default"])]
+        policy: String,
+    },
     /// Delete unsaved articles stored longer ago than the retention period and reclaim space.
     Prune {
         /// The retention period in days; `0` or `off` keeps everything, as in

@@ -517,3 +517,17 @@ fn extract_prints_the_reading_view_of_the_seed_page() {
         assert!(json.get(key).is_some(), "{key}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_feed_can_have_its_own_extraction_policy() {
+    let t = Env::new().await;
+    let added = t.cli(&["add", &t.url("/az-utf8.xml"), "--json"]).await;
+    let id = serde_json::from_str::<serde_json::Value>(&added.stdout).unwrap()["id"].to_string();
+    let set = t.cli(&["feed-extract", &id, "always"]).await;
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    let feeds: serde_json::Value = serde_json::from_str(&t.cli(&["feeds", "--json"]).await.stdout).unwrap();
+    assert_eq!(feeds[0]["extraction"], "always");
+    let missing = t.cli(&["feed-extract", "999", "never"]).await;
+    assert_eq!(missing.code, 1);
+    assert!(missing.stderr.contains("feed 999 not found"), "{}", missing.stderr);
+}

@@ -273,7 +273,7 @@ mod tests {
         assert_eq!(remote_image_url(path).as_deref(), Some("https://x.az/a.jpg?w=1&h=2"));
         assert!(local.contains(r#"alt="A""#) && local.starts_with("<p>a</p>"));
         assert_eq!(remote_image_url("zz"), None);
-        assert_eq!(remote_image_url(&"6a6176617363726970743a".repeat(1)), None, "javascript: is not served");
+        assert_eq!(remote_image_url("6a6176617363726970743a"), None, "javascript: is not served");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::{now, Feed, FeedFetchState, FeedId, Folder, FolderId, Result, Store, StoreError};
 
 const FEED_COLUMNS: &str = "f.id, f.url, f.title, f.site_url, f.folder_id, f.last_checked_at, f.last_success_at,
-    f.last_error, f.error_count, f.next_attempt_at, COALESCE(u.unread, 0) AS unread_count, f.important";
+    f.last_error, f.error_count, f.next_attempt_at, COALESCE(u.unread, 0) AS unread_count, f.important, f.extraction";
 const UNREAD_JOIN: &str = "LEFT JOIN (SELECT feed_id, COUNT(*) AS unread FROM article_status
     WHERE read = 0 AND muted = 0 GROUP BY feed_id) u ON u.feed_id = f.id";
 

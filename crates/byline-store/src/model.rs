@@ -65,6 +65,9 @@ pub struct Feed {
     pub unread_count: i64,
     /// New articles from it raise a desktop notification.
     pub important: bool,
+    /// When its full article pages are fetched: "always", "when_no_content",
+    /// "never", or `None` to follow the default.
+    pub extraction: Option<String>,
 }
 
 /// What sync needs to fetch a feed politely.

@@ -149,7 +149,7 @@ describe("the app", () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[0]);
     fireEvent.click(await screen.findByTestId("share-button"));
-    fireEvent.click(screen.getByTestId("share-messenger"));
+    fireEvent.click(screen.getByTestId("share-menu-messenger"));
     await waitFor(() => expect(calls).toContainEqual({ cmd: "share_article", args: { id: 3, target: "messenger" } }));
     expect((await screen.findByTestId("toast")).textContent).toContain("paste it into Messenger");
   });

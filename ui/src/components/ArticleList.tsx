@@ -15,8 +15,12 @@ import {
   IconStarFilled,
   IconX,
 } from "./icons";
+import { ContextMenu } from "./ContextMenu";
+import type { ContextItem } from "./ContextMenu";
+import { feedMenuItems } from "./feed-menu";
 import { Menu } from "./Menu";
 import type { MenuItem } from "./Menu";
+import { shareMenuItems } from "./Share";
 import { EmptyState, ErrorState } from "./States";
 
 /** Every row is this tall (px); the virtual list depends on it. */
@@ -66,7 +70,15 @@ function Thumb({ src }: { src: string }) {
   );
 }
 
-function ArticleRow(props: { a: ArticleSummary; selected: boolean; search: string; lang: string; now: number; index: number }) {
+function ArticleRow(props: {
+  a: ArticleSummary;
+  selected: boolean;
+  search: string;
+  lang: string;
+  now: number;
+  index: number;
+  onMenu: (id: number, x: number, y: number) => void;
+}) {
   const { a } = props;
   const title = a.title.trim() || t("article.untitled");
   return (
@@ -78,6 +90,10 @@ function ArticleRow(props: { a: ArticleSummary; selected: boolean; search: strin
       data-article-id={a.id}
       data-index={props.index}
       onClick={() => void actions.openArticle(a.id)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        props.onMenu(a.id, e.clientX, e.clientY);
+      }}
     >
       <span class="row-status" aria-hidden="true">
         {a.read ? null : <span class="unread-dot" data-testid="unread-dot" />}
@@ -124,6 +140,36 @@ function SkeletonRows() {
   );
 }
 
+/** What a right-click on a row offers. */
+function rowMenu(s: State, a: ArticleSummary): ContextItem[] {
+  const items: ContextItem[] = [
+    { label: t("row.open"), testid: "row-menu-open", onSelect: () => void actions.openArticle(a.id) },
+    {
+      label: a.read ? t("reader.markUnread") : t("reader.markRead"),
+      testid: "row-menu-read",
+      onSelect: () => void actions.setRead(a.id, !a.read),
+    },
+    {
+      label: a.saved ? t("reader.unsave") : t("reader.save"),
+      testid: "row-menu-save",
+      onSelect: () => void actions.setSaved(a.id, !a.saved),
+    },
+  ];
+  if (a.url) {
+    items.push({ label: t("reader.openOriginal"), testid: "row-menu-open-original", onSelect: () => void actions.openOriginal(a.url) });
+  }
+  const shareable = actions.canShare(a);
+  items.push({
+    label: t("reader.share"),
+    testid: "row-menu-share",
+    separatorBefore: true,
+    disabled: !shareable,
+    title: shareable ? undefined : t("share.noLink"),
+    submenu: shareable ? shareMenuItems(a.id, s.sharePrefs, "row-menu-share") : undefined,
+  });
+  return items;
+}
+
 function sourceTitle(s: State): string {
   if (s.source.kind === "feed") {
     const id = s.source.id;
@@ -139,35 +185,7 @@ function sourceTitle(s: State): string {
 function sourceMenu(s: State): MenuItem[] | null {
   if (s.source.kind === "feed") {
     const feed = s.feeds.find((f) => f.id === (s.source as { id: number }).id);
-    if (!feed) return null;
-    const items: MenuItem[] = [
-      { label: t("feed.refresh"), testid: "feed-refresh", onSelect: () => void actions.retryFeed(feed.id) },
-    ];
-    if (feed.site_url) {
-      items.push({ label: t("feed.openSite"), testid: "feed-open-site", onSelect: () => void actions.openOriginal(feed.site_url) });
-    }
-    if (feed.folder_id != null) {
-      items.push({ label: t("feed.moveToTop"), onSelect: () => void actions.moveFeedToFolder(feed.id, null), separatorBefore: true });
-    }
-    s.folders
-      .filter((f) => f.id !== feed.folder_id)
-      .forEach((folder, i) =>
-        items.push({
-          label: t("feed.moveTo", { folder: folder.name }),
-          onSelect: () => void actions.moveFeedToFolder(feed.id, folder.id),
-          separatorBefore: i === 0 && feed.folder_id == null,
-        }),
-      );
-    items.push({
-      label: t("feed.unsubscribe"),
-      testid: "feed-unsubscribe",
-      danger: true,
-      separatorBefore: true,
-      onSelect: () => {
-        if (confirm(t("feed.confirmUnsubscribe", { title: feed.title }))) void actions.removeFeed(feed.id);
-      },
-    });
-    return items;
+    return feed ? feedMenuItems(feed, s) : null;
   }
   if (s.source.kind === "folder") {
     const folder = s.folders.find((f) => f.id === (s.source as { id: number }).id);
@@ -191,6 +209,7 @@ export function ArticleList({ s }: { s: State }) {
   const search = useRef<HTMLInputElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(0);
+  const [menuAt, setMenuAt] = useState<{ id: number; x: number; y: number } | null>(null);
   const now = useNow();
   const items = s.list.items;
 
@@ -234,6 +253,7 @@ export function ArticleList({ s }: { s: State }) {
 
   const searching = s.search.trim().length > 0;
   const menu = sourceMenu(s);
+  const menuArticle = menuAt ? items.find((a) => a.id === menuAt.id) : undefined;
   const canMarkAll = !searching && s.view !== "saved" && items.some((a) => !a.read);
 
   let body;
@@ -286,6 +306,7 @@ export function ArticleList({ s }: { s: State }) {
               search={s.search}
               lang={s.lang}
               now={now}
+              onMenu={(id, x, y) => setMenuAt({ id, x, y })}
             />
           ))}
         </div>
@@ -390,6 +411,17 @@ export function ArticleList({ s }: { s: State }) {
           </div>
         ) : null}
       </div>
+      {menuAt && menuArticle ? (
+        <ContextMenu
+          key={`${menuAt.id}:${menuAt.x}:${menuAt.y}`}
+          x={menuAt.x}
+          y={menuAt.y}
+          items={rowMenu(s, menuArticle)}
+          label={menuArticle.title}
+          testid="row-menu"
+          onClose={() => setMenuAt(null)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -8,6 +8,7 @@ const SHORTCUTS: [string[], Key][] = [
   [["N"], "help.nextFeed"],
   [["P"], "help.prevFeed"],
   [["S"], "help.save"],
+  [["Shift", "S"], "help.share"],
   [["M"], "help.read"],
   [["O"], "help.open"],
   [["/"], "help.search"],

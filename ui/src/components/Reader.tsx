@@ -4,9 +4,8 @@ import { t } from "../i18n";
 import { fullDate } from "../lib/time";
 import { buildSrcdoc, readerStylesheetUrl } from "../reader-frame";
 import type { State } from "../store";
-import type { ShareTarget } from "../api";
-import { IconBack, IconEnvelopeOpen, IconExternal, IconGlobe, IconShare, IconStar, IconStarFilled } from "./icons";
-import { Menu } from "./Menu";
+import { IconBack, IconEnvelopeOpen, IconExternal, IconGlobe, IconStar, IconStarFilled } from "./icons";
+import { ShareBar, ShareMenuButton } from "./Share";
 import { EmptyState, ErrorState } from "./States";
 
 /** Whether the system is in dark mode, following changes. */
@@ -21,8 +20,6 @@ export function useSystemDark(): boolean {
   }, []);
   return dark;
 }
-
-const SHARE_TARGETS: ShareTarget[] = ["whatsapp", "telegram", "messenger", "vk", "ok", "email"];
 
 function hostOf(url: string | null | undefined): string {
   if (!url) return "";
@@ -104,21 +101,7 @@ export function Reader({ s }: { s: State }) {
           >
             {a.saved ? <IconStarFilled /> : <IconStar />}
           </button>
-          {a.url ? (
-            <Menu
-              testid="share-button"
-              label={t("reader.share")}
-              icon={<IconShare />}
-              items={[
-                ...SHARE_TARGETS.map((target) => ({
-                  label: t(`share.${target}`),
-                  testid: `share-${target}`,
-                  onSelect: () => void actions.share(a.id, target),
-                })),
-                { label: t("share.copyLink"), testid: "share-copy", separatorBefore: true, onSelect: () => void actions.copyLink(a.id) },
-              ]}
-            />
-          ) : null}
+          <ShareMenuButton article={a} prefs={s.sharePrefs} open={s.shareMenu} />
           {a.url ? (
             <button
               type="button"
@@ -219,17 +202,23 @@ export function Reader({ s }: { s: State }) {
               </button>
             ) : null}
           </p>
+          <ShareBar article={a} prefs={s.sharePrefs} testid="share-bar-top" />
         </div>
         {srcdoc ? (
-          <iframe
-            key={a.id}
-            class="reader-frame"
-            data-testid="reader-body"
-            title={t("reader.frameTitle")}
-            sandbox="allow-popups allow-popups-to-escape-sandbox"
-            referrerpolicy="no-referrer"
-            srcdoc={srcdoc}
-          />
+          <>
+            <iframe
+              key={a.id}
+              class="reader-frame"
+              data-testid="reader-body"
+              title={t("reader.frameTitle")}
+              sandbox="allow-popups allow-popups-to-escape-sandbox"
+              referrerpolicy="no-referrer"
+              srcdoc={srcdoc}
+            />
+            <footer class="reader-column reader-foot" data-testid="reader-footer">
+              <ShareBar article={a} prefs={s.sharePrefs} testid="share-bar-bottom" caption={t("share.caption")} />
+            </footer>
+          </>
         ) : (
           <div class="reader-column reader-nocontent" data-testid="reader-no-content">
             <p>{t("reader.noContent")}</p>

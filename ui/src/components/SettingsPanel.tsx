@@ -1,9 +1,13 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import * as actions from "../actions";
 import type { Settings } from "../api";
 import { formatUnit, t } from "../i18n";
+import { moveSharePref, toggleSharePref } from "../lib/share-prefs";
+import type { ShareItem, SharePref } from "../lib/share-prefs";
 import type { State } from "../store";
+import { IconChevron } from "./icons";
 import { Modal } from "./Modal";
+import { ShareIcon, shareName } from "./Share";
 
 const INTERVALS = [0, 15, 30, 60, 120, 360, 720, 1440];
 const RETENTION = [7, 14, 30, 90, 180, 365, 0];
@@ -20,6 +24,73 @@ function retentionLabel(days: number): string {
 
 function withCurrent(options: number[], current: number): number[] {
   return options.includes(current) ? options : [...options, current].sort((a, b) => (a === 0 ? 1 : b === 0 ? -1 : a - b));
+}
+
+/** Which share buttons show, and in what order: checkboxes and up/down buttons. */
+function SharePrefsList({ prefs }: { prefs: SharePref[] }) {
+  const list = useRef<HTMLOListElement>(null);
+  // After a move, the focus follows the moved item's button (or the other one at an end).
+  const [moved, setMoved] = useState<{ id: ShareItem; dir: "up" | "down" } | null>(null);
+  useEffect(() => {
+    if (!moved || !list.current) return;
+    const other = moved.dir === "up" ? "down" : "up";
+    const pick = (dir: string) => list.current!.querySelector<HTMLButtonElement>(`[data-testid="share-pref-${dir}-${moved.id}"]`);
+    const button = pick(moved.dir);
+    (button && !button.disabled ? button : pick(other))?.focus();
+    setMoved(null);
+  }, [moved]);
+
+  const onlyOne = prefs.filter((p) => p.on).length <= 1;
+  return (
+    <ol class="share-prefs" ref={list} data-testid="share-prefs" aria-labelledby="set-share-label">
+      {prefs.map((p, i) => (
+        <li key={p.id} class={`share-pref${p.on ? "" : " is-off"}`} data-testid={`share-pref-${p.id}`}>
+          <label class="share-pref-check">
+            <input
+              type="checkbox"
+              data-testid={`share-pref-toggle-${p.id}`}
+              checked={p.on}
+              disabled={p.on && onlyOne}
+              title={p.on && onlyOne ? t("settings.shareKeepOne") : undefined}
+              onChange={(e) => actions.setSharePrefs(toggleSharePref(prefs, p.id, (e.target as HTMLInputElement).checked))}
+            />
+            <ShareIcon item={p.id} size={18} />
+            <span>{shareName(p.id)}</span>
+          </label>
+          <span class="share-pref-move">
+            <button
+              type="button"
+              class="icon-btn"
+              data-testid={`share-pref-up-${p.id}`}
+              aria-label={t("settings.shareUp", { name: shareName(p.id) })}
+              title={t("settings.shareUp", { name: shareName(p.id) })}
+              disabled={i === 0}
+              onClick={() => {
+                actions.setSharePrefs(moveSharePref(prefs, p.id, -1));
+                setMoved({ id: p.id, dir: "up" });
+              }}
+            >
+              <IconChevron size={15} class="rot-up" />
+            </button>
+            <button
+              type="button"
+              class="icon-btn"
+              data-testid={`share-pref-down-${p.id}`}
+              aria-label={t("settings.shareDown", { name: shareName(p.id) })}
+              title={t("settings.shareDown", { name: shareName(p.id) })}
+              disabled={i === prefs.length - 1}
+              onClick={() => {
+                actions.setSharePrefs(moveSharePref(prefs, p.id, 1));
+                setMoved({ id: p.id, dir: "down" });
+              }}
+            >
+              <IconChevron size={15} class="rot90" />
+            </button>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 export function SettingsPanel({ s }: { s: State }) {
@@ -197,6 +268,11 @@ export function SettingsPanel({ s }: { s: State }) {
 
         <section class="settings-section">
           <h3 class="section-title">{t("settings.sharing")}</h3>
+          <div class="setting setting-top">
+            <span id="set-share-label">{t("settings.shareTargets")}</span>
+            <SharePrefsList prefs={s.sharePrefs} />
+            <p class="setting-hint">{t("settings.shareTargetsHint")}</p>
+          </div>
           <div class="setting">
             <label for="set-messenger">{t("settings.messenger")}</label>
             <input

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { useRef, useState } from "preact/hooks";
 import type { Feed, Folder, View } from "../api";
 import * as actions from "../actions";
 import { formatCount, t } from "../i18n";
@@ -8,6 +9,7 @@ import { sameSource } from "../store";
 import {
   BrandMark,
   IconAlert,
+  IconBell,
   IconChevron,
   IconFilter,
   IconFolder,
@@ -20,6 +22,8 @@ import {
   IconStar,
   IconCircle,
 } from "./icons";
+import { ContextMenu } from "./ContextMenu";
+import { feedMenuItems } from "./feed-menu";
 import { Menu } from "./Menu";
 import { SyncStatus } from "./SyncStatus";
 
@@ -71,8 +75,19 @@ function hostOf(url: string | null | undefined): string {
 function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {
   const current = s.source.kind === "feed" && s.source.id === feed.id;
   const retrying = s.retrying.includes(feed.id);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const more = useRef<HTMLButtonElement>(null);
+  const openMenuAt = (el: Element, e?: MouseEvent) => {
+    if (e && (e.clientX !== 0 || e.clientY !== 0)) {
+      setMenuAt({ x: e.clientX, y: e.clientY });
+      return;
+    }
+    // From the keyboard (Shift+F10, the menu key, the ⋯ button): under the row.
+    const r = el.getBoundingClientRect();
+    setMenuAt({ x: r.left, y: r.bottom + 2 });
+  };
   return (
-    <li class={`feed-row depth-${Math.min(depth, 4)}`} data-testid={`feed-${feed.id}`}>
+    <li class={`feed-row depth-${Math.min(depth, 4)}${menuAt ? " menu-open" : ""}`} data-testid={`feed-${feed.id}`}>
       <button
         type="button"
         class={`nav-item${current ? " is-current" : ""}${feed.last_error ? " has-error" : ""}`}
@@ -81,6 +96,10 @@ function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {
         data-feed-id={feed.id}
         title={feed.url}
         onClick={() => actions.selectSource({ kind: "feed", id: feed.id })}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          openMenuAt(e.currentTarget as Element, e);
+        }}
       >
         <span class="nav-icon feed-icon" aria-hidden="true">
           <span class="feed-initial">{(feed.title.trim()[0] ?? hostOf(feed.url)[0] ?? "?").toUpperCase()}</span>
@@ -88,6 +107,11 @@ function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {
         <span class="nav-label" data-testid="feed-title">
           {feed.title || hostOf(feed.url)}
         </span>
+        {feed.important ? (
+          <span class="important-badge" data-testid="feed-important-icon" title={t("feed.important")} aria-label={t("feed.important")} role="img">
+            <IconBell size={13} />
+          </span>
+        ) : null}
         {feed.last_error ? (
           <span class="error-badge" data-testid="feed-error-badge" title={feed.last_error} aria-label={t("feed.error")}>
             <IconAlert size={14} />
@@ -95,6 +119,30 @@ function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {
         ) : null}
         <Count value={feed.unread_count} testid="feed-unread-count" />
       </button>
+      <button
+        ref={more}
+        type="button"
+        class="feed-more"
+        data-testid="feed-menu-button"
+        aria-haspopup="menu"
+        aria-expanded={menuAt != null}
+        aria-label={t("feed.options", { title: feed.title || hostOf(feed.url) })}
+        title={t("feed.optionsShort")}
+        onClick={(e) => (menuAt ? setMenuAt(null) : openMenuAt(e.currentTarget as Element))}
+      >
+        <IconMore size={16} />
+      </button>
+      {menuAt ? (
+        <ContextMenu
+          x={menuAt.x}
+          y={menuAt.y}
+          items={feedMenuItems(feed, s)}
+          label={feed.title}
+          testid="feed-menu"
+          anchor={more}
+          onClose={() => setMenuAt(null)}
+        />
+      ) : null}
       {feed.last_error && current ? (
         <div class="feed-error" role="alert" data-testid="feed-error">
           <p class="feed-error-text">

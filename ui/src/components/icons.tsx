@@ -132,6 +132,12 @@ export const IconShare = icon(
     <path d="M8 11H6a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-6a2 2 0 0 0-2-2h-2" />
   </>,
 );
+export const IconBell = icon(
+  <>
+    <path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 2h-15z" />
+    <path d="M10 20.5a2.1 2.1 0 0 0 4 0" />
+  </>,
+);
 export const IconGlobe = icon(
   <>
     <circle cx="12" cy="12" r="8.5" />

@@ -71,6 +71,11 @@ export const defaultSettings = (): Settings_Serialize => ({
 
 export type Call = { cmd: string; args: Record<string, unknown> | undefined };
 
+/** The arguments of every recorded call of one command, in order. */
+export function argsOf(calls: Call[], cmd: string): Record<string, unknown>[] {
+  return calls.filter((c) => c.cmd === cmd).map((c) => c.args ?? {});
+}
+
 /** Builds an invoke implementation over `data`; records every call. */
 export function fakeInvoke(data: FakeData, calls: Call[] = []) {
   const summary = (a: Article_Serialize) => {
@@ -154,10 +159,27 @@ export function fakeInvoke(data: FakeData, calls: Call[] = []) {
         data.feeds.push(f);
         return f;
       }
-      case "share_article":
-        return { opened: "https://wa.me/?text=x", copied: args!.target === "messenger" ? "https://example.com/a/1" : null };
-      case "copy_article_link":
-        return `https://example.com/a/${args!.id}`;
+      // Sharing is the backend's job; the fake only answers the way it does
+      // (Messenger without an app id copies the link first).
+      case "share_article": {
+        const a = data.articles.find((x) => x.id === args!.id);
+        if (!a) throw { kind: "not_found", message: `article ${args!.id} not found` };
+        if (!a.url) throw { kind: "invalid", message: "this article has no link to share" };
+        const copied = args!.target === "messenger" && !data.settings.messenger_app_id ? a.url : null;
+        return { opened: `fake-share:${String(args!.target)}`, copied };
+      }
+      case "copy_article_link": {
+        const a = data.articles.find((x) => x.id === args!.id);
+        if (!a) throw { kind: "not_found", message: `article ${args!.id} not found` };
+        if (!a.url) throw { kind: "invalid", message: "this article has no link" };
+        return a.url;
+      }
+      case "set_feed_important": {
+        const f = data.feeds.find((x) => x.id === args!.id);
+        if (!f) throw { kind: "not_found", message: `feed ${args!.id} not found` };
+        f.important = args!.important as boolean;
+        return null;
+      }
       case "sync_now":
         return { feeds: data.feeds.length, ok: data.feeds.length, failed: 0, skipped: 0, new_articles: 0, updated_articles: 0, errors: [] };
       case "plugin:event|listen":

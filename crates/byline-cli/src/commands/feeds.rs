@@ -98,3 +98,19 @@ fn display_title(feed: &Feed) -> &str {
         &feed.title
     }
 }
+
+pub async fn set_extraction(engine: &Engine, id: i64, policy: &str, json: bool) -> anyhow::Result<String> {
+    use byline_engine::ExtractionPolicy;
+    let parsed = match policy {
+        "always" => Some(ExtractionPolicy::Always),
+        "when-no-content" => Some(ExtractionPolicy::WhenNoContent),
+        "never" => Some(ExtractionPolicy::Never),
+        _ => None,
+    };
+    let feed = byline_engine::store::FeedId(id);
+    engine.store().set_feed_extraction(feed, parsed).await?;
+    if json {
+        return Ok(output::json(&json!({ "feed_id": id, "extraction": parsed })));
+    }
+    Ok(format!("Feed {id}: full articles {policy}\n"))
+}

@@ -60,6 +60,7 @@ async fn dispatch(engine: &Engine, command: Command, json: bool) -> anyhow::Resu
         Command::Read { id } => articles::set_status(engine, id, articles::Status::Read(true), json).await,
         Command::Unread { id } => articles::set_status(engine, id, articles::Status::Read(false), json).await,
         Command::Rule(rule) => rules::run(engine, rule, json).await,
+        Command::FeedExtract { id, policy } => feeds::set_extraction(engine, id, &policy, json).await,
         Command::Prune { days } => sync::prune(engine, days, json).await,
         Command::Parse { file, url, content_type } => {
             parse::parse(&file, url.as_deref(), content_type.as_deref(), json)

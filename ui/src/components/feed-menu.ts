@@ -1,0 +1,44 @@
+// A feed's actions, shared by the list header's menu (for the current feed)
+// and the sidebar's context menu / ⋯ button on each feed.
+
+import * as actions from "../actions";
+import type { Feed } from "../api";
+import { t } from "../i18n";
+import type { State } from "../store";
+import type { MenuItem } from "./Menu";
+
+export function feedMenuItems(feed: Feed, s: Pick<State, "folders">): MenuItem[] {
+  const items: MenuItem[] = [
+    {
+      label: feed.important ? t("feed.unmarkImportant") : t("feed.markImportant"),
+      testid: "feed-important-toggle",
+      onSelect: () => void actions.setFeedImportant(feed.id, !feed.important),
+    },
+    { label: t("feed.refresh"), testid: "feed-refresh", onSelect: () => void actions.retryFeed(feed.id) },
+  ];
+  if (feed.site_url) {
+    items.push({ label: t("feed.openSite"), testid: "feed-open-site", onSelect: () => void actions.openOriginal(feed.site_url) });
+  }
+  if (feed.folder_id != null) {
+    items.push({ label: t("feed.moveToTop"), onSelect: () => void actions.moveFeedToFolder(feed.id, null), separatorBefore: true });
+  }
+  s.folders
+    .filter((f) => f.id !== feed.folder_id)
+    .forEach((folder, i) =>
+      items.push({
+        label: t("feed.moveTo", { folder: folder.name }),
+        onSelect: () => void actions.moveFeedToFolder(feed.id, folder.id),
+        separatorBefore: i === 0 && feed.folder_id == null,
+      }),
+    );
+  items.push({
+    label: t("feed.unsubscribe"),
+    testid: "feed-unsubscribe",
+    danger: true,
+    separatorBefore: true,
+    onSelect: () => {
+      if (confirm(t("feed.confirmUnsubscribe", { title: feed.title }))) void actions.removeFeed(feed.id);
+    },
+  });
+  return items;
+}
