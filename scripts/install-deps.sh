@@ -25,6 +25,11 @@ PACKAGES=(
   xauth
   imagemagick
   webkit2gtk-driver
+  # Install test (scripts/install-test.sh): find the window, check the desktop entry
+  xdotool
+  x11-utils
+  desktop-file-utils
+  jq
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of Byline: engine crates, CLI, and the desktop app crate.
-# Installs the Debian packages it needs first (idempotent).
+# Runs every test of Byline: the web UI's, every crate's, the app's command
+# tests, the end-to-end tests in the real webview, and the install test of
+# the .deb. Installs the Debian packages it needs first (idempotent).
 #
 # Usage: scripts/test.sh
 set -euo pipefail
@@ -21,5 +22,21 @@ fi
 (cd ui && npm ci --no-audit --no-fund && npm test && npm run build)
 
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
-cargo test --workspace --locked --all-targets
+
+# Unit and integration tests of every crate, and the app's command tests.
+cargo build --locked --bin byline            # the app under test; embeds ui/dist
+cargo test --workspace --locked --all-targets --exclude byline-e2e
 cargo test --workspace --locked --doc
+
+# End to end in the real webview: Xvfb + tauri-driver + WebKitWebDriver.
+if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  cargo install tauri-driver --locked --version ^2
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+cargo test --locked -p byline-e2e -- --test-threads=1
+
+# Install the .deb like a user, run it, reinstall over a database, remove it.
+# It installs a system package: set BYLINE_SKIP_INSTALL_TEST=1 to skip it.
+if [ -z "${BYLINE_SKIP_INSTALL_TEST:-}" ]; then
+  bash scripts/install-test.sh
+fi

@@ -1,0 +1,428 @@
+//! Byline end to end: the real app, in its real webview (WebKitGTK through
+//! tauri-driver), reading feeds from a local fixture server, asserting on
+//! what the user sees through the UI's `data-testid`s.
+//!
+//! Needs the debug app binary (`cargo build --bin byline`), `tauri-driver`,
+//! WebKitWebDriver and Xvfb; run with `cargo test -p byline-e2e -- --test-threads=1`.
+//! Screenshots of every scenario land in `artifacts/e2e/`.
+
+mod util;
+
+use byline_share::{share_action, ShareAction, ShareRequest, ShareTarget};
+use serde_json::json;
+use util::{tid, ui_string, App, Home, Site};
+
+/// The Chronicle's review: it has an author and full content.
+const TEMPEST: &str = "Review: a bold new staging of The Tempest at the Old Vic Playhouse";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_run_shows_the_empty_state() {
+    let _serial = util::serial().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "first-run").await;
+
+    let text = app.text_tid("empty-state").await;
+    assert!(text.contains(&ui_string("en", "welcome.title")), "welcome text: {text:?}");
+    assert!(app.find_tid("welcome-add").await.is_displayed().await.unwrap());
+    assert_eq!(app.count(&tid("feed-row")).await, 0, "no sources on first run");
+    assert_eq!(app.count(&tid("article-row")).await, 0, "no articles on first run");
+    let sidebar = app.text_tid("sidebar").await;
+    assert!(sidebar.contains(&ui_string("en", "nav.noSources")), "sidebar: {sidebar:?}");
+    app.shot("empty").await;
+
+    // A clean start: no error toast (anything that escapes a handler shows
+    // one), no CSP violation reported by the page.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    let errors =
+        app.js("return [...document.querySelectorAll('[data-testid=toast-error]')].map(e => e.innerText);").await;
+    assert_eq!(errors, json!([]), "error toasts on first start");
+    let csp = app.js("return document.documentElement.dataset.cspViolations ?? null;").await;
+    assert_eq!(csp, json!(null), "CSP violations on first start");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn add_a_site_read_an_article_and_save_it() {
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "add-read-save").await;
+
+    // The site's home page is not a feed: it advertises /rss2.xml.
+    let feed = app.add_source(&site.url("/")).await;
+    assert!(site.server.hits("/rss2.xml") > 0, "autodiscovery fetched the advertised feed");
+    app.wait_text(&App::in_feed(&feed, &tid("feed-title")), "the feed's title", |t| t == "Harbour City Chronicle")
+        .await;
+    app.wait_feed_unread(&feed, "5").await;
+    app.wait_count(&tid("article-row"), 5).await;
+    assert_eq!(app.count(&tid("unread-dot")).await, 5, "every new article is unread");
+    assert_eq!(app.text_tid("list-title").await, "Harbour City Chronicle");
+    let titles = app.article_titles().await;
+    assert_eq!(titles[0], "Council approves £40m plan for new tram line to the airport", "newest first: {titles:?}");
+    assert!(titles.iter().any(|t| t == TEMPEST), "{titles:?}");
+    app.shot("list").await;
+
+    // Open it: title, byline, body.
+    app.open_article("The Tempest").await;
+    assert_eq!(app.text_tid("reader-title").await, TEMPEST);
+    let byline = app.text_tid("reader-byline").await;
+    assert!(byline.contains("Helen Marsh"), "byline: {byline:?}");
+    assert_eq!(app.text_tid("reader-feed").await, "Harbour City Chronicle");
+    let frame = app.find_tid("reader-body").await;
+    let srcdoc = frame.attr("srcdoc").await.unwrap().unwrap_or_default();
+    assert!(srcdoc.contains("Jonah Pryce makes a weary, tender Prospero"), "srcdoc: {srcdoc}");
+    let body = app.wait_reader_body("Jonah Pryce makes a weary, tender Prospero").await;
+    assert!(body.contains("We wanted the island to feel like it might sink at any moment"), "body: {body}");
+    // Opening it marked it read.
+    app.wait_feed_unread(&feed, "4").await;
+    app.shot("reader").await;
+
+    // Save it: the button, the list row and the Saved count all say so.
+    app.click_tid("save-button").await;
+    app.wait_js(
+        "return document.querySelector('[data-testid=save-button]').getAttribute('aria-pressed') === 'true';",
+        "the save button to be pressed",
+        util::TIMEOUT,
+    )
+    .await;
+    app.wait_count(&tid("saved-star"), 1).await;
+    app.wait_tid_text("nav-saved-count", "1").await;
+    app.click_tid("nav-saved").await;
+    app.wait_count(&tid("article-row"), 1).await;
+    assert_eq!(app.article_titles().await, vec![TEMPEST.to_owned()]);
+    app.shot("saved").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mark_read_and_unread_changes_the_unread_count() {
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "read-unread").await;
+
+    let feed = app.add_source(&site.url("/rss2.xml")).await;
+    app.wait_feed_unread(&feed, "5").await;
+    app.wait_tid_text("nav-unread-count", "5").await;
+
+    app.open_article("Storm Edith").await;
+    app.wait_feed_unread(&feed, "4").await;
+    app.wait_tid_text("nav-unread-count", "4").await;
+    app.wait_count(&tid("unread-dot"), 4).await;
+
+    // Mark unread again from the reader's toolbar.
+    app.click_tid("read-toggle").await;
+    app.wait_feed_unread(&feed, "5").await;
+    app.wait_tid_text("nav-unread-count", "5").await;
+    app.wait_count(&tid("unread-dot"), 5).await;
+    app.shot("unread-again").await;
+
+    // And read.
+    app.click_tid("read-toggle").await;
+    app.wait_feed_unread(&feed, "4").await;
+
+    // Mark all read: the count goes away.
+    app.click_tid("mark-all-read").await;
+    app.wait_feed_unread(&feed, "").await;
+    app.wait_count(&tid("unread-dot"), 0).await;
+    app.shot("all-read").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_finds_azerbaijani_text() {
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "search-az").await;
+
+    let feed = app.add_source(&site.url("/az.xml")).await;
+    app.wait_feed_unread(&feed, "4").await;
+    app.wait_count(&tid("article-row"), 4).await;
+
+    let search = app.find_tid("search-input").await;
+    app.type_into(&search, "şəhər").await;
+    app.wait_count(&tid("article-row"), 1).await;
+    assert_eq!(app.article_titles().await, vec!["Şəhərdə yeni məktəb açıldı".to_owned()]);
+    let hit = app.text_tid("search-hit").await;
+    assert_eq!(hit.to_lowercase(), "şəhər", "highlighted match");
+    app.find_tid("search-banner").await;
+    app.shot("search-seher").await;
+
+    // Folding: typed without the Azerbaijani letters, it finds the same.
+    app.click_tid("search-clear").await;
+    app.wait_count(&tid("article-row"), 4).await;
+    let search = app.find_tid("search-input").await;
+    app.type_into(&search, "seher").await;
+    app.wait_count(&tid("article-row"), 1).await;
+    assert_eq!(app.article_titles().await, vec!["Şəhərdə yeni məktəb açıldı".to_owned()]);
+
+    // ı and ş: "Qazaxıstana" and "sıxlıq".
+    app.click_tid("search-clear").await;
+    let search = app.find_tid("search-input").await;
+    app.type_into(&search, "sıxlıq").await;
+    app.wait_count(&tid("article-row"), 1).await;
+    let titles = app.article_titles().await;
+    assert!(titles[0].starts_with("Şəki və Qəbələdə"), "{titles:?}");
+    app.shot("search-sixliq").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dark_mode_from_the_settings() {
+    let _serial = util::serial().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "theme").await;
+    let theme = || app.js("return document.documentElement.getAttribute('data-theme');");
+    let background = || app.js("return getComputedStyle(document.body).backgroundColor;");
+    assert_eq!(theme().await, json!(null), "the theme follows the system at first");
+
+    app.click_tid("settings-button").await;
+    app.find_tid("settings-panel").await;
+    app.select_tid("settings-theme", "light").await;
+    app.wait_js("return document.documentElement.dataset.theme === 'light';", "data-theme=light", util::TIMEOUT).await;
+    let light = background().await;
+
+    app.select_tid("settings-theme", "dark").await;
+    app.wait_js("return document.documentElement.dataset.theme === 'dark';", "data-theme=dark", util::TIMEOUT).await;
+    app.find_tid("settings-saved").await;
+    let dark = background().await;
+    assert_ne!(light, dark, "the page background changes with the theme");
+    app.shot("dark-settings").await;
+    app.click_tid("dialog-close").await;
+    app.wait_gone(&tid("settings-panel"), "the settings to close").await;
+    app.shot("dark").await;
+
+    app.click_tid("settings-button").await;
+    app.select_tid("settings-theme", "system").await;
+    app.wait_js("return !document.documentElement.hasAttribute('data-theme');", "no data-theme", util::TIMEOUT).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_interface_speaks_azerbaijani_and_russian() {
+    let _serial = util::serial().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "language").await;
+    let nav_all = tid("nav-all");
+    let label = format!("{nav_all} .nav-label");
+    app.find(&label).await;
+    assert_eq!(app.text(&label).await.unwrap(), ui_string("en", "nav.all"));
+
+    app.click_tid("settings-button").await;
+    for lang in ["az", "ru", "en"] {
+        app.select_tid("settings-language", lang).await;
+        let expected = ui_string(lang, "nav.all");
+        app.wait_text(&label, &format!("the sidebar in {lang}"), |t| t == expected).await;
+        let title = ui_string(lang, "settings.title");
+        app.wait_text(&tid("settings-panel"), &format!("the settings title in {lang}"), |t| t.contains(&title)).await;
+        let html_lang = app.js("return document.documentElement.lang;").await;
+        assert_eq!(html_lang, json!(lang));
+        let welcome = app.text_tid("empty-state").await;
+        assert!(welcome.contains(&ui_string(lang, "welcome.add")), "{lang} welcome: {welcome:?}");
+        if lang != "en" {
+            app.shot(&format!("lang-{lang}")).await;
+        }
+    }
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_feed_shows_its_error_and_can_be_retried() {
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "feed-error").await;
+
+    let feed = app.add_source(&site.url("/flaky.xml")).await;
+    app.wait_feed_unread(&feed, "2").await;
+    assert_eq!(app.count(&App::in_feed(&feed, &tid("feed-error-badge"))).await, 0);
+
+    // The server starts answering 500; the user syncs.
+    site.break_flaky();
+    let hits = site.server.hits("/flaky.xml");
+    app.click_tid("sync-button").await;
+    app.find(&App::in_feed(&feed, &tid("feed-error-badge"))).await;
+    assert!(site.server.hits("/flaky.xml") > hits, "the sync asked the server again");
+    // Its articles stay readable.
+    app.wait_feed_unread(&feed, "2").await;
+
+    // With the feed selected, the error and a Retry button show.
+    app.find(&App::in_feed(&feed, &tid("feed-row"))).await.click().await.unwrap();
+    let error_css = App::in_feed(&feed, &tid("feed-error"));
+    app.find(&error_css).await;
+    let error = app.text(&error_css).await.unwrap();
+    assert!(error.contains("500"), "the error says what happened: {error:?}");
+    let retry_css = App::in_feed(&feed, &tid("feed-retry"));
+    let retry = app.find(&retry_css).await;
+    assert_eq!(app.text(&retry_css).await.unwrap().trim(), ui_string("en", "common.retry"));
+    app.shot("error").await;
+
+    // Fixed on the server: Retry clears the badge.
+    site.fix_flaky();
+    let hits = site.server.hits("/flaky.xml");
+    retry.click().await.unwrap();
+    app.wait_gone(&App::in_feed(&feed, &tid("feed-error-badge")), "the error badge to go").await;
+    assert!(site.server.hits("/flaky.xml") > hits, "Retry fetched the feed");
+    assert_eq!(app.count(&App::in_feed(&feed, &tid("feed-error"))).await, 0);
+    app.shot("retried").await;
+    // The manual sync said so too, once.
+    let errors = app.quit_with_errors().await;
+    let expected = ui_string("en", "toast.syncFailures").replace("{failed}", "1").replace("{total}", "1");
+    assert_eq!(errors, vec![expected], "error toasts");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hostile_feed_runs_no_script() {
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "hostile").await;
+
+    let feed = app.add_source(&site.url("/hostile.xml")).await;
+    app.wait_count(&tid("article-row"), 3).await;
+    let feed_title = app.text_tid("list-title").await;
+    assert!(feed_title.starts_with("Totally Legit News"), "feed title: {feed_title:?}");
+    let titles = app.article_titles().await;
+    assert!(titles.iter().any(|t| t.starts_with("Markets rally as inflation cools")), "{titles:?}");
+    let _ = feed;
+
+    for needle in ["Markets rally", "Weather: sunny spells", "Plain item with a tracked link"] {
+        app.open_article(needle).await;
+        let frame = app.find_tid("reader-body").await;
+        let sandbox = frame.attr("sandbox").await.unwrap().expect("the reader iframe has a sandbox attribute");
+        let tokens: Vec<&str> = sandbox.split_whitespace().collect();
+        assert!(!tokens.contains(&"allow-scripts"), "sandbox={sandbox:?}");
+        assert!(!tokens.contains(&"allow-same-origin"), "sandbox={sandbox:?}");
+        let srcdoc = frame.attr("srcdoc").await.unwrap().unwrap_or_default().to_lowercase();
+        for bad in [
+            "<script",
+            "javascript:",
+            "vbscript:",
+            "onerror",
+            "onload",
+            "onclick",
+            "onmouseover",
+            "<iframe",
+            "<form",
+            "<object",
+            "<embed",
+            "<svg",
+            "<math",
+            "<base href",
+            "http-equiv",
+            "__pwned",
+        ] {
+            assert!(!srcdoc.contains(bad), "{needle}: the reader document contains {bad:?}");
+        }
+        // The one <base> is the reader's own `<base target="_blank">`.
+        assert_eq!(srcdoc.matches("<base").count(), 1, "{needle}: a <base> from the feed");
+        let body = app.reader_body_text().await;
+        if needle == "Markets rally" {
+            assert!(body.contains("Safe closing paragraph"), "body: {body:?}");
+            assert!(body.contains("Analysts expect the rally to continue"), "body: {body:?}");
+        }
+        // Nothing ran: no mark, no alert, no foreign script, still the app's page.
+        assert_pristine(&app, needle).await;
+    }
+    app.shot("hostile-reader").await;
+
+    // After a while (images that fail, timers), still nothing.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_pristine(&app, "after a second").await;
+    app.quit().await;
+}
+
+/// No script from a feed ran in the app's page.
+async fn assert_pristine(app: &App, when: &str) {
+    let pwned = app.js("return typeof window.__pwned;").await;
+    assert_eq!(pwned, json!("undefined"), "{when}: a feed script ran in the app");
+    assert!(app.client.get_alert_text().await.is_err(), "{when}: an alert is open");
+    let foreign = app
+        .js("return [...document.scripts].filter(s => !s.src || new URL(s.src).protocol !== location.protocol \
+             || new URL(s.src).host !== location.host).map(s => s.outerHTML.slice(0, 200));")
+        .await;
+    assert_eq!(foreign, json!([]), "{when}: scripts that are not the app's own");
+    let frames = app
+        .js("return document.querySelectorAll('iframe:not([data-testid=reader-body]), object, embed').length;")
+        .await;
+    assert_eq!(frames, json!(0), "{when}: foreign frames or objects in the app");
+    let location = app.js("return location.protocol + '//' + location.host;").await;
+    assert!(
+        location == json!("tauri://localhost") || location == json!("http://tauri.localhost"),
+        "{when}: the app navigated to {location}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_saved_article_survives_a_restart_offline() {
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    let home = Home::new();
+
+    let mut app = App::launch(&home, "restart-1").await;
+    let feed = app.add_source(&site.url("/")).await;
+    app.wait_feed_unread(&feed, "5").await;
+    app.open_article("The Tempest").await;
+    app.click_tid("save-button").await;
+    app.wait_tid_text("nav-saved-count", "1").await;
+    app.shot("saved").await;
+    app.quit().await;
+
+    // Offline: the server is gone.
+    site.shutdown().await;
+    assert!(home.db_path().is_file(), "the database is at {}", home.db_path().display());
+
+    let mut app = App::launch(&home, "restart-2").await;
+    app.find_tid("feed-row").await;
+    app.wait_tid_text("nav-saved-count", "1").await;
+    app.click_tid("nav-saved").await;
+    app.wait_count(&tid("article-row"), 1).await;
+    app.open_article("The Tempest").await;
+    assert_eq!(app.text_tid("reader-title").await, TEMPEST);
+    assert!(app.text_tid("reader-byline").await.contains("Helen Marsh"));
+    app.wait_reader_body("Jonah Pryce makes a weary, tender Prospero").await;
+    app.shot("offline-reader").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn open_original_and_share_hand_the_exact_url_to_the_desktop() {
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "open-share").await;
+
+    app.add_source(&site.url("/rss2.xml")).await;
+    app.open_article("The Tempest").await;
+    let article_url = site.url("/culture/2026/03/01/tempest-review");
+
+    app.click_tid("open-original").await;
+    let opened = home.wait_opened(1).await;
+    assert_eq!(opened, vec![article_url.clone()], "Open original hands the article's URL to xdg-open");
+
+    // Sharing opens exactly the link byline-share builds: from the share
+    // bar above the article, from the share menu, and from the bar below.
+    let expected = |target: ShareTarget| {
+        let request = ShareRequest::new(&article_url, TEMPEST);
+        match share_action(target, &request).unwrap() {
+            ShareAction::Open(url) => url,
+            other => panic!("{target:?} shares by opening a link, not {other:?}"),
+        }
+    };
+    app.click_css(&format!("{} {}", tid("share-bar-top"), tid("share-telegram"))).await;
+    let opened = home.wait_opened(2).await;
+    assert_eq!(opened[1], expected(ShareTarget::Telegram), "Telegram from the share bar");
+
+    app.click_tid("share-button").await;
+    app.click_tid("share-menu-whatsapp").await;
+    let opened = home.wait_opened(3).await;
+    assert_eq!(opened[2], expected(ShareTarget::Whatsapp), "WhatsApp from the share menu");
+
+    app.click_css(&format!("{} {}", tid("share-bar-bottom"), tid("share-email"))).await;
+    let opened = home.wait_opened(4).await;
+    assert_eq!(opened[3], expected(ShareTarget::Email), "email from the bottom share bar");
+    assert!(opened[3].starts_with("mailto:"), "{}", opened[3]);
+    app.shot("shared").await;
+    app.quit().await;
+}
