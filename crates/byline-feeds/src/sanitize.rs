@@ -216,7 +216,9 @@ fn push_unescaped(out: &mut String, escaped: &str) {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        // Bytes, not a str slice: `;` is ASCII, so where it is found is a char
+        // boundary, while a fixed-length str slice could cut a letter in two.
+        let Some(semi) = rest.as_bytes()[..rest.len().min(12)].iter().position(|b| *b == b';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -327,6 +329,15 @@ mod tests {
         assert_eq!(plain_text("<script>alert(1)</script>Title"), "Title");
         assert_eq!(plain_text("AT&T &lt;b&gt;"), "AT&T <b>");
         assert_eq!(plain_text("Курс маната"), "Курс маната");
+    }
+
+    #[test]
+    fn entities_next_to_non_ascii_letters_never_panic() {
+        // Found by the parse_feed fuzz target: a str slice cut "Р" in two.
+        assert_eq!(html_to_text("<p>Парк открылся и&nbsp;в Баку.</p>"), "Парк открылся и\u{a0}в Баку.");
+        assert_eq!(plain_text("Газпром&amp;Роснефть"), "Газпром&Роснефть");
+        assert_eq!(plain_text("&Şəhər; &ə"), "&Şəhər; &ə");
+        assert_eq!(html_to_text("a&ЖЖЖЖЖЖ;b"), "a&ЖЖЖЖЖЖ;b");
     }
 
     #[test]
