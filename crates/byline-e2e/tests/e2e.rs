@@ -423,6 +423,20 @@ async fn open_original_and_share_hand_the_exact_url_to_the_desktop() {
     let opened = home.wait_opened(4).await;
     assert_eq!(opened[3], expected(ShareTarget::Email), "email from the bottom share bar");
     assert!(opened[3].starts_with("mailto:"), "{}", opened[3]);
+
+    // VKontakte and Odnoklassniki add the lead image at the end, when there
+    // is one: the link without it is a prefix.
+    app.click_css(&format!("{} {}", tid("share-bar-top"), tid("share-vk"))).await;
+    let opened = home.wait_opened(5).await;
+    assert!(opened[4].starts_with(&expected(ShareTarget::Vk)), "VKontakte: {}", opened[4]);
+    app.click_css(&format!("{} {}", tid("share-bar-top"), tid("share-ok"))).await;
+    let opened = home.wait_opened(6).await;
+    assert!(opened[5].starts_with(&expected(ShareTarget::Ok)), "Odnoklassniki: {}", opened[5]);
+
+    // Messenger without an app id: the link is copied and messenger.com opens.
+    app.click_css(&format!("{} {}", tid("share-bar-top"), tid("share-messenger"))).await;
+    let opened = home.wait_opened(7).await;
+    assert_eq!(opened[6], byline_share::MESSENGER_WEB, "Messenger without an app id");
     app.shot("shared").await;
     app.quit().await;
 }

@@ -54,7 +54,30 @@ pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
     BASE_URL.with(|cell| *cell.borrow_mut() = base.cloned());
     let clean = HTML_SANITIZER.clean(html).to_string();
     BASE_URL.with(|cell| *cell.borrow_mut() = None);
-    clean
+    strip_tracking_pixels(clean)
+}
+
+/// Removes `<img>` tags sized 0 or 1 pixel: tracking pixels, which only tell
+/// a server that the article was read. Works on the sanitizer's own output,
+/// whose attributes are always double-quoted.
+fn strip_tracking_pixels(html: String) -> String {
+    if !html.contains("<img ") {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<img ") {
+        let end = rest[start..].find('>').map_or(rest.len(), |e| start + e + 1);
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..end];
+        let tiny = [" width=\"0\"", " width=\"1\"", " height=\"0\"", " height=\"1\""].iter().any(|a| tag.contains(a));
+        if !tiny {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Escapes plain text so it can be shown as HTML (`a < b` → `<p>a &lt; b</p>`),
@@ -321,6 +344,16 @@ mod tests {
         assert!(!clean.contains("javascript"), "{clean}");
         assert!(clean.contains(r#"cite="https://news.example.az/source""#), "{clean}");
         assert!(!clean.contains("<area") && !clean.contains("<map"), "{clean}");
+    }
+
+    #[test]
+    fn tracking_pixels_are_removed() {
+        let clean = sanitize_html(
+            r#"<p>Text<img src="https://t.example/p.gif" width="1" height="1"><img src="https://a.example/photo.jpg" width="640"></p><img height=0 src="https://t.example/q">"#,
+            None,
+        );
+        assert!(!clean.contains("t.example"), "{clean}");
+        assert!(clean.contains("photo.jpg") && clean.contains("Text"), "{clean}");
     }
 
     #[test]
