@@ -38,6 +38,7 @@
 //! headers of the first request of each measured sync.
 
 mod byline_child;
+mod markdown;
 mod measure;
 mod profile;
 mod report;

@@ -19,6 +19,9 @@
 #[path = "../../../crates/byline-extract/tests/common/mod.rs"]
 mod common;
 
+#[path = "../../src/markdown.rs"]
+mod markdown;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -578,48 +581,10 @@ fn markdown(facts: &Facts, rows: &[Row], pages: &[Page], readability_first_name_
     s
 }
 
-/// Replaces the `## {HEADING}` section of `path` (up to the next `## ` or
-/// `# ` heading outside a code fence) with `section`, or appends it.
+/// Replaces the `## {HEADING}` section of `path` with `section`, or appends it.
 fn write_section(path: &Path, section: &str) -> std::io::Result<()> {
     let existing = std::fs::read_to_string(path)?;
-    let lines: Vec<&str> = existing.lines().collect();
-    let target = format!("## {HEADING}");
-    let mut out = String::new();
-    match lines.iter().position(|l| l.trim_end() == target) {
-        Some(start) => {
-            let mut in_fence = false;
-            let mut end = lines.len();
-            for (i, l) in lines.iter().enumerate().skip(start + 1) {
-                if l.trim_start().starts_with("```") {
-                    in_fence = !in_fence;
-                }
-                if !in_fence && (l.starts_with("## ") || l.starts_with("# ")) {
-                    end = i;
-                    break;
-                }
-            }
-            for l in &lines[..start] {
-                out.push_str(l);
-                out.push('\n');
-            }
-            out.push_str(section.trim_end());
-            out.push('\n');
-            if end < lines.len() {
-                out.push('\n');
-                for l in &lines[end..] {
-                    out.push_str(l);
-                    out.push('\n');
-                }
-            }
-        }
-        None => {
-            out.push_str(existing.trim_end());
-            out.push_str("\n\n");
-            out.push_str(section.trim_end());
-            out.push('\n');
-        }
-    }
-    std::fs::write(path, out)
+    std::fs::write(path, markdown::replace_section(&existing, HEADING, section))
 }
 
 fn load_pages(dir: &Path) -> Vec<Page> {
