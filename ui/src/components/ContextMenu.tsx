@@ -2,6 +2,7 @@ import { Fragment } from "preact";
 import type { ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { IconChevron } from "./icons";
+import { moveMenuFocus } from "../lib/menu-focus";
 
 export interface ContextItem {
   label: string;
@@ -57,25 +58,16 @@ function Level(props: {
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation();
     const buttons = levelButtons(ref.current);
+    if (moveMenuFocus(e.key, buttons)) {
+      e.preventDefault();
+      return;
+    }
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const focusAt = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus();
     const rtl = ref.current ? getComputedStyle(ref.current).direction === "rtl" : false;
     const forward = rtl ? "ArrowLeft" : "ArrowRight";
     const backward = rtl ? "ArrowRight" : "ArrowLeft";
     const item = at >= 0 ? props.items.filter((x) => !x.disabled)[at] : undefined;
     switch (e.key) {
-      case "ArrowDown":
-        focusAt(at + 1);
-        break;
-      case "ArrowUp":
-        focusAt(at < 0 ? -1 : at - 1);
-        break;
-      case "Home":
-        focusAt(0);
-        break;
-      case "End":
-        focusAt(-1);
-        break;
       case forward:
       case "Enter":
       case " ":

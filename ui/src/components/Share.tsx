@@ -13,6 +13,7 @@ import { visibleShareItems } from "../lib/share-prefs";
 import type { ShareItem, SharePref } from "../lib/share-prefs";
 import type { ContextItem } from "./ContextMenu";
 import { IconShare } from "./icons";
+import { moveMenuFocus } from "../lib/menu-focus";
 
 // Simple marks, drawn for Byline in each service's colour with a white
 // glyph (legible on light and dark); copy and email follow the text colour.
@@ -164,22 +165,11 @@ export function ShareMenuButton(props: { article: ArticleSummary; prefs: SharePr
 
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation();
-    const list = entries();
-    const at = list.indexOf(document.activeElement as HTMLButtonElement);
-    const focusAt = (i: number) => list[(i + list.length) % list.length]?.focus();
+    if (moveMenuFocus(e.key, entries())) {
+      e.preventDefault();
+      return;
+    }
     switch (e.key) {
-      case "ArrowDown":
-        focusAt(at + 1);
-        break;
-      case "ArrowUp":
-        focusAt(at < 0 ? -1 : at - 1);
-        break;
-      case "Home":
-        focusAt(0);
-        break;
-      case "End":
-        focusAt(-1);
-        break;
       case "Escape":
         close(true);
         break;
