@@ -21,7 +21,8 @@ const IDLE_CHECK: Duration = Duration::from_secs(60);
 
 /// Syncs feeds (all of them when `feeds` is empty), emitting
 /// [`SyncProgress`] while it runs and [`ArticlesChanged`] when something
-/// changed. Waits for a sync already running to finish first.
+/// changed: once the feeds are stored, and again when full articles were
+/// extracted after them. Waits for a sync already running to finish first.
 pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result<SyncReport> {
     let state = app.state::<AppState>();
     let _running = state.sync_lock.lock().await;
@@ -56,9 +57,9 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
     if options.extraction.is_none() {
         options.extraction = settings::load(app).ok().map(|s| s.extraction_policy);
     }
-    let result = state.engine.sync(&options, Some(tx)).await;
+    let result = state.engine.sync_feeds(&options, Some(tx)).await;
     let new_by_feed = forwarder.await.unwrap_or_default();
-    let report = result?;
+    let mut report = result?;
     notify_important(app, &state, &new_by_feed).await;
     let _ = SyncProgress {
         running: false,
@@ -73,6 +74,11 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
             updated_articles: report.updated_articles as u32,
         }
         .emit(app);
+    }
+    // New articles are on screen now; their full pages come after.
+    report.extraction = state.engine.extract_after_sync(&options).await?;
+    if report.extraction.extracted > 0 {
+        let _ = ArticlesChanged { new_articles: 0, updated_articles: report.extraction.extracted as u32 }.emit(app);
     }
     let retention_days = settings::load(app).map(|s| s.retention_days).unwrap_or(90);
     if retention_days > 0 {

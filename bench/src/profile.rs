@@ -2,17 +2,24 @@
 //! phase at a time, on a fresh database, each timed on its own (wall, the
 //! process's user and system CPU, context switches), to see what dominates.
 //! It uses only the engine's public API (`Fetcher::get`,
-//! `byline_feeds::parse_feed`, `Store::store_feed`), in the order
-//! `Engine::sync` uses them, but not overlapped.
+//! `byline_feeds::parse_feed`, `PreparedFeed::new`, `Store::store_feeds`),
+//! in the order `Engine::sync_feeds` uses them, but not overlapped.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use byline_engine::feeds::{parse_feed, sanitize::html_to_text, ParsedFeed};
-use byline_engine::store::{fold::fold, FetchValidators};
+use byline_engine::feeds::{parse_feed, sanitize::sanitize_html, ParsedFeed};
+use byline_engine::store::{FeedId, FetchValidators, NewSubscription, PreparedFeed, Subscribed};
 use byline_engine::{Engine, EngineConfig};
-use sqlx::{Connection, Executor};
+
+/// How rows that only break another phase down begin; they are left out of
+/// the totals.
+pub const REFERENCE: &str = "reference";
+
+/// Feeds stored in one transaction: the most the sync's writer takes at
+/// once (its queue of parsed feeds holds 64).
+const BATCH_FEEDS: usize = 64;
 
 /// Arguments of `byline-bench byline-profile`.
 #[derive(Debug, clap::Args)]
@@ -78,18 +85,26 @@ pub fn run(args: ProfileArgs) -> Result<()> {
         report("Engine::open (fresh file, migrations)", &t);
 
         let t = snap();
-        let mut feeds = Vec::new();
-        for url in &urls {
-            feeds.push(engine.store().add_feed(url, None).await?);
-        }
-        report(&format!("add_feed × {}", urls.len()), &t);
+        let subscriptions: Vec<NewSubscription> =
+            urls.iter().map(|url| NewSubscription { url, ..Default::default() }).collect();
+        let feeds: Vec<FeedId> = engine
+            .store()
+            .add_feeds(&subscriptions)
+            .await?
+            .into_iter()
+            .map(|s| match s {
+                Subscribed::Added(id) => Ok(id),
+                other => Err(anyhow::anyhow!("not subscribed: {other:?}")),
+            })
+            .collect::<Result<_>>()?;
+        report(&format!("Store::add_feeds × {} (one transaction)", urls.len()), &t);
 
         // Fetch: every feed at once, limited by the fetcher's own semaphores.
         let t = snap();
         let mut tasks = tokio::task::JoinSet::new();
-        for (i, feed) in feeds.iter().enumerate() {
+        for (i, url) in urls.iter().enumerate() {
             let fetcher = engine.fetcher().clone();
-            let url = feed.url.clone();
+            let url = url.clone();
             tasks.spawn(async move { (i, fetcher.get(&url, None).await) });
         }
         let mut fetched = vec![None; feeds.len()];
@@ -100,6 +115,7 @@ pub fn run(args: ProfileArgs) -> Result<()> {
             bytes += f.body.as_ref().map_or(0, Vec::len);
             fetched[i] = Some(f);
         }
+        let fetched: Vec<_> = fetched.into_iter().flatten().collect();
         report(
             &format!(
                 "Fetcher::get × {} ({:.1} MiB; all at once, limited by the fetcher as in sync)",
@@ -110,54 +126,67 @@ pub fn run(args: ProfileArgs) -> Result<()> {
         );
 
         let t = snap();
-        let mut hashes = Vec::new();
-        for f in fetched.iter().flatten() {
-            hashes.push(blake3_hex(f.body.as_deref().unwrap_or_default()));
-        }
+        let hashes: Vec<String> = fetched.iter().map(|f| blake3_hex(f.body.as_deref().unwrap_or_default())).collect();
         report("blake3 of every body", &t);
 
-        // Parse: one thread, one feed after another (sync runs these on the blocking pool).
+        // Parse: one thread, one feed after another (sync runs these on blocking threads, one per core).
         let t = snap();
         let mut parsed: Vec<ParsedFeed> = Vec::new();
-        for f in fetched.iter().flatten() {
+        for f in &fetched {
             let body = f.body.as_deref().unwrap_or_default();
             parsed.push(parse_feed(body, f.content_type.as_deref(), Some(f.final_url.as_str()))?);
         }
         let entries: usize = parsed.iter().map(|p| p.entries.len()).sum();
         report(&format!("parse_feed × {} ({entries} entries; one thread, one feed after another)", parsed.len()), &t);
 
-        // What store_feed does per new entry before SQLite: the search text.
+        // What parse_feed is made of: the XML parser alone, then the sanitizer
+        // alone on the HTML it found (references, not phases of their own).
         let t = snap();
-        let mut text_bytes = 0usize;
-        for p in &parsed {
-            for e in &p.entries {
-                let mut text = String::new();
-                for html in [e.summary_html.as_deref(), e.content_html.as_deref()].into_iter().flatten() {
-                    text.push_str(&html_to_text(html));
-                    text.push('\n');
-                }
-                text_bytes += fold(&text).len() + fold(&e.title).len();
+        let mut raw_html = Vec::new();
+        for f in &fetched {
+            let feed = feed_rs::parser::parse(f.body.as_deref().unwrap_or_default())?;
+            for entry in feed.entries {
+                raw_html.extend(entry.summary.map(|t| t.content));
+                raw_html.extend(entry.content.and_then(|c| c.body));
             }
         }
-        report(&format!("search text as store_feed builds it (`html_to_text` + `fold`) × {entries}, timed alone"), &t);
-        std::hint::black_box(text_bytes);
+        report(&format!("{REFERENCE}: feed-rs alone × {} (the XML parser inside parse_feed)", fetched.len()), &t);
+        let t = snap();
+        let base = url::Url::parse(&urls[0])?;
+        let sanitized: usize = raw_html.iter().map(|html| sanitize_html(html, Some(&base)).len()).sum();
+        std::hint::black_box(sanitized);
+        report(&format!("{REFERENCE}: sanitize_html alone × {} (ammonia, inside parse_feed)", raw_html.len()), &t);
 
-        // Store: one feed after another through the single writer.
+        // Prepare: hashes, search text, rules (on the same blocking thread as the parse, in sync).
         let rules = engine.store().rule_set().await?;
         let t = snap();
+        let prepared: Vec<PreparedFeed> = parsed
+            .into_iter()
+            .zip(&fetched)
+            .zip(feeds.iter().zip(&hashes))
+            .map(|((p, f), (id, hash))| {
+                let v = FetchValidators {
+                    etag: f.validators.etag.as_deref(),
+                    last_modified: f.validators.last_modified.as_deref(),
+                    content_hash: Some(hash),
+                };
+                PreparedFeed::new(*id, p, &v, &rules)
+            })
+            .collect();
+        report(&format!("PreparedFeed::new × {} (search text folded, hashes, rules; one thread)", prepared.len()), &t);
+
+        // Store: through the single writer, in batches as large as the sync's queue.
+        let t = snap();
         let mut new = 0;
-        for ((feed, f), (p, hash)) in feeds.iter().zip(fetched.iter().flatten()).zip(parsed.iter().zip(&hashes)) {
-            let v = FetchValidators {
-                etag: f.validators.etag.as_deref(),
-                last_modified: f.validators.last_modified.as_deref(),
-                content_hash: Some(hash),
-            };
-            new += engine.store().store_feed(feed.id, p, &v, &rules).await?.new;
+        for batch in prepared.chunks(BATCH_FEEDS) {
+            for outcome in engine.store().store_feeds(batch).await {
+                new += outcome?.new;
+            }
         }
         report(
             &format!(
-                "Store::store_feed × {} ({new} new articles; one transaction per feed, one feed after another)",
-                feeds.len()
+                "Store::store_feeds ({new} new articles; {} feeds a transaction, one batch after another)",
+                BATCH_FEEDS
             ),
             &t,
         );
@@ -165,20 +194,6 @@ pub fn run(args: ProfileArgs) -> Result<()> {
         let t = snap();
         engine.store().close().await;
         report("Store::close", &t);
-
-        // The cost of one sqlx round trip on this machine: store_feed makes
-        // five per new article (2 SELECTs, 3 INSERTs).
-        let n = 5 * entries;
-        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&args.db);
-        let mut conn = sqlx::SqliteConnection::connect_with(&options).await?;
-        conn.execute("BEGIN").await?;
-        let t = snap();
-        for i in 0..n as i64 {
-            let _: i64 = sqlx::query_scalar("SELECT ?").bind(i).fetch_one(&mut conn).await?;
-        }
-        report(&format!("reference: bare sqlx round trips, `SELECT ?` × {n} (5 per article, as store_feed)"), &t);
-        conn.execute("ROLLBACK").await?;
-        conn.close().await?;
         Ok(())
     })
 }

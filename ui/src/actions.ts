@@ -171,7 +171,23 @@ export async function loadMore(): Promise<void> {
 /** After a sync or an addition: counts again, the list again (same length). */
 export async function refreshAfterChange(): Promise<void> {
   const loaded = getState().list.items.length;
-  await Promise.all([loadFeeds(), loadList({ keepItems: true, limit: Math.min(500, Math.max(PAGE_SIZE, loaded)) })]);
+  await Promise.all([
+    loadFeeds(),
+    loadList({ keepItems: true, limit: Math.min(500, Math.max(PAGE_SIZE, loaded)) }),
+    refreshOpenArticle(),
+  ]);
+}
+
+/** Full articles arrive after a sync: the open one picks up its full text. */
+async function refreshOpenArticle(): Promise<void> {
+  const open = getState().article;
+  if (!open || open.full_html) return;
+  try {
+    const article = await api.getArticle(open.id);
+    if (getState().article?.id === open.id && article.full_html) setState({ article });
+  } catch {
+    /* the article shown stays as it is */
+  }
 }
 
 export function selectSource(source: Source, view?: View): void {

@@ -77,9 +77,7 @@ impl Engine {
         let content_type = fetched.content_type;
         let url = fetched.final_url;
         let feed_author = item.feed_author.clone();
-        tokio::task::spawn_blocking(move || extract_bytes(&body, content_type.as_deref(), &url, feed_author.as_deref()))
-            .await
-            .map_err(|e| EngineError::Invalid(format!("extraction crashed: {e}")))?
+        self.run_cpu(move || extract_bytes(&body, content_type.as_deref(), &url, feed_author.as_deref())).await?
     }
 }
 

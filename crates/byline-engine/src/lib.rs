@@ -24,8 +24,10 @@ mod opml;
 mod sync;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+use tokio::sync::Semaphore;
 
 pub use byline_feeds as feeds;
 pub use byline_store as store;
@@ -80,6 +82,10 @@ pub struct Engine {
     store: Store,
     fetcher: Fetcher,
     config: EngineConfig,
+    /// Parsing and extraction are CPU work on blocking threads: one at a
+    /// time per core, so they do not crowd out the writer (which a sync
+    /// waits on) or each other.
+    cpu_slots: Arc<Semaphore>,
 }
 
 impl Engine {
@@ -87,7 +93,8 @@ impl Engine {
     pub async fn open(db_path: &Path, config: EngineConfig) -> Result<Self> {
         let store = Store::open(db_path).await?;
         let fetcher = Fetcher::new(config.fetch.clone())?;
-        Ok(Self { store, fetcher, config })
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Ok(Self { store, fetcher, config, cpu_slots: Arc::new(Semaphore::new(cores)) })
     }
 
     /// The store, for queries and statuses.
@@ -107,6 +114,12 @@ impl Engine {
             Some(cutoff) => Ok(self.store.prune(cutoff).await?),
             None => Ok(byline_store::PruneOutcome::default()),
         }
+    }
+
+    /// Runs CPU-heavy `work` on a blocking thread, once a core is free for it.
+    async fn run_cpu<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+        let _slot = self.cpu_slots.acquire().await.map_err(|e| EngineError::Invalid(e.to_string()))?;
+        tokio::task::spawn_blocking(work).await.map_err(|e| EngineError::Invalid(format!("a worker crashed: {e}")))
     }
 
     /// Unsaved articles stored before this are deleted by retention.

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use byline_feeds::opml::{parse_opml, write_opml, Opml, OpmlFeed, Outline};
-use byline_store::{Feed, FolderId};
+use byline_store::{Feed, FolderId, NewSubscription, Subscribed};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -28,21 +28,21 @@ impl Engine {
         let doc = parse_opml(bytes)?;
         let mut report = ImportReport::default();
         let mut folders: HashMap<Vec<String>, FolderId> = HashMap::new();
+        let mut subscriptions = Vec::new();
         for (path, feed) in doc.feeds() {
-            report.feeds_in_file += 1;
             let folder = self.folder_for_path(&path, &mut folders).await?;
-            let known = self.store.feed_by_url(&feed.xml_url).await?;
-            match self.store.add_feed(&feed.xml_url, folder).await {
-                Ok(added) => {
-                    if known.is_none() {
-                        report.feeds_added += 1;
-                        if let Some(title) = feed.title.as_deref().filter(|t| !t.trim().is_empty()) {
-                            self.store.rename_feed(added.id, title).await?;
-                        }
-                    }
-                }
-                Err(byline_store::StoreError::Invalid(reason)) => report.rejected.push(reason),
-                Err(other) => return Err(other.into()),
+            subscriptions.push(NewSubscription {
+                url: &feed.xml_url,
+                folder,
+                title: feed.title.as_deref().filter(|t| !t.trim().is_empty()),
+            });
+        }
+        report.feeds_in_file = subscriptions.len();
+        for result in self.store.add_feeds(&subscriptions).await? {
+            match result {
+                Subscribed::Added(_) => report.feeds_added += 1,
+                Subscribed::Existing(_) => {}
+                Subscribed::Refused(reason) => report.rejected.push(reason),
             }
         }
         Ok(report)

@@ -1,14 +1,16 @@
 //! Syncing feeds: fetch (conditionally) → skip if unchanged → parse → store,
 //! many feeds at once, each failure recorded on its own feed while the rest
-//! goes on.
+//! goes on. Stores are batched: the writer stores every feed parsed while it
+//! was busy in one transaction.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
-use byline_store::{FeedFetchState, FeedId, FetchValidators, RuleSet};
+use byline_store::{FeedFetchState, FeedId, FetchValidators, PreparedFeed, RuleSet};
 use chrono::{Duration, Utc};
 use futures::stream::{self, StreamExt};
 use serde::Serialize;
-use tokio::sync::mpsc::UnboundedSender;
+use tokio::sync::mpsc::{self, UnboundedSender};
 
 use crate::error::{EngineError, FetchError};
 use crate::fetch::Validators;
@@ -18,6 +20,11 @@ use crate::Engine;
 const BACKOFF_BASE_MINUTES: i64 = 5;
 /// The longest wait after failures.
 const BACKOFF_MAX_HOURS: i64 = 24;
+/// Parsed feeds waiting for the writer; fetching and parsing pause when
+/// this many are waiting, so memory stays bounded.
+const PARSED_QUEUE: usize = 64;
+/// The writer stores at most this many entries in one transaction.
+const MAX_BATCH_ENTRIES: usize = 5000;
 
 /// How a sync runs.
 #[derive(Debug, Clone, Default)]
@@ -100,11 +107,75 @@ struct FeedOutcome {
     updated: usize,
 }
 
+/// A feed, and how its sync went.
+type FeedResult = (FeedFetchState, Result<FeedOutcome, EngineError>);
+
+/// Counts feeds done and new articles, and sends [`SyncEvent`]s.
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    new_articles: AtomicUsize,
+    events: Option<UnboundedSender<SyncEvent>>,
+}
+
+impl Progress {
+    fn new(total: usize, events: Option<UnboundedSender<SyncEvent>>) -> Self {
+        let progress = Self { total, done: AtomicUsize::new(0), new_articles: AtomicUsize::new(0), events };
+        progress.send(SyncEvent::Started { total });
+        progress
+    }
+
+    fn feed_done(&self, feed_id: FeedId, result: &Result<FeedOutcome, EngineError>) {
+        let new = result.as_ref().map_or(0, |o| o.new);
+        self.send(SyncEvent::FeedDone {
+            done: self.done.fetch_add(1, Ordering::SeqCst) + 1,
+            total: self.total,
+            new_articles: self.new_articles.fetch_add(new, Ordering::SeqCst) + new,
+            feed_id,
+            feed_new_articles: new,
+            error: result.as_ref().err().map(ToString::to_string),
+        });
+    }
+
+    fn send(&self, event: SyncEvent) {
+        if let Some(events) = &self.events {
+            let _ = events.send(event);
+        }
+    }
+}
+
 impl Engine {
     /// Syncs every feed (or the ones in `options`), reporting progress on
-    /// `progress`. Returns an error only when the sync could not run at all;
-    /// feeds that fail are in the report.
+    /// `progress`, then fetches the full pages of new articles as the
+    /// extraction policy says ([`Engine::sync_feeds`], then
+    /// [`Engine::extract_pending`]). Returns an error only when the sync
+    /// could not run at all; feeds that fail are in the report.
     pub async fn sync(
+        &self,
+        options: &SyncOptions,
+        progress: Option<UnboundedSender<SyncEvent>>,
+    ) -> Result<SyncReport, EngineError> {
+        let mut report = self.sync_feeds(options, progress).await?;
+        report.extraction = self.extract_after_sync(options).await?;
+        Ok(report)
+    }
+
+    /// The full-articles part of [`Engine::sync`]: fetches and extracts the
+    /// pages of new articles, as many as the configuration allows for one
+    /// sync, with `options`' extraction policy (or the configured one).
+    pub async fn extract_after_sync(&self, options: &SyncOptions) -> Result<crate::ExtractReport, EngineError> {
+        let policy = options.extraction.unwrap_or(self.config.extraction);
+        self.extract_pending(self.config.max_extractions_per_sync, policy).await
+    }
+
+    /// The feeds part of [`Engine::sync`]: fetch, parse and store every
+    /// feed, without fetching article pages (the report's `extraction` is
+    /// empty). The app shows new articles after this, and extracts after.
+    ///
+    /// Fetching and parsing run many feeds at once; storing runs on the one
+    /// writer, which takes every feed parsed while it was busy and stores
+    /// them in one transaction.
+    pub async fn sync_feeds(
         &self,
         options: &SyncOptions,
         progress: Option<UnboundedSender<SyncEvent>>,
@@ -119,46 +190,59 @@ impl Engine {
             states.retain(|s| s.next_attempt_at.is_none_or(|at| at <= now));
         }
         let skipped = total_known - states.len();
-        let total = states.len();
-        let send = |event: SyncEvent| {
-            if let Some(tx) = &progress {
-                let _ = tx.send(event);
-            }
-        };
-        send(SyncEvent::Started { total });
+        let progress = Progress::new(states.len(), progress);
+        let rules = Arc::new(self.store.rule_set().await?);
 
-        let rules = self.store.rule_set().await?;
-        let done = AtomicUsize::new(0);
-        let new_total = AtomicUsize::new(0);
-        let results: Vec<(FeedFetchState, Result<FeedOutcome, EngineError>)> = stream::iter(states)
-            .map(|state| {
-                let rules = &rules;
-                let done = &done;
-                let new_total = &new_total;
-                let send = &send;
-                async move {
-                    let result = self.sync_feed(&state, rules).await;
-                    if let Err(err) = &result {
-                        let _ = self.record_failure(&state, err).await;
+        let (parsed_tx, mut parsed_rx) = mpsc::channel::<(FeedFetchState, PreparedFeed)>(PARSED_QUEUE);
+        let fetch_all = async {
+            let done_early: Vec<FeedResult> = stream::iter(states)
+                .map(|state| {
+                    let (rules, parsed_tx, progress) = (&rules, &parsed_tx, &progress);
+                    async move {
+                        match self.fetch_and_prepare(&state, rules).await {
+                            // The writer stores it and reports it done.
+                            Ok(Some(prepared)) => match parsed_tx.send((state, prepared)).await {
+                                Ok(()) => None,
+                                Err(unsent) => {
+                                    let stopped = EngineError::Invalid("the sync stopped storing".into());
+                                    Some(self.finish_feed(unsent.0 .0, Err(stopped), progress).await)
+                                }
+                            },
+                            Ok(None) => Some(self.finish_feed(state, Ok(FeedOutcome::default()), progress).await),
+                            Err(err) => Some(self.finish_feed(state, Err(err), progress).await),
+                        }
                     }
-                    let new = result.as_ref().map_or(0, |o| o.new);
-                    send(SyncEvent::FeedDone {
-                        done: done.fetch_add(1, Ordering::SeqCst) + 1,
-                        total,
-                        new_articles: new_total.fetch_add(new, Ordering::SeqCst) + new,
-                        feed_id: state.id,
-                        feed_new_articles: new,
-                        error: result.as_ref().err().map(ToString::to_string),
-                    });
-                    (state, result)
+                })
+                .buffer_unordered(self.fetcher.config().max_concurrent.max(1))
+                .filter_map(std::future::ready)
+                .collect()
+                .await;
+            drop(parsed_tx);
+            done_early
+        };
+        let store_all = async {
+            let mut stored: Vec<FeedResult> = Vec::new();
+            while let Some(first) = parsed_rx.recv().await {
+                let mut entries = first.1.entry_count();
+                let mut batch = vec![first];
+                while entries < MAX_BATCH_ENTRIES {
+                    let Ok(next) = parsed_rx.try_recv() else { break };
+                    entries += next.1.entry_count();
+                    batch.push(next);
                 }
-            })
-            .buffer_unordered(self.fetcher.config().max_concurrent.max(1))
-            .collect()
-            .await;
+                let (batch_states, prepared): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
+                let outcomes = self.store.store_feeds(&prepared).await;
+                for (state, outcome) in batch_states.into_iter().zip(outcomes) {
+                    let result = outcome.map(|o| FeedOutcome { new: o.new, updated: o.updated }).map_err(Into::into);
+                    stored.push(self.finish_feed(state, result, &progress).await);
+                }
+            }
+            stored
+        };
+        let (done_early, stored) = futures::join!(fetch_all, store_all);
 
-        let mut report = SyncReport { feeds: total, skipped, ..SyncReport::default() };
-        for (state, result) in results {
+        let mut report = SyncReport { feeds: progress.total, skipped, ..SyncReport::default() };
+        for (state, result) in done_early.into_iter().chain(stored) {
             match result {
                 Ok(outcome) => {
                     report.ok += 1;
@@ -172,41 +256,67 @@ impl Engine {
             }
         }
         report.errors.sort_by_key(|e| e.feed_id);
-        let policy = options.extraction.unwrap_or(self.config.extraction);
-        report.extraction = self.extract_pending(self.config.max_extractions_per_sync, policy).await?;
         Ok(report)
     }
 
-    async fn sync_feed(&self, state: &FeedFetchState, rules: &RuleSet) -> Result<FeedOutcome, EngineError> {
+    /// Fetches a feed and, when it changed, parses and prepares it on a
+    /// blocking thread. `None` when it did not change (304, or the same
+    /// bytes as last time); that is recorded here.
+    async fn fetch_and_prepare(
+        &self,
+        state: &FeedFetchState,
+        rules: &Arc<RuleSet>,
+    ) -> Result<Option<PreparedFeed>, EngineError> {
         let validators = Validators { etag: state.etag.clone(), last_modified: state.last_modified.clone() };
         let fetched = self.fetcher.get(&state.url, Some(&validators)).await?;
         if let Some(moved) = &fetched.moved_permanently_to {
             self.store.set_feed_url(state.id, moved.as_str()).await?;
         }
-        let fetch_validators = FetchValidators {
+        let unchanged = FetchValidators {
             etag: fetched.validators.etag.as_deref(),
             last_modified: fetched.validators.last_modified.as_deref(),
             content_hash: None,
         };
         let Some(body) = &fetched.body else {
-            self.store.record_unchanged(state.id, &fetch_validators).await?;
-            return Ok(FeedOutcome::default());
+            self.store.record_unchanged(state.id, &unchanged).await?;
+            return Ok(None);
         };
         let hash = blake3::hash(body).to_hex().to_string();
         if state.content_hash.as_deref() == Some(hash.as_str()) {
-            self.store.record_unchanged(state.id, &fetch_validators).await?;
-            return Ok(FeedOutcome::default());
+            self.store.record_unchanged(state.id, &unchanged).await?;
+            return Ok(None);
         }
-        let body = body.clone();
-        let content_type = fetched.content_type.clone();
+        let feed_id = state.id;
         let url = fetched.final_url.to_string();
-        let parsed =
-            tokio::task::spawn_blocking(move || byline_feeds::parse_feed(&body, content_type.as_deref(), Some(&url)))
-                .await
-                .map_err(|e| EngineError::Invalid(format!("parser crashed: {e}")))??;
-        let validators = FetchValidators { content_hash: Some(&hash), ..fetch_validators };
-        let outcome = self.store.store_feed(state.id, &parsed, &validators, rules).await?;
-        Ok(FeedOutcome { new: outcome.new, updated: outcome.updated })
+        let rules = Arc::clone(rules);
+        self.run_cpu(move || {
+            let parsed = byline_feeds::parse_feed(
+                fetched.body.as_deref().unwrap_or_default(),
+                fetched.content_type.as_deref(),
+                Some(&url),
+            )?;
+            let validators = FetchValidators {
+                etag: fetched.validators.etag.as_deref(),
+                last_modified: fetched.validators.last_modified.as_deref(),
+                content_hash: Some(&hash),
+            };
+            Ok(Some(PreparedFeed::new(feed_id, parsed, &validators, &rules)))
+        })
+        .await?
+    }
+
+    /// Records a feed's failure (if it failed) and reports it done.
+    async fn finish_feed(
+        &self,
+        state: FeedFetchState,
+        result: Result<FeedOutcome, EngineError>,
+        progress: &Progress,
+    ) -> FeedResult {
+        if let Err(err) = &result {
+            let _ = self.record_failure(&state, err).await;
+        }
+        progress.feed_done(state.id, &result);
+        (state, result)
     }
 
     async fn record_failure(&self, state: &FeedFetchState, err: &EngineError) -> Result<(), EngineError> {

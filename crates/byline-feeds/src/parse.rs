@@ -13,7 +13,7 @@ use url::Url;
 use crate::charset::decode_xml;
 use crate::discover::looks_like_html;
 use crate::model::{Enclosure, ParsedEntry, ParsedFeed};
-use crate::sanitize::{plain_text, resolve_web_url, sanitize_html, text_to_html};
+use crate::sanitize::{plain_text, resolve_web, resolve_web_url, sanitize_html, text_to_html};
 use crate::FeedError;
 
 /// Author names that are never a byline.
@@ -63,13 +63,10 @@ fn normalize(feed: Feed, feed_url: Option<&Url>) -> ParsedFeed {
 }
 
 fn normalize_entry(entry: Entry, site_base: Option<&Url>, feed_language: Option<&str>) -> ParsedEntry {
-    let link = pick_link(&entry.links, site_base);
-    let base = entry
-        .base
-        .as_deref()
-        .and_then(|b| Url::parse(b).ok())
-        .or_else(|| link.as_deref().and_then(|l| Url::parse(l).ok()))
-        .or_else(|| site_base.cloned());
+    let link = pick_link_url(&entry.links, site_base);
+    let base =
+        entry.base.as_deref().and_then(|b| Url::parse(b).ok()).or_else(|| link.clone()).or_else(|| site_base.cloned());
+    let link = link.map(String::from);
     let title = entry.title.as_ref().map(text_plain).unwrap_or_default();
     let summary_html = entry.summary.as_ref().map(|t| text_html(t, base.as_ref())).filter(|h| !h.trim().is_empty());
     let content_html = entry
@@ -117,8 +114,12 @@ fn entry_id(guid: &str, link: Option<&str>, title: &str, published: Option<DateT
 /// The `alternate` link (or the first one without a rel), resolved and
 /// restricted to http(s).
 fn pick_link(links: &[Link], base: Option<&Url>) -> Option<String> {
+    pick_link_url(links, base).map(String::from)
+}
+
+fn pick_link_url(links: &[Link], base: Option<&Url>) -> Option<Url> {
     let alternate = links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"));
-    alternate.or(links.first()).and_then(|l| resolve_web_url(&l.href, base))
+    alternate.or(links.first()).and_then(|l| resolve_web(&l.href, base))
 }
 
 fn authors(entry: &Entry) -> Vec<String> {

@@ -134,6 +134,11 @@ pub fn is_web_url(url: &str) -> bool {
 /// Resolves `href` against `base` and keeps it only when the result is an
 /// http(s) URL; tracking parameters are removed.
 pub fn resolve_web_url(href: &str, base: Option<&Url>) -> Option<String> {
+    resolve_web(href, base).map(String::from)
+}
+
+/// [`resolve_web_url`], keeping the parsed [`Url`].
+pub fn resolve_web(href: &str, base: Option<&Url>) -> Option<Url> {
     let href = href.trim();
     if href.is_empty() {
         return None;
@@ -142,7 +147,7 @@ pub fn resolve_web_url(href: &str, base: Option<&Url>) -> Option<String> {
         Some(base) => base.join(href).ok()?,
         None => Url::parse(href).ok()?,
     };
-    matches!(url.scheme(), "http" | "https").then(|| strip_tracking(url).to_string())
+    matches!(url.scheme(), "http" | "https").then(|| strip_tracking(url))
 }
 
 fn resolve_relative(href: &str) -> Option<Cow<'_, str>> {
@@ -229,7 +234,7 @@ const BLOCK_TAGS: &[&str] = &[
 fn is_block_boundary(tag: &str) -> bool {
     let name = tag.trim_start_matches('/');
     let end = name.find(|c: char| c.is_ascii_whitespace() || c == '/').unwrap_or(name.len());
-    BLOCK_TAGS.contains(&name[..end].to_ascii_lowercase().as_str())
+    BLOCK_TAGS.iter().any(|block| block.eq_ignore_ascii_case(&name[..end]))
 }
 
 /// Appends `escaped` with the character references html5ever's serializer

@@ -1,27 +1,17 @@
-//! Articles: storing a feed's entries, lists with keyset paging, search, and
-//! the reader's statuses.
+//! Articles: lists with keyset paging, search, one article, and the
+//! reader's statuses. Storing them is [`crate::ingest`]'s job.
 
-use std::collections::{HashMap, HashSet};
-
-use byline_feeds::sanitize::html_to_text;
-use byline_feeds::{ParsedEntry, ParsedFeed};
 use chrono::{DateTime, Utc};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::{QueryBuilder, Sqlite};
 
-use crate::feeds::{record_parsed, FetchValidators};
-use crate::fold::{fold, fts_query};
-use crate::rules::RuleSubject;
+use crate::fold::fts_query;
 use crate::{
-    now, Article, ArticleId, ArticleSummary, Cursor, FeedId, ListQuery, Page, Result, RuleAction, RuleSet, Store,
-    StoreError, StoreOutcome, View,
+    now, Article, ArticleId, ArticleSummary, Cursor, FeedId, ListQuery, Page, Result, Store, StoreError, View,
 };
 
 const SUMMARY_COLUMNS: &str = "a.id, a.feed_id, f.title AS feed_title, a.title, a.url, a.author, a.published,
     a.lead_image, s.read, s.saved, a.sort_key";
 const MAX_PAGE: u32 = 500;
-
-/// Rows per insert statement (each row is one JSON array element).
-const INSERT_CHUNK: usize = 1000;
 
 #[derive(sqlx::FromRow)]
 struct ArticleDetails {
@@ -37,79 +27,6 @@ struct ArticleDetails {
 }
 
 impl Store {
-    /// Stores a parsed feed in one transaction: the feed's metadata and
-    /// validators, new entries (with rules applied and the search index
-    /// updated), changed entries updated in place. Entries that retention
-    /// already deleted are not added again. An entry repeated in the feed
-    /// (same id) counts once.
-    ///
-    /// New entries go in with a handful of set-based statements per feed
-    /// (JSON arrays expanded with `json_each`), not several statements per
-    /// article: each statement is a round trip to SQLite's thread.
-    pub async fn store_feed(
-        &self,
-        feed_id: FeedId,
-        feed: &ParsedFeed,
-        validators: &FetchValidators<'_>,
-        rules: &RuleSet,
-    ) -> Result<StoreOutcome> {
-        let fetched_at = now();
-        let mut seen = HashSet::new();
-        let entries: Vec<(usize, &ParsedEntry)> =
-            feed.entries.iter().enumerate().filter(|(_, e)| seen.insert(e.id.as_str())).collect();
-        let guids = serde_json::to_string(&entries.iter().map(|(_, e)| e.id.as_str()).collect::<Vec<_>>())
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
-
-        let mut tx = self.writer.begin().await?;
-        record_parsed(&mut tx, feed_id, feed, validators).await?;
-        // One row each, aggregated in SQLite: rows cross to this task one message at a time.
-        let existing: String = sqlx::query_scalar(
-            "SELECT json_group_object(guid, json_array(id, content_hash)) FROM articles
-             WHERE feed_id = ? AND guid IN (SELECT value FROM json_each(?))",
-        )
-        .bind(feed_id)
-        .bind(&guids)
-        .fetch_one(&mut *tx)
-        .await?;
-        let existing: HashMap<String, (ArticleId, String)> =
-            serde_json::from_str(&existing).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let pruned: String = sqlx::query_scalar(
-            "SELECT json_group_array(guid) FROM pruned_articles
-             WHERE feed_id = ? AND guid IN (SELECT value FROM json_each(?))",
-        )
-        .bind(feed_id)
-        .bind(&guids)
-        .fetch_one(&mut *tx)
-        .await?;
-        let pruned: HashSet<String> = serde_json::from_str(&pruned).map_err(|e| StoreError::Invalid(e.to_string()))?;
-
-        let mut outcome = StoreOutcome::default();
-        let mut fresh = Vec::new();
-        for (position, entry) in entries {
-            let hash = entry.content_hash();
-            match existing.get(&entry.id) {
-                Some((_, old_hash)) if *old_hash == hash => {}
-                Some((id, _)) => {
-                    update_article(&mut tx, *id, entry, &hash).await?;
-                    outcome.updated += 1;
-                }
-                None if pruned.contains(&entry.id) => {}
-                None => {
-                    // Undated entries keep the feed's order: earlier in the feed sorts newer.
-                    let sort_key = entry.published.map_or(fetched_at - position as i64, |d| d.timestamp());
-                    fresh.push(NewArticle::new(entry, hash, sort_key, feed_id, rules));
-                }
-            }
-        }
-        for chunk in fresh.chunks(INSERT_CHUNK) {
-            insert_articles(&mut tx, feed_id, chunk, fetched_at).await?;
-        }
-        outcome.new = fresh.len();
-        outcome.filtered = fresh.iter().filter(|a| a.action.is_some()).count();
-        tx.commit().await?;
-        Ok(outcome)
-    }
-
     /// One page of a list (all, unread, saved; by feed or folder; or search
     /// results), newest first, paged by keyset.
     pub async fn list(&self, query: &ListQuery) -> Result<Page> {
@@ -230,163 +147,5 @@ fn expect_one(rows: u64, id: ArticleId) -> Result<()> {
     if rows == 0 {
         return Err(StoreError::NotFound(format!("article {id}")));
     }
-    Ok(())
-}
-
-fn entry_text(entry: &ParsedEntry) -> String {
-    let mut text = String::new();
-    for html in [entry.summary_html.as_deref(), entry.content_html.as_deref()].into_iter().flatten() {
-        text.push_str(&html_to_text(html));
-        text.push('\n');
-    }
-    text
-}
-
-/// A new article, ready to insert: what the tables need, and what the
-/// rules decided.
-struct NewArticle<'a> {
-    entry: &'a ParsedEntry,
-    author: Option<String>,
-    text: String,
-    hash: String,
-    sort_key: i64,
-    action: Option<RuleAction>,
-}
-
-impl<'a> NewArticle<'a> {
-    fn new(entry: &'a ParsedEntry, hash: String, sort_key: i64, feed_id: FeedId, rules: &RuleSet) -> Self {
-        let author = entry.author_line();
-        let text = entry_text(entry);
-        let action = if rules.is_empty() {
-            None
-        } else {
-            let author = author.as_deref().unwrap_or_default();
-            rules.evaluate(&RuleSubject { feed_id, title: &entry.title, author, text: &text })
-        };
-        Self { entry, author, text, hash, sort_key, action }
-    }
-}
-
-/// Inserts new articles, their statuses (rules applied) and their search
-/// entries: three statements for the whole batch.
-async fn insert_articles(
-    conn: &mut SqliteConnection,
-    feed_id: FeedId,
-    batch: &[NewArticle<'_>],
-    fetched_at: i64,
-) -> Result<()> {
-    let rows: Vec<serde_json::Value> = batch
-        .iter()
-        .map(|a| {
-            let e = a.entry;
-            serde_json::json!([
-                e.id,
-                e.link,
-                e.title,
-                a.author,
-                e.published.map(|d| d.timestamp()),
-                e.updated.map(|d| d.timestamp()),
-                e.summary_html,
-                e.content_html,
-                e.image,
-                e.language,
-                serde_json::to_string(&e.enclosures).unwrap_or_else(|_| "[]".into()),
-                a.hash,
-                a.sort_key,
-            ])
-        })
-        .collect();
-    sqlx::query(
-        "INSERT INTO articles (feed_id, guid, url, title, author, published, updated, summary_html, content_html,
-           lead_image, language, enclosures, content_hash, sort_key, fetched_at)
-         SELECT ?1, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-           value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12, ?2
-         FROM json_each(?3)",
-    )
-    .bind(feed_id)
-    .bind(fetched_at)
-    .bind(serde_json::Value::Array(rows).to_string())
-    .execute(&mut *conn)
-    .await?;
-
-    // Statuses and search entries find their article by (feed, guid), so no
-    // ids travel back and forth. CROSS JOIN keeps json_each outside, so each
-    // row is one lookup in the (feed_id, guid) index, never a table scan.
-    let mut statuses = Vec::with_capacity(batch.len());
-    let mut search = Vec::with_capacity(batch.len());
-    for article in batch {
-        let read = article.action == Some(RuleAction::MarkRead);
-        let muted = article.action == Some(RuleAction::Mute);
-        statuses.push(serde_json::json!([article.entry.id, read, muted, read.then_some(fetched_at)]));
-        search.push(serde_json::json!([
-            article.entry.id,
-            fold(&article.entry.title),
-            fold(article.author.as_deref().unwrap_or_default()),
-            fold(&article.text)
-        ]));
-    }
-    sqlx::query(
-        "INSERT INTO article_status (article_id, feed_id, read, muted, read_at)
-         SELECT a.id, a.feed_id, j.value ->> 1, j.value ->> 2, j.value ->> 3
-         FROM json_each(?2) AS j CROSS JOIN articles AS a
-         WHERE a.feed_id = ?1 AND a.guid = j.value ->> 0",
-    )
-    .bind(feed_id)
-    .bind(serde_json::Value::Array(statuses).to_string())
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "INSERT INTO articles_fts (rowid, title, author, body)
-         SELECT a.id, j.value ->> 1, j.value ->> 2, j.value ->> 3
-         FROM json_each(?2) AS j CROSS JOIN articles AS a
-         WHERE a.feed_id = ?1 AND a.guid = j.value ->> 0",
-    )
-    .bind(feed_id)
-    .bind(serde_json::Value::Array(search).to_string())
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// Rewrites a changed article's content; its status is left alone.
-async fn update_article(conn: &mut SqliteConnection, id: ArticleId, entry: &ParsedEntry, hash: &str) -> Result<()> {
-    let author = entry.author_line();
-    sqlx::query(
-        "UPDATE articles SET url = ?, title = ?, author = ?, published = COALESCE(?, published), updated = ?,
-           summary_html = ?, content_html = ?, lead_image = ?, language = ?, enclosures = ?, content_hash = ?
-         WHERE id = ?",
-    )
-    .bind(&entry.link)
-    .bind(&entry.title)
-    .bind(&author)
-    .bind(entry.published.map(|d| d.timestamp()))
-    .bind(entry.updated.map(|d| d.timestamp()))
-    .bind(&entry.summary_html)
-    .bind(&entry.content_html)
-    .bind(&entry.image)
-    .bind(&entry.language)
-    .bind(serde_json::to_string(&entry.enclosures).unwrap_or_else(|_| "[]".into()))
-    .bind(hash)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM articles_fts WHERE rowid = ?").bind(id).execute(&mut *conn).await?;
-    index_article(conn, id, &entry.title, &author.unwrap_or_default(), &entry_text(entry)).await
-}
-
-async fn index_article(
-    conn: &mut SqliteConnection,
-    id: ArticleId,
-    title: &str,
-    author: &str,
-    text: &str,
-) -> Result<()> {
-    sqlx::query("INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)")
-        .bind(id)
-        .bind(fold(title))
-        .bind(fold(author))
-        .bind(fold(text))
-        .execute(conn)
-        .await?;
     Ok(())
 }

@@ -1,6 +1,5 @@
 //! Feeds, folders and each feed's fetch state.
 
-use byline_feeds::ParsedFeed;
 use chrono::{DateTime, Utc};
 
 use crate::{now, Feed, FeedFetchState, FeedId, Folder, FolderId, Result, Store, StoreError};
@@ -21,6 +20,28 @@ pub struct FetchValidators<'a> {
     pub content_hash: Option<&'a str>,
 }
 
+/// A feed to subscribe to, for [`Store::add_feeds`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NewSubscription<'a> {
+    /// The feed's URL.
+    pub url: &'a str,
+    /// The folder to put it in.
+    pub folder: Option<FolderId>,
+    /// Its title, until the feed's own arrives (for a new subscription).
+    pub title: Option<&'a str>,
+}
+
+/// What [`Store::add_feeds`] did with one feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subscribed {
+    /// Newly subscribed.
+    Added(FeedId),
+    /// It was subscribed already.
+    Existing(FeedId),
+    /// Not subscribed, and why.
+    Refused(String),
+}
+
 impl Store {
     /// Subscribes to `url` (returns the existing feed if already subscribed).
     pub async fn add_feed(&self, url: &str, folder: Option<FolderId>) -> Result<Feed> {
@@ -38,6 +59,46 @@ impl Store {
         .fetch_one(&self.writer)
         .await?;
         self.feed(id).await
+    }
+
+    /// Subscribes to many feeds in one transaction (an OPML import, a list
+    /// of URLs). Returns, for each, its id and whether it is new, or why it
+    /// was refused (not an http(s) URL). A feed already subscribed keeps its
+    /// title and moves only when a folder is given.
+    pub async fn add_feeds(&self, feeds: &[NewSubscription<'_>]) -> Result<Vec<Subscribed>> {
+        let created_at = now();
+        let mut results = Vec::with_capacity(feeds.len());
+        let mut tx = self.writer.begin().await?;
+        for feed in feeds {
+            if !byline_feeds::sanitize::is_web_url(feed.url) {
+                results.push(Subscribed::Refused(format!("not an http(s) URL: {}", feed.url)));
+                continue;
+            }
+            let title = feed.title.map(str::trim).unwrap_or_default();
+            let added: Option<FeedId> = sqlx::query_scalar(
+                "INSERT INTO feeds (url, title, folder_id, created_at) VALUES (?, ?, ?, ?)
+                 ON CONFLICT(url) DO NOTHING RETURNING id",
+            )
+            .bind(feed.url)
+            .bind(title)
+            .bind(feed.folder)
+            .bind(created_at)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(id) = added {
+                results.push(Subscribed::Added(id));
+                continue;
+            }
+            let id: FeedId =
+                sqlx::query_scalar("UPDATE feeds SET folder_id = COALESCE(?, folder_id) WHERE url = ? RETURNING id")
+                    .bind(feed.folder)
+                    .bind(feed.url)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            results.push(Subscribed::Existing(id));
+        }
+        tx.commit().await?;
+        Ok(results)
     }
 
     /// One feed.
@@ -218,37 +279,5 @@ fn expect_feed(rows: u64, id: FeedId) -> Result<()> {
     if rows == 0 {
         return Err(StoreError::NotFound(format!("feed {id}")));
     }
-    Ok(())
-}
-
-/// Updates a feed's metadata and validators inside the transaction that
-/// stores its entries.
-pub(crate) async fn record_parsed(
-    conn: &mut sqlx::SqliteConnection,
-    id: FeedId,
-    feed: &ParsedFeed,
-    validators: &FetchValidators<'_>,
-) -> Result<()> {
-    let now = now();
-    sqlx::query(
-        "UPDATE feeds SET
-           title = CASE WHEN title = '' THEN ? ELSE title END,
-           site_url = COALESCE(?, site_url), description = COALESCE(?, description), language = COALESCE(?, language),
-           etag = ?, last_modified = ?, content_hash = ?,
-           last_checked_at = ?, last_success_at = ?, last_error = NULL, error_count = 0, next_attempt_at = NULL
-         WHERE id = ?",
-    )
-    .bind(&feed.title)
-    .bind(&feed.link)
-    .bind(&feed.description)
-    .bind(&feed.language)
-    .bind(validators.etag)
-    .bind(validators.last_modified)
-    .bind(validators.content_hash)
-    .bind(now)
-    .bind(now)
-    .bind(id)
-    .execute(conn)
-    .await?;
     Ok(())
 }

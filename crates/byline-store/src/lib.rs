@@ -24,6 +24,7 @@ mod error;
 mod extraction;
 mod feeds;
 pub mod fold;
+mod ingest;
 mod model;
 mod retention;
 mod rules;
@@ -37,7 +38,8 @@ use sqlx::sqlite::{
 
 pub use error::{Result, StoreError};
 pub use extraction::{Author, ExtractedArticle, ExtractionPolicy, PendingExtraction};
-pub use feeds::FetchValidators;
+pub use feeds::{FetchValidators, NewSubscription, Subscribed};
+pub use ingest::PreparedFeed;
 pub use model::*;
 pub use rules::RuleSet;
 

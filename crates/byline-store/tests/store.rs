@@ -1,7 +1,7 @@
 //! The store against a real SQLite file in a temporary directory.
 
 use byline_feeds::{ParsedEntry, ParsedFeed};
-use byline_store::FetchValidators;
+use byline_store::{FetchValidators, NewSubscription, PreparedFeed, Subscribed};
 use byline_store::{ListQuery, NewRule, RuleAction, RuleField, RuleSet, Store, View};
 use chrono::{Duration, Utc};
 
@@ -226,4 +226,78 @@ async fn an_entry_repeated_in_one_feed_is_stored_once() {
     let titles: Vec<_> = store.list(&ListQuery::default()).await.unwrap().items.into_iter().map(|i| i.title).collect();
     assert_eq!(titles.len(), 2);
     assert!(titles.contains(&"Bir".to_string()));
+}
+
+#[tokio::test]
+async fn many_feeds_store_in_one_batch_with_their_own_statuses_and_search() {
+    let (_dir, store) = open().await;
+    let urls = ["https://a.example/rss", "https://b.example/rss", "javascript:alert(1)", "https://a.example/rss"];
+    let subscriptions: Vec<NewSubscription> =
+        urls.iter().map(|url| NewSubscription { url, title: Some(" Başlıq "), ..Default::default() }).collect();
+    let subscribed = store.add_feeds(&subscriptions).await.unwrap();
+    let (Subscribed::Added(a), Subscribed::Added(b)) = (&subscribed[0], &subscribed[1]) else {
+        panic!("{subscribed:?}")
+    };
+    assert!(matches!(&subscribed[2], Subscribed::Refused(why) if why.contains("javascript:")));
+    assert_eq!(subscribed[3], Subscribed::Existing(*a));
+    assert_eq!(store.feed(*a).await.unwrap().title, "Başlıq");
+
+    store
+        .add_rule(&NewRule {
+            feed_id: Some(*b),
+            field: RuleField::Title,
+            pattern: "reklam".into(),
+            is_regex: false,
+            action: RuleAction::MarkRead,
+        })
+        .await
+        .unwrap();
+    let rules = store.rule_set().await.unwrap();
+    let v = FetchValidators { etag: Some("\"e1\""), last_modified: None, content_hash: Some("h1") };
+    let batch = vec![
+        PreparedFeed::new(*a, feed(vec![entry("1", "Şəhər xəbəri", 0), entry("2", "Reklam A", 0)]), &v, &rules),
+        PreparedFeed::new(*b, feed(vec![entry("1", "Новости Баку", 0), entry("2", "Reklam B", 0)]), &v, &rules),
+    ];
+    let outcomes: Vec<_> = store.store_feeds(&batch).await.into_iter().map(Result::unwrap).collect();
+    assert_eq!(outcomes.iter().map(|o| (o.new, o.filtered)).collect::<Vec<_>>(), vec![(2, 0), (2, 1)]);
+
+    // Each search row and status belongs to the article it was made for.
+    let found = store.list(&ListQuery { search: Some("новости".into()), ..Default::default() }).await.unwrap().items;
+    assert_eq!(found.iter().map(|i| (i.feed_id, i.title.as_str())).collect::<Vec<_>>(), vec![(*b, "Новости Баку")]);
+    let found = store.list(&ListQuery { search: Some("seher".into()), ..Default::default() }).await.unwrap().items;
+    assert_eq!(found.iter().map(|i| (i.feed_id, i.title.as_str())).collect::<Vec<_>>(), vec![(*a, "Şəhər xəbəri")]);
+    let unread = store.list(&ListQuery { view: View::Unread, ..Default::default() }).await.unwrap().items;
+    let mut unread: Vec<_> = unread.iter().map(|i| i.title.as_str()).collect();
+    unread.sort();
+    assert_eq!(unread, vec!["Reklam A", "Şəhər xəbəri", "Новости Баку"], "the rule was feed b's only");
+    let states = store.fetch_states().await.unwrap();
+    assert!(states.iter().all(|s| s.etag.as_deref() == Some("\"e1\"") && s.content_hash.as_deref() == Some("h1")));
+
+    // The same batch again changes nothing.
+    let again: Vec<_> = store.store_feeds(&batch).await.into_iter().map(Result::unwrap).collect();
+    assert!(again.iter().all(|o| o.new == 0 && o.updated == 0));
+}
+
+#[tokio::test]
+async fn a_feed_that_cannot_be_stored_fails_alone() {
+    let (_dir, store) = open().await;
+    let a = store.add_feed("https://a.example/rss", None).await.unwrap();
+    let gone = store.add_feed("https://gone.example/rss", None).await.unwrap();
+    let b = store.add_feed("https://b.example/rss", None).await.unwrap();
+    let (v, rules) = (FetchValidators::default(), RuleSet::default());
+    let batch = vec![
+        PreparedFeed::new(a.id, feed(vec![entry("a1", "A", 0)]), &v, &rules),
+        PreparedFeed::new(gone.id, feed(vec![entry("g1", "G", 0)]), &v, &rules),
+        PreparedFeed::new(b.id, feed(vec![entry("b1", "B", 0)]), &v, &rules),
+    ];
+    // Unsubscribed while its entries were on their way.
+    store.remove_feed(gone.id).await.unwrap();
+    let results = store.store_feeds(&batch).await;
+    assert_eq!(results[0].as_ref().unwrap().new, 1);
+    assert!(results[1].is_err(), "{:?}", results[1]);
+    assert_eq!(results[2].as_ref().unwrap().new, 1);
+    let mut titles: Vec<_> =
+        store.list(&ListQuery::default()).await.unwrap().items.into_iter().map(|i| i.title).collect();
+    titles.sort();
+    assert_eq!(titles, vec!["A", "B"]);
 }

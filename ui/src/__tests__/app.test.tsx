@@ -8,6 +8,7 @@ vi.mock("@tauri-apps/api/core", () => ({
 }));
 
 import { invoke } from "@tauri-apps/api/core";
+import { refreshAfterChange } from "../actions";
 import { App } from "../App";
 import { resetState } from "../store";
 import { article, defaultSettings, feed, fakeInvoke } from "../test/backend";
@@ -117,6 +118,19 @@ describe("the app", () => {
     const frame = screen.getByTestId("reader-body") as HTMLIFrameElement;
     expect(frame.getAttribute("srcdoc")).toContain("Full page text");
     expect(frame.getAttribute("srcdoc")).not.toContain("Body of article 3");
+  });
+
+  it("picks up the full article when it is extracted after the sync", async () => {
+    const data = world();
+    setup(data);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[0]);
+    await screen.findByTestId("reader-title");
+    const frame = () => screen.getByTestId("reader-body") as HTMLIFrameElement;
+    await waitFor(() => expect(frame().getAttribute("srcdoc")).toContain("Body of article 3"));
+    data.articles.find((a) => a.id === 3)!.full_html = "<p>Extracted after the sync</p>";
+    await refreshAfterChange();
+    await waitFor(() => expect(frame().getAttribute("srcdoc")).toContain("Extracted after the sync"));
   });
 
   it("toggles saved from the reader and shows the star in the list", async () => {
