@@ -1,5 +1,7 @@
 // Single-key shortcuts (j/k, n/p, s, Shift+S, m, o, /, r, ?, Esc), ignored while
-// typing in a field or with a modifier held.
+// typing in a field or with a modifier held. They follow the key's place on
+// the keyboard when the layout types something else there, so they work the
+// same on Russian (and other non-Latin) layouts.
 
 import * as actions from "./actions";
 import { getState, setState } from "./store";
@@ -13,6 +15,21 @@ function isTyping(target: EventTarget | null): boolean {
     return !["checkbox", "radio", "button", "submit", "range"].includes(type);
   }
   return false;
+}
+
+/**
+ * The shortcut a key press means: the typed character when it is a Latin
+ * letter, `/` or `?`; otherwise the character a US keyboard has at that
+ * place (`о` on the Russian layout is the `j` key). Letters come lower case;
+ * Shift is read from the event.
+ */
+export function shortcutKey(e: Pick<KeyboardEvent, "key" | "code" | "shiftKey">): string {
+  if (/^[a-z]$/i.test(e.key)) return e.key.toLowerCase();
+  if (e.key === "/" || e.key === "?") return e.key;
+  const letter = /^Key([A-Z])$/.exec(e.code ?? "");
+  if (letter) return letter[1].toLowerCase();
+  if (e.code === "Slash") return e.shiftKey ? "?" : "/";
+  return e.key;
 }
 
 export function handleKey(e: KeyboardEvent): void {
@@ -33,7 +50,8 @@ export function handleKey(e: KeyboardEvent): void {
   }
   if (isTyping(e.target)) return;
 
-  if (e.key === "?") {
+  const key = shortcutKey(e);
+  if (key === "?") {
     e.preventDefault();
     if (s.overlay === "help") actions.closeOverlay();
     else actions.openOverlay("help");
@@ -41,39 +59,31 @@ export function handleKey(e: KeyboardEvent): void {
   }
   if (s.overlay !== null) return;
 
-  switch (e.key) {
+  switch (key) {
     case "j":
-    case "J":
       actions.moveArticle(1);
       break;
     case "k":
-    case "K":
       actions.moveArticle(-1);
       break;
     case "n":
-    case "N":
       actions.moveFeed(1);
       break;
     case "p":
-    case "P":
       actions.moveFeed(-1);
       break;
     case "s":
-    case "S":
       if (e.shiftKey) {
         if (!actions.openShareMenu()) return;
       } else actions.toggleSavedCurrent();
       break;
     case "m":
-    case "M":
       actions.toggleReadCurrent();
       break;
     case "o":
-    case "O":
       void actions.openOriginal();
       break;
     case "r":
-    case "R":
       void actions.syncAll();
       break;
     case "/": {

@@ -180,6 +180,17 @@ describe("the app", () => {
     await waitFor(() => expect(screen.getByTestId("reader-title").textContent).toBe("Şəhər məktəbləri açılır"));
   });
 
+  it("keeps the shortcuts on a Russian keyboard layout", async () => {
+    setup(world());
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.keyDown(document.body, { key: "о", code: "KeyJ" });
+    await waitFor(() => expect(screen.getByTestId("reader-title").textContent).toBe("Şəhər məktəbləri açılır"));
+    fireEvent.keyDown(document.body, { key: "о", code: "KeyJ" });
+    await waitFor(() => expect(screen.getByTestId("reader-title").textContent).toBe("Новости дня"));
+    fireEvent.keyDown(document.body, { key: "л", code: "KeyK" });
+    await waitFor(() => expect(screen.getByTestId("reader-title").textContent).toBe("Şəhər məktəbləri açılır"));
+  });
+
   it("saves with s and opens the help overlay with ?, closed by Esc", async () => {
     setup(world());
     await waitFor(() => expect(rows()).toHaveLength(3));
