@@ -98,7 +98,7 @@ impl Store {
             "SELECT a.id, a.feed_id, a.url, a.author,
                LENGTH(COALESCE(a.content_html, '')) AS feed_text_len, f.extraction
              FROM articles a JOIN feeds f ON f.id = a.feed_id
-             WHERE a.extraction_state = 0 ORDER BY a.sort_key DESC LIMIT ?",
+             WHERE a.extraction_state = 0 AND f.unsubscribed_at IS NULL ORDER BY a.sort_key DESC LIMIT ?",
         )
         .bind(i64::from(limit))
         .fetch_all(&self.reader)

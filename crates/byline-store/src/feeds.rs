@@ -50,7 +50,8 @@ impl Store {
         }
         let id: FeedId = sqlx::query_scalar(
             "INSERT INTO feeds (url, folder_id, created_at) VALUES (?, ?, ?)
-             ON CONFLICT(url) DO UPDATE SET folder_id = COALESCE(excluded.folder_id, feeds.folder_id)
+             ON CONFLICT(url) DO UPDATE SET folder_id = COALESCE(excluded.folder_id, feeds.folder_id),
+               unsubscribed_at = NULL
              RETURNING id",
         )
         .bind(url)
@@ -75,9 +76,14 @@ impl Store {
                 continue;
             }
             let title = feed.title.map(str::trim).unwrap_or_default();
+            // A feed unsubscribed earlier (kept for its saved articles) comes back as added.
             let added: Option<FeedId> = sqlx::query_scalar(
                 "INSERT INTO feeds (url, title, folder_id, created_at) VALUES (?, ?, ?, ?)
-                 ON CONFLICT(url) DO NOTHING RETURNING id",
+                 ON CONFLICT(url) DO UPDATE SET unsubscribed_at = NULL,
+                   folder_id = COALESCE(excluded.folder_id, feeds.folder_id),
+                   title = CASE WHEN excluded.title <> '' THEN excluded.title ELSE feeds.title END
+                 WHERE feeds.unsubscribed_at IS NOT NULL
+                 RETURNING id",
             )
             .bind(feed.url)
             .bind(title)
@@ -112,33 +118,47 @@ impl Store {
 
     /// The feed subscribed at `url`, if any.
     pub async fn feed_by_url(&self, url: &str) -> Result<Option<Feed>> {
-        Ok(sqlx::query_as(&format!("SELECT {FEED_COLUMNS} FROM feeds f {UNREAD_JOIN} WHERE f.url = ?"))
-            .bind(url)
-            .fetch_optional(&self.reader)
-            .await?)
+        Ok(sqlx::query_as(&format!(
+            "SELECT {FEED_COLUMNS} FROM feeds f {UNREAD_JOIN} WHERE f.url = ? AND f.unsubscribed_at IS NULL"
+        ))
+        .bind(url)
+        .fetch_optional(&self.reader)
+        .await?)
     }
 
-    /// Every feed, by title.
+    /// Every subscribed feed, by title.
     pub async fn feeds(&self) -> Result<Vec<Feed>> {
         Ok(sqlx::query_as(&format!(
-            "SELECT {FEED_COLUMNS} FROM feeds f {UNREAD_JOIN} ORDER BY f.title COLLATE NOCASE, f.id"
+            "SELECT {FEED_COLUMNS} FROM feeds f {UNREAD_JOIN} WHERE f.unsubscribed_at IS NULL
+             ORDER BY f.title COLLATE NOCASE, f.id"
         ))
         .fetch_all(&self.reader)
         .await?)
     }
 
-    /// Unsubscribes: deletes the feed and all of its articles, saved ones
-    /// included (retention never deletes saved articles; only this does).
+    /// Unsubscribes: the feed is no longer fetched or listed, and its
+    /// articles are deleted, except the saved ones, which stay readable
+    /// (under Saved) until they are unsaved and retention takes them. A feed
+    /// with no saved articles is deleted outright.
     pub async fn remove_feed(&self, id: FeedId) -> Result<()> {
         let mut tx = self.writer.begin().await?;
-        sqlx::query("DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE feed_id = ?)")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        let done = sqlx::query("DELETE FROM feeds WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        let done = sqlx::query(
+            "UPDATE feeds SET unsubscribed_at = ?, folder_id = NULL, etag = NULL, last_modified = NULL,
+               content_hash = NULL, last_error = NULL, error_count = 0, next_attempt_at = NULL
+             WHERE id = ? AND unsubscribed_at IS NULL",
+        )
+        .bind(now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("feed {id}")));
         }
+        let unsaved = "SELECT id FROM articles WHERE feed_id = ?1
+                       AND id NOT IN (SELECT article_id FROM article_status WHERE feed_id = ?1 AND saved = 1)";
+        sqlx::query(&format!("DELETE FROM articles_fts WHERE rowid IN ({unsaved})")).bind(id).execute(&mut *tx).await?;
+        sqlx::query(&format!("DELETE FROM articles WHERE id IN ({unsaved})")).bind(id).execute(&mut *tx).await?;
+        delete_empty_unsubscribed(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -183,7 +203,8 @@ impl Store {
     /// Fetch state of every feed.
     pub async fn fetch_states(&self) -> Result<Vec<FeedFetchState>> {
         Ok(sqlx::query_as(
-            "SELECT id, url, etag, last_modified, content_hash, error_count, next_attempt_at FROM feeds ORDER BY id",
+            "SELECT id, url, etag, last_modified, content_hash, error_count, next_attempt_at FROM feeds
+             WHERE unsubscribed_at IS NULL ORDER BY id",
         )
         .fetch_all(&self.reader)
         .await?)
@@ -273,6 +294,17 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Deletes unsubscribed feeds that have no article left.
+pub(crate) async fn delete_empty_unsubscribed(conn: &mut sqlx::SqliteConnection) -> Result<()> {
+    sqlx::query(
+        "DELETE FROM feeds WHERE unsubscribed_at IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.feed_id = feeds.id)",
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 fn expect_feed(rows: u64, id: FeedId) -> Result<()> {

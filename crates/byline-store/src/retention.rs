@@ -12,7 +12,7 @@ impl Store {
     /// pages back to the file system (incremental vacuum), so the file does
     /// not grow without bound. Saved articles are never deleted. Deleted
     /// articles are remembered, so a feed that still lists them does not
-    /// bring them back.
+    /// bring them back. Unsubscribed feeds left without articles go too.
     pub async fn prune(&self, cutoff: DateTime<Utc>) -> Result<PruneOutcome> {
         let mut tx = self.writer.begin().await?;
         let doomed = "SELECT a.id FROM articles a JOIN article_status s ON s.article_id = a.id
@@ -34,6 +34,7 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        crate::feeds::delete_empty_unsubscribed(&mut tx).await?;
         tx.commit().await?;
         let mut pages_freed = 0;
         loop {

@@ -301,3 +301,45 @@ async fn a_feed_that_cannot_be_stored_fails_alone() {
     titles.sort();
     assert_eq!(titles, vec!["A", "B"]);
 }
+
+#[tokio::test]
+async fn unsubscribing_keeps_saved_articles_until_they_are_unsaved() {
+    let (_dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    let (v, rules) = (FetchValidators::default(), RuleSet::default());
+    store.store_feed(f.id, &feed(vec![entry("a", "Saxlanan", 1), entry("b", "Digər", 1)]), &v, &rules).await.unwrap();
+    let items = store.list(&ListQuery::default()).await.unwrap().items;
+    let kept = items.iter().find(|i| i.title == "Saxlanan").unwrap().id;
+    store.set_saved(kept, true).await.unwrap();
+
+    store.remove_feed(f.id).await.unwrap();
+    assert!(store.feeds().await.unwrap().is_empty(), "no longer listed");
+    assert!(store.fetch_states().await.unwrap().is_empty(), "no longer fetched");
+    assert!(store.feed_by_url("https://news.example.az/rss").await.unwrap().is_none());
+    let saved = store.list(&ListQuery { view: View::Saved, ..Default::default() }).await.unwrap().items;
+    assert_eq!(saved.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), vec!["Saxlanan"]);
+    assert_eq!(store.article(kept).await.unwrap().summary.title, "Saxlanan");
+    let found = store.list(&ListQuery { search: Some("saxlanan".into()), ..Default::default() }).await.unwrap().items;
+    assert_eq!(found.len(), 1, "still searchable");
+    let all: Vec<_> = store.list(&ListQuery::default()).await.unwrap().items.into_iter().map(|i| i.title).collect();
+    assert_eq!(all, vec!["Saxlanan".to_string()], "the unsaved article is gone");
+    assert!(store.remove_feed(f.id).await.is_err(), "already unsubscribed");
+
+    // Subscribing again brings the same feed back, with its saved article.
+    let again = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    assert_eq!(again.id, f.id);
+    assert_eq!(store.feeds().await.unwrap().len(), 1);
+    store.remove_feed(f.id).await.unwrap();
+
+    // Once unsaved, retention takes the article, and the empty feed with it.
+    store.set_saved(kept, false).await.unwrap();
+    store.prune(Utc::now() + Duration::days(1)).await.unwrap();
+    assert!(store.feed(f.id).await.is_err(), "the empty unsubscribed feed is deleted");
+    assert!(store.list(&ListQuery { view: View::Saved, ..Default::default() }).await.unwrap().items.is_empty());
+
+    // A feed with nothing saved is deleted at once.
+    let g = store.add_feed("https://g.example/rss", None).await.unwrap();
+    store.store_feed(g.id, &feed(vec![entry("x", "X", 1)]), &v, &rules).await.unwrap();
+    store.remove_feed(g.id).await.unwrap();
+    assert!(store.feed(g.id).await.is_err());
+}
