@@ -3,6 +3,7 @@ import * as actions from "./actions";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { AddSourceDialog } from "./components/AddSourceDialog";
 import { ArticleList } from "./components/ArticleList";
+import { EditFeedDialog, EditFolderDialog } from "./components/EditDialogs";
 import { HelpOverlay } from "./components/HelpOverlay";
 import { Reader } from "./components/Reader";
 import { RulesManager } from "./components/RulesManager";
@@ -58,6 +59,8 @@ export function App() {
           {s.overlay === "settings" ? <SettingsPanel s={s} /> : null}
           {s.overlay === "rules" ? <RulesManager s={s} /> : null}
           {s.overlay === "help" ? <HelpOverlay /> : null}
+          {s.overlay === "edit-feed" ? <EditFeedDialog s={s} /> : null}
+          {s.overlay === "edit-folder" ? <EditFolderDialog s={s} /> : null}
         </ErrorBoundary>
       ) : null}
       <Toasts s={s} />

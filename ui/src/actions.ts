@@ -3,7 +3,7 @@
 // (shown inline) or a toast; none escape to the console unhandled.
 
 import { api, ApiError, toApiError } from "./api";
-import type { Article, ArticleSummary, Feed, NewRule, Settings, ShareTarget, SyncProgress, View } from "./api";
+import type { Article, ArticleSummary, ExtractionPolicy, Feed, NewRule, Settings, ShareTarget, SyncProgress, View } from "./api";
 import { getLang, resolveLang, setLang, t } from "./i18n";
 import { compareNames } from "./lib/collate";
 import { loadSharePrefs, saveSharePrefs } from "./lib/share-prefs";
@@ -452,6 +452,37 @@ export async function removeFeed(id: number): Promise<void> {
   } catch (err) {
     toast(toApiError(err).message, "error");
   }
+}
+
+/** Opens the dialog that renames a feed and sets when its full articles are fetched. */
+export function editFeed(id: number): void {
+  setState({ overlay: "edit-feed", editing: id });
+}
+
+/** Opens the dialog that renames a folder. */
+export function editFolder(id: number): void {
+  setState({ overlay: "edit-folder", editing: id });
+}
+
+/**
+ * Saves a feed's title and full-article policy (`null`: the default from
+ * settings); only what changed is sent. Throws the backend's error.
+ */
+export async function saveFeed(id: number, title: string, extraction: ExtractionPolicy | null): Promise<void> {
+  const feed = getState().feeds.find((f) => f.id === id);
+  if (!feed) return;
+  const name = title.trim();
+  const renamed = name !== "" && name !== feed.title;
+  if (renamed) await api.renameFeed(id, name);
+  if ((feed.extraction ?? null) !== extraction) await api.setFeedExtraction(id, extraction);
+  // The list's rows carry the feed's name too.
+  await (renamed ? refreshAfterChange() : loadFeeds());
+}
+
+/** Renames a folder. Throws the backend's error. */
+export async function renameFolder(id: number, name: string): Promise<void> {
+  await api.renameFolder(id, name.trim());
+  await loadFeeds();
 }
 
 /** Marks a feed important (its new articles notify) or not. */

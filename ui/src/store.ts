@@ -9,7 +9,8 @@ import { defaultSharePrefs } from "./lib/share-prefs";
 import type { SharePref } from "./lib/share-prefs";
 
 export type Source = { kind: "all" } | { kind: "feed"; id: number } | { kind: "folder"; id: number };
-export type Overlay = null | "help" | "add" | "settings" | "rules";
+/** An open dialog; `edit-feed` and `edit-folder` edit `editing`. */
+export type Overlay = null | "help" | "add" | "settings" | "rules" | "edit-feed" | "edit-folder";
 export type Pane = "sources" | "list" | "reader";
 export type Status = "idle" | "loading" | "ready" | "error";
 
@@ -63,6 +64,8 @@ export interface State {
   rulesError: ApiError | null;
 
   overlay: Overlay;
+  /** The feed or folder an edit dialog is open for. */
+  editing: number | null;
   /** The share menu (Shift+S or the reader's Share button) is open. */
   shareMenu: boolean;
   /** Which share targets to show, in order (localStorage, not backend settings). */
@@ -114,6 +117,7 @@ export function initialState(): State {
     rulesStatus: "idle",
     rulesError: null,
     overlay: null,
+    editing: null,
     shareMenu: false,
     sharePrefs: defaultSharePrefs(),
     pane: "list",

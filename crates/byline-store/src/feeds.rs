@@ -282,10 +282,26 @@ impl Store {
         Ok(())
     }
 
-    /// Renames a folder.
+    /// Renames a folder. Another folder of that name in the same parent is
+    /// a clear error, not a constraint failure.
     pub async fn rename_folder(&self, id: FolderId, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Invalid("a folder needs a name".into()));
+        }
+        let taken: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM folders f JOIN folders me ON me.id = ?
+               WHERE f.id <> me.id AND f.name = ? AND f.parent_id IS me.parent_id)",
+        )
+        .bind(id)
+        .bind(name)
+        .fetch_one(&self.writer)
+        .await?;
+        if taken {
+            return Err(StoreError::Invalid(format!("there is already a folder named “{name}” there")));
+        }
         let done = sqlx::query("UPDATE folders SET name = ? WHERE id = ?")
-            .bind(name.trim())
+            .bind(name)
             .bind(id)
             .execute(&self.writer)
             .await?;

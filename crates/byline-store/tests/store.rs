@@ -213,6 +213,16 @@ async fn folders_nest_and_filter_lists() {
     let by_feed = store.list(&ListQuery { feed: Some(b.id), ..Default::default() }).await.unwrap().items;
     assert_eq!(by_feed.len(), 1);
     assert!(store.add_feed("javascript:alert(1)", None).await.is_err());
+
+    let other = store.create_folder("Dünya", Some(news.id)).await.unwrap();
+    let err = store.rename_folder(other.id, " İdman ").await.unwrap_err();
+    assert!(err.to_string().contains("already a folder named “İdman”"), "{err}");
+    assert!(store.rename_folder(other.id, "  ").await.is_err());
+    store.rename_folder(other.id, "İdman").await.unwrap_err();
+    store.rename_folder(news.id, "İdman").await.unwrap(); // another parent: allowed
+    store.rename_folder(sport.id, " Futbol ").await.unwrap();
+    let names: Vec<_> = store.folders().await.unwrap().into_iter().map(|f| f.name).collect();
+    assert!(names.contains(&"Futbol".to_string()), "{names:?}");
 }
 
 #[tokio::test]

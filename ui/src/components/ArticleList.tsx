@@ -191,6 +191,7 @@ function sourceMenu(s: State): MenuItem[] | null {
     const folder = s.folders.find((f) => f.id === (s.source as { id: number }).id);
     if (!folder) return null;
     return [
+      { label: t("folder.rename"), testid: "folder-rename", onSelect: () => actions.editFolder(folder.id) },
       {
         label: t("folder.delete"),
         testid: "folder-delete",

@@ -15,6 +15,7 @@ export function feedMenuItems(feed: Feed, s: Pick<State, "folders">): MenuItem[]
       onSelect: () => void actions.setFeedImportant(feed.id, !feed.important),
     },
     { label: t("feed.refresh"), testid: "feed-refresh", onSelect: () => void actions.retryFeed(feed.id) },
+    { label: t("feed.edit"), testid: "feed-edit", onSelect: () => actions.editFeed(feed.id) },
   ];
   if (feed.site_url) {
     items.push({ label: t("feed.openSite"), testid: "feed-open-site", onSelect: () => void actions.openOriginal(feed.site_url) });

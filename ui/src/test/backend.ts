@@ -180,6 +180,28 @@ export function fakeInvoke(data: FakeData, calls: Call[] = []) {
         f.important = args!.important as boolean;
         return null;
       }
+      case "rename_feed": {
+        const f = data.feeds.find((x) => x.id === args!.id);
+        if (!f) throw { kind: "not_found", message: `feed ${args!.id} not found` };
+        f.title = args!.title as string;
+        for (const a of data.articles) if (a.feed_id === f.id) a.feed_title = f.title;
+        return null;
+      }
+      case "set_feed_extraction": {
+        const f = data.feeds.find((x) => x.id === args!.id);
+        if (!f) throw { kind: "not_found", message: `feed ${args!.id} not found` };
+        f.extraction = (args!.policy as string | null) ?? null;
+        return null;
+      }
+      case "rename_folder": {
+        const folder = data.folders.find((x) => x.id === args!.id);
+        if (!folder) throw { kind: "not_found", message: `folder ${args!.id} not found` };
+        if (data.folders.some((x) => x.id !== folder.id && x.name === args!.name && x.parent_id === folder.parent_id)) {
+          throw { kind: "invalid", message: `a folder named ${String(args!.name)} exists` };
+        }
+        folder.name = args!.name as string;
+        return null;
+      }
       case "sync_now":
         return { feeds: data.feeds.length, ok: data.feeds.length, failed: 0, skipped: 0, new_articles: 0, updated_articles: 0, errors: [] };
       case "plugin:event|listen":
