@@ -32,7 +32,9 @@ export function App() {
     };
   }, []);
 
-  const firstRun = s.feedsStatus === "ready" && s.feeds.length === 0 && s.folders.length === 0;
+  // Saved articles outlive their source: with some left, the reading panes stay.
+  const firstRun =
+    s.feedsStatus === "ready" && s.feeds.length === 0 && s.folders.length === 0 && !(s.savedCount && s.savedCount > 0);
 
   return (
     <div class={`app${firstRun ? " first-run" : ""}`} data-pane={s.pane} data-testid="app" lang={s.lang}>

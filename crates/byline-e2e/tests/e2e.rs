@@ -387,6 +387,51 @@ async fn a_saved_article_survives_a_restart_offline() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_source_is_renamed_and_unsubscribing_keeps_its_saved_article() {
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "edit-unsubscribe").await;
+    let feed = app.add_source(&site.url("/")).await;
+    app.wait_feed_unread(&feed, "5").await;
+    app.open_article("The Tempest").await;
+    app.click_tid("save-button").await;
+    app.wait_tid_text("nav-saved-count", "1").await;
+
+    // Rename it and stop full-article downloads for it, from the list's menu.
+    app.click_tid("source-menu").await;
+    app.click_tid("feed-edit").await;
+    let name = app.find_tid("edit-feed-name").await;
+    name.clear().await.ok();
+    app.type_into(&name, "Limanın Xəbərləri").await;
+    app.select_tid("edit-feed-extraction", "never").await;
+    app.shot("edit-feed").await;
+    app.click_tid("edit-feed-save").await;
+    app.wait_gone(&tid("edit-feed-dialog"), "the source options to close").await;
+    app.wait_text(&App::in_feed(&feed, &tid("feed-title")), "the new name", |t| t == "Limanın Xəbərləri").await;
+    app.click_tid("source-menu").await;
+    app.click_tid("feed-edit").await;
+    let policy = app.js("return document.querySelector('[data-testid=edit-feed-extraction]').value;").await;
+    assert_eq!(policy, json!("never"), "the policy was stored");
+    app.click_tid("dialog-close").await;
+    app.wait_gone(&tid("edit-feed-dialog"), "the source options to close").await;
+
+    // Unsubscribe (the confirmation answered yes): the feed goes, the saved article stays.
+    app.js("window.confirm = () => true; return null;").await;
+    app.click_tid("source-menu").await;
+    app.click_tid("feed-unsubscribe").await;
+    app.wait_count(&tid("feed-row"), 0).await;
+    app.wait_tid_text("nav-saved-count", "1").await;
+    app.click_tid("nav-saved").await;
+    app.wait_count(&tid("article-row"), 1).await;
+    app.open_article("The Tempest").await;
+    assert_eq!(app.text_tid("reader-title").await, TEMPEST);
+    app.wait_reader_body("Jonah Pryce makes a weary, tender Prospero").await;
+    app.shot("unsubscribed-saved").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn open_original_and_share_hand_the_exact_url_to_the_desktop() {
     let _serial = util::serial().await;
     let site = Site::start().await;

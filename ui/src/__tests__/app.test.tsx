@@ -62,6 +62,16 @@ describe("the app", () => {
     expect(starters.length).toBeLessThanOrEqual(12);
   });
 
+  it("keeps the reading panes when only saved articles are left", async () => {
+    const gone = feed(9, "Unsubscribed");
+    setup({ feeds: [], folders: [], articles: [article(1, gone, { saved: true, title: "Kept for later" })], settings: defaultSettings() });
+    await waitFor(() => expect(screen.getByTestId("nav-saved-count").textContent).toBe("1"));
+    expect(screen.queryByTestId("empty-state")).toBeNull();
+    fireEvent.click(screen.getByTestId("nav-saved"));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0].textContent).toContain("Kept for later");
+  });
+
   it("adds a starter source through addSource", async () => {
     setup({ feeds: [], folders: [], articles: [], settings: defaultSettings() });
     await screen.findByTestId("empty-state");
