@@ -300,11 +300,8 @@ impl Store {
         if taken {
             return Err(StoreError::Invalid(format!("there is already a folder named “{name}” there")));
         }
-        let done = sqlx::query("UPDATE folders SET name = ? WHERE id = ?")
-            .bind(name)
-            .bind(id)
-            .execute(&self.writer)
-            .await?;
+        let done =
+            sqlx::query("UPDATE folders SET name = ? WHERE id = ?").bind(name).bind(id).execute(&self.writer).await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("folder {id}")));
         }
