@@ -25,6 +25,18 @@ pub enum Theme {
     Dark,
 }
 
+/// What the share bar can show: the backend's share targets and copying the link.
+pub const SHARE_BAR_ITEMS: [&str; 7] = ["whatsapp", "messenger", "telegram", "vk", "ok", "copy", "email"];
+
+/// One place on the share bar: a target, shown or hidden.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ShareBarItem {
+    /// One of [`SHARE_BAR_ITEMS`].
+    pub id: String,
+    /// Whether the bar shows it.
+    pub on: bool,
+}
+
 /// Every preference, with defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
@@ -47,6 +59,9 @@ pub struct Settings {
     pub notifications: bool,
     /// Facebook app id for Messenger sharing; empty when none.
     pub messenger_app_id: String,
+    /// The share bar's targets in order, each shown or hidden; empty means
+    /// every target in the default order.
+    pub share_bar: Vec<ShareBarItem>,
 }
 
 impl Default for Settings {
@@ -61,6 +76,7 @@ impl Default for Settings {
             extraction_policy: ExtractionPolicy::WhenNoContent,
             notifications: false,
             messenger_app_id: String::new(),
+            share_bar: Vec::new(),
         }
     }
 }
@@ -83,6 +99,17 @@ impl Settings {
         }
         if !self.messenger_app_id.chars().all(|c| c.is_ascii_digit()) {
             return invalid("a Messenger app id is digits only");
+        }
+        for (i, item) in self.share_bar.iter().enumerate() {
+            if !SHARE_BAR_ITEMS.contains(&item.id.as_str()) {
+                return invalid("unknown share target");
+            }
+            if self.share_bar[..i].iter().any(|earlier| earlier.id == item.id) {
+                return invalid("a share target is listed twice");
+            }
+        }
+        if !self.share_bar.is_empty() && !self.share_bar.iter().any(|item| item.on) {
+            return invalid("the share bar needs at least one target");
         }
         Ok(())
     }
@@ -120,5 +147,20 @@ mod tests {
         assert_eq!(bad.validate().unwrap_err().kind, ErrorKind::Invalid);
         let bad = Settings { reader_font_size: 200, ..Settings::default() };
         assert!(bad.validate().is_err());
+    }
+
+    #[test]
+    fn the_share_bar_lists_known_targets_once_with_one_shown() {
+        let item = |id: &str, on: bool| ShareBarItem { id: id.into(), on };
+        let ok = Settings { share_bar: vec![item("telegram", true), item("whatsapp", false)], ..Settings::default() };
+        ok.validate().unwrap();
+        for share_bar in [
+            vec![item("myspace", true)],
+            vec![item("vk", true), item("vk", false)],
+            vec![item("vk", false), item("ok", false)],
+        ] {
+            let bad = Settings { share_bar, ..Settings::default() };
+            assert_eq!(bad.validate().unwrap_err().kind, ErrorKind::Invalid, "{:?}", bad.share_bar);
+        }
     }
 }

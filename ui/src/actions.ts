@@ -6,7 +6,7 @@ import { api, ApiError, toApiError } from "./api";
 import type { Article, ArticleSummary, ExtractionPolicy, Feed, NewRule, Settings, ShareTarget, SyncProgress, View } from "./api";
 import { getLang, resolveLang, setLang, t } from "./i18n";
 import { compareNames } from "./lib/collate";
-import { loadSharePrefs, saveSharePrefs } from "./lib/share-prefs";
+import { normalizeSharePrefs, takeLegacySharePrefs } from "./lib/share-prefs";
 import type { ShareItem, SharePref } from "./lib/share-prefs";
 import { getState, sameSource, setState } from "./store";
 import type { Overlay, Pane, Source, State } from "./store";
@@ -43,8 +43,8 @@ export async function start(): Promise<() => void> {
   } catch {
     /* no saved folder state */
   }
-  setState({ sharePrefs: loadSharePrefs() });
   await loadSettings();
+  await migrateSharePrefs();
   const unlisten = await Promise.all([
     api.onSyncProgress(onSyncProgress),
     api.onArticlesChanged(() => {
@@ -75,7 +75,19 @@ export function applySettings(settings: Settings): void {
   const root = document.documentElement;
   if (settings.theme === "system") delete root.dataset.theme;
   else root.dataset.theme = settings.theme;
-  setState({ settings, lang });
+  setState({ settings, lang, sharePrefs: normalizeSharePrefs(settings.share_bar) });
+}
+
+/** Moves the share-bar preference an earlier version kept in localStorage into settings. */
+async function migrateSharePrefs(): Promise<void> {
+  const legacy = takeLegacySharePrefs();
+  const settings = getState().settings;
+  if (!legacy || settings.share_bar.length > 0) return;
+  try {
+    await saveSettings({ ...settings, share_bar: legacy });
+  } catch {
+    /* the defaults stay */
+  }
 }
 
 // ---------- feeds and counts ----------
@@ -364,10 +376,12 @@ export function closeShareMenu(): boolean {
   return true;
 }
 
-/** Saves which share targets show, and in what order (localStorage). */
+/** Saves which share targets show, and in what order (with the settings). */
 export function setSharePrefs(prefs: SharePref[]): void {
-  saveSharePrefs(prefs);
-  setState({ sharePrefs: prefs });
+  const settings = getState().settings;
+  saveSettings({ ...settings, share_bar: prefs.map(({ id, on }) => ({ id, on })) }).catch((err: unknown) =>
+    toast(toApiError(err).message, "error"),
+  );
 }
 
 /** j / k: the next or previous article in the list. */

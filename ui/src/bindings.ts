@@ -585,6 +585,11 @@ export type Settings_Deserialize = {
 	notifications?: boolean,
 	/**  Facebook app id for Messenger sharing; empty when none. */
 	messenger_app_id?: string,
+	/**
+	 *  The share bar's targets in order, each shown or hidden; empty means
+	 *  every target in the default order.
+	 */
+	share_bar?: ShareBarItem[],
 };
 
 /**  Every preference, with defaults. */
@@ -607,6 +612,19 @@ export type Settings_Serialize = {
 	notifications: boolean,
 	/**  Facebook app id for Messenger sharing; empty when none. */
 	messenger_app_id: string,
+	/**
+	 *  The share bar's targets in order, each shown or hidden; empty means
+	 *  every target in the default order.
+	 */
+	share_bar: ShareBarItem[],
+};
+
+/**  One place on the share bar: a target, shown or hidden. */
+export type ShareBarItem = {
+	/**  One of [`SHARE_BAR_ITEMS`]. */
+	id: string,
+	/**  Whether the bar shows it. */
+	on: boolean,
 };
 
 /**  What sharing did, for the UI's toast. */

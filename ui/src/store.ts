@@ -88,6 +88,7 @@ export const DEFAULT_SETTINGS: Settings = {
   extraction_policy: "when_no_content",
   notifications: false,
   messenger_app_id: "",
+  share_bar: [],
 };
 
 export function initialState(): State {

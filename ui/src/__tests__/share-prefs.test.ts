@@ -6,10 +6,10 @@ import {
   SHARE_ITEMS,
   SHARE_PREFS_KEY,
   defaultSharePrefs,
-  loadSharePrefs,
   moveSharePref,
+  normalizeSharePrefs,
   parseSharePrefs,
-  saveSharePrefs,
+  takeLegacySharePrefs,
   toggleSharePref,
   visibleShareItems,
 } from "../lib/share-prefs";
@@ -21,16 +21,23 @@ describe("share preferences", () => {
 
   it("default to every target, in the issue's order", () => {
     expect(visibleShareItems(defaultSharePrefs())).toEqual(["whatsapp", "messenger", "telegram", "vk", "ok", "copy", "email"]);
-    expect(loadSharePrefs()).toEqual(defaultSharePrefs());
+    expect(normalizeSharePrefs([])).toEqual(defaultSharePrefs());
+    expect(normalizeSharePrefs(undefined)).toEqual(defaultSharePrefs());
   });
 
-  it("round-trip through localStorage under byline.shareTargets", () => {
+  it("come from the settings' share_bar list", () => {
     let prefs = moveSharePref(defaultSharePrefs(), "telegram", -1);
     prefs = toggleSharePref(prefs, "vk", false);
-    saveSharePrefs(prefs);
-    expect(JSON.parse(localStorage.getItem(SHARE_PREFS_KEY)!)).toEqual(prefs);
-    expect(loadSharePrefs()).toEqual(prefs);
-    expect(visibleShareItems(loadSharePrefs())).toEqual(["whatsapp", "telegram", "messenger", "ok", "copy", "email"]);
+    expect(normalizeSharePrefs(prefs.map(({ id, on }) => ({ id, on })))).toEqual(prefs);
+    expect(visibleShareItems(normalizeSharePrefs(prefs))).toEqual(["whatsapp", "telegram", "messenger", "ok", "copy", "email"]);
+  });
+
+  it("are taken once from the localStorage of earlier versions", () => {
+    expect(takeLegacySharePrefs()).toBeNull();
+    localStorage.setItem(SHARE_PREFS_KEY, JSON.stringify([{ id: "ok", on: true }]));
+    expect(ids(takeLegacySharePrefs()!).slice(0, 2)).toEqual(["ok", "whatsapp"]);
+    expect(localStorage.getItem(SHARE_PREFS_KEY)).toBeNull();
+    expect(takeLegacySharePrefs()).toBeNull();
   });
 
   it("move one place and stop at the ends", () => {
@@ -70,12 +77,11 @@ describe("share preferences", () => {
       getItem: () => {
         throw new Error("denied");
       },
-      setItem: () => {
-        throw new Error("full");
+      removeItem: () => {
+        throw new Error("denied");
       },
     };
-    expect(loadSharePrefs(broken)).toEqual(defaultSharePrefs());
-    expect(() => saveSharePrefs(defaultSharePrefs(), broken)).not.toThrow();
+    expect(takeLegacySharePrefs(broken)).toBeNull();
   });
 
   it("have a name and an action label for every target in every language", () => {

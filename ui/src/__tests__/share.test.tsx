@@ -238,7 +238,7 @@ describe("the share menu (Shift+S)", () => {
 });
 
 describe("share preferences", () => {
-  it("order and hide the targets everywhere, from localStorage", async () => {
+  it("order and hide the targets everywhere, moved from an earlier version's localStorage into settings", async () => {
     localStorage.setItem(
       SHARE_PREFS_KEY,
       JSON.stringify([
@@ -251,6 +251,10 @@ describe("share preferences", () => {
     setup();
     await openArticle(3);
     const expected = ["telegram", "email", "vk", "messenger", "ok", "copy"];
+    const saved = argsOf(calls, "set_settings").at(-1)!.settings as { share_bar: { id: string; on: boolean }[] };
+    expect(saved.share_bar.map((p) => p.id)).toEqual(["telegram", "email", "whatsapp", "vk", "messenger", "ok", "copy"]);
+    expect(saved.share_bar.find((p) => p.id === "whatsapp")!.on).toBe(false);
+    expect(localStorage.getItem(SHARE_PREFS_KEY)).toBeNull();
     expect(barIds(screen.getByTestId("share-bar-top"))).toEqual(expected.map((x) => `share-${x}`));
     expect(barIds(screen.getByTestId("share-bar-bottom"))).toEqual(expected.map((x) => `share-${x}`));
     fireEvent.keyDown(document.body, { key: "S", shiftKey: true });
@@ -276,11 +280,12 @@ describe("share preferences", () => {
     fireEvent.click(within(list).getByTestId("share-pref-toggle-ok"));
     fireEvent.click(within(list).getByTestId("share-pref-toggle-messenger"));
 
-    const stored = JSON.parse(localStorage.getItem(SHARE_PREFS_KEY)!) as { id: string; on: boolean }[];
+    // Kept with the other settings (tauri-plugin-store), not in the webview's storage.
+    await waitFor(() => expect(argsOf(calls, "set_settings")).toHaveLength(5));
+    const stored = (argsOf(calls, "set_settings").at(-1)!.settings as { share_bar: { id: string; on: boolean }[] }).share_bar;
     expect(stored.map((p) => p.id)).toEqual(["telegram", "whatsapp", "messenger", "vk", "ok", "email", "copy"]);
     expect(stored.filter((p) => !p.on).map((p) => p.id)).toEqual(["messenger", "ok"]);
-    // A UI-only preference: the backend's settings are not touched.
-    expect(argsOf(calls, "set_settings")).toEqual([]);
+    expect(localStorage.getItem(SHARE_PREFS_KEY)).toBeNull();
 
     fireEvent.keyDown(document.body, { key: "Escape" });
     await waitFor(() => expect(screen.queryByTestId("settings-panel")).toBeNull());

@@ -1,8 +1,9 @@
-// Which share targets the share bar and menus show, and in what order: a
-// UI-only preference kept in localStorage (`byline.shareTargets`) as the
-// full ordered list with a visible flag per target. Unknown or repeated
-// entries are dropped; targets missing from a stored list (a newer app
-// version added one) are appended, visible.
+// Which share targets the share bar and menus show, and in what order: kept
+// with the other settings (`share_bar`, in tauri-plugin-store) as the full
+// ordered list with a visible flag per target. Unknown or repeated entries
+// are dropped; targets missing from a stored list (a newer app version added
+// one) are appended, visible. Earlier versions kept it in localStorage
+// (`byline.shareTargets`); it moves to settings on the first start.
 
 import type { ShareTarget } from "../api";
 
@@ -27,18 +28,16 @@ function isItem(value: unknown): value is ShareItem {
   return typeof value === "string" && (SHARE_ITEMS as readonly string[]).includes(value);
 }
 
-/** Reads a stored value; anything unreadable gives the defaults. */
-export function parseSharePrefs(raw: string | null | undefined): SharePref[] {
-  if (!raw) return defaultSharePrefs();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return defaultSharePrefs();
-  }
-  if (!Array.isArray(parsed)) return defaultSharePrefs();
+/**
+ * The preference as the UI uses it, from what settings (or an older app's
+ * localStorage) hold: unknown or repeated entries dropped, missing targets
+ * appended (shown), at least one shown; anything unreadable or empty gives
+ * the defaults.
+ */
+export function normalizeSharePrefs(list: unknown): SharePref[] {
+  if (!Array.isArray(list) || list.length === 0) return defaultSharePrefs();
   const out: SharePref[] = [];
-  for (const entry of parsed) {
+  for (const entry of list) {
     const id = entry && typeof entry === "object" ? (entry as { id?: unknown }).id : undefined;
     if (!isItem(id) || out.some((p) => p.id === id)) continue;
     out.push({ id, on: (entry as { on?: unknown }).on !== false });
@@ -49,19 +48,30 @@ export function parseSharePrefs(raw: string | null | undefined): SharePref[] {
   return out;
 }
 
-export function loadSharePrefs(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): SharePref[] {
+/** Reads a JSON string (the localStorage format of earlier versions). */
+export function parseSharePrefs(raw: string | null | undefined): SharePref[] {
+  if (!raw) return defaultSharePrefs();
   try {
-    return parseSharePrefs(storage?.getItem(SHARE_PREFS_KEY));
+    return normalizeSharePrefs(JSON.parse(raw));
   } catch {
     return defaultSharePrefs();
   }
 }
 
-export function saveSharePrefs(prefs: SharePref[], storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage): void {
+/**
+ * The preference an earlier version kept in localStorage, removed from
+ * there: `null` when there is none. Settings (tauri-plugin-store) hold it now.
+ */
+export function takeLegacySharePrefs(
+  storage: Pick<Storage, "getItem" | "removeItem"> | undefined = globalThis.localStorage,
+): SharePref[] | null {
   try {
-    storage?.setItem(SHARE_PREFS_KEY, JSON.stringify(prefs.map(({ id, on }) => ({ id, on }))));
+    const raw = storage?.getItem(SHARE_PREFS_KEY);
+    if (raw == null) return null;
+    storage?.removeItem(SHARE_PREFS_KEY);
+    return parseSharePrefs(raw);
   } catch {
-    /* not persisted (storage full or disabled) */
+    return null;
   }
 }
 

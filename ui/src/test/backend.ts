@@ -67,6 +67,7 @@ export const defaultSettings = (): Settings_Serialize => ({
   extraction_policy: "when_no_content",
   notifications: false,
   messenger_app_id: "",
+  share_bar: [],
 });
 
 export type Call = { cmd: string; args: Record<string, unknown> | undefined };
