@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use byline_testkit::FixtureServer;
+use byline_testkit::{Fixture, FixtureServer};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -530,4 +530,74 @@ async fn a_feed_can_have_its_own_extraction_policy() {
     let missing = t.cli(&["feed-extract", "999", "never"]).await;
     assert_eq!(missing.code, 1);
     assert!(missing.stderr.contains("feed 999 not found"), "{}", missing.stderr);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sync_killed_midway_leaves_a_sound_database_and_the_next_sync_finishes() {
+    const FEEDS: usize = 60;
+    const ITEMS: usize = 50;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("byline.sqlite3");
+    let server = FixtureServer::start().await;
+    let site = server.base_url();
+    let paths: Vec<String> = (0..FEEDS).map(|i| format!("/feed-{i}.xml")).collect();
+    for (i, path) in paths.iter().enumerate() {
+        server.route(path, Fixture::body("application/rss+xml", byline_testkit::generate_rss(i, ITEMS, &site)));
+    }
+    let opml: String = paths.iter().map(|p| format!("<outline type=\"rss\" xmlUrl=\"{}\"/>", server.url(p))).collect();
+    let opml_path = dir.path().join("feeds.opml");
+    std::fs::write(&opml_path, format!("<opml version=\"2.0\"><body>{opml}</body></opml>")).unwrap();
+    let base = ["--db".to_string(), db.display().to_string(), "--extract".into(), "never".into()];
+    let with = |args: &[&str]| base.iter().cloned().chain(args.iter().map(|a| a.to_string())).collect::<Vec<_>>();
+    let imported = run(dir.path(), with(&["import", opml_path.to_str().unwrap(), "--json"])).await.json();
+    assert_eq!(imported["import"]["feeds_added"], FEEDS);
+    assert_eq!(imported["sync"]["new_articles"], FEEDS * ITEMS);
+    // Every feed gets a new edition: the next sync stores as much again.
+    for (i, path) in paths.iter().enumerate() {
+        server.route(path, Fixture::body("application/rss+xml", byline_testkit::generate_rss(FEEDS + i, ITEMS, &site)));
+    }
+    let served_before: Vec<usize> = paths.iter().map(|p| server.hits(p)).collect();
+
+    // Kill -9 the sync once most feeds have been fetched: batches are being
+    // stored, and one may be half-written.
+    let mut child = Command::new(BIN)
+        .args(with(&["sync", "--json"]))
+        .env("HOME", dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let fetched = || paths.iter().zip(&served_before).filter(|(p, before)| server.hits(p) > **before).count();
+    while fetched() < FEEDS * 2 / 3 {
+        assert!(std::time::Instant::now() < deadline, "the sync never got going");
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    }
+    let killed_midway = child.try_wait().unwrap().is_none();
+    child.kill().ok();
+    child.wait().unwrap();
+
+    let store = byline_engine::Store::open(&db).await.unwrap();
+    assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new());
+    store.close().await;
+    // A feed's new edition is stored whole or not at all.
+    let feeds = run(dir.path(), with(&["feeds", "--json"])).await.json();
+    for feed in feeds.as_array().unwrap() {
+        let unread = feed["unread_count"].as_u64().unwrap();
+        assert!(unread == ITEMS as u64 || unread == 2 * ITEMS as u64, "half a feed stored: {feed}");
+    }
+
+    // The next sync finishes the job: every article once, each with its status.
+    let report = run(dir.path(), with(&["sync", "--json"])).await.json();
+    assert_eq!((report["ok"].as_u64(), report["failed"].as_u64()), (Some(FEEDS as u64), Some(0)), "{report}");
+    let feeds = run(dir.path(), with(&["feeds", "--json"])).await.json();
+    let unread: Vec<u64> = feeds.as_array().unwrap().iter().map(|f| f["unread_count"].as_u64().unwrap()).collect();
+    assert_eq!(unread, vec![2 * ITEMS as u64; FEEDS], "killed midway: {killed_midway}");
+    let store = byline_engine::Store::open(&db).await.unwrap();
+    assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new());
+    assert_eq!(store.unread_count().await.unwrap(), (2 * FEEDS * ITEMS) as i64);
+    store.close().await;
 }

@@ -90,6 +90,20 @@ impl Store {
         Ok(Self { writer, reader })
     }
 
+    /// Checks the file: SQLite's own integrity check and the search index's.
+    /// Returns what is wrong; empty when all is well.
+    pub async fn integrity_problems(&self) -> Result<Vec<String>> {
+        let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(&self.writer).await?;
+        let mut problems: Vec<String> = rows.into_iter().filter(|row| row != "ok").collect();
+        if let Err(err) = sqlx::query("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+            .execute(&self.writer)
+            .await
+        {
+            problems.push(format!("search index: {err}"));
+        }
+        Ok(problems)
+    }
+
     /// Closes every connection, checkpointing the WAL.
     pub async fn close(&self) {
         self.reader.close().await;
