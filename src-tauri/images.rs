@@ -6,7 +6,8 @@
 //!   Rust, so lists never load full-size images;
 //! * `media://localhost/<hex of the image URL>` answers with an article
 //!   image from the cache (downloading it the first time), so saved
-//!   articles, whose images are fetched when they are saved, read offline.
+//!   articles, whose images are fetched when they are saved, read offline;
+//!   an image that cannot be had comes back as a faint placeholder.
 
 use byline_engine::store::ArticleId;
 use byline_media::{remote_image_url, MediaCache};
@@ -52,7 +53,7 @@ pub fn handle_media<R: Runtime>(
             }
             _ => None,
         };
-        responder.respond(response.unwrap_or_else(not_found));
+        responder.respond(response.unwrap_or_else(placeholder));
     });
 }
 
@@ -88,6 +89,14 @@ fn image_response(bytes: Vec<u8>, mime: &str) -> Option<Response<Vec<u8>>> {
         .header("X-Content-Type-Options", "nosniff")
         .body(bytes)
         .ok()
+}
+
+/// An article image that cannot be had shows as a faint box, not a broken
+/// image; not cached, so it is tried again next time.
+fn placeholder() -> Response<Vec<u8>> {
+    let mut response = image_response(byline_media::placeholder_png().to_vec(), "image/png").unwrap_or_else(not_found);
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    response
 }
 
 fn not_found() -> Response<Vec<u8>> {

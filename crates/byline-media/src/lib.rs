@@ -229,6 +229,19 @@ pub fn make_thumbnail(bytes: &[u8], max_side: u32) -> Result<Vec<u8>, MediaError
     Ok(out)
 }
 
+/// What the reader shows where an article image cannot be had (offline,
+/// never cached, gone from its host): a one-pixel, faintly grey PNG the page
+/// stretches over the image's place, instead of a broken-image box.
+pub fn placeholder_png() -> &'static [u8] {
+    static PNG: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        let pixel = image::RgbaImage::from_pixel(1, 1, image::Rgba([128, 128, 128, 40]));
+        let mut out = Vec::new();
+        pixel.write_to(&mut Cursor::new(&mut out), ImageFormat::Png).expect("a 1x1 PNG always encodes");
+        out
+    });
+    &PNG
+}
+
 fn key(url: &str) -> String {
     blake3::hash(url.as_bytes()).to_hex()[..32].to_string()
 }
@@ -260,6 +273,15 @@ mod tests {
         let jpeg = make_thumbnail(&png(1200, 600), 160).unwrap();
         let thumb = image::load_from_memory(&jpeg).unwrap();
         assert_eq!((thumb.width(), thumb.height()), (160, 80));
+    }
+
+    #[test]
+    fn the_placeholder_is_a_faint_one_pixel_png() {
+        let bytes = placeholder_png();
+        assert_eq!(image::guess_format(bytes).unwrap(), ImageFormat::Png);
+        let pixel = image::load_from_memory(bytes).unwrap().into_rgba8();
+        assert_eq!((pixel.width(), pixel.height()), (1, 1));
+        assert!(pixel.get_pixel(0, 0).0[3] < 64, "mostly transparent, for light and dark pages");
     }
 
     #[test]
