@@ -41,6 +41,7 @@ mod byline_child;
 mod markdown;
 mod measure;
 mod profile;
+mod provenance;
 mod report;
 
 use std::collections::HashMap;

@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::Command;
 
 use anyhow::{Context, Result};
 
+use crate::provenance::{commit, loadavg, machine, output};
 use crate::{mib, ms, BenchArgs, Contender, Sample, Scenario};
 
 /// Cold sync must be at least this many times faster than newsboat.
@@ -18,9 +18,7 @@ const WARM_TARGET_MS: f64 = 300.0;
 pub struct Facts {
     date: String,
     commit: String,
-    nproc: String,
-    cpu: String,
-    kernel: String,
+    machine: String,
     rustc: String,
     newsboat: Option<String>,
     load_before: String,
@@ -29,25 +27,6 @@ pub struct Facts {
 
 impl Facts {
     pub fn collect(newsboat: Option<String>) -> Self {
-        let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-        let cpu = cpuinfo
-            .lines()
-            .find_map(|l| {
-                l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_string())
-            })
-            .unwrap_or_else(|| "unknown".into());
-        let commit = match output("git", &["rev-parse", "--short", "HEAD"]) {
-            Some(c) => {
-                let dirty =
-                    output("git", &["status", "--porcelain", "--untracked-files=no"]).is_some_and(|s| !s.is_empty());
-                if dirty {
-                    format!("`{c}` (with uncommitted changes)")
-                } else {
-                    format!("`{c}`")
-                }
-            }
-            None => "unknown".into(),
-        };
         let mut command = String::new();
         if let Ok(dir) = std::env::var("CARGO_TARGET_DIR") {
             command.push_str(&format!("CARGO_TARGET_DIR={} ", shell_quote(&dir)));
@@ -59,14 +38,8 @@ impl Facts {
         }
         Facts {
             date: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
-            commit,
-            nproc: output("nproc", &[]).unwrap_or_else(|| {
-                std::thread::available_parallelism().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
-            }),
-            cpu,
-            kernel: std::fs::read_to_string("/proc/sys/kernel/osrelease")
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default(),
+            commit: commit(),
+            machine: machine(),
             rustc: output("rustc", &["--version"]).unwrap_or_else(|| "unknown".into()),
             newsboat,
             load_before: loadavg(),
@@ -80,11 +53,7 @@ impl Facts {
     fn write_lines(&self, s: &mut String) {
         let facts = self;
         let _ = writeln!(s, "- Date: {}; commit {}", facts.date, facts.commit);
-        let _ = writeln!(
-            s,
-            "- Machine: {} × `{}` (`nproc` = {}), Linux {}",
-            facts.nproc, facts.cpu, facts.nproc, facts.kernel
-        );
+        let _ = writeln!(s, "- Machine: {}", facts.machine);
         let _ = writeln!(
             s,
             "- Load average (1, 5, 15 min): {} before, {} after — other builds may have been running on the same cores",
@@ -94,17 +63,6 @@ impl Facts {
         let _ =
             writeln!(s, "- {}{}", facts.rustc, facts.newsboat.as_ref().map(|v| format!("; {v}")).unwrap_or_default());
     }
-}
-
-fn output(cmd: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(cmd).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
-}
-
-fn loadavg() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "?".into())
 }
 
 fn shell_quote(s: &str) -> String {

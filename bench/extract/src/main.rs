@@ -22,14 +22,18 @@ mod common;
 #[path = "../../src/markdown.rs"]
 mod markdown;
 
+#[path = "../../src/provenance.rs"]
+mod provenance;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use byline_feeds::charset::decode_html;
 use byline_feeds::sanitize::{html_to_text, sanitize_html};
-use common::{token_f1, Expected, Page};
+use common::{token_f1, Page};
+use provenance::{commit, loadavg, machine, output};
 use serde::Deserialize;
 use url::Url;
 
@@ -317,44 +321,6 @@ fn readability_row(report: &NodeReport, pages: &[Page]) -> Result<(Row, usize), 
 
 // ---- the report ----
 
-fn output(cmd: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(cmd).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
-}
-
-fn loadavg() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "?".into())
-}
-
-fn commit() -> String {
-    match output("git", &["rev-parse", "--short", "HEAD"]) {
-        Some(c) => {
-            let dirty =
-                output("git", &["status", "--porcelain", "--untracked-files=no"]).is_some_and(|s| !s.is_empty());
-            if dirty {
-                format!("`{c}` (with uncommitted changes)")
-            } else {
-                format!("`{c}`")
-            }
-        }
-        None => "unknown".into(),
-    }
-}
-
-fn machine() -> String {
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let cpu = cpuinfo
-        .lines()
-        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_string()))
-        .unwrap_or_else(|| "unknown".into());
-    let nproc = std::thread::available_parallelism().map(|n| n.to_string()).unwrap_or_else(|_| "?".into());
-    let kernel =
-        std::fs::read_to_string("/proc/sys/kernel/osrelease").map(|s| s.trim().to_string()).unwrap_or_default();
-    format!("{nproc} × `{cpu}` (`nproc` = {nproc}), Linux {kernel}")
-}
-
 fn mark(s: &PageScore) -> &'static str {
     if s.failed {
         "failed"
@@ -587,24 +553,6 @@ fn write_section(path: &Path, section: &str) -> std::io::Result<()> {
     std::fs::write(path, markdown::replace_section(&existing, HEADING, section))
 }
 
-fn load_pages(dir: &Path) -> Vec<Page> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".expected.json").map(String::from))
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|name| {
-            let bytes = std::fs::read(dir.join(format!("{name}.html"))).expect("page html");
-            let json = std::fs::read_to_string(dir.join(format!("{name}.expected.json"))).expect("expected json");
-            let expected: Expected = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
-            Page { name, bytes, expected }
-        })
-        .collect()
-}
-
 struct Args {
     readability: PathBuf,
     runs: usize,
@@ -658,7 +606,7 @@ fn main() -> ExitCode {
         min_ms: args.min_ms,
     };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/byline-extract/tests/fixtures/pages");
-    let pages = load_pages(&dir);
+    let pages = common::pages_in(&dir);
     let report: NodeReport = match std::fs::read_to_string(&args.readability)
         .map_err(|e| e.to_string())
         .and_then(|s| serde_json::from_str(&s).map_err(|e| e.to_string()))

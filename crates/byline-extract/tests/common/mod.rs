@@ -42,9 +42,14 @@ pub fn fixtures_dir() -> PathBuf {
 
 /// Every page under `tests/fixtures/pages`, sorted by name.
 pub fn pages() -> Vec<Page> {
-    let dir = fixtures_dir().join("pages");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("fixtures/pages")
+    pages_in(&fixtures_dir().join("pages"))
+}
+
+/// Every page in `dir` (each `NAME.html` with its `NAME.expected.json`),
+/// sorted by name; for readers of this file from elsewhere (`bench/extract`).
+pub fn pages_in(dir: &Path) -> Vec<Page> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter_map(|n| n.strip_suffix(".expected.json").map(String::from))
         .collect();
