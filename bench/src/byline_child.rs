@@ -4,7 +4,7 @@
 //! a JSON line with the [`byline_engine::SyncReport`] and the time of each
 //! phase, and fails when the report is not what the scenario expects.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -51,14 +51,19 @@ pub struct ChildOutput {
     pub phases: Phases,
 }
 
-pub fn run(args: SyncArgs) -> Result<()> {
-    let urls: Vec<String> = std::fs::read_to_string(&args.urls)
-        .with_context(|| format!("read {}", args.urls.display()))?
+/// The URLs in a file of one URL a line (blank lines skipped).
+pub fn read_urls(path: &Path) -> Result<Vec<String>> {
+    Ok(std::fs::read_to_string(path)
+        .with_context(|| format!("read {}", path.display()))?
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_string)
-        .collect();
+        .collect())
+}
+
+pub fn run(args: SyncArgs) -> Result<()> {
+    let urls = read_urls(&args.urls)?;
     // The same runtime the app and the CLI use: multi-threaded, one worker a core.
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {

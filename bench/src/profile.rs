@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use byline_engine::feeds::{parse_feed, sanitize::sanitize_html, ParsedFeed};
 use byline_engine::store::{FeedId, FetchValidators, NewSubscription, PreparedFeed, Subscribed};
 use byline_engine::{Engine, EngineConfig};
@@ -70,13 +70,7 @@ pub fn run(args: ProfileArgs) -> Result<()> {
     if args.db.exists() {
         bail!("{} exists; byline-profile wants a fresh database", args.db.display());
     }
-    let urls: Vec<String> = std::fs::read_to_string(&args.urls)
-        .with_context(|| format!("read {}", args.urls.display()))?
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect();
+    let urls = crate::byline_child::read_urls(&args.urls)?;
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     println!("{TABLE_HEADER}");
     rt.block_on(async move {
