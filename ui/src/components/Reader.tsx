@@ -4,6 +4,7 @@ import { t } from "../i18n";
 import { fullDate } from "../lib/time";
 import { buildSrcdoc, readerStylesheetUrl } from "../reader-frame";
 import type { State } from "../store";
+import { hostOf } from "../lib/url";
 import { IconBack, IconEnvelopeOpen, IconExternal, IconGlobe, IconStar, IconStarFilled } from "./icons";
 import { ShareBar, ShareMenuButton } from "./Share";
 import { EmptyState, ErrorState } from "./States";
@@ -19,15 +20,6 @@ export function useSystemDark(): boolean {
     return () => query.removeEventListener?.("change", onChange);
   }, []);
   return dark;
-}
-
-function hostOf(url: string | null | undefined): string {
-  if (!url) return "";
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return "";
-  }
 }
 
 function ReaderSkeleton() {

@@ -6,6 +6,7 @@ import { formatCount, t } from "../i18n";
 import { compareNames } from "../lib/collate";
 import type { Source, State } from "../store";
 import { sameSource } from "../store";
+import { hostOf } from "../lib/url";
 import {
   BrandMark,
   IconAlert,
@@ -61,15 +62,6 @@ function NavItem(props: {
       </button>
     </li>
   );
-}
-
-function hostOf(url: string | null | undefined): string {
-  if (!url) return "";
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return "";
-  }
 }
 
 function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {

@@ -3,6 +3,7 @@ import * as actions from "../actions";
 import { t } from "../i18n";
 import type { Lang } from "../i18n";
 import type { State } from "../store";
+import { hostOf } from "../lib/url";
 import { BrandMark, IconCheck, IconPlus, IconUpload } from "./icons";
 
 export interface Starter {
@@ -14,12 +15,9 @@ export interface Starter {
 
 const STARTERS = starters as Starter[];
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^(www|feeds)\./, "");
-  } catch {
-    return url;
-  }
+/** A starter's host, without `www.` or `feeds.`. */
+function starterHost(url: string): string {
+  return hostOf(url, /^(www|feeds)\./) || url;
 }
 
 /** Popular sources, the UI language's first, each with a Follow button. */
@@ -39,7 +37,7 @@ export function StarterList({ s, compact }: { s: State; compact?: boolean }) {
             </span>
             <span class="starter-text">
               <span class="starter-name">{src.name}</span>
-              <span class="starter-host">{hostOf(src.url)}</span>
+              <span class="starter-host">{starterHost(src.url)}</span>
             </span>
             <button
               type="button"
