@@ -170,14 +170,14 @@ impl Store {
         for feed in feeds {
             let mut outcome = StoreOutcome::default();
             for entry in &feed.entries {
-                let key = (feed.feed_id, entry.entry.id.clone());
-                match known.existing.get(&key) {
+                let guid = entry.entry.id.as_str();
+                match known.existing(feed.feed_id, guid) {
                     Some((_, old_hash)) if *old_hash == entry.hash => {}
                     Some((id, _)) => {
                         update_article(&mut tx, *id, entry).await?;
                         outcome.updated += 1;
                     }
-                    None if known.pruned.contains(&key) => {}
+                    None if known.was_pruned(feed.feed_id, guid) => {}
                     None => {
                         fresh.push((ArticleId(first_id.0 + fresh.len() as i64), feed.feed_id, entry));
                         outcome.new += 1;
@@ -238,10 +238,10 @@ async fn record_feeds(conn: &mut SqliteConnection, feeds: &[PreparedFeed]) -> Re
 /// The batch's entries the database already has, or had and retention
 /// deleted: found with one statement for the whole batch.
 struct Known {
-    /// (feed, guid) → (id, content hash).
-    existing: HashMap<(FeedId, String), (ArticleId, String)>,
-    /// (feed, guid) of deleted articles.
-    pruned: HashSet<(FeedId, String)>,
+    /// Feed → guid → (id, content hash).
+    existing: HashMap<FeedId, HashMap<String, (ArticleId, String)>>,
+    /// Feed → guids of deleted articles.
+    pruned: HashMap<FeedId, HashSet<String>>,
 }
 
 impl Known {
@@ -249,7 +249,7 @@ impl Known {
         let keys: Vec<(FeedId, &str)> =
             feeds.iter().flat_map(|f| f.entries.iter().map(|e| (f.feed_id, e.entry.id.as_str()))).collect();
         if keys.is_empty() {
-            return Ok(Self { existing: HashMap::new(), pruned: HashSet::new() });
+            return Ok(Self { existing: HashMap::new(), pruned: HashMap::new() });
         }
         let keys = serde_json::to_string(&keys).map_err(|e| StoreError::Invalid(e.to_string()))?;
         // Aggregated in SQLite: rows cross to this task one message at a time.
@@ -271,10 +271,24 @@ impl Known {
             serde_json::from_str(&existing).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let pruned: Vec<(FeedId, String)> =
             serde_json::from_str(&pruned).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        Ok(Self {
-            existing: existing.into_iter().map(|(feed, guid, id, hash)| ((feed, guid), (id, hash))).collect(),
-            pruned: pruned.into_iter().collect(),
-        })
+        let mut known = Self { existing: HashMap::new(), pruned: HashMap::new() };
+        for (feed, guid, id, hash) in existing {
+            known.existing.entry(feed).or_default().insert(guid, (id, hash));
+        }
+        for (feed, guid) in pruned {
+            known.pruned.entry(feed).or_default().insert(guid);
+        }
+        Ok(known)
+    }
+
+    /// The stored article with this guid in this feed: its id and content hash.
+    fn existing(&self, feed: FeedId, guid: &str) -> Option<&(ArticleId, String)> {
+        self.existing.get(&feed)?.get(guid)
+    }
+
+    /// Whether retention deleted the article with this guid in this feed.
+    fn was_pruned(&self, feed: FeedId, guid: &str) -> bool {
+        self.pruned.get(&feed).is_some_and(|guids| guids.contains(guid))
     }
 }
 
