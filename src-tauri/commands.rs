@@ -56,7 +56,8 @@ pub async fn list_folders(state: State<'_, AppState>) -> Result<Vec<Folder>> {
     Ok(state.engine.store().folders().await?)
 }
 
-/// Subscribes by feed or site URL and fetches the feed.
+/// Subscribes by feed or site URL and fetches the feed; the full pages of
+/// its articles are fetched right after, in the background.
 #[tauri::command]
 #[specta::specta]
 pub async fn add_source<R: Runtime>(
@@ -67,6 +68,12 @@ pub async fn add_source<R: Runtime>(
 ) -> Result<Feed> {
     let feed = state.engine.add_source(&url, folder_id).await?;
     let _ = ArticlesChanged { new_articles: feed.unread_count as u32, updated_articles: 0 }.emit(&app);
+    let background = app.clone();
+    tauri::async_runtime::spawn(async move {
+        if let Err(err) = crate::sync::extract_now(&background).await {
+            eprintln!("byline: fetching the new source's articles failed: {err}");
+        }
+    });
     Ok(feed)
 }
 

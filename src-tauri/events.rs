@@ -14,6 +14,8 @@ pub struct SyncProgress {
     pub total: u32,
     /// New articles so far.
     pub new_articles: u32,
+    /// Feeds that failed so far.
+    pub failed: u32,
 }
 
 /// Articles were added or changed: lists and counts should reload.

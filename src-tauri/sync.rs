@@ -31,12 +31,14 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
         let app = app.clone();
         tauri::async_runtime::spawn(async move {
             let mut new_by_feed: HashMap<FeedId, usize> = HashMap::new();
+            let mut failed = 0;
             while let Some(event) = rx.recv().await {
                 let progress = match event {
                     SyncEvent::Started { total } => {
-                        SyncProgress { running: true, done: 0, total: total as u32, new_articles: 0 }
+                        SyncProgress { running: true, done: 0, total: total as u32, new_articles: 0, failed: 0 }
                     }
-                    SyncEvent::FeedDone { done, total, new_articles, feed_id, feed_new_articles, .. } => {
+                    SyncEvent::FeedDone { done, total, new_articles, feed_id, feed_new_articles, error } => {
+                        failed += u32::from(error.is_some());
                         if feed_new_articles > 0 {
                             new_by_feed.insert(feed_id, feed_new_articles);
                         }
@@ -45,6 +47,7 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
                             done: done as u32,
                             total: total as u32,
                             new_articles: new_articles as u32,
+                            failed,
                         }
                     }
                 };
@@ -66,6 +69,7 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
         done: report.feeds as u32,
         total: report.feeds as u32,
         new_articles: report.new_articles as u32,
+        failed: report.failed as u32,
     }
     .emit(app);
     if report.new_articles > 0 || report.updated_articles > 0 {
@@ -86,6 +90,21 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
         state.engine.store().prune(cutoff).await?;
     }
     Ok(report)
+}
+
+/// Fetches the full pages of articles not tried yet (a source just added),
+/// right away rather than at the next scheduled sync, and tells the UI when
+/// they are in. Waits for a running sync, which would do the same.
+pub async fn extract_now<R: Runtime>(app: &AppHandle<R>) -> Result<()> {
+    let state = app.state::<AppState>();
+    let _running = state.sync_lock.lock().await;
+    let options =
+        SyncOptions { extraction: settings::load(app).ok().map(|s| s.extraction_policy), ..Default::default() };
+    let report = state.engine.extract_after_sync(&options).await?;
+    if report.extracted > 0 {
+        let _ = ArticlesChanged { new_articles: 0, updated_articles: report.extracted as u32 }.emit(app);
+    }
+    Ok(())
 }
 
 /// One desktop notification per important feed with new articles, when

@@ -12,6 +12,7 @@ import { Sidebar } from "./components/Sidebar";
 import { Toasts } from "./components/Toasts";
 import { Welcome } from "./components/Welcome";
 import { handleKey } from "./keyboard";
+import { rememberTheme } from "./lib/theme-boot";
 import { useAppState } from "./store";
 
 export function App() {
@@ -31,6 +32,9 @@ export function App() {
       document.removeEventListener("keydown", handleKey);
     };
   }, []);
+
+  // The next start paints its first frame in this theme (public/theme-boot.js).
+  useEffect(() => rememberTheme(s.settings.theme), [s.settings.theme]);
 
   // Saved articles outlive their source: with some left, the reading panes stay.
   const firstRun =

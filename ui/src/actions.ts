@@ -595,11 +595,13 @@ function onSyncProgress(progress: SyncProgress): void {
   }
 }
 
+/** Refreshes every source now. A manual refresh retries every source,
+ * also those backing off after failures or asked by their server to wait. */
 export async function syncAll(): Promise<void> {
   if (getState().syncing) return;
   setState({ syncing: true });
   try {
-    const report = await api.syncNow(null, false);
+    const report = await api.syncNow(null, true);
     if (report.failed > 0) toast(t("toast.syncFailures", { failed: report.failed, total: report.feeds }), "error");
   } catch (err) {
     toast(toApiError(err).message, "error");

@@ -11,6 +11,7 @@ import type {
   Article_Serialize,
   ArticleSummary_Serialize,
   ArticlesChanged,
+  Author_Serialize,
   Cursor,
   ErrorKind,
   ExtractionPolicy,
@@ -22,6 +23,7 @@ import type {
   ListQuery_Deserialize,
   NewRule_Deserialize,
   Page_Serialize,
+  PageStatus,
   Rule_Serialize,
   RuleAction,
   RuleField,
@@ -38,6 +40,7 @@ export type Feed = Feed_Serialize;
 export type Folder = Folder_Serialize;
 export type ArticleSummary = ArticleSummary_Serialize;
 export type Article = Article_Serialize;
+export type Author = Author_Serialize;
 export type Page = Page_Serialize;
 export type Rule = Rule_Serialize;
 export type NewRule = NewRule_Deserialize;
@@ -53,6 +56,7 @@ export type {
   FeedId,
   FolderId,
   ImportReport,
+  PageStatus,
   RuleAction,
   RuleField,
   ShareTarget,

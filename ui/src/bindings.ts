@@ -14,7 +14,10 @@ export const commands = {
 	listFeeds: () => typedError<Feed_Serialize[], Error>(__TAURI_INVOKE("list_feeds")),
 	/**  Every folder. */
 	listFolders: () => typedError<Folder_Serialize[], Error>(__TAURI_INVOKE("list_folders")),
-	/**  Subscribes by feed or site URL and fetches the feed. */
+	/**
+	 *  Subscribes by feed or site URL and fetches the feed; the full pages of
+	 *  its articles are fetched right after, in the background.
+	 */
 	addSource: (url: string, folderId: FolderId | null) => typedError<Feed_Serialize, Error>(__TAURI_INVOKE("add_source", { url, folderId })),
 	/**  Unsubscribes from a feed (its articles go too). */
 	removeFeed: (id: FeedId) => typedError<null, Error>(__TAURI_INVOKE("remove_feed", { id })),
@@ -167,6 +170,11 @@ export type Article_Deserialize = {
 	content_html?: string | null,
 	/**  Sanitized body extracted from the article's page, when it was. */
 	full_html?: string | null,
+	/**
+	 *  Where the article's page stands, and whether it or the feed's text
+	 *  is the better read.
+	 */
+	page: PageStatus,
 	/**  Bylines with roles, from the page (empty when not extracted). */
 	bylines: Author_Deserialize[],
 	/**  Minutes to read, when the page was extracted. */
@@ -189,6 +197,11 @@ export type Article_Serialize = {
 	content_html: string | null,
 	/**  Sanitized body extracted from the article's page, when it was. */
 	full_html: string | null,
+	/**
+	 *  Where the article's page stands, and whether it or the feed's text
+	 *  is the better read.
+	 */
+	page: PageStatus,
 	/**  Bylines with roles, from the page (empty when not extracted). */
 	bylines: Author_Serialize[],
 	/**  Minutes to read, when the page was extracted. */
@@ -214,17 +227,23 @@ export type Author = Author_Serialize | Author_Deserialize;
 
 /**  A person credited with an article, and their role when it is known. */
 export type Author_Deserialize = {
-	/**  The person's name. */
+	/**  The person's name as printed, e.g. `Gülağa İsgəndərov`. */
 	name: string,
-	/**  Their role or position ("Zərdab Rayon Təhsil Sektorunun müdiri"). */
+	/**
+	 *  What they are, when the credit says so, e.g. `Zərdab Rayon Təhsil
+	 *  Sektorunun müdiri`.
+	 */
 	role?: string | null,
 };
 
 /**  A person credited with an article, and their role when it is known. */
 export type Author_Serialize = {
-	/**  The person's name. */
+	/**  The person's name as printed, e.g. `Gülağa İsgəndərov`. */
 	name: string,
-	/**  Their role or position ("Zərdab Rayon Təhsil Sektorunun müdiri"). */
+	/**
+	 *  What they are, when the credit says so, e.g. `Zərdab Rayon Təhsil
+	 *  Sektorunun müdiri`.
+	 */
 	role: string | null,
 };
 
@@ -490,6 +509,28 @@ export type NewRule_Serialize = {
 /**  One page of articles and where the next one starts. */
 export type Page = Page_Serialize | Page_Deserialize;
 
+/**  Where an article's web page stands. */
+export type PageStatus = 
+/**
+ *  Not fetched yet (it will be, unless the policy says the feed's text
+ *  is enough).
+ */
+"pending" | 
+/**  Extracted, and a better read than the feed's text: shown. */
+"shown" | 
+/**
+ *  Extracted, but the feed's text is longer or richer: the feed's is
+ *  shown, the page is there to switch to.
+ */
+"feed_text_better" | 
+/**  Fetching or reading the page failed. */
+"failed" | 
+/**
+ *  Not fetched: the feed's text is the whole article, the policy says
+ *  never, or there is no web link.
+ */
+"not_wanted";
+
 /**  One page of articles and where the next one starts. */
 export type Page_Deserialize = {
 	/**  The articles, newest first. */
@@ -677,6 +718,8 @@ export type SyncProgress = {
 	total: number,
 	/**  New articles so far. */
 	new_articles: number,
+	/**  Feeds that failed so far. */
+	failed: number,
 };
 
 /**  What a sync did. */

@@ -23,11 +23,20 @@ impl Engine {
     /// advertises, and stores its articles right away. Subscribing twice
     /// returns the existing feed.
     pub async fn add_source(&self, url: &str, folder: Option<FolderId>) -> Result<Feed> {
-        let url = normalize_input_url(url)?;
+        let input = url;
+        let url = normalize_input_url(input)?;
         if let Some(existing) = self.store.feed_by_url(url.as_str()).await? {
             return Ok(existing);
         }
-        let found = self.find_feed(&url).await?;
+        let found = match self.find_feed(&url).await {
+            // Typed without a scheme: https first, then plain http.
+            Err(EngineError::Fetch(_)) if !has_scheme(input) => {
+                let mut http = url.clone();
+                let _ = http.set_scheme("http");
+                self.find_feed(&http).await?
+            }
+            found => found?,
+        };
         let feed_url = found.fetched.moved_permanently_to.as_ref().unwrap_or(&found.fetched.final_url).to_string();
         if let Some(existing) = self.store.feed_by_url(&feed_url).await? {
             return Ok(existing);
@@ -71,10 +80,16 @@ impl Engine {
     }
 }
 
-/// Accepts what people type: `example.az/rss` becomes `https://example.az/rss`.
+/// Whether what was typed names its scheme (`http://…`, `https://…`).
+fn has_scheme(input: &str) -> bool {
+    input.contains("://")
+}
+
+/// Accepts what people type: `example.az/rss` becomes `https://example.az/rss`
+/// (and [`Engine::add_source`] falls back to `http://` when https fails).
 fn normalize_input_url(input: &str) -> Result<Url> {
     let input = input.trim();
-    let with_scheme = if input.contains("://") { input.to_string() } else { format!("https://{input}") };
+    let with_scheme = if has_scheme(input) { input.to_string() } else { format!("https://{input}") };
     Url::parse(&with_scheme)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())

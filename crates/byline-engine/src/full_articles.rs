@@ -7,12 +7,9 @@ use futures::stream::{self, StreamExt};
 use serde::Serialize;
 use url::Url;
 
+use crate::body_choice::TextMeasure;
 use crate::error::{EngineError, Result};
 use crate::Engine;
-
-/// A feed item whose HTML carries at least this many bytes is taken to be
-/// the full article already (for [`ExtractionPolicy::WhenNoContent`]).
-const FULL_CONTENT_BYTES: usize = 1500;
 
 /// What a pass of extraction did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -38,7 +35,7 @@ impl Engine {
             let policy = item.feed_policy.unwrap_or(default_policy);
             let skip = match policy {
                 ExtractionPolicy::Never => true,
-                ExtractionPolicy::WhenNoContent => item.feed_text_len >= FULL_CONTENT_BYTES,
+                ExtractionPolicy::WhenNoContent => TextMeasure::of(&item.feed_html).is_full_article(),
                 ExtractionPolicy::Always => false,
             };
             if skip {
@@ -58,7 +55,8 @@ impl Engine {
             .await;
         for (item, result) in results {
             match result {
-                Ok(extracted) => {
+                Ok(mut extracted) => {
+                    weigh_against_feed(&mut extracted, &item);
                     self.store.save_extraction(item.id, &extracted).await?;
                     report.extracted += 1;
                 }
@@ -81,6 +79,29 @@ impl Engine {
     }
 }
 
+/// Decides whether the page or the feed's text is the better read (the
+/// feed's stays shown when the page is shorter or poorer), and keeps the
+/// feed's credits where the page has none, or fills in roles the page lacks.
+fn weigh_against_feed(extracted: &mut ExtractedArticle, item: &PendingExtraction) {
+    let page = TextMeasure::of(&extracted.content_html);
+    let feed = TextMeasure::of(&item.feed_html);
+    extracted.prefer_feed_text = !page.is_better_than(&feed);
+    if extracted.prefer_feed_text {
+        extracted.text = byline_feeds::sanitize::html_to_text(&item.feed_html);
+    }
+    if extracted.bylines.is_empty() {
+        extracted.bylines = item.feed_bylines.clone();
+    }
+    for person in &mut extracted.bylines {
+        if person.role.is_none() {
+            let same = |a: &&byline_store::Author| {
+                byline_feeds::text::comparable(&a.name) == byline_feeds::text::comparable(&person.name)
+            };
+            person.role = item.feed_bylines.iter().find(same).and_then(|a| a.role.clone());
+        }
+    }
+}
+
 /// Extracts a page's reading view, in the shape the store keeps.
 pub fn extract_bytes(
     bytes: &[u8],
@@ -93,10 +114,11 @@ pub fn extract_bytes(
     Ok(ExtractedArticle {
         content_html: page.content_html,
         text: page.text,
-        bylines: page.byline.into_iter().map(|a| byline_store::Author { name: a.name, role: a.role }).collect(),
+        bylines: page.byline,
         reading_minutes: page.reading_minutes,
         lead_image: page.lead_image,
         published: page.published,
         language: page.language,
+        prefer_feed_text: false,
     })
 }

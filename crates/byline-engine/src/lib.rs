@@ -16,6 +16,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod body_choice;
 mod discovery;
 mod error;
 pub mod fetch;

@@ -86,6 +86,11 @@ async fn a_site_url_is_searched_for_its_feed() {
     empty.route("/", Fixture::body("text/html", fixture("site-no-link.html")));
     let err = engine.add_source(&empty.url("/"), None).await.unwrap_err();
     assert!(err.to_string().contains("no feed found"), "{err}");
+
+    // Typed without a scheme: https fails on this plain-http server, http works.
+    let typed = server.url("/atom.xml").trim_start_matches("http://").to_string();
+    let feed = engine.add_source(&typed, None).await.unwrap();
+    assert_eq!(feed.url, server.url("/atom.xml"));
 }
 
 #[tokio::test]
@@ -354,4 +359,60 @@ async fn full_articles_are_extracted_with_bylines_and_roles() {
     let hits = server.hits("/xeber/zerdab.html");
     engine.sync(&SyncOptions { force: true, ..options }, None).await.unwrap();
     assert_eq!(server.hits("/xeber/zerdab.html"), hits);
+}
+
+/// A feed item whose `content:encoded` carries the whole article (four
+/// short paragraphs) and a page that extracts to one sentence.
+fn full_content_feed(base: &str) -> String {
+    let paragraph = "Bakıda keçirilən beynəlxalq festivalda yüzlərlə qonaq iştirak edib və proqramı izləyib.";
+    let content: String = (1..=4).map(|i| format!("<p>{i}. {paragraph}</p>")).collect();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+        xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Tam mətn</title><link>{base}/</link>
+        <item><title>Festival başa çatdı</title><link>{base}/page.html</link><guid>f1</guid>
+          <dc:creator>By Jane Doe, Science Editor</dc:creator>
+          <description>Festival başa çatdı.</description><content:encoded><![CDATA[{content}]]></content:encoded></item>
+        </channel></rss>"#
+    )
+}
+
+const ONE_SENTENCE_PAGE: &str = "<!DOCTYPE html><html lang=\"az\"><head><title>Festival başa çatdı</title></head>
+  <body><article><h1>Festival başa çatdı</h1><p>Festival başa çatdı və qonaqlar evlərinə qayıtdı.</p></article></body></html>";
+
+#[tokio::test]
+async fn a_feed_with_the_whole_article_is_not_fetched_when_it_only_needs_a_summary() {
+    let server = FixtureServer::start().await;
+    server.route("/rss", Fixture::body("application/rss+xml", full_content_feed(&server.base_url())));
+    server.route("/page.html", Fixture::body("text/html; charset=utf-8", ONE_SENTENCE_PAGE));
+    let (_dir, engine) = engine().await;
+    engine.store().add_feed(&server.url("/rss"), None).await.unwrap();
+    let options = SyncOptions { extraction: Some(ExtractionPolicy::WhenNoContent), ..Default::default() };
+    let report = engine.sync(&options, None).await.unwrap();
+    assert_eq!((report.extraction.extracted, report.extraction.skipped), (0, 1), "{report:?}");
+    assert_eq!(server.hits("/page.html"), 0, "the page of a full-content item is never fetched");
+    let item = engine.store().list(&ListQuery::default()).await.unwrap().items.remove(0);
+    let article = engine.store().article(item.id).await.unwrap();
+    assert_eq!(article.page, byline_store::PageStatus::NotWanted);
+    assert!(article.full_html.is_none());
+}
+
+#[tokio::test]
+async fn a_shorter_page_never_replaces_the_feed_text_and_feed_credits_keep_their_roles() {
+    let server = FixtureServer::start().await;
+    server.route("/rss", Fixture::body("application/rss+xml", full_content_feed(&server.base_url())));
+    server.route("/page.html", Fixture::body("text/html; charset=utf-8", ONE_SENTENCE_PAGE));
+    let (_dir, engine) = engine().await;
+    engine.store().add_feed(&server.url("/rss"), None).await.unwrap();
+    let options = SyncOptions { extraction: Some(ExtractionPolicy::Always), ..Default::default() };
+    let report = engine.sync(&options, None).await.unwrap();
+    assert_eq!(report.extraction.extracted, 1, "{report:?}");
+    let item = engine.store().list(&ListQuery::default()).await.unwrap().items.remove(0);
+    assert_eq!(item.author.as_deref(), Some("Jane Doe"), "one person, not two");
+    let article = engine.store().article(item.id).await.unwrap();
+    assert_eq!(article.page, byline_store::PageStatus::FeedTextBetter, "the feed's four paragraphs stay shown");
+    assert!(article.full_html.as_deref().unwrap().contains("qonaqlar evlərinə"), "the page is kept to switch to");
+    assert_eq!(article.bylines, [byline_store::Author::new("Jane Doe", Some("Science Editor".into()))]);
+    // Search still covers the feed's whole text.
+    let found = engine.store().list(&ListQuery { search: Some("beynelxalq".into()), ..Default::default() }).await;
+    assert_eq!(found.unwrap().items.len(), 1);
 }

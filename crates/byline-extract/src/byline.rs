@@ -14,94 +14,22 @@
 //! Never a byline: a site or publisher name, a date, a URL, "Admin",
 //! "Редакция"/"Redaksiya" (the publisher, not a person).
 
-use std::sync::LazyLock;
-
+use byline_feeds::credit::{
+    clean_role, has_label, is_name_shaped, is_plausible_person, name_and_role, parse_credit, people_from_feed,
+};
 use dom_query::{Document, NodeRef};
-use regex::Regex;
 use url::Url;
 
 use crate::dom::{class_id, tag, text_of};
 use crate::jsonld::ArticleLd;
 use crate::metadata::Meta;
 use crate::model::Author;
-use crate::text::{comparable, fold, squash};
+use crate::text::{comparable, squash};
 
-/// Words that are never a person's name (compared lower-case).
-const NOT_A_PERSON: &[&str] = &[
-    "admin",
-    "administrator",
-    "site admin",
-    "webmaster",
-    "администратор",
-    "админ",
-    "администрация",
-    "administrasiya",
-    "editor",
-    "editors",
-    "редактор",
-    "redaktor",
-    "staff",
-    "staff writer",
-    "newsroom",
-    "news desk",
-    "guest",
-    "anonymous",
-    "unknown",
-    "author",
-    "автор",
-    "müəllif",
-    "by",
-    "informasiya",
-    "xəbər",
-    "news",
-];
-/// Words that make any credit an account, not a person ("Site Admin").
-const ADMIN_WORDS: &[&str] = &["admin", "administrator", "администратор", "админ", "webmaster"];
-/// First words of a publisher-as-author credit ("Редакция сайта", "Redaksiya").
-const PUBLISHER_WORDS: &[&str] =
-    &["редакция", "редакции", "redaksiya", "redaksiyasi", "editorial", "newsroom", "staff", "пресс-служба"];
-/// Labels that may stand before author names (folded: `ı` written `i`).
-const LABELS: &[&str] = &[
-    "written by",
-    "posted by",
-    "reported by",
-    "story by",
-    "text by",
-    "words by",
-    "by",
-    "автор материала",
-    "авторы",
-    "автор",
-    "текст",
-    "müəlliflər",
-    "müəllif",
-    "hazirladi",
-    "mətn",
-    "author",
-    "authors",
-    "yazar",
-];
 /// First words of lines at the end of a body that are credits but not bylines.
 const NOT_BYLINE_LINES: &[&str] = &["foto", "photo", "фото", "mənbə", "source", "источник", "video", "видео"];
 /// Class or id parts of the element holding an author's role.
 const ROLE_MARKS: &[&str] = &["position", "role", "job", "dolzhnost", "vezife", "vəzifə", "post-title", "author-title"];
-
-/// One capitalized name word: `İsgəndərov`, `O'Brien`, `Jean-Paul`, `A.`.
-const NAME_WORD: &str = r"\p{Lu}[\p{L}'’\-]*\.?";
-
-/// "Name – Role", "Name — Role", "Name - Role" and "Name, Role".
-static NAME_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})(?:\s*[–—]\s*|\s+-\s+|,\s+)(?P<role>\S.*)$"))
-        .expect("valid regex")
-});
-/// A bare name: 2–4 capitalized words.
-static NAME_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}$")).expect("valid regex"));
-/// Separators between several authors.
-static AUTHOR_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|и|və|ve)\s+|\s*;\s*").expect("valid regex"));
-/// A domain name ("Report.az").
-static DOMAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\.[a-z]{2,6}$").expect("valid regex"));
 
 /// What a name is checked against: the site's own names.
 pub(crate) struct Context {
@@ -125,24 +53,10 @@ impl Context {
 
     /// Whether `name` can be a person's name on this site.
     pub(crate) fn is_person(&self, name: &str) -> bool {
-        let name = squash(name);
-        let key = comparable(&name);
-        let words: Vec<&str> = key.split_whitespace().collect();
-        if key.is_empty() || name.chars().count() > 80 || words.len() > 6 || !name.chars().any(char::is_alphabetic) {
+        if !is_plausible_person(name) {
             return false;
         }
-        if name.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '|' | '/' | '<' | '>' | '©'))
-            || DOMAIN.is_match(&name)
-            || key.starts_with("www.")
-        {
-            return false;
-        }
-        if NOT_A_PERSON.contains(&key.as_str())
-            || words.first().is_some_and(|w| PUBLISHER_WORDS.contains(w))
-            || words.iter().any(|w| ADMIN_WORDS.contains(w))
-        {
-            return false;
-        }
+        let key = comparable(&squash(name));
         !self.not_people.iter().any(|s| *s == key || s.trim_start_matches("the ") == key.trim_start_matches("the "))
     }
 
@@ -171,7 +85,7 @@ pub(crate) fn from_meta(meta: &Meta, ctx: &Context) -> Vec<Author> {
     {
         for value in meta.all(key) {
             if !value.contains("://") && !value.starts_with("www.") {
-                found.extend(parse_author_text(value));
+                found.extend(parse_credit(value));
             }
         }
         if !found.is_empty() {
@@ -213,12 +127,7 @@ pub(crate) fn from_elements(doc: &Document, ctx: &Context) -> Vec<Author> {
 /// The feed item's author, when it is a person.
 pub(crate) fn from_feed(feed_author: Option<&str>, ctx: &Context) -> Vec<Author> {
     let text = feed_author.map(byline_feeds::sanitize::plain_text).unwrap_or_default();
-    // RSS puts "email (Name)" in <author>.
-    let text = match (text.find('('), text.ends_with(')')) {
-        (Some(open), true) if text[..open].contains('@') => text[open + 1..text.len() - 1].to_string(),
-        _ => text,
-    };
-    ctx.keep_people(parse_author_text(&text))
+    ctx.keep_people(people_from_feed([text.as_str()]))
 }
 
 fn read_author_element(node: &NodeRef) -> Vec<Author> {
@@ -231,13 +140,13 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
     });
     let role = find_role(node).or_else(|| node.parent().and_then(|p| find_role(&p)));
     let mut authors = match name_child {
-        Some(child) => parse_author_text(&text_of(&child)),
+        Some(child) => parse_credit(&text_of(&child)),
         None => {
             let text = text_of(node);
             if text.chars().count() > 150 {
                 return Vec::new();
             }
-            parse_author_text(&text)
+            parse_credit(&text)
         }
     };
     if let ([only], Some(role)) = (authors.as_mut_slice(), role) {
@@ -257,43 +166,6 @@ fn find_role(node: &NodeRef) -> Option<String> {
         })
         .map(|d| text_of(&d))
         .filter(|t| !t.is_empty() && t.chars().count() <= 120)
-}
-
-/// Splits a credit such as "By A and B", "Автор: Имя Фамилия",
-/// "Name – Role" or "Name, Role" into authors (not yet validated).
-pub(crate) fn parse_author_text(text: &str) -> Vec<Author> {
-    let text = strip_label(&squash(text)).to_string();
-    if text.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for part in AUTHOR_SEP.split(&text).map(str::trim).filter(|p| !p.is_empty()) {
-        let commas: Vec<&str> = part.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
-        if commas.len() > 1 && commas.iter().all(|c| NAME_ONLY.is_match(c)) {
-            out.extend(commas.iter().map(|c| Author::new(*c, None)));
-        } else if let Some(caps) = NAME_ROLE.captures(part) {
-            out.push(Author::new(&caps["name"], Some(caps["role"].to_string())));
-        } else {
-            out.push(Author::new(part, None));
-        }
-    }
-    out
-}
-
-/// `text` without a leading "By", "Автор:", "Müəllif:"… label.
-fn strip_label(text: &str) -> &str {
-    let lower = fold(text);
-    for label in LABELS {
-        if let Some(rest) = lower.strip_prefix(label) {
-            if rest.starts_with([':', ' ', '\u{a0}']) || rest.is_empty() {
-                // `fold` keeps character positions, not byte positions.
-                let skip = label.chars().count();
-                let rest: &str = text.char_indices().nth(skip).map_or("", |(i, _)| &text[i..]);
-                return rest.trim_start_matches([':', ' ', '\u{a0}', '-', '–', '—']).trim();
-            }
-        }
-    }
-    text
 }
 
 /// A credit line found at the end of the body.
@@ -352,23 +224,17 @@ fn parse_credit_line(text: &str, ctx: &Context) -> Option<Vec<Author>> {
     if text.split_whitespace().count() > 12 || text.ends_with(['?', '!']) {
         return None;
     }
-    let labelled = strip_label(text).len() != text.len();
-    let authors = if labelled {
-        parse_author_text(text)
+    let authors = if has_label(text) {
+        parse_credit(text)
     } else {
-        let caps = NAME_ROLE.captures(text)?;
-        let role = clean_role(&caps["role"]);
+        let (name, role) = name_and_role(text)?;
         if role.split_whitespace().count() > 10 || role.is_empty() {
             return None;
         }
-        vec![Author::new(&caps["name"], Some(role))]
+        vec![Author::new(name, Some(role))]
     };
-    let all_names = authors.iter().all(|a| NAME_ONLY.is_match(&a.name) && ctx.is_person(&a.name));
+    let all_names = authors.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
     (all_names && !authors.is_empty()).then(|| ctx.keep_people(authors))
-}
-
-fn clean_role(role: &str) -> String {
-    squash(role).trim_end_matches(['.', ',', ';']).trim().to_string()
 }
 
 /// Picks the byline from the sources in order of trust and decides what the
@@ -436,23 +302,6 @@ mod tests {
         ] {
             assert!(!c.is_person(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn credits_split_into_names_and_roles() {
-        assert_eq!(
-            names(&parse_author_text("By Sarah Connolly and James Okafor")),
-            [("Sarah Connolly", None), ("James Okafor", None)]
-        );
-        assert_eq!(names(&parse_author_text("Автор: Ирина Волкова")), [("Ирина Волкова", None)]);
-        assert_eq!(names(&parse_author_text("Müəllif: Rəşad Həsənov")), [("Rəşad Həsənov", None)]);
-        assert_eq!(names(&parse_author_text("Anna Lee, Tom Ray")), [("Anna Lee", None), ("Tom Ray", None)]);
-        assert_eq!(names(&parse_author_text("Anna Lee, senior editor")), [("Anna Lee", Some("senior editor"))]);
-        assert_eq!(names(&parse_author_text("Bykov Ivan")), [("Bykov Ivan", None)]);
-        assert_eq!(
-            names(&parse_author_text("İlqar Əliyev və Nigar Həsənova")),
-            [("İlqar Əliyev", None), ("Nigar Həsənova", None)]
-        );
     }
 
     #[test]

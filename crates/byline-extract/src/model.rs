@@ -1,23 +1,9 @@
 //! What an extraction produces.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// One person credited for an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Author {
-    /// The person's name as printed, e.g. `Gülağa İsgəndərov`.
-    pub name: String,
-    /// What they are, when the page says so, e.g. `Zərdab Rayon Təhsil Sektorunun müdiri`.
-    pub role: Option<String>,
-}
-
-impl Author {
-    /// An author with a name and, possibly, a role.
-    pub fn new(name: impl Into<String>, role: Option<String>) -> Self {
-        Self { name: name.into(), role }
-    }
-}
+pub use byline_feeds::Author;
 
 /// The reading view of one article page.
 #[derive(Debug, Clone, Serialize)]

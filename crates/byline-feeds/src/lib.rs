@@ -8,6 +8,8 @@
 //! * [`sanitize`] is the one place remote HTML is made safe.
 //! * [`opml`] reads and writes subscription lists with nested folders.
 //! * [`discover`] finds feed links in an HTML page.
+//! * [`credit`] reads a credit ("By Jane Doe, Science Editor") into
+//!   people and roles, for feeds and pages alike.
 //!
 //! ```
 //! let xml = br#"<rss version="2.0"><channel><title>News</title>
@@ -21,13 +23,16 @@
 #![deny(missing_docs)]
 
 pub mod charset;
+pub mod credit;
 pub mod discover;
 mod error;
 mod model;
 pub mod opml;
 pub mod parse;
 pub mod sanitize;
+pub mod text;
 
+pub use credit::Author;
 pub use error::FeedError;
 pub use model::{Enclosure, ParsedEntry, ParsedFeed};
 pub use parse::parse_feed;

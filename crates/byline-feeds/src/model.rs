@@ -28,8 +28,9 @@ pub struct ParsedEntry {
     pub title: String,
     /// Absolute http(s) URL of the article.
     pub link: Option<String>,
-    /// Plain-text author names, in order.
-    pub authors: Vec<String>,
+    /// The people it credits, in order, with their roles when the feed
+    /// gives them ("By Jane Doe, Science Editor").
+    pub authors: Vec<crate::Author>,
     /// When it was first published.
     pub published: Option<DateTime<Utc>>,
     /// When it last changed.
@@ -61,7 +62,7 @@ pub struct Enclosure {
 impl ParsedEntry {
     /// The authors joined for display: "A, B".
     pub fn author_line(&self) -> Option<String> {
-        (!self.authors.is_empty()).then(|| self.authors.join(", "))
+        (!self.authors.is_empty()).then(|| self.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "))
     }
 
     /// A hash of everything a reader sees, to tell an updated entry from an
@@ -79,7 +80,9 @@ impl ParsedEntry {
             hasher.update(&[0]);
         }
         for author in &self.authors {
-            hasher.update(author.as_bytes());
+            hasher.update(author.name.as_bytes());
+            hasher.update(&[0]);
+            hasher.update(author.role.as_deref().unwrap_or("").as_bytes());
             hasher.update(&[0]);
         }
         if let Some(updated) = self.updated {

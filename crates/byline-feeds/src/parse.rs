@@ -11,13 +11,11 @@ use feed_rs::model::{Entry, Feed, Link, Text};
 use url::Url;
 
 use crate::charset::decode_xml;
+use crate::credit::{people_from_feed, Author};
 use crate::discover::looks_like_html;
 use crate::model::{Enclosure, ParsedEntry, ParsedFeed};
 use crate::sanitize::{plain_text, resolve_web, resolve_web_url, sanitize_html, text_to_html};
 use crate::FeedError;
-
-/// Author names that are never a byline.
-const NOT_AUTHORS: &[&str] = &["admin", "administrator", "editor", "unknown", "root", "webmaster", "nobody"];
 
 /// Parses a feed document. `content_type` is the HTTP `Content-Type` header
 /// (its charset is honoured); `feed_url` is where the document came from, used
@@ -122,28 +120,24 @@ fn pick_link_url(links: &[Link], base: Option<&Url>) -> Option<Url> {
     alternate.or(links.first()).and_then(|l| resolve_web(&l.href, base))
 }
 
-fn authors(entry: &Entry) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for person in entry.authors.iter().chain(&entry.contributors) {
-        // feed-rs keeps RSS 2.0 <author> text in `email`, under the name "author".
-        let raw = match (&person.email, person.name.as_str()) {
-            (Some(email), "author") => email.as_str(),
-            _ => person.name.as_str(),
-        };
-        let name = plain_text(raw);
-        // RSS <author> is "email (Name)"; keep the name.
-        let name = match (name.find('('), name.rfind(')')) {
-            (Some(open), Some(close)) if open < close && name[..open].contains('@') => {
-                name[open + 1..close].trim().to_string()
-            }
-            _ => name,
-        };
-        let is_junk = name.is_empty() || name.contains('@') || NOT_AUTHORS.contains(&name.to_lowercase().as_str());
-        if !is_junk && !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
+/// The people an entry credits (authors, then contributors), each credit
+/// read by the one byline parser: "By Jane Doe, Science Editor" is one
+/// person with a role.
+fn authors(entry: &Entry) -> Vec<Author> {
+    let raw: Vec<String> = entry
+        .authors
+        .iter()
+        .chain(&entry.contributors)
+        .map(|person| {
+            // feed-rs keeps RSS 2.0 <author> text in `email`, under the name "author".
+            let raw = match (&person.email, person.name.as_str()) {
+                (Some(email), "author") => email.as_str(),
+                _ => person.name.as_str(),
+            };
+            plain_text(raw)
+        })
+        .collect();
+    people_from_feed(raw.iter().map(String::as_str))
 }
 
 fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
@@ -241,7 +235,7 @@ mod tests {
         let first = &feed.entries[0];
         assert_eq!(first.id, "az-1");
         assert_eq!(first.link.as_deref(), Some("https://xeber.example.az/2026/11/mekteb"));
-        assert_eq!(first.authors, vec!["Gülağa İsgəndərov"]);
+        assert_eq!(first.authors, vec![Author::new("Gülağa İsgəndərov", None)]);
         assert_eq!(first.summary_html.as_deref(), Some("<p>Qısa məlumat</p>"));
         assert_eq!(first.image.as_deref(), Some("https://xeber.example.az/img/a.jpg"));
         assert_eq!(first.published.unwrap().to_rfc3339(), "2026-11-24T05:30:00+00:00");
@@ -256,7 +250,7 @@ mod tests {
         let again = parse_feed(RSS.as_bytes(), None, None).unwrap();
         assert_eq!(feed.entries[2].id, again.entries[2].id);
         assert!(feed.entries[3].authors.is_empty(), "admin is not an author");
-        assert_eq!(feed.entries[4].authors, vec!["Aynur Məmmədova"]);
+        assert_eq!(feed.entries[4].authors, vec![Author::new("Aynur Məmmədova", None)]);
     }
 
     #[test]
@@ -266,8 +260,22 @@ mod tests {
           "authors":[{"name":"Anna"},{"name":"Boris"}],"date_published":"2026-11-20T10:00:00Z","image":"https://j.example/i.png"}]}"#;
         let feed = parse_feed(json.as_bytes(), Some("application/feed+json"), None).unwrap();
         let entry = &feed.entries[0];
-        assert_eq!(entry.authors, vec!["Anna", "Boris"]);
+        assert_eq!(entry.authors, vec![Author::new("Anna", None), Author::new("Boris", None)]);
         assert_eq!(entry.content_html.as_deref(), Some("<p>x</p>"));
+    }
+
+    #[test]
+    fn feed_credits_are_read_like_page_credits() {
+        let rss = r#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+<item><title>A</title><guid>a</guid><dc:creator>By Jane Doe, Science Editor</dc:creator></item>
+<item><title>B</title><guid>b</guid><dc:creator>Анна Петрова, экономический обозреватель</dc:creator></item>
+<item><title>C</title><guid>c</guid><dc:creator>Müəllif: Rəşad Həsənov</dc:creator></item>
+</channel></rss>"#;
+        let feed = parse_feed(rss.as_bytes(), None, None).unwrap();
+        assert_eq!(feed.entries[0].authors, [Author::new("Jane Doe", Some("Science Editor".into()))]);
+        assert_eq!(feed.entries[0].author_line().as_deref(), Some("Jane Doe"));
+        assert_eq!(feed.entries[1].authors, [Author::new("Анна Петрова", Some("экономический обозреватель".into()))]);
+        assert_eq!(feed.entries[2].authors, [Author::new("Rəşad Həsənov", None)]);
     }
 
     #[test]

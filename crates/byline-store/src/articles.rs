@@ -6,7 +6,8 @@ use sqlx::{QueryBuilder, Sqlite};
 
 use crate::fold::fts_query;
 use crate::{
-    now, Article, ArticleId, ArticleSummary, Cursor, FeedId, ListQuery, Page, Result, Store, StoreError, View,
+    now, Article, ArticleId, ArticleSummary, Cursor, FeedId, ListQuery, Page, PageStatus, Result, Store, StoreError,
+    View,
 };
 
 const SUMMARY_COLUMNS: &str = "a.id, a.feed_id, f.title AS feed_title, a.title, a.url, a.author, a.published,
@@ -24,6 +25,8 @@ struct ArticleDetails {
     full_html: Option<String>,
     bylines: String,
     reading_minutes: Option<i64>,
+    extraction_state: i64,
+    prefer_feed_text: bool,
 }
 
 impl Store {
@@ -80,7 +83,7 @@ impl Store {
         .ok_or_else(|| StoreError::NotFound(format!("article {id}")))?;
         let details: ArticleDetails = sqlx::query_as(
             "SELECT updated, summary_html, content_html, language, enclosures, fetched_at, full_html, bylines,
-               reading_minutes
+               reading_minutes, extraction_state, prefer_feed_text
              FROM articles WHERE id = ?",
         )
         .bind(id)
@@ -95,6 +98,7 @@ impl Store {
             enclosures: serde_json::from_str(&details.enclosures).unwrap_or_default(),
             fetched_at: details.fetched_at,
             full_html: details.full_html,
+            page: PageStatus::from_columns(details.extraction_state, details.prefer_feed_text),
             bylines: serde_json::from_str(&details.bylines).unwrap_or_default(),
             reading_minutes: details.reading_minutes.map(|m| m as u32),
         })

@@ -35,15 +35,7 @@ impl ExtractionPolicy {
     }
 }
 
-/// A person credited with an article, and their role when it is known.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Author {
-    /// The person's name.
-    pub name: String,
-    /// Their role or position ("Zərdab Rayon Təhsil Sektorunun müdiri").
-    pub role: Option<String>,
-}
+pub use byline_feeds::Author;
 
 /// An article whose page has not been extracted yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,8 +48,11 @@ pub struct PendingExtraction {
     pub url: String,
     /// The author the feed named.
     pub feed_author: Option<String>,
-    /// Characters of text the feed itself carried.
-    pub feed_text_len: usize,
+    /// The feed's own text for it, as sanitized HTML: its content, or its
+    /// summary when that is longer.
+    pub feed_html: String,
+    /// The people the feed credited, with their roles.
+    pub feed_bylines: Vec<Author>,
     /// The feed's own policy, when it has one.
     pub feed_policy: Option<ExtractionPolicy>,
 }
@@ -79,6 +74,9 @@ pub struct ExtractedArticle {
     pub published: Option<DateTime<Utc>>,
     /// Language, when the feed had none.
     pub language: Option<String>,
+    /// The feed's text reads better than this page: keep showing the feed's
+    /// (the page stays, for the reader to switch to).
+    pub prefer_feed_text: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -87,7 +85,8 @@ struct PendingRow {
     feed_id: FeedId,
     url: Option<String>,
     author: Option<String>,
-    feed_text_len: i64,
+    bylines: String,
+    feed_html: String,
     extraction: Option<String>,
 }
 
@@ -95,8 +94,10 @@ impl Store {
     /// Up to `limit` articles not tried yet, newest first.
     pub async fn pending_extractions(&self, limit: u32) -> Result<Vec<PendingExtraction>> {
         let rows: Vec<PendingRow> = sqlx::query_as(
-            "SELECT a.id, a.feed_id, a.url, a.author,
-               LENGTH(COALESCE(a.content_html, '')) AS feed_text_len, f.extraction
+            "SELECT a.id, a.feed_id, a.url, a.author, a.bylines,
+               CASE WHEN LENGTH(COALESCE(a.summary_html, '')) > LENGTH(COALESCE(a.content_html, ''))
+                 THEN a.summary_html ELSE COALESCE(a.content_html, '') END AS feed_html,
+               f.extraction
              FROM articles a JOIN feeds f ON f.id = a.feed_id
              WHERE a.extraction_state = 0 AND f.unsubscribed_at IS NULL ORDER BY a.sort_key DESC LIMIT ?",
         )
@@ -111,7 +112,8 @@ impl Store {
                     feed_id: row.feed_id,
                     url,
                     feed_author: row.author,
-                    feed_text_len: row.feed_text_len as usize,
+                    feed_html: row.feed_html,
+                    feed_bylines: serde_json::from_str(&row.bylines).unwrap_or_default(),
                     feed_policy: row.extraction.as_deref().and_then(ExtractionPolicy::parse),
                 }),
                 None => self.skip_extraction(row.id).await?,
@@ -147,7 +149,8 @@ impl Store {
         let title: Option<(String, Option<String>)> = sqlx::query_as(
             "UPDATE articles SET full_html = ?, bylines = ?, reading_minutes = ?, author = COALESCE(?, author),
                lead_image = COALESCE(lead_image, ?), published = COALESCE(published, ?),
-               language = COALESCE(language, ?), extraction_state = 1, extraction_error = NULL
+               language = COALESCE(language, ?), extraction_state = 1, extraction_error = NULL,
+               prefer_feed_text = ?
              WHERE id = ? RETURNING title, author",
         )
         .bind(&extracted.content_html)
@@ -157,6 +160,7 @@ impl Store {
         .bind(&extracted.lead_image)
         .bind(extracted.published.map(|d| d.timestamp()))
         .bind(&extracted.language)
+        .bind(extracted.prefer_feed_text)
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;

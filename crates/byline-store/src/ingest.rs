@@ -42,6 +42,8 @@ pub struct PreparedFeed {
 struct PreparedEntry {
     entry: ParsedEntry,
     author: Option<String>,
+    /// The feed's credits with roles, as the JSON the `bylines` column keeps.
+    bylines: String,
     search: SearchText,
     hash: String,
     sort_key: i64,
@@ -107,7 +109,8 @@ impl PreparedEntry {
             author: fold(author.as_deref().unwrap_or_default()),
             body: fold(&text),
         };
-        Self { hash: entry.content_hash(), entry, author, search, sort_key, action }
+        let bylines = serde_json::to_string(&entry.authors).unwrap_or_else(|_| "[]".into());
+        Self { hash: entry.content_hash(), entry, author, bylines, search, sort_key, action }
     }
 }
 
@@ -304,7 +307,7 @@ async fn insert_articles(
             .map(|(_, _, p)| serde_json::to_string(&p.entry.enclosures).unwrap_or_else(|_| "[]".into()))
             .collect();
         let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO articles (id, feed_id, guid, url, title, author, published, updated, summary_html,
+            "INSERT INTO articles (id, feed_id, guid, url, title, author, bylines, published, updated, summary_html,
                content_html, lead_image, language, enclosures, content_hash, sort_key, fetched_at) ",
         );
         sql.push_values(chunk.iter().zip(&enclosures), |mut row, ((id, feed_id, p), enclosures)| {
@@ -315,6 +318,7 @@ async fn insert_articles(
                 .push_bind(e.link.as_deref())
                 .push_bind(e.title.as_str())
                 .push_bind(p.author.as_deref())
+                .push_bind(p.bylines.as_str())
                 .push_bind(e.published.map(|d| d.timestamp()))
                 .push_bind(e.updated.map(|d| d.timestamp()))
                 .push_bind(e.summary_html.as_deref())
@@ -381,13 +385,16 @@ async fn insert_search(conn: &mut SqliteConnection, fresh: &[(ArticleId, FeedId,
 async fn update_article(conn: &mut SqliteConnection, id: ArticleId, prepared: &PreparedEntry) -> Result<()> {
     let entry = &prepared.entry;
     sqlx::query(
-        "UPDATE articles SET url = ?, title = ?, author = ?, published = COALESCE(?, published), updated = ?,
+        "UPDATE articles SET url = ?, title = ?, author = CASE WHEN extraction_state = 1 THEN author ELSE ? END,
+           bylines = CASE WHEN extraction_state = 1 THEN bylines ELSE ? END,
+           published = COALESCE(?, published), updated = ?,
            summary_html = ?, content_html = ?, lead_image = ?, language = ?, enclosures = ?, content_hash = ?
          WHERE id = ?",
     )
     .bind(&entry.link)
     .bind(&entry.title)
     .bind(&prepared.author)
+    .bind(&prepared.bylines)
     .bind(entry.published.map(|d| d.timestamp()))
     .bind(entry.updated.map(|d| d.timestamp()))
     .bind(&entry.summary_html)

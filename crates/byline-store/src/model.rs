@@ -145,6 +145,9 @@ pub struct Article {
     pub content_html: Option<String>,
     /// Sanitized body extracted from the article's page, when it was.
     pub full_html: Option<String>,
+    /// Where the article's page stands, and whether it or the feed's text
+    /// is the better read.
+    pub page: PageStatus,
     /// Bylines with roles, from the page (empty when not extracted).
     pub bylines: Vec<crate::Author>,
     /// Minutes to read, when the page was extracted.
@@ -155,6 +158,39 @@ pub struct Article {
     pub enclosures: Vec<byline_feeds::Enclosure>,
     /// When it was first stored.
     pub fetched_at: DateTime<Utc>,
+}
+
+/// Where an article's web page stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum PageStatus {
+    /// Not fetched yet (it will be, unless the policy says the feed's text
+    /// is enough).
+    Pending,
+    /// Extracted, and a better read than the feed's text: shown.
+    Shown,
+    /// Extracted, but the feed's text is longer or richer: the feed's is
+    /// shown, the page is there to switch to.
+    FeedTextBetter,
+    /// Fetching or reading the page failed.
+    Failed,
+    /// Not fetched: the feed's text is the whole article, the policy says
+    /// never, or there is no web link.
+    NotWanted,
+}
+
+impl PageStatus {
+    /// From the stored `extraction_state` and `prefer_feed_text` columns.
+    pub(crate) fn from_columns(extraction_state: i64, prefer_feed_text: bool) -> Self {
+        match extraction_state {
+            0 => Self::Pending,
+            1 if prefer_feed_text => Self::FeedTextBetter,
+            1 => Self::Shown,
+            2 => Self::Failed,
+            _ => Self::NotWanted,
+        }
+    }
 }
 
 /// Which articles a list shows.

@@ -10,7 +10,7 @@ fn entry(id: &str, title: &str, days_ago: i64) -> ParsedEntry {
         id: id.into(),
         title: title.into(),
         link: Some(format!("https://news.example.az/{id}")),
-        authors: vec!["Gülağa İsgəndərov".into()],
+        authors: vec![byline_store::Author::new("Gülağa İsgəndərov", None)],
         published: Some(Utc::now() - Duration::days(days_ago)),
         updated: None,
         summary_html: Some(format!("<p>{title} — mətn</p>")),

@@ -9,6 +9,7 @@ vi.mock("@tauri-apps/api/core", () => ({
 
 import { invoke } from "@tauri-apps/api/core";
 import { refreshAfterChange } from "../actions";
+import { FALLBACK_ROW_HEIGHT } from "../lib/row-height";
 import { App } from "../App";
 import { resetState } from "../store";
 import { article, defaultSettings, feed, fakeInvoke } from "../test/backend";
@@ -289,7 +290,7 @@ describe("the virtual list", () => {
     expect(list.getAttribute("data-count")).toBe("100");
     expect(rows().length).toBeLessThan(40);
     const scroller = document.querySelector(".list-scroll") as HTMLDivElement;
-    scroller.scrollTop = 96 * 80;
+    scroller.scrollTop = FALLBACK_ROW_HEIGHT * 80;
     fireEvent.scroll(scroller);
     await waitFor(() => expect(screen.getByTestId("article-list").getAttribute("data-count")).toBe("200"));
     const pages = calls.filter((c) => c.cmd === "list_articles" && (c.args!.query as { view: string }).view === "all");

@@ -308,7 +308,10 @@ describe("share preferences", () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(screen.getByTestId("settings-button"));
     const panel = await screen.findByTestId("settings-panel");
-    expect(within(panel).getByTestId("settings-messenger")).toBeTruthy();
+    const appId = within(panel).getByTestId("settings-messenger") as HTMLInputElement;
+    // A placeholder that reads as an example, not as an id someone set.
+    expect(appId.placeholder).toBe("e.g. your Facebook app ID");
+    expect(appId.placeholder).not.toMatch(/\d/);
     expect(panel.textContent).toContain("Facebook app ID for Messenger’s send dialog; without it, Byline copies the link and opens messenger.com.");
     expect(within(panel).getByTestId("settings-notifications").closest("label")!.textContent).toContain("sources marked important");
   });

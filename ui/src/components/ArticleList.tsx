@@ -5,6 +5,7 @@ import * as actions from "../actions";
 import { t } from "../i18n";
 import { highlight } from "../lib/fold";
 import { fullDate, relativeTime } from "../lib/time";
+import { FALLBACK_ROW_HEIGHT, measureProbe, rowHeightFrom } from "../lib/row-height";
 import { computeWindow, needsMore, scrollToRow } from "../lib/virtual";
 import type { State } from "../store";
 import {
@@ -23,8 +24,63 @@ import type { MenuItem } from "./Menu";
 import { shareMenuItems } from "./Share";
 import { EmptyState, ErrorState } from "./States";
 
-/** Every row is this tall (px); the virtual list depends on it. */
-export const ROW_HEIGHT = 96;
+// A title that wraps to two lines in any list width, with descenders and
+// diacritics below the baseline in all three languages.
+const PROBE_TITLE =
+  "Qış mövsümünün açılışında iştirak edən gənclər şəhərə qayıdır — группа друзей у моря ждёт рейс, jumpy quays pledge gyp";
+
+/**
+ * A hidden row with a two-line title, byline and meta, laid out with the
+ * real CSS and fonts; the list measures it for its row height.
+ */
+function RowProbe({ probe }: { probe: { current: HTMLDivElement | null } }) {
+  return (
+    <div class="article-row row-probe" ref={probe} aria-hidden="true" data-testid="row-probe">
+      <span class="row-status" />
+      <div class="row-text">
+        <div class="row-meta">
+          <span class="row-feed">Ág</span>
+          <span class="row-time">Ág</span>
+        </div>
+        <div class="row-title">
+          {PROBE_TITLE} {PROBE_TITLE}
+        </div>
+        <div class="row-byline">
+          <span class="row-author">Ág Çşy Дуру</span>
+        </div>
+      </div>
+      <span class="row-thumb" />
+    </div>
+  );
+}
+
+/**
+ * The row height, measured on the probe at start, when fonts finish
+ * loading, when the window resizes and when `deps` (language, fonts, the
+ * pane shown) change; the fallback until something is laid out, and the
+ * last measure while the list is hidden (a narrow window showing the reader).
+ */
+function useRowHeight(probe: { current: HTMLDivElement | null }, deps: unknown[]): number {
+  const [height, setHeight] = useState(FALLBACK_ROW_HEIGHT);
+  useLayoutEffect(() => {
+    let alive = true;
+    const measure = () => {
+      const el = probe.current;
+      if (alive && el) setHeight((last) => rowHeightFrom(measureProbe(el), last));
+    };
+    measure();
+    const fonts = typeof document !== "undefined" ? document.fonts : undefined;
+    fonts?.ready?.then(measure, () => {});
+    fonts?.addEventListener?.("loadingdone", measure);
+    window.addEventListener("resize", measure);
+    return () => {
+      alive = false;
+      fonts?.removeEventListener?.("loadingdone", measure);
+      window.removeEventListener("resize", measure);
+    };
+  }, deps);
+  return height;
+}
 
 function useNow(intervalMs = 60_000): number {
   const [now, setNow] = useState(() => Date.now());
@@ -207,6 +263,14 @@ function sourceMenu(s: State): MenuItem[] | null {
 
 export function ArticleList({ s }: { s: State }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const probe = useRef<HTMLDivElement>(null);
+  const rowHeight = useRowHeight(probe, [
+    s.lang,
+    s.settings.reader_font,
+    s.settings.reader_font_size,
+    s.settings.theme,
+    s.pane,
+  ]);
   const search = useRef<HTMLInputElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(0);
@@ -239,14 +303,14 @@ export function ArticleList({ s }: { s: State }) {
     if (!el || s.selectedId == null) return;
     const index = items.findIndex((a) => a.id === s.selectedId);
     if (index < 0) return;
-    const top = scrollToRow(index, el.scrollTop, el.clientHeight || viewport, ROW_HEIGHT);
+    const top = scrollToRow(index, el.scrollTop, el.clientHeight || viewport, rowHeight);
     if (top !== el.scrollTop) {
       el.scrollTop = top;
       setScrollTop(top);
     }
-  }, [s.selectedId]);
+  }, [s.selectedId, rowHeight]);
 
-  const win = computeWindow({ scrollTop, viewportHeight: viewport, rowHeight: ROW_HEIGHT, count: items.length });
+  const win = computeWindow({ scrollTop, viewportHeight: viewport, rowHeight, count: items.length });
 
   useEffect(() => {
     if (s.list.status === "ready" && needsMore(win.end, items.length, s.list.next != null)) void actions.loadMore();
@@ -316,7 +380,14 @@ export function ArticleList({ s }: { s: State }) {
   }
 
   return (
-    <section class="pane list-pane" data-testid="list-pane" aria-label={sourceTitle(s)}>
+    <section
+      class="pane list-pane"
+      data-testid="list-pane"
+      aria-label={sourceTitle(s)}
+      data-row-height={rowHeight}
+      style={{ "--row-h": `${rowHeight}px` }}
+    >
+      <RowProbe probe={probe} />
       <header class="pane-header list-header">
         <button
           type="button"

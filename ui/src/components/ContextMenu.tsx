@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { IconChevron } from "./icons";
 import { moveMenuFocus } from "../lib/menu-focus";
+import { useSuspendTooltips } from "../lib/tooltips";
 
 export interface ContextItem {
   label: string;
@@ -170,6 +171,7 @@ export function ContextMenu(props: {
   const root = useRef<HTMLDivElement>(null);
   const closeRef = useRef(props.onClose);
   closeRef.current = props.onClose;
+  useSuspendTooltips(true, root);
 
   useLayoutEffect(() => {
     const el = root.current;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { useSuspendTooltips } from "../lib/tooltips";
 
 export interface MenuItem {
   label: string;
@@ -21,6 +22,8 @@ export function Menu(props: {
 }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  useSuspendTooltips(open, popover);
 
   useEffect(() => {
     if (!open) return;
@@ -58,6 +61,7 @@ export function Menu(props: {
       </button>
       {open ? (
         <div
+          ref={popover}
           class={`menu-popover ${props.placement === "up" ? "up" : "down"} ${props.align === "start" ? "start" : "end"}`}
           role="menu"
         >

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import * as actions from "../actions";
 import { t } from "../i18n";
+import { useSuspendTooltips } from "../lib/tooltips";
 import { IconX } from "./icons";
 
 let nextId = 0;
@@ -10,6 +11,7 @@ let nextId = 0;
 export function Modal(props: { title: string; testid: string; children: ComponentChildren; size?: "small" | "wide" }) {
   const dialog = useRef<HTMLDivElement>(null);
   const id = useRef(`dialog-${++nextId}`);
+  useSuspendTooltips(true, dialog);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const el = dialog.current;

@@ -3,6 +3,7 @@ import * as actions from "../actions";
 import { t } from "../i18n";
 import { fullDate } from "../lib/time";
 import { buildSrcdoc, readerStylesheetUrl } from "../reader-frame";
+import type { Article, Author } from "../api";
 import type { State } from "../store";
 import { hostOf } from "../lib/url";
 import { IconBack, IconEnvelopeOpen, IconExternal, IconGlobe, IconStar, IconStarFilled } from "./icons";
@@ -37,11 +38,64 @@ function ReaderSkeleton() {
   );
 }
 
+/** Which text an article shows: the feed's own or its web page's. */
+export type BodySource = "feed" | "page";
+
+/** The text shown by default: the page when it was extracted and reads
+ * better than the feed's, else the feed's (or whichever exists). */
+export function defaultBody(a: Article): BodySource {
+  const feed = (a.content_html ?? a.summary_html ?? "").trim();
+  const page = (a.full_html ?? "").trim();
+  if (!page) return "feed";
+  if (!feed) return "page";
+  return a.page === "feed_text_better" ? "feed" : "page";
+}
+
+/** The HTML for `source`, falling back to the other when it is empty. */
+export function bodyHtml(a: Article, source: BodySource): string {
+  const feed = (a.content_html ?? a.summary_html ?? "").trim();
+  const page = (a.full_html ?? "").trim();
+  return source === "page" ? page || feed : feed || page;
+}
+
+/** The people to credit: the bylines, else the author line split up. */
+function credits(a: Article): Author[] {
+  if (a.bylines.length > 0) return a.bylines;
+  return (a.author ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => ({ name, role: null }));
+}
+
+function Byline({ people }: { people: Author[] }) {
+  return (
+    <span class="byline-author">
+      <span class="byline-label">{people.length > 1 ? t("reader.byMany") : t("reader.byOne")} </span>
+      {people.map((person, i) => (
+        <span class="byline-person" data-testid="byline-person" key={i}>
+          {i > 0 ? ", " : null}
+          <span class="byline-name" data-testid="byline-name">{person.name}</span>
+          {person.role ? (
+            <span class="byline-role" data-testid="byline-role">
+              {" — "}
+              {person.role}
+            </span>
+          ) : null}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 export function Reader({ s }: { s: State }) {
   const systemDark = useSystemDark();
   const a = s.articleStatus === "ready" ? s.article : null;
   const theme = s.settings.theme === "system" ? (systemDark ? "dark" : "light") : s.settings.theme;
-  const html = a ? (a.full_html ?? a.content_html ?? a.summary_html ?? "").trim() : "";
+  const [chosen, setChosen] = useState<{ id: number; source: BodySource } | null>(null);
+  const source: BodySource | null = a ? (chosen?.id === a.id ? chosen.source : defaultBody(a)) : null;
+  const html = a && source ? bodyHtml(a, source) : "";
+  const canSwitch = !!a && !!(a.full_html ?? "").trim() && !!(a.content_html ?? a.summary_html ?? "").trim();
   const srcdoc = useMemo(
     () =>
       a && html
@@ -140,6 +194,7 @@ export function Reader({ s }: { s: State }) {
   } else {
     const site = hostOf(a.url) || hostOf(s.feeds.find((f) => f.id === a.feed_id)?.site_url);
     const date = fullDate(a.published, s.lang);
+    const people = credits(a);
     body = (
       <article class={`reader-article font-${s.settings.reader_font === "sans" ? "sans" : "serif"}`} data-testid="reader" lang={a.language ?? undefined}>
         <div class="reader-column reader-head" style={{ fontSize: `${s.settings.reader_font_size}px` }}>
@@ -157,43 +212,56 @@ export function Reader({ s }: { s: State }) {
             {a.title.trim() || t("article.untitled")}
           </h1>
           <p class="reader-byline" data-testid="reader-byline">
-            {a.bylines.length > 0 ? (
-              <span class="byline-author">
-                {a.bylines.map((person, i) => (
-                  <span class="byline-person" data-testid="byline-person" key={i}>
-                    {i > 0 ? ", " : null}
-                    <span class="byline-name" data-testid="byline-name">{person.name}</span>
-                    {person.role ? (
-                      <span class="byline-role" data-testid="byline-role">
-                        {" — "}
-                        {person.role}
-                      </span>
-                    ) : null}
-                  </span>
-                ))}
-              </span>
-            ) : a.author ? (
-              <span class="byline-author">{t("reader.by", { author: a.author })}</span>
-            ) : null}
-            {a.author && date ? <span class="byline-sep" aria-hidden="true">·</span> : null}
-            {date ? (
-              <time dateTime={a.published ?? undefined} class="byline-date">
-                {date}
-              </time>
-            ) : null}
-            {site && a.url ? (
-              <button
-                type="button"
-                class="source-link"
-                data-testid="source-link"
-                title={a.url}
-                onClick={() => void actions.openOriginal(a.url)}
-              >
-                <IconGlobe size={13} />
-                {site}
-              </button>
-            ) : null}
+            {[
+              people.length > 0 ? <Byline key="by" people={people} /> : null,
+              date ? (
+                <time key="date" dateTime={a.published ?? undefined} class="byline-date">
+                  {date}
+                </time>
+              ) : null,
+              site && a.url ? (
+                <button
+                  key="site"
+                  type="button"
+                  class="source-link"
+                  data-testid="source-link"
+                  title={a.url}
+                  onClick={() => void actions.openOriginal(a.url)}
+                >
+                  <IconGlobe size={13} />
+                  {site}
+                </button>
+              ) : null,
+            ]
+              .filter((part) => part !== null)
+              .flatMap((part, i) => (i === 0 ? [part] : [<span key={`sep${i}`} class="byline-sep" aria-hidden="true">·</span>, part]))}
           </p>
+          {canSwitch || a.page === "pending" ? (
+            <div class="reader-body-tools">
+              {canSwitch ? (
+                <div class="segmented" role="group" aria-label={t("reader.bodySwitch")} data-testid="body-switch">
+                  {(["feed", "page"] as const).map((option) => (
+                    <button
+                      key={option}
+                      type="button"
+                      class={source === option ? "is-current" : undefined}
+                      aria-pressed={source === option}
+                      data-testid={`body-${option}`}
+                      onClick={() => setChosen({ id: a.id, source: option })}
+                    >
+                      {option === "feed" ? t("reader.bodyFeed") : t("reader.bodyPage")}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
+              {a.page === "pending" && a.url ? (
+                <span class="reader-fetching" data-testid="page-pending" role="status">
+                  <span class="spinner-dot" aria-hidden="true" />
+                  {t("reader.fetchingPage")}
+                </span>
+              ) : null}
+            </div>
+          ) : null}
           <ShareBar article={a} prefs={s.sharePrefs} testid="share-bar-top" />
         </div>
         {srcdoc ? (

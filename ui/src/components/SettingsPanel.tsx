@@ -280,7 +280,8 @@ export function SettingsPanel({ s }: { s: State }) {
               type="text"
               inputMode="numeric"
               data-testid="settings-messenger"
-              placeholder="1234567890"
+              class="setting-wide"
+              placeholder={t("settings.messengerPlaceholder")}
               value={appId}
               aria-invalid={appIdError ? true : undefined}
               onInput={(e) => {

@@ -14,6 +14,7 @@ import type { ShareItem, SharePref } from "../lib/share-prefs";
 import type { ContextItem } from "./ContextMenu";
 import { IconShare } from "./icons";
 import { moveMenuFocus } from "../lib/menu-focus";
+import { useSuspendTooltips } from "../lib/tooltips";
 
 // Simple marks, drawn for Byline in each service's colour with a white
 // glyph (legible on light and dark); copy and email follow the text colour.
@@ -138,8 +139,10 @@ export function ShareMenuButton(props: { article: ArticleSummary; prefs: SharePr
   const enabled = actions.canShare(article);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
   const items = visibleShareItems(props.prefs);
   const open = props.open && enabled;
+  useSuspendTooltips(open, popover);
 
   const entries = () => [...(root.current?.querySelectorAll<HTMLButtonElement>(".share-menu-item") ?? [])];
   const close = (refocus: boolean) => {
@@ -199,7 +202,7 @@ export function ShareMenuButton(props: { article: ArticleSummary; prefs: SharePr
         <IconShare />
       </button>
       {open ? (
-        <div class="menu-popover down end share-menu" role="menu" aria-label={t("share.label")} data-testid="share-menu" onKeyDown={onKeyDown}>
+        <div ref={popover} class="menu-popover down end share-menu" role="menu" aria-label={t("share.label")} data-testid="share-menu" onKeyDown={onKeyDown}>
           {items.map((item) => (
             <button
               key={item}

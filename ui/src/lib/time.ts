@@ -40,9 +40,54 @@ export function relativeTime(value: string | Date | null | undefined, lang: stri
   }).format(date);
 }
 
-/** A full date and time, for the reader's byline and tooltips. */
+// How a date and a time join in a full date. Intl's own joiner comes from
+// the platform's ICU, and WebKitGTK's lacks it for Azerbaijani ("1 dekabr
+// 2026 at 07:05"), so the date and the time are formatted apart and joined
+// here, the way each language writes it.
+const JOINERS: Record<string, string> = { az: ", ", ru: ", ", en: " at " };
+// Languages that write the time on a 24-hour clock, whatever ICU knows.
+const H23 = new Set(["az", "ru"]);
+
+const fullCache = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+function fullFormats(lang: string) {
+  let f = fullCache.get(lang);
+  if (!f) {
+    const base = baseLang(lang);
+    f = {
+      date: new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric" }),
+      time: H23.has(base)
+        ? new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+        : new Intl.DateTimeFormat(lang, { timeStyle: "short" }),
+    };
+    fullCache.set(lang, f);
+  }
+  return f;
+}
+
+function baseLang(lang: string): string {
+  return lang.toLowerCase().split(/[-_]/)[0];
+}
+
+/** The text of formatted parts, without a day period (AM/PM) where the clock is 24-hour. */
+function joinParts(parts: Intl.DateTimeFormatPart[], h23: boolean): string {
+  return parts
+    .filter((p) => !(h23 && p.type === "dayPeriod"))
+    .map((p) => p.value)
+    .join("")
+    .trim();
+}
+
+/**
+ * A full date and time, for the reader's byline and tooltips: "1 dekabr
+ * 2026, 07:05", "1 декабря 2026 г., 07:05", "December 1, 2026 at 7:05 AM".
+ */
 export function fullDate(value: string | Date | null | undefined, lang: string): string {
   const date = parse(value);
   if (!date) return "";
-  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short" }).format(date);
+  const base = baseLang(lang);
+  const f = fullFormats(lang);
+  const h23 = H23.has(base);
+  const day = joinParts(f.date.formatToParts(date), h23);
+  const time = joinParts(f.time.formatToParts(date), h23);
+  return `${day}${JOINERS[base] ?? ", "}${time}`;
 }

@@ -47,6 +47,7 @@ export function article(id: number, feedRow: Feed_Serialize, extra: Partial<Arti
     updated: null,
     summary_html: null,
     content_html: `<p>Body of article ${id}</p>`,
+    page: "not_wanted",
     language: "en",
     enclosures: [],
     fetched_at: "2024-05-01T10:00:00Z",

@@ -1,0 +1,441 @@
+//! Reading a credit: "By Jane Doe, Science Editor", "Автор: Анна Петрова,
+//! экономический обозреватель", "Müəllif: Rəşad Həsənov və Nigar Əliyeva"
+//! become people with their roles.
+//!
+//! This is the one byline parser: feeds (`<author>`, `dc:creator`) and
+//! pages (meta tags, byline elements, trailing credit lines) both go through
+//! it, so a credit reads the same wherever it came from.
+//!
+//! ```
+//! use byline_feeds::credit::parse_credit;
+//! let people = parse_credit("By Jane Doe, Science Editor");
+//! assert_eq!(people.len(), 1);
+//! assert_eq!(people[0].name, "Jane Doe");
+//! assert_eq!(people[0].role.as_deref(), Some("Science Editor"));
+//! ```
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::text::{comparable, fold, squash};
+
+/// A person credited with an article, and their role when it is known.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Author {
+    /// The person's name as printed, e.g. `Gülağa İsgəndərov`.
+    pub name: String,
+    /// What they are, when the credit says so, e.g. `Zərdab Rayon Təhsil
+    /// Sektorunun müdiri`.
+    pub role: Option<String>,
+}
+
+impl Author {
+    /// An author with a name and, possibly, a role.
+    pub fn new(name: impl Into<String>, role: Option<String>) -> Self {
+        Self { name: name.into(), role }
+    }
+}
+
+/// Words that are never a person's name (compared lower-case).
+const NOT_A_PERSON: &[&str] = &[
+    "admin",
+    "administrator",
+    "site admin",
+    "webmaster",
+    "root",
+    "nobody",
+    "администратор",
+    "админ",
+    "администрация",
+    "administrasiya",
+    "editor",
+    "editors",
+    "редактор",
+    "redaktor",
+    "staff",
+    "staff writer",
+    "newsroom",
+    "news desk",
+    "editorial team",
+    "editorial board",
+    "guest",
+    "anonymous",
+    "unknown",
+    "author",
+    "автор",
+    "müəllif",
+    "by",
+    "follow",
+    "informasiya",
+    "xəbər",
+    "news",
+];
+/// Words that make any credit an account, not a person ("Site Admin").
+const ADMIN_WORDS: &[&str] = &["admin", "administrator", "администратор", "админ", "webmaster"];
+/// First words of a publisher-as-author credit ("Редакция сайта", "Redaksiya").
+const PUBLISHER_WORDS: &[&str] =
+    &["редакция", "редакции", "redaksiya", "redaksiyasi", "editorial", "newsroom", "staff", "пресс-служба"];
+/// Labels that may stand before author names (folded: `ı` written `i`).
+const LABELS: &[&str] = &[
+    "written by",
+    "posted by",
+    "reported by",
+    "reporting by",
+    "story by",
+    "text by",
+    "words by",
+    "by",
+    "автор материала",
+    "авторы",
+    "автор",
+    "текст",
+    "müəlliflər",
+    "müəllif",
+    "hazirladi",
+    "mətn",
+    "author",
+    "authors",
+    "yazar",
+];
+/// Labels that credit someone other than the author, and the role they give.
+const CONTRIBUTOR_LABELS: &[(&str, &str)] = &[
+    ("edited by", "editor"),
+    ("editing by", "editor"),
+    ("photos by", "photographer"),
+    ("photo by", "photographer"),
+    ("photos", "photographer"),
+    ("photo", "photographer"),
+    ("фото", "фотограф"),
+    ("foto", "fotoqraf"),
+    ("редактор", "редактор"),
+    ("redaktor", "redaktor"),
+];
+/// Words that mark a job title rather than a name (folded, compared per word).
+const ROLE_WORDS: &[&str] = &[
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "columnist",
+    "contributor",
+    "analyst",
+    "producer",
+    "photographer",
+    "journalist",
+    "director",
+    "chief",
+    "senior",
+    "staff",
+    "associate",
+    "deputy",
+    "managing",
+    "professor",
+    "economist",
+    "commentator",
+    "critic",
+    "expert",
+    "обозреватель",
+    "корреспондент",
+    "редактор",
+    "журналист",
+    "колумнист",
+    "аналитик",
+    "фотограф",
+    "эксперт",
+    "политолог",
+    "экономист",
+    "профессор",
+    "директор",
+    "müxbir",
+    "müxbiri",
+    "redaktor",
+    "redaktoru",
+    "jurnalist",
+    "şərhçi",
+    "ekspert",
+    "politoloq",
+    "iqtisadçı",
+    "analitik",
+    "fotoqraf",
+    "deputat",
+    "deputatı",
+    "müdir",
+    "müdiri",
+    "professor",
+];
+/// Academic degrees and honorifics kept out of a name ("Jane Doe, MD").
+const DEGREES: &[&str] = &["md", "m.d.", "phd", "ph.d.", "dr.", "dr", "mph", "rn", "jr.", "esq."];
+
+/// One capitalized name word: `İsgəndərov`, `O'Brien`, `Jean-Paul`, `A.`.
+const NAME_WORD: &str = r"\p{Lu}[\p{L}'’\-]*\.?";
+
+/// "Name – Role", "Name — Role", "Name - Role" and "Name, Role".
+static NAME_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})(?:\s*[–—]\s*|\s+-\s+|,\s+)(?P<role>\S.*)$"))
+        .expect("valid regex")
+});
+/// A bare name: 2–4 capitalized words.
+static NAME_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}$")).expect("valid regex"));
+/// Separators between several authors.
+static AUTHOR_SEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|и|və|ve)\s+|\s*[;|]\s*").expect("valid regex"));
+/// A domain name ("Report.az").
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\.[a-z]{2,6}$").expect("valid regex"));
+
+/// Splits a credit such as "By A and B", "Автор: Имя Фамилия", "Name –
+/// Role", "Name, Senior Correspondent" or "Name Staff Writer" into people
+/// with their roles. Degrees ("MD", "PhD") are dropped; other contributors
+/// ("Photo: Name", "Edited by Name") come after the authors with their role.
+/// Names are not checked here: see [`is_plausible_person`].
+pub fn parse_credit(text: &str) -> Vec<Author> {
+    let text = strip_label(&squash(text)).to_string();
+    let mut out: Vec<Author> = Vec::new();
+    let mut contributors: Vec<Author> = Vec::new();
+    for part in AUTHOR_SEP.split(&text).map(str::trim).filter(|p| !p.is_empty()) {
+        if let Some((role, rest)) = contributor_label(part) {
+            let mut people = parse_part(rest);
+            for person in &mut people {
+                person.role.get_or_insert_with(|| role.to_string());
+            }
+            contributors.extend(people);
+            continue;
+        }
+        let people = parse_part(strip_label(part));
+        // "A and B, Senior Editors": a bare role after a list is the last person's.
+        out.extend(people);
+    }
+    out.extend(contributors);
+    let mut unique: Vec<Author> = Vec::new();
+    for a in out {
+        if !a.name.is_empty() && !unique.iter().any(|u| comparable(&u.name) == comparable(&a.name)) {
+            unique.push(a);
+        }
+    }
+    unique
+}
+
+/// One part of a credit (no "and" or ";" left in it).
+fn parse_part(part: &str) -> Vec<Author> {
+    let pieces: Vec<&str> = part.split(',').map(str::trim).filter(|p| !p.is_empty() && !is_degree(p)).collect();
+    let mut out: Vec<Author> = Vec::new();
+    for piece in pieces {
+        let piece = strip_degrees(piece);
+        match out.last_mut() {
+            Some(last) if is_role(piece) => match &mut last.role {
+                Some(role) => {
+                    role.push_str(", ");
+                    role.push_str(&clean_role(piece));
+                }
+                None => last.role = Some(clean_role(piece)),
+            },
+            _ => out.push(split_name_and_role(piece)),
+        }
+    }
+    out
+}
+
+/// "Name – Role", "Name Staff Writer" or a bare name.
+fn split_name_and_role(piece: &str) -> Author {
+    if let Some(caps) = NAME_ROLE.captures(piece) {
+        let role = clean_role(&caps["role"]);
+        return Author::new(&caps["name"], (!role.is_empty()).then_some(role));
+    }
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    if let Some(at) = words.iter().position(|w| ROLE_WORDS.contains(&fold(w).as_str())) {
+        if at >= 2 && NAME_ONLY.is_match(&words[..at].join(" ")) {
+            return Author::new(words[..at].join(" "), Some(clean_role(&words[at..].join(" "))));
+        }
+    }
+    Author::new(piece, None)
+}
+
+/// Whether `piece` reads as a job title rather than a name: it starts in
+/// lower case or carries a role word.
+fn is_role(piece: &str) -> bool {
+    piece.chars().next().is_some_and(char::is_lowercase)
+        || piece
+            .split_whitespace()
+            .any(|w| ROLE_WORDS.contains(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str()))
+}
+
+fn is_degree(piece: &str) -> bool {
+    DEGREES.contains(&fold(piece).as_str())
+}
+
+/// `piece` without trailing degrees ("Jane Doe MD" → "Jane Doe").
+fn strip_degrees(piece: &str) -> &str {
+    let mut piece = piece;
+    while let Some((head, last)) = piece.rsplit_once(' ') {
+        if !is_degree(last) {
+            break;
+        }
+        piece = head.trim_end();
+    }
+    piece
+}
+
+/// "Photo: Name" → ("photographer", "Name").
+fn contributor_label(part: &str) -> Option<(&'static str, &str)> {
+    let lower = fold(part);
+    CONTRIBUTOR_LABELS.iter().find_map(|(label, role)| {
+        let rest = lower.strip_prefix(label)?;
+        if !(rest.starts_with([':', ' ', '\u{a0}']) || rest.is_empty()) {
+            return None;
+        }
+        let skip = label.chars().count();
+        let rest = part.char_indices().nth(skip).map_or("", |(i, _)| &part[i..]);
+        let rest = rest.trim_start_matches([':', ' ', '\u{a0}', '-', '–', '—']).trim();
+        (!rest.is_empty() && rest.chars().next().is_some_and(char::is_uppercase)).then_some((*role, rest))
+    })
+}
+
+/// `text` without a leading "By", "Автор:", "Müəllif:"… label.
+pub fn strip_label(text: &str) -> &str {
+    let lower = fold(text);
+    for label in LABELS {
+        if let Some(rest) = lower.strip_prefix(label) {
+            if rest.starts_with([':', ' ', '\u{a0}']) || rest.is_empty() {
+                // `fold` keeps character positions, not byte positions.
+                let skip = label.chars().count();
+                let rest: &str = text.char_indices().nth(skip).map_or("", |(i, _)| &text[i..]);
+                return rest.trim_start_matches([':', ' ', '\u{a0}', '-', '–', '—']).trim();
+            }
+        }
+    }
+    text
+}
+
+/// Whether `text` starts with a credit label ("By", "Автор:"…).
+pub fn has_label(text: &str) -> bool {
+    strip_label(text).len() != text.len()
+}
+
+/// Splits a "Name – Role" or "Name, Role" line; `None` when it is not one.
+pub fn name_and_role(line: &str) -> Option<(String, String)> {
+    let caps = NAME_ROLE.captures(line)?;
+    Some((caps["name"].to_string(), clean_role(&caps["role"])))
+}
+
+/// Whether `text` has the shape of a name: two to four capitalized words.
+pub fn is_name_shaped(text: &str) -> bool {
+    NAME_ONLY.is_match(text)
+}
+
+/// A role as printed, without surrounding spaces or trailing punctuation.
+pub fn clean_role(role: &str) -> String {
+    squash(role).trim_end_matches(['.', ',', ';']).trim().to_string()
+}
+
+/// Whether `name` can be a person's name at all: not an account ("Admin"),
+/// not the publisher ("Редакция", "Editorial team"), not a date, a URL, a
+/// domain or an e-mail address. Sites add their own names on top of this.
+pub fn is_plausible_person(name: &str) -> bool {
+    let name = squash(name);
+    let key = comparable(&name);
+    let words: Vec<&str> = key.split_whitespace().collect();
+    if key.is_empty() || name.chars().count() > 80 || words.len() > 6 || !name.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    if name.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '|' | '/' | '<' | '>' | '©'))
+        || DOMAIN.is_match(&name)
+        || key.starts_with("www.")
+    {
+        return false;
+    }
+    !(NOT_A_PERSON.contains(&key.as_str())
+        || words.first().is_some_and(|w| PUBLISHER_WORDS.contains(w))
+        || words.iter().any(|w| ADMIN_WORDS.contains(w)))
+}
+
+/// The people a feed credits, from its raw author strings: each string is
+/// parsed as a credit, implausible names ("admin", an e-mail address) are
+/// dropped, and each person is kept once.
+pub fn people_from_feed<'a>(raw: impl IntoIterator<Item = &'a str>) -> Vec<Author> {
+    let mut out: Vec<Author> = Vec::new();
+    for text in raw {
+        // RSS puts "email (Name)" in <author>.
+        let text = match (text.find('('), text.rfind(')')) {
+            (Some(open), Some(close)) if open < close && text[..open].contains('@') => &text[open + 1..close],
+            _ => text,
+        };
+        for person in parse_credit(text) {
+            if is_plausible_person(&person.name) && !out.iter().any(|o| comparable(&o.name) == comparable(&person.name))
+            {
+                out.push(person);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        parse_credit(text).into_iter().map(|a| (a.name, a.role)).collect()
+    }
+
+    fn one(name: &str, role: Option<&str>) -> (String, Option<String>) {
+        (name.to_string(), role.map(str::to_string))
+    }
+
+    #[test]
+    fn a_role_after_a_comma_is_the_role_not_a_second_person() {
+        assert_eq!(people("By Jane Doe, Science Editor"), [one("Jane Doe", Some("Science Editor"))]);
+        assert_eq!(
+            people("Анна Петрова, экономический обозреватель"),
+            [one("Анна Петрова", Some("экономический обозреватель"))]
+        );
+        assert_eq!(people("Jane Doe, Senior Correspondent"), [one("Jane Doe", Some("Senior Correspondent"))]);
+        assert_eq!(people("Nərmin Əliyeva — müxbir"), [one("Nərmin Əliyeva", Some("müxbir"))]);
+        assert_eq!(people("Jane Doe Staff Writer"), [one("Jane Doe", Some("Staff Writer"))]);
+    }
+
+    #[test]
+    fn labels_go_and_several_people_stay_several() {
+        assert_eq!(
+            people("By Sarah Connolly and James Okafor"),
+            [one("Sarah Connolly", None), one("James Okafor", None)]
+        );
+        assert_eq!(people("Автор: Ирина Волкова"), [one("Ирина Волкова", None)]);
+        assert_eq!(people("Müəllif: Rəşad Həsənov"), [one("Rəşad Həsənov", None)]);
+        assert_eq!(people("Anna Lee, Tom Ray"), [one("Anna Lee", None), one("Tom Ray", None)]);
+        assert_eq!(people("Anna Lee, senior editor"), [one("Anna Lee", Some("senior editor"))]);
+        assert_eq!(people("İlqar Əliyev və Nigar Həsənova"), [one("İlqar Əliyev", None), one("Nigar Həsənova", None)]);
+        assert_eq!(people("Bykov Ivan"), [one("Bykov Ivan", None)]);
+    }
+
+    #[test]
+    fn degrees_stay_out_of_names_and_contributors_come_after() {
+        assert_eq!(people("Jane Doe, MD"), [one("Jane Doe", None)]);
+        assert_eq!(people("John Smith PhD, Health Editor"), [one("John Smith", Some("Health Editor"))]);
+        assert_eq!(people("Jane Doe; Photo: Tom Ray"), [one("Jane Doe", None), one("Tom Ray", Some("photographer"))]);
+        assert_eq!(
+            people("Фото: Олег Ким; Текст: Анна Петрова"),
+            [one("Анна Петрова", None), one("Олег Ким", Some("фотограф"))]
+        );
+    }
+
+    #[test]
+    fn feed_credits_drop_accounts_and_keep_people_once() {
+        let found = people_from_feed(["news@site.az (Aynur Məmmədova)", "admin", "Aynur Məmmədova", "Editorial team"]);
+        assert_eq!(found, [Author::new("Aynur Məmmədova", None)]);
+        assert!(people_from_feed(["Follow", "12.11.2026"]).is_empty());
+    }
+
+    #[test]
+    fn plausible_people() {
+        for good in ["Gülağa İsgəndərov", "Ирина Волкова", "Jane Doe", "Jean-Paul O'Brien"] {
+            assert!(is_plausible_person(good), "{good}");
+        }
+        for bad in ["Admin", "Редакция сайта", "Report.az", "20.11.2026 | 14:35", "https://x.az/a", "", "Müəllif"]
+        {
+            assert!(!is_plausible_person(bad), "{bad}");
+        }
+    }
+}

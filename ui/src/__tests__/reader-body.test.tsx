@@ -1,0 +1,124 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.mock("@tauri-apps/api/core", () => ({
+  invoke: vi.fn(),
+  transformCallback: vi.fn(() => 1),
+  Channel: class {},
+}));
+
+import { invoke } from "@tauri-apps/api/core";
+import { App } from "../App";
+import { bodyHtml, defaultBody } from "../components/Reader";
+import { resetState } from "../store";
+import { article, defaultSettings, feed, fakeInvoke } from "../test/backend";
+import type { Call, FakeData } from "../test/backend";
+
+const mockInvoke = vi.mocked(invoke);
+let calls: Call[];
+
+function setup(data: FakeData) {
+  calls = [];
+  mockInvoke.mockImplementation(fakeInvoke(data, calls) as typeof invoke);
+  return render(<App />);
+}
+
+const FEED_TEXT = "<p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p>";
+const PAGE_TEXT = "<p>Only one sentence from the page.</p>";
+
+beforeEach(() => {
+  resetState();
+  localStorage.clear();
+});
+
+afterEach(() => {
+  cleanup();
+  mockInvoke.mockReset();
+});
+
+describe("which text the reader shows", () => {
+  const f = feed(1, "Report.az");
+
+  it("keeps the feed's text when the page reads worse, and the page when it reads better", () => {
+    const kept = article(1, f, { content_html: FEED_TEXT, full_html: PAGE_TEXT, page: "feed_text_better" });
+    expect(defaultBody(kept)).toBe("feed");
+    expect(bodyHtml(kept, "feed")).toBe(FEED_TEXT);
+    expect(bodyHtml(kept, "page")).toBe(PAGE_TEXT);
+    const better = article(2, f, { content_html: "<p>Teaser</p>", full_html: FEED_TEXT, page: "shown" });
+    expect(defaultBody(better)).toBe("page");
+    const onlyPage = article(3, f, { content_html: null, summary_html: null, full_html: PAGE_TEXT, page: "shown" });
+    expect(bodyHtml(onlyPage, "feed")).toBe(PAGE_TEXT);
+  });
+
+  it("lets the reader switch between the feed's text and the web page", async () => {
+    setup({
+      feeds: [f],
+      folders: [],
+      articles: [article(1, f, { content_html: FEED_TEXT, full_html: PAGE_TEXT, page: "feed_text_better" })],
+      settings: defaultSettings(),
+    });
+    fireEvent.click(await screen.findByTestId("article-row"));
+    const body = () => screen.getByTestId("reader-body").getAttribute("srcdoc") ?? "";
+    await waitFor(() => expect(body()).toContain("Four."));
+    const feedButton = screen.getByTestId("body-feed");
+    expect(feedButton.getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(screen.getByTestId("body-page"));
+    await waitFor(() => expect(body()).toContain("Only one sentence"));
+    expect(screen.getByTestId("body-page").getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("shows a quiet note while the full article is being fetched", async () => {
+    setup({
+      feeds: [f],
+      folders: [],
+      articles: [article(1, f, { content_html: "<p>Teaser</p>", page: "pending" })],
+      settings: defaultSettings(),
+    });
+    fireEvent.click(await screen.findByTestId("article-row"));
+    expect((await screen.findByTestId("page-pending")).textContent).toContain("Fetching the full article");
+    expect(screen.queryByTestId("body-switch")).toBeNull();
+  });
+
+  it("credits the feed's author with one label, name and role apart, and no dangling dot", async () => {
+    setup({
+      feeds: [f],
+      folders: [],
+      articles: [
+        article(1, f, {
+          author: "Jane Doe",
+          bylines: [{ name: "Jane Doe", role: "Science Editor" }],
+          published: null,
+          url: null,
+        }),
+      ],
+      settings: defaultSettings(),
+    });
+    fireEvent.click(await screen.findByTestId("article-row"));
+    const byline = await screen.findByTestId("reader-byline");
+    expect(byline.textContent).toBe("By Jane Doe — Science Editor");
+    expect(within(byline).queryByText("·")).toBeNull();
+  });
+});
+
+describe("refreshing", () => {
+  it("a manual refresh retries every source and the status line names the failures", async () => {
+    const ok = feed(1, "Report.az");
+    const bad = feed(2, "Meduza", { last_error: "Connection refused (os error 111)", error_count: 3 });
+    setup({ feeds: [ok, bad], folders: [], articles: [article(1, ok)], settings: defaultSettings() });
+    const status = await screen.findByTestId("sync-failed");
+    expect(status.textContent).toBe("1 of 2 sources failed");
+    fireEvent.click(status);
+    const list = await screen.findByTestId("failed-sources");
+    expect(list.textContent).toContain("Meduza");
+    fireEvent.keyDown(document.body, { key: "r", code: "KeyR" });
+    await waitFor(() => expect(calls).toContainEqual({ cmd: "sync_now", args: { feedId: null, force: true } }));
+  });
+
+  it("does not say 'Updated' when every source failed", async () => {
+    const bad = feed(2, "Meduza", { last_error: "Connection refused (os error 111)", error_count: 3 });
+    setup({ feeds: [bad], folders: [], articles: [article(1, bad)], settings: defaultSettings() });
+    const status = await screen.findByTestId("sync-status");
+    await waitFor(() => expect(status.textContent).toContain("No source could be updated"));
+    expect(status.textContent).not.toContain("Updated");
+  });
+});
