@@ -271,7 +271,15 @@ pub fn open_external<R: Runtime>(app: AppHandle<R>, url: String) -> Result<()> {
     if !byline_engine::feeds::sanitize::is_web_url(&url) {
         return Err(Error::new(ErrorKind::Invalid, format!("only http(s) links can be opened: {url}")));
     }
-    app.opener().open_url(url, None::<&str>).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))
+    open_or_copy(&app, &url)
+}
+
+/// Opens `url` in the system browser; when no program can, copies it to the
+/// clipboard and says so ([`ErrorKind::NoBrowser`]), so the user can paste it.
+fn open_or_copy<R: Runtime>(app: &AppHandle<R>, url: &str) -> Result<()> {
+    let Err(open_error) = app.opener().open_url(url, None::<&str>) else { return Ok(()) };
+    app.clipboard().write_text(url.to_string()).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+    Err(Error::new(ErrorKind::NoBrowser, format!("{open_error} (the link was copied: {url})")))
 }
 
 /// What sharing did, for the UI's toast.
@@ -320,7 +328,7 @@ pub async fn share_article<R: Runtime>(
     if !is_allowed_share_url(&opened) {
         return Err(Error::new(ErrorKind::Invalid, format!("refusing to open {opened}")));
     }
-    app.opener().open_url(opened.clone(), None::<&str>).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+    open_or_copy(&app, &opened)?;
     Ok(ShareOutcome { opened, copied })
 }
 

@@ -15,8 +15,12 @@ pub enum ErrorKind {
     NotFound,
     /// The request cannot be carried out as given (bad URL, empty name…).
     Invalid,
-    /// A download failed (offline, timeout, HTTP error).
-    Network,
+    /// A site could not be reached (offline, refused, timed out).
+    Unreachable,
+    /// A site answered with an error (404, 500, rate limited, too large).
+    ServerError,
+    /// No program could open a link; it was copied to the clipboard instead.
+    NoBrowser,
     /// A document is not a feed or OPML file we can read.
     Feed,
     /// The database failed.
@@ -51,7 +55,8 @@ impl From<EngineError> for Error {
             EngineError::Store(StoreError::Invalid(_)) | EngineError::Invalid(_) => ErrorKind::Invalid,
             EngineError::Store(_) => ErrorKind::Database,
             EngineError::Fetch(FetchError::InvalidUrl(_)) => ErrorKind::Invalid,
-            EngineError::Fetch(_) => ErrorKind::Network,
+            EngineError::Fetch(FetchError::Timeout(_) | FetchError::Network(_)) => ErrorKind::Unreachable,
+            EngineError::Fetch(_) => ErrorKind::ServerError,
             EngineError::Feed(_) | EngineError::NoFeedFound(_) => ErrorKind::Feed,
             EngineError::Io { .. } => ErrorKind::Io,
         };
@@ -92,6 +97,8 @@ mod tests {
             serde_json::json!({"kind": "not_found", "message": "article 7 not found"})
         );
         let err: Error = EngineError::Fetch(FetchError::Status(503)).into();
-        assert_eq!(err.kind, ErrorKind::Network);
+        assert_eq!(err.kind, ErrorKind::ServerError);
+        let err: Error = EngineError::Fetch(FetchError::Network("Connection refused (os error 111)".into())).into();
+        assert_eq!(err.kind, ErrorKind::Unreachable);
     }
 }

@@ -23,10 +23,22 @@ let syncClearTimer: ReturnType<typeof setTimeout> | undefined;
 
 // ---------- toasts ----------
 
-export function toast(text: string, kind: "info" | "error" = "info"): void {
+export function toast(text: string, kind: "info" | "error" = "info", details?: string): void {
   const id = ++toastId;
-  setState((s) => ({ toasts: [...s.toasts, { id, text, kind }].slice(-3) }));
-  setTimeout(() => dismissToast(id), kind === "error" ? 7000 : 4000);
+  setState((s) => ({ toasts: [...s.toasts, { id, text, kind, details }].slice(-3) }));
+  setTimeout(() => dismissToast(id), kind === "error" ? (details ? 12000 : 7000) : 4000);
+}
+
+/** A failure as a sentence in the UI's language that says what to do, with
+ * the backend's technical message behind "Details". */
+export function toastError(err: unknown): void {
+  const e = toApiError(err);
+  toast(errorSentence(e), "error", e.message);
+}
+
+/** What an error means for the user, in the UI's language. */
+export function errorSentence(err: ApiError): string {
+  return t(`error.${err.kind}`);
 }
 
 export function dismissToast(id: number): void {
@@ -176,7 +188,7 @@ export async function loadMore(): Promise<void> {
   } catch (err) {
     if (token !== listToken) return;
     setState((cur) => ({ list: { ...cur.list, loadingMore: false } }));
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -286,7 +298,7 @@ export async function setRead(id: number, read: boolean): Promise<void> {
   } catch (err) {
     patchItem(id, { read: !read });
     bumpUnread(item.feed_id, read ? 1 : -1);
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -300,7 +312,7 @@ export async function setSaved(id: number, saved: boolean): Promise<void> {
   } catch (err) {
     patchItem(id, { saved: !saved });
     void loadSavedCount();
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -325,7 +337,7 @@ export async function openOriginal(url: string | null | undefined = undefined): 
   try {
     await api.openExternal(target);
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -340,7 +352,7 @@ export async function share(id: number, target: ShareTarget): Promise<void> {
     const outcome = await api.shareArticle(id, target);
     if (outcome.copied) toast(t("toast.messengerCopied"));
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -349,7 +361,7 @@ export async function copyLink(id: number): Promise<void> {
     await api.copyArticleLink(id);
     toast(t("toast.linkCopied"));
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -380,7 +392,7 @@ export function closeShareMenu(): boolean {
 export function setSharePrefs(prefs: SharePref[]): void {
   const settings = getState().settings;
   saveSettings({ ...settings, share_bar: prefs.map(({ id, on }) => ({ id, on })) }).catch((err: unknown) =>
-    toast(toApiError(err).message, "error"),
+    toastError(err),
   );
 }
 
@@ -451,7 +463,8 @@ export async function addStarter(url: string): Promise<void> {
     setState((s) => ({ starterDone: [...s.starterDone, url] }));
     toast(t("toast.added", { title: feed.title }));
   } catch (err) {
-    toast(`${t("toast.addFailed")} ${toApiError(err).message}`, "error");
+    const e = toApiError(err);
+    toast(`${t("toast.addFailed")} ${errorSentence(e)}`, "error", e.message);
   } finally {
     setState((s) => ({ starterBusy: s.starterBusy.filter((u) => u !== url) }));
   }
@@ -464,7 +477,7 @@ export async function removeFeed(id: number): Promise<void> {
     if (s.source.kind === "feed" && s.source.id === id) setState({ source: { kind: "all" } });
     await Promise.all([loadFeeds(), loadList()]);
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -514,7 +527,7 @@ export async function setFeedImportant(id: number, important: boolean): Promise<
     }
   } catch (err) {
     patch(!important);
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -523,7 +536,7 @@ export async function moveFeedToFolder(id: number, folderId: number | null): Pro
     await api.moveFeed(id, folderId);
     await loadFeeds();
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -533,7 +546,7 @@ export async function createFolder(name: string): Promise<number | null> {
     await loadFeeds();
     return folder.id;
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
     return null;
   }
 }
@@ -545,7 +558,7 @@ export async function deleteFolder(id: number): Promise<void> {
     if (s.source.kind === "folder" && s.source.id === id) selectSource({ kind: "all" });
     await loadFeeds();
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -564,7 +577,7 @@ export async function markAllRead(): Promise<void> {
     await loadFeeds();
     if (getState().view === "unread") void loadList();
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -604,7 +617,7 @@ export async function syncAll(): Promise<void> {
     const report = await api.syncNow(null, true);
     if (report.failed > 0) toast(t("toast.syncFailures", { failed: report.failed, total: report.feeds }), "error");
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   } finally {
     setState({ syncing: false });
     await loadFeeds();
@@ -615,9 +628,9 @@ export async function retryFeed(id: number): Promise<void> {
   setState((s) => ({ retrying: [...s.retrying, id] }));
   try {
     const report = await api.syncNow(id, true);
-    if (report.failed > 0 && report.errors[0]) toast(report.errors[0].error, "error");
+    if (report.failed > 0 && report.errors[0]) toast(t("problem.other"), "error", report.errors[0].error);
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   } finally {
     setState((s) => ({ retrying: s.retrying.filter((x) => x !== id) }));
     await loadFeeds();
@@ -635,7 +648,7 @@ export async function importOpml(): Promise<void> {
     if (report.rejected.length > 0) toast(t("toast.importRejected", { count: report.rejected.length }), "error");
     await loadFeeds();
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -646,7 +659,7 @@ export async function exportOpml(): Promise<void> {
     await api.exportOpml(path);
     toast(t("toast.exported"));
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 
@@ -683,7 +696,7 @@ export async function removeRule(id: number): Promise<void> {
     await api.removeRule(id);
     setState((s) => ({ rules: s.rules.filter((r) => r.id !== id) }));
   } catch (err) {
-    toast(toApiError(err).message, "error");
+    toastError(err);
   }
 }
 

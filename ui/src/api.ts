@@ -76,7 +76,17 @@ export class ApiError extends Error {
   }
 }
 
-const KINDS: readonly ErrorKind[] = ["not_found", "invalid", "network", "feed", "database", "io", "internal"];
+const KINDS: readonly ErrorKind[] = [
+  "not_found",
+  "invalid",
+  "unreachable",
+  "server_error",
+  "no_browser",
+  "feed",
+  "database",
+  "io",
+  "internal",
+];
 
 /** Turns anything thrown or returned as an error into an `ApiError`. */
 export function toApiError(err: unknown): ApiError {

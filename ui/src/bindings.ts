@@ -292,8 +292,12 @@ export type ErrorKind =
 "not_found" | 
 /**  The request cannot be carried out as given (bad URL, empty name…). */
 "invalid" | 
-/**  A download failed (offline, timeout, HTTP error). */
-"network" | 
+/**  A site could not be reached (offline, refused, timed out). */
+"unreachable" | 
+/**  A site answered with an error (404, 500, rate limited, too large). */
+"server_error" | 
+/**  No program could open a link; it was copied to the clipboard instead. */
+"no_browser" | 
 /**  A document is not a feed or OPML file we can read. */
 "feed" | 
 /**  The database failed. */
@@ -338,6 +342,21 @@ export type FeedFailure = {
 /**  Identifies a feed. */
 export type FeedId = number;
 
+/**  What kind of failure a feed's last fetch was. */
+export type FeedProblem = 
+/**  No connection: offline, the name does not resolve, refused, timed out. */
+"unreachable" | 
+/**  The server answered with an error (404, 500…) or redirected in circles. */
+"server_error" | 
+/**  The server asked us to come back later (429, 503). */
+"rate_limited" | 
+/**  What came back is not a feed we can read. */
+"not_a_feed" | 
+/**  What came back is larger than Byline accepts. */
+"too_large" | 
+/**  Anything else. */
+"other";
+
 /**  A subscribed feed, with its health and unread count. */
 export type Feed_Deserialize = {
 	/**  Its id. */
@@ -354,8 +373,10 @@ export type Feed_Deserialize = {
 	last_checked_at?: string | null,
 	/**  When it was last fetched without error. */
 	last_success_at?: string | null,
-	/**  The last error, when the last fetch failed. */
+	/**  The last error, when the last fetch failed (technical detail). */
 	last_error?: string | null,
+	/**  What kind of failure that was, for a sentence in the UI's language. */
+	last_error_kind?: FeedProblem | null,
 	/**  Consecutive failed fetches. */
 	error_count: number,
 	/**  Not fetched again before this time (server's Retry-After or backoff). */
@@ -387,8 +408,10 @@ export type Feed_Serialize = {
 	last_checked_at: string | null,
 	/**  When it was last fetched without error. */
 	last_success_at: string | null,
-	/**  The last error, when the last fetch failed. */
+	/**  The last error, when the last fetch failed (technical detail). */
 	last_error: string | null,
+	/**  What kind of failure that was, for a sentence in the UI's language. */
+	last_error_kind: FeedProblem | null,
 	/**  Consecutive failed fetches. */
 	error_count: number,
 	/**  Not fetched again before this time (server's Retry-After or backoff). */

@@ -28,6 +28,8 @@ export interface Toast {
   id: number;
   text: string;
   kind: "info" | "error";
+  /** Technical detail, shown behind a "Details" toggle. */
+  details?: string;
 }
 
 export interface State {

@@ -68,5 +68,21 @@ pub enum EngineError {
     },
 }
 
+impl EngineError {
+    /// What kind of failure this is for a feed, so it can be told to people
+    /// in their language.
+    pub fn feed_problem(&self) -> byline_store::FeedProblem {
+        use byline_store::FeedProblem;
+        match self {
+            Self::Fetch(FetchError::Timeout(_) | FetchError::Network(_)) => FeedProblem::Unreachable,
+            Self::Fetch(FetchError::RateLimited { .. }) => FeedProblem::RateLimited,
+            Self::Fetch(FetchError::BodyTooLarge { .. }) => FeedProblem::TooLarge,
+            Self::Fetch(_) => FeedProblem::ServerError,
+            Self::Feed(_) | Self::NoFeedFound(_) => FeedProblem::NotAFeed,
+            Self::Store(_) | Self::Invalid(_) | Self::Io { .. } => FeedProblem::Other,
+        }
+    }
+}
+
 /// Short for `Result<T, EngineError>`.
 pub type Result<T, E = EngineError> = std::result::Result<T, E>;

@@ -327,7 +327,7 @@ impl Engine {
             EngineError::Fetch(FetchError::RateLimited { retry_after: Some(at), .. }) => *at,
             _ => Utc::now() + backoff,
         };
-        self.store.record_failure(state.id, &err.to_string(), Some(next)).await?;
+        self.store.record_failure(state.id, err.feed_problem(), &err.to_string(), Some(next)).await?;
         Ok(())
     }
 }

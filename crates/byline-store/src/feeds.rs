@@ -2,10 +2,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{now, Feed, FeedFetchState, FeedId, Folder, FolderId, Result, Store, StoreError};
+use crate::{now, Feed, FeedFetchState, FeedId, FeedProblem, Folder, FolderId, Result, Store, StoreError};
 
 const FEED_COLUMNS: &str = "f.id, f.url, f.title, f.site_url, f.folder_id, f.last_checked_at, f.last_success_at,
-    f.last_error, f.error_count, f.next_attempt_at, COALESCE(u.unread, 0) AS unread_count, f.important, f.extraction";
+    f.last_error, f.last_error_kind, f.error_count, f.next_attempt_at, COALESCE(u.unread, 0) AS unread_count, f.important, f.extraction";
 const UNREAD_JOIN: &str = "LEFT JOIN (SELECT feed_id, COUNT(*) AS unread FROM article_status
     WHERE read = 0 AND muted = 0 GROUP BY feed_id) u ON u.feed_id = f.id";
 
@@ -144,7 +144,7 @@ impl Store {
         let mut tx = self.writer.begin().await?;
         let done = sqlx::query(
             "UPDATE feeds SET unsubscribed_at = ?, folder_id = NULL, etag = NULL, last_modified = NULL,
-               content_hash = NULL, last_error = NULL, error_count = 0, next_attempt_at = NULL
+               content_hash = NULL, last_error = NULL, last_error_kind = NULL, error_count = 0, next_attempt_at = NULL
              WHERE id = ? AND unsubscribed_at IS NULL",
         )
         .bind(now())
@@ -215,7 +215,7 @@ impl Store {
         let now = now();
         sqlx::query(
             "UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
-             last_checked_at = ?, last_success_at = ?, last_error = NULL, error_count = 0, next_attempt_at = NULL
+             last_checked_at = ?, last_success_at = ?, last_error = NULL, last_error_kind = NULL, error_count = 0, next_attempt_at = NULL
              WHERE id = ?",
         )
         .bind(validators.etag)
@@ -230,13 +230,21 @@ impl Store {
 
     /// Records a failed fetch: the error, one more consecutive failure, and
     /// the earliest time to try again.
-    pub async fn record_failure(&self, id: FeedId, error: &str, next_attempt_at: Option<DateTime<Utc>>) -> Result<()> {
+    pub async fn record_failure(
+        &self,
+        id: FeedId,
+        kind: FeedProblem,
+        error: &str,
+        next_attempt_at: Option<DateTime<Utc>>,
+    ) -> Result<()> {
         sqlx::query(
-            "UPDATE feeds SET last_checked_at = ?, last_error = ?, error_count = error_count + 1, next_attempt_at = ?
+            "UPDATE feeds SET last_checked_at = ?, last_error = ?, last_error_kind = ?, error_count = error_count + 1,
+               next_attempt_at = ?
              WHERE id = ?",
         )
         .bind(now())
         .bind(error)
+        .bind(kind)
         .bind(next_attempt_at.map(|t| t.timestamp()))
         .bind(id)
         .execute(&self.writer)

@@ -227,7 +227,7 @@ async fn record_feeds(conn: &mut SqliteConnection, feeds: &[PreparedFeed]) -> Re
            site_url = COALESCE(j.value ->> 2, site_url), description = COALESCE(j.value ->> 3, description),
            language = COALESCE(j.value ->> 4, language),
            etag = j.value ->> 5, last_modified = j.value ->> 6, content_hash = j.value ->> 7,
-           last_checked_at = ?2, last_success_at = ?2, last_error = NULL, error_count = 0, next_attempt_at = NULL
+           last_checked_at = ?2, last_success_at = ?2, last_error = NULL, last_error_kind = NULL, error_count = 0, next_attempt_at = NULL
          FROM json_each(?1) AS j WHERE feeds.id = j.value ->> 0",
     )
     .bind(rows)

@@ -55,8 +55,10 @@ pub struct Feed {
     pub last_checked_at: Option<DateTime<Utc>>,
     /// When it was last fetched without error.
     pub last_success_at: Option<DateTime<Utc>>,
-    /// The last error, when the last fetch failed.
+    /// The last error, when the last fetch failed (technical detail).
     pub last_error: Option<String>,
+    /// What kind of failure that was, for a sentence in the UI's language.
+    pub last_error_kind: Option<FeedProblem>,
     /// Consecutive failed fetches.
     pub error_count: i64,
     /// Not fetched again before this time (server's Retry-After or backoff).
@@ -68,6 +70,26 @@ pub struct Feed {
     /// When its full article pages are fetched: "always", "when_no_content",
     /// "never", or `None` to follow the default.
     pub extraction: Option<String>,
+}
+
+/// What kind of failure a feed's last fetch was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, sqlx::Type)]
+#[serde(rename_all = "snake_case")]
+#[sqlx(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum FeedProblem {
+    /// No connection: offline, the name does not resolve, refused, timed out.
+    Unreachable,
+    /// The server answered with an error (404, 500…) or redirected in circles.
+    ServerError,
+    /// The server asked us to come back later (429, 503).
+    RateLimited,
+    /// What came back is not a feed we can read.
+    NotAFeed,
+    /// What came back is larger than Byline accepts.
+    TooLarge,
+    /// Anything else.
+    Other,
 }
 
 /// What sync needs to fetch a feed politely.

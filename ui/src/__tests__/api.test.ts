@@ -45,7 +45,8 @@ describe("api error unwrapping", () => {
     mockInvoke.mockRejectedValueOnce(new TypeError("ipc gone"));
     await expect(api.listFeeds()).rejects.toMatchObject({ kind: "internal", message: "ipc gone" });
     expect(toApiError({ kind: "weird", message: "x" }).kind).toBe("internal");
-    expect(toApiError(new ApiError("network", "offline")).kind).toBe("network");
+    expect(toApiError(new ApiError("unreachable", "offline")).kind).toBe("unreachable");
+    expect(toApiError({ kind: "no_browser", message: "xdg-open failed" }).kind).toBe("no_browser");
   });
 
   it("unwrap handles results directly", async () => {

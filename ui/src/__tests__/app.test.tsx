@@ -237,7 +237,21 @@ describe("the app", () => {
     fireEvent.input(input, { target: { value: "https://nofeed.example" } });
     fireEvent.click(screen.getByTestId("add-source-submit"));
     const error = await screen.findByTestId("add-source-error");
-    expect(error.textContent).toContain("no feed found at https://nofeed.example");
+    expect(error.textContent).toBe("No news feed was found there. Try the site’s main page or its RSS link.");
+    expect(screen.getByTestId("error-details").textContent).toContain("no feed found at https://nofeed.example");
+  });
+
+  it("says what a failing source's problem is in the UI's language, the raw error behind Details", async () => {
+    const data = world();
+    data.feeds[1] = { ...data.feeds[1], last_error: "Connection refused (os error 111)", last_error_kind: "unreachable" };
+    data.settings = { ...data.settings, ui_language: "az" };
+    setup(data);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(screen.getAllByTestId("feed-row")[0]);
+    const box = await screen.findByTestId("feed-error");
+    expect(box.querySelector("p")!.textContent).toContain("Sayta qoşulmaq mümkün olmadı");
+    expect(box.querySelector("p")!.textContent).not.toContain("os error");
+    expect(within(box).getByTestId("error-details").textContent).toContain("Connection refused (os error 111)");
   });
 
   it("retries a failing feed with a forced sync of that feed", async () => {

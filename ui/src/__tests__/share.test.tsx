@@ -140,7 +140,28 @@ describe("the share bars", () => {
     render(<App />);
     await openArticle(3);
     fireEvent.click(within(screen.getByTestId("share-bar-top")).getByTestId("share-vk"));
-    expect((await screen.findByTestId("toast-error")).textContent).toContain("host not allowed");
+    const toast = await screen.findByTestId("toast-error");
+    expect(toast.textContent).toContain("That can’t be done as given.");
+    expect(within(toast).getByTestId("error-details").textContent).toContain("host not allowed");
+  });
+
+  it("says in the UI's language that the link was copied when no browser could open it", async () => {
+    const data = world();
+    data.settings = { ...data.settings, ui_language: "ru" };
+    const base = fakeInvoke(data, (calls = []));
+    const raw = 'Launcher "xdg-open" "https://wa.me/?text=x" failed with ExitStatus(unix_wait_status(768))';
+    mockInvoke.mockImplementation((async (cmd: string, args?: Record<string, unknown>) => {
+      if (cmd === "share_article") throw { kind: "no_browser", message: raw };
+      return base(cmd, args);
+    }) as typeof invoke);
+    render(<App />);
+    await openArticle(3);
+    fireEvent.click(within(screen.getByTestId("share-bar-top")).getByTestId("share-whatsapp"));
+    const toast = await screen.findByTestId("toast-error");
+    const sentence = toast.querySelector("span")!.textContent!;
+    expect(sentence).toContain("поэтому она скопирована");
+    expect(sentence).not.toContain("xdg-open");
+    expect(within(toast).getByTestId("error-details").textContent).toContain("xdg-open");
   });
 
   it("are disabled, with a reason, for an article without a web link", async () => {

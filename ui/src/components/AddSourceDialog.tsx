@@ -4,6 +4,7 @@ import { toApiError } from "../api";
 import type { ApiError } from "../api";
 import { t } from "../i18n";
 import type { State } from "../store";
+import { ErrorDetails } from "./ErrorDetails";
 import { Modal } from "./Modal";
 import { StarterList } from "./Welcome";
 
@@ -66,9 +67,10 @@ export function AddSourceDialog({ s }: { s: State }) {
         </label>
         {error ? (
           <p class="field-error" id="add-source-error" role="alert" data-testid="add-source-error">
-            <strong>{t(`error.${error.kind}`)}</strong> {error.message}
+            {actions.errorSentence(error)}
           </p>
         ) : null}
+        {error ? <ErrorDetails detail={error.message} /> : null}
         <div class="field-row">
           <label class="field">
             <span class="field-label">{t("add.folder")}</span>

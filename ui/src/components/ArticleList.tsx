@@ -328,7 +328,8 @@ export function ArticleList({ s }: { s: State }) {
     body = (
       <ErrorState
         title={t("list.error.title")}
-        message={s.list.error?.message ?? ""}
+        message={s.list.error ? actions.errorSentence(s.list.error) : ""}
+        details={s.list.error?.message}
         onRetry={() => void actions.loadList()}
         testid="list-error"
       />

@@ -173,7 +173,8 @@ export function Reader({ s }: { s: State }) {
       <ErrorState
         testid="reader-error"
         title={t("reader.error.title")}
-        message={s.articleError?.message ?? ""}
+        message={s.articleError ? actions.errorSentence(s.articleError) : ""}
+        details={s.articleError?.message}
         onRetry={() => s.selectedId != null && void actions.openArticle(s.selectedId)}
       />
     );

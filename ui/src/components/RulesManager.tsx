@@ -57,7 +57,7 @@ export function RulesManager({ s }: { s: State }) {
       await actions.addRule({ pattern: pattern.trim(), field, action, is_regex: regex, feed_id: feed ? Number(feed) : null });
       setPattern("");
     } catch (err) {
-      setError(toApiError(err).message);
+      setError(actions.errorSentence(toApiError(err)));
     } finally {
       setBusy(false);
     }

@@ -24,6 +24,7 @@ import {
   IconCircle,
 } from "./icons";
 import { ContextMenu } from "./ContextMenu";
+import { ErrorDetails } from "./ErrorDetails";
 import { feedMenuItems } from "./feed-menu";
 import { Menu } from "./Menu";
 import { SyncStatus } from "./SyncStatus";
@@ -105,7 +106,7 @@ function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {
           </span>
         ) : null}
         {feed.last_error ? (
-          <span class="error-badge" data-testid="feed-error-badge" title={feed.last_error} aria-label={t("feed.error")}>
+          <span class="error-badge" data-testid="feed-error-badge" title={t(`problem.${feed.last_error_kind ?? "other"}`)} aria-label={t("feed.error")}>
             <IconAlert size={14} />
           </span>
         ) : null}
@@ -138,8 +139,9 @@ function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {
       {feed.last_error && current ? (
         <div class="feed-error" role="alert" data-testid="feed-error">
           <p class="feed-error-text">
-            <strong>{t("feed.error")}</strong> {feed.last_error}
+            <strong>{t("feed.error")}</strong> {t(`problem.${feed.last_error_kind ?? "other"}`)}
           </p>
+          <ErrorDetails detail={feed.last_error} />
           <button
             type="button"
             class="btn btn-small"
@@ -301,7 +303,8 @@ export function Sidebar({ s }: { s: State }) {
           <SidebarSkeleton />
         ) : s.feedsStatus === "error" ? (
           <div class="inline-error" role="alert" data-testid="feeds-error">
-            <p>{s.feedsError?.message}</p>
+            <p>{s.feedsError ? actions.errorSentence(s.feedsError) : ""}</p>
+            <ErrorDetails detail={s.feedsError?.message} />
             <button type="button" class="btn btn-small" data-testid="feeds-retry" onClick={() => void actions.loadFeeds()}>
               {t("common.retry")}
             </button>

@@ -1,3 +1,4 @@
+import { ErrorDetails } from "./ErrorDetails";
 import type { ComponentChildren } from "preact";
 import { t } from "../i18n";
 import { IconAlert } from "./icons";
@@ -19,7 +20,13 @@ export function EmptyState(props: { title: string; text: string; testid: string;
   );
 }
 
-export function ErrorState(props: { title: string; message: string; onRetry: () => void; testid: string }) {
+export function ErrorState(props: {
+  title: string;
+  message: string;
+  details?: string;
+  onRetry: () => void;
+  testid: string;
+}) {
   return (
     <div class="state error" role="alert" data-testid={props.testid}>
       <span class="state-error-icon">
@@ -29,6 +36,7 @@ export function ErrorState(props: { title: string; message: string; onRetry: () 
       <p class="state-text" data-testid={`${props.testid}-message`}>
         {props.message}
       </p>
+      <ErrorDetails detail={props.details} />
       <div class="state-actions">
         <button type="button" class="btn" data-testid={`${props.testid}-retry`} onClick={props.onRetry}>
           {t("common.retry")}

@@ -1,6 +1,7 @@
 import * as actions from "../actions";
 import { t } from "../i18n";
 import type { State } from "../store";
+import { ErrorDetails } from "./ErrorDetails";
 import { IconX } from "./icons";
 
 export function Toasts({ s }: { s: State }) {
@@ -9,7 +10,10 @@ export function Toasts({ s }: { s: State }) {
     <div class="toasts" role="status" aria-live="polite" data-testid="toasts">
       {s.toasts.map((x) => (
         <div key={x.id} class={`toast ${x.kind}`} data-testid={x.kind === "error" ? "toast-error" : "toast"}>
-          <span>{x.text}</span>
+          <div class="toast-body">
+            <span>{x.text}</span>
+            <ErrorDetails detail={x.details} />
+          </div>
           <button type="button" class="toast-close" aria-label={t("common.close")} onClick={() => actions.dismissToast(x.id)}>
             <IconX size={14} />
           </button>
