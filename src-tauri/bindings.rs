@@ -36,6 +36,8 @@ macro_rules! byline_commands {
             set_read,
             set_saved::<$r>,
             mark_all_read,
+            set_read_many,
+            article_counts,
             list_rules,
             add_rule,
             remove_rule,

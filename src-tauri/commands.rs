@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use byline_engine::store::{
-    Article, ArticleId, Feed, FeedId, Folder, FolderId, ListQuery, NewRule, Page, Rule, RuleId,
+    Article, ArticleId, Counts, Feed, FeedId, Folder, FolderId, ListQuery, NewRule, Page, Rule, RuleId,
 };
 use byline_engine::{ImportReport, SyncOptions, SyncReport};
 use byline_share::{is_allowed_share_url, share_action, ShareAction, ShareRequest, ShareTarget};
@@ -222,11 +222,26 @@ pub async fn set_saved<R: Runtime>(
     Ok(())
 }
 
-/// Marks everything read, or a feed's articles; returns how many.
+/// Marks everything read, or a feed's articles; returns the articles it
+/// changed, so the UI can undo it.
 #[tauri::command]
 #[specta::specta]
-pub async fn mark_all_read(state: State<'_, AppState>, feed_id: Option<FeedId>) -> Result<u32> {
-    Ok(state.engine.store().mark_all_read(feed_id).await? as u32)
+pub async fn mark_all_read(state: State<'_, AppState>, feed_id: Option<FeedId>) -> Result<Vec<ArticleId>> {
+    Ok(state.engine.store().mark_all_read(feed_id).await?)
+}
+
+/// Marks these articles read or unread (the undo of "mark all read").
+#[tauri::command]
+#[specta::specta]
+pub async fn set_read_many(state: State<'_, AppState>, ids: Vec<ArticleId>, read: bool) -> Result<u32> {
+    Ok(state.engine.store().set_read_many(&ids, read).await? as u32)
+}
+
+/// How many articles "All", "Unread" and "Saved" hold.
+#[tauri::command]
+#[specta::specta]
+pub async fn article_counts(state: State<'_, AppState>) -> Result<Counts> {
+    Ok(state.engine.store().counts().await?)
 }
 
 /// Every mute / mark-read rule.

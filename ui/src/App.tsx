@@ -38,7 +38,7 @@ export function App() {
 
   // Saved articles outlive their source: with some left, the reading panes stay.
   const firstRun =
-    s.feedsStatus === "ready" && s.feeds.length === 0 && s.folders.length === 0 && !(s.savedCount && s.savedCount > 0);
+    s.feedsStatus === "ready" && s.feeds.length === 0 && s.folders.length === 0 && !(s.counts && s.counts.saved > 0);
 
   return (
     <div class={`app${firstRun ? " first-run" : ""}`} data-pane={s.pane} data-testid="app" lang={s.lang}>

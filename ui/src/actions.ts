@@ -4,7 +4,7 @@
 
 import { api, ApiError, toApiError } from "./api";
 import type { Article, ArticleSummary, ExtractionPolicy, Feed, NewRule, Settings, ShareTarget, SyncProgress, View } from "./api";
-import { getLang, resolveLang, setLang, t } from "./i18n";
+import { formatCount, getLang, resolveLang, setLang, t } from "./i18n";
 import { compareNames } from "./lib/collate";
 import { normalizeSharePrefs, takeLegacySharePrefs } from "./lib/share-prefs";
 import type { ShareItem, SharePref } from "./lib/share-prefs";
@@ -23,10 +23,15 @@ let syncClearTimer: ReturnType<typeof setTimeout> | undefined;
 
 // ---------- toasts ----------
 
-export function toast(text: string, kind: "info" | "error" = "info", details?: string): void {
+export function toast(
+  text: string,
+  kind: "info" | "error" = "info",
+  details?: string,
+  action?: { label: string; run: () => void },
+): void {
   const id = ++toastId;
-  setState((s) => ({ toasts: [...s.toasts, { id, text, kind, details }].slice(-3) }));
-  setTimeout(() => dismissToast(id), kind === "error" ? (details ? 12000 : 7000) : 4000);
+  setState((s) => ({ toasts: [...s.toasts, { id, text, kind, details, action }].slice(-3) }));
+  setTimeout(() => dismissToast(id), kind === "error" ? (details ? 12000 : 7000) : action ? 8000 : 4000);
 }
 
 /** A failure as a sentence in the UI's language that says what to do, with
@@ -111,16 +116,30 @@ export async function loadFeeds(): Promise<void> {
   } catch (err) {
     setState({ feedsStatus: "error", feedsError: toApiError(err) });
   }
-  void loadSavedCount();
+  void loadCounts();
 }
 
-export async function loadSavedCount(): Promise<void> {
+/** How many articles All and Saved hold, in one backend query. */
+export async function loadCounts(): Promise<void> {
   try {
-    const page = await api.listArticles({ view: "saved", limit: 500 });
-    setState({ savedCount: page.items.length, savedMore: page.next != null });
+    setState({ counts: await api.articleCounts() });
   } catch {
-    /* the count is decoration */
+    /* the counts are decoration */
   }
+}
+
+function bumpCounts(delta: Partial<Record<"all" | "unread" | "saved", number>>): void {
+  setState((s) =>
+    s.counts
+      ? {
+          counts: {
+            all: Math.max(0, s.counts.all + (delta.all ?? 0)),
+            unread: Math.max(0, s.counts.unread + (delta.unread ?? 0)),
+            saved: Math.max(0, s.counts.saved + (delta.saved ?? 0)),
+          },
+        }
+      : {},
+  );
 }
 
 export function totalUnread(feeds: Feed[]): number {
@@ -306,12 +325,12 @@ export async function setSaved(id: number, saved: boolean): Promise<void> {
   const item = findSummary(id);
   if (!item || item.saved === saved) return;
   patchItem(id, { saved });
-  setState((s) => ({ savedCount: s.savedCount == null ? s.savedCount : Math.max(0, s.savedCount + (saved ? 1 : -1)) }));
+  bumpCounts({ saved: saved ? 1 : -1 });
   try {
     await api.setSaved(id, saved);
   } catch (err) {
     patchItem(id, { saved: !saved });
-    void loadSavedCount();
+    void loadCounts();
     toastError(err);
   }
 }
@@ -404,6 +423,17 @@ export function moveArticle(delta: 1 | -1): void {
   const at = s.selectedId == null ? -1 : items.findIndex((a) => a.id === s.selectedId);
   const next = at < 0 ? (delta > 0 ? 0 : items.length - 1) : at + delta;
   if (next < 0 || next >= items.length) return;
+  void openArticle(items[next].id);
+  if (next >= items.length - 10) void loadMore();
+}
+
+/** Space at the end of an article: the next unread one in the list, if any. */
+export function moveToNextUnread(): void {
+  const s = getState();
+  const items = s.list.items;
+  const at = s.selectedId == null ? -1 : items.findIndex((a) => a.id === s.selectedId);
+  const next = items.findIndex((a, i) => i > at && !a.read);
+  if (next < 0) return;
   void openArticle(items[next].id);
   if (next >= items.length - 10) void loadMore();
 }
@@ -566,14 +596,34 @@ export async function markAllRead(): Promise<void> {
   const s = getState();
   const feedId = s.source.kind === "feed" ? s.source.id : null;
   try {
+    let marked: number[];
     if (s.source.kind === "folder") {
       const folderId = s.source.id;
       const inFolder = folderFeedIds(s, folderId);
-      await Promise.all(inFolder.map((id) => api.markAllRead(id)));
+      marked = (await Promise.all(inFolder.map((id) => api.markAllRead(id)))).flat();
     } else {
-      await api.markAllRead(feedId);
+      marked = await api.markAllRead(feedId);
     }
     setState((cur) => ({ list: { ...cur.list, items: cur.list.items.map((a) => ({ ...a, read: true })) } }));
+    await loadFeeds();
+    if (getState().view === "unread") void loadList();
+    if (marked.length > 0) {
+      toast(t("toast.markedRead", { count: formatCount(marked.length) }), "info", undefined, {
+        label: t("common.undo"),
+        run: () => void undoMarkAllRead(marked),
+      });
+    }
+  } catch (err) {
+    toastError(err);
+  }
+}
+
+/** Puts back as unread what "mark all read" marked. */
+export async function undoMarkAllRead(ids: number[]): Promise<void> {
+  try {
+    await api.setReadMany(ids, false);
+    const back = new Set(ids);
+    setState((cur) => ({ list: { ...cur.list, items: cur.list.items.map((a) => (back.has(a.id) ? { ...a, read: false } : a)) } }));
     await loadFeeds();
     if (getState().view === "unread") void loadList();
   } catch (err) {

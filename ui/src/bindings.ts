@@ -61,8 +61,15 @@ export const commands = {
 	 *  offline.
 	 */
 	setSaved: (id: ArticleId, saved: boolean) => typedError<null, Error>(__TAURI_INVOKE("set_saved", { id, saved })),
-	/**  Marks everything read, or a feed's articles; returns how many. */
-	markAllRead: (feedId: FeedId | null) => typedError<number, Error>(__TAURI_INVOKE("mark_all_read", { feedId })),
+	/**
+	 *  Marks everything read, or a feed's articles; returns the articles it
+	 *  changed, so the UI can undo it.
+	 */
+	markAllRead: (feedId: FeedId | null) => typedError<ArticleId[], Error>(__TAURI_INVOKE("mark_all_read", { feedId })),
+	/**  Marks these articles read or unread (the undo of "mark all read"). */
+	setReadMany: (ids: ArticleId[], read: boolean) => typedError<number, Error>(__TAURI_INVOKE("set_read_many", { ids, read })),
+	/**  How many articles "All", "Unread" and "Saved" hold. */
+	articleCounts: () => typedError<Counts, Error>(__TAURI_INVOKE("article_counts")),
 	/**  Every mute / mark-read rule. */
 	listRules: () => typedError<Rule_Serialize[], Error>(__TAURI_INVOKE("list_rules")),
 	/**  Adds a rule; it applies to articles stored from now on. */
@@ -134,6 +141,8 @@ export type ArticleSummary_Deserialize = {
 	read: boolean,
 	/**  Whether it is saved (kept forever, readable offline). */
 	saved: boolean,
+	/**  In search results: the text around the first match, matches marked. */
+	snippet?: SnippetPart[] | null,
 };
 
 /**  An article as a list shows it. */
@@ -158,6 +167,8 @@ export type ArticleSummary_Serialize = {
 	read: boolean,
 	/**  Whether it is saved (kept forever, readable offline). */
 	saved: boolean,
+	/**  In search results: the text around the first match, matches marked. */
+	snippet: SnippetPart[] | null,
 };
 
 /**  An article with everything needed to read it. */
@@ -245,6 +256,16 @@ export type Author_Serialize = {
 	 *  Sektorunun müdiri`.
 	 */
 	role: string | null,
+};
+
+/**  How many articles the top views hold, for the sidebar. */
+export type Counts = {
+	/**  Every article "All" lists (not muted). */
+	all: number,
+	/**  Unread, unmuted articles. */
+	unread: number,
+	/**  Saved articles. */
+	saved: number,
 };
 
 /**  Where a page of a list starts: after this article. */
@@ -730,6 +751,14 @@ export type ShareTarget =
 "ok" | 
 /**  An email (`mailto:`). */
 "email";
+
+/**  One run of a snippet's text: matching a search term or not. */
+export type SnippetPart = {
+	/**  The text, as written in the article. */
+	text: string,
+	/**  Whether it is a word the search matched. */
+	hit: boolean,
+};
 
 /**  A sync's progress: feeds done out of total, new articles so far. */
 export type SyncProgress = {

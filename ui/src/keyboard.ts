@@ -1,7 +1,9 @@
-// Single-key shortcuts (j/k, n/p, s, Shift+S, m, o, /, r, ?, Esc), ignored while
-// typing in a field or with a modifier held. They follow the key's place on
-// the keyboard when the layout types something else there, so they work the
-// same on Russian (and other non-Latin) layouts.
+// Single-key shortcuts (j/k, n/p, s, Shift+S, m, o, /, r, ?, Esc, Space, the
+// arrows), ignored while typing in a field or with a modifier held. They
+// follow the key's place on the keyboard when the layout types something
+// else there, so they work the same on Russian (and other non-Latin)
+// layouts. They work with the focus inside the article too: the reader's
+// frame hands its key presses here (see `Reader.tsx`).
 
 import * as actions from "./actions";
 import { getState, setState } from "./store";
@@ -15,6 +17,13 @@ function isTyping(target: EventTarget | null): boolean {
     return !["checkbox", "radio", "button", "submit", "range"].includes(type);
   }
   return false;
+}
+
+/** Whether the key belongs to a control that uses it (a menu, a dialog, a button for Space). */
+function isOwnedByControl(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('[role="menu"], [role="dialog"], [role="listbox"], .menu-popover, dialog')) return true;
+  return key === " " && (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement);
 }
 
 /**
@@ -51,6 +60,7 @@ export function handleKey(e: KeyboardEvent): void {
   if (isTyping(e.target)) return;
 
   const key = shortcutKey(e);
+  if ((key === " " || key === "ArrowDown" || key === "ArrowUp") && isOwnedByControl(e.target, key)) return;
   if (key === "?") {
     e.preventDefault();
     if (s.overlay === "help") actions.closeOverlay();
@@ -86,6 +96,19 @@ export function handleKey(e: KeyboardEvent): void {
     case "r":
       void actions.syncAll();
       break;
+    case "ArrowDown":
+      actions.moveArticle(1);
+      break;
+    case "ArrowUp":
+      actions.moveArticle(-1);
+      break;
+    case " ":
+      if (e.shiftKey) {
+        if (!pageArticle(-1)) return;
+      } else if (!pageArticle(1)) {
+        actions.moveToNextUnread();
+      }
+      break;
     case "/": {
       const box = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');
       if (box) {
@@ -99,4 +122,24 @@ export function handleKey(e: KeyboardEvent): void {
       return;
   }
   e.preventDefault();
+}
+
+/** The reader's frame, when an article is open. */
+function readerFrame(): HTMLIFrameElement | null {
+  return document.querySelector<HTMLIFrameElement>('[data-testid="reader-body"]');
+}
+
+/**
+ * Scrolls the open article by most of a screen (`direction` 1 down, -1 up);
+ * false when there is no article or it is already at that end.
+ */
+export function pageArticle(direction: 1 | -1): boolean {
+  const view = readerFrame()?.contentWindow;
+  const doc = view?.document.scrollingElement;
+  if (!view || !doc) return false;
+  const atEnd =
+    direction > 0 ? doc.scrollTop + view.innerHeight >= doc.scrollHeight - 2 : doc.scrollTop <= 0;
+  if (atEnd) return false;
+  view.scrollBy({ top: direction * Math.max(40, view.innerHeight * 0.85), behavior: "smooth" });
+  return true;
 }

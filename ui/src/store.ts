@@ -3,7 +3,7 @@
 // are the only writers.
 
 import { useEffect, useReducer } from "preact/hooks";
-import type { ApiError, AppInfo, Article, ArticleSummary, Cursor, Feed, Folder, Rule, Settings, SyncProgress, View } from "./api";
+import type { ApiError, AppInfo, Article, ArticleSummary, Counts, Cursor, Feed, Folder, Rule, Settings, SyncProgress, View } from "./api";
 import type { Lang } from "./i18n";
 import { defaultSharePrefs } from "./lib/share-prefs";
 import type { SharePref } from "./lib/share-prefs";
@@ -30,6 +30,8 @@ export interface Toast {
   kind: "info" | "error";
   /** Technical detail, shown behind a "Details" toggle. */
   details?: string;
+  /** A button in the toast ("Undo"). */
+  action?: { label: string; run: () => void };
 }
 
 export interface State {
@@ -37,8 +39,8 @@ export interface State {
   folders: Folder[];
   feedsStatus: Status;
   feedsError: ApiError | null;
-  savedCount: number | null;
-  savedMore: boolean;
+  /** How many articles All and Saved hold (from one backend query). */
+  counts: Counts | null;
 
   source: Source;
   view: View;
@@ -99,8 +101,7 @@ export function initialState(): State {
     folders: [],
     feedsStatus: "loading",
     feedsError: null,
-    savedCount: null,
-    savedMore: false,
+    counts: null,
     source: { kind: "all" },
     view: "all",
     searchInput: "",

@@ -4,10 +4,13 @@
 use chrono::{DateTime, Utc};
 use sqlx::{QueryBuilder, Sqlite};
 
+use byline_feeds::sanitize::html_to_text;
+
 use crate::fold::fts_query;
+use crate::snippet::snippet;
 use crate::{
-    now, Article, ArticleId, ArticleSummary, Cursor, FeedId, ListQuery, Page, PageStatus, Result, Store, StoreError,
-    View,
+    now, Article, ArticleId, ArticleSummary, Counts, Cursor, FeedId, ListQuery, Page, PageStatus, Result, Store,
+    StoreError, View,
 };
 
 const SUMMARY_COLUMNS: &str = "a.id, a.feed_id, f.title AS feed_title, a.title, a.url, a.author, a.published,
@@ -68,7 +71,35 @@ impl Store {
         } else {
             None
         };
+        if let Some(search) = query.search.as_deref() {
+            self.add_snippets(&mut items, search).await?;
+        }
         Ok(Page { items, next })
+    }
+
+    /// Gives each search result a snippet of the text it shows around the
+    /// first match.
+    async fn add_snippets(&self, items: &mut [ArticleSummary], search: &str) -> Result<()> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "SELECT id, CASE WHEN extraction_state = 1 AND prefer_feed_text = 0 AND full_html IS NOT NULL
+               THEN full_html ELSE COALESCE(content_html, summary_html, '') END
+             FROM articles WHERE id IN (",
+        );
+        let mut ids = sql.separated(", ");
+        for item in items.iter() {
+            ids.push_bind(item.id);
+        }
+        sql.push(")");
+        let bodies: Vec<(ArticleId, String)> = sql.build_query_as().fetch_all(&self.reader).await?;
+        for item in items.iter_mut() {
+            if let Some((_, html)) = bodies.iter().find(|(id, _)| *id == item.id) {
+                item.snippet = Some(snippet(&html_to_text(html), search));
+            }
+        }
+        Ok(())
     }
 
     /// One article with its content.
@@ -127,16 +158,46 @@ impl Store {
     }
 
     /// Marks every unread article read, or only a feed's; returns how many.
-    pub async fn mark_all_read(&self, feed: Option<FeedId>) -> Result<u64> {
-        let done = sqlx::query(
-            "UPDATE article_status SET read = 1, read_at = ? WHERE read = 0 AND (? IS NULL OR feed_id = ?)",
+    pub async fn mark_all_read(&self, feed: Option<FeedId>) -> Result<Vec<ArticleId>> {
+        Ok(sqlx::query_scalar(
+            "UPDATE article_status SET read = 1, read_at = ? WHERE read = 0 AND (? IS NULL OR feed_id = ?)
+             RETURNING article_id",
         )
         .bind(now())
         .bind(feed)
         .bind(feed)
-        .execute(&self.writer)
-        .await?;
-        Ok(done.rows_affected())
+        .fetch_all(&self.writer)
+        .await?)
+    }
+
+    /// Marks these articles read or unread at once (the undo of
+    /// [`Store::mark_all_read`]); ids that no longer exist are skipped.
+    pub async fn set_read_many(&self, ids: &[ArticleId], read: bool) -> Result<u64> {
+        let mut done = 0;
+        let mut tx = self.writer.begin().await?;
+        for chunk in ids.chunks(500) {
+            let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new("UPDATE article_status SET read = ");
+            sql.push_bind(read).push(", read_at = ").push_bind(read.then(now)).push(" WHERE article_id IN (");
+            let mut list = sql.separated(", ");
+            for id in chunk {
+                list.push_bind(*id);
+            }
+            sql.push(")");
+            done += sql.build().execute(&mut *tx).await?.rows_affected();
+        }
+        tx.commit().await?;
+        Ok(done)
+    }
+
+    /// How many articles "All", "Unread" and "Saved" hold, in one query.
+    pub async fn counts(&self) -> Result<Counts> {
+        Ok(sqlx::query_as(
+            "SELECT COALESCE(SUM(muted = 0), 0) AS \"all\", COALESCE(SUM(read = 0 AND muted = 0), 0) AS unread,
+               COALESCE(SUM(saved), 0) AS saved
+             FROM article_status",
+        )
+        .fetch_one(&self.reader)
+        .await?)
     }
 
     /// Number of unread, unmuted articles.

@@ -28,6 +28,7 @@ mod ingest;
 mod model;
 mod retention;
 mod rules;
+pub mod snippet;
 
 use std::path::Path;
 use std::time::Duration;
@@ -42,6 +43,7 @@ pub use feeds::{FetchValidators, NewSubscription, Subscribed};
 pub use ingest::PreparedFeed;
 pub use model::*;
 pub use rules::RuleSet;
+pub use snippet::SnippetPart;
 
 /// Handle to the database; cheap to clone.
 #[derive(Debug, Clone)]

@@ -147,6 +147,9 @@ pub struct ArticleSummary {
     pub read: bool,
     /// Whether it is saved (kept forever, readable offline).
     pub saved: bool,
+    /// In search results: the text around the first match, matches marked.
+    #[sqlx(skip)]
+    pub snippet: Option<Vec<crate::SnippetPart>>,
     /// Position in the list, for paging.
     #[serde(skip)]
     pub sort_key: i64,
@@ -213,6 +216,18 @@ impl PageStatus {
             _ => Self::NotWanted,
         }
     }
+}
+
+/// How many articles the top views hold, for the sidebar.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Counts {
+    /// Every article "All" lists (not muted).
+    pub all: i64,
+    /// Unread, unmuted articles.
+    pub unread: i64,
+    /// Saved articles.
+    pub saved: i64,
 }
 
 /// Which articles a list shows.

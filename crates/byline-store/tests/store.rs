@@ -353,3 +353,36 @@ async fn unsubscribing_keeps_saved_articles_until_they_are_unsaved() {
     store.remove_feed(g.id).await.unwrap();
     assert!(store.feed(g.id).await.is_err());
 }
+
+#[tokio::test]
+async fn counts_undo_of_mark_all_read_and_search_snippets() {
+    let (_dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    let mut long = entry("c", "Üçüncü", 3);
+    long.content_html =
+        Some(format!("<p>{}Şəhərdə yeni məktəb açıldı.{}</p>", "Giriş. ".repeat(30), " Son.".repeat(40)));
+    let entries = vec![entry("a", "Bir", 1), entry("b", "İki", 2), long];
+    store.store_feed(f.id, &feed(entries), &FetchValidators::default(), &RuleSet::default()).await.unwrap();
+    let items = store.list(&ListQuery::default()).await.unwrap().items;
+    store.set_saved(items[0].id, true).await.unwrap();
+    assert!(items.iter().all(|i| i.snippet.is_none()), "only search results carry snippets");
+
+    let counts = store.counts().await.unwrap();
+    assert_eq!((counts.all, counts.unread, counts.saved), (3, 3, 1));
+
+    let marked = store.mark_all_read(None).await.unwrap();
+    assert_eq!(marked.len(), 3);
+    assert_eq!(store.counts().await.unwrap().unread, 0);
+    assert_eq!(store.set_read_many(&marked, false).await.unwrap(), 3);
+    assert_eq!(store.counts().await.unwrap().unread, 3, "undo brings every one back");
+    assert_eq!(store.feed(f.id).await.unwrap().unread_count, 3);
+
+    let found = store.list(&ListQuery { search: Some("seher".into()), ..Default::default() }).await.unwrap().items;
+    assert_eq!(found.len(), 1);
+    let parts = found[0].snippet.as_ref().unwrap();
+    let hits: Vec<&str> = parts.iter().filter(|p| p.hit).map(|p| p.text.as_str()).collect();
+    assert_eq!(hits, ["Şəhərdə"]);
+    let shown: String = parts.iter().map(|p| p.text.as_str()).collect();
+    assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+    assert!(shown.chars().count() <= byline_store::snippet::SNIPPET_CHARS + 4, "{shown}");
+}

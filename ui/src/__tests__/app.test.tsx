@@ -106,7 +106,8 @@ describe("the app", () => {
     expect(title.textContent).toBe("Şəhər məktəbləri açılır");
     expect(screen.getByTestId("reader-byline").textContent).toContain("By Aysel Məmmədova");
     const frame = screen.getByTestId("reader-body") as HTMLIFrameElement;
-    expect(frame.getAttribute("sandbox")).toBe("allow-popups allow-popups-to-escape-sandbox");
+    expect(frame.getAttribute("sandbox")).toBe("allow-same-origin allow-popups allow-popups-to-escape-sandbox");
+    expect(frame.getAttribute("sandbox")).not.toContain("allow-scripts");
     expect(frame.getAttribute("srcdoc")).toContain("Body of article 3");
     expect(frame.getAttribute("srcdoc")).toContain("reader.css");
     expect(frame.getAttribute("srcdoc")).not.toMatch(/<script/i);

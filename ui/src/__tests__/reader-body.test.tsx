@@ -122,3 +122,64 @@ describe("refreshing", () => {
     expect(status.textContent).not.toContain("Updated");
   });
 });
+
+describe("counts and undo", () => {
+  it("All shows the total, Saved its count, and mark all read can be undone", async () => {
+    const f = feed(1, "Report.az");
+    const data: FakeData = {
+      feeds: [{ ...f, unread_count: 2 }],
+      folders: [],
+      articles: [article(1, f), article(2, f, { saved: true }), article(3, f, { read: true })],
+      settings: defaultSettings(),
+    };
+    setup(data);
+    const count = (id: string) => within(screen.getByTestId(id)).queryByText(/\d/)?.textContent;
+    await waitFor(() => expect(count("nav-all")).toBe("3"));
+    expect(count("nav-saved")).toBe("1");
+    fireEvent.click(await screen.findByTestId("mark-all-read"));
+    const toast = await screen.findByTestId("toast");
+    expect(toast.textContent).toContain("Marked 2 articles as read.");
+    fireEvent.click(within(toast).getByTestId("toast-action"));
+    await waitFor(() => expect(calls).toContainEqual({ cmd: "set_read_many", args: { ids: [1, 2], read: false } }));
+    expect(data.articles.filter((a) => !a.read).map((a) => a.id)).toEqual([1, 2]);
+  });
+});
+
+describe("keys wherever the focus is", () => {
+  const f = feed(1, "Report.az");
+  const data = (): FakeData => ({
+    feeds: [f],
+    folders: [],
+    articles: [article(3, f), article(2, f, { read: true }), article(1, f)],
+    settings: defaultSettings(),
+  });
+  const selectedTitle = () => screen.getByTestId("reader-title").textContent;
+
+  it("arrow keys move in the list and Space at the end of an article opens the next unread", async () => {
+    setup(data());
+    fireEvent.click((await screen.findAllByTestId("article-row"))[0]);
+    await waitFor(() => expect(selectedTitle()).toBe("Article 3"));
+    fireEvent.keyDown(document.body, { key: "ArrowDown", code: "ArrowDown" });
+    await waitFor(() => expect(selectedTitle()).toBe("Article 2"));
+    fireEvent.keyDown(document.body, { key: "ArrowUp", code: "ArrowUp" });
+    await waitFor(() => expect(selectedTitle()).toBe("Article 3"));
+    // Space: the article is at its end (nothing to scroll here), so the next
+    // unread one opens, skipping the read Article 2.
+    fireEvent.keyDown(document.body, { key: " ", code: "Space" });
+    await waitFor(() => expect(selectedTitle()).toBe("Article 1"));
+  });
+
+  it("key presses inside the article's frame reach the shortcuts, Ctrl+C stays with the page", async () => {
+    setup(data());
+    fireEvent.click((await screen.findAllByTestId("article-row"))[0]);
+    await waitFor(() => expect(selectedTitle()).toBe("Article 3"));
+    const frame = screen.getByTestId("reader-body") as HTMLIFrameElement;
+    fireEvent.load(frame);
+    const inner = frame.contentDocument!;
+    const copy = new KeyboardEvent("keydown", { key: "c", code: "KeyC", ctrlKey: true, bubbles: true, cancelable: true });
+    inner.body.dispatchEvent(copy);
+    expect(copy.defaultPrevented).toBe(false);
+    inner.body.dispatchEvent(new KeyboardEvent("keydown", { key: "j", code: "KeyJ", bubbles: true, cancelable: true }));
+    await waitFor(() => expect(selectedTitle()).toBe("Article 2"));
+  });
+});

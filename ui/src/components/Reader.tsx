@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import * as actions from "../actions";
 import { t } from "../i18n";
 import { fullDate } from "../lib/time";
+import { handleKey } from "../keyboard";
 import { buildSrcdoc, readerStylesheetUrl } from "../reader-frame";
 import type { Article, Author } from "../api";
 import type { State } from "../store";
@@ -36,6 +37,16 @@ function ReaderSkeleton() {
       ))}
     </div>
   );
+}
+
+/** Hands key presses made inside the article's frame to the window's
+ * shortcuts, so they work wherever the focus is; copying text still works
+ * (shortcuts ignore keys with Ctrl held). */
+function forwardKeys(frame: HTMLIFrameElement): void {
+  const doc = frame.contentDocument;
+  if (!doc || doc.documentElement.dataset.keysForwarded) return;
+  doc.documentElement.dataset.keysForwarded = "1";
+  doc.addEventListener("keydown", handleKey);
 }
 
 /** Which text an article shows: the feed's own or its web page's. */
@@ -272,7 +283,11 @@ export function Reader({ s }: { s: State }) {
               class="reader-frame"
               data-testid="reader-body"
               title={t("reader.frameTitle")}
-              sandbox="allow-popups allow-popups-to-escape-sandbox"
+              // No allow-scripts: nothing in the article ever runs. Same origin
+              // only so the window can hear key presses made in the article
+              // (shortcuts, Space) and scroll it.
+              sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+              onLoad={(e) => forwardKeys(e.currentTarget as HTMLIFrameElement)}
               referrerpolicy="no-referrer"
               srcdoc={srcdoc}
             />

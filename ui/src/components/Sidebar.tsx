@@ -277,7 +277,7 @@ export function Sidebar({ s }: { s: State }) {
             onSelect={() => actions.selectSource(all, "all")}
             icon={<IconInbox size={17} />}
             label={t("nav.all")}
-            count={unread}
+            count={s.counts?.all ?? null}
           />
           <NavItem
             testid="nav-unread"
@@ -293,8 +293,7 @@ export function Sidebar({ s }: { s: State }) {
             onSelect={() => actions.selectSource(all, "saved")}
             icon={<IconStar size={17} />}
             label={t("nav.saved")}
-            count={s.savedCount}
-            countSuffix={s.savedMore ? "+" : undefined}
+            count={s.counts?.saved ?? null}
           />
         </ul>
 

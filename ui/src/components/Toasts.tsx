@@ -14,6 +14,19 @@ export function Toasts({ s }: { s: State }) {
             <span>{x.text}</span>
             <ErrorDetails detail={x.details} />
           </div>
+          {x.action ? (
+            <button
+              type="button"
+              class="btn btn-small toast-action"
+              data-testid="toast-action"
+              onClick={() => {
+                x.action!.run();
+                actions.dismissToast(x.id);
+              }}
+            >
+              {x.action.label}
+            </button>
+          ) : null}
           <button type="button" class="toast-close" aria-label={t("common.close")} onClick={() => actions.dismissToast(x.id)}>
             <IconX size={14} />
           </button>

@@ -48,6 +48,7 @@ export function article(id: number, feedRow: Feed_Serialize, extra: Partial<Arti
     summary_html: null,
     content_html: `<p>Body of article ${id}</p>`,
     page: "not_wanted",
+    snippet: null,
     language: "en",
     enclosures: [],
     fetched_at: "2024-05-01T10:00:00Z",
@@ -150,9 +151,24 @@ export function fakeInvoke(data: FakeData, calls: Call[] = []) {
         a.saved = args!.saved as boolean;
         return null;
       }
-      case "mark_all_read":
-        data.articles.forEach((a) => (a.read = true));
-        return data.articles.length;
+      case "mark_all_read": {
+        const feedId = args!.feedId as number | null;
+        const marked = data.articles.filter((a) => !a.read && (feedId == null || a.feed_id === feedId));
+        marked.forEach((a) => (a.read = true));
+        return marked.map((a) => a.id);
+      }
+      case "set_read_many": {
+        const ids = new Set(args!.ids as number[]);
+        const hit = data.articles.filter((a) => ids.has(a.id));
+        hit.forEach((a) => (a.read = args!.read as boolean));
+        return hit.length;
+      }
+      case "article_counts":
+        return {
+          all: data.articles.length,
+          unread: data.articles.filter((a) => !a.read).length,
+          saved: data.articles.filter((a) => a.saved).length,
+        };
       case "add_source": {
         const url = args!.url as string;
         if (!/^https?:\/\//.test(url)) throw { kind: "invalid", message: `not a web address: ${url}` };

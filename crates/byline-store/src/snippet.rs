@@ -1,0 +1,134 @@
+//! Search snippets: a short piece of an article's text around the first
+//! place it matches a search, with the matching words marked. Words match
+//! the way full-text search matches them (folded, by prefix), so `seher`
+//! marks `Şəhərdə` and the UI needs no folding of its own.
+
+use serde::{Deserialize, Serialize};
+
+use crate::fold::fold;
+
+/// Characters of text a snippet shows at most.
+pub const SNIPPET_CHARS: usize = 180;
+/// Characters kept before the first match, for context.
+const LEAD_CHARS: usize = 50;
+
+/// One run of a snippet's text: matching a search term or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SnippetPart {
+    /// The text, as written in the article.
+    pub text: String,
+    /// Whether it is a word the search matched.
+    pub hit: bool,
+}
+
+/// The search terms of what a user typed, folded (as [`crate::fold::fts_query`] reads them).
+fn terms(query: &str) -> Vec<String> {
+    fold(query).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// A word of `text`: its character range.
+fn words(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in chars.iter().enumerate() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, chars.len()));
+    }
+    out
+}
+
+/// A snippet of `text` around the first word matching `query`, at most
+/// [`SNIPPET_CHARS`] long, cut at word boundaries, with "…" where it was
+/// cut. When no word matches (the title did), the text's beginning.
+/// Empty when `text` is.
+pub fn snippet(text: &str, query: &str) -> Vec<SnippetPart> {
+    let chars: Vec<char> = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().collect();
+    if chars.is_empty() {
+        return Vec::new();
+    }
+    let terms = terms(query);
+    let words = words(&chars);
+    let is_hit = |&(s, e): &(usize, usize)| {
+        let word = fold(&chars[s..e].iter().collect::<String>());
+        terms.iter().any(|t| word.starts_with(t.as_str()))
+    };
+    let first = words.iter().find(|w| is_hit(w)).map_or(0, |w| w.0);
+    // Start at a word boundary some way before the first match.
+    let start = if first <= LEAD_CHARS {
+        0
+    } else {
+        words.iter().map(|w| w.0).find(|&s| s >= first - LEAD_CHARS).unwrap_or(first)
+    };
+    let mut end = (start + SNIPPET_CHARS).min(chars.len());
+    if end < chars.len() {
+        end = words.iter().filter(|w| w.1 <= end && w.0 > start).map(|w| w.1).last().unwrap_or(end);
+    }
+    let mut parts: Vec<SnippetPart> = Vec::new();
+    let mut push = |text: String, hit: bool| match parts.last_mut() {
+        Some(last) if last.hit == hit => last.text.push_str(&text),
+        _ => parts.push(SnippetPart { text, hit }),
+    };
+    if start > 0 {
+        push("…".into(), false);
+    }
+    let mut at = start;
+    for w in words.iter().filter(|w| w.0 >= start && w.1 <= end) {
+        if is_hit(w) {
+            push(chars[at..w.0].iter().collect(), false);
+            push(chars[w.0..w.1].iter().collect(), true);
+            at = w.1;
+        }
+    }
+    push(chars[at..end].iter().collect(), false);
+    if end < chars.len() {
+        push("…".into(), false);
+    }
+    parts.retain(|p| !p.text.is_empty());
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(parts: &[SnippetPart]) -> String {
+        parts.iter().map(|p| if p.hit { format!("[{}]", p.text) } else { p.text.clone() }).collect()
+    }
+
+    #[test]
+    fn marks_folded_prefix_matches_in_the_original_spelling() {
+        let text = "Bu gün Şəhərdə yeni məktəb açıldı. Şəhər sakinləri sevinir.";
+        assert_eq!(render(&snippet(text, "seher")), "Bu gün [Şəhərdə] yeni məktəb açıldı. [Şəhər] sakinləri sevinir.");
+        assert_eq!(render(&snippet("Ёлка в центре Москвы", "елка")), "[Ёлка] в центре Москвы");
+        assert_eq!(render(&snippet("İlham Əliyev çıxış edib", "ilham")), "[İlham] Əliyev çıxış edib");
+    }
+
+    #[test]
+    fn a_long_text_is_cut_around_the_first_match_at_word_boundaries() {
+        let before = "söz ".repeat(100);
+        let after = " başqa".repeat(100);
+        let text = format!("{before}Tapılacaq xəbər burada{after}");
+        let parts = snippet(&text, "tapilacaq");
+        let shown = render(&parts);
+        assert!(shown.starts_with("…söz "), "{shown}");
+        assert!(shown.ends_with("başqa…"), "{shown}");
+        assert!(shown.contains("[Tapılacaq] xəbər burada"), "{shown}");
+        assert!(shown.chars().count() <= SNIPPET_CHARS + 4, "{shown}");
+    }
+
+    #[test]
+    fn no_match_in_the_text_shows_its_beginning_and_empty_text_nothing() {
+        assert_eq!(render(&snippet("Only the title matched this.", "zebra")), "Only the title matched this.");
+        assert!(snippet("   ", "x").is_empty());
+    }
+}
