@@ -38,6 +38,7 @@ macro_rules! byline_commands {
             mark_all_read,
             set_read_many,
             article_counts,
+            quit_app::<$r>,
             list_rules,
             add_rule,
             remove_rule,

@@ -244,6 +244,14 @@ pub async fn article_counts(state: State<'_, AppState>) -> Result<Counts> {
     Ok(state.engine.store().counts().await?)
 }
 
+/// Closes Byline (Ctrl+Q).
+#[tauri::command]
+#[specta::specta]
+pub fn quit_app<R: Runtime>(app: AppHandle<R>) -> Result<()> {
+    app.exit(0);
+    Ok(())
+}
+
 /// Every mute / mark-read rule.
 #[tauri::command]
 #[specta::specta]

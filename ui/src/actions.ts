@@ -6,6 +6,8 @@ import { api, ApiError, toApiError } from "./api";
 import type { Article, ArticleSummary, ExtractionPolicy, Feed, NewRule, Settings, ShareTarget, SyncProgress, View } from "./api";
 import { formatCount, getLang, resolveLang, setLang, t } from "./i18n";
 import { compareNames } from "./lib/collate";
+import { loadLastView, saveLastView } from "./lib/last-view";
+import type { LastView } from "./lib/last-view";
 import { normalizeSharePrefs, takeLegacySharePrefs } from "./lib/share-prefs";
 import type { ShareItem, SharePref } from "./lib/share-prefs";
 import { getState, sameSource, setState } from "./store";
@@ -72,8 +74,32 @@ export async function start(): Promise<() => void> {
     (info) => setState({ appInfo: info }),
     () => {},
   );
-  await Promise.all([loadFeeds(), loadList()]);
+  await loadFeeds();
+  const last = restorableView();
+  if (last) setState({ source: last.source, view: last.view });
+  await loadList();
+  if (last?.articleId != null && getState().list.items.some((a) => a.id === last.articleId)) {
+    void openArticle(last.articleId);
+  }
   return () => unlisten.forEach((u) => u());
+}
+
+/** The view kept from the last run, if its source still exists. */
+function restorableView(): LastView | null {
+  const last = loadLastView();
+  if (!last) return null;
+  const s = getState();
+  const source = last.source;
+  const exists =
+    source.kind === "all" ||
+    (source.kind === "feed" ? s.feeds.some((f) => f.id === source.id) : s.folders.some((f) => f.id === source.id));
+  return exists ? last : null;
+}
+
+/** Keeps what is shown now for the next start. */
+function rememberView(): void {
+  const s = getState();
+  saveLastView({ source: s.source, view: s.view, articleId: s.selectedId });
 }
 
 export async function loadSettings(): Promise<void> {
@@ -241,12 +267,14 @@ export function selectSource(source: Source, view?: View): void {
     return;
   }
   setState({ source, view: nextView, pane: "list" });
+  rememberView();
   void loadList();
 }
 
 export function setView(view: View): void {
   if (getState().view === view) return;
   setState({ view });
+  rememberView();
   void loadList();
 }
 
@@ -286,6 +314,7 @@ export async function openArticle(id: number): Promise<void> {
   const token = ++articleToken;
   const summary = getState().list.items.find((a) => a.id === id);
   setState({ selectedId: id, articleStatus: "loading", articleError: null, pane: "reader", shareMenu: false });
+  rememberView();
   try {
     const article = await api.getArticle(id);
     if (token !== articleToken) return;
@@ -425,6 +454,15 @@ export function moveArticle(delta: 1 | -1): void {
   if (next < 0 || next >= items.length) return;
   void openArticle(items[next].id);
   if (next >= items.length - 10) void loadMore();
+}
+
+/** Ctrl+Q: closes Byline. */
+export async function quit(): Promise<void> {
+  try {
+    await api.quitApp();
+  } catch (err) {
+    toastError(err);
+  }
 }
 
 /** Space at the end of an article: the next unread one in the list, if any. */

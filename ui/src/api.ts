@@ -139,6 +139,7 @@ export const api = {
   markAllRead: (feedId: FeedId | null = null) => unwrap(commands.markAllRead(feedId)),
   setReadMany: (ids: number[], read: boolean) => unwrap(commands.setReadMany(ids, read)),
   articleCounts: () => unwrap(commands.articleCounts()),
+  quitApp: () => unwrap(commands.quitApp()),
   listRules: () => unwrap(commands.listRules()),
   addRule: (rule: NewRule) => unwrap(commands.addRule(rule)),
   removeRule: (id: number) => unwrap(commands.removeRule(id)),

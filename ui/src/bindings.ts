@@ -70,6 +70,8 @@ export const commands = {
 	setReadMany: (ids: ArticleId[], read: boolean) => typedError<number, Error>(__TAURI_INVOKE("set_read_many", { ids, read })),
 	/**  How many articles "All", "Unread" and "Saved" hold. */
 	articleCounts: () => typedError<Counts, Error>(__TAURI_INVOKE("article_counts")),
+	/**  Closes Byline (Ctrl+Q). */
+	quitApp: () => typedError<null, Error>(__TAURI_INVOKE("quit_app")),
 	/**  Every mute / mark-read rule. */
 	listRules: () => typedError<Rule_Serialize[], Error>(__TAURI_INVOKE("list_rules")),
 	/**  Adds a rule; it applies to articles stored from now on. */

@@ -42,7 +42,13 @@ export function shortcutKey(e: Pick<KeyboardEvent, "key" | "code" | "shiftKey">)
 }
 
 export function handleKey(e: KeyboardEvent): void {
-  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+  if (e.defaultPrevented || e.isComposing) return;
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && shortcutKey(e) === "q") {
+    e.preventDefault();
+    void actions.quit();
+    return;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
   const s = getState();
 
   if (e.key === "Escape") {

@@ -183,3 +183,34 @@ describe("keys wherever the focus is", () => {
     await waitFor(() => expect(selectedTitle()).toBe("Article 2"));
   });
 });
+
+describe("after a restart", () => {
+  it("opens the last source, view and article again", async () => {
+    const f1 = feed(1, "Report.az");
+    const f2 = feed(2, "Meduza");
+    const world = (): FakeData => ({
+      feeds: [f1, f2],
+      folders: [],
+      articles: [article(3, f1), article(2, f2), article(1, f2)],
+      settings: defaultSettings(),
+    });
+    setup(world());
+    fireEvent.click((await screen.findAllByTestId("feed-row"))[0]); // Meduza, sorted by name
+    await waitFor(() => expect(screen.getAllByTestId("article-row")).toHaveLength(2));
+    fireEvent.click(screen.getAllByTestId("article-row")[1]);
+    await waitFor(() => expect(screen.getByTestId("reader-title").textContent).toBe("Article 1"));
+    cleanup();
+    resetState();
+
+    setup(world());
+    await waitFor(() => expect(screen.getByTestId("reader-title").textContent).toBe("Article 1"));
+    expect(screen.getAllByTestId("article-row")).toHaveLength(2);
+  });
+
+  it("Ctrl+Q quits", async () => {
+    setup({ feeds: [], folders: [], articles: [], settings: defaultSettings() });
+    await screen.findByTestId("empty-state");
+    fireEvent.keyDown(document.body, { key: "q", code: "KeyQ", ctrlKey: true });
+    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("quit_app"));
+  });
+});

@@ -163,6 +163,8 @@ export function fakeInvoke(data: FakeData, calls: Call[] = []) {
         hit.forEach((a) => (a.read = args!.read as boolean));
         return hit.length;
       }
+      case "quit_app":
+        return null;
       case "article_counts":
         return {
           all: data.articles.length,
