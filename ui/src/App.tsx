@@ -59,6 +59,9 @@ export function App() {
           </ErrorBoundary>
         </>
       )}
+      {s.pane === "sources" && !firstRun ? (
+        <div class="drawer-backdrop" data-testid="drawer-backdrop" aria-hidden="true" onClick={() => actions.showPane("list")} />
+      ) : null}
       {s.overlay ? (
         <ErrorBoundary name="overlay" key={s.overlay}>
           {s.overlay === "add" ? <AddSourceDialog s={s} /> : null}

@@ -60,7 +60,7 @@ export function handleKey(e: KeyboardEvent): void {
       (e.target as HTMLElement).blur();
       return;
     }
-    if (s.pane === "reader") actions.showPane("list");
+    if (s.pane === "reader" || s.pane === "sources") actions.showPane("list");
     return;
   }
   if (isTyping(e.target)) return;

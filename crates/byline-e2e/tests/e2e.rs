@@ -252,7 +252,12 @@ async fn a_failing_feed_shows_its_error_and_can_be_retried() {
     let error_css = App::in_feed(&feed, &tid("feed-error"));
     app.find(&error_css).await;
     let error = app.text(&error_css).await.unwrap();
-    assert!(error.contains("500"), "the error says what happened: {error:?}");
+    // A sentence that says what happened and what to do; the raw error
+    // behind "Details".
+    assert!(error.contains(&ui_string("en", "problem.server_error")), "the error says what happened: {error:?}");
+    assert!(!error.contains("500"), "no technical detail until asked: {error:?}");
+    app.click_css(&App::in_feed(&feed, "[data-testid=error-details] summary")).await;
+    app.wait_text(&error_css, "the error's details", |t| t.contains("500")).await;
     let retry_css = App::in_feed(&feed, &tid("feed-retry"));
     let retry = app.find(&retry_css).await;
     assert_eq!(app.text(&retry_css).await.unwrap().trim(), ui_string("en", "common.retry"));
@@ -486,5 +491,62 @@ async fn open_original_and_share_hand_the_exact_url_to_the_desktop() {
     let opened = home.wait_opened(7).await;
     assert_eq!(opened[6], byline_share::MESSENGER_WEB, "Messenger without an app id");
     app.shot("shared").await;
+    app.quit().await;
+}
+
+/// A feed whose item carries the whole article (four paragraphs) and a
+/// credit with a role, and whose page is a single sentence.
+fn full_text_feed(base: &str) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let date = |ago: u64| util::rfc2822(now - ago);
+    let paragraphs: String = (1..=4)
+        .map(|i| format!("<p>Paragraph {i}: the festival in Baku drew hundreds of guests to the old city this week.</p>"))
+        .collect();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+        xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Full Text Daily</title><link>{base}/</link>
+        <item><title>Festival closes with a record crowd</title><link>{base}/festival.html</link><guid>ft-1</guid>
+          <pubDate>{d1}</pubDate><dc:creator>By Jane Doe, Science Editor</dc:creator>
+          <content:encoded><![CDATA[{paragraphs}]]></content:encoded></item>
+        <item><title>Second story of the day</title><link>{base}/second.html</link><guid>ft-2</guid>
+          <pubDate>{d2}</pubDate><description>A short teaser.</description></item>
+        </channel></rss>"#,
+        d1 = date(60),
+        d2 = date(120),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_feed_text_stays_its_credit_has_a_role_and_keys_work_in_the_article() {
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    let base = site.server.base_url();
+    site.server.route("/full.xml", byline_testkit::Fixture::body("application/rss+xml", full_text_feed(&base)));
+    let one_sentence = "<!DOCTYPE html><html lang=\"en\"><head><title>Festival</title></head>\
+        <body><article><h1>Festival</h1><p>The festival closed.</p></article></body></html>";
+    site.server.route("/festival.html", byline_testkit::Fixture::body("text/html; charset=utf-8", one_sentence));
+    let home = Home::new();
+    let mut app = App::launch(&home, "full-text").await;
+
+    let feed = app.add_source(&site.url("/full.xml")).await;
+    app.wait_feed_unread(&feed, "2").await;
+    app.open_article("Festival closes").await;
+    // The feed carries the whole article: all four paragraphs, the page never fetched.
+    let body = app.wait_reader_body("Paragraph 4").await;
+    assert!(!body.contains("The festival closed."), "{body:?}");
+    assert_eq!(site.server.hits("/festival.html"), 0, "a full feed item's page is not fetched");
+    // "By Jane Doe, Science Editor": one person, with her role.
+    assert_eq!(app.count(&tid("byline-name")).await, 1, "one person, not two");
+    assert_eq!(app.text_tid("byline-name").await.trim(), "Jane Doe");
+    assert!(app.text_tid("byline-role").await.contains("Science Editor"));
+    let byline = app.text_tid("reader-byline").await;
+    assert!(byline.starts_with("By Jane Doe"), "{byline:?}");
+    assert!(!byline.trim_end().ends_with('·'), "no dangling dot: {byline:?}");
+    app.shot("reader").await;
+
+    // Click into the article text, then press j: the shortcut still works.
+    app.press_key_in_reader('j').await;
+    app.wait_text(&tid("reader-title"), "j from inside the article to open the next one", |t| t.contains("Second story"))
+        .await;
     app.quit().await;
 }

@@ -214,3 +214,19 @@ describe("after a restart", () => {
     await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("quit_app"));
   });
 });
+
+describe("medium windows", () => {
+  it("the sources open as a drawer from the list and close on the backdrop or Esc", async () => {
+    const f = feed(1, "Report.az");
+    setup({ feeds: [f], folders: [], articles: [article(1, f)], settings: defaultSettings() });
+    const app = await screen.findByTestId("app");
+    fireEvent.click(await screen.findByTestId("open-sources-drawer"));
+    expect(app.getAttribute("data-pane")).toBe("sources");
+    fireEvent.click(screen.getByTestId("drawer-backdrop"));
+    expect(app.getAttribute("data-pane")).toBe("list");
+    fireEvent.click(screen.getByTestId("open-sources-drawer"));
+    fireEvent.keyDown(document.body, { key: "Escape", code: "Escape" });
+    expect(app.getAttribute("data-pane")).toBe("list");
+    expect(screen.queryByTestId("drawer-backdrop")).toBeNull();
+  });
+});

@@ -10,6 +10,7 @@ import { computeWindow, needsMore, scrollToRow } from "../lib/virtual";
 import type { State } from "../store";
 import {
   IconBack,
+  IconSidebar,
   IconCheckAll,
   IconMore,
   IconSearch,
@@ -398,6 +399,17 @@ export function ArticleList({ s }: { s: State }) {
           onClick={() => actions.showPane("sources")}
         >
           <IconBack />
+        </button>
+        <button
+          type="button"
+          class="icon-btn medium-only"
+          data-testid="open-sources-drawer"
+          title={t("nav.sources")}
+          aria-label={t("nav.sources")}
+          aria-expanded={s.pane === "sources"}
+          onClick={() => actions.showPane(s.pane === "sources" ? "list" : "sources")}
+        >
+          <IconSidebar />
         </button>
         <div class="list-title">
           <h1 data-testid="list-title">{sourceTitle(s)}</h1>

@@ -54,6 +54,12 @@ export const IconSearch = icon(
 );
 export const IconX = icon(<path d="M6 6l12 12M18 6L6 18" />);
 export const IconBack = icon(<path d="M15 5l-7 7 7 7" />);
+export const IconSidebar = icon(
+  <>
+    <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+    <path d="M9.5 4.5v15" />
+  </>,
+);
 export const IconChevron = icon(<path d="M9 6l6 6-6 6" />);
 export const IconFolder = icon(<path d="M3.5 7a2 2 0 0 1 2-2h4l2 2.5h7a2 2 0 0 1 2 2V17a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2z" />);
 export const IconRss = icon(

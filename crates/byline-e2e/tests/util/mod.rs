@@ -515,7 +515,7 @@ pub fn flaky_feed(base: &str) -> String {
 }
 
 /// `Tue, 03 Mar 2026 08:30:00 GMT` for a Unix time (no chrono needed).
-fn rfc2822(unix: u64) -> String {
+pub fn rfc2822(unix: u64) -> String {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let days = (unix / 86_400) as i64;
@@ -994,6 +994,27 @@ impl App {
         let text = body.text().await.unwrap_or_default();
         self.client.enter_parent_frame().await.unwrap_or_else(|e| panic!("byline-e2e: leave the reader frame: {e}"));
         text
+    }
+
+    /// Clicks the article's first paragraph inside the reader frame (the
+    /// focus goes into the frame), then presses `key` there, as a user
+    /// would; when WebDriver cannot send key actions, dispatches the key
+    /// press in the frame's document instead.
+    pub async fn press_key_in_reader(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let frame = self.find_tid("reader-body").await;
+        frame.clone().enter_frame().await.unwrap_or_else(|e| panic!("byline-e2e: enter the reader frame: {e}"));
+        self.find("p").await.click().await.unwrap_or_else(|e| panic!("byline-e2e: click the article text: {e}"));
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        if let Err(e) = self.client.perform_actions(keys).await {
+            eprintln!("byline-e2e: note: WebDriver could not press {key:?} ({e}); dispatching it in the frame");
+            let script = "const k = arguments[0]; document.body.dispatchEvent(new KeyboardEvent('keydown', \
+                          { key: k, code: 'Key' + k.toUpperCase(), bubbles: true, cancelable: true }));";
+            self.js_with(script, vec![json!(key.to_string())]).await;
+        }
+        self.client.enter_parent_frame().await.unwrap_or_else(|e| panic!("byline-e2e: leave the reader frame: {e}"));
     }
 
     /// Waits until the reader frame's body text contains `needle`.
