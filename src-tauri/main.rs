@@ -18,6 +18,7 @@ mod navigation;
 mod settings;
 mod state;
 mod sync;
+mod window_theme;
 
 use byline_engine::{Engine, EngineConfig, DB_FILE_NAME};
 use tauri::Manager;
@@ -47,6 +48,7 @@ fn main() {
         .register_asynchronous_uri_scheme_protocol(byline_media::IMAGE_SCHEME, images::handle_media)
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
+            window_theme::paint_background(app.handle());
             specta.mount_events(app);
             let db_path = app.path().app_data_dir()?.join(DB_FILE_NAME);
             let engine = tauri::async_runtime::block_on(Engine::open(&db_path, EngineConfig::default()))?;

@@ -1,6 +1,6 @@
 // Mozilla Readability (with jsdom) on Byline's extraction fixture pages.
 //
-//   node readability.mjs [--pages DIR] [--runs N] [--min-ms MS]
+//   node readability.mjs [--pages DIR]   (the fixture pages, or tests/fixtures/real) [--runs N] [--min-ms MS]
 //
 // Prints one JSON object to stdout:
 //   { tool, node, pages: [{name, title, byline, text, failed, p, r, f1, title_ok, byline_ok, byline_first_ok}],

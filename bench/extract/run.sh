@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Extraction benchmark: byline-extract, dom_smoothie alone, rs-trafilatura and
-# Mozilla Readability on the fixture pages of crates/byline-extract; writes
-# the "Extraction: fixture pages" section of BENCHMARKS.md.
+# Mozilla Readability on the fixture pages of crates/byline-extract and on
+# its real-world corpus (tests/fixtures/real); writes the "Extraction:
+# fixture pages" and "Extraction: real-world corpus" sections of
+# BENCHMARKS.md (--real-heading names the second one another way, e.g. for
+# a run before tuning).
 #
-#   bench/extract/run.sh [--runs N] [--min-ms MS] [--no-write]
+#   bench/extract/run.sh [--runs N] [--min-ms MS] [--real-heading TEXT] [--no-write]
 #
 # Needs cargo and node (20+) with npm; installs the node packages from
 # package-lock.json on first use (npm ci). CARGO_TARGET_DIR is honoured.
@@ -14,12 +17,14 @@ root="$(cd "$here/../.." && pwd)"
 runs=3
 min_ms=2000
 write=1
+real_heading="Extraction: real-world corpus"
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --min-ms) min_ms="$2"; shift 2 ;;
+    --real-heading) real_heading="$2"; shift 2 ;;
     --no-write) write=0; shift ;;
-    *) echo "usage: $0 [--runs N] [--min-ms MS] [--no-write]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--runs N] [--min-ms MS] [--real-heading TEXT] [--no-write]" >&2; exit 2 ;;
   esac
 done
 
@@ -27,6 +32,7 @@ done
 command="bench/extract/run.sh"
 [ "$runs" != 3 ] && command+=" --runs $runs"
 [ "$min_ms" != 2000 ] && command+=" --min-ms $min_ms"
+[ "$real_heading" != "Extraction: real-world corpus" ] && command+=" --real-heading '$real_heading'"
 [ -n "${CARGO_TARGET_DIR:-}" ] && command="CARGO_TARGET_DIR=$CARGO_TARGET_DIR $command"
 
 if [ ! -d "$here/node_modules/@mozilla/readability" ] || [ ! -d "$here/node_modules/jsdom" ]; then
@@ -43,9 +49,10 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "== Mozilla Readability (node $(node --version))" >&2
 node "$here/readability.mjs" --runs "$runs" --min-ms "$min_ms" > "$tmp/readability.json"
+node "$here/readability.mjs" --pages "$root/crates/byline-extract/tests/fixtures/real" --runs "$runs" --min-ms "$min_ms" > "$tmp/readability-real.json"
 
 echo "== byline-extract, dom_smoothie, rs-trafilatura" >&2
 out=()
 [ "$write" = 1 ] && out=(--out "$root/BENCHMARKS.md")
 cd "$root"
-"$bin" --readability "$tmp/readability.json" --runs "$runs" --min-ms "$min_ms" --command "$command" "${out[@]}"
+"$bin" --readability "$tmp/readability.json" --real-readability "$tmp/readability-real.json" --real-heading "$real_heading" --runs "$runs" --min-ms "$min_ms" --command "$command" "${out[@]}"

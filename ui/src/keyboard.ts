@@ -2,8 +2,8 @@
 // arrows), ignored while typing in a field or with a modifier held. They
 // follow the key's place on the keyboard when the layout types something
 // else there, so they work the same on Russian (and other non-Latin)
-// layouts. They work with the focus inside the article too: the reader's
-// frame hands its key presses here (see `Reader.tsx`).
+// layouts. After a click in the article, the window takes the keyboard
+// back from the article's frame (see `useKeyboardStaysWithWindow`).
 
 import * as actions from "./actions";
 import { getState, setState } from "./store";

@@ -13,8 +13,11 @@
 //! Speed: whole passes over every page, in this one process on one thread,
 //! for at least `--min-ms`, `--runs` times; the median run is reported.
 //!
+//! With `--real-readability FILE` it also runs the real-world corpus
+//! (`tests/fixtures/real`) and writes its own section (`real.rs`).
+//!
 //! Usage (`run.sh` does all of it):
-//! `byline-bench-extract --readability FILE [--runs N] [--min-ms MS] [--out BENCHMARKS.md] [--command CMD]`
+//! `byline-bench-extract --readability FILE [--real-readability FILE [--real-heading TEXT]] [--runs N] [--min-ms MS] [--out BENCHMARKS.md] [--command CMD]`
 
 #[path = "../../../crates/byline-extract/tests/common/mod.rs"]
 mod common;
@@ -24,6 +27,8 @@ mod markdown;
 
 #[path = "../../src/provenance.rs"]
 mod provenance;
+
+mod real;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -547,10 +552,50 @@ fn markdown(facts: &Facts, rows: &[Row], pages: &[Page], readability_first_name_
     s
 }
 
-/// Replaces the `## {HEADING}` section of `path` with `section`, or appends it.
-fn write_section(path: &Path, section: &str) -> std::io::Result<()> {
+/// Replaces the `## {heading}` section of `path` with `section`, or appends it.
+fn write_section(path: &Path, heading: &str, section: &str) -> std::io::Result<()> {
     let existing = std::fs::read_to_string(path)?;
-    std::fs::write(path, markdown::replace_section(&existing, HEADING, section))
+    std::fs::write(path, markdown::replace_section(&existing, heading, section))
+}
+
+fn read_node_report(path: &Path) -> Result<NodeReport, String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|s| serde_json::from_str(&s).map_err(|e| e.to_string()))
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The real-world corpus: every tool, scored by `real.rs`, timed like the
+/// fixture pages.
+fn run_real(args: &Args, facts: &Facts, report_path: &Path, rows: &[Row]) -> Result<String, String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/byline-extract/tests/fixtures/real");
+    let pages = common::pages_in(&dir);
+    let report = read_node_report(report_path)?;
+    let mut real_rows: Vec<real::RealRow> = Tool::ALL
+        .iter()
+        .map(|&tool| real::RealRow {
+            name: tool.name().to_string(),
+            pages: pages.iter().map(|p| real::score(p, tool.run(p, false).as_ref())).collect(),
+            rates: Vec::new(),
+        })
+        .collect();
+    let min = Duration::from_millis(args.min_ms);
+    for run in 0..args.runs {
+        for (row, &tool) in real_rows.iter_mut().zip(Tool::ALL.iter()) {
+            let r = rate(&pages, min, |p| {
+                std::hint::black_box(tool.run(p, false));
+            });
+            row.rates.push(r);
+            eprintln!("real run {}: {:<24} {r:>8.1} pages/s", run + 1, tool.name());
+        }
+    }
+    real_rows.push(real::RealRow {
+        name: format!("Mozilla Readability {} (jsdom {}, node)", report.readability, report.jsdom),
+        pages: real::readability_scores(&report, &pages)?,
+        rates: report.timing.runs.iter().map(|r| r.pages_per_s).collect(),
+    });
+    let notes: Vec<&Row> = rows.iter().collect();
+    Ok(real::markdown(&args.real_heading, facts, &real_rows, &pages, &notes))
 }
 
 struct Args {
@@ -559,10 +604,20 @@ struct Args {
     min_ms: u64,
     out: Option<PathBuf>,
     command: Option<String>,
+    real_readability: Option<PathBuf>,
+    real_heading: String,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { readability: PathBuf::new(), runs: 3, min_ms: 2000, out: None, command: None };
+    let mut args = Args {
+        readability: PathBuf::new(),
+        runs: 3,
+        min_ms: 2000,
+        out: None,
+        command: None,
+        real_readability: None,
+        real_heading: "Extraction: real-world corpus".into(),
+    };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{a} needs a value"));
@@ -572,6 +627,8 @@ fn parse_args() -> Result<Args, String> {
             "--min-ms" => args.min_ms = value()?.parse().map_err(|e| format!("--min-ms: {e}"))?,
             "--out" => args.out = Some(PathBuf::from(value()?)),
             "--command" => args.command = Some(value()?),
+            "--real-readability" => args.real_readability = Some(PathBuf::from(value()?)),
+            "--real-heading" => args.real_heading = value()?,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -665,11 +722,28 @@ fn main() -> ExitCode {
     let section = markdown(&facts, &rows, &pages, first_name_ok);
     print!("{section}");
     if let Some(out) = &args.out {
-        if let Err(e) = write_section(out, &section) {
+        if let Err(e) = write_section(out, HEADING, &section) {
             eprintln!("byline-bench-extract: {}: {e}", out.display());
             return ExitCode::FAILURE;
         }
         eprintln!("wrote the \"{HEADING}\" section of {}", out.display());
+    }
+    if let Some(path) = &args.real_readability {
+        let section = match run_real(&args, &facts, path, &rows) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("byline-bench-extract: the real corpus: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        print!("\n{section}");
+        if let Some(out) = &args.out {
+            if let Err(e) = write_section(out, &args.real_heading, &section) {
+                eprintln!("byline-bench-extract: {}: {e}", out.display());
+                return ExitCode::FAILURE;
+            }
+            eprintln!("wrote the \"{}\" section of {}", args.real_heading, out.display());
+        }
     }
     ExitCode::SUCCESS
 }

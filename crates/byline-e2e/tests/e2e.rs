@@ -500,7 +500,9 @@ fn full_text_feed(base: &str) -> String {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     let date = |ago: u64| util::rfc2822(now - ago);
     let paragraphs: String = (1..=4)
-        .map(|i| format!("<p>Paragraph {i}: the festival in Baku drew hundreds of guests to the old city this week.</p>"))
+        .map(|i| {
+            format!("<p>Paragraph {i}: the festival in Baku drew hundreds of guests to the old city this week.</p>")
+        })
         .collect();
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -545,8 +547,10 @@ async fn a_full_feed_text_stays_its_credit_has_a_role_and_keys_work_in_the_artic
     app.shot("reader").await;
 
     // Click into the article text, then press j: the shortcut still works.
-    app.press_key_in_reader('j').await;
-    app.wait_text(&tid("reader-title"), "j from inside the article to open the next one", |t| t.contains("Second story"))
-        .await;
+    app.press_key_after_clicking_the_article('j').await;
+    app.wait_text(&tid("reader-title"), "j from inside the article to open the next one", |t| {
+        t.contains("Second story")
+    })
+    .await;
     app.quit().await;
 }

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import * as actions from "../actions";
 import { t } from "../i18n";
 import { fullDate } from "../lib/time";
-import { handleKey } from "../keyboard";
 import { buildSrcdoc, readerStylesheetUrl } from "../reader-frame";
 import type { Article, Author } from "../api";
 import type { State } from "../store";
@@ -39,14 +38,45 @@ function ReaderSkeleton() {
   );
 }
 
-/** Hands key presses made inside the article's frame to the window's
- * shortcuts, so they work wherever the focus is; copying text still works
- * (shortcuts ignore keys with Ctrl held). */
-function forwardKeys(frame: HTMLIFrameElement): void {
-  const doc = frame.contentDocument;
-  if (!doc || doc.documentElement.dataset.keysForwarded) return;
-  doc.documentElement.dataset.keysForwarded = "1";
-  doc.addEventListener("keydown", handleKey);
+/** How often (ms) the window looks whether the article's frame holds the
+ * keyboard focus for nothing. */
+const FOCUS_CHECK_MS = 150;
+
+/**
+ * Gives the keyboard back to the window after a click in the article.
+ * The article's frame runs no script, so key presses made in it reach no
+ * listener (not even the window's: WebKit runs no event listener in a
+ * document that may not run scripts), and the shortcuts would stop. So
+ * when the frame takes the focus, the window takes it back as soon as no
+ * text is selected in it; while text is selected, the frame keeps it, so
+ * Ctrl+C copies the selection as usual.
+ */
+export function useKeyboardStaysWithWindow(frame: { current: HTMLIFrameElement | null }): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const stop = () => {
+      clearInterval(timer);
+      timer = undefined;
+    };
+    const check = () => {
+      const f = frame.current;
+      if (!f || document.activeElement !== f) return stop();
+      const selection = f.contentWindow?.getSelection();
+      if (selection && !selection.isCollapsed && selection.toString().trim() !== "") return;
+      stop();
+      f.blur();
+      window.focus();
+    };
+    const onBlur = () => {
+      if (!frame.current || document.activeElement !== frame.current || timer) return;
+      timer = setInterval(check, FOCUS_CHECK_MS);
+    };
+    window.addEventListener("blur", onBlur);
+    return () => {
+      window.removeEventListener("blur", onBlur);
+      stop();
+    };
+  }, []);
 }
 
 /** Which text an article shows: the feed's own or its web page's. */
@@ -104,6 +134,8 @@ export function Reader({ s }: { s: State }) {
   const a = s.articleStatus === "ready" ? s.article : null;
   const theme = s.settings.theme === "system" ? (systemDark ? "dark" : "light") : s.settings.theme;
   const [chosen, setChosen] = useState<{ id: number; source: BodySource } | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  useKeyboardStaysWithWindow(frame);
   const source: BodySource | null = a ? (chosen?.id === a.id ? chosen.source : defaultBody(a)) : null;
   const html = a && source ? bodyHtml(a, source) : "";
   const canSwitch = !!a && !!(a.full_html ?? "").trim() && !!(a.content_html ?? a.summary_html ?? "").trim();
@@ -224,29 +256,25 @@ export function Reader({ s }: { s: State }) {
             {a.title.trim() || t("article.untitled")}
           </h1>
           <p class="reader-byline" data-testid="reader-byline">
-            {[
-              people.length > 0 ? <Byline key="by" people={people} /> : null,
-              date ? (
-                <time key="date" dateTime={a.published ?? undefined} class="byline-date">
-                  {date}
-                </time>
-              ) : null,
-              site && a.url ? (
-                <button
-                  key="site"
-                  type="button"
-                  class="source-link"
-                  data-testid="source-link"
-                  title={a.url}
-                  onClick={() => void actions.openOriginal(a.url)}
-                >
-                  <IconGlobe size={13} />
-                  {site}
-                </button>
-              ) : null,
-            ]
-              .filter((part) => part !== null)
-              .flatMap((part, i) => (i === 0 ? [part] : [<span key={`sep${i}`} class="byline-sep" aria-hidden="true">·</span>, part]))}
+            {people.length > 0 ? <Byline people={people} /> : null}
+            {people.length > 0 && date ? <span class="byline-sep" aria-hidden="true">·</span> : null}
+            {date ? (
+              <time dateTime={a.published ?? undefined} class="byline-date">
+                {date}
+              </time>
+            ) : null}
+            {site && a.url ? (
+              <button
+                type="button"
+                class="source-link"
+                data-testid="source-link"
+                title={a.url}
+                onClick={() => void actions.openOriginal(a.url)}
+              >
+                <IconGlobe size={13} />
+                {site}
+              </button>
+            ) : null}
           </p>
           {canSwitch || a.page === "pending" ? (
             <div class="reader-body-tools">
@@ -284,10 +312,10 @@ export function Reader({ s }: { s: State }) {
               data-testid="reader-body"
               title={t("reader.frameTitle")}
               // No allow-scripts: nothing in the article ever runs. Same origin
-              // only so the window can hear key presses made in the article
-              // (shortcuts, Space) and scroll it.
+              // only so the window can see its text selection and scroll it
+              // (Space), for the shortcuts.
+              ref={frame}
               sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
-              onLoad={(e) => forwardKeys(e.currentTarget as HTMLIFrameElement)}
               referrerpolicy="no-referrer"
               srcdoc={srcdoc}
             />

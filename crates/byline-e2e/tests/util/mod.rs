@@ -997,24 +997,18 @@ impl App {
     }
 
     /// Clicks the article's first paragraph inside the reader frame (the
-    /// focus goes into the frame), then presses `key` there, as a user
-    /// would; when WebDriver cannot send key actions, dispatches the key
-    /// press in the frame's document instead.
-    pub async fn press_key_in_reader(&self, key: char) {
+    /// keyboard focus goes into the frame), then presses `key` as a user
+    /// would, on whatever has the focus by then.
+    pub async fn press_key_after_clicking_the_article(&self, key: char) {
         use fantoccini::actions::{InputSource, KeyAction, KeyActions};
         let frame = self.find_tid("reader-body").await;
         frame.clone().enter_frame().await.unwrap_or_else(|e| panic!("byline-e2e: enter the reader frame: {e}"));
         self.find("p").await.click().await.unwrap_or_else(|e| panic!("byline-e2e: click the article text: {e}"));
-        let keys = KeyActions::new("keyboard".into())
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-        if let Err(e) = self.client.perform_actions(keys).await {
-            eprintln!("byline-e2e: note: WebDriver could not press {key:?} ({e}); dispatching it in the frame");
-            let script = "const k = arguments[0]; document.body.dispatchEvent(new KeyboardEvent('keydown', \
-                          { key: k, code: 'Key' + k.toUpperCase(), bubbles: true, cancelable: true }));";
-            self.js_with(script, vec![json!(key.to_string())]).await;
-        }
         self.client.enter_parent_frame().await.unwrap_or_else(|e| panic!("byline-e2e: leave the reader frame: {e}"));
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        let keys =
+            KeyActions::new("keyboard".into()).then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+        self.client.perform_actions(keys).await.unwrap_or_else(|e| panic!("byline-e2e: press {key:?}: {e}"));
     }
 
     /// Waits until the reader frame's body text contains `needle`.

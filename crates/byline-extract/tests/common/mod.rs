@@ -13,16 +13,29 @@ pub struct ExpectedAuthor {
     pub role: Option<String>,
 }
 
-/// One `tests/fixtures/pages/NAME.expected.json`.
+/// One `tests/fixtures/pages/NAME.expected.json` (or `real/`: there `text`
+/// is empty and the body is checked by `must_contain`/`must_not_contain`;
+/// an empty `title` means it is not known).
 #[derive(Debug, Deserialize)]
 pub struct Expected {
     pub url: String,
+    #[serde(default)]
     pub title: String,
     pub byline: Vec<ExpectedAuthor>,
     pub published: Option<String>,
     pub lead_image: Option<String>,
     pub language: Option<String>,
+    #[serde(default)]
     pub text: String,
+    /// Snippets that must be in the body (compared without whitespace).
+    #[serde(default)]
+    pub must_contain: Vec<String>,
+    /// Snippets that must not be in the body.
+    #[serde(default)]
+    pub must_not_contain: Vec<String>,
+    /// Where the page comes from (real corpus only).
+    #[serde(default)]
+    pub source: Option<String>,
     #[serde(default)]
     pub feed_author: Option<String>,
     #[serde(default)]
@@ -43,6 +56,38 @@ pub fn fixtures_dir() -> PathBuf {
 /// Every page under `tests/fixtures/pages`, sorted by name.
 pub fn pages() -> Vec<Page> {
     pages_in(&fixtures_dir().join("pages"))
+}
+
+/// Every page of the real-world corpus, `tests/fixtures/real` (see its
+/// SOURCES.md), sorted by name.
+pub fn real_pages() -> Vec<Page> {
+    pages_in(&fixtures_dir().join("real"))
+}
+
+/// Which half of the real corpus a page belongs to: `"tune"` or
+/// `"holdout"`, decided by FNV-1a (64-bit) of its name alone, even → tune.
+pub fn half(name: &str) -> &'static str {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    if h % 2 == 0 {
+        "tune"
+    } else {
+        "holdout"
+    }
+}
+
+/// `s` with every whitespace character removed: snippets are compared this
+/// way, so line breaks between blocks and spacing inside them do not count.
+pub fn no_space(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A name as compared across tools: lower-case letters and digits only
+/// ("T.C. Sottek" and "t. c. sottek" are the same name).
+pub fn name_key(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Every page in `dir` (each `NAME.html` with its `NAME.expected.json`),
