@@ -567,7 +567,7 @@ fn read_node_report(path: &Path) -> Result<NodeReport, String> {
 
 /// The real-world corpus: every tool, scored by `real.rs`, timed like the
 /// fixture pages.
-fn run_real(args: &Args, facts: &Facts, report_path: &Path, rows: &[Row]) -> Result<String, String> {
+fn run_real(args: &Args, facts: &Facts, report_path: &Path) -> Result<String, String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/byline-extract/tests/fixtures/real");
     let pages = common::pages_in(&dir);
     let report = read_node_report(report_path)?;
@@ -594,8 +594,17 @@ fn run_real(args: &Args, facts: &Facts, report_path: &Path, rows: &[Row]) -> Res
         pages: real::readability_scores(&report, &pages)?,
         rates: report.timing.runs.iter().map(|r| r.pages_per_s).collect(),
     });
-    let notes: Vec<&Row> = rows.iter().collect();
-    Ok(real::markdown(&args.real_heading, facts, &real_rows, &pages, &notes))
+    let runs = &report.timing.runs;
+    let passes: usize = runs.iter().map(|r| r.pages).sum();
+    let wall: f64 = runs.iter().map(|r| r.ms).sum();
+    let note = format!(
+        "node {}, @mozilla/readability {}, jsdom {}; Readability {:.1} ms a page here",
+        report.node,
+        report.readability,
+        report.jsdom,
+        wall / passes as f64
+    );
+    Ok(real::markdown(&args.real_heading, facts, &real_rows, &pages, &note))
 }
 
 struct Args {
@@ -729,7 +738,7 @@ fn main() -> ExitCode {
         eprintln!("wrote the \"{HEADING}\" section of {}", out.display());
     }
     if let Some(path) = &args.real_readability {
-        let section = match run_real(&args, &facts, path, &rows) {
+        let section = match run_real(&args, &facts, path) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("byline-bench-extract: the real corpus: {e}");

@@ -554,3 +554,74 @@ async fn a_full_feed_text_stays_its_credit_has_a_role_and_keys_work_in_the_artic
     .await;
     app.quit().await;
 }
+
+/// The window sizes people use: a narrow window, the medium widths where
+/// three panes would squeeze the reader, and wide ones.
+const WIDTHS: [u32; 4] = [480, 900, 1100, 1400];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_width_language_and_theme_lays_out_without_clipping() {
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    let home = Home::new();
+    let mut app = App::launch(&home, "layout").await;
+    app.add_source(&site.url("/az.xml")).await;
+    app.add_source(&site.url("/rss2.xml")).await;
+    app.click_tid("nav-all").await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=article-row]').length > 5;",
+        "both sources' articles",
+        util::TIMEOUT,
+    )
+    .await;
+
+    app.js("document.querySelector('[data-testid=article-row]').click();").await;
+    app.find_tid("reader-title").await;
+    for (lang, theme) in [("en", "light"), ("az", "dark"), ("ru", "light")] {
+        app.click_tid("settings-button").await;
+        app.select_tid("settings-language", lang).await;
+        app.select_tid("settings-theme", theme).await;
+        app.wait_js(&format!("return document.documentElement.lang === '{lang}';"), "the language", util::TIMEOUT)
+            .await;
+        app.click_tid("dialog-close").await;
+        app.wait_gone(&tid("settings-panel"), "the settings to close").await;
+        for width in WIDTHS {
+            app.client
+                .set_window_size(width, 800)
+                .await
+                .unwrap_or_else(|e| panic!("byline-e2e: resize to {width}: {e}"));
+            app.wait_js(
+                &format!("return Math.abs(innerWidth - {width}) < 40;"),
+                &format!("the window at {width} px"),
+                util::TIMEOUT,
+            )
+            .await;
+            tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+            let layout = app
+                .js("const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'; \
+                     const w = (id) => { const e = document.querySelector(`[data-testid=${id}]`); \
+                     return e && shown(e) ? Math.round(e.getBoundingClientRect().width) : 0; }; \
+                     const labels = '[data-testid=nav-all] .nav-label, [data-testid=nav-unread] .nav-label, \
+                       [data-testid=nav-saved] .nav-label, .segmented button, .list-title'; \
+                     const cut = [...document.querySelectorAll(labels)] \
+                       .filter((e) => shown(e) && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent); \
+                     const rows = [...document.querySelectorAll('[data-testid=article-row] .row-title')] \
+                       .filter((e) => e.offsetParent && e.scrollHeight > e.clientHeight + 1).length; \
+                     return { sidebar: w('sidebar'), reader: w('reader-pane'), cut, clippedTitles: rows };")
+                .await;
+            let (sidebar, reader) = (layout["sidebar"].as_u64().unwrap(), layout["reader"].as_u64().unwrap());
+            match width {
+                480 => assert!(sidebar == 0 && reader >= 440, "{lang} {width}: one pane at a time: {layout}"),
+                900 | 1100 => {
+                    assert_eq!(sidebar, 0, "{lang} {width}: the sources are a drawer: {layout}");
+                    assert!(reader >= 500, "{lang} {width}: the reader has room: {layout}");
+                }
+                _ => assert!(sidebar > 0 && reader >= 600, "{lang} {width}: three panes: {layout}"),
+            }
+            assert_eq!(layout["cut"], json!([]), "{lang} {width}: labels cut short");
+            app.screen_shot(&format!("{lang}-{theme}-{width}")).await;
+        }
+    }
+    app.client.set_window_size(1200, 800).await.ok();
+    app.quit().await;
+}

@@ -1,18 +1,31 @@
 //! Who wrote the article, and what they are.
 //!
 //! Sources, in order of trust; the first that yields a real person wins:
-//! 1. JSON-LD `author` (one or a list), with `jobTitle` as the role;
-//! 2. `<meta name="author">`, `<meta property="article:author">`;
-//! 3. `rel=author` links, then `.byline`, then `.author` elements, with a
-//!    neighbouring `.position`/`.role`/`.job` element as the role;
+//! 1. JSON-LD `author` (object, list, or `@id` reference into the `@graph`),
+//!    with `jobTitle` as the role;
+//! 2. `<meta name="author">`, `article:author` when it is a name (not a URL),
+//!    then the "Written by" `twitter:label`/`twitter:data` pair; a key whose
+//!    value is the site or its publisher does not end the search;
+//! 3. the page's elements, read before cleanup (bylines sit in share bars
+//!    and `<nav>`s): `itemprop=author` microdata, `rel=author` links,
+//!    `.byline` elements, a "By Name" line, `.author` elements, with a
+//!    neighbouring `.position`/`.role`/`.job` element as the role. The
+//!    headline's neighbourhood is searched before the whole page, and
+//!    elements in blocks of other articles (related, most read, comments,
+//!    sidebars outside the article) are never read;
 //! 4. the feed's author, passed in by the caller;
 //! 5. a trailing "Name – Role" / "Name, Role" / "Автор: Name" line at the end
 //!    of the body (common on Azerbaijani and Russian sites), which is then
 //!    removed from the body. When a more trusted source already named the
 //!    same people, that line only supplies their roles (and is removed too).
 //!
-//! Never a byline: a site or publisher name, a date, a URL, "Admin",
-//! "Редакция"/"Redaksiya" (the publisher, not a person).
+//! A later page source that names the same people and more (JSON-LD one
+//! author, the meta tag both) gives the byline.
+//!
+//! Never a byline: a site or publisher name (`og:site_name`, JSON-LD
+//! organizations, the copyright holder, the host), a news agency or desk
+//! ("AFP", "TNN", "AOL Staff"), a date, a URL, "Admin", "Редакция"/
+//! "Redaksiya", a lower-case tag.
 
 use byline_feeds::credit::{
     clean_role, has_label, is_name_shaped, is_plausible_person, name_and_role, parse_credit, people_from_feed,
@@ -20,7 +33,7 @@ use byline_feeds::credit::{
 use dom_query::{Document, NodeRef};
 use url::Url;
 
-use crate::dom::{class_id, tag, text_of};
+use crate::dom::{class_id, class_id_tokens, tag, text_of};
 use crate::jsonld::ArticleLd;
 use crate::metadata::Meta;
 use crate::model::Author;
@@ -77,51 +90,266 @@ pub(crate) fn from_json_ld(ld: &ArticleLd, ctx: &Context) -> Vec<Author> {
     ctx.keep_people(people.collect())
 }
 
-/// Authors from `<meta name="author">` and `article:author` (URLs skipped).
+/// Authors from `<meta name="author">`, `article:author` (URLs skipped),
+/// and the "Written by" label/data pair that SEO plugins write for Twitter.
 pub(crate) fn from_meta(meta: &Meta, ctx: &Context) -> Vec<Author> {
-    let mut found = Vec::new();
     for key in
         ["author", "article:author", "og:article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"]
     {
+        let mut found = Vec::new();
         for value in meta.all(key) {
             if !value.contains("://") && !value.starts_with("www.") {
                 found.extend(parse_credit(value));
             }
         }
-        if !found.is_empty() {
-            break;
-        }
-    }
-    ctx.keep_people(found)
-}
-
-/// Authors from the page's `rel=author` links, `.byline` and `.author`
-/// elements (run after ads, share and related blocks have been removed).
-pub(crate) fn from_elements(doc: &Document, ctx: &Context) -> Vec<Author> {
-    let groups: [&dyn Fn(&NodeRef) -> bool; 3] = [
-        &|n| n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author")),
-        &|n| class_id(n).contains("byline"),
-        &|n| {
-            let marks = class_id(n);
-            marks.contains("author") && !["bio", "photo", "avatar", "about", "img"].iter().any(|m| marks.contains(m))
-        },
-    ];
-    for matches in groups {
-        let mut used: Vec<NodeRef<'_>> = Vec::new();
-        let mut found = Vec::new();
-        for node in doc.select("body *").nodes() {
-            if !matches(node) || used.iter().any(|u| node.ancestors_it(None).any(|a| a.id == u.id)) {
-                continue;
-            }
-            used.push(*node);
-            found.extend(read_author_element(node));
-        }
+        // A key whose value is the site's name (or nobody) does not end the search.
         let people = ctx.keep_people(found);
         if !people.is_empty() {
             return people;
         }
     }
+    for i in 1..=4 {
+        let label = meta.first(&[&format!("twitter:label{i}")]).map(comparable);
+        if matches!(label.as_deref(), Some("written by" | "author" | "автор" | "müəllif")) {
+            if let Some(value) = meta.first(&[&format!("twitter:data{i}")]) {
+                return ctx.keep_people(parse_credit(value));
+            }
+        }
+    }
     Vec::new()
+}
+
+/// Class or id words of blocks that hold other articles, comments or site
+/// furniture: bylines inside them are never this article's.
+const NOT_THIS_ARTICLE: &[&str] = &[
+    "related",
+    "recommended",
+    "recommendations",
+    "popular",
+    "trending",
+    "comment",
+    "comments",
+    "sidebar",
+    "widget",
+    "footer",
+    "teaser",
+    "teasers",
+    "promo",
+    "newsletter",
+    "outbrain",
+    "taboola",
+    "carousel",
+    "latest",
+    "tags",
+    "flyout",
+    "populyar",
+    "mostread",
+];
+/// The same, for names written in several words ("most-read").
+const NOT_THIS_ARTICLE_PHRASES: &[&str] = &[
+    "most-read",
+    "most_read",
+    "more-on",
+    "read-more",
+    "readmore",
+    "read-also",
+    "see-also",
+    "feed-item",
+    "news-feed",
+    "last-news",
+];
+
+/// Whether `node` sits in a block of other articles, comments or site
+/// furniture (`aside`, `footer`, `nav`, "related", "most read"…). A block
+/// that holds the headline is the article itself, whatever its layout
+/// classes say ("sticky-sidebar-parent", "no-sidebars"); an `aside` or
+/// `footer` inside the headline's `<article>` is about that article.
+/// `by_tag: false` skips the `aside`/`footer`/`nav` rule (for microdata,
+/// which says outright whose author it names).
+fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag: bool) -> bool {
+    std::iter::once(*node).chain(node.ancestors_it(None)).any(|a| {
+        let name = tag(&a);
+        if matches!(name.as_str(), "body" | "html" | "main")
+            || headline.is_some_and(|h| h.id == a.id || h.ancestors_it(None).any(|up| up.id == a.id))
+        {
+            return false;
+        }
+        let in_article = || {
+            headline
+                .and_then(|h| h.ancestors_it(None).find(|up| tag(up) == "article"))
+                .is_some_and(|art| a.ancestors_it(None).any(|up| up.id == art.id))
+        };
+        (by_tag && matches!(name.as_str(), "aside" | "footer" | "nav") && !in_article()) || {
+            let words = class_id_tokens(&a);
+            let marks = class_id(&a);
+            words.iter().any(|w| NOT_THIS_ARTICLE.contains(&w.as_str()))
+                || NOT_THIS_ARTICLE_PHRASES.iter().any(|m| marks.contains(m))
+                || crate::cleanup::is_related_block(&a)
+                || crate::cleanup::is_comment_block(&a)
+        }
+    })
+}
+
+/// How many elements after the headline count as the article's header.
+const HEADER_WINDOW: usize = 120;
+
+/// Authors from the page's elements, in order of trust: `itemprop=author`
+/// microdata, `rel=author` links, `.byline` elements, a "By Name" line,
+/// `.author` elements. Elements in blocks of other articles, comments and
+/// site furniture are never read. The header (the headline and what follows
+/// it) is searched first, then the whole page; the first element that names
+/// people wins, with the others of its own byline block.
+pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Vec<Author> {
+    let groups: [&dyn Fn(&NodeRef) -> bool; 5] = [
+        &is_microdata_author,
+        &|n| n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author")),
+        &|n| class_id(n).contains("byline"),
+        &|n| is_by_line(n),
+        &|n| {
+            let marks = class_id(n);
+            marks.contains("author") && !["bio", "photo", "avatar", "about", "img"].iter().any(|m| marks.contains(m))
+        },
+    ];
+    search(doc, title, &groups, true, ctx)
+}
+
+/// Authors from `itemprop=author` microdata, read before cleanup: sites
+/// put it in elements cleanup drops (`<nav class="post-by">`).
+pub(crate) fn from_microdata(doc: &Document, title: &str, ctx: &Context) -> Vec<Author> {
+    search(doc, title, &[&is_microdata_author], false, ctx)
+}
+
+fn is_microdata_author(n: &NodeRef) -> bool {
+    n.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w == "author" || w == "creator"))
+}
+
+/// The header (the headline and what follows it) first, then the whole
+/// page; in each, the groups in order.
+fn search(
+    doc: &Document,
+    title: &str,
+    groups: &[&dyn Fn(&NodeRef) -> bool],
+    by_tag: bool,
+    ctx: &Context,
+) -> Vec<Author> {
+    let all: Vec<NodeRef<'_>> = doc.select("body *").nodes().to_vec();
+    let key = comparable(title);
+    let headline = all
+        .iter()
+        .position(|n| matches!(tag(n).as_str(), "h1" | "h2") && !key.is_empty() && comparable(&text_of(n)) == key)
+        .or_else(|| all.iter().position(|n| tag(n) == "h1"));
+    let windows: Vec<(usize, usize)> = match headline {
+        Some(h) => vec![(h, (h + HEADER_WINDOW).min(all.len())), (0, all.len())],
+        None => vec![(0, all.len())],
+    };
+    let headline_node = headline.map(|h| all[h]);
+    for (from, to) in windows {
+        for matches in groups {
+            let people = first_byline(&all[from..to], *matches, headline_node.as_ref(), by_tag, ctx);
+            if !people.is_empty() {
+                return people;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The people of the first element matching `matches` that names any, and
+/// of the matching elements in the same byline block.
+fn first_byline(
+    nodes: &[NodeRef<'_>],
+    matches: &dyn Fn(&NodeRef) -> bool,
+    headline: Option<&NodeRef<'_>>,
+    by_tag: bool,
+    ctx: &Context,
+) -> Vec<Author> {
+    let mut used: Vec<NodeRef<'_>> = Vec::new();
+    let mut block: Option<NodeRef<'_>> = None;
+    let mut found: Vec<Author> = Vec::new();
+    for node in nodes {
+        if !matches(node) || used.iter().any(|u| node.ancestors_it(None).any(|a| a.id == u.id)) {
+            continue;
+        }
+        if let Some(b) = &block {
+            if !node.ancestors_it(None).any(|a| a.id == b.id) {
+                continue;
+            }
+        } else if in_other_block(node, headline, by_tag) {
+            continue;
+        }
+        let people = ctx.keep_people(read_author_element(node));
+        if people.is_empty() {
+            continue;
+        }
+        used.push(*node);
+        if block.is_none() {
+            block = byline_block(node);
+        }
+        for p in people {
+            if !found.iter().any(|f| comparable(&f.name) == comparable(&p.name)) {
+                found.push(p);
+            }
+        }
+        if block.is_none() {
+            break;
+        }
+    }
+    found
+}
+
+/// The smallest ancestor of a byline element that holds the whole byline
+/// line ("By A and B"): the nearest one with more text than the element,
+/// when that text is short.
+fn byline_block<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let own = text_of(node).chars().count();
+    node.ancestors_it(None)
+        .take(3)
+        .find(|a| text_of(a).chars().count() > own)
+        .filter(|a| text_of(a).chars().count() <= 200 && tag(a) != "body")
+}
+
+/// A short element whose text starts with a credit label ("By", "Автор:",
+/// "Müəllif:"), the innermost such element.
+fn is_by_line(node: &NodeRef) -> bool {
+    if matches!(tag(node).as_str(), "script" | "style" | "a" | "li" | "ul" | "ol" | "body" | "html") {
+        return false;
+    }
+    let Some(text) = short_spaced_text(node, BY_LINE_MAX) else { return false };
+    if text.is_empty() || !has_label(&text) {
+        return false;
+    }
+    !node.children_it(false).any(|c| {
+        c.is_element() && short_spaced_text(&c, BY_LINE_MAX).is_some_and(|t| t.chars().count() > 3 && has_label(&t))
+    })
+}
+
+/// The longest "By …" line, in characters other than spaces.
+const BY_LINE_MAX: usize = 150;
+
+/// The element's text with a space between its elements' texts
+/// (`<span>By</span><span>Jane Doe</span>` is "By Jane Doe", not "ByJane Doe").
+fn spaced_text(node: &NodeRef) -> String {
+    short_spaced_text(node, usize::MAX).unwrap_or_else(|| text_of(node))
+}
+
+/// [`spaced_text`], or `None` as soon as it passes `max` characters other
+/// than spaces (or holds a script): cheap to ask of every element.
+fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut len = 0usize;
+    for d in node.descendants_it() {
+        if d.is_text() {
+            let t = d.text();
+            len += t.chars().filter(|c| !c.is_whitespace()).count();
+            if len > max {
+                return None;
+            }
+            parts.push(t.to_string());
+        } else if d.is_element() && matches!(tag(&d).as_str(), "script" | "style") {
+            return None;
+        }
+    }
+    Some(squash(&parts.join(" ")))
 }
 
 /// The feed item's author, when it is a person.
@@ -138,15 +366,40 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
                 || marks.split_whitespace().any(|c| c == "fn")
                 || (marks.contains("name") && !marks.contains("username")))
     });
+    if name_child.is_none() {
+        // A "By …" line inside a larger byline block is the credit itself.
+        if let Some(line) = node.descendants_it().find(|d| d.is_element() && is_by_line(d)) {
+            return parse_credit(&spaced_text(&line)).into_iter().filter(|a| is_plausible_person(&a.name)).collect();
+        }
+        // "By <a>Jane Doe</a> <span>December 28, 2016</span>", "… ET by <a>Jane Doe</a>":
+        // the links to the people's pages are the names.
+        let linked: Vec<Author> = node
+            .descendants_it()
+            .filter(|d| d.is_element() && tag(d) == "a")
+            .map(|a| text_of(&a))
+            .filter(|t| is_name_shaped(t.trim_start_matches("By ").trim()))
+            .flat_map(|t| parse_credit(&t))
+            .collect();
+        let text = text_of(node);
+        let plain = parse_credit(&text);
+        if !linked.is_empty() && (plain.is_empty() || plain.iter().any(|a| !is_plausible_person(&a.name))) {
+            return linked;
+        }
+    }
     let role = find_role(node).or_else(|| node.parent().and_then(|p| find_role(&p)));
+    if name_child.is_none() && tag(node) == "meta" {
+        return parse_credit(&text_or_content(node));
+    }
     let mut authors = match name_child {
-        Some(child) => parse_credit(&text_of(&child)),
+        // `<meta itemprop="name" content="Jane Doe">` carries its text in `content`.
+        Some(child) => parse_credit(&text_or_content(&child)),
         None => {
-            let text = text_of(node);
+            let text = spaced_text(node);
             if text.chars().count() > 150 {
                 return Vec::new();
             }
-            parse_credit(&text)
+            // "Jane Doe / TNN / Updated: Oct 9, 2019": the part after the names is not a name.
+            parse_credit(&text).into_iter().filter(|a| is_plausible_person(&a.name)).collect()
         }
     };
     if let ([only], Some(role)) = (authors.as_mut_slice(), role) {
@@ -155,6 +408,16 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
         }
     }
     authors
+}
+
+/// The element's text, or its `content` attribute when it has none.
+fn text_or_content(node: &NodeRef) -> String {
+    let text = text_of(node);
+    if text.is_empty() {
+        node.attr("content").map(|c| squash(&c)).unwrap_or_default()
+    } else {
+        text
+    }
 }
 
 fn find_role(node: &NodeRef) -> Option<String> {
@@ -241,7 +504,20 @@ fn parse_credit_line(text: &str, ctx: &Context) -> Option<Vec<Author>> {
 /// trailing credit line (if any) is used for; removes it from the body when
 /// it was used.
 pub(crate) fn choose(sources: [Vec<Author>; 4], trailing: Option<TrailingByline>) -> Vec<Author> {
-    let mut authors = sources.into_iter().find(|s| !s.is_empty()).unwrap_or_default();
+    let first = sources.iter().position(|s| !s.is_empty());
+    // A later page source that names the same people and more (JSON-LD lists
+    // one author, the meta tag or the byline both) is the fuller byline.
+    let fuller = first.and_then(|i| {
+        sources[i + 1..3.max(i + 1)].iter().find(|later| {
+            later.len() > sources[i].len()
+                && sources[i].iter().all(|a| later.iter().any(|l| comparable(&l.name) == comparable(&a.name)))
+        })
+    });
+    let mut authors = match (fuller, first) {
+        (Some(f), Some(i)) => merge_roles(f.clone(), &sources[i]),
+        (None, Some(i)) => sources[i].clone(),
+        _ => Vec::new(),
+    };
     let Some(trailing) = trailing else { return authors };
     if authors.is_empty() {
         trailing.remove();
@@ -260,6 +536,16 @@ pub(crate) fn choose(sources: [Vec<Author>; 4], trailing: Option<TrailingByline>
             }
         }
         trailing.remove();
+    }
+    authors
+}
+
+/// `authors` with the roles `known` gives the same people.
+fn merge_roles(mut authors: Vec<Author>, known: &[Author]) -> Vec<Author> {
+    for a in &mut authors {
+        if a.role.is_none() {
+            a.role = known.iter().find(|k| comparable(&k.name) == comparable(&a.name)).and_then(|k| k.role.clone());
+        }
     }
     authors
 }
@@ -367,10 +653,10 @@ mod tests {
             r#"<body><div class="byline">20.11.2026 | 14:35</div><div class="article-author"><img class="author-photo" src="x">
                <span class="author-name">Ольга Смирнова</span><span class="author-position">обозреватель</span></div></body>"#,
         );
-        assert_eq!(names(&from_elements(&doc, &ctx())), [("Ольга Смирнова", Some("обозреватель"))]);
+        assert_eq!(names(&from_elements(&doc, "", &ctx())), [("Ольга Смирнова", Some("обозреватель"))]);
         let doc =
             Document::from(r#"<body><span class="author vcard"><a rel="author" href="/a">admin</a></span></body>"#);
-        assert!(from_elements(&doc, &ctx()).is_empty());
+        assert!(from_elements(&doc, "", &ctx()).is_empty());
     }
 
     #[test]

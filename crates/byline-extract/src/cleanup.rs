@@ -7,7 +7,7 @@
 use dom_query::{Document, NodeRef};
 use url::Url;
 
-use crate::dom::{class_id, class_id_tokens, has_descendant, inside, link_density, tag, text_of};
+use crate::dom::{class_id, class_id_tokens, has_descendant, has_text, inside, link_density, short_text, tag, text_of};
 use crate::text::comparable;
 
 /// Elements that never belong to a reading view.
@@ -228,8 +228,18 @@ const KEEP_WHEN_FLATTENING: &[&str] = &["p", "img", "picture", "source", "br", "
 /// is never dropped by a class-name rule.
 const CONTENT_TEXT: usize = 300;
 
+/// Class or id words of calls to action: subscribe, donate, write a letter.
+const APPEAL_WORDS: &[&str] =
+    &["cta", "subscribe", "subscription", "donate", "donation", "membership", "paywall", "signup", "letters-cta"];
+/// Whole texts of an advertisement's label (compared lower-case, no colon).
+const AD_LABELS: &[&str] = &["advertisement", "реклама", "reklam", "anzeige", "publicidad", "publicité", "sponsored"];
+/// How a picture's credit line starts (compared lower-case).
+const CREDIT_STARTS: &[&str] = &["(credit:", "credit:", "photo credit", "image credit", "(photo:", "(фото:"];
+
 /// Drops scripts, embeds, tracking pixels, ad banners, share blocks,
-/// related-news lists and comment sections from a whole page.
+/// related-news lists, comment sections, calls to action, advertisement
+/// labels, picture credit lines and "read also" teasers (a block that is
+/// one link to another page of the site) from a whole page.
 pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
     doc.select(ALWAYS_DROP).remove();
     for img in doc.select("img").nodes() {
@@ -237,14 +247,21 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
             remove_with_empty_wrappers(img);
         }
     }
+    // Before the teaser rule takes the links out from under their heading.
+    remove_related_by_heading(doc);
     for node in doc.select("body *").nodes() {
-        let noise = is_ad_block(node) || is_share_block(node) || is_related_block(node) || is_comment_block(node);
+        let noise = is_ad_block(node)
+            || is_share_block(node)
+            || is_related_block(node)
+            || is_comment_block(node)
+            || is_appeal_block(node)
+            || is_label_line(node)
+            || is_teaser(node, page_url);
         // `protected` walks the subtree, so it is asked only about matches.
         if noise && node.parent().is_some() && !protected(node) {
             node.remove_from_parent();
         }
     }
-    remove_related_by_heading(doc);
 }
 
 /// Drops byline, date, tag, breadcrumb and similar short lines; run after
@@ -256,7 +273,7 @@ pub(crate) fn remove_meta_lines(doc: &Document) {
         let is_meta = rel_author
             || META_MARKS.iter().any(|m| marks.contains(m))
             || class_id_tokens(node).iter().any(|t| t == "date" || t == "meta");
-        if is_meta && node.parent().is_some() && text_of(node).chars().count() < 400 && !protected(node) {
+        if is_meta && node.parent().is_some() && short_text(node, 399).is_some() && !protected(node) {
             node.remove_from_parent();
         }
     }
@@ -330,7 +347,7 @@ pub(crate) fn remove_empty_blocks(doc: &Document) {
 }
 
 fn is_empty(node: &NodeRef) -> bool {
-    text_of(node).is_empty() && !has_descendant(node, &["img", "picture", "video", "audio", "table", "hr"])
+    !has_text(node) && !has_descendant(node, &["img", "picture", "video", "audio", "table", "hr"])
 }
 
 /// Elements never removed by a class-name rule.
@@ -341,7 +358,7 @@ fn protected(node: &NodeRef) -> bool {
 
 /// Whether the element is mostly real text rather than links.
 fn looks_like_content(node: &NodeRef) -> bool {
-    text_of(node).chars().count() > CONTENT_TEXT && link_density(node) < 0.5
+    short_text(node, CONTENT_TEXT).is_none() && link_density(node) < 0.5
 }
 
 fn is_ad_block(node: &NodeRef) -> bool {
@@ -357,8 +374,7 @@ fn is_share_block(node: &NodeRef) -> bool {
     if marked && !looks_like_content(node) {
         return true;
     }
-    if !matches!(tag(node).as_str(), "ul" | "ol" | "div" | "p" | "section")
-        || text_of(node).chars().count() > CONTENT_TEXT
+    if !matches!(tag(node).as_str(), "ul" | "ol" | "div" | "p" | "section") || short_text(node, CONTENT_TEXT).is_none()
     {
         return false;
     }
@@ -376,12 +392,58 @@ fn is_share_block(node: &NodeRef) -> bool {
         && items.iter().all(|t| SHARE_NAMES.contains(&t.as_str()))
 }
 
-fn is_related_block(node: &NodeRef) -> bool {
+fn is_appeal_block(node: &NodeRef) -> bool {
+    let marks = class_id(node);
+    let tokens = class_id_tokens(node);
+    (tokens.iter().any(|t| APPEAL_WORDS.contains(&t.as_str())) || marks.contains("letters-cta"))
+        && !looks_like_content(node)
+}
+
+/// "Advertisement:" above an ad slot, "(Credit: Name / Agency)" under a picture.
+fn is_label_line(node: &NodeRef) -> bool {
+    if !matches!(tag(node).as_str(), "span" | "div" | "p" | "em" | "small" | "i") {
+        return false;
+    }
+    if has_descendant(node, &["img", "picture", "video", "figure"]) {
+        return false;
+    }
+    let Some(text) = short_text(node, 100) else { return false };
+    let text = text.to_lowercase();
+    AD_LABELS.contains(&text.trim_end_matches([':', ' '])) || CREDIT_STARTS.iter().any(|c| text.starts_with(c))
+}
+
+/// A paragraph, or a list of one or two items, that is nothing but a link
+/// to another page of the same site: a "read also" teaser inside the text.
+fn is_teaser(node: &NodeRef, page_url: &Url) -> bool {
+    let name = tag(node);
+    let items: Vec<NodeRef> = match name.as_str() {
+        "p" => vec![*node],
+        "ul" | "ol" => node.element_children(),
+        _ => return false,
+    };
+    if items.is_empty() || items.len() > 2 || (name != "p" && items.iter().any(|i| tag(i) != "li")) {
+        return false;
+    }
+    items.iter().all(|item| {
+        let Some(text) = short_text(item, 200) else { return false };
+        let words = text.split_whitespace().count();
+        let links: Vec<NodeRef> = item.descendants_it().filter(|d| d.is_element() && tag(d) == "a").collect();
+        let [link] = links.as_slice() else { return false };
+        (3..=25).contains(&words)
+            && text_of(link) == text
+            && !has_descendant(item, &["img", "picture", "video"])
+            && link.attr("href").and_then(|h| page_url.join(&h).ok()).is_some_and(|to| {
+                to.host_str() == page_url.host_str() && to.path().len() > 1 && to.path() != page_url.path()
+            })
+    })
+}
+
+pub(crate) fn is_related_block(node: &NodeRef) -> bool {
     let marks = class_id(node);
     RELATED_MARKS.iter().any(|m| marks.contains(m)) && !looks_like_content(node)
 }
 
-fn is_comment_block(node: &NodeRef) -> bool {
+pub(crate) fn is_comment_block(node: &NodeRef) -> bool {
     let marks = class_id(node);
     COMMENT_MARKS.iter().any(|m| marks.contains(m)) && tag(node) != "textarea"
 }
@@ -393,7 +455,8 @@ fn remove_related_by_heading(doc: &Document) {
         if heading.parent().is_none() {
             continue;
         }
-        let text = comparable(&text_of(heading));
+        // Headings are short: a longer text is never one (and is not read whole).
+        let Some(text) = short_text(heading, 60).map(|t| comparable(&t)) else { continue };
         if text.is_empty() || text.chars().count() > 40 || !RELATED_HEADINGS.iter().any(|h| text.starts_with(h)) {
             continue;
         }
@@ -494,6 +557,27 @@ mod tests {
         assert!(!out.contains("reklam") && !out.contains("qanunla") && !out.contains("hdr"), "{out}");
         assert!(!out.contains("pic.jpg") && out.contains("Text"), "{out}");
         assert!(out.contains("photo.jpg"), "uploads is not an ad word: {out}");
+    }
+
+    #[test]
+    fn calls_to_action_ad_labels_credits_and_teasers_go() {
+        let out = clean(
+            r#"<body><article><h1>T</h1><p>First paragraph of the article with enough words to read.</p>
+               <ul><li><a href="/xeber/2.html"><strong>The latest news about the outbreak in Sweden</strong></a></li></ul>
+               <p><a href="https://site.example.az/xeber/3.html">Read our other story about the city budget today</a></p>
+               <div id="auto_video"><span class="proper-caption">Advertisement:</span></div>
+               <p><img src="/chart.png"><br><em>(Credit: Clayton Aldern / Grist)</em></p>
+               <section class="c-letters-cta"><p>We want to hear what you think about this article. <a href="/letters">Submit a letter</a></p></section>
+               <p>A sentence with <a href="/xeber/4.html">a link inside it</a> stays, and so does this one.</p>
+               <ul><li><a href="https://other.example.com/report">The full report from the ministry</a></li></ul>
+               </article></body>"#,
+        );
+        for gone in ["latest news", "other story", "Advertisement", "Credit:", "hear what you think"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        for kept in ["First paragraph", "a link inside it", "chart.png", "full report from the ministry"] {
+            assert!(out.contains(kept), "{kept}: {out}");
+        }
     }
 
     #[test]

@@ -38,6 +38,32 @@ pub(crate) fn text_of(node: &NodeRef) -> String {
     squash(&node.text())
 }
 
+/// [`text_of`] when it has at most `max` characters, else `None`; stops
+/// reading as soon as the text is too long, so it is cheap to ask of every
+/// element of a page (`text_of` on each would read the page once per level).
+pub(crate) fn short_text(node: &NodeRef, max: usize) -> Option<String> {
+    let mut parts = String::new();
+    let mut letters = 0usize;
+    for d in node.descendants_it() {
+        if d.is_text() {
+            let t = d.text();
+            // Squashing keeps every non-space character, so this many can only grow.
+            letters += t.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').count();
+            if letters > max {
+                return None;
+            }
+            parts.push_str(&t);
+        }
+    }
+    let text = squash(&parts);
+    (text.chars().count() <= max).then_some(text)
+}
+
+/// Whether the element has any text (other than spaces).
+pub(crate) fn has_text(node: &NodeRef) -> bool {
+    node.descendants_it().any(|d| d.is_text() && d.text().chars().any(|c| !c.is_whitespace() && c != '\u{a0}'))
+}
+
 /// Share of the element's text that sits inside links (0 when it has no text).
 pub(crate) fn link_density(node: &NodeRef) -> f32 {
     let total = text_of(node).chars().count();

@@ -112,8 +112,12 @@ pub fn extract(
     let from_json_ld = byline::from_json_ld(&ld, &people);
     let from_meta = byline::from_meta(&meta, &people);
 
+    // Before cleanup: sites put bylines in share bars and <nav>; blocks of
+    // other articles and comments are skipped by the byline reader itself.
+    let from_microdata = byline::from_microdata(&page, &title, &people);
+    let from_elements =
+        if from_microdata.is_empty() { byline::from_elements(&page, &title, &people) } else { from_microdata };
     cleanup::remove_noise(&page, url);
-    let from_elements = byline::from_elements(&page, &people);
     cleanup::remove_meta_lines(&page);
 
     let main = main_content::extract_main(&page.html(), url)?;

@@ -57,9 +57,35 @@ pub(crate) fn site_names(meta: &Meta, ld: &ArticleLd) -> Vec<String> {
         .map(|n| n.trim_start_matches('@').to_string())
         .collect();
     names.extend(ld.organizations.iter().cloned());
+    names.extend(
+        ["copyright", "dcterms.rights", "dc.rights", "rights"]
+            .iter()
+            .flat_map(|k| meta.all(k))
+            .filter_map(|c| copyright_holder(c)),
+    );
     names.retain(|n| !n.is_empty());
     names.dedup();
     names
+}
+
+/// The holder named in a copyright notice ("Copyright (c) Condé Nast 2022",
+/// "© 2026 Xəzər Xəbər. All rights reserved"): the publisher, never an author.
+fn copyright_holder(notice: &str) -> Option<String> {
+    let notice = notice.split(['.', '|', ';']).find(|p| !p.trim().is_empty()).unwrap_or(notice);
+    let words: Vec<&str> = notice
+        .split_whitespace()
+        .filter(|w| {
+            let l = w.to_lowercase();
+            !(l == "copyright"
+                || l == "(c)"
+                || l == "©"
+                || l == "by"
+                || l.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '–' || c == ','))
+        })
+        .map(|w| w.trim_start_matches('©'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty() && words.len() <= 6).then(|| words.join(" "))
 }
 
 /// When the article was published: JSON-LD `datePublished`, then
@@ -154,6 +180,13 @@ pub(crate) fn lead_image(meta: &Meta, ld: &ArticleLd, content: &Document, url: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copyright_holders_are_site_names() {
+        assert_eq!(copyright_holder("Copyright (c) Condé Nast 2022").as_deref(), Some("Condé Nast"));
+        assert_eq!(copyright_holder("© 2026 Xəzər Xəbər. All rights reserved").as_deref(), Some("Xəzər Xəbər"));
+        assert_eq!(copyright_holder("2026").as_deref(), None);
+    }
 
     #[test]
     fn dates_in_the_forms_sites_use() {

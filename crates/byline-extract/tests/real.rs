@@ -39,3 +39,52 @@ fn the_split_is_by_name_alone() {
         assert!(line.starts_with(&format!("- {} (", common::half(&page.name))), "{}", page.name);
     }
 }
+
+/// Prints byline-extract's misses on the tune half (never the holdout half):
+/// `cargo test -p byline-extract --test real -- --ignored --nocapture`.
+#[test]
+#[ignore = "a report for tuning, not a check"]
+fn tune_half_misses() {
+    let (mut right, mut total) = (0, 0);
+    for page in common::real_pages().iter().filter(|p| common::half(&p.name) == "tune") {
+        let e = &page.expected;
+        let url = Url::parse(&e.url).unwrap();
+        let got = byline_extract::extract(&page.bytes, None, &url, None);
+        let (names, body) = match &got {
+            Ok(x) => {
+                let text = common::no_space(&x.text);
+                let missing: Vec<&String> =
+                    e.must_contain.iter().filter(|s| !text.contains(&common::no_space(s))).collect();
+                let present: Vec<&String> =
+                    e.must_not_contain.iter().filter(|s| text.contains(&common::no_space(s))).collect();
+                (
+                    x.byline
+                        .iter()
+                        .map(|a| format!("{} [{}]", a.name, a.role.as_deref().unwrap_or("-")))
+                        .collect::<Vec<_>>(),
+                    format!("missing {missing:?} present {present:?}"),
+                )
+            }
+            Err(err) => (vec![format!("error {err}")], String::new()),
+        };
+        if let Ok(x) = &got {
+            let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !e.title.is_empty() && squash(&x.title) != squash(&e.title) {
+                println!("  title {}: want {:?} got {:?}", page.name, e.title, x.title);
+            }
+        }
+        let want: Vec<String> = e.byline.iter().map(|a| common::name_key(&a.name)).collect();
+        let got_keys: Vec<String> =
+            got.as_ref().map(|x| x.byline.iter().map(|a| common::name_key(&a.name)).collect()).unwrap_or_default();
+        total += 1;
+        if want == got_keys {
+            right += 1;
+        } else {
+            println!("{}: want {:?} got {:?}", page.name, e.byline.iter().map(|a| &a.name).collect::<Vec<_>>(), names);
+        }
+        if !body.is_empty() && body != "missing [] present []" {
+            println!("  body {}: {body:.300}", page.name);
+        }
+    }
+    println!("tune bylines right: {right}/{total}");
+}

@@ -72,12 +72,64 @@ const NOT_A_PERSON: &[&str] = &[
     "informasiya",
     "xəbər",
     "news",
+    "no author",
+    "redaktion",
+    "redacción",
+    "rédaction",
+    "newsdesk",
+];
+/// Last words that make a credit a desk or a team, not a person ("AOL
+/// Staff", "BWW News Desk", "Smart Shopping Team").
+const DESK_WORDS: &[&str] =
+    &["staff", "desk", "team", "newsroom", "redaktion", "submissions", "committee", "редакция", "komandası"];
+/// News agencies and wire services, credited beside or instead of people
+/// (compared lower-case, as one whole name). Any one-word credit in capitals
+/// of up to five letters ("AP", "TNN", "TIME") counts as one too.
+const AGENCIES: &[&str] = &[
+    "ap",
+    "afp",
+    "reuters",
+    "dpa",
+    "efe",
+    "ansa",
+    "tass",
+    "тасс",
+    "риа новости",
+    "интерфакс",
+    "interfax",
+    "apa",
+    "trend",
+    "azərtac",
+    "azertac",
+    "report",
+    "report.az",
+    "turan",
+    "xinhua",
+    "kyodo",
+    "jiji",
+    "pti",
+    "ians",
+    "upi",
+    "associated press",
+    "the associated press",
+    "agencies",
 ];
 /// Words that make any credit an account, not a person ("Site Admin").
 const ADMIN_WORDS: &[&str] = &["admin", "administrator", "администратор", "админ", "webmaster"];
 /// First words of a publisher-as-author credit ("Редакция сайта", "Redaksiya").
-const PUBLISHER_WORDS: &[&str] =
-    &["редакция", "редакции", "redaksiya", "redaksiyasi", "editorial", "newsroom", "staff", "пресс-служба"];
+const PUBLISHER_WORDS: &[&str] = &[
+    "редакция",
+    "редакции",
+    "redaksiya",
+    "redaksiyasi",
+    "editorial",
+    "newsroom",
+    "staff",
+    "пресс-служба",
+    "redaktion",
+    "redacción",
+    "rédaction",
+];
 /// Labels that may stand before author names (folded: `ı` written `i`).
 const LABELS: &[&str] = &[
     "written by",
@@ -182,17 +234,23 @@ static NAME_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}$")).expect("valid regex"));
 /// Separators between several authors.
 static AUTHOR_SEP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|и|və|ve)\s+|\s*[;|]\s*").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|и|və|ve|und|y|et|e)\s+|\s*[;|·•]\s*|\s+/\s+").expect("valid regex"));
 /// A domain name ("Report.az").
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\.[a-z]{2,6}$").expect("valid regex"));
 
 /// Splits a credit such as "By A and B", "Автор: Имя Фамилия", "Name –
 /// Role", "Name, Senior Correspondent" or "Name Staff Writer" into people
 /// with their roles. Degrees ("MD", "PhD") are dropped; other contributors
-/// ("Photo: Name", "Edited by Name") come after the authors with their role.
+/// ("Photo: Name", "Edited by Name") come after the authors with their role;
+/// "Doe, Jane" is Jane Doe; a one-word part beside full names ("Politik ·
+/// Jane Doe", "Jane Doe, TIME", "Jane Doe, Redaktion") is a section,
+/// publication or desk and is dropped.
 /// Names are not checked here: see [`is_plausible_person`].
 pub fn parse_credit(text: &str) -> Vec<Author> {
     let text = strip_label(&squash(text)).to_string();
+    if let Some(swapped) = last_comma_first(&text) {
+        return vec![Author::new(swapped, None)];
+    }
     let mut out: Vec<Author> = Vec::new();
     let mut contributors: Vec<Author> = Vec::new();
     for part in AUTHOR_SEP.split(&text).map(str::trim).filter(|p| !p.is_empty()) {
@@ -209,6 +267,9 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
         out.extend(people);
     }
     out.extend(contributors);
+    if out.iter().any(|a| a.name.split_whitespace().count() >= 2) {
+        out.retain(|a| a.name.split_whitespace().count() >= 2 || a.role.is_some());
+    }
     let mut unique: Vec<Author> = Vec::new();
     for a in out {
         if !a.name.is_empty() && !unique.iter().any(|u| comparable(&u.name) == comparable(&a.name)) {
@@ -216,6 +277,31 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
         }
     }
     unique
+}
+
+/// "Doe, Jane" (as `parsely-author` and `dcterms.creator` write it) →
+/// "Jane Doe": exactly two capitalized one-word parts.
+fn last_comma_first(text: &str) -> Option<String> {
+    let (last, first) = text.split_once(", ")?;
+    let one_word = |w: &str| {
+        !w.contains(char::is_whitespace)
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !is_role(w)
+            && !is_degree(w)
+    };
+    (one_word(last) && one_word(first)).then(|| format!("{first} {last}"))
+}
+
+/// Whether `name` is a news agency or wire service ("AFP", "Reuters",
+/// "AzərTac") rather than a person.
+pub fn is_agency(name: &str) -> bool {
+    let name = squash(name);
+    let key = comparable(&name);
+    AGENCIES.contains(&key.as_str())
+        || (!name.contains(' ')
+            && (2..=5).contains(&name.chars().count())
+            && name.chars().all(|c| c.is_uppercase() || c == '.'))
 }
 
 /// One part of a credit (no "and" or ";" left in it).
@@ -293,8 +379,18 @@ fn contributor_label(part: &str) -> Option<(&'static str, &str)> {
     })
 }
 
-/// `text` without a leading "By", "Автор:", "Müəllif:"… label.
+/// `text` without a leading "By", "Автор:", "Müəllif:"… label (twice
+/// over: "By by Jane Doe" as split-up markup reads).
 pub fn strip_label(text: &str) -> &str {
+    let once = strip_one_label(text);
+    if once.len() == text.len() {
+        once
+    } else {
+        strip_one_label(once)
+    }
+}
+
+fn strip_one_label(text: &str) -> &str {
     let lower = fold(text);
     for label in LABELS {
         if let Some(rest) = lower.strip_prefix(label) {
@@ -348,7 +444,10 @@ pub fn is_plausible_person(name: &str) -> bool {
     }
     !(NOT_A_PERSON.contains(&key.as_str())
         || words.first().is_some_and(|w| PUBLISHER_WORDS.contains(w))
-        || words.iter().any(|w| ADMIN_WORDS.contains(w)))
+        || (words.len() >= 2 && words.last().is_some_and(|w| DESK_WORDS.contains(w)))
+        || words.iter().any(|w| ADMIN_WORDS.contains(w))
+        || is_agency(&name)
+        || (name.chars().any(char::is_lowercase) && !name.chars().any(char::is_uppercase)))
 }
 
 /// The people a feed credits, from its raw author strings: each string is
@@ -403,6 +502,7 @@ mod tests {
             [one("Sarah Connolly", None), one("James Okafor", None)]
         );
         assert_eq!(people("Автор: Ирина Волкова"), [one("Ирина Волкова", None)]);
+        assert_eq!(people("By by JOSH HASKELL"), [one("JOSH HASKELL", None)]);
         assert_eq!(people("Müəllif: Rəşad Həsənov"), [one("Rəşad Həsənov", None)]);
         assert_eq!(people("Anna Lee, Tom Ray"), [one("Anna Lee", None), one("Tom Ray", None)]);
         assert_eq!(people("Anna Lee, senior editor"), [one("Anna Lee", Some("senior editor"))]);
@@ -426,6 +526,52 @@ mod tests {
         let found = people_from_feed(["news@site.az (Aynur Məmmədova)", "admin", "Aynur Məmmədova", "Editorial team"]);
         assert_eq!(found, [Author::new("Aynur Məmmədova", None)]);
         assert!(people_from_feed(["Follow", "12.11.2026"]).is_empty());
+    }
+
+    #[test]
+    fn last_comma_first_and_lone_words_beside_names() {
+        assert_eq!(people("Gillman, Steve"), [one("Steve Gillman", None)]);
+        assert_eq!(
+            people("Politik · Jochen Bittner, Tina Hildebrandt"),
+            [one("Jochen Bittner", None), one("Tina Hildebrandt", None)]
+        );
+        assert_eq!(people("John Patrick Pullen, TIME"), [one("John Patrick Pullen", None)]);
+        assert_eq!(people("Michael Rädel, Redaktion"), [one("Michael Rädel", None)]);
+        assert_eq!(people("Saibal Dasgupta / TNN"), [one("Saibal Dasgupta", None)]);
+        assert_eq!(
+            people("Benjamin Fischer und Marcus Theurer"),
+            [one("Benjamin Fischer", None), one("Marcus Theurer", None)]
+        );
+        assert_eq!(
+            people("Sadhbh O'Sullivan,Elisabeth Kochan"),
+            [one("Sadhbh O'Sullivan", None), one("Elisabeth Kochan", None)]
+        );
+    }
+
+    #[test]
+    fn agencies_desks_and_lowercase_tags_are_not_people() {
+        for bad in [
+            "AFP",
+            "Reuters",
+            "AzərTac",
+            "Report.az",
+            "TIME",
+            "TNN",
+            "AOL Staff",
+            "TMZ STAFF",
+            "BWW News Desk",
+            "Smart Shopping Team",
+            "Newsdesk",
+            "Redaktion",
+            "No Author",
+            "sofia vergara",
+            "The Event Listings Committee",
+        ] {
+            assert!(!is_plausible_person(bad), "{bad}");
+        }
+        for good in ["Jane Staffordshire", "Desk Jones", "Li Na", "Team Smith Jr"] {
+            assert!(is_plausible_person(good), "{good}");
+        }
     }
 
     #[test]

@@ -262,7 +262,7 @@ impl Display {
         let (read_end, write_end) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
         let write_fd = fds[1];
         let mut cmd = Command::new("Xvfb");
-        cmd.args(["-displayfd", &write_fd.to_string(), "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
+        cmd.args(["-displayfd", &write_fd.to_string(), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
@@ -729,6 +729,17 @@ impl App {
                 Err(_) => tokio::time::sleep(Duration::from_millis(300)).await,
             }
         }
+        let crop = self.client.get_window_rect().await.ok().map(|(x, y, w, h)| format!("{w}x{h}+{x}+{y}"));
+        assert!(self.display.screenshot(&path, crop.as_deref()), "byline-e2e: screenshot {} failed", path.display());
+        path
+    }
+
+    /// A screenshot of the app's window as the X screen shows it (with
+    /// `import`), for steps where WebKitWebDriver's own screenshot can
+    /// hang (right after a resize while the page repaints).
+    pub async fn screen_shot(&mut self, step: &str) -> PathBuf {
+        self.shots += 1;
+        let path = artifacts_dir().join(format!("{}-{:02}-{step}.png", self.name, self.shots));
         let crop = self.client.get_window_rect().await.ok().map(|(x, y, w, h)| format!("{w}x{h}+{x}+{y}"));
         assert!(self.display.screenshot(&path, crop.as_deref()), "byline-e2e: screenshot {} failed", path.display());
         path
