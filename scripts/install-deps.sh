@@ -25,6 +25,8 @@ PACKAGES=(
   xauth
   imagemagick
   webkit2gtk-driver
+  # Debian's default fonts: the e2e tests and screenshots see what users see
+  fonts-noto-core
   # Install test (scripts/install-test.sh): find the window, check the desktop entry
   xdotool
   x11-utils

@@ -164,6 +164,9 @@ async fn search_finds_azerbaijani_text() {
     app.wait_count(&tid("article-row"), 1).await;
     let titles = app.article_titles().await;
     assert!(titles[0].starts_with("Şəki və Qəbələdə"), "{titles:?}");
+    // The match is in the text, not the title: the row shows it in a snippet.
+    let hit = app.text_tid("snippet-hit").await;
+    assert!(hit.to_lowercase().starts_with("sıxlıq"), "snippet match: {hit:?}");
     app.shot("search-sixliq").await;
     app.quit().await;
 }
@@ -527,6 +530,14 @@ async fn a_full_feed_text_stays_its_credit_has_a_role_and_keys_work_in_the_artic
     let one_sentence = "<!DOCTYPE html><html lang=\"en\"><head><title>Festival</title></head>\
         <body><article><h1>Festival</h1><p>The festival closed.</p></article></body></html>";
     site.server.route("/festival.html", byline_testkit::Fixture::body("text/html; charset=utf-8", one_sentence));
+    let second: String = (1..=5)
+        .map(|i| format!("<p>Full second story, paragraph {i}, with enough words to read as an article body.</p>"))
+        .collect();
+    let second = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Second story of the day</title></head>\
+         <body><article><h1>Second story of the day</h1>{second}</article></body></html>"
+    );
+    site.server.route("/second.html", byline_testkit::Fixture::body("text/html; charset=utf-8", second));
     let home = Home::new();
     let mut app = App::launch(&home, "full-text").await;
 
@@ -552,6 +563,10 @@ async fn a_full_feed_text_stays_its_credit_has_a_role_and_keys_work_in_the_artic
         t.contains("Second story")
     })
     .await;
+    // Its feed has only a teaser: the page was fetched right after the source
+    // was added, without a refresh.
+    app.wait_reader_body("Full second story, paragraph 5").await;
+    assert_eq!(site.server.hits("/second.html"), 1);
     app.quit().await;
 }
 

@@ -236,3 +236,17 @@ describe("medium windows", () => {
     expect(screen.queryByTestId("drawer-backdrop")).toBeNull();
   });
 });
+
+describe("search results", () => {
+  it("show a snippet of the text around the match with the match marked", async () => {
+    const f = feed(1, "Report.az");
+    setup({ feeds: [f], folders: [], articles: [article(1, f, { title: "Bakı xəbərləri" })], settings: defaultSettings() });
+    await screen.findAllByTestId("article-row");
+    expect(screen.queryByTestId("search-snippet")).toBeNull();
+    fireEvent.input(screen.getByTestId("search-input"), { target: { value: "Bakı" } });
+    fireEvent.keyDown(screen.getByTestId("search-input"), { key: "Enter" });
+    const snippet = await screen.findByTestId("search-snippet");
+    expect(snippet.textContent).toBe("…text around Bakı the match…");
+    expect(within(snippet).getByTestId("snippet-hit").textContent).toBe("Bakı");
+  });
+});

@@ -107,3 +107,20 @@ describe("the wording", () => {
     }
   });
 });
+
+describe("images in the article", () => {
+  const reader = fs.readFileSync(`${cwd}/public/reader.css`, "utf8");
+  const block = (selector: string) => {
+    const at = reader.search(new RegExp(`(^|\\n|\\})\\s*${selector.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*\\{`));
+    expect(at, `no rule for ${selector}`).toBeGreaterThanOrEqual(0);
+    return reader.slice(reader.indexOf("{", at) + 1, reader.indexOf("}", at + 1)).replace(/\/\*[\s\S]*?\*\//g, "");
+  };
+
+  it("take their natural size, so one that could not be had collapses instead of leaving a big box", () => {
+    expect(block("img")).toMatch(/width:\s*auto/);
+    expect(block("img")).toMatch(/aspect-ratio:\s*auto/);
+    const lead = block(".byline-lead img");
+    expect(lead).toMatch(/width:\s*auto/);
+    expect(lead).not.toMatch(/(^|[^-])width:\s*100%/);
+  });
+});

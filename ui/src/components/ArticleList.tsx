@@ -34,7 +34,7 @@ const PROBE_TITLE =
  * A hidden row with a two-line title, byline and meta, laid out with the
  * real CSS and fonts; the list measures it for its row height.
  */
-function RowProbe({ probe }: { probe: { current: HTMLDivElement | null } }) {
+function RowProbe({ probe, searching }: { probe: { current: HTMLDivElement | null }; searching: boolean }) {
   return (
     <div class="article-row row-probe" ref={probe} aria-hidden="true" data-testid="row-probe">
       <span class="row-status" />
@@ -46,6 +46,7 @@ function RowProbe({ probe }: { probe: { current: HTMLDivElement | null } }) {
         <div class="row-title">
           {PROBE_TITLE} {PROBE_TITLE}
         </div>
+        {searching ? <div class="row-snippet">Ág Çşy Дуру {PROBE_TITLE}</div> : null}
         <div class="row-byline">
           <span class="row-author">Ág Çşy Дуру</span>
         </div>
@@ -165,6 +166,19 @@ function ArticleRow(props: {
         <div class="row-title" data-testid="article-title">
           <Highlighted text={title} query={props.search} />
         </div>
+        {props.search && a.snippet && a.snippet.length > 0 ? (
+          <div class="row-snippet" data-testid="search-snippet">
+            {a.snippet.map((part, i) =>
+              part.hit ? (
+                <mark key={i} data-testid="snippet-hit">
+                  {part.text}
+                </mark>
+              ) : (
+                part.text
+              ),
+            )}
+          </div>
+        ) : null}
         <div class="row-byline">
           {a.saved ? (
             <span class="saved-star" data-testid="saved-star" aria-label={t("article.saved")}>
@@ -271,6 +285,7 @@ export function ArticleList({ s }: { s: State }) {
     s.settings.reader_font_size,
     s.settings.theme,
     s.pane,
+    s.search !== "",
   ]);
   const search = useRef<HTMLInputElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -389,7 +404,7 @@ export function ArticleList({ s }: { s: State }) {
       data-row-height={rowHeight}
       style={{ "--row-h": `${rowHeight}px` }}
     >
-      <RowProbe probe={probe} />
+      <RowProbe probe={probe} searching={s.search !== ""} />
       <header class="pane-header list-header">
         <button
           type="button"

@@ -134,7 +134,11 @@ export function fakeInvoke(data: FakeData, calls: Call[] = []) {
         if (q.after) rows = rows.filter((a) => a.id < q.after!.id);
         const page = rows.slice(0, q.limit);
         const next = rows.length > q.limit ? { sort_key: page[page.length - 1].id, id: page[page.length - 1].id } : null;
-        return { items: page.map(summary), next };
+        // Search results carry a snippet around the match, as the store builds it.
+        const items = page.map(summary).map((a) =>
+          q.search ? { ...a, snippet: [{ text: "…text around ", hit: false }, { text: q.search!, hit: true }, { text: " the match…", hit: false }] } : a,
+        );
+        return { items, next };
       }
       case "get_article": {
         const a = data.articles.find((x) => x.id === args!.id);
