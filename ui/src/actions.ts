@@ -7,6 +7,8 @@ import type { Article, ArticleSummary, ExtractionPolicy, Feed, NewRule, Settings
 import { formatCount, getLang, resolveLang, setLang, t } from "./i18n";
 import { compareNames } from "./lib/collate";
 import { loadLastView, saveLastView } from "./lib/last-view";
+import { refreshScheduler } from "./lib/refresh";
+import type { RefreshParts } from "./lib/refresh";
 import type { LastView } from "./lib/last-view";
 import { normalizeSharePrefs, takeLegacySharePrefs } from "./lib/share-prefs";
 import type { ShareItem, SharePref } from "./lib/share-prefs";
@@ -66,9 +68,7 @@ export async function start(): Promise<() => void> {
   await migrateSharePrefs();
   const unlisten = await Promise.all([
     api.onSyncProgress(onSyncProgress),
-    api.onArticlesChanged(() => {
-      void refreshAfterChange();
-    }),
+    api.onArticlesChanged(() => scheduleRefresh({ feeds: true, list: true, article: true })),
   ]);
   void api.appInfo().then(
     (info) => setState({ appInfo: info }),
@@ -239,21 +239,29 @@ export async function loadMore(): Promise<void> {
 
 /** After a sync or an addition: counts again, the list again (same length). */
 export async function refreshAfterChange(): Promise<void> {
+  await refreshParts({ feeds: true, list: true, article: true });
+}
+
+async function refreshParts(parts: RefreshParts): Promise<void> {
   const loaded = getState().list.items.length;
   await Promise.all([
-    loadFeeds(),
-    loadList({ keepItems: true, limit: Math.min(500, Math.max(PAGE_SIZE, loaded)) }),
-    refreshOpenArticle(),
+    parts.feeds ? loadFeeds() : null,
+    parts.list ? loadList({ keepItems: true, limit: Math.min(500, Math.max(PAGE_SIZE, loaded)) }) : null,
+    parts.article ? refreshOpenArticle() : null,
   ]);
 }
 
-/** Full articles arrive after a sync: the open one picks up its full text. */
+/** Reloads what the backend's events say changed, once per burst of them. */
+const scheduleRefresh = refreshScheduler(refreshParts);
+
+/** Full articles arrive after a sync: the open one picks up its full text
+ * (or learns that its page could not be had, or read worse than the feed). */
 async function refreshOpenArticle(): Promise<void> {
   const open = getState().article;
-  if (!open || open.full_html) return;
+  if (!open || open.page !== "pending") return;
   try {
     const article = await api.getArticle(open.id);
-    if (getState().article?.id === open.id && article.full_html) setState({ article });
+    if (getState().article?.id === open.id && article.page !== "pending") setState({ article });
   } catch {
     /* the article shown stays as it is */
   }
@@ -691,13 +699,15 @@ function onSyncProgress(progress: SyncProgress): void {
   clearTimeout(syncClearTimer);
   setState({ sync: progress });
   if (!progress.running) {
-    void loadFeeds();
+    scheduleRefresh({ feeds: true });
     syncClearTimer = setTimeout(() => setState({ sync: null }), 1800);
   }
 }
 
 /** Refreshes every source now. A manual refresh retries every source,
- * also those backing off after failures or asked by their server to wait. */
+ * also those backing off after failures or asked by their server to wait.
+ * The lists reload on the backend's events (the sync's end, new articles),
+ * once per burst, not here. */
 export async function syncAll(): Promise<void> {
   if (getState().syncing) return;
   setState({ syncing: true });
@@ -706,9 +716,9 @@ export async function syncAll(): Promise<void> {
     if (report.failed > 0) toast(t("toast.syncFailures", { failed: report.failed, total: report.feeds }), "error");
   } catch (err) {
     toastError(err);
+    scheduleRefresh({ feeds: true });
   } finally {
     setState({ syncing: false });
-    await loadFeeds();
   }
 }
 
@@ -719,9 +729,9 @@ export async function retryFeed(id: number): Promise<void> {
     if (report.failed > 0 && report.errors[0]) toast(t("problem.other"), "error", report.errors[0].error);
   } catch (err) {
     toastError(err);
+    scheduleRefresh({ feeds: true });
   } finally {
     setState((s) => ({ retrying: s.retrying.filter((x) => x !== id) }));
-    await loadFeeds();
   }
 }
 

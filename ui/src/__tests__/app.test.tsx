@@ -134,15 +134,18 @@ describe("the app", () => {
 
   it("picks up the full article when it is extracted after the sync", async () => {
     const data = world();
+    data.articles.find((a) => a.id === 3)!.page = "pending";
     setup(data);
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[0]);
     await screen.findByTestId("reader-title");
     const frame = () => screen.getByTestId("reader-body") as HTMLIFrameElement;
     await waitFor(() => expect(frame().getAttribute("srcdoc")).toContain("Body of article 3"));
-    data.articles.find((a) => a.id === 3)!.full_html = "<p>Extracted after the sync</p>";
+    expect(screen.getByTestId("page-pending")).toBeTruthy();
+    Object.assign(data.articles.find((a) => a.id === 3)!, { full_html: "<p>Extracted after the sync</p>", page: "shown" });
     await refreshAfterChange();
     await waitFor(() => expect(frame().getAttribute("srcdoc")).toContain("Extracted after the sync"));
+    expect(screen.queryByTestId("page-pending")).toBeNull();
   });
 
   it("toggles saved from the reader and shows the star in the list", async () => {

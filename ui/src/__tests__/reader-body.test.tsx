@@ -114,6 +114,18 @@ describe("refreshing", () => {
     await waitFor(() => expect(calls).toContainEqual({ cmd: "sync_now", args: { feedId: null, force: true } }));
   });
 
+  it("a manual refresh is one IPC call; the reloads come from the backend's events", async () => {
+    const f = feed(1, "Report.az");
+    setup({ feeds: [f], folders: [], articles: [article(1, f)], settings: defaultSettings() });
+    await screen.findAllByTestId("article-row");
+    await new Promise((r) => setTimeout(r, 100));
+    const before = calls.length;
+    fireEvent.click(screen.getByTestId("sync-button"));
+    await waitFor(() => expect(screen.getByTestId("sync-button").hasAttribute("disabled")).toBe(false));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(calls.slice(before).map((c) => c.cmd)).toEqual(["sync_now"]);
+  });
+
   it("does not say 'Updated' when every source failed", async () => {
     const bad = feed(2, "Meduza", { last_error: "Connection refused (os error 111)", error_count: 3 });
     setup({ feeds: [bad], folders: [], articles: [article(1, bad)], settings: defaultSettings() });
