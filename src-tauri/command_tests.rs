@@ -54,8 +54,7 @@ impl Harness {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn add_list_read_and_save_through_ipc() {
-    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/byline-engine/tests/fixtures");
-    let server = FixtureServer::serve_dir(fixtures).await;
+    let server = FixtureServer::serve_dir(byline_testkit::fixtures_dir()).await;
     let harness = Harness::new().await;
     let url = server.url("/az-utf8.xml");
     let call = |cmd: &str, args: Value| {

@@ -32,7 +32,7 @@ import type {
   ShareOutcome_Serialize,
   ShareTarget,
   SyncProgress,
-  SyncReport,
+  SyncReport_Serialize,
   Theme,
   View,
 } from "./bindings";
@@ -48,6 +48,7 @@ export type NewRule = NewRule_Deserialize;
 export type Settings = Settings_Serialize;
 export type ListQuery = ListQuery_Deserialize;
 export type ShareOutcome = ShareOutcome_Serialize;
+export type SyncReport = SyncReport_Serialize;
 export type {
   AppInfo,
   ArticlesChanged,
@@ -63,7 +64,6 @@ export type {
   RuleField,
   ShareTarget,
   SyncProgress,
-  SyncReport,
   Theme,
   View,
 };

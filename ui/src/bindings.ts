@@ -46,7 +46,7 @@ export const commands = {
 	/**  Writes every subscription to an OPML file the user picked. */
 	exportOpml: (path: string) => typedError<null, Error>(__TAURI_INVOKE("export_opml", { path })),
 	/**  Syncs now: every feed, or only `feed_id`; `force` ignores backoff. */
-	syncNow: (feedId: FeedId | null, force: boolean) => typedError<SyncReport, Error>(__TAURI_INVOKE("sync_now", { feedId, force })),
+	syncNow: (feedId: FeedId | null, force: boolean) => typedError<SyncReport_Serialize, Error>(__TAURI_INVOKE("sync_now", { feedId, force })),
 	/**  One page of articles (all, unread, saved; a feed, a folder, a search). */
 	listArticles: (query: ListQuery_Deserialize) => typedError<Page_Serialize, Error>(__TAURI_INVOKE("list_articles", { query })),
 	/**
@@ -409,10 +409,10 @@ export type Feed_Deserialize = {
 	/**  New articles from it raise a desktop notification. */
 	important: boolean,
 	/**
-	 *  When its full article pages are fetched: "always", "when_no_content",
-	 *  "never", or `None` to follow the default.
+	 *  When its full article pages are fetched, or `None` to follow the
+	 *  default.
 	 */
-	extraction?: string | null,
+	extraction?: ExtractionPolicy | null,
 };
 
 /**  A subscribed feed, with its health and unread count. */
@@ -444,10 +444,10 @@ export type Feed_Serialize = {
 	/**  New articles from it raise a desktop notification. */
 	important: boolean,
 	/**
-	 *  When its full article pages are fetched: "always", "when_no_content",
-	 *  "never", or `None` to follow the default.
+	 *  When its full article pages are fetched, or `None` to follow the
+	 *  default.
 	 */
-	extraction: string | null,
+	extraction: ExtractionPolicy | null,
 };
 
 /**  A folder of feeds; folders nest. */
@@ -777,7 +777,10 @@ export type SyncProgress = {
 };
 
 /**  What a sync did. */
-export type SyncReport = {
+export type SyncReport = SyncReport_Serialize | SyncReport_Deserialize;
+
+/**  What a sync did. */
+export type SyncReport_Deserialize = {
 	/**  Feeds fetched. */
 	feeds: number,
 	/**  Feeds fetched without error (changed or not). */
@@ -792,6 +795,48 @@ export type SyncReport = {
 	updated_articles: number,
 	/**  Each failure. */
 	errors: FeedFailure[],
+	/**
+	 *  Failures that could not be written to the database (the feed's
+	 *  error, failure count and backoff were not saved, so it is tried again
+	 *  at the next sync as if it had not failed). Normally 0.
+	 */
+	unrecorded_failures: number,
+	/**
+	 *  The database error behind the first unrecorded failure, when there
+	 *  was one.
+	 */
+	unrecorded_failure_error?: string | null,
+	/**  Full articles fetched and extracted after the feeds. */
+	extraction: ExtractReport,
+};
+
+/**  What a sync did. */
+export type SyncReport_Serialize = {
+	/**  Feeds fetched. */
+	feeds: number,
+	/**  Feeds fetched without error (changed or not). */
+	ok: number,
+	/**  Feeds that failed. */
+	failed: number,
+	/**  Feeds left alone because they are backing off. */
+	skipped: number,
+	/**  New articles stored. */
+	new_articles: number,
+	/**  Articles whose content changed. */
+	updated_articles: number,
+	/**  Each failure. */
+	errors: FeedFailure[],
+	/**
+	 *  Failures that could not be written to the database (the feed's
+	 *  error, failure count and backoff were not saved, so it is tried again
+	 *  at the next sync as if it had not failed). Normally 0.
+	 */
+	unrecorded_failures: number,
+	/**
+	 *  The database error behind the first unrecorded failure, when there
+	 *  was one.
+	 */
+	unrecorded_failure_error: string | null,
 	/**  Full articles fetched and extracted after the feeds. */
 	extraction: ExtractReport,
 };

@@ -4,12 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use byline_testkit::{Fixture, FixtureServer};
+use byline_testkit::{fixture_path, fixtures_dir, Fixture, FixtureServer};
 use serde_json::Value;
 use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_byline-cli");
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../byline-engine/tests/fixtures");
 
 /// What one run of the binary did.
 #[derive(Debug)]
@@ -44,7 +43,7 @@ impl Env {
     async fn new() -> Env {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("byline.sqlite3");
-        let server = FixtureServer::serve_dir(FIXTURES).await;
+        let server = FixtureServer::serve_dir(fixtures_dir()).await;
         Env { dir, db, server }
     }
 
@@ -346,7 +345,7 @@ async fn export_then_import_into_a_second_database() {
 #[tokio::test(flavor = "multi_thread")]
 async fn parse_prints_a_sanitized_feed_without_a_database() {
     let home = tempfile::tempdir().unwrap();
-    let hostile = format!("{FIXTURES}/hostile.xml");
+    let hostile = fixture_path("hostile.xml").display().to_string();
     let out = run(home.path(), vec!["parse".into(), hostile.clone(), "--json".into()]).await;
     let feed = out.json();
     let lower = out.stdout.to_lowercase();
@@ -371,11 +370,11 @@ async fn parse_prints_a_sanitized_feed_without_a_database() {
     // Offline, with no --db: the default database was never created.
     assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0, "parse created files");
 
-    let az = run(home.path(), vec!["parse".into(), format!("{FIXTURES}/az-utf8.xml")]).await;
+    let az = run(home.path(), vec!["parse".into(), fixture_path("az-utf8.xml").display().to_string()]).await;
     assert!(az.ok().starts_with("Xəbər Mərkəzi — Azərbaycan xəbərləri\n"), "{az:?}");
     assert!(az.stdout.contains("[1] Şəhərdə yeni məktəb açıldı"), "{az:?}");
 
-    let html = run(home.path(), vec!["parse".into(), format!("{FIXTURES}/not-a-feed.html")]).await;
+    let html = run(home.path(), vec!["parse".into(), fixture_path("not-a-feed.html").display().to_string()]).await;
     assert_eq!(html.code, 1, "{html:?}");
     assert!(html.stderr.starts_with("byline-cli: error: cannot parse "), "{html:?}");
     assert!(html.stderr.contains("not a feed"), "{html:?}");

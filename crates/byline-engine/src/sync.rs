@@ -96,8 +96,25 @@ pub struct SyncReport {
     pub updated_articles: usize,
     /// Each failure.
     pub errors: Vec<FeedFailure>,
+    /// Failures that could not be written to the database (the feed's
+    /// error, failure count and backoff were not saved, so it is tried again
+    /// at the next sync as if it had not failed). Normally 0.
+    pub unrecorded_failures: usize,
+    /// The database error behind the first unrecorded failure, when there
+    /// was one.
+    pub unrecorded_failure_error: Option<String>,
     /// Full articles fetched and extracted after the feeds.
     pub extraction: crate::ExtractReport,
+}
+
+impl SyncReport {
+    /// Counts a failure that could not be recorded, keeping the first error.
+    fn count_unrecorded(&mut self, error: Option<EngineError>) {
+        if let Some(error) = error {
+            self.unrecorded_failures += 1;
+            self.unrecorded_failure_error.get_or_insert_with(|| error.to_string());
+        }
+    }
 }
 
 /// What syncing one feed did.
@@ -107,8 +124,9 @@ struct FeedOutcome {
     updated: usize,
 }
 
-/// A feed, and how its sync went.
-type FeedResult = (FeedFetchState, Result<FeedOutcome, EngineError>);
+/// A feed, how its sync went, and, when it failed and that failure could not
+/// be recorded, why not.
+type FeedResult = (FeedFetchState, Result<FeedOutcome, EngineError>, Option<EngineError>);
 
 /// Counts feeds done and new articles, and sends [`SyncEvent`]s.
 struct Progress {
@@ -242,7 +260,8 @@ impl Engine {
         let (done_early, stored) = futures::join!(fetch_all, store_all);
 
         let mut report = SyncReport { feeds: progress.total, skipped, ..SyncReport::default() };
-        for (state, result) in done_early.into_iter().chain(stored) {
+        for (state, result, unrecorded) in done_early.into_iter().chain(stored) {
+            report.count_unrecorded(unrecorded);
             match result {
                 Ok(outcome) => {
                     report.ok += 1;
@@ -312,11 +331,15 @@ impl Engine {
         result: Result<FeedOutcome, EngineError>,
         progress: &Progress,
     ) -> FeedResult {
-        if let Err(err) = &result {
-            let _ = self.record_failure(&state, err).await;
+        let unrecorded = match &result {
+            Err(err) => self.record_failure(&state, err).await.err(),
+            Ok(_) => None,
+        };
+        if let Some(db_err) = &unrecorded {
+            eprintln!("byline: could not record the failure of feed {} ({}): {db_err}", state.id, state.url);
         }
         progress.feed_done(state.id, &result);
-        (state, result)
+        (state, result, unrecorded)
     }
 
     async fn record_failure(&self, state: &FeedFetchState, err: &EngineError) -> Result<(), EngineError> {

@@ -6,14 +6,10 @@ use std::time::Duration;
 
 use byline_engine::{Engine, EngineConfig, ExtractionPolicy, FetchConfig, SyncEvent, SyncOptions};
 use byline_store::{ListQuery, View};
-use byline_testkit::{Fixture, FixtureServer};
+use byline_testkit::{fixture_path, fixtures_dir, Fixture, FixtureServer};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(fixtures_dir().join(name)).unwrap()
-}
-
-fn fixtures_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    std::fs::read(fixture_path(name)).unwrap()
 }
 
 async fn engine_with(fetch: FetchConfig) -> (tempfile::TempDir, Engine) {
@@ -415,4 +411,40 @@ async fn a_shorter_page_never_replaces_the_feed_text_and_feed_credits_keep_their
     // Search still covers the feed's whole text.
     let found = engine.store().list(&ListQuery { search: Some("beynelxalq".into()), ..Default::default() }).await;
     assert_eq!(found.unwrap().items.len(), 1);
+}
+
+#[tokio::test]
+async fn a_failure_the_database_cannot_record_is_counted_not_dropped() {
+    let server = FixtureServer::serve_dir(fixtures_dir()).await;
+    server.route("/gone", Fixture::body("text/plain", "nope").status(404));
+    server.route("/also-gone", Fixture::body("text/plain", "nope").status(404));
+    let (dir, engine) = engine().await;
+    let store = engine.store();
+    for path in ["/az-utf8.xml", "/gone", "/also-gone"] {
+        store.add_feed(&server.url(path), None).await.unwrap();
+    }
+    // Make every write of a feed's error fail, as a full disk or a broken
+    // file would; everything else still works.
+    let url = format!("sqlite://{}", dir.path().join("byline.sqlite3").display());
+    let db = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query(
+        "CREATE TRIGGER refuse_errors BEFORE UPDATE OF last_error ON feeds WHEN NEW.last_error IS NOT NULL
+         BEGIN SELECT RAISE(ABORT, 'the disk says no'); END",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+
+    let report = engine.sync(&SyncOptions::default(), None).await.unwrap();
+    assert_eq!((report.feeds, report.ok, report.failed), (3, 1, 2), "{report:#?}");
+    assert_eq!(report.unrecorded_failures, 2, "{report:#?}");
+    let why = report.unrecorded_failure_error.as_deref().unwrap_or_default();
+    assert!(why.contains("the disk says no"), "{why}");
+    assert!(report.errors.iter().all(|e| e.error.contains("404")), "the feeds' own errors stay: {report:#?}");
+    assert!(store.feeds().await.unwrap().iter().all(|f| f.error_count == 0), "nothing was recorded");
+
+    // Once the database can record them again, nothing is left uncounted.
+    sqlx::query("DROP TRIGGER refuse_errors").execute(&db).await.unwrap();
+    let report = engine.sync(&SyncOptions { force: true, ..Default::default() }, None).await.unwrap();
+    assert_eq!((report.failed, report.unrecorded_failures, report.unrecorded_failure_error), (2, 0, None));
 }

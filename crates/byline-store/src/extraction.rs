@@ -4,13 +4,17 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::feeds::{expect_subscribed, SUBSCRIBED_ID};
 use crate::fold::fold;
 use crate::{ArticleId, FeedId, Result, Store, StoreError};
 
 /// When to fetch and extract the page behind a feed item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+// Stored in `feeds.extraction` as the same snake_case text it serializes to
+// (`always`, `when_no_content`, `never`), as the column has always held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, sqlx::Type)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
+#[sqlx(rename_all = "snake_case")]
 pub enum ExtractionPolicy {
     /// For every new item.
     Always,
@@ -19,20 +23,6 @@ pub enum ExtractionPolicy {
     WhenNoContent,
     /// Never.
     Never,
-}
-
-impl ExtractionPolicy {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Always => "always",
-            Self::WhenNoContent => "when_no_content",
-            Self::Never => "never",
-        }
-    }
-
-    fn parse(value: &str) -> Option<Self> {
-        [Self::Always, Self::WhenNoContent, Self::Never].into_iter().find(|p| p.as_str() == value)
-    }
 }
 
 pub use byline_feeds::Author;
@@ -87,7 +77,7 @@ struct PendingRow {
     author: Option<String>,
     bylines: String,
     feed_html: String,
-    extraction: Option<String>,
+    extraction: Option<ExtractionPolicy>,
 }
 
 impl Store {
@@ -98,8 +88,8 @@ impl Store {
                CASE WHEN LENGTH(COALESCE(a.summary_html, '')) > LENGTH(COALESCE(a.content_html, ''))
                  THEN a.summary_html ELSE COALESCE(a.content_html, '') END AS feed_html,
                f.extraction
-             FROM articles a JOIN feeds f ON f.id = a.feed_id
-             WHERE a.extraction_state = 0 AND f.unsubscribed_at IS NULL ORDER BY a.sort_key DESC LIMIT ?",
+             FROM articles a JOIN subscribed_feeds f ON f.id = a.feed_id
+             WHERE a.extraction_state = 0 ORDER BY a.sort_key DESC LIMIT ?",
         )
         .bind(i64::from(limit))
         .fetch_all(&self.reader)
@@ -114,7 +104,7 @@ impl Store {
                     feed_author: row.author,
                     feed_html: row.feed_html,
                     feed_bylines: serde_json::from_str(&row.bylines).unwrap_or_default(),
-                    feed_policy: row.extraction.as_deref().and_then(ExtractionPolicy::parse),
+                    feed_policy: row.extraction,
                 }),
                 None => self.skip_extraction(row.id).await?,
             }
@@ -177,16 +167,14 @@ impl Store {
         Ok(())
     }
 
-    /// Sets a feed's extraction policy (`None` follows the default).
+    /// Sets a feed's extraction policy (`None` follows the default). An
+    /// unsubscribed feed is [`StoreError::NotFound`].
     pub async fn set_feed_extraction(&self, feed: FeedId, policy: Option<ExtractionPolicy>) -> Result<()> {
-        let done = sqlx::query("UPDATE feeds SET extraction = ? WHERE id = ?")
-            .bind(policy.map(ExtractionPolicy::as_str))
+        let done = sqlx::query(&format!("UPDATE feeds SET extraction = ? WHERE {SUBSCRIBED_ID}"))
+            .bind(policy)
             .bind(feed)
             .execute(&self.writer)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("feed {feed}")));
-        }
-        Ok(())
+        expect_subscribed(done.rows_affected(), feed)
     }
 }

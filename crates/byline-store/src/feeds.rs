@@ -6,6 +6,9 @@ use crate::{now, Feed, FeedFetchState, FeedId, FeedProblem, Folder, FolderId, Re
 
 const FEED_COLUMNS: &str = "f.id, f.url, f.title, f.site_url, f.folder_id, f.last_checked_at, f.last_success_at,
     f.last_error, f.last_error_kind, f.error_count, f.next_attempt_at, COALESCE(u.unread, 0) AS unread_count, f.important, f.extraction";
+/// The `WHERE` clause of a write to one feed (bound to its id) that must
+/// leave an unsubscribed feed alone; pair it with [`expect_subscribed`].
+pub(crate) const SUBSCRIBED_ID: &str = "id = ? AND id IN (SELECT id FROM subscribed_feeds)";
 const UNREAD_JOIN: &str = "LEFT JOIN (SELECT feed_id, COUNT(*) AS unread FROM article_status
     WHERE read = 0 AND muted = 0 GROUP BY feed_id) u ON u.feed_id = f.id";
 
@@ -44,22 +47,16 @@ pub enum Subscribed {
 
 impl Store {
     /// Subscribes to `url` (returns the existing feed if already subscribed).
+    /// The same rule as [`Store::add_feeds`] (one code path): an existing
+    /// feed keeps its title and moves only when a folder is given.
     pub async fn add_feed(&self, url: &str, folder: Option<FolderId>) -> Result<Feed> {
-        if !byline_feeds::sanitize::is_web_url(url) {
-            return Err(StoreError::Invalid(format!("not an http(s) URL: {url}")));
+        let mut tx = self.writer.begin().await?;
+        let subscribed = subscribe(&mut tx, &NewSubscription { url, folder, title: None }, now()).await?;
+        tx.commit().await?;
+        match subscribed {
+            Subscribed::Added(id) | Subscribed::Existing(id) => self.feed(id).await,
+            Subscribed::Refused(why) => Err(StoreError::Invalid(why)),
         }
-        let id: FeedId = sqlx::query_scalar(
-            "INSERT INTO feeds (url, folder_id, created_at) VALUES (?, ?, ?)
-             ON CONFLICT(url) DO UPDATE SET folder_id = COALESCE(excluded.folder_id, feeds.folder_id),
-               unsubscribed_at = NULL
-             RETURNING id",
-        )
-        .bind(url)
-        .bind(folder)
-        .bind(now())
-        .fetch_one(&self.writer)
-        .await?;
-        self.feed(id).await
     }
 
     /// Subscribes to many feeds in one transaction (an OPML import, a list
@@ -71,43 +68,14 @@ impl Store {
         let mut results = Vec::with_capacity(feeds.len());
         let mut tx = self.writer.begin().await?;
         for feed in feeds {
-            if !byline_feeds::sanitize::is_web_url(feed.url) {
-                results.push(Subscribed::Refused(format!("not an http(s) URL: {}", feed.url)));
-                continue;
-            }
-            let title = feed.title.map(str::trim).unwrap_or_default();
-            // A feed unsubscribed earlier (kept for its saved articles) comes back as added.
-            let added: Option<FeedId> = sqlx::query_scalar(
-                "INSERT INTO feeds (url, title, folder_id, created_at) VALUES (?, ?, ?, ?)
-                 ON CONFLICT(url) DO UPDATE SET unsubscribed_at = NULL,
-                   folder_id = COALESCE(excluded.folder_id, feeds.folder_id),
-                   title = CASE WHEN excluded.title <> '' THEN excluded.title ELSE feeds.title END
-                 WHERE feeds.unsubscribed_at IS NOT NULL
-                 RETURNING id",
-            )
-            .bind(feed.url)
-            .bind(title)
-            .bind(feed.folder)
-            .bind(created_at)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(id) = added {
-                results.push(Subscribed::Added(id));
-                continue;
-            }
-            let id: FeedId =
-                sqlx::query_scalar("UPDATE feeds SET folder_id = COALESCE(?, folder_id) WHERE url = ? RETURNING id")
-                    .bind(feed.folder)
-                    .bind(feed.url)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            results.push(Subscribed::Existing(id));
+            results.push(subscribe(&mut tx, feed, created_at).await?);
         }
         tx.commit().await?;
         Ok(results)
     }
 
-    /// One feed.
+    /// One feed, subscribed or not (an unsubscribed one stays while it has
+    /// saved articles).
     pub async fn feed(&self, id: FeedId) -> Result<Feed> {
         sqlx::query_as(&format!("SELECT {FEED_COLUMNS} FROM feeds f {UNREAD_JOIN} WHERE f.id = ?"))
             .bind(id)
@@ -118,19 +86,16 @@ impl Store {
 
     /// The feed subscribed at `url`, if any.
     pub async fn feed_by_url(&self, url: &str) -> Result<Option<Feed>> {
-        Ok(sqlx::query_as(&format!(
-            "SELECT {FEED_COLUMNS} FROM feeds f {UNREAD_JOIN} WHERE f.url = ? AND f.unsubscribed_at IS NULL"
-        ))
-        .bind(url)
-        .fetch_optional(&self.reader)
-        .await?)
+        Ok(sqlx::query_as(&format!("SELECT {FEED_COLUMNS} FROM subscribed_feeds f {UNREAD_JOIN} WHERE f.url = ?"))
+            .bind(url)
+            .fetch_optional(&self.reader)
+            .await?)
     }
 
     /// Every subscribed feed, by title.
     pub async fn feeds(&self) -> Result<Vec<Feed>> {
         Ok(sqlx::query_as(&format!(
-            "SELECT {FEED_COLUMNS} FROM feeds f {UNREAD_JOIN} WHERE f.unsubscribed_at IS NULL
-             ORDER BY f.title COLLATE NOCASE, f.id"
+            "SELECT {FEED_COLUMNS} FROM subscribed_feeds f {UNREAD_JOIN} ORDER BY f.title COLLATE NOCASE, f.id"
         ))
         .fetch_all(&self.reader)
         .await?)
@@ -142,18 +107,16 @@ impl Store {
     /// with no saved articles is deleted outright.
     pub async fn remove_feed(&self, id: FeedId) -> Result<()> {
         let mut tx = self.writer.begin().await?;
-        let done = sqlx::query(
+        let done = sqlx::query(&format!(
             "UPDATE feeds SET unsubscribed_at = ?, folder_id = NULL, etag = NULL, last_modified = NULL,
                content_hash = NULL, last_error = NULL, last_error_kind = NULL, error_count = 0, next_attempt_at = NULL
-             WHERE id = ? AND unsubscribed_at IS NULL",
-        )
+             WHERE {SUBSCRIBED_ID}",
+        ))
         .bind(now())
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("feed {id}")));
-        }
+        expect_subscribed(done.rows_affected(), id)?;
         let unsaved = "SELECT id FROM articles WHERE feed_id = ?1
                        AND id NOT IN (SELECT article_id FROM article_status WHERE feed_id = ?1 AND saved = 1)";
         sqlx::query(&format!("DELETE FROM articles_fts WHERE rowid IN ({unsaved})")).bind(id).execute(&mut *tx).await?;
@@ -163,34 +126,36 @@ impl Store {
         Ok(())
     }
 
-    /// Renames a feed.
+    /// Renames a feed. An unsubscribed feed is [`StoreError::NotFound`].
     pub async fn rename_feed(&self, id: FeedId, title: &str) -> Result<()> {
-        let done = sqlx::query("UPDATE feeds SET title = ? WHERE id = ?")
+        let done = sqlx::query(&format!("UPDATE feeds SET title = ? WHERE {SUBSCRIBED_ID}"))
             .bind(title.trim())
             .bind(id)
             .execute(&self.writer)
             .await?;
-        expect_feed(done.rows_affected(), id)
+        expect_subscribed(done.rows_affected(), id)
     }
 
-    /// Marks a feed important (new articles notify) or not.
+    /// Marks a feed important (new articles notify) or not. An unsubscribed
+    /// feed is [`StoreError::NotFound`].
     pub async fn set_feed_important(&self, id: FeedId, important: bool) -> Result<()> {
-        let done = sqlx::query("UPDATE feeds SET important = ? WHERE id = ?")
+        let done = sqlx::query(&format!("UPDATE feeds SET important = ? WHERE {SUBSCRIBED_ID}"))
             .bind(important)
             .bind(id)
             .execute(&self.writer)
             .await?;
-        expect_feed(done.rows_affected(), id)
+        expect_subscribed(done.rows_affected(), id)
     }
 
-    /// Moves a feed into a folder (or out of every folder).
+    /// Moves a feed into a folder (or out of every folder). An unsubscribed
+    /// feed is [`StoreError::NotFound`].
     pub async fn move_feed(&self, id: FeedId, folder: Option<FolderId>) -> Result<()> {
-        let done = sqlx::query("UPDATE feeds SET folder_id = ? WHERE id = ?")
+        let done = sqlx::query(&format!("UPDATE feeds SET folder_id = ? WHERE {SUBSCRIBED_ID}"))
             .bind(folder)
             .bind(id)
             .execute(&self.writer)
             .await?;
-        expect_feed(done.rows_affected(), id)
+        expect_subscribed(done.rows_affected(), id)
     }
 
     /// Changes where a feed is fetched from (after a permanent redirect).
@@ -203,8 +168,8 @@ impl Store {
     /// Fetch state of every feed.
     pub async fn fetch_states(&self) -> Result<Vec<FeedFetchState>> {
         Ok(sqlx::query_as(
-            "SELECT id, url, etag, last_modified, content_hash, error_count, next_attempt_at FROM feeds
-             WHERE unsubscribed_at IS NULL ORDER BY id",
+            "SELECT id, url, etag, last_modified, content_hash, error_count, next_attempt_at FROM subscribed_feeds
+             ORDER BY id",
         )
         .fetch_all(&self.reader)
         .await?)
@@ -317,6 +282,46 @@ impl Store {
     }
 }
 
+/// Subscribes to one feed, the one rule for [`Store::add_feed`] and
+/// [`Store::add_feeds`]: a new feed takes the given title; a feed unsubscribed
+/// earlier (kept for its saved articles) comes back as added, with the given
+/// title if any; a feed subscribed already keeps its title. Either moves only
+/// when a folder is given.
+async fn subscribe(
+    conn: &mut sqlx::SqliteConnection,
+    feed: &NewSubscription<'_>,
+    created_at: i64,
+) -> Result<Subscribed> {
+    if !byline_feeds::sanitize::is_web_url(feed.url) {
+        return Ok(Subscribed::Refused(format!("not an http(s) URL: {}", feed.url)));
+    }
+    let title = feed.title.map(str::trim).unwrap_or_default();
+    let added: Option<FeedId> = sqlx::query_scalar(
+        "INSERT INTO feeds (url, title, folder_id, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(url) DO UPDATE SET unsubscribed_at = NULL,
+           folder_id = COALESCE(excluded.folder_id, feeds.folder_id),
+           title = CASE WHEN excluded.title <> '' THEN excluded.title ELSE feeds.title END
+         WHERE feeds.unsubscribed_at IS NOT NULL
+         RETURNING id",
+    )
+    .bind(feed.url)
+    .bind(title)
+    .bind(feed.folder)
+    .bind(created_at)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(id) = added {
+        return Ok(Subscribed::Added(id));
+    }
+    let id: FeedId =
+        sqlx::query_scalar("UPDATE feeds SET folder_id = COALESCE(?, folder_id) WHERE url = ? RETURNING id")
+            .bind(feed.folder)
+            .bind(feed.url)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(Subscribed::Existing(id))
+}
+
 /// Deletes unsubscribed feeds that have no article left.
 pub(crate) async fn delete_empty_unsubscribed(conn: &mut sqlx::SqliteConnection) -> Result<()> {
     sqlx::query(
@@ -328,9 +333,11 @@ pub(crate) async fn delete_empty_unsubscribed(conn: &mut sqlx::SqliteConnection)
     Ok(())
 }
 
-fn expect_feed(rows: u64, id: FeedId) -> Result<()> {
+/// A write to one feed that changed no row: there is no subscribed feed with
+/// that id (it never existed, or was unsubscribed).
+pub(crate) fn expect_subscribed(rows: u64, id: FeedId) -> Result<()> {
     if rows == 0 {
-        return Err(StoreError::NotFound(format!("feed {id}")));
+        return Err(StoreError::NotFound(format!("subscribed feed {id}")));
     }
     Ok(())
 }

@@ -67,9 +67,9 @@ pub struct Feed {
     pub unread_count: i64,
     /// New articles from it raise a desktop notification.
     pub important: bool,
-    /// When its full article pages are fetched: "always", "when_no_content",
-    /// "never", or `None` to follow the default.
-    pub extraction: Option<String>,
+    /// When its full article pages are fetched, or `None` to follow the
+    /// default.
+    pub extraction: Option<crate::ExtractionPolicy>,
 }
 
 /// What kind of failure a feed's last fetch was.

@@ -71,7 +71,7 @@ pub fn snippet(text: &str, query: &str) -> Vec<SnippetPart> {
     };
     let mut end = (start + SNIPPET_CHARS).min(chars.len());
     if end < chars.len() {
-        end = words.iter().filter(|w| w.1 <= end && w.0 > start).map(|w| w.1).last().unwrap_or(end);
+        end = words.iter().filter(|w| w.1 <= end && w.0 > start).map(|w| w.1).next_back().unwrap_or(end);
     }
     let mut parts: Vec<SnippetPart> = Vec::new();
     let mut push = |text: String, hit: bool| match parts.last_mut() {

@@ -386,3 +386,115 @@ async fn counts_undo_of_mark_all_read_and_search_snippets() {
     assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
     assert!(shown.chars().count() <= byline_store::snippet::SNIPPET_CHARS + 4, "{shown}");
 }
+
+#[tokio::test]
+async fn extraction_policy_is_stored_as_text_and_read_back_as_the_enum() {
+    use byline_store::ExtractionPolicy;
+    let (dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    assert_eq!(store.feed(f.id).await.unwrap().extraction, None);
+    for policy in [ExtractionPolicy::Always, ExtractionPolicy::WhenNoContent, ExtractionPolicy::Never] {
+        store.set_feed_extraction(f.id, Some(policy)).await.unwrap();
+        assert_eq!(store.feed(f.id).await.unwrap().extraction, Some(policy));
+    }
+    let (v, rules) = (FetchValidators::default(), RuleSet::default());
+    store.store_feed(f.id, &feed(vec![entry("a", "A", 1)]), &v, &rules).await.unwrap();
+    let pending = store.pending_extractions(10).await.unwrap();
+    assert_eq!(pending[0].feed_policy, Some(ExtractionPolicy::Never));
+
+    // The column keeps the text it held before the enum was carried through.
+    store.set_feed_extraction(f.id, Some(ExtractionPolicy::WhenNoContent)).await.unwrap();
+    let raw = sqlx::SqlitePool::connect(&format!("sqlite://{}", dir.path().join("nested/byline.sqlite3").display()))
+        .await
+        .unwrap();
+    let text: Option<String> =
+        sqlx::query_scalar("SELECT extraction FROM feeds WHERE id = ?").bind(f.id).fetch_one(&raw).await.unwrap();
+    assert_eq!(text.as_deref(), Some("when_no_content"));
+    store.set_feed_extraction(f.id, None).await.unwrap();
+    assert_eq!(store.feed(f.id).await.unwrap().extraction, None);
+}
+
+#[tokio::test]
+async fn an_unsubscribed_feed_cannot_be_edited() {
+    use byline_store::{ExtractionPolicy, StoreError};
+    let (_dir, store) = open().await;
+    let folder = store.create_folder("Xəbər", None).await.unwrap();
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    let (v, rules) = (FetchValidators::default(), RuleSet::default());
+    store.store_feed(f.id, &feed(vec![entry("a", "Saxlanan", 1)]), &v, &rules).await.unwrap();
+    let kept = store.list(&ListQuery::default()).await.unwrap().items[0].id;
+    store.set_saved(kept, true).await.unwrap();
+    store.remove_feed(f.id).await.unwrap();
+    let before = store.feed(f.id).await.unwrap();
+
+    let not_found = |r: Result<(), StoreError>, what: &str| match r {
+        Err(e @ StoreError::NotFound(_)) => assert_eq!(e.to_string(), format!("subscribed feed {} not found", f.id)),
+        other => panic!("{what} on an unsubscribed feed: {other:?}"),
+    };
+    not_found(store.rename_feed(f.id, "Yeni ad").await, "rename_feed");
+    not_found(store.move_feed(f.id, Some(folder.id)).await, "move_feed");
+    not_found(store.set_feed_important(f.id, true).await, "set_feed_important");
+    not_found(store.set_feed_extraction(f.id, Some(ExtractionPolicy::Always)).await, "set_feed_extraction");
+    not_found(store.remove_feed(f.id).await, "remove_feed");
+    assert_eq!(store.feed(f.id).await.unwrap(), before, "nothing changed");
+    assert!(store.pending_extractions(10).await.unwrap().is_empty(), "its pages are not extracted");
+
+    // A feed that never existed is not found either; a subscribed one is edited.
+    let missing = byline_store::FeedId(f.id.0 + 100);
+    assert!(matches!(store.rename_feed(missing, "X").await, Err(StoreError::NotFound(_))));
+    let g = store.add_feed("https://g.example/rss", None).await.unwrap();
+    store.rename_feed(g.id, "G").await.unwrap();
+    store.move_feed(g.id, Some(folder.id)).await.unwrap();
+    store.set_feed_important(g.id, true).await.unwrap();
+    store.set_feed_extraction(g.id, Some(ExtractionPolicy::Never)).await.unwrap();
+    let g = store.feed(g.id).await.unwrap();
+    let got = (g.title.as_str(), g.folder_id, g.important, g.extraction);
+    assert_eq!(got, ("G", Some(folder.id), true, Some(ExtractionPolicy::Never)));
+}
+
+#[tokio::test]
+async fn add_feed_and_add_feeds_follow_one_rule() {
+    // The same steps in two stores, one through `add_feed`, one through
+    // `add_feeds`, must leave the same feeds.
+    let ((_a, one), (_b, many)) = (open().await, open().await);
+    for store in [&one, &many] {
+        store.create_folder("Birinci", None).await.unwrap();
+        store.create_folder("İkinci", None).await.unwrap();
+    }
+    let folders = one.folders().await.unwrap();
+    let (first, second) = (Some(folders[0].id), Some(folders[1].id));
+    let (v, rules) = (FetchValidators::default(), RuleSet::default());
+    let url = "https://news.example.az/rss";
+    let steps: [(&str, Option<byline_store::FolderId>); 4] = [
+        ("new", first),
+        ("existing, no folder: stays", None),
+        ("existing, a folder: moves", second),
+        ("unsubscribed, coming back", first),
+    ];
+    for (i, (what, folder)) in steps.into_iter().enumerate() {
+        if i == 3 {
+            for store in [&one, &many] {
+                let id = store.feed_by_url(url).await.unwrap().unwrap().id;
+                store.rename_feed(id, "Öz adı").await.unwrap();
+                store.store_feed(id, &feed(vec![entry("a", "Saxlanan", 1)]), &v, &rules).await.unwrap();
+                let kept = store.list(&ListQuery::default()).await.unwrap().items[0].id;
+                store.set_saved(kept, true).await.unwrap();
+                store.remove_feed(id).await.unwrap();
+            }
+        }
+        let by_one = one.add_feed(url, folder).await.unwrap();
+        let by_many = match many.add_feeds(&[NewSubscription { url, folder, title: None }]).await.unwrap()[..] {
+            [Subscribed::Added(id) | Subscribed::Existing(id)] => many.feed(id).await.unwrap(),
+            ref other => panic!("{what}: {other:?}"),
+        };
+        assert_eq!(by_one, by_many, "{what}");
+        assert_eq!(one.feeds().await.unwrap(), many.feeds().await.unwrap(), "{what}");
+    }
+    let back = one.feed_by_url(url).await.unwrap().unwrap();
+    assert_eq!((back.title.as_str(), back.folder_id), ("Öz adı", first), "the title is kept, the folder given");
+
+    let bad = one.add_feed("ftp://x.example/rss", None).await.unwrap_err();
+    let refused = many.add_feeds(&[NewSubscription { url: "ftp://x.example/rss", ..Default::default() }]).await;
+    assert_eq!(refused.unwrap(), vec![Subscribed::Refused("not an http(s) URL: ftp://x.example/rss".into())]);
+    assert_eq!(bad.to_string(), "invalid input: not an http(s) URL: ftp://x.example/rss");
+}

@@ -27,6 +27,9 @@
 //! # }
 //! ```
 //!
+//! The fixture feeds themselves live in `crates/byline-engine/tests/fixtures`;
+//! every crate's tests find them with [`fixtures_dir`] and [`fixture_path`].
+//!
 //! The crate also builds the `byline-fixture-server DIR [--port N]` binary, for
 //! tests and benchmarks that run outside Rust tests.
 
@@ -42,3 +45,17 @@ pub use axum::http;
 pub use fixture::Fixture;
 pub use generate::{generate_atom, generate_json_feed, generate_rss};
 pub use server::{content_type_for, FixtureServer};
+
+use std::path::{Path, PathBuf};
+
+/// The directory of the shared fixture feeds,
+/// `crates/byline-engine/tests/fixtures` (for [`FixtureServer::serve_dir`]).
+pub fn fixtures_dir() -> PathBuf {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("byline-testkit lives in crates/");
+    crates.join("byline-engine/tests/fixtures")
+}
+
+/// One shared fixture feed by file name, e.g. `fixture_path("az-utf8.xml")`.
+pub fn fixture_path(name: &str) -> PathBuf {
+    fixtures_dir().join(name)
+}

@@ -3,14 +3,9 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use byline_testkit::FixtureServer;
-
-fn fixtures_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-engine/tests/fixtures")
-}
+use byline_testkit::{fixture_path, fixtures_dir, FixtureServer};
 
 /// A blocking `GET` with `Connection: close`; returns (head, body).
 fn get(addr: &str, path: &str) -> (String, Vec<u8>) {
@@ -24,8 +19,7 @@ fn get(addr: &str, path: &str) -> (String, Vec<u8>) {
 
 #[test]
 fn fixture_files_have_the_promised_encodings() {
-    let dir = fixtures_dir();
-    let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
+    let read = |name: &str| std::fs::read(fixture_path(name)).unwrap();
     for utf8 in ["rss2.xml", "rss2-updated.xml", "rss1.rdf", "atom.xml", "az-utf8.xml", "hostile.xml"] {
         assert!(String::from_utf8(read(utf8)).is_ok(), "{utf8} is UTF-8");
     }
@@ -48,7 +42,7 @@ fn fixture_files_have_the_promised_encodings() {
 async fn serve_dir_serves_the_engine_fixtures() {
     let server = FixtureServer::serve_dir(fixtures_dir()).await;
     let addr = server.addr().to_string();
-    let expected = std::fs::read(fixtures_dir().join("az-1251.xml")).unwrap();
+    let expected = std::fs::read(fixture_path("az-1251.xml")).unwrap();
     let checks = [
         ("/rss2.xml", "application/rss+xml"),
         ("/rss1.rdf", "application/rdf+xml"),

@@ -7,15 +7,9 @@ import * as actions from "../actions";
 import { toApiError } from "../api";
 import type { ApiError, ExtractionPolicy } from "../api";
 import { t } from "../i18n";
-import type { Key } from "../i18n";
+import { POLICIES, POLICY_LABEL, toPolicy } from "../lib/extraction";
 import type { State } from "../store";
 import { Modal } from "./Modal";
-
-const POLICY_LABEL: Record<ExtractionPolicy, Key> = {
-  when_no_content: "settings.extractionWhenNoContent",
-  always: "settings.extractionAlways",
-  never: "settings.extractionNever",
-};
 
 /** The name field, the error line and Save/Cancel shared by both dialogs. */
 function EditForm(props: {
@@ -88,7 +82,7 @@ function EditForm(props: {
 export function EditFeedDialog({ s }: { s: State }) {
   const feed = s.feeds.find((f) => f.id === s.editing);
   const [name, setName] = useState(feed?.title ?? "");
-  const [policy, setPolicy] = useState<string>(feed?.extraction ?? "");
+  const [policy, setPolicy] = useState<ExtractionPolicy | null>(feed?.extraction ?? null);
   if (!feed) return null;
   const fallback = t(POLICY_LABEL[s.settings.extraction_policy]);
   return (
@@ -98,16 +92,16 @@ export function EditFeedDialog({ s }: { s: State }) {
         name={name}
         setName={setName}
         testid="edit-feed"
-        save={() => actions.saveFeed(feed.id, name, (policy || null) as ExtractionPolicy | null)}
+        save={() => actions.saveFeed(feed.id, name, policy)}
       >
         <p class="dialog-lead edit-url" data-testid="edit-feed-url">
           {feed.url}
         </p>
         <label class="field">
           <span class="field-label">{t("feed.extraction")}</span>
-          <select data-testid="edit-feed-extraction" value={policy} onChange={(e) => setPolicy((e.target as HTMLSelectElement).value)}>
+          <select data-testid="edit-feed-extraction" value={policy ?? ""} onChange={(e) => setPolicy(toPolicy((e.target as HTMLSelectElement).value))}>
             <option value="">{t("feed.extractionDefault", { policy: fallback.toLowerCase() })}</option>
-            {(Object.keys(POLICY_LABEL) as ExtractionPolicy[]).map((p) => (
+            {POLICIES.map((p) => (
               <option key={p} value={p}>
                 {t(POLICY_LABEL[p])}
               </option>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import * as actions from "../actions";
 import type { Settings } from "../api";
 import { formatUnit, t } from "../i18n";
+import { POLICIES, POLICY_LABEL, toPolicy } from "../lib/extraction";
 import { moveSharePref, toggleSharePref } from "../lib/share-prefs";
 import type { ShareItem, SharePref } from "../lib/share-prefs";
 import type { State } from "../store";
@@ -241,13 +242,16 @@ export function SettingsPanel({ s }: { s: State }) {
               id="set-extraction"
               data-testid="settings-extraction"
               value={settings.extraction_policy}
-              onChange={(e) =>
-                void update({ extraction_policy: (e.target as HTMLSelectElement).value as Settings["extraction_policy"] })
-              }
+              onChange={(e) => {
+                const policy = toPolicy((e.target as HTMLSelectElement).value);
+                if (policy) void update({ extraction_policy: policy });
+              }}
             >
-              <option value="when_no_content">{t("settings.extractionWhenNoContent")}</option>
-              <option value="always">{t("settings.extractionAlways")}</option>
-              <option value="never">{t("settings.extractionNever")}</option>
+              {POLICIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(POLICY_LABEL[p])}
+                </option>
+              ))}
             </select>
           </div>
           <div class="setting setting-check">

@@ -2,7 +2,7 @@
 // commands do, from in-memory feeds and articles. Plugged in by mocking
 // `@tauri-apps/api/core` — the one IPC seam under api.ts.
 
-import type { Article_Serialize, Feed_Serialize, Folder_Serialize, Settings_Serialize } from "../bindings";
+import type { Article_Serialize, ExtractionPolicy, Feed_Serialize, Folder_Serialize, Settings_Serialize } from "../bindings";
 
 export interface FakeData {
   feeds: Feed_Serialize[];
@@ -214,7 +214,7 @@ export function fakeInvoke(data: FakeData, calls: Call[] = []) {
       case "set_feed_extraction": {
         const f = data.feeds.find((x) => x.id === args!.id);
         if (!f) throw { kind: "not_found", message: `feed ${args!.id} not found` };
-        f.extraction = (args!.policy as string | null) ?? null;
+        f.extraction = (args!.policy as ExtractionPolicy | null) ?? null;
         return null;
       }
       case "rename_folder": {
@@ -227,7 +227,7 @@ export function fakeInvoke(data: FakeData, calls: Call[] = []) {
         return null;
       }
       case "sync_now":
-        return { feeds: data.feeds.length, ok: data.feeds.length, failed: 0, skipped: 0, new_articles: 0, updated_articles: 0, errors: [] };
+        return { feeds: data.feeds.length, ok: data.feeds.length, failed: 0, skipped: 0, new_articles: 0, updated_articles: 0, errors: [], unrecorded_failures: 0, unrecorded_failure_error: null };
       case "plugin:event|listen":
         return 1;
       case "plugin:event|unlisten":

@@ -91,6 +91,14 @@ pub fn render_report(report: &SyncReport) -> String {
     for failure in &report.errors {
         let _ = writeln!(out, "  failed: feed {} {}: {}", failure.feed_id, failure.url, failure.error);
     }
+    if report.unrecorded_failures > 0 {
+        let _ = writeln!(
+            out,
+            "  not recorded: {} (the database said: {})",
+            plural(report.unrecorded_failures as u64, "failure", "failures"),
+            report.unrecorded_failure_error.as_deref().unwrap_or("unknown error")
+        );
+    }
     out
 }
 
@@ -107,4 +115,22 @@ pub async fn prune(engine: &Engine, days: Option<Retention>, json: bool) -> anyh
         plural(outcome.deleted, "article", "articles"),
         plural(outcome.pages_freed.max(0) as u64, "page", "pages")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failures_the_database_could_not_record_are_reported() {
+        let mut report = SyncReport { feeds: 2, ok: 1, failed: 1, ..SyncReport::default() };
+        assert!(!render_report(&report).contains("not recorded"));
+        report.unrecorded_failures = 1;
+        report.unrecorded_failure_error = Some("database error: disk I/O error".into());
+        let out = render_report(&report);
+        assert!(
+            out.ends_with("  not recorded: 1 failure (the database said: database error: disk I/O error)\n"),
+            "{out}"
+        );
+    }
 }
