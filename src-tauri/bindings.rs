@@ -59,6 +59,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         .dangerously_cast_bigints_to_number()
         .commands(byline_commands!(tauri::Wry))
         .events(collect_events![SyncProgress, ArticlesChanged])
+        .constant("SHARE_BAR_ITEMS", crate::settings::SHARE_BAR_ITEMS)
 }
 
 /// Writes the TypeScript bindings to `path`.

@@ -78,6 +78,30 @@ async fn add_list_read_and_save_through_ipc() {
 
     let search = call("list_articles", json!({ "query": { "view": "all", "feed": null, "folder": null, "search": "seher", "after": null, "limit": 50 } })).unwrap();
     assert!(!search["items"].as_array().unwrap().is_empty(), "folded search through IPC");
+
+    // The list hands the UI finished thumbnail URLs (built in Rust, one place).
+    call("add_source", json!({ "url": server.url("/rss2.xml"), "folderId": null })).unwrap();
+    let all = call(
+        "list_articles",
+        json!({ "query": { "view": "all", "feed": null, "folder": null, "search": null, "after": null, "limit": 50 } }),
+    )
+    .unwrap();
+    let items = all["items"].as_array().unwrap();
+    assert!(
+        items.iter().any(|item| item["lead_image"].is_string())
+            && items.iter().any(|item| item["lead_image"].is_null())
+    );
+    for item in items {
+        let id = item["id"].as_i64().unwrap();
+        let expected = item["lead_image"].as_str().map(|_| {
+            if cfg!(windows) {
+                format!("http://thumb.localhost/{id}")
+            } else {
+                format!("thumb://localhost/{id}")
+            }
+        });
+        assert_eq!(item.get("thumbnail").and_then(Value::as_str).map(str::to_owned), expected, "{item}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

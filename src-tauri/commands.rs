@@ -176,11 +176,16 @@ pub async fn sync_now<R: Runtime>(app: AppHandle<R>, feed_id: Option<FeedId>, fo
     crate::sync::run(&app, SyncOptions { force, feeds: feed_id.into_iter().collect(), extraction: None }).await
 }
 
-/// One page of articles (all, unread, saved; a feed, a folder, a search).
+/// One page of articles (all, unread, saved; a feed, a folder, a search),
+/// each with the URL of its list thumbnail when it has a lead image.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_articles(state: State<'_, AppState>, query: ListQuery) -> Result<Page> {
-    Ok(state.engine.store().list(&query).await?)
+    let mut page = state.engine.store().list(&query).await?;
+    for item in &mut page.items {
+        item.thumbnail = item.lead_image.as_ref().map(|_| crate::images::thumbnail_url(item.id));
+    }
+    Ok(page)
 }
 
 /// One article with its content; its images point at Byline's image cache

@@ -18,6 +18,12 @@ use crate::state::AppState;
 
 /// The thumbnail scheme's name.
 pub const THUMB_SCHEME: &str = "thumb";
+/// The URL of an article's list thumbnail (`thumb://localhost/<id>`, see
+/// [`byline_media::scheme_url`]), handed to the UI with each list item.
+pub fn thumbnail_url(id: ArticleId) -> String {
+    byline_media::scheme_url(THUMB_SCHEME, &id.0.to_string())
+}
+
 /// Longest side of a list thumbnail, in pixels (2× for sharp HiDPI rows).
 const THUMBNAIL_SIDE: u32 = 192;
 

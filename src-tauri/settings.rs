@@ -25,8 +25,51 @@ pub enum Theme {
     Dark,
 }
 
-/// What the share bar can show: the backend's share targets and copying the link.
-pub const SHARE_BAR_ITEMS: [&str; 7] = ["whatsapp", "messenger", "telegram", "vk", "ok", "copy", "email"];
+use byline_share::ShareTarget;
+
+/// One thing the share bar can show: a share target, or copying the link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ShareBarEntry {
+    /// Share to a target the backend opens.
+    Target(ShareTarget),
+    /// Copy the article's link.
+    Copy(CopyLink),
+}
+
+/// The copy-link entry of the share bar (`"copy"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CopyLink {
+    /// Copy the link.
+    Copy,
+}
+
+impl ShareBarEntry {
+    /// The name kept in settings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Target(target) => target.as_str(),
+            Self::Copy(CopyLink::Copy) => "copy",
+        }
+    }
+}
+
+/// What the share bar can show, in its default order: every share target
+/// and copying the link. The one list: the UI gets it from the generated
+/// bindings (`SHARE_BAR_ITEMS` in `ui/src/bindings.ts`).
+pub const SHARE_BAR_ITEMS: [ShareBarEntry; 7] = {
+    use ShareBarEntry::Target;
+    [
+        Target(ShareTarget::Whatsapp),
+        Target(ShareTarget::Messenger),
+        Target(ShareTarget::Telegram),
+        Target(ShareTarget::Vk),
+        Target(ShareTarget::Ok),
+        ShareBarEntry::Copy(CopyLink::Copy),
+        Target(ShareTarget::Email),
+    ]
+};
 
 /// One place on the share bar: a target, shown or hidden.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -101,7 +144,7 @@ impl Settings {
             return invalid("a Messenger app id is digits only");
         }
         for (i, item) in self.share_bar.iter().enumerate() {
-            if !SHARE_BAR_ITEMS.contains(&item.id.as_str()) {
+            if !SHARE_BAR_ITEMS.iter().any(|entry| entry.as_str() == item.id) {
                 return invalid("unknown share target");
             }
             if self.share_bar[..i].iter().any(|earlier| earlier.id == item.id) {
@@ -147,6 +190,23 @@ mod tests {
         assert_eq!(bad.validate().unwrap_err().kind, ErrorKind::Invalid);
         let bad = Settings { reader_font_size: 200, ..Settings::default() };
         assert!(bad.validate().is_err());
+    }
+
+    #[test]
+    fn the_share_bar_offers_every_target_and_copy_once() {
+        for target in ShareTarget::ALL {
+            assert_eq!(
+                SHARE_BAR_ITEMS.iter().filter(|e| **e == ShareBarEntry::Target(target)).count(),
+                1,
+                "{target:?}"
+            );
+        }
+        assert_eq!(SHARE_BAR_ITEMS.len(), ShareTarget::ALL.len() + 1);
+        let names: Vec<String> =
+            SHARE_BAR_ITEMS.iter().map(|e| serde_json::to_value(e).unwrap().as_str().unwrap().to_owned()).collect();
+        assert_eq!(names, SHARE_BAR_ITEMS.map(|e| e.as_str()));
+        // The default order of the bar (the UI reads this list from the bindings).
+        assert_eq!(names, ["whatsapp", "messenger", "telegram", "vk", "ok", "copy", "email"]);
     }
 
     #[test]

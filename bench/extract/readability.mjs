@@ -153,7 +153,7 @@ for (const page of pages) {
   sums.bylines += bylineOk ? 1 : 0;
   sums.bylines_first += bylineFirstOk ? 1 : 0;
   results.push({ name: page.name, failed: false, title, byline, text, p, r, f1,
-    title_ok: titleOk, byline_ok: bylineOk, byline_first_ok: bylineFirstOk });
+    title_ok: titleOk, byline_ok: bylineOk, byline_first_ok: bylineFirstOk, lang: a.lang || null });
 }
 
 const timing = [];

@@ -13,6 +13,7 @@ import { Toasts } from "./components/Toasts";
 import { Welcome } from "./components/Welcome";
 import { handleKey } from "./keyboard";
 import { rememberTheme } from "./lib/theme-boot";
+import { applyTheme, useSystemDark } from "./lib/theme";
 import { useAppState } from "./store";
 
 export function App() {
@@ -35,6 +36,9 @@ export function App() {
 
   // The next start paints its first frame in this theme (public/theme-boot.js).
   useEffect(() => rememberTheme(s.settings.theme), [s.settings.theme]);
+  // "System" follows the system's light or dark as it changes.
+  const systemDark = useSystemDark();
+  useEffect(() => applyTheme(s.settings.theme, systemDark), [s.settings.theme, systemDark]);
 
   // Saved articles outlive their source: with some left, the reading panes stay.
   const firstRun =

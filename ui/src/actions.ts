@@ -11,6 +11,7 @@ import { refreshScheduler } from "./lib/refresh";
 import type { RefreshParts } from "./lib/refresh";
 import type { LastView } from "./lib/last-view";
 import { normalizeSharePrefs, takeLegacySharePrefs } from "./lib/share-prefs";
+import { applyTheme } from "./lib/theme";
 import type { ShareItem, SharePref } from "./lib/share-prefs";
 import { getState, sameSource, setState } from "./store";
 import type { Overlay, Pane, Source, State } from "./store";
@@ -115,9 +116,7 @@ export async function loadSettings(): Promise<void> {
 export function applySettings(settings: Settings): void {
   const lang = resolveLang(settings.ui_language);
   setLang(lang);
-  const root = document.documentElement;
-  if (settings.theme === "system") delete root.dataset.theme;
-  else root.dataset.theme = settings.theme;
+  applyTheme(settings.theme);
   setState({ settings, lang, sharePrefs: normalizeSharePrefs(settings.share_bar) });
 }
 

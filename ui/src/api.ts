@@ -6,6 +6,7 @@
 
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { commands, events } from "./bindings";
+export { SHARE_BAR_ITEMS } from "./bindings";
 import type {
   AppInfo,
   Article_Serialize,
@@ -193,13 +194,3 @@ export const api = {
 };
 
 export type Api = typeof api;
-
-/**
- * The URL of an article's list thumbnail: a small JPEG the backend makes once
- * from the lead image and caches (the `thumb:` scheme; Windows webviews reach
- * custom schemes as `http://<scheme>.localhost`).
- */
-export function thumbnailUrl(articleId: number): string {
-  const windows = typeof navigator !== "undefined" && /Windows/i.test(navigator.userAgent);
-  return windows ? `http://thumb.localhost/${articleId}` : `thumb://localhost/${articleId}`;
-}

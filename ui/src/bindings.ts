@@ -47,7 +47,10 @@ export const commands = {
 	exportOpml: (path: string) => typedError<null, Error>(__TAURI_INVOKE("export_opml", { path })),
 	/**  Syncs now: every feed, or only `feed_id`; `force` ignores backoff. */
 	syncNow: (feedId: FeedId | null, force: boolean) => typedError<SyncReport_Serialize, Error>(__TAURI_INVOKE("sync_now", { feedId, force })),
-	/**  One page of articles (all, unread, saved; a feed, a folder, a search). */
+	/**
+	 *  One page of articles (all, unread, saved; a feed, a folder, a search),
+	 *  each with the URL of its list thumbnail when it has a lead image.
+	 */
 	listArticles: (query: ListQuery_Deserialize) => typedError<Page_Serialize, Error>(__TAURI_INVOKE("list_articles", { query })),
 	/**
 	 *  One article with its content; its images point at Byline's image cache
@@ -101,6 +104,9 @@ export const events = {
 	syncProgress: makeEvent<SyncProgress, SyncProgress>("sync-progress"),
 };
 
+/* Constants */
+export const SHARE_BAR_ITEMS = ["whatsapp","messenger","telegram","vk","ok","copy","email"] as const;
+
 /* Types */
 /**  Basic facts about the running app. */
 export type AppInfo = {
@@ -145,6 +151,11 @@ export type ArticleSummary_Deserialize = {
 	saved: boolean,
 	/**  In search results: the text around the first match, matches marked. */
 	snippet?: SnippetPart[] | null,
+	/**
+	 *  The URL of its list thumbnail, when it has a lead image: filled in by
+	 *  the app that serves thumbnails (the store leaves it empty).
+	 */
+	thumbnail?: string | null,
 };
 
 /**  An article as a list shows it. */
@@ -171,6 +182,11 @@ export type ArticleSummary_Serialize = {
 	saved: boolean,
 	/**  In search results: the text around the first match, matches marked. */
 	snippet: SnippetPart[] | null,
+	/**
+	 *  The URL of its list thumbnail, when it has a lead image: filled in by
+	 *  the app that serves thumbnails (the store leaves it empty).
+	 */
+	thumbnail?: string,
 };
 
 /**  An article with everything needed to read it. */

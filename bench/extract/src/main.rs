@@ -55,6 +55,8 @@ struct Output {
     authors: String,
     /// Names and roles, for the tools that give roles.
     with_roles: Option<Vec<(String, Option<String>)>>,
+    /// The page's language as the tool gives it (`en`, `az-AZ`…).
+    language: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -85,7 +87,13 @@ impl Tool {
                 let e = byline_extract::extract(&page.bytes, None, &url, page.expected.feed_author.as_deref()).ok()?;
                 let authors = e.byline.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; ");
                 let with_roles = e.byline.into_iter().map(|a| (a.name, a.role)).collect();
-                Some(Output { text: e.text, title: e.title, authors, with_roles: Some(with_roles) })
+                Some(Output {
+                    text: e.text,
+                    title: e.title,
+                    authors,
+                    with_roles: Some(with_roles),
+                    language: e.language,
+                })
             }
             Tool::DomSmoothie => {
                 let html = decode_html(&page.bytes, None);
@@ -99,6 +107,7 @@ impl Tool {
                     title: a.title,
                     authors: a.byline.unwrap_or_default(),
                     with_roles: None,
+                    language: a.lang,
                 })
             }
             Tool::Trafilatura => {
@@ -114,6 +123,7 @@ impl Tool {
                     title: r.metadata.title.unwrap_or_default(),
                     authors: r.metadata.author.unwrap_or_default(),
                     with_roles: None,
+                    language: r.metadata.language,
                 })
             }
         }
@@ -243,6 +253,8 @@ struct NodePage {
     title_ok: bool,
     byline_ok: bool,
     byline_first_ok: bool,
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -286,6 +298,7 @@ fn readability_row(report: &NodeReport, pages: &[Page]) -> Result<(Row, usize), 
             title: np.title.clone(),
             authors: np.byline.clone(),
             with_roles: None,
+            language: np.lang.clone(),
         });
         let s = score_page(page, out.as_ref());
         let close = |a: f64, b: f64| (a - b).abs() < 1e-9;

@@ -9,7 +9,9 @@
 //! 3. the page's elements, read before cleanup (bylines sit in share bars
 //!    and `<nav>`s): `itemprop=author` microdata, `rel=author` links,
 //!    `.byline` elements, a "By Name" line, `.author` elements, with a
-//!    neighbouring `.position`/`.role`/`.job` element as the role. The
+//!    neighbouring role element (`.position`, `.role`, `.job`,
+//!    `.author-post`, `itemprop=jobTitle`) or the text after the name
+//!    (`<a>Name</a>, Role`, "Name — Role") as the role. The
 //!    headline's neighbourhood is searched before the whole page, and
 //!    elements in blocks of other articles (related, most read, comments,
 //!    sidebars outside the article) are never read;
@@ -42,7 +44,20 @@ use crate::text::{comparable, squash};
 /// First words of lines at the end of a body that are credits but not bylines.
 const NOT_BYLINE_LINES: &[&str] = &["foto", "photo", "фото", "mənbə", "source", "источник", "video", "видео"];
 /// Class or id parts of the element holding an author's role.
-const ROLE_MARKS: &[&str] = &["position", "role", "job", "dolzhnost", "vezife", "vəzifə", "post-title", "author-title"];
+const ROLE_MARKS: &[&str] = &[
+    "position",
+    "role",
+    "job",
+    "dolzhnost",
+    "vezife",
+    "vəzifə",
+    "post-title",
+    "author-title",
+    "author-post",
+    "author__post",
+    "author_post",
+    "occupation",
+];
 
 /// What a name is checked against: the site's own names.
 pub(crate) struct Context {
@@ -207,7 +222,9 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Vec<A
         &|n| is_by_line(n),
         &|n| {
             let marks = class_id(n);
-            marks.contains("author") && !["bio", "photo", "avatar", "about", "img"].iter().any(|m| marks.contains(m))
+            marks.contains("author")
+                && !["bio", "photo", "avatar", "about", "img"].iter().any(|m| marks.contains(m))
+                && !is_role_element(n)
         },
     ];
     search(doc, title, &groups, true, ctx)
@@ -386,7 +403,9 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
             return linked;
         }
     }
-    let role = find_role(node).or_else(|| node.parent().and_then(|p| find_role(&p)));
+    let role = find_role(node)
+        .or_else(|| node.parent().and_then(|p| find_role(&p)))
+        .or_else(|| name_child.and_then(|c| role_after_name(node, &text_or_content(&c))));
     if name_child.is_none() && tag(node) == "meta" {
         return parse_credit(&text_or_content(node));
     }
@@ -420,15 +439,41 @@ fn text_or_content(node: &NodeRef) -> String {
     }
 }
 
+/// Whether the element holds a role: a role class (`.author-post`,
+/// `.author__position`, `.author-job`) or `itemprop=jobTitle`.
+fn is_role_element(node: &NodeRef) -> bool {
+    let marks = class_id(node);
+    ROLE_MARKS.iter().any(|m| marks.contains(m))
+        || node.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w.eq_ignore_ascii_case("jobtitle")))
+}
+
 fn find_role(node: &NodeRef) -> Option<String> {
     node.descendants_it()
-        .filter(|d| d.is_element())
-        .find(|d| {
-            let marks = class_id(d);
-            ROLE_MARKS.iter().any(|m| marks.contains(m))
-        })
-        .map(|d| text_of(&d))
-        .filter(|t| !t.is_empty() && t.chars().count() <= 120)
+        .filter(|d| d.is_element() && is_role_element(d))
+        .map(|d| clean_role(&text_or_content(&d)))
+        .find(|t| !t.is_empty() && t.chars().count() <= 120 && t.chars().any(char::is_alphabetic))
+}
+
+/// The role written after the name in the same element: "<a>Name</a>,
+/// Role", "<span>Name</span> — Role". Only after a comma or a dash, and
+/// never a date, a time or a "Follow" button.
+fn role_after_name(node: &NodeRef, name: &str) -> Option<String> {
+    let text = spaced_text(node);
+    let at = text.find(name.trim())?;
+    let rest = text[at + name.trim().len()..].trim_start();
+    let rest = rest
+        .strip_prefix(',')
+        .or_else(|| rest.strip_prefix('—'))
+        .or_else(|| rest.strip_prefix('–'))
+        .or_else(|| rest.strip_prefix("- "))?;
+    let role = clean_role(rest);
+    let words = role.split_whitespace().count();
+    let ok = (1..=8).contains(&words)
+        && !role.chars().any(|c| c.is_ascii_digit() || matches!(c, '|' | '@' | '/'))
+        && role.chars().next().is_some_and(char::is_alphabetic)
+        && !byline_feeds::credit::is_agency(&role)
+        && byline_feeds::credit::parse_credit(&role).iter().all(|a| !is_name_shaped(&a.name));
+    ok.then_some(role)
 }
 
 /// A credit line found at the end of the body.

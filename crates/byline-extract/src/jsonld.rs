@@ -53,6 +53,8 @@ pub(crate) struct ArticleLd {
     pub image: Option<String>,
     /// `inLanguage`.
     pub in_language: Option<String>,
+    /// `articleBody` (or `text`) as written: plain text, sometimes HTML.
+    pub article_body: Option<String>,
 }
 
 /// Reads every JSON-LD block of `doc`; blocks that do not parse are skipped.
@@ -85,6 +87,7 @@ fn from_nodes(nodes: &[Value]) -> ArticleLd {
     ld.headline = article.get("headline").or_else(|| article.get("name")).and_then(string);
     ld.date_published = article.get("datePublished").and_then(string);
     ld.in_language = article.get("inLanguage").and_then(string);
+    ld.article_body = article.get("articleBody").or_else(|| article.get("text")).and_then(string);
     ld.image = article.get("image").and_then(|v| image_url(v, &by_id));
     if let Some(publisher) = article.get("publisher") {
         let publisher = resolve(publisher, &by_id);

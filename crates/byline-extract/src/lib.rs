@@ -9,8 +9,11 @@
 //! * [`main_content`] finds the article body (the one swappable dependency).
 //! * `cleanup` removes ads, share buttons, related news and tracking pixels
 //!   on the DOM before the body is looked for.
+//! * `ld_body` takes the page's JSON-LD `articleBody` instead when
+//!   measured signals say the readability body missed most of it.
 //! * `byline`, `title` and `metadata` read the rest from JSON-LD, meta tags
-//!   and the page itself.
+//!   and the page itself; the language is told from the text (`whatlang`)
+//!   when the page declares none.
 //! * The body then goes through `byline_feeds::sanitize`, the one place
 //!   remote HTML is made safe.
 //!
@@ -46,6 +49,7 @@ mod depth;
 mod dom;
 mod error;
 mod jsonld;
+mod ld_body;
 pub mod main_content;
 mod metadata;
 mod model;
@@ -107,7 +111,7 @@ pub fn extract(
     let site_names = metadata::site_names(&meta, &ld);
     let title = title::pick(&page, &meta, &ld, &site_names);
     let published = metadata::published(&meta, &ld, &page);
-    let language = metadata::language(&page, &meta, &ld);
+    let declared_language = metadata::language(&page, &meta, &ld);
     let people = byline::Context::new(&site_names, url);
     let from_json_ld = byline::from_json_ld(&ld, &people);
     let from_meta = byline::from_meta(&meta, &people);
@@ -120,9 +124,22 @@ pub fn extract(
     cleanup::remove_noise(&page, url);
     cleanup::remove_meta_lines(&page);
 
-    let main = main_content::extract_main(&page.html(), url)?;
-    let content = Document::from(main.html.as_str());
+    let main = main_content::extract_main(&page.html(), url);
+    let content = match &main {
+        Ok(m) => Document::from(m.html.as_str()),
+        Err(_) => Document::from(""),
+    };
     cleanup::remove_noise(&content, url);
+    // The JSON-LD articleBody replaces Readability's body when measured
+    // signals say Readability missed most of it (see `ld_body`).
+    let readability_text = main.is_ok().then(|| content.select("body").text().to_string());
+    let content = match ld_body::better_body(ld.article_body.as_deref(), readability_text.as_deref()) {
+        Some(paragraphs) => Document::from(ld_body::to_html(&paragraphs).as_str()),
+        None => {
+            main?;
+            content
+        }
+    };
     title::drop_repeated_title(&content, &title);
     let trailing = byline::trailing_byline(&content, &people);
     let from_feed = byline::from_feed(feed_author, &people);
@@ -136,6 +153,8 @@ pub fn extract(
     if text.is_empty() {
         return Err(ExtractError::NoContent("the article body is empty".into()));
     }
+    // The declared language when there is one, else the text's.
+    let language = declared_language.or_else(|| metadata::detected_language(&text));
     let reading_minutes = text::reading_minutes(&text);
     Ok(Extracted { title, byline, published, lead_image, language, content_html, text, reading_minutes })
 }

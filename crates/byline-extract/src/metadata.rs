@@ -150,6 +150,103 @@ pub(crate) fn language(doc: &Document, meta: &Meta, ld: &ArticleLd) -> Option<St
     .find_map(|l| primary_subtag(&l))
 }
 
+/// The language of `text` (the extracted body) by `whatlang`, for pages
+/// that declare none: its ISO 639-1 code where there is one (`az`, `ru`,
+/// `uk`), else 639-3. Only a reliable guess on at least 40 letters is
+/// kept; whatlang tells az from tr and ru from uk and bg by their letters
+/// and trigrams even on one sentence.
+pub(crate) fn detected_language(text: &str) -> Option<String> {
+    // A thousand characters or so are plenty and keep this cheap.
+    let end = text.char_indices().nth(1200).map_or(text.len(), |(i, _)| i);
+    let sample = &text[..end];
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < 40 {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    if !info.is_reliable() && info.confidence() < 0.5 {
+        return None;
+    }
+    let code = info.lang().code();
+    Some(iso_639_1(code).unwrap_or(code).to_string())
+}
+
+/// ISO 639-3 → 639-1 for the languages whatlang knows that have one.
+fn iso_639_1(code: &str) -> Option<&'static str> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("aze", "az"),
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("bel", "be"),
+        ("bul", "bg"),
+        ("tur", "tr"),
+        ("eng", "en"),
+        ("deu", "de"),
+        ("fra", "fr"),
+        ("spa", "es"),
+        ("por", "pt"),
+        ("ita", "it"),
+        ("nld", "nl"),
+        ("swe", "sv"),
+        ("dan", "da"),
+        ("nob", "nb"),
+        ("fin", "fi"),
+        ("pol", "pl"),
+        ("ces", "cs"),
+        ("slk", "sk"),
+        ("slv", "sl"),
+        ("hrv", "hr"),
+        ("srp", "sr"),
+        ("mkd", "mk"),
+        ("ron", "ro"),
+        ("hun", "hu"),
+        ("ell", "el"),
+        ("lit", "lt"),
+        ("lav", "lv"),
+        ("est", "et"),
+        ("kat", "ka"),
+        ("hye", "hy"),
+        ("kaz", "kk"),
+        ("uzb", "uz"),
+        ("tuk", "tk"),
+        ("ara", "ar"),
+        ("heb", "he"),
+        ("pes", "fa"),
+        ("urd", "ur"),
+        ("hin", "hi"),
+        ("ben", "bn"),
+        ("cmn", "zh"),
+        ("jpn", "ja"),
+        ("kor", "ko"),
+        ("vie", "vi"),
+        ("tha", "th"),
+        ("ind", "id"),
+        ("tgl", "tl"),
+        ("epo", "eo"),
+        ("lat", "la"),
+        ("afr", "af"),
+        ("cat", "ca"),
+        ("yid", "yi"),
+        ("mar", "mr"),
+        ("tam", "ta"),
+        ("tel", "te"),
+        ("kan", "kn"),
+        ("mal", "ml"),
+        ("guj", "gu"),
+        ("pan", "pa"),
+        ("ori", "or"),
+        ("nep", "ne"),
+        ("sin", "si"),
+        ("khm", "km"),
+        ("mya", "my"),
+        ("amh", "am"),
+        ("jav", "jv"),
+        ("aka", "ak"),
+        ("zul", "zu"),
+        ("sna", "sn"),
+    ];
+    PAIRS.iter().find(|(three, _)| *three == code).map(|(_, two)| *two)
+}
+
 fn primary_subtag(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_', ',', ' ']).next()?.to_ascii_lowercase();
     ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic())).then_some(primary)
@@ -216,6 +313,24 @@ mod tests {
         let doc =
             Document::from(r#"<html lang=""><head><meta http-equiv="Content-Language" content="az"></head></html>"#);
         assert_eq!(language(&doc, &Meta::read(&doc), &ArticleLd::default()).as_deref(), Some("az"));
+    }
+
+    #[test]
+    fn language_from_the_text_tells_az_from_tr_and_ru_from_uk_and_bg() {
+        for (want, text) in [
+            (
+                "az",
+                "Gəncə şəhərində yeni park istifadəyə verilib. Parkda üç min ağac əkilib, velosiped yolları salınıb.",
+            ),
+            ("tr", "Gence şehrinde yeni park hizmete açıldı. Parkta üç bin ağaç dikildi, bisiklet yolları yapıldı."),
+            ("ru", "В Гяндже открылся новый парк. В парке посажено три тысячи деревьев, проложены дорожки."),
+            ("uk", "У Гянджі відкрився новий парк. У парку посаджено три тисячі дерев, прокладено доріжки."),
+            ("bg", "В Гянджа беше открит нов парк. В парка са засадени три хиляди дървета, изградени са алеи."),
+            ("en", "A new park opened in the city on Monday, with three thousand trees and new cycle paths."),
+        ] {
+            assert_eq!(detected_language(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(detected_language("Bakı, 2026"), None, "too short to tell");
     }
 
     #[test]

@@ -12,23 +12,114 @@ use crate::text::{comparable, fold, squash};
 /// Separators between a headline and a site name.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " » ", " « ", " :: ", " · ", " / ", " : "];
 
-/// Picks the headline and strips the site name from it.
+/// Picks the headline and strips the site name from it: the on-page
+/// headline (the `<h1>` inside the article, or the page's only `<h1>`)
+/// first, as the reader sees it; then `og:title`, the JSON-LD headline,
+/// the first `<h1>`, `twitter:title` and `<title>`. A kicker the on-page
+/// headline lacks ("Opinion | ", "BREAKING: ") is dropped.
 pub(crate) fn pick(doc: &Document, meta: &Meta, ld: &ArticleLd, site_names: &[String]) -> String {
     let h1 = first_headline(doc);
+    let on_page = on_page_headline(doc, site_names);
     let title_tag = doc.select("title").nodes().first().map(text_of);
     let candidates = [
+        on_page.clone(),
         meta.first(&["og:title"]).map(String::from),
         ld.headline.clone(),
         h1.clone(),
         meta.first(&["twitter:title"]).map(String::from),
         title_tag,
     ];
-    candidates
+    let title = candidates
         .into_iter()
         .flatten()
         .map(|c| strip_site_name(&byline_feeds::sanitize::plain_text(&c), site_names, h1.as_deref()))
         .find(|c| !c.is_empty())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    match on_page.as_deref().or(h1.as_deref()) {
+        Some(h) => strip_kicker(&title, h),
+        None => title,
+    }
+}
+
+/// The most words an on-page headline has (more is a paragraph in an `<h1>`).
+const MAX_HEADLINE_WORDS: usize = 40;
+
+/// The headline as the page shows it: the first `<h1>` inside the article
+/// (`<article>`, schema.org `Article` microdata, `<main>`), else the page's
+/// only `<h1>`; of two or more words, and not a site name in a logo.
+fn on_page_headline(doc: &Document, site_names: &[String]) -> Option<String> {
+    let sites: Vec<String> = site_names.iter().map(|s| comparable(s)).collect();
+    let usable = |t: &String| {
+        let words = t.split_whitespace().count();
+        (2..=MAX_HEADLINE_WORDS).contains(&words) && !sites.contains(&comparable(t))
+    };
+    // An <h1> the page's <title> or og:title repeats is the headline.
+    let seo: Vec<String> = doc
+        .select(r#"title, meta[property="og:title"]"#)
+        .nodes()
+        .iter()
+        .map(|n| comparable(&byline_feeds::sanitize::plain_text(&text_or_content(n))))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let headings: Vec<String> = doc.select("h1").nodes().iter().map(text_of).collect();
+    if let Some(confirmed) = headings.iter().find(|t| usable(t) && seo.iter().any(|s| s.contains(&comparable(t)))) {
+        return Some(confirmed.clone());
+    }
+    let inside = doc
+        .select(r#"article h1, [itemtype*="Article"] h1, main h1, [role="main"] h1"#)
+        .nodes()
+        .iter()
+        .map(text_of)
+        .find(|t| usable(t));
+    inside.or_else(|| {
+        let all: Vec<&String> = headings.iter().filter(|t| !t.is_empty()).collect();
+        match all.as_slice() {
+            [only] if usable(only) => Some((*only).clone()),
+            _ => None,
+        }
+    })
+}
+
+fn text_or_content(node: &NodeRef) -> String {
+    if crate::dom::tag(node) == "meta" {
+        node.attr("content").map(|c| c.to_string()).unwrap_or_default()
+    } else {
+        text_of(node)
+    }
+}
+
+/// Kickers sites put before a headline in their SEO titles.
+const KICKERS: &[&str] = &[
+    "opinion",
+    "analysis",
+    "perspective",
+    "breaking",
+    "breaking news",
+    "exclusive",
+    "watch",
+    "update",
+    "updated",
+    "live",
+    "video",
+    "photos",
+    "review",
+    "editorial",
+    "commentary",
+    "fact check",
+];
+
+/// `title` without a leading kicker ("Opinion | ", "BREAKING: ") that the
+/// on-page headline `h1` does not have.
+pub(crate) fn strip_kicker(title: &str, h1: &str) -> String {
+    for sep in [" | ", ": ", " — ", " – ", " - "] {
+        if let Some((head, rest)) = title.split_once(sep) {
+            let kicker = fold(head.trim());
+            if KICKERS.contains(&kicker.as_str()) && !fold(h1).starts_with(&kicker) && !rest.trim().is_empty() {
+                return rest.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
 }
 
 /// The first `<h1>` of two or more words that is not a site name in a logo.
@@ -140,6 +231,14 @@ mod tests {
             "<html><head><title>Only Title Here | Site</title></head><body><h1>Real headline here</h1></body></html>",
         );
         assert_eq!(pick(&doc, &Meta::read(&doc), &ArticleLd::default(), &[]), "Real headline here");
+    }
+
+    #[test]
+    fn kickers_are_dropped_only_when_the_headline_lacks_them() {
+        assert_eq!(strip_kicker("Opinion | Enough platitudes", "Enough platitudes"), "Enough platitudes");
+        assert_eq!(strip_kicker("BREAKING: Hunt ends in Milan", "Berlin suspect shot dead"), "Hunt ends in Milan");
+        assert_eq!(strip_kicker("Opinion: It is wrong", "Opinion: It is wrong"), "Opinion: It is wrong");
+        assert_eq!(strip_kicker("Corona: Report from the border", "Report"), "Corona: Report from the border");
     }
 
     #[test]

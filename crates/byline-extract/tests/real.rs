@@ -82,6 +82,12 @@ fn tune_half_misses() {
         } else {
             println!("{}: want {:?} got {:?}", page.name, e.byline.iter().map(|a| &a.name).collect::<Vec<_>>(), names);
         }
+        if names.iter().any(|n| !n.ends_with(" [-]")) {
+            println!("  roles {}: {names:?}", page.name);
+        }
+        if let Ok(x) = &got {
+            println!("  language {}: {}", page.name, x.language.as_deref().unwrap_or("(none)"));
+        }
         if !body.is_empty() && body != "missing [] present []" {
             println!("  body {}: {body:.300}", page.name);
         }

@@ -136,16 +136,23 @@ fn image_mime(bytes: &[u8]) -> Result<&'static str, MediaError> {
     }
 }
 
+/// The URL the webview loads `path` from on the app's custom `scheme`:
+/// `<scheme>://localhost/<path>` (`http://<scheme>.localhost/<path>` on
+/// Windows, where webviews reach custom schemes that way). The one place
+/// such URLs are built; the UI is handed them finished.
+pub fn scheme_url(scheme: &str, path: &str) -> String {
+    if cfg!(windows) {
+        format!("http://{scheme}.localhost/{path}")
+    } else {
+        format!("{scheme}://localhost/{path}")
+    }
+}
+
 /// The local URL the reader loads an image from: `media://localhost/<hex>`
-/// (`http://media.localhost/<hex>` on Windows, where webviews reach custom
-/// schemes that way).
+/// (see [`scheme_url`]).
 pub fn local_image_url(url: &str) -> String {
     let hex: String = url.bytes().map(|b| format!("{b:02x}")).collect();
-    if cfg!(windows) {
-        format!("http://{IMAGE_SCHEME}.localhost/{hex}")
-    } else {
-        format!("{IMAGE_SCHEME}://localhost/{hex}")
-    }
+    scheme_url(IMAGE_SCHEME, &hex)
 }
 
 /// The remote URL a [`local_image_url`] path stands for, if it is one.
@@ -229,12 +236,18 @@ pub fn make_thumbnail(bytes: &[u8], max_side: u32) -> Result<Vec<u8>, MediaError
     Ok(out)
 }
 
+/// Width to height of the placeholder: a 700 px wide image slot becomes a
+/// line about 11 px tall.
+const PLACEHOLDER_RATIO: u32 = 64;
+
 /// What the reader shows where an article image cannot be had (offline,
-/// never cached, gone from its host): a one-pixel, faintly grey PNG the page
-/// stretches over the image's place, instead of a broken-image box.
+/// never cached, gone from its host): a faintly grey PNG far wider than
+/// tall, so that the page, which keeps an image's natural ratio, draws a
+/// thin line where the image would be rather than a big box (or a
+/// broken-image icon).
 pub fn placeholder_png() -> &'static [u8] {
     static PNG: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
-        let pixel = image::RgbaImage::from_pixel(1, 1, image::Rgba([128, 128, 128, 40]));
+        let pixel = image::RgbaImage::from_pixel(PLACEHOLDER_RATIO, 1, image::Rgba([128, 128, 128, 40]));
         let mut out = Vec::new();
         pixel.write_to(&mut Cursor::new(&mut out), ImageFormat::Png).expect("a 1x1 PNG always encodes");
         out
@@ -276,11 +289,11 @@ mod tests {
     }
 
     #[test]
-    fn the_placeholder_is_a_faint_one_pixel_png() {
+    fn the_placeholder_is_a_faint_thin_line() {
         let bytes = placeholder_png();
         assert_eq!(image::guess_format(bytes).unwrap(), ImageFormat::Png);
         let pixel = image::load_from_memory(bytes).unwrap().into_rgba8();
-        assert_eq!((pixel.width(), pixel.height()), (1, 1));
+        assert_eq!((pixel.width(), pixel.height()), (PLACEHOLDER_RATIO, 1), "a line, not a box, at any width");
         assert!(pixel.get_pixel(0, 0).0[3] < 64, "mostly transparent, for light and dark pages");
     }
 
@@ -296,6 +309,13 @@ mod tests {
         assert!(local.contains(r#"alt="A""#) && local.starts_with("<p>a</p>"));
         assert_eq!(remote_image_url("zz"), None);
         assert_eq!(remote_image_url("6a6176617363726970743a"), None, "javascript: is not served");
+    }
+
+    #[test]
+    fn scheme_urls_are_built_for_the_platform() {
+        let expected = if cfg!(windows) { "http://thumb.localhost/42" } else { "thumb://localhost/42" };
+        assert_eq!(scheme_url("thumb", "42"), expected);
+        assert!(local_image_url("https://x.az/a.jpg").starts_with(&scheme_url(IMAGE_SCHEME, "")));
     }
 
     #[test]

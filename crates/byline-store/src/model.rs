@@ -150,6 +150,11 @@ pub struct ArticleSummary {
     /// In search results: the text around the first match, matches marked.
     #[sqlx(skip)]
     pub snippet: Option<Vec<crate::SnippetPart>>,
+    /// The URL of its list thumbnail, when it has a lead image: filled in by
+    /// the app that serves thumbnails (the store leaves it empty).
+    #[sqlx(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<String>,
     /// Position in the list, for paging.
     #[serde(skip)]
     pub sort_key: i64,

@@ -1,10 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: vi.fn(),
-  transformCallback: vi.fn(() => 1),
-  Channel: class {},
-}));
+vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
 import { invoke } from "@tauri-apps/api/core";
 import { api, ApiError, toApiError, unwrap } from "../api";

@@ -1,28 +1,15 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/preact";
+import { describe, expect, it, vi } from "vitest";
 
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: vi.fn(),
-  transformCallback: vi.fn(() => 1),
-  Channel: class {},
-}));
+vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
-import { invoke } from "@tauri-apps/api/core";
 import { refreshAfterChange } from "../actions";
 import { FALLBACK_ROW_HEIGHT } from "../lib/row-height";
-import { App } from "../App";
-import { resetState } from "../store";
-import { article, defaultSettings, feed, fakeInvoke } from "../test/backend";
+import { article, defaultSettings, feed } from "../test/backend";
 import type { Call, FakeData } from "../test/backend";
+import { renderApp, resetAppBetweenTests } from "../test/app";
 
-const mockInvoke = vi.mocked(invoke);
 let calls: Call[];
-
-function setup(data: FakeData) {
-  calls = [];
-  mockInvoke.mockImplementation(fakeInvoke(data, calls) as typeof invoke);
-  return render(<App />);
-}
 
 function world(): FakeData {
   const f1 = feed(1, "Report.az");
@@ -41,19 +28,11 @@ function world(): FakeData {
 
 const rows = () => screen.getAllByTestId("article-row");
 
-beforeEach(() => {
-  resetState();
-  localStorage.clear();
-});
-
-afterEach(() => {
-  cleanup();
-  mockInvoke.mockReset();
-});
+resetAppBetweenTests();
 
 describe("the app", () => {
   it("shows the first-run empty state with no feeds", async () => {
-    setup({ feeds: [], folders: [], articles: [], settings: defaultSettings() });
+    ({ calls } = renderApp({ feeds: [], folders: [], articles: [], settings: defaultSettings() }));
     const empty = await screen.findByTestId("empty-state");
     expect(within(empty).getByText("Welcome to Byline")).toBeTruthy();
     expect(within(empty).getByTestId("welcome-add")).toBeTruthy();
@@ -65,7 +44,7 @@ describe("the app", () => {
 
   it("keeps the reading panes when only saved articles are left", async () => {
     const gone = feed(9, "Unsubscribed");
-    setup({ feeds: [], folders: [], articles: [article(1, gone, { saved: true, title: "Kept for later" })], settings: defaultSettings() });
+    ({ calls } = renderApp({ feeds: [], folders: [], articles: [article(1, gone, { saved: true, title: "Kept for later" })], settings: defaultSettings() }));
     await waitFor(() => expect(screen.getByTestId("nav-saved-count").textContent).toBe("1"));
     expect(screen.queryByTestId("empty-state")).toBeNull();
     fireEvent.click(screen.getByTestId("nav-saved"));
@@ -74,14 +53,14 @@ describe("the app", () => {
   });
 
   it("adds a starter source through addSource", async () => {
-    setup({ feeds: [], folders: [], articles: [], settings: defaultSettings() });
+    ({ calls } = renderApp({ feeds: [], folders: [], articles: [], settings: defaultSettings() }));
     await screen.findByTestId("empty-state");
     fireEvent.click(screen.getAllByTestId("starter-follow")[0]);
     await waitFor(() => expect(calls.some((c) => c.cmd === "add_source")).toBe(true));
   });
 
   it("lists articles with feed, author, unread dot, thumbnail and counts", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     const first = rows()[0];
     expect(first.textContent).toContain("Şəhər məktəbləri açılır");
@@ -99,7 +78,7 @@ describe("the app", () => {
   });
 
   it("opens the reader with title, byline and a sandboxed body, and marks read", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[0]);
     const title = await screen.findByTestId("reader-title");
@@ -121,7 +100,7 @@ describe("the app", () => {
     const target = data.articles.find((a) => a.id === 3)!;
     target.full_html = "<p>Full page text</p>";
     target.bylines = [{ name: "Gülağa İsgəndərov", role: "Zərdab Rayon Təhsil Sektorunun müdiri" }];
-    setup(data);
+    ({ calls } = renderApp(data));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[0]);
     await screen.findByTestId("reader-title");
@@ -135,7 +114,7 @@ describe("the app", () => {
   it("picks up the full article when it is extracted after the sync", async () => {
     const data = world();
     data.articles.find((a) => a.id === 3)!.page = "pending";
-    setup(data);
+    ({ calls } = renderApp(data));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[0]);
     await screen.findByTestId("reader-title");
@@ -149,7 +128,7 @@ describe("the app", () => {
   });
 
   it("toggles saved from the reader and shows the star in the list", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[1]);
     const save = await screen.findByTestId("save-button");
@@ -164,7 +143,7 @@ describe("the app", () => {
   });
 
   it("marks read and unread with the toggle", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[0]);
     await waitFor(() => expect(calls).toContainEqual({ cmd: "set_read", args: { id: 3, read: true } }));
@@ -174,7 +153,7 @@ describe("the app", () => {
   });
 
   it("shares an article through the backend's share command", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[0]);
     fireEvent.click(await screen.findByTestId("share-button"));
@@ -184,7 +163,7 @@ describe("the app", () => {
   });
 
   it("moves through articles with j and k", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.keyDown(document.body, { key: "j" });
     await waitFor(() => expect(screen.getByTestId("reader-title").textContent).toBe("Şəhər məktəbləri açılır"));
@@ -196,7 +175,7 @@ describe("the app", () => {
   });
 
   it("keeps the shortcuts on a Russian keyboard layout", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.keyDown(document.body, { key: "о", code: "KeyJ" });
     await waitFor(() => expect(screen.getByTestId("reader-title").textContent).toBe("Şəhər məktəbləri açılır"));
@@ -207,7 +186,7 @@ describe("the app", () => {
   });
 
   it("saves with s and opens the help overlay with ?, closed by Esc", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.keyDown(document.body, { key: "j" });
     await screen.findByTestId("reader-title");
@@ -220,7 +199,7 @@ describe("the app", () => {
   });
 
   it("searches and highlights folded matches in titles", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.input(screen.getByTestId("search-input"), { target: { value: "seher" } });
     fireEvent.keyDown(screen.getByTestId("search-input"), { key: "Enter" });
@@ -234,7 +213,7 @@ describe("the app", () => {
   });
 
   it("shows add-source errors inline with the backend's message", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(screen.getByTestId("add-source-button"));
     const input = await screen.findByTestId("add-source-input");
@@ -249,7 +228,7 @@ describe("the app", () => {
     const data = world();
     data.feeds[1] = { ...data.feeds[1], last_error: "Connection refused (os error 111)", last_error_kind: "unreachable" };
     data.settings = { ...data.settings, ui_language: "az" };
-    setup(data);
+    ({ calls } = renderApp(data));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(screen.getAllByTestId("feed-row")[0]);
     const box = await screen.findByTestId("feed-error");
@@ -259,7 +238,7 @@ describe("the app", () => {
   });
 
   it("retries a failing feed with a forced sync of that feed", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(screen.getAllByTestId("feed-row")[0]);
     fireEvent.click(await screen.findByTestId("feed-retry"));
@@ -269,15 +248,13 @@ describe("the app", () => {
 
   it("shows a list error with the message and retries", async () => {
     const data = world();
-    const base = fakeInvoke(data, (calls = []));
     let fail = true;
-    mockInvoke.mockImplementation((async (cmd: string, args?: Record<string, unknown>) => {
-      if (cmd === "list_articles" && fail && (args!.query as { view: string }).view === "all") {
-        throw { kind: "database", message: "database is locked" };
-      }
-      return base(cmd, args);
-    }) as typeof invoke);
-    render(<App />);
+    ({ calls } = renderApp(data, (fake) => ({
+      listArticles: (query) => {
+        if (fail && query.view === "all") throw { kind: "database", message: "database is locked" };
+        return fake.listArticles!(query);
+      },
+    })));
     const err = await screen.findByTestId("list-error");
     expect(err.textContent).toContain("database is locked");
     fail = false;
@@ -286,7 +263,7 @@ describe("the app", () => {
   });
 
   it("switches the UI language from settings", async () => {
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(screen.getByTestId("settings-button"));
     const select = (await screen.findByTestId("settings-language")) as HTMLSelectElement;
@@ -302,7 +279,7 @@ describe("the virtual list", () => {
   it("keeps only visible rows in the DOM and pages with the cursor", async () => {
     const f1 = feed(1, "Big Feed");
     const articles = Array.from({ length: 1000 }, (_, i) => article(1000 - i, f1, { title: `Story ${1000 - i}` }));
-    setup({ feeds: [f1], folders: [], articles, settings: defaultSettings() });
+    ({ calls } = renderApp({ feeds: [f1], folders: [], articles, settings: defaultSettings() }));
     await waitFor(() => expect(rows().length).toBeGreaterThan(0));
     const list = screen.getByTestId("article-list");
     expect(list.getAttribute("data-count")).toBe("100");

@@ -1,19 +1,12 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, screen, waitFor, within } from "@testing-library/preact";
+import { describe, expect, it, vi } from "vitest";
 
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: vi.fn(),
-  transformCallback: vi.fn(() => 1),
-  Channel: class {},
-}));
+vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
-import { invoke } from "@tauri-apps/api/core";
-import { App } from "../App";
-import { resetState } from "../store";
-import { argsOf, article, defaultSettings, feed, fakeInvoke } from "../test/backend";
+import { argsOf, article, defaultSettings, feed } from "../test/backend";
 import type { Call, FakeData } from "../test/backend";
+import { renderApp, resetAppBetweenTests } from "../test/app";
 
-const mockInvoke = vi.mocked(invoke);
 let calls: Call[];
 
 function world(): FakeData {
@@ -30,12 +23,6 @@ function world(): FakeData {
   };
 }
 
-function setup(data: FakeData = world()) {
-  calls = [];
-  mockInvoke.mockImplementation(fakeInvoke(data, calls) as typeof invoke);
-  render(<App />);
-  return data;
-}
 
 async function openFeedEdit(id: number) {
   await waitFor(() => expect(screen.getAllByTestId("article-row")).toHaveLength(2));
@@ -44,19 +31,11 @@ async function openFeedEdit(id: number) {
   return screen.findByTestId("edit-feed-dialog");
 }
 
-beforeEach(() => {
-  resetState();
-  localStorage.clear();
-});
-
-afterEach(() => {
-  cleanup();
-  mockInvoke.mockReset();
-});
+resetAppBetweenTests();
 
 describe("editing a source", () => {
   it("renames it and sets when its full articles are downloaded", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     const dialog = await openFeedEdit(2);
     expect(within(dialog).getByTestId("edit-feed-url").textContent).toBe("https://example.com/2.xml");
     const name = within(dialog).getByTestId("edit-feed-name") as HTMLInputElement;
@@ -75,7 +54,7 @@ describe("editing a source", () => {
   });
 
   it("sends nothing when nothing changed, and refuses an empty name", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     let dialog = await openFeedEdit(1);
     fireEvent.click(within(dialog).getByTestId("edit-feed-save"));
     await waitFor(() => expect(screen.queryByTestId("edit-feed-dialog")).toBeNull());
@@ -92,7 +71,7 @@ describe("editing a source", () => {
 
 describe("renaming a folder", () => {
   it("renames it from the list header's menu and shows the backend's refusal", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(screen.getAllByTestId("article-row")).toHaveLength(2));
     fireEvent.click(within(screen.getByTestId("folder-7")).getByTestId("folder-row"));
     fireEvent.click(await screen.findByTestId("source-menu"));

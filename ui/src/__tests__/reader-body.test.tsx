@@ -1,40 +1,20 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/preact";
+import { describe, expect, it, vi } from "vitest";
 
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: vi.fn(),
-  transformCallback: vi.fn(() => 1),
-  Channel: class {},
-}));
+vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
-import { invoke } from "@tauri-apps/api/core";
-import { App } from "../App";
 import { bodyHtml, defaultBody } from "../components/Reader";
-import { resetState } from "../store";
-import { article, defaultSettings, feed, fakeInvoke } from "../test/backend";
+import { article, defaultSettings, feed } from "../test/backend";
 import type { Call, FakeData } from "../test/backend";
+import { renderApp, resetAppBetweenTests } from "../test/app";
+import { resetState } from "../store";
 
-const mockInvoke = vi.mocked(invoke);
 let calls: Call[];
-
-function setup(data: FakeData) {
-  calls = [];
-  mockInvoke.mockImplementation(fakeInvoke(data, calls) as typeof invoke);
-  return render(<App />);
-}
 
 const FEED_TEXT = "<p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p>";
 const PAGE_TEXT = "<p>Only one sentence from the page.</p>";
 
-beforeEach(() => {
-  resetState();
-  localStorage.clear();
-});
-
-afterEach(() => {
-  cleanup();
-  mockInvoke.mockReset();
-});
+resetAppBetweenTests();
 
 describe("which text the reader shows", () => {
   const f = feed(1, "Report.az");
@@ -51,12 +31,12 @@ describe("which text the reader shows", () => {
   });
 
   it("lets the reader switch between the feed's text and the web page", async () => {
-    setup({
+    ({ calls } = renderApp({
       feeds: [f],
       folders: [],
       articles: [article(1, f, { content_html: FEED_TEXT, full_html: PAGE_TEXT, page: "feed_text_better" })],
       settings: defaultSettings(),
-    });
+    }));
     fireEvent.click(await screen.findByTestId("article-row"));
     const body = () => screen.getByTestId("reader-body").getAttribute("srcdoc") ?? "";
     await waitFor(() => expect(body()).toContain("Four."));
@@ -68,19 +48,19 @@ describe("which text the reader shows", () => {
   });
 
   it("shows a quiet note while the full article is being fetched", async () => {
-    setup({
+    ({ calls } = renderApp({
       feeds: [f],
       folders: [],
       articles: [article(1, f, { content_html: "<p>Teaser</p>", page: "pending" })],
       settings: defaultSettings(),
-    });
+    }));
     fireEvent.click(await screen.findByTestId("article-row"));
     expect((await screen.findByTestId("page-pending")).textContent).toContain("Fetching the full article");
     expect(screen.queryByTestId("body-switch")).toBeNull();
   });
 
   it("credits the feed's author with one label, name and role apart, and no dangling dot", async () => {
-    setup({
+    ({ calls } = renderApp({
       feeds: [f],
       folders: [],
       articles: [
@@ -92,7 +72,7 @@ describe("which text the reader shows", () => {
         }),
       ],
       settings: defaultSettings(),
-    });
+    }));
     fireEvent.click(await screen.findByTestId("article-row"));
     const byline = await screen.findByTestId("reader-byline");
     expect(byline.textContent).toBe("By Jane Doe — Science Editor");
@@ -104,7 +84,7 @@ describe("refreshing", () => {
   it("a manual refresh retries every source and the status line names the failures", async () => {
     const ok = feed(1, "Report.az");
     const bad = feed(2, "Meduza", { last_error: "Connection refused (os error 111)", error_count: 3 });
-    setup({ feeds: [ok, bad], folders: [], articles: [article(1, ok)], settings: defaultSettings() });
+    ({ calls } = renderApp({ feeds: [ok, bad], folders: [], articles: [article(1, ok)], settings: defaultSettings() }));
     const status = await screen.findByTestId("sync-failed");
     expect(status.textContent).toBe("1 of 2 sources failed");
     fireEvent.click(status);
@@ -116,7 +96,7 @@ describe("refreshing", () => {
 
   it("a manual refresh is one IPC call; the reloads come from the backend's events", async () => {
     const f = feed(1, "Report.az");
-    setup({ feeds: [f], folders: [], articles: [article(1, f)], settings: defaultSettings() });
+    ({ calls } = renderApp({ feeds: [f], folders: [], articles: [article(1, f)], settings: defaultSettings() }));
     await screen.findAllByTestId("article-row");
     await new Promise((r) => setTimeout(r, 100));
     const before = calls.length;
@@ -128,7 +108,7 @@ describe("refreshing", () => {
 
   it("does not say 'Updated' when every source failed", async () => {
     const bad = feed(2, "Meduza", { last_error: "Connection refused (os error 111)", error_count: 3 });
-    setup({ feeds: [bad], folders: [], articles: [article(1, bad)], settings: defaultSettings() });
+    ({ calls } = renderApp({ feeds: [bad], folders: [], articles: [article(1, bad)], settings: defaultSettings() }));
     const status = await screen.findByTestId("sync-status");
     await waitFor(() => expect(status.textContent).toContain("No source could be updated"));
     expect(status.textContent).not.toContain("Updated");
@@ -144,7 +124,7 @@ describe("counts and undo", () => {
       articles: [article(1, f), article(2, f, { saved: true }), article(3, f, { read: true })],
       settings: defaultSettings(),
     };
-    setup(data);
+    ({ calls } = renderApp(data));
     const count = (id: string) => within(screen.getByTestId(id)).queryByText(/\d/)?.textContent;
     await waitFor(() => expect(count("nav-all")).toBe("3"));
     expect(count("nav-saved")).toBe("1");
@@ -168,7 +148,7 @@ describe("keys wherever the focus is", () => {
   const selectedTitle = () => screen.getByTestId("reader-title").textContent;
 
   it("arrow keys move in the list and Space at the end of an article opens the next unread", async () => {
-    setup(data());
+    ({ calls } = renderApp(data()));
     fireEvent.click((await screen.findAllByTestId("article-row"))[0]);
     await waitFor(() => expect(selectedTitle()).toBe("Article 3"));
     fireEvent.keyDown(document.body, { key: "ArrowDown", code: "ArrowDown" });
@@ -182,7 +162,7 @@ describe("keys wherever the focus is", () => {
   });
 
   it("after a click in the article the window takes the keyboard back, unless text is selected", async () => {
-    setup(data());
+    ({ calls } = renderApp(data()));
     fireEvent.click((await screen.findAllByTestId("article-row"))[0]);
     await waitFor(() => expect(selectedTitle()).toBe("Article 3"));
     const frame = screen.getByTestId("reader-body") as HTMLIFrameElement;
@@ -212,7 +192,7 @@ describe("after a restart", () => {
       articles: [article(3, f1), article(2, f2), article(1, f2)],
       settings: defaultSettings(),
     });
-    setup(world());
+    ({ calls } = renderApp(world()));
     fireEvent.click((await screen.findAllByTestId("feed-row"))[0]); // Meduza, sorted by name
     await waitFor(() => expect(screen.getAllByTestId("article-row")).toHaveLength(2));
     fireEvent.click(screen.getAllByTestId("article-row")[1]);
@@ -220,13 +200,13 @@ describe("after a restart", () => {
     cleanup();
     resetState();
 
-    setup(world());
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(screen.getByTestId("reader-title").textContent).toBe("Article 1"));
     expect(screen.getAllByTestId("article-row")).toHaveLength(2);
   });
 
   it("Ctrl+Q quits", async () => {
-    setup({ feeds: [], folders: [], articles: [], settings: defaultSettings() });
+    ({ calls } = renderApp({ feeds: [], folders: [], articles: [], settings: defaultSettings() }));
     await screen.findByTestId("empty-state");
     fireEvent.keyDown(document.body, { key: "q", code: "KeyQ", ctrlKey: true });
     await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("quit_app"));
@@ -236,7 +216,7 @@ describe("after a restart", () => {
 describe("medium windows", () => {
   it("the sources open as a drawer from the list and close on the backdrop or Esc", async () => {
     const f = feed(1, "Report.az");
-    setup({ feeds: [f], folders: [], articles: [article(1, f)], settings: defaultSettings() });
+    ({ calls } = renderApp({ feeds: [f], folders: [], articles: [article(1, f)], settings: defaultSettings() }));
     const app = await screen.findByTestId("app");
     fireEvent.click(await screen.findByTestId("open-sources-drawer"));
     expect(app.getAttribute("data-pane")).toBe("sources");
@@ -252,7 +232,7 @@ describe("medium windows", () => {
 describe("search results", () => {
   it("show a snippet of the text around the match with the match marked", async () => {
     const f = feed(1, "Report.az");
-    setup({ feeds: [f], folders: [], articles: [article(1, f, { title: "Bakı xəbərləri" })], settings: defaultSettings() });
+    ({ calls } = renderApp({ feeds: [f], folders: [], articles: [article(1, f, { title: "Bakı xəbərləri" })], settings: defaultSettings() }));
     await screen.findAllByTestId("article-row");
     expect(screen.queryByTestId("search-snippet")).toBeNull();
     fireEvent.input(screen.getByTestId("search-input"), { target: { value: "Bakı" } });

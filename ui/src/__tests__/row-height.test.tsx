@@ -1,19 +1,11 @@
-import { cleanup, render, screen, waitFor } from "@testing-library/preact";
+import { screen, waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: vi.fn(),
-  transformCallback: vi.fn(() => 1),
-  Channel: class {},
-}));
+vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
-import { invoke } from "@tauri-apps/api/core";
-import { App } from "../App";
 import { FALLBACK_ROW_HEIGHT, rowHeightFrom } from "../lib/row-height";
-import { resetState } from "../store";
-import { article, defaultSettings, feed, fakeInvoke } from "../test/backend";
-
-const mockInvoke = vi.mocked(invoke);
+import { article, defaultSettings, feed } from "../test/backend";
+import { renderApp, resetAppBetweenTests } from "../test/app";
 
 describe("the row height", () => {
   it("holds the taller of the text and the thumbnail, plus the row's padding and border", () => {
@@ -49,9 +41,9 @@ describe("the article list", () => {
   const original = HTMLElement.prototype.getBoundingClientRect;
   let textHeight = 0;
 
+  resetAppBetweenTests();
+
   beforeEach(() => {
-    resetState();
-    localStorage.clear();
     // jsdom lays nothing out: the probe's text column reports what a real font would.
     HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
       const rect = original.call(this);
@@ -61,8 +53,6 @@ describe("the article list", () => {
   });
 
   afterEach(() => {
-    cleanup();
-    mockInvoke.mockReset();
     HTMLElement.prototype.getBoundingClientRect = original;
   });
 
@@ -71,8 +61,7 @@ describe("the article list", () => {
     const articles = Array.from({ length: 10 }, (_, i) =>
       article(10 - i, f1, { title: "Qış mövsümünün açılışında iştirak — группа друзей у моря" }),
     );
-    mockInvoke.mockImplementation(fakeInvoke({ feeds: [f1], folders: [], articles, settings: defaultSettings() }, []) as typeof invoke);
-    render(<App />);
+    renderApp({ feeds: [f1], folders: [], articles, settings: defaultSettings() });
   }
 
   it("sizes its rows from the probe row measured with the real font", async () => {

@@ -1,24 +1,20 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/preact";
+import { describe, expect, it, vi } from "vitest";
 
-vi.mock("@tauri-apps/api/core", () => ({
-  invoke: vi.fn(),
-  transformCallback: vi.fn(() => 1),
-  Channel: class {},
-}));
+vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
-import { invoke } from "@tauri-apps/api/core";
-import { App } from "../App";
+import { SHARE_BAR_ITEMS } from "../api";
 import { SHARE_PREFS_KEY } from "../lib/share-prefs";
-import { resetState } from "../store";
-import { argsOf, article, defaultSettings, feed, fakeInvoke } from "../test/backend";
+import { argsOf, article, defaultSettings, feed } from "../test/backend";
 import type { Call, FakeData } from "../test/backend";
+import { renderApp, resetAppBetweenTests } from "../test/app";
+import { resetState } from "../store";
 
-const mockInvoke = vi.mocked(invoke);
 let calls: Call[];
 
-const ALL = ["whatsapp", "messenger", "telegram", "vk", "ok", "copy", "email"];
-const TARGETS = ["whatsapp", "messenger", "telegram", "vk", "ok", "email"] as const;
+// The backend's list (generated from Rust): every share target and "copy".
+const ALL = SHARE_BAR_ITEMS;
+const TARGETS = SHARE_BAR_ITEMS.filter((x) => x !== "copy");
 
 function world(): FakeData {
   const f1 = feed(1, "Report.az");
@@ -35,12 +31,6 @@ function world(): FakeData {
   };
 }
 
-function setup(data: FakeData = world()) {
-  calls = [];
-  mockInvoke.mockImplementation(fakeInvoke(data, calls) as typeof invoke);
-  render(<App />);
-  return data;
-}
 
 const rows = () => screen.getAllByTestId("article-row");
 const rowOf = (id: number) => rows().find((r) => r.dataset.articleId === String(id))!;
@@ -53,19 +43,11 @@ async function openArticle(id: number) {
   await waitFor(() => expect(screen.getByTestId("reader-title").textContent).not.toBe(""));
 }
 
-beforeEach(() => {
-  resetState();
-  localStorage.clear();
-});
-
-afterEach(() => {
-  cleanup();
-  mockInvoke.mockReset();
-});
+resetAppBetweenTests();
 
 describe("the share bars", () => {
   it("sit under the byline and right after the article body, labelled in the UI language", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await openArticle(3);
     const top = screen.getByTestId("share-bar-top");
     const bottom = screen.getByTestId("share-bar-bottom");
@@ -89,7 +71,7 @@ describe("the share bars", () => {
   });
 
   it("calls share_article with each target and the article's id", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await openArticle(3);
     const top = screen.getByTestId("share-bar-top");
     for (const target of TARGETS) fireEvent.click(within(top).getByTestId(`share-${target}`));
@@ -102,7 +84,7 @@ describe("the share bars", () => {
   });
 
   it("copies the link through the backend and says so", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await openArticle(1);
     fireEvent.click(within(screen.getByTestId("share-bar-bottom")).getByTestId("share-copy"));
     await waitFor(() => expect(argsOf(calls, "copy_article_link")).toEqual([{ id: 1 }]));
@@ -111,7 +93,8 @@ describe("the share bars", () => {
   });
 
   it("tells the user to paste into Messenger only when the backend copied the link", async () => {
-    const data = setup();
+    const data = world();
+    ({ calls } = renderApp(data));
     await openArticle(3);
     fireEvent.click(within(screen.getByTestId("share-bar-top")).getByTestId("share-messenger"));
     expect((await screen.findByTestId("toast")).textContent).toContain("Link copied — paste it into Messenger");
@@ -119,7 +102,7 @@ describe("the share bars", () => {
     cleanup();
     resetState();
     data.settings.messenger_app_id = "1234567890";
-    setup(data);
+    ({ calls } = renderApp(data));
     await openArticle(3);
     fireEvent.click(within(screen.getByTestId("share-bar-top")).getByTestId("share-messenger"));
     await waitFor(() => expect(argsOf(calls, "share_article")).toEqual([{ id: 3, target: "messenger" }]));
@@ -129,15 +112,11 @@ describe("the share bars", () => {
 
   it("shows a backend failure as an error toast", async () => {
     const data = world();
-    const base = fakeInvoke(data, (calls = []));
-    mockInvoke.mockImplementation((async (cmd: string, args?: Record<string, unknown>) => {
-      if (cmd === "share_article") {
-        calls.push({ cmd, args });
+    ({ calls } = renderApp(data, {
+      shareArticle: () => {
         throw { kind: "invalid", message: "host not allowed" };
-      }
-      return base(cmd, args);
-    }) as typeof invoke);
-    render(<App />);
+      },
+    }));
     await openArticle(3);
     fireEvent.click(within(screen.getByTestId("share-bar-top")).getByTestId("share-vk"));
     const toast = await screen.findByTestId("toast-error");
@@ -148,13 +127,12 @@ describe("the share bars", () => {
   it("says in the UI's language that the link was copied when no browser could open it", async () => {
     const data = world();
     data.settings = { ...data.settings, ui_language: "ru" };
-    const base = fakeInvoke(data, (calls = []));
     const raw = 'Launcher "xdg-open" "https://wa.me/?text=x" failed with ExitStatus(unix_wait_status(768))';
-    mockInvoke.mockImplementation((async (cmd: string, args?: Record<string, unknown>) => {
-      if (cmd === "share_article") throw { kind: "no_browser", message: raw };
-      return base(cmd, args);
-    }) as typeof invoke);
-    render(<App />);
+    ({ calls } = renderApp(data, {
+      shareArticle: () => {
+        throw { kind: "no_browser", message: raw };
+      },
+    }));
     await openArticle(3);
     fireEvent.click(within(screen.getByTestId("share-bar-top")).getByTestId("share-whatsapp"));
     const toast = await screen.findByTestId("toast-error");
@@ -165,7 +143,7 @@ describe("the share bars", () => {
   });
 
   it("are disabled, with a reason, for an article without a web link", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await openArticle(2);
     for (const id of ["share-bar-top", "share-bar-bottom"]) {
       const bar = screen.getByTestId(id);
@@ -185,7 +163,7 @@ describe("the share bars", () => {
   it("follow the language", async () => {
     const data = world();
     data.settings.ui_language = "ru";
-    setup(data);
+    ({ calls } = renderApp(data));
     await openArticle(3);
     const top = screen.getByTestId("share-bar-top");
     expect(within(top).getByTestId("share-vk").getAttribute("aria-label")).toBe("Поделиться ВКонтакте");
@@ -195,7 +173,7 @@ describe("the share bars", () => {
 
 describe("the share menu (Shift+S)", () => {
   it("opens for the current article, moves with the arrows, shares with Enter's click and closes with Esc", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await openArticle(3);
     fireEvent.keyDown(document.body, { key: "S", shiftKey: true });
     const menu = await screen.findByTestId("share-menu");
@@ -225,7 +203,7 @@ describe("the share menu (Shift+S)", () => {
   });
 
   it("leaves plain s to saving", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await openArticle(3);
     fireEvent.keyDown(document.body, { key: "s" });
     await waitFor(() => expect(argsOf(calls, "set_saved")).toEqual([{ id: 3, saved: true }]));
@@ -236,7 +214,7 @@ describe("the share menu (Shift+S)", () => {
   });
 
   it("does nothing without an article, and closes with a click elsewhere", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.keyDown(document.body, { key: "S", shiftKey: true });
     expect(screen.queryByTestId("share-menu")).toBeNull();
@@ -249,7 +227,7 @@ describe("the share menu (Shift+S)", () => {
   });
 
   it("is listed in the shortcuts overlay", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.keyDown(document.body, { key: "?" });
     const help = await screen.findByTestId("help-overlay");
@@ -269,7 +247,7 @@ describe("share preferences", () => {
         { id: "vk", on: true },
       ]),
     );
-    setup();
+    ({ calls } = renderApp(world()));
     await openArticle(3);
     const expected = ["telegram", "email", "vk", "messenger", "ok", "copy"];
     const saved = argsOf(calls, "set_settings").at(-1)!.settings as { share_bar: { id: string; on: boolean }[] };
@@ -284,7 +262,7 @@ describe("share preferences", () => {
   });
 
   it("are edited in Settings with checkboxes and up/down buttons, and persisted", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await openArticle(3);
     fireEvent.click(screen.getByTestId("settings-button"));
     const list = await screen.findByTestId("share-prefs");
@@ -315,7 +293,7 @@ describe("share preferences", () => {
 
   it("keep at least one target", async () => {
     localStorage.setItem(SHARE_PREFS_KEY, JSON.stringify(ALL.map((id) => ({ id, on: id === "copy" }))));
-    setup();
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(screen.getByTestId("settings-button"));
     const toggle = (await screen.findByTestId("share-pref-toggle-copy")) as HTMLInputElement;
@@ -325,7 +303,7 @@ describe("share preferences", () => {
   });
 
   it("sit next to the explained Messenger app id and the notifications note", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(screen.getByTestId("settings-button"));
     const panel = await screen.findByTestId("settings-panel");
@@ -340,7 +318,7 @@ describe("share preferences", () => {
 
 describe("the article list's context menu", () => {
   it("shares a row's article from Share ▸", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.contextMenu(rowOf(1), { clientX: 40, clientY: 60 });
     const menu = await screen.findByTestId("row-menu");
@@ -364,7 +342,7 @@ describe("the article list's context menu", () => {
   });
 
   it("works from the keyboard and closes with Esc", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.contextMenu(rowOf(3), { clientX: 10, clientY: 10 });
     const menu = await screen.findByTestId("row-menu");
@@ -385,7 +363,7 @@ describe("the article list's context menu", () => {
 
   it("follows the share preferences and can't share a link-less article", async () => {
     localStorage.setItem(SHARE_PREFS_KEY, JSON.stringify([{ id: "ok", on: true }, { id: "whatsapp", on: false }]));
-    setup();
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.contextMenu(rowOf(3), { clientX: 10, clientY: 10 });
     fireEvent.click(within(await screen.findByTestId("row-menu")).getByTestId("row-menu-share"));
@@ -405,7 +383,7 @@ describe("the article list's context menu", () => {
 
 describe("important feeds", () => {
   it("are marked from a source's ⋯ menu, with a bell, and unmarked from its context menu", async () => {
-    setup();
+    ({ calls } = renderApp(world()));
     await waitFor(() => expect(rows()).toHaveLength(3));
     const row = () => screen.getByTestId("feed-1");
     expect(within(row()).queryByTestId("feed-important-icon")).toBeNull();
@@ -430,15 +408,11 @@ describe("important feeds", () => {
   it("keep the bell after a reload of the feeds, and roll back on failure", async () => {
     const data = world();
     data.feeds[1].important = true;
-    const base = fakeInvoke(data, (calls = []));
-    mockInvoke.mockImplementation((async (cmd: string, args?: Record<string, unknown>) => {
-      if (cmd === "set_feed_important") {
-        calls.push({ cmd, args });
+    ({ calls } = renderApp(data, {
+      setFeedImportant: () => {
         throw { kind: "database", message: "database is locked" };
-      }
-      return base(cmd, args);
-    }) as typeof invoke);
-    render(<App />);
+      },
+    }));
     await waitFor(() => expect(rows()).toHaveLength(3));
     const row = screen.getByTestId("feed-2");
     expect(within(row).getByTestId("feed-important-icon")).toBeTruthy();
@@ -451,7 +425,7 @@ describe("important feeds", () => {
   it("can be marked from the list header's menu of the current source", async () => {
     const data = world();
     data.settings.notifications = true;
-    setup(data);
+    ({ calls } = renderApp(data));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(within(screen.getByTestId("feed-1")).getByTestId("feed-row"));
     fireEvent.click(await screen.findByTestId("source-menu"));

@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { thumbnailUrl } from "../api";
 import type { ArticleSummary } from "../api";
 import * as actions from "../actions";
 import { t } from "../i18n";
@@ -188,7 +187,7 @@ function ArticleRow(props: {
           <span class="row-author">{a.author ?? ""}</span>
         </div>
       </div>
-      {a.lead_image ? <Thumb src={thumbnailUrl(a.id)} /> : <span class="row-thumb-empty" />}
+      {a.thumbnail ? <Thumb src={a.thumbnail} /> : <span class="row-thumb-empty" />}
     </div>
   );
 }

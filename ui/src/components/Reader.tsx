@@ -6,22 +6,10 @@ import { buildSrcdoc, readerStylesheetUrl } from "../reader-frame";
 import type { Article, Author } from "../api";
 import type { State } from "../store";
 import { hostOf } from "../lib/url";
+import { resolveTheme, useSystemDark } from "../lib/theme";
 import { IconBack, IconEnvelopeOpen, IconExternal, IconGlobe, IconStar, IconStarFilled } from "./icons";
 import { ShareBar, ShareMenuButton } from "./Share";
 import { EmptyState, ErrorState } from "./States";
-
-/** Whether the system is in dark mode, following changes. */
-export function useSystemDark(): boolean {
-  const query = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
-  const [dark, setDark] = useState(query?.matches ?? false);
-  useEffect(() => {
-    if (!query) return;
-    const onChange = () => setDark(query.matches);
-    query.addEventListener?.("change", onChange);
-    return () => query.removeEventListener?.("change", onChange);
-  }, []);
-  return dark;
-}
 
 function ReaderSkeleton() {
   return (
@@ -132,7 +120,7 @@ function Byline({ people }: { people: Author[] }) {
 export function Reader({ s }: { s: State }) {
   const systemDark = useSystemDark();
   const a = s.articleStatus === "ready" ? s.article : null;
-  const theme = s.settings.theme === "system" ? (systemDark ? "dark" : "light") : s.settings.theme;
+  const theme = resolveTheme(s.settings.theme, systemDark);
   const [chosen, setChosen] = useState<{ id: number; source: BodySource } | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   useKeyboardStaysWithWindow(frame);

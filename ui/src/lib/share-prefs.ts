@@ -5,10 +5,10 @@
 // one) are appended, visible. Earlier versions kept it in localStorage
 // (`byline.shareTargets`); it moves to settings on the first start.
 
-import type { ShareTarget } from "../api";
+import { SHARE_BAR_ITEMS } from "../api";
 
 /** A share target the backend opens, or copying the link. */
-export type ShareItem = ShareTarget | "copy";
+export type ShareItem = (typeof SHARE_BAR_ITEMS)[number];
 
 export interface SharePref {
   id: ShareItem;
@@ -17,8 +17,8 @@ export interface SharePref {
 
 export const SHARE_PREFS_KEY = "byline.shareTargets";
 
-/** Every item, in the default order. */
-export const SHARE_ITEMS: readonly ShareItem[] = ["whatsapp", "messenger", "telegram", "vk", "ok", "copy", "email"];
+/** Every item, in the default order: the backend's list (`SHARE_BAR_ITEMS`, generated from Rust). */
+export const SHARE_ITEMS: readonly ShareItem[] = SHARE_BAR_ITEMS;
 
 export function defaultSharePrefs(): SharePref[] {
   return SHARE_ITEMS.map((id) => ({ id, on: true }));

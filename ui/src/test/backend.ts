@@ -1,8 +1,14 @@
 // A fake backend for tests: answers `invoke(cmd, args)` like the Rust
 // commands do, from in-memory feeds and articles. Plugged in by mocking
-// `@tauri-apps/api/core` — the one IPC seam under api.ts.
+// `@tauri-apps/api/core` — the one IPC seam under api.ts (see ./app.tsx).
+//
+// It is typed against the generated `commands` (bindings.ts): one handler
+// per command, keyed by its name there, taking that command's arguments and
+// returning its reply. A command added, renamed or changed in Rust breaks
+// this file at compile time.
 
-import type { Article_Serialize, ExtractionPolicy, Feed_Serialize, Folder_Serialize, Settings_Serialize } from "../bindings";
+import type { commands } from "../bindings";
+import type { Article_Serialize, ArticleSummary_Serialize, Feed_Serialize, Folder_Serialize, Settings_Serialize } from "../bindings";
 
 export interface FakeData {
   feeds: Feed_Serialize[];
@@ -72,6 +78,18 @@ export const defaultSettings = (): Settings_Serialize => ({
   share_bar: [],
 });
 
+type Commands = typeof commands;
+/** A command's name in the generated `commands` (camelCase). */
+export type CommandName = keyof Commands;
+/** What a command replies when it succeeds. */
+export type Reply<K extends CommandName> = Extract<Awaited<ReturnType<Commands[K]>>, { status: "ok" }>["data"];
+/** A fake command: the real one's arguments, its reply (or a thrown `{ kind, message }`). */
+export type Handler<K extends CommandName> = (...args: Parameters<Commands[K]>) => Reply<K> | Promise<Reply<K>>;
+/** Every command, faked or explicitly not (`null`: the fake refuses it like an unknown command). */
+export type Handlers = { [K in CommandName]: Handler<K> | null };
+/** Handlers one test replaces: given, or made from the fake's own (to wrap them). */
+export type Overrides = Partial<Handlers> | ((fake: Handlers) => Partial<Handlers>);
+
 export type Call = { cmd: string; args: Record<string, unknown> | undefined };
 
 /** The arguments of every recorded call of one command, in order. */
@@ -79,9 +97,15 @@ export function argsOf(calls: Call[], cmd: string): Record<string, unknown>[] {
   return calls.filter((c) => c.cmd === cmd).map((c) => c.args ?? {});
 }
 
-/** Builds an invoke implementation over `data`; records every call. */
-export function fakeInvoke(data: FakeData, calls: Call[] = []) {
-  const summary = (a: Article_Serialize) => {
+/** `sync_now` → `syncNow`: the wire name of a command to its name in `commands`. */
+const commandName = (wire: string) => wire.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Builds an invoke implementation over `data`; records every call.
+ * `overrides` replace some handlers (a failure, a slow reply) for one test.
+ */
+export function fakeInvoke(data: FakeData, calls: Call[] = [], overrides: Overrides = {}) {
+  const summary = (a: Article_Serialize): ArticleSummary_Serialize => {
     const {
       updated: _u,
       summary_html: _s,
@@ -92,148 +116,156 @@ export function fakeInvoke(data: FakeData, calls: Call[] = []) {
       full_html: _fh,
       bylines: _b,
       reading_minutes: _r,
+      page: _p,
       ...rest
     } = a;
-    return rest;
+    // The list hands out finished thumbnail URLs (built in Rust); the fake's are non-Windows.
+    return rest.lead_image ? { ...rest, thumbnail: `thumb://localhost/${rest.id}` } : rest;
   };
   const recount = () => {
     for (const f of data.feeds) f.unread_count = data.articles.filter((a) => a.feed_id === f.id && !a.read).length;
   };
+  const articleOf = (id: number) => {
+    const a = data.articles.find((x) => x.id === id);
+    if (!a) throw { kind: "not_found", message: `article ${id} not found` };
+    return a;
+  };
+  const feedOf = (id: number) => {
+    const f = data.feeds.find((x) => x.id === id);
+    if (!f) throw { kind: "not_found", message: `feed ${id} not found` };
+    return f;
+  };
   recount();
+
+  const fake: Handlers = {
+    appInfo: () => ({ name: "Byline", version: "0.1.0", data_dir: "/tmp/byline" }),
+    getSettings: () => data.settings,
+    setSettings: (settings) => {
+      data.settings = settings as Settings_Serialize;
+      return null;
+    },
+    listFeeds: () => {
+      recount();
+      return data.feeds.map((f) => ({ ...f }));
+    },
+    listFolders: () => data.folders,
+    listRules: () => [],
+    addRule: null,
+    removeRule: null,
+    listArticles: (q) => {
+      let rows = [...data.articles].sort((a, b) => b.id - a.id);
+      if (q.view === "unread") rows = rows.filter((a) => !a.read);
+      if (q.view === "saved") rows = rows.filter((a) => a.saved);
+      if (q.feed != null) rows = rows.filter((a) => a.feed_id === q.feed);
+      if (q.search) rows = rows.filter((a) => a.title.toLowerCase().includes(q.search!.toLowerCase()));
+      if (q.after) rows = rows.filter((a) => a.id < q.after!.id);
+      const page = rows.slice(0, q.limit);
+      const next = rows.length > q.limit ? { sort_key: page[page.length - 1].id, id: page[page.length - 1].id } : null;
+      // Search results carry a snippet around the match, as the store builds it.
+      const items = page.map(summary).map((a) =>
+        q.search ? { ...a, snippet: [{ text: "…text around ", hit: false }, { text: q.search!, hit: true }, { text: " the match…", hit: false }] } : a,
+      );
+      return { items, next };
+    },
+    getArticle: (id) => ({ ...articleOf(id) }),
+    setRead: (id, read) => {
+      articleOf(id).read = read;
+      return null;
+    },
+    setSaved: (id, saved) => {
+      articleOf(id).saved = saved;
+      return null;
+    },
+    markAllRead: (feedId) => {
+      const marked = data.articles.filter((a) => !a.read && (feedId == null || a.feed_id === feedId));
+      marked.forEach((a) => (a.read = true));
+      return marked.map((a) => a.id);
+    },
+    setReadMany: (ids, read) => {
+      const wanted = new Set(ids);
+      const hit = data.articles.filter((a) => wanted.has(a.id));
+      hit.forEach((a) => (a.read = read));
+      return hit.length;
+    },
+    quitApp: () => null,
+    articleCounts: () => ({
+      all: data.articles.length,
+      unread: data.articles.filter((a) => !a.read).length,
+      saved: data.articles.filter((a) => a.saved).length,
+    }),
+    addSource: (url) => {
+      if (!/^https?:\/\//.test(url)) throw { kind: "invalid", message: `not a web address: ${url}` };
+      if (url.includes("nofeed")) throw { kind: "feed", message: "no feed found at " + url };
+      const f = feed(data.feeds.length + 100, "New Feed", { url });
+      data.feeds.push(f);
+      return f;
+    },
+    removeFeed: null,
+    moveFeed: null,
+    // Sharing is the backend's job; the fake only answers the way it does
+    // (Messenger without an app id copies the link first).
+    shareArticle: (id, target) => {
+      const a = articleOf(id);
+      if (!a.url) throw { kind: "invalid", message: "this article has no link to share" };
+      const copied = target === "messenger" && !data.settings.messenger_app_id ? a.url : null;
+      return { opened: `fake-share:${target}`, copied };
+    },
+    copyArticleLink: (id) => {
+      const a = articleOf(id);
+      if (!a.url) throw { kind: "invalid", message: "this article has no link" };
+      return a.url;
+    },
+    openExternal: null,
+    setFeedImportant: (id, important) => {
+      feedOf(id).important = important;
+      return null;
+    },
+    renameFeed: (id, title) => {
+      const f = feedOf(id);
+      f.title = title;
+      for (const a of data.articles) if (a.feed_id === f.id) a.feed_title = f.title;
+      return null;
+    },
+    setFeedExtraction: (id, policy) => {
+      feedOf(id).extraction = policy;
+      return null;
+    },
+    createFolder: null,
+    renameFolder: (id, name) => {
+      const folder = data.folders.find((x) => x.id === id);
+      if (!folder) throw { kind: "not_found", message: `folder ${id} not found` };
+      if (data.folders.some((x) => x.id !== folder.id && x.name === name && x.parent_id === folder.parent_id)) {
+        throw { kind: "invalid", message: `a folder named ${name} exists` };
+      }
+      folder.name = name;
+      return null;
+    },
+    deleteFolder: null,
+    importOpml: null,
+    exportOpml: null,
+    syncNow: () => ({
+      feeds: data.feeds.length,
+      ok: data.feeds.length,
+      failed: 0,
+      skipped: 0,
+      new_articles: 0,
+      updated_articles: 0,
+      errors: [],
+      unrecorded_failures: 0,
+      unrecorded_failure_error: null,
+      extraction: { extracted: 0, failed: 0, skipped: 0 },
+    }),
+  };
+  const handlers: Handlers = { ...fake, ...(typeof overrides === "function" ? overrides(fake) : overrides) };
 
   return async (cmd: string, args?: Record<string, unknown>): Promise<unknown> => {
     calls.push({ cmd, args });
-    switch (cmd) {
-      case "app_info":
-        return { name: "Byline", version: "0.1.0", data_dir: "/tmp/byline" };
-      case "get_settings":
-        return data.settings;
-      case "set_settings":
-        data.settings = args!.settings as Settings_Serialize;
-        return null;
-      case "list_feeds":
-        recount();
-        return data.feeds.map((f) => ({ ...f }));
-      case "list_folders":
-        return data.folders;
-      case "list_rules":
-        return [];
-      case "list_articles": {
-        const q = args!.query as {
-          view: string;
-          feed?: number | null;
-          search?: string | null;
-          after?: { sort_key: number; id: number } | null;
-          limit: number;
-        };
-        let rows = [...data.articles].sort((a, b) => b.id - a.id);
-        if (q.view === "unread") rows = rows.filter((a) => !a.read);
-        if (q.view === "saved") rows = rows.filter((a) => a.saved);
-        if (q.feed != null) rows = rows.filter((a) => a.feed_id === q.feed);
-        if (q.search) rows = rows.filter((a) => a.title.toLowerCase().includes(q.search!.toLowerCase()));
-        if (q.after) rows = rows.filter((a) => a.id < q.after!.id);
-        const page = rows.slice(0, q.limit);
-        const next = rows.length > q.limit ? { sort_key: page[page.length - 1].id, id: page[page.length - 1].id } : null;
-        // Search results carry a snippet around the match, as the store builds it.
-        const items = page.map(summary).map((a) =>
-          q.search ? { ...a, snippet: [{ text: "…text around ", hit: false }, { text: q.search!, hit: true }, { text: " the match…", hit: false }] } : a,
-        );
-        return { items, next };
-      }
-      case "get_article": {
-        const a = data.articles.find((x) => x.id === args!.id);
-        if (!a) throw { kind: "not_found", message: `article ${args!.id} not found` };
-        return { ...a };
-      }
-      case "set_read": {
-        const a = data.articles.find((x) => x.id === args!.id)!;
-        a.read = args!.read as boolean;
-        return null;
-      }
-      case "set_saved": {
-        const a = data.articles.find((x) => x.id === args!.id)!;
-        a.saved = args!.saved as boolean;
-        return null;
-      }
-      case "mark_all_read": {
-        const feedId = args!.feedId as number | null;
-        const marked = data.articles.filter((a) => !a.read && (feedId == null || a.feed_id === feedId));
-        marked.forEach((a) => (a.read = true));
-        return marked.map((a) => a.id);
-      }
-      case "set_read_many": {
-        const ids = new Set(args!.ids as number[]);
-        const hit = data.articles.filter((a) => ids.has(a.id));
-        hit.forEach((a) => (a.read = args!.read as boolean));
-        return hit.length;
-      }
-      case "quit_app":
-        return null;
-      case "article_counts":
-        return {
-          all: data.articles.length,
-          unread: data.articles.filter((a) => !a.read).length,
-          saved: data.articles.filter((a) => a.saved).length,
-        };
-      case "add_source": {
-        const url = args!.url as string;
-        if (!/^https?:\/\//.test(url)) throw { kind: "invalid", message: `not a web address: ${url}` };
-        if (url.includes("nofeed")) throw { kind: "feed", message: "no feed found at " + url };
-        const f = feed(data.feeds.length + 100, "New Feed", { url });
-        data.feeds.push(f);
-        return f;
-      }
-      // Sharing is the backend's job; the fake only answers the way it does
-      // (Messenger without an app id copies the link first).
-      case "share_article": {
-        const a = data.articles.find((x) => x.id === args!.id);
-        if (!a) throw { kind: "not_found", message: `article ${args!.id} not found` };
-        if (!a.url) throw { kind: "invalid", message: "this article has no link to share" };
-        const copied = args!.target === "messenger" && !data.settings.messenger_app_id ? a.url : null;
-        return { opened: `fake-share:${String(args!.target)}`, copied };
-      }
-      case "copy_article_link": {
-        const a = data.articles.find((x) => x.id === args!.id);
-        if (!a) throw { kind: "not_found", message: `article ${args!.id} not found` };
-        if (!a.url) throw { kind: "invalid", message: "this article has no link" };
-        return a.url;
-      }
-      case "set_feed_important": {
-        const f = data.feeds.find((x) => x.id === args!.id);
-        if (!f) throw { kind: "not_found", message: `feed ${args!.id} not found` };
-        f.important = args!.important as boolean;
-        return null;
-      }
-      case "rename_feed": {
-        const f = data.feeds.find((x) => x.id === args!.id);
-        if (!f) throw { kind: "not_found", message: `feed ${args!.id} not found` };
-        f.title = args!.title as string;
-        for (const a of data.articles) if (a.feed_id === f.id) a.feed_title = f.title;
-        return null;
-      }
-      case "set_feed_extraction": {
-        const f = data.feeds.find((x) => x.id === args!.id);
-        if (!f) throw { kind: "not_found", message: `feed ${args!.id} not found` };
-        f.extraction = (args!.policy as ExtractionPolicy | null) ?? null;
-        return null;
-      }
-      case "rename_folder": {
-        const folder = data.folders.find((x) => x.id === args!.id);
-        if (!folder) throw { kind: "not_found", message: `folder ${args!.id} not found` };
-        if (data.folders.some((x) => x.id !== folder.id && x.name === args!.name && x.parent_id === folder.parent_id)) {
-          throw { kind: "invalid", message: `a folder named ${String(args!.name)} exists` };
-        }
-        folder.name = args!.name as string;
-        return null;
-      }
-      case "sync_now":
-        return { feeds: data.feeds.length, ok: data.feeds.length, failed: 0, skipped: 0, new_articles: 0, updated_articles: 0, errors: [], unrecorded_failures: 0, unrecorded_failure_error: null };
-      case "plugin:event|listen":
-        return 1;
-      case "plugin:event|unlisten":
-        return null;
-      default:
-        throw `unknown command ${cmd}`;
-    }
+    if (cmd === "plugin:event|listen") return 1;
+    if (cmd === "plugin:event|unlisten") return null;
+    const handler = (handlers as Record<string, ((...a: unknown[]) => unknown) | null | undefined>)[commandName(cmd)];
+    if (!handler) throw `unknown command ${cmd}`;
+    // The generated bindings pass a command's arguments as an object in the
+    // order of its parameters.
+    return handler(...Object.values(args ?? {}));
   };
 }

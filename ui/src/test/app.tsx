@@ -1,0 +1,39 @@
+// One set-up for the UI tests that render the whole app over the fake
+// backend (./backend.ts). Each such file mocks the IPC module in one line
+// (vi.mock is hoisted per file):
+//   vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
+// then calls `resetAppBetweenTests()` once and `renderApp(data)` per test.
+
+import { cleanup, render } from "@testing-library/preact";
+import { invoke } from "@tauri-apps/api/core";
+import { afterEach, beforeEach, vi } from "vitest";
+import { App } from "../App";
+import { resetState } from "../store";
+import { fakeInvoke } from "./backend";
+import type { Call, FakeData, Overrides } from "./backend";
+
+/** The mocked `invoke`, for a test that answers a command itself. */
+export const mockInvoke = vi.mocked(invoke);
+
+/** A fresh store and storage before each test; nothing rendered or mocked after. */
+export function resetAppBetweenTests(): void {
+  beforeEach(() => {
+    resetState();
+    localStorage.clear();
+  });
+  afterEach(() => {
+    cleanup();
+    mockInvoke.mockReset();
+  });
+}
+
+/**
+ * Renders the app over a fake backend holding `data` (changed as the app
+ * calls it); `overrides` replace some commands for this test. Every call is
+ * recorded in `calls`.
+ */
+export function renderApp(data: FakeData, overrides: Overrides = {}) {
+  const calls: Call[] = [];
+  mockInvoke.mockImplementation(fakeInvoke(data, calls, overrides) as typeof invoke);
+  return { ...render(<App />), calls, data };
+}
