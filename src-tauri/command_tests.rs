@@ -10,7 +10,6 @@ use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindowBuilder};
 
 use crate::bindings::byline_commands;
-#[allow(unused_imports)]
 use crate::commands::*;
 use crate::events::{ArticlesChanged, SyncProgress};
 use crate::state::AppState;

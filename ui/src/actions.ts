@@ -814,4 +814,3 @@ export function showPane(pane: Pane): void {
   setState({ pane });
 }
 
-export { ApiError };

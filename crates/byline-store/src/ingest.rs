@@ -83,11 +83,6 @@ impl PreparedFeed {
         }
     }
 
-    /// The feed these entries belong to.
-    pub fn feed_id(&self) -> FeedId {
-        self.feed_id
-    }
-
     /// How many distinct entries it carries.
     pub fn entry_count(&self) -> usize {
         self.entries.len()
