@@ -38,6 +38,18 @@ pub fn fts_query(input: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The cases the UI's `lib/fold.ts` is tested against too.
+    #[test]
+    fn the_shared_cases_fold_as_the_ui_folds_them() {
+        let file: serde_json::Value = serde_json::from_str(include_str!("fold_cases.json")).unwrap();
+        let cases = file["cases"].as_array().unwrap();
+        assert!(cases.len() >= 5);
+        for case in cases {
+            let (input, folded) = (case[0].as_str().unwrap(), case[1].as_str().unwrap());
+            assert_eq!(fold(input), folded, "{input}");
+        }
+    }
+
     #[test]
     fn azerbaijani_letters_fold_to_their_base() {
         assert_eq!(fold("ŞƏHƏRDƏ İlham Əliyev ağıllı Çöl Üzüm"), "seherde ilham eliyev agilli col uzum");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fold, highlight, searchTerms } from "../lib/fold";
+// The cases the backend's fold.rs is tested against too: one file, both suites.
+import shared from "../../../crates/byline-store/src/fold_cases.json";
 
 const marked = (text: string, q: string) =>
   highlight(text, q)
@@ -7,6 +9,11 @@ const marked = (text: string, q: string) =>
     .map((s) => s.text);
 
 describe("folding", () => {
+  it("folds every shared case the way the backend's index does", () => {
+    expect(shared.cases.length).toBeGreaterThanOrEqual(5);
+    for (const [input, folded] of shared.cases) expect(fold(input), input).toBe(folded);
+  });
+
   it("folds Azerbaijani letters like the backend", () => {
     expect(fold("ŞƏHƏRDƏ İlham Əliyev ağıllı Çöl Üzüm")).toBe("seherde ilham eliyev agilli col uzum");
     expect(fold("IĞDIR")).toBe("igdir");

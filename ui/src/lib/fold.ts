@@ -1,5 +1,8 @@
 // Folding for search highlights: the same rules the backend's full-text
 // index uses (byline-store's fold.rs), so what matched is what lights up.
+// Both are tested against one file of cases
+// (crates/byline-store/src/fold_cases.json); search snippets come from the
+// backend already marked.
 // Lower case; Azerbaijani ə→e, ı/İ/I→i, ş→s, ç→c, ğ→g, ö→o, ü→u; Russian
 // ё→е; other Latin diacritics dropped (FTS5 `remove_diacritics 2`).
 
