@@ -5,7 +5,8 @@ import { t } from "../i18n";
 import { highlight } from "../lib/fold";
 import { fullDate, relativeTime } from "../lib/time";
 import { FALLBACK_ROW_HEIGHT, measureProbe, rowHeightFrom } from "../lib/row-height";
-import { computeWindow, needsMore, scrollToRow } from "../lib/virtual";
+import { useVirtualList } from "../lib/use-virtual-list";
+import type { ListWindow } from "../lib/virtual";
 import type { State } from "../store";
 import {
   IconBack,
@@ -275,72 +276,26 @@ function sourceMenu(s: State): MenuItem[] | null {
   return null;
 }
 
-export function ArticleList({ s }: { s: State }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const probe = useRef<HTMLDivElement>(null);
-  const rowHeight = useRowHeight(probe, [
-    s.lang,
-    s.settings.reader_font,
-    s.settings.reader_font_size,
-    s.settings.theme,
-    s.pane,
-    s.search !== "",
-  ]);
-  const search = useRef<HTMLInputElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(0);
-  const [menuAt, setMenuAt] = useState<{ id: number; x: number; y: number } | null>(null);
-  const now = useNow();
+/** The list's body: skeleton rows while loading, an error, an empty state,
+ * or the window of rows to render. */
+function ListBody({
+  s,
+  win,
+  now,
+  onMenu,
+}: {
+  s: State;
+  win: ListWindow;
+  now: number;
+  onMenu: (id: number, x: number, y: number) => void;
+}) {
   const items = s.list.items;
-
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const measure = () => setViewport(el.clientHeight || window.innerHeight || 800);
-    measure();
-    if (typeof ResizeObserver === "undefined") {
-      window.addEventListener("resize", measure);
-      return () => window.removeEventListener("resize", measure);
-    }
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [s.list.status === "ready"]);
-
-  useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-    setScrollTop(0);
-  }, [s.list.generation]);
-
-  // Keep the selected article in view (j / k).
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || s.selectedId == null) return;
-    const index = items.findIndex((a) => a.id === s.selectedId);
-    if (index < 0) return;
-    const top = scrollToRow(index, el.scrollTop, el.clientHeight || viewport, rowHeight);
-    if (top !== el.scrollTop) {
-      el.scrollTop = top;
-      setScrollTop(top);
-    }
-  }, [s.selectedId, rowHeight]);
-
-  const win = computeWindow({ scrollTop, viewportHeight: viewport, rowHeight, count: items.length });
-
-  useEffect(() => {
-    if (s.list.status === "ready" && needsMore(win.end, items.length, s.list.next != null)) void actions.loadMore();
-  }, [win.end, items.length, s.list.next, s.list.status]);
-
   const searching = s.search.trim().length > 0;
-  const menu = sourceMenu(s);
-  const menuArticle = menuAt ? items.find((a) => a.id === menuAt.id) : undefined;
-  const canMarkAll = !searching && s.view !== "saved" && items.some((a) => !a.read);
-
-  let body;
   if (s.list.status === "loading" || (s.list.status === "idle" && items.length === 0)) {
-    body = <SkeletonRows />;
-  } else if (s.list.status === "error") {
-    body = (
+    return <SkeletonRows />;
+  }
+  if (s.list.status === "error") {
+    return (
       <ErrorState
         title={t("list.error.title")}
         message={s.list.error ? actions.errorSentence(s.list.error) : ""}
@@ -349,8 +304,9 @@ export function ArticleList({ s }: { s: State }) {
         testid="list-error"
       />
     );
-  } else if (items.length === 0) {
-    body = searching ? (
+  }
+  if (items.length === 0) {
+    return searching ? (
       <EmptyState testid="list-empty" title={t("list.empty.search.title")} text={t("list.empty.search.text", { query: s.search.trim() })}>
         <button type="button" class="btn" onClick={() => actions.clearSearch()}>
           {t("list.clearSearch")}
@@ -367,33 +323,63 @@ export function ArticleList({ s }: { s: State }) {
         </button>
       </EmptyState>
     );
-  } else {
-    body = (
-      <div
-        class="list-spacer"
-        style={{ height: `${win.totalHeight}px` }}
-        role="listbox"
-        aria-label={sourceTitle(s)}
-        data-testid="article-list"
-        data-count={items.length}
-      >
-        <div class="list-window" style={{ transform: `translateY(${win.offset}px)` }}>
-          {items.slice(win.start, win.end).map((a, i) => (
-            <ArticleRow
-              key={a.id}
-              a={a}
-              index={win.start + i}
-              selected={a.id === s.selectedId}
-              search={s.search}
-              lang={s.lang}
-              now={now}
-              onMenu={(id, x, y) => setMenuAt({ id, x, y })}
-            />
-          ))}
-        </div>
-      </div>
-    );
   }
+  return (
+    <div
+      class="list-spacer"
+      style={{ height: `${win.totalHeight}px` }}
+      role="listbox"
+      aria-label={sourceTitle(s)}
+      data-testid="article-list"
+      data-count={items.length}
+    >
+      <div class="list-window" style={{ transform: `translateY(${win.offset}px)` }}>
+        {items.slice(win.start, win.end).map((a, i) => (
+          <ArticleRow
+            key={a.id}
+            a={a}
+            index={win.start + i}
+            selected={a.id === s.selectedId}
+            search={s.search}
+            lang={s.lang}
+            now={now}
+            onMenu={onMenu}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function ArticleList({ s }: { s: State }) {
+  const probe = useRef<HTMLDivElement>(null);
+  const rowHeight = useRowHeight(probe, [
+    s.lang,
+    s.settings.reader_font,
+    s.settings.reader_font_size,
+    s.settings.theme,
+    s.pane,
+    s.search !== "",
+  ]);
+  const search = useRef<HTMLInputElement>(null);
+  const [menuAt, setMenuAt] = useState<{ id: number; x: number; y: number } | null>(null);
+  const now = useNow();
+  const items = s.list.items;
+
+  const { scroller, onScroll, win } = useVirtualList({
+    items,
+    rowHeight,
+    ready: s.list.status === "ready",
+    generation: s.list.generation,
+    selectedId: s.selectedId,
+    next: s.list.next,
+    loadMore: () => void actions.loadMore(),
+  });
+
+  const searching = s.search.trim().length > 0;
+  const menu = sourceMenu(s);
+  const menuArticle = menuAt ? items.find((a) => a.id === menuAt.id) : undefined;
+  const canMarkAll = !searching && s.view !== "saved" && items.some((a) => !a.read);
 
   return (
     <section
@@ -501,9 +487,9 @@ export function ArticleList({ s }: { s: State }) {
       <div
         class="list-scroll"
         ref={scroller}
-        onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+        onScroll={onScroll}
       >
-        {body}
+        <ListBody s={s} win={win} now={now} onMenu={(id, x, y) => setMenuAt({ id, x, y })} />
         {s.list.status === "ready" && items.length > 0 ? (
           <div class="list-foot" data-testid="list-foot">
             {s.list.loadingMore ? t("list.loadingMore") : s.list.next ? "" : t("list.end")}

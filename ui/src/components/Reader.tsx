@@ -7,8 +7,9 @@ import type { Article, Author } from "../api";
 import type { State } from "../store";
 import { hostOf } from "../lib/url";
 import { resolveTheme, useSystemDark } from "../lib/theme";
-import { IconBack, IconEnvelopeOpen, IconExternal, IconGlobe, IconStar, IconStarFilled } from "./icons";
-import { ShareBar, ShareMenuButton } from "./Share";
+import { IconExternal, IconGlobe } from "./icons";
+import { ReaderToolbar } from "./ReaderToolbar";
+import { ShareBar } from "./Share";
 import { EmptyState, ErrorState } from "./States";
 
 function ReaderSkeleton() {
@@ -140,60 +141,6 @@ export function Reader({ s }: { s: State }) {
           })
         : "",
     [a?.id, html, theme, s.settings.reader_font, s.settings.reader_font_size],
-  );
-
-  const toolbar = (
-    <header class="pane-header reader-header">
-      <button
-        type="button"
-        class="icon-btn narrow-only"
-        data-testid="back-to-list"
-        aria-label={t("common.back")}
-        onClick={() => actions.closeReader()}
-      >
-        <IconBack />
-      </button>
-      <div class="spacer" />
-      {a ? (
-        <div class="header-actions">
-          <button
-            type="button"
-            class="icon-btn"
-            data-testid="read-toggle"
-            aria-pressed={!a.read}
-            title={`${a.read ? t("reader.markUnread") : t("reader.markRead")} (M)`}
-            aria-label={a.read ? t("reader.markUnread") : t("reader.markRead")}
-            onClick={() => void actions.setRead(a.id, !a.read)}
-          >
-            {a.read ? <IconEnvelopeOpen /> : <span class="unread-dot big" />}
-          </button>
-          <button
-            type="button"
-            class={`icon-btn${a.saved ? " is-on" : ""}`}
-            data-testid="save-button"
-            aria-pressed={a.saved}
-            title={`${a.saved ? t("reader.unsave") : t("reader.save")} (S)`}
-            aria-label={a.saved ? t("reader.unsave") : t("reader.save")}
-            onClick={() => void actions.setSaved(a.id, !a.saved)}
-          >
-            {a.saved ? <IconStarFilled /> : <IconStar />}
-          </button>
-          <ShareMenuButton article={a} prefs={s.sharePrefs} open={s.shareMenu} />
-          {a.url ? (
-            <button
-              type="button"
-              class="btn btn-primary btn-small"
-              data-testid="open-original"
-              title={`${t("reader.openOriginal")} (O)`}
-              onClick={() => void actions.openOriginal(a.url)}
-            >
-              <IconExternal size={15} />
-              <span>{t("reader.openOriginal")}</span>
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-    </header>
   );
 
   let body;
@@ -328,7 +275,7 @@ export function Reader({ s }: { s: State }) {
 
   return (
     <section class="pane reader-pane" data-testid="reader-pane" aria-label={t("reader.label")}>
-      {toolbar}
+      <ReaderToolbar article={a} sharePrefs={s.sharePrefs} shareMenu={s.shareMenu} />
       <div class="reader-body">{body}</div>
     </section>
   );

@@ -1,0 +1,48 @@
+// Actions: feeds and counts. (Part of ../actions.ts, which re-exports them all.)
+
+import { api, toApiError } from "../api";
+import type { Feed } from "../api";
+import { setState } from "../store";
+
+export async function loadFeeds(): Promise<void> {
+  try {
+    const [feeds, folders] = await Promise.all([api.listFeeds(), api.listFolders()]);
+    setState({ feeds, folders, feedsStatus: "ready", feedsError: null });
+  } catch (err) {
+    setState({ feedsStatus: "error", feedsError: toApiError(err) });
+  }
+  void loadCounts();
+}
+
+/** How many articles All and Saved hold, in one backend query. */
+export async function loadCounts(): Promise<void> {
+  try {
+    setState({ counts: await api.articleCounts() });
+  } catch {
+    /* the counts are decoration */
+  }
+}
+
+export function bumpCounts(delta: Partial<Record<"all" | "unread" | "saved", number>>): void {
+  setState((s) =>
+    s.counts
+      ? {
+          counts: {
+            all: Math.max(0, s.counts.all + (delta.all ?? 0)),
+            unread: Math.max(0, s.counts.unread + (delta.unread ?? 0)),
+            saved: Math.max(0, s.counts.saved + (delta.saved ?? 0)),
+          },
+        }
+      : {},
+  );
+}
+
+export function totalUnread(feeds: Feed[]): number {
+  return feeds.reduce((n, f) => n + f.unread_count, 0);
+}
+
+export function bumpUnread(feedId: number, delta: number): void {
+  setState((s) => ({
+    feeds: s.feeds.map((f) => (f.id === feedId ? { ...f, unread_count: Math.max(0, f.unread_count + delta) } : f)),
+  }));
+}

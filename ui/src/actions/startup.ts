@@ -1,0 +1,91 @@
+// Actions: start-up. (Part of ../actions.ts, which re-exports them all.)
+
+import { api } from "../api";
+import type { Settings } from "../api";
+import { resolveLang, setLang } from "../i18n";
+import { loadLastView, saveLastView } from "../lib/last-view";
+import type { LastView } from "../lib/last-view";
+import { normalizeSharePrefs, takeLegacySharePrefs } from "../lib/share-prefs";
+import { applyTheme } from "../lib/theme";
+import { getState, setState } from "../store";
+import { loadFeeds } from "./feeds";
+import { loadList, scheduleRefresh } from "./list";
+import { openArticle } from "./reader";
+import { saveSettings } from "./settings";
+import { COLLAPSED_KEY } from "./sources";
+import { onSyncProgress } from "./sync";
+
+/** Loads settings, feeds and the first page; subscribes to backend events. */
+export async function start(): Promise<() => void> {
+  try {
+    const raw = localStorage.getItem(COLLAPSED_KEY);
+    if (raw) setState({ collapsed: JSON.parse(raw) as number[] });
+  } catch {
+    /* no saved folder state */
+  }
+  await loadSettings();
+  await migrateSharePrefs();
+  const unlisten = await Promise.all([
+    api.onSyncProgress(onSyncProgress),
+    api.onArticlesChanged(() => scheduleRefresh({ feeds: true, list: true, article: true })),
+  ]);
+  void api.appInfo().then(
+    (info) => setState({ appInfo: info }),
+    () => {},
+  );
+  await loadFeeds();
+  const last = restorableView();
+  if (last) setState({ source: last.source, view: last.view });
+  await loadList();
+  if (last?.articleId != null && getState().list.items.some((a) => a.id === last.articleId)) {
+    void openArticle(last.articleId);
+  }
+  return () => unlisten.forEach((u) => u());
+}
+
+/** The view kept from the last run, if its source still exists. */
+function restorableView(): LastView | null {
+  const last = loadLastView();
+  if (!last) return null;
+  const s = getState();
+  const source = last.source;
+  const exists =
+    source.kind === "all" ||
+    (source.kind === "feed" ? s.feeds.some((f) => f.id === source.id) : s.folders.some((f) => f.id === source.id));
+  return exists ? last : null;
+}
+
+/** Keeps what is shown now for the next start. */
+export function rememberView(): void {
+  const s = getState();
+  saveLastView({ source: s.source, view: s.view, articleId: s.selectedId });
+}
+
+export async function loadSettings(): Promise<void> {
+  try {
+    const settings = await api.getSettings();
+    applySettings(settings);
+  } catch {
+    applySettings(getState().settings);
+  }
+}
+
+/** Puts settings into effect: language, theme attribute. */
+export function applySettings(settings: Settings): void {
+  const lang = resolveLang(settings.ui_language);
+  setLang(lang);
+  applyTheme(settings.theme);
+  setState({ settings, lang, sharePrefs: normalizeSharePrefs(settings.share_bar) });
+}
+
+/** Moves the share-bar preference an earlier version kept in localStorage into settings. */
+async function migrateSharePrefs(): Promise<void> {
+  const legacy = takeLegacySharePrefs();
+  const settings = getState().settings;
+  if (!legacy || settings.share_bar.length > 0) return;
+  try {
+    await saveSettings({ ...settings, share_bar: legacy });
+  } catch {
+    /* the defaults stay */
+  }
+}

@@ -1,0 +1,50 @@
+// Actions: sync. (Part of ../actions.ts, which re-exports them all.)
+
+import { api } from "../api";
+import type { SyncProgress } from "../api";
+import { t } from "../i18n";
+import { getState, setState } from "../store";
+import { scheduleRefresh } from "./list";
+import { toast, toastError } from "./toasts";
+
+let syncClearTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function onSyncProgress(progress: SyncProgress): void {
+  clearTimeout(syncClearTimer);
+  setState({ sync: progress });
+  if (!progress.running) {
+    scheduleRefresh({ feeds: true });
+    syncClearTimer = setTimeout(() => setState({ sync: null }), 1800);
+  }
+}
+
+/** Refreshes every source now. A manual refresh retries every source,
+ * also those backing off after failures or asked by their server to wait.
+ * The lists reload on the backend's events (the sync's end, new articles),
+ * once per burst, not here. */
+export async function syncAll(): Promise<void> {
+  if (getState().syncing) return;
+  setState({ syncing: true });
+  try {
+    const report = await api.syncNow(null, true);
+    if (report.failed > 0) toast(t("toast.syncFailures", { failed: report.failed, total: report.feeds }), "error");
+  } catch (err) {
+    toastError(err);
+    scheduleRefresh({ feeds: true });
+  } finally {
+    setState({ syncing: false });
+  }
+}
+
+export async function retryFeed(id: number): Promise<void> {
+  setState((s) => ({ retrying: [...s.retrying, id] }));
+  try {
+    const report = await api.syncNow(id, true);
+    if (report.failed > 0 && report.errors[0]) toast(t("problem.other"), "error", report.errors[0].error);
+  } catch (err) {
+    toastError(err);
+    scheduleRefresh({ feeds: true });
+  } finally {
+    setState((s) => ({ retrying: s.retrying.filter((x) => x !== id) }));
+  }
+}
