@@ -1,8 +1,9 @@
 // Actions: feeds and counts. (Part of ../actions.ts, which re-exports them all.)
 
 import { api, toApiError } from "../api";
-import type { Feed } from "../api";
 import { setState } from "../store";
+import { totalUnread } from "../lib/sources";
+export { totalUnread };
 
 export async function loadFeeds(): Promise<void> {
   try {
@@ -37,9 +38,6 @@ export function bumpCounts(delta: Partial<Record<"all" | "unread" | "saved", num
   );
 }
 
-export function totalUnread(feeds: Feed[]): number {
-  return feeds.reduce((n, f) => n + f.unread_count, 0);
-}
 
 export function bumpUnread(feedId: number, delta: number): void {
   setState((s) => ({

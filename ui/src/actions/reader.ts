@@ -10,6 +10,8 @@ import { loadMore } from "./list";
 import { saveSettings } from "./settings";
 import { rememberView } from "./startup";
 import { toast, toastError } from "./toasts";
+import { canShare } from "../lib/sources";
+export { canShare };
 
 let articleToken = 0;
 
@@ -100,10 +102,6 @@ export async function openOriginal(url: string | null | undefined = undefined): 
   }
 }
 
-/** Whether an article has a web link that can be shared. */
-export function canShare(a: Pick<ArticleSummary, "url"> | null | undefined): boolean {
-  return !!a?.url && /^https?:\/\//i.test(a.url.trim());
-}
 
 /** Shares an article to a messenger or by email (the link is built and checked in Rust). */
 export async function share(id: number, target: ShareTarget): Promise<void> {

@@ -2,31 +2,16 @@
 
 import { api, toApiError } from "../api";
 import type { ExtractionPolicy, Feed } from "../api";
-import { formatCount, getLang, t } from "../i18n";
-import { compareNames } from "../lib/collate";
+import { formatCount, t } from "../i18n";
 import { getState, setState } from "../store";
-import type { State } from "../store";
 import { loadFeeds } from "./feeds";
 import { loadList, refreshAfterChange, selectSource } from "./list";
 import { errorSentence, toast, toastError } from "./toasts";
+import { feedsInSidebarOrder, folderFeedIds } from "../lib/sources";
+export { feedsInSidebarOrder, folderFeedIds };
 
 export const COLLAPSED_KEY = "byline.collapsedFolders";
 
-/** Feeds in the order the sidebar shows them (folders first, by name). */
-export function feedsInSidebarOrder(s: Pick<State, "feeds" | "folders">): Feed[] {
-  const out: Feed[] = [];
-  const byName = (a: { title?: string; name?: string }, b: { title?: string; name?: string }) =>
-    compareNames(a.title ?? a.name ?? "", b.title ?? b.name ?? "", getLang());
-  const walk = (parent: number | null) => {
-    const folders = s.folders.filter((f) => (f.parent_id ?? null) === parent).sort(byName);
-    for (const folder of folders) walk(folder.id);
-    if (parent !== null) out.push(...s.feeds.filter((f) => f.folder_id === parent).sort(byName));
-  };
-  walk(null);
-  const known = new Set(s.folders.map((f) => f.id));
-  out.push(...s.feeds.filter((f) => f.folder_id == null || !known.has(f.folder_id)).sort(byName));
-  return out;
-}
 
 /** n / p: the next or previous feed in the sidebar. */
 export function moveFeed(delta: 1 | -1): void {
@@ -203,18 +188,3 @@ export async function undoMarkAllRead(ids: number[]): Promise<void> {
   }
 }
 
-/** Feeds in a folder and its subfolders. */
-export function folderFeedIds(s: Pick<State, "feeds" | "folders">, folderId: number): number[] {
-  const ids = new Set([folderId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const f of s.folders) {
-      if (f.parent_id != null && ids.has(f.parent_id) && !ids.has(f.id)) {
-        ids.add(f.id);
-        grew = true;
-      }
-    }
-  }
-  return s.feeds.filter((f) => f.folder_id != null && ids.has(f.folder_id)).map((f) => f.id);
-}
