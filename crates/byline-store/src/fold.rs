@@ -25,12 +25,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The words of what a user typed, folded: what search prefix-matches.
+pub fn search_terms(input: &str) -> Vec<String> {
+    fold(input).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
 /// Turns what a user typed into an FTS5 query: every word folded, quoted and
 /// prefix-matched, all of them required. `None` when there is no word.
 pub fn fts_query(input: &str) -> Option<String> {
-    let folded = fold(input);
-    let terms: Vec<String> =
-        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"*")).collect();
+    let terms: Vec<String> = search_terms(input).iter().map(|w| format!("\"{w}\"*")).collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 

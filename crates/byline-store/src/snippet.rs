@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::fold::fold;
+use crate::fold::{fold, search_terms};
 
 /// Characters of text a snippet shows at most.
 pub const SNIPPET_CHARS: usize = 180;
@@ -20,11 +20,6 @@ pub struct SnippetPart {
     pub text: String,
     /// Whether it is a word the search matched.
     pub hit: bool,
-}
-
-/// The search terms of what a user typed, folded (as [`crate::fold::fts_query`] reads them).
-fn terms(query: &str) -> Vec<String> {
-    fold(query).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// A word of `text`: its character range.
@@ -56,7 +51,7 @@ pub fn snippet(text: &str, query: &str) -> Vec<SnippetPart> {
     if chars.is_empty() {
         return Vec::new();
     }
-    let terms = terms(query);
+    let terms = search_terms(query);
     let words = words(&chars);
     let is_hit = |&(s, e): &(usize, usize)| {
         let word = fold(&chars[s..e].iter().collect::<String>());
