@@ -58,7 +58,7 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
     };
     let mut options = options;
     if options.extraction.is_none() {
-        options.extraction = settings::load(app).ok().map(|s| s.extraction_policy);
+        options.extraction = extraction_setting(app);
     }
     let result = state.engine.sync_feeds(&options, Some(tx)).await;
     let new_by_feed = forwarder.await.unwrap_or_default();
@@ -80,10 +80,7 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
         .emit(app);
     }
     // New articles are on screen now; their full pages come after.
-    report.extraction = state.engine.extract_after_sync(&options).await?;
-    if report.extraction.extracted > 0 {
-        let _ = ArticlesChanged { new_articles: 0, updated_articles: report.extraction.extracted as u32 }.emit(app);
-    }
+    report.extraction = extract_pages(app, &state, &options).await?;
     let retention_days = settings::load(app).map(|s| s.retention_days).unwrap_or(90);
     if retention_days > 0 {
         let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(retention_days));
@@ -98,13 +95,28 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
 pub async fn extract_now<R: Runtime>(app: &AppHandle<R>) -> Result<()> {
     let state = app.state::<AppState>();
     let _running = state.sync_lock.lock().await;
-    let options =
-        SyncOptions { extraction: settings::load(app).ok().map(|s| s.extraction_policy), ..Default::default() };
-    let report = state.engine.extract_after_sync(&options).await?;
+    let options = SyncOptions { extraction: extraction_setting(app), ..Default::default() };
+    extract_pages(app, &state, &options).await?;
+    Ok(())
+}
+
+/// When full pages are fetched, as the settings say (`None`: the engine's default).
+fn extraction_setting<R: Runtime>(app: &AppHandle<R>) -> Option<byline_engine::ExtractionPolicy> {
+    settings::load(app).ok().map(|s| s.extraction_policy)
+}
+
+/// Fetches and extracts the pages of articles not tried yet, and tells the
+/// UI when some arrived. The caller holds the sync lock.
+async fn extract_pages<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    options: &SyncOptions,
+) -> Result<byline_engine::ExtractReport> {
+    let report = state.engine.extract_after_sync(options).await?;
     if report.extracted > 0 {
         let _ = ArticlesChanged { new_articles: 0, updated_articles: report.extracted as u32 }.emit(app);
     }
-    Ok(())
+    Ok(report)
 }
 
 /// One desktop notification per important feed with new articles, when
