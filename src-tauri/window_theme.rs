@@ -24,3 +24,33 @@ pub fn paint_background<R: Runtime>(app: &AppHandle<R>) {
     let color = if dark { DARK_BACKGROUND } else { LIGHT_BACKGROUND };
     let _ = window.set_background_color(Some(color));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `--bg` the stylesheet gives the block that starts with `selector`.
+    fn css_background(css: &str, selector: &str) -> String {
+        let block = &css[css.find(&format!("{selector} {{")).expect(selector)..];
+        let block = &block[..block.find('}').unwrap()];
+        let value = block.split("--bg:").nth(1).expect("--bg").split(';').next().unwrap();
+        value.trim().to_lowercase()
+    }
+
+    fn hex(color: Color) -> String {
+        format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
+    }
+
+    /// The window's first colours are the page's own backgrounds, and the
+    /// config's (before the app code runs) is the dark one, so a dark setup
+    /// never flashes white.
+    #[test]
+    fn window_backgrounds_are_the_stylesheets() {
+        let css = include_str!("../ui/src/styles/app.css");
+        assert_eq!(hex(LIGHT_BACKGROUND), css_background(css, ":root"));
+        assert_eq!(hex(DARK_BACKGROUND), css_background(css, ":root[data-theme=\"dark\"]"));
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let configured = conf["app"]["windows"][0]["backgroundColor"].as_str().unwrap().to_lowercase();
+        assert_eq!(configured, hex(DARK_BACKGROUND));
+    }
+}
