@@ -508,16 +508,7 @@ fn markdown(facts: &Facts, rows: &[Row], pages: &[Page], readability_first_name_
     );
 
     // Every page.
-    let _ = writeln!(s, "\n<details><summary>Every page: body F1 and byline</summary>\n");
-    let _ = write!(s, "| Page | Expected byline |");
-    for row in rows {
-        let _ = write!(s, " {} |", row.name);
-    }
-    let _ = write!(s, "\n|---|---|");
-    for _ in rows {
-        let _ = write!(s, "---|");
-    }
-    let _ = writeln!(s);
+    page_table_head(&mut s, "Every page: body F1 and byline", rows.iter().map(|r| r.name.as_str()));
     for (i, page) in pages.iter().enumerate() {
         let want = page
             .expected
@@ -566,6 +557,21 @@ fn markdown(facts: &Facts, rows: &[Row], pages: &[Page], readability_first_name_
 }
 
 /// Replaces the `## {heading}` section of `path` with `section`, or appends it.
+/// Opens a folded per-page table: a `<details>` summary, then the header of
+/// a table with the page, its expected byline and one column per tool.
+fn page_table_head<'a>(s: &mut String, summary: &str, tools: impl Iterator<Item = &'a str> + Clone) {
+    let _ = writeln!(s, "\n<details><summary>{summary}</summary>\n");
+    let _ = write!(s, "| Page | Expected byline |");
+    for name in tools.clone() {
+        let _ = write!(s, " {name} |");
+    }
+    let _ = write!(s, "\n|---|---|");
+    for _ in tools {
+        let _ = write!(s, "---|");
+    }
+    let _ = writeln!(s);
+}
+
 fn write_section(path: &Path, heading: &str, section: &str) -> std::io::Result<()> {
     let existing = std::fs::read_to_string(path)?;
     std::fs::write(path, markdown::replace_section(&existing, heading, section))

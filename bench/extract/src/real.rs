@@ -330,16 +330,11 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     ] {
         let _ = writeln!(s, "- {line}");
     }
-    let _ = writeln!(s, "\n<details><summary>Every tune page (the holdout pages are not listed)</summary>\n");
-    let _ = write!(s, "| Page | Expected byline |");
-    for row in rows {
-        let _ = write!(s, " {} |", row.name);
-    }
-    let _ = write!(s, "\n|---|---|");
-    for _ in rows {
-        let _ = write!(s, "---|");
-    }
-    let _ = writeln!(s);
+    crate::page_table_head(
+        &mut s,
+        "Every tune page (the holdout pages are not listed)",
+        rows.iter().map(|r| r.name.as_str()),
+    );
     for (i, page) in pages.iter().enumerate() {
         if half(&page.name) != "tune" {
             continue;
