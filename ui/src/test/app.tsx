@@ -6,7 +6,7 @@
 
 import { cleanup, render } from "@testing-library/preact";
 import { invoke } from "@tauri-apps/api/core";
-import { afterEach, beforeEach, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, vi } from "vitest";
 import { App } from "../App";
 import { resetState } from "../store";
 import { fakeInvoke } from "./backend";
@@ -25,7 +25,14 @@ export function resetAppBetweenTests(): void {
     cleanup();
     mockInvoke.mockReset();
   });
+  // Preact runs effect clean-ups it deferred (requestAnimationFrame, or a
+  // 100 ms timer where there is none) after the last test: let them run
+  // while the page still exists, not after the file's environment is gone.
+  afterAll(() => new Promise<void>((done) => setTimeout(done, EFFECTS_SETTLE_MS)));
 }
+
+/** Longer than Preact's fallback for requestAnimationFrame (100 ms). */
+const EFFECTS_SETTLE_MS = 150;
 
 /**
  * Renders the app over a fake backend holding `data` (changed as the app
