@@ -7,7 +7,8 @@
 //! * `media://localhost/<hex of the image URL>` answers with an article
 //!   image from the cache (downloading it the first time), so saved
 //!   articles, whose images are fetched when they are saved, read offline;
-//!   an image that cannot be had comes back as a faint placeholder.
+//!   an image that cannot be had comes back as a small, faint placeholder
+//!   ([`byline_media::placeholder_png`]).
 
 use byline_engine::store::ArticleId;
 use byline_media::{remote_image_url, MediaCache};
@@ -97,8 +98,8 @@ fn image_response(bytes: Vec<u8>, mime: &str) -> Option<Response<Vec<u8>>> {
         .ok()
 }
 
-/// An article image that cannot be had shows as a faint box, not a broken
-/// image; not cached, so it is tried again next time.
+/// An article image that cannot be had shows as a small faint box, not a
+/// broken image; not cached, so it is tried again next time.
 fn placeholder() -> Response<Vec<u8>> {
     let mut response = image_response(byline_media::placeholder_png().to_vec(), "image/png").unwrap_or_else(not_found);
     response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));

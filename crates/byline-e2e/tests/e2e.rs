@@ -409,6 +409,12 @@ async fn a_saved_article_survives_a_restart_offline() {
     assert_eq!(app.text_tid("reader-title").await, TEMPEST);
     assert!(app.text_tid("reader-byline").await.contains("Helen Marsh"));
     app.wait_reader_body("Jonah Pryce makes a weary, tender Prospero").await;
+    // Its photo was never on the server: a small placeholder stands in its
+    // place, not an 800-pixel grey box.
+    let images = app.reader_image_sizes().await;
+    assert_eq!(images.len(), 1, "{images:?}");
+    let (width, height) = images[0];
+    assert!(width <= 64.0 && height <= 64.0, "the missing photo shows as a small placeholder: {images:?}");
     app.shot("offline-reader").await;
     app.quit().await;
 }
@@ -650,7 +656,7 @@ async fn every_width_language_and_theme_lays_out_without_clipping() {
                 _ => assert!(sidebar > 0 && reader >= 600, "{lang} {width}: three panes: {layout}"),
             }
             assert_eq!(layout["cut"], json!([]), "{lang} {width}: labels cut short");
-            app.screen_shot(&format!("{lang}-{theme}-{width}")).await;
+            app.shot(&format!("{lang}-{theme}-{width}")).await;
         }
     }
     app.client.set_window_size(1200, 800).await.ok();

@@ -197,7 +197,8 @@ pub fn localize_images(html: &str) -> String {
         match src_value(tag) {
             Some(src) if src.starts_with("http://") || src.starts_with("https://") => {
                 let local = local_image_url(&src.replace("&amp;", "&"));
-                out.push_str(&tag.replacen(&format!(" src=\"{src}\""), &format!(" src=\"{local}\""), 1));
+                let tag = tag.replacen(&format!(" src=\"{src}\""), &format!(" src=\"{local}\""), 1);
+                out.push_str(&without_box_size(&tag));
             }
             _ => out.push_str(tag),
         }
@@ -207,11 +208,40 @@ pub fn localize_images(html: &str) -> String {
     out
 }
 
-/// The `src="…"` value of one `<img …` tag as the sanitizer writes it.
-fn src_value(tag: &str) -> Option<&str> {
-    let start = tag.find(" src=\"")? + " src=\"".len();
+/// Widest `width` attribute an image keeps: small inline images (icons,
+/// symbols in the text) stay the size the page gave them.
+const MAX_KEPT_WIDTH: u32 = 64;
+
+/// One `<img …` tag without the `width`/`height` a page gave a big image.
+/// The reader sizes images by their own pixels (`max-width: 100%`), so an
+/// image that cannot be had shows the small [`placeholder_png`] instead of
+/// a box as big as the picture that is missing.
+fn without_box_size(tag: &str) -> String {
+    let width = attribute_value(tag, "width").and_then(|w| w.trim().parse::<u32>().ok());
+    if width.is_some_and(|w| w <= MAX_KEPT_WIDTH) {
+        return tag.to_string();
+    }
+    let mut tag = tag.to_string();
+    for name in ["width", "height"] {
+        if let Some(value) = attribute_value(&tag, name) {
+            tag = tag.replacen(&format!(" {name}=\"{value}\""), "", 1);
+        }
+    }
+    tag
+}
+
+/// The value of attribute `name` in one tag as the sanitizer writes it
+/// (` name="value"`).
+fn attribute_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
     let len = tag[start..].find('"')?;
     Some(&tag[start..start + len])
+}
+
+/// The `src="…"` value of one `<img …` tag as the sanitizer writes it.
+fn src_value(tag: &str) -> Option<&str> {
+    attribute_value(tag, "src")
 }
 
 /// Decodes `bytes` (sniffing the format, never trusting the header alone)
@@ -236,17 +266,36 @@ pub fn make_thumbnail(bytes: &[u8], max_side: u32) -> Result<Vec<u8>, MediaError
     Ok(out)
 }
 
+/// Size of [`placeholder_png`], in pixels.
+pub const PLACEHOLDER_SIZE: (u32, u32) = (40, 28);
+
 /// What the reader shows where an article image cannot be had (offline,
-/// never cached, gone from its host): a one-pixel, faintly grey PNG the page
-/// stretches over the image's place, instead of a broken-image box. (A
-/// placeholder far wider than tall would draw a thin line instead, but then
-/// WebKitWebDriver's screenshots never answer, which the end-to-end tests
-/// need; see the issue notes.)
+/// never cached, gone from its host): a small, faint outlined box the size
+/// of an inline symbol ([`PLACEHOLDER_SIZE`]), instead of a broken-image
+/// icon or a box as big as the missing picture (the reader drops a big
+/// image's `width`/`height`, see [`localize_images`]). Translucent grey, so
+/// it reads on light and dark pages.
 pub fn placeholder_png() -> &'static [u8] {
     static PNG: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
-        let pixel = image::RgbaImage::from_pixel(1, 1, image::Rgba([128, 128, 128, 40]));
+        let (width, height) = PLACEHOLDER_SIZE;
+        let edge = image::Rgba([128, 128, 128, 110]);
+        let fill = image::Rgba([128, 128, 128, 36]);
+        let clear = image::Rgba([0, 0, 0, 0]);
+        let picture = image::RgbaImage::from_fn(width, height, |x, y| {
+            let (x, y, w, h) = (x as i64, y as i64, width as i64, height as i64);
+            let corner = (x == 0 || x == w - 1) && (y == 0 || y == h - 1);
+            let border = x == 0 || y == 0 || x == w - 1 || y == h - 1;
+            // The usual "picture" sign inside the frame: a sun and a hill.
+            let sun = (x - w / 4).pow(2) + (y - h / 3).pow(2) <= 9;
+            let hill = y >= h / 3 + (x - 3 * w / 5).abs() * 2 / 3 + 2;
+            match () {
+                _ if corner => clear,
+                _ if border || sun || hill => edge,
+                _ => fill,
+            }
+        });
         let mut out = Vec::new();
-        pixel.write_to(&mut Cursor::new(&mut out), ImageFormat::Png).expect("a 1x1 PNG always encodes");
+        picture.write_to(&mut Cursor::new(&mut out), ImageFormat::Png).expect("a small PNG always encodes");
         out
     });
     &PNG
@@ -286,12 +335,23 @@ mod tests {
     }
 
     #[test]
-    fn the_placeholder_is_a_faint_one_pixel_png() {
+    fn the_placeholder_is_a_small_faint_png() {
         let bytes = placeholder_png();
         assert_eq!(image::guess_format(bytes).unwrap(), ImageFormat::Png);
-        let pixel = image::load_from_memory(bytes).unwrap().into_rgba8();
-        assert_eq!((pixel.width(), pixel.height()), (1, 1));
-        assert!(pixel.get_pixel(0, 0).0[3] < 64, "mostly transparent, for light and dark pages");
+        let picture = image::load_from_memory(bytes).unwrap().into_rgba8();
+        assert_eq!((picture.width(), picture.height()), PLACEHOLDER_SIZE);
+        assert!(picture.pixels().all(|p| p.0[3] < 128), "translucent, for light and dark pages");
+    }
+
+    #[test]
+    fn big_images_lose_their_box_size_and_small_ones_keep_it() {
+        let html = r#"<p><img src="https://x.az/big.jpg" alt="Big" width="800" height="533"></p><p>Text <img src="https://x.az/icon.png" width="16" height="16"> more <img src="https://x.az/tall.jpg" height="900"></p>"#;
+        let local = localize_images(html);
+        let tags: Vec<&str> = local.split("<img").skip(1).collect();
+        assert!(!tags[0].contains("width") && !tags[0].contains("height") && tags[0].contains(r#"alt="Big""#), "{local}");
+        assert!(tags[1].contains(r#" width="16" height="16""#), "{local}");
+        assert!(!tags[2].contains("height"), "{local}");
+        assert!(local.contains("<p>Text ") && local.contains(" more "), "{local}");
     }
 
     #[test]

@@ -712,32 +712,12 @@ impl App {
     }
 
     /// Saves a screenshot of the app window as
-    /// `<artifacts>/<test name>-<NN>-<step>.png`.
+    /// `<artifacts>/<test name>-<NN>-<step>.png`, as the X screen shows it
+    /// (with `import`): what the user sees. Not WebKitWebDriver's own
+    /// screenshot, which can wedge the whole session (every later command
+    /// hangs) after a resize, and on a reader whose image is the small
+    /// missing-image placeholder.
     pub async fn shot(&mut self, step: &str) -> PathBuf {
-        self.shots += 1;
-        let path = artifacts_dir().join(format!("{}-{:02}-{step}.png", self.name, self.shots));
-        // WebKitWebDriver sometimes answers a screenshot with an empty
-        // error while the reader frame loads: try again, then grab the
-        // window's part of the X screen instead.
-        for attempt in 0..3 {
-            match self.client.screenshot().await {
-                Ok(png) => {
-                    fs::write(&path, png).unwrap();
-                    return path;
-                }
-                Err(err) if attempt == 2 => eprintln!("byline-e2e: WebDriver screenshot failed ({err}); using import"),
-                Err(_) => tokio::time::sleep(Duration::from_millis(300)).await,
-            }
-        }
-        let crop = self.client.get_window_rect().await.ok().map(|(x, y, w, h)| format!("{w}x{h}+{x}+{y}"));
-        assert!(self.display.screenshot(&path, crop.as_deref()), "byline-e2e: screenshot {} failed", path.display());
-        path
-    }
-
-    /// A screenshot of the app's window as the X screen shows it (with
-    /// `import`), for steps where WebKitWebDriver's own screenshot can
-    /// hang (right after a resize while the page repaints).
-    pub async fn screen_shot(&mut self, step: &str) -> PathBuf {
         self.shots += 1;
         let path = artifacts_dir().join(format!("{}-{:02}-{step}.png", self.name, self.shots));
         let crop = self.client.get_window_rect().await.ok().map(|(x, y, w, h)| format!("{w}x{h}+{x}+{y}"));
@@ -1005,6 +985,27 @@ impl App {
         let text = body.text().await.unwrap_or_default();
         self.client.enter_parent_frame().await.unwrap_or_else(|e| panic!("byline-e2e: leave the reader frame: {e}"));
         text
+    }
+
+    /// The rendered size (CSS px) of every image in the reader frame, once
+    /// each has loaded (or given up): read from the parent window, which
+    /// the frame's `allow-same-origin` lets see its document.
+    pub async fn reader_image_sizes(&self) -> Vec<(f64, f64)> {
+        let script = "const d = document.querySelector('[data-testid=reader-body]').contentDocument;\
+                      const imgs = d ? [...d.images] : [];\
+                      if (!d || imgs.some(i => !i.complete)) return null;\
+                      return imgs.map(i => { const r = i.getBoundingClientRect(); return [r.width, r.height]; });";
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(sizes) = self.js(script).await.as_array() {
+                return sizes
+                    .iter()
+                    .map(|s| (s[0].as_f64().unwrap_or(-1.0), s[1].as_f64().unwrap_or(-1.0)))
+                    .collect();
+            }
+            assert!(Instant::now() < deadline, "byline-e2e: the reader's images never finished loading");
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     /// Clicks the article's first paragraph inside the reader frame (the
