@@ -32,6 +32,16 @@ PACKAGES=(
   x11-utils
   desktop-file-utils
   jq
+  # Sync tests (crates/byline-accounts): a real FreshRSS under PHP's built-in
+  # server, from crates/byline-testkit/servers/freshrss/
+  php-cli
+  php-sqlite3
+  php-curl
+  php-xml
+  php-mbstring
+  php-intl
+  php-zip
+  php-gmp
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }

@@ -30,12 +30,16 @@
 //! The fixture feeds themselves live in `crates/byline-engine/tests/fixtures`;
 //! every crate's tests find them with [`fixtures_dir`] and [`fixture_path`].
 //!
+//! For the sync clients, [`FreshRss`] starts a real FreshRSS (Google Reader
+//! and Fever APIs) on 127.0.0.1 from the vendored `servers/freshrss/`.
+//!
 //! The crate also builds the `byline-fixture-server DIR [--port N]` binary, for
 //! tests and benchmarks that run outside Rust tests.
 
 #![deny(missing_docs)]
 
 mod fixture;
+mod freshrss;
 mod generate;
 mod server;
 
@@ -43,6 +47,7 @@ mod server;
 pub use axum::http;
 
 pub use fixture::Fixture;
+pub use freshrss::FreshRss;
 pub use generate::{generate_atom, generate_json_feed, generate_rss};
 pub use server::{content_type_for, FixtureServer};
 

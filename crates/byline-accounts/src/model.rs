@@ -1,0 +1,138 @@
+//! Protocol-neutral data: what a feed server reports, in plain serde types.
+//!
+//! Every `remote_id` is the server's own identifier, as a string, in the form
+//! the protocol's module documents ([`crate::greader`], [`crate::fever`]). They
+//! are only meaningful for the account they came from.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The sync protocol an account speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Protocol {
+    /// The Google Reader API (FreshRSS, Miniflux, Inoreader, The Old Reader,
+    /// BazQux…).
+    GoogleReader,
+    /// The Fever API (FreshRSS, Miniflux, Tiny Tiny RSS with a plugin…).
+    Fever,
+}
+
+impl std::fmt::Display for Protocol {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Protocol::GoogleReader => "Google Reader",
+            Protocol::Fever => "Fever",
+        })
+    }
+}
+
+/// What an account can do beyond reading items and syncing read and starred
+/// states (which every protocol can). Calls outside these fail with
+/// [`crate::Error::Unsupported`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Capabilities {
+    /// [`crate::RemoteAccount::subscribe`] works.
+    pub subscribe: bool,
+    /// [`crate::RemoteAccount::unsubscribe`] works.
+    pub unsubscribe: bool,
+    /// [`crate::RemoteAccount::rename_feed`] works.
+    pub rename_feed: bool,
+    /// [`crate::RemoteAccount::move_feed`] works.
+    pub move_feed: bool,
+}
+
+/// A folder (Google Reader "label", Fever "group").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct RemoteFolder {
+    /// The server's id (`user/-/label/News`, or a Fever group id such as `2`).
+    pub remote_id: String,
+    /// The folder's name as shown to the user.
+    pub title: String,
+}
+
+/// A subscription on the server.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct RemoteFeed {
+    /// The server's id (`feed/12`, or a Fever feed id such as `12`).
+    pub remote_id: String,
+    /// The feed's title (as renamed by the user, when it was).
+    pub title: String,
+    /// The feed's own address (RSS, Atom or JSON Feed).
+    pub url: String,
+    /// The address of the feed's web site, when the server knows it.
+    pub site_url: Option<String>,
+    /// The [`RemoteFolder::remote_id`]s of the folders holding the feed
+    /// (usually zero or one).
+    pub folders: Vec<String>,
+}
+
+/// An item (article) of a remote feed, with its state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemoteItem {
+    /// The server's id, normalised (see the protocol's module).
+    pub remote_id: String,
+    /// The [`RemoteFeed::remote_id`] of the feed it belongs to.
+    pub remote_feed_id: String,
+    /// The title as the server sends it (may contain HTML entities).
+    pub title: String,
+    /// The article's web address.
+    pub url: Option<String>,
+    /// The author, when known.
+    pub author: Option<String>,
+    /// The content as HTML, unsanitized: it must go through the sanitizer
+    /// before it is stored or shown.
+    pub content_html: String,
+    /// The article's own publication date, when known.
+    pub published: Option<DateTime<Utc>>,
+    /// Read on the server.
+    pub read: bool,
+    /// Starred (Fever: "saved") on the server.
+    pub starred: bool,
+}
+
+/// Where an incremental fetch of items starts. Store the cursor returned by
+/// [`crate::RemoteAccount::fetch_items`] and hand it back next time; its
+/// value is only meaningful to the account that made it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncCursor {
+    /// Nothing fetched yet: fetch everything the server offers.
+    #[default]
+    Start,
+    /// Fetch what came after this point: for the Google Reader API the
+    /// server time (microseconds) at which the newest item seen was stored;
+    /// for the Fever API the largest item id seen.
+    After(i64),
+}
+
+/// The result of [`crate::RemoteAccount::fetch_items`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct FetchedItems {
+    /// The items new since the cursor (with their current state).
+    pub items: Vec<RemoteItem>,
+    /// The cursor for the next fetch (the same one when nothing was new).
+    pub cursor: SyncCursor,
+}
+
+/// Local state changes to send to the server in one go
+/// ([`crate::RemoteAccount::apply_changes`]). Each list holds item
+/// [`RemoteItem::remote_id`]s.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ChangeSet {
+    /// Items to mark read.
+    pub read: Vec<String>,
+    /// Items to mark unread.
+    pub unread: Vec<String>,
+    /// Items to star.
+    pub starred: Vec<String>,
+    /// Items to unstar.
+    pub unstarred: Vec<String>,
+}
+
+impl ChangeSet {
+    /// True when there is nothing to send.
+    pub fn is_empty(&self) -> bool {
+        self.read.is_empty() && self.unread.is_empty() && self.starred.is_empty() && self.unstarred.is_empty()
+    }
+}
