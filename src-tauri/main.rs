@@ -18,6 +18,7 @@ mod navigation;
 mod settings;
 mod state;
 mod sync;
+mod webview_memory;
 mod window_theme;
 
 use byline_engine::{Engine, EngineConfig, DB_FILE_NAME};
@@ -26,6 +27,7 @@ use tauri::Manager;
 use crate::state::AppState;
 
 fn main() {
+    webview_memory::prepare_environment();
     let context = tauri::generate_context!();
     let dev_url = context.config().build.dev_url.clone();
     let specta = bindings::builder();
@@ -49,6 +51,7 @@ fn main() {
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             window_theme::paint_background(app.handle());
+            webview_memory::tune(app.handle());
             specta.mount_events(app);
             let db_path = app.path().app_data_dir()?.join(DB_FILE_NAME);
             let engine = tauri::async_runtime::block_on(Engine::open(&db_path, EngineConfig::default()))?;
