@@ -18,6 +18,8 @@ PACKAGES=(
   build-essential
   pkg-config
   libssl-dev
+  # Account passwords in the OS keyring (keyring crate, Secret Service over libdbus)
+  libdbus-1-dev
   curl
   file
   # Headless UI testing and screenshots

@@ -33,6 +33,10 @@
 //! the same feeds and runs a cold Byline sync phase by phase (open, add,
 //! fetch, parse, store) in a child process, timing each (see [`profile`]).
 //!
+//! `byline-bench scale [--articles 100000 --feeds 200] [--out BENCHMARKS.md]`
+//! builds a database of generated news articles and times the store's
+//! lists, search and counts on it (see [`scale`]).
+//!
 //! Debugging aids: `byline-bench serve --urls FILE [--feeds N --items M]`
 //! serves the same feeds until killed; `BYLINE_BENCH_DUMP=1` prints the
 //! headers of the first request of each measured sync.
@@ -43,6 +47,7 @@ mod measure;
 mod profile;
 mod provenance;
 mod report;
+mod scale;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -86,6 +91,9 @@ enum Cmd {
     /// Byline's cold sync split into phases (open, add, fetch, parse, store),
     /// each timed alone in a child process, against the same served feeds.
     Profile(ProfileCmd),
+    /// Lists, search and counts on a database of 100,000 generated articles:
+    /// min, median, p95 and max of each, against the targets.
+    Scale(scale::ScaleArgs),
     /// (debugging) Serve the benchmark's feeds, write their URLs to a file,
     /// and keep serving until killed.
     #[command(hide = true)]
@@ -155,6 +163,7 @@ fn main() -> Result<()> {
         Some(Cmd::BylineSync(args)) => byline_child::run(args),
         Some(Cmd::BylineProfile(args)) => profile::run(args),
         Some(Cmd::Profile(args)) => profile_cmd(args),
+        Some(Cmd::Scale(args)) => scale::run(args),
         Some(Cmd::Serve { bench, urls }) => {
             let servers = Servers::start(bench.feeds, bench.items, bench.hosts)?;
             std::fs::write(&urls, servers.urls().join("\n") + "\n")?;

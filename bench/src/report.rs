@@ -22,7 +22,7 @@ pub struct Facts {
     rustc: String,
     newsboat: Option<String>,
     load_before: String,
-    command: String,
+    pub(crate) command: String,
 }
 
 impl Facts {
@@ -50,7 +50,7 @@ impl Facts {
 
 impl Facts {
     /// The date, commit, machine, load and tool lines, as Markdown bullets.
-    fn write_lines(&self, s: &mut String) {
+    pub(crate) fn write_lines(&self, s: &mut String) {
         let facts = self;
         let _ = writeln!(s, "- Date: {}; commit {}", facts.date, facts.commit);
         let _ = writeln!(s, "- Machine: {}", facts.machine);

@@ -14,6 +14,9 @@
 //! [`RemoteItem`], [`SyncCursor`]) that knows nothing of the store; item
 //! content is unsanitized HTML. This crate never touches the database.
 //!
+//! Passwords are kept behind [`CredentialStore`] ([`credentials`]): the OS
+//! keyring, or the `BYLINE_ACCOUNT_PASSWORD` fallback where none runs.
+//!
 //! Transport rules ([`HttpOptions`]): `https://` only, except for loopback
 //! addresses (`127.0.0.0/8`, `::1`, `localhost`) which may use `http://`
 //! (tests); a connect timeout, a timeout for the whole request, and a cap on
@@ -43,6 +46,7 @@
 #![deny(missing_docs)]
 
 mod account;
+pub mod credentials;
 mod de;
 mod error;
 pub mod fever;
@@ -51,6 +55,9 @@ mod http;
 mod model;
 
 pub use account::RemoteAccount;
+pub use credentials::{
+    credential_key, CredentialError, CredentialStore, EnvStore, KeyringStore, MemoryStore, PASSWORD_ENV,
+};
 pub use error::{Error, Result};
 pub use fever::Fever;
 pub use greader::GReader;

@@ -82,7 +82,14 @@ pub enum Command {
     Export,
     /// List the subscribed feeds with unread counts and errors.
     Feeds,
-    /// Fetch every feed and store new articles.
+    /// Fetch every feed and store new articles, then sync every server
+    /// account (send the read/saved changes made here, then fetch).
+    ///
+    /// With `--json`: the feeds' report (`feeds`, `ok`, `failed`,
+    /// `new_articles`, `errors`…) plus `accounts`, one object per account:
+    /// `account_id`, `display_name`, `sent_changes`, `feeds_added`,
+    /// `feeds_removed`, `new_articles`, `updated_articles`, and `error`
+    /// (null, or why that account's sync stopped; its changes stay queued).
     Sync {
         /// Also fetch feeds that are backing off after errors or asked to be left alone.
         #[arg(long)]
@@ -126,6 +133,9 @@ pub enum Command {
     /// Manage mute and mark-read rules.
     #[command(subcommand)]
     Rule(RuleCommand),
+    /// Manage feed-server accounts (Google Reader API, Fever API); `sync` syncs them.
+    #[command(subcommand)]
+    Account(AccountCommand),
     /// Set when one feed's full article pages are fetched (overrides --extract).
     FeedExtract {
         /// The feed's id.
@@ -282,5 +292,50 @@ mod tests {
         assert_eq!(parse_retention("off"), Ok(Retention(None)));
         assert_eq!(parse_retention("0"), Ok(Retention(None)));
         assert!(parse_retention("soon").is_err());
+    }
+}
+
+/// `account …`: feed-server accounts.
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Add an account: logs in, keeps the password in the OS keyring, and
+    /// adds the account; its feeds arrive with the next `sync`. The password
+    /// is read from stdin (one line). Where no keyring runs, set
+    /// BYLINE_ACCOUNT_PASSWORD to the password for every session instead.
+    Add {
+        /// The protocol the server speaks.
+        #[arg(long, value_enum)]
+        kind: AccountKindArg,
+        /// The API address (FreshRSS: https://HOST/api/greader.php or https://HOST/api/fever.php).
+        #[arg(long, value_name = "URL")]
+        url: String,
+        /// The user name on the server.
+        #[arg(long, value_name = "USER")]
+        user: String,
+    },
+    /// List the accounts with their last sync.
+    List,
+    /// Remove an account: its feeds and unsaved articles go; saved articles stay.
+    Remove {
+        /// The account's id.
+        id: i64,
+    },
+}
+
+/// `--kind` of `account add`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AccountKindArg {
+    /// The Google Reader API (FreshRSS, Miniflux, Inoreader, The Old Reader, BazQux).
+    Greader,
+    /// The Fever API.
+    Fever,
+}
+
+impl From<AccountKindArg> for byline_engine::store::AccountKind {
+    fn from(arg: AccountKindArg) -> Self {
+        match arg {
+            AccountKindArg::Greader => Self::Greader,
+            AccountKindArg::Fever => Self::Fever,
+        }
     }
 }

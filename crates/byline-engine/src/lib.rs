@@ -3,7 +3,8 @@
 //! An [`Engine`] owns the [`Store`] (one SQLite file) and the polite
 //! [`Fetcher`], and does what needs both: subscribing by feed or site URL
 //! (with autodiscovery), syncing ([`Engine::sync`]), OPML import and export,
-//! and retention.
+//! retention, and server accounts ([`Engine::add_account`],
+//! [`Engine::sync_accounts`]).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), byline_engine::EngineError> {
@@ -22,6 +23,7 @@ mod error;
 pub mod fetch;
 mod full_articles;
 mod opml;
+mod remote_sync;
 mod sync;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +32,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use tokio::sync::Semaphore;
 
+pub use byline_accounts as accounts;
 pub use byline_feeds as feeds;
 pub use byline_store as store;
 pub use byline_store::ExtractionPolicy;
@@ -38,6 +41,7 @@ pub use error::{EngineError, FetchError, Result};
 pub use fetch::{FetchConfig, Fetcher};
 pub use full_articles::{extract_bytes, ExtractReport};
 pub use opml::ImportReport;
+pub use remote_sync::{AccountError, AccountSyncReport};
 pub use sync::{FeedFailure, SyncEvent, SyncOptions, SyncReport};
 
 /// The app's identifier; its data directory is named after it.
@@ -87,6 +91,9 @@ pub struct Engine {
     /// time per core, so they do not crowd out the writer (which a sync
     /// waits on) or each other.
     cpu_slots: Arc<Semaphore>,
+    /// Where server accounts' passwords are kept (the OS keyring unless
+    /// [`Engine::with_credentials`] says otherwise).
+    credentials: Arc<dyn byline_accounts::CredentialStore>,
 }
 
 impl Engine {
@@ -95,7 +102,13 @@ impl Engine {
         let store = Store::open(db_path).await?;
         let fetcher = Fetcher::new(config.fetch.clone())?;
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        Ok(Self { store, fetcher, config, cpu_slots: Arc::new(Semaphore::new(cores)) })
+        Ok(Self {
+            store,
+            fetcher,
+            config,
+            cpu_slots: Arc::new(Semaphore::new(cores)),
+            credentials: Arc::new(byline_accounts::KeyringStore),
+        })
     }
 
     /// The store, for queries and statuses.

@@ -4,9 +4,9 @@
 //! was busy in one transaction.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use byline_store::{FeedFetchState, FeedId, FetchValidators, PreparedFeed, RuleSet};
+use byline_store::{FeedFetchState, FeedId, FetchValidators, PreparedFeed, RuleSet, StoreError};
 use chrono::{Duration, Utc};
 use futures::stream::{self, StreamExt};
 use serde::Serialize;
@@ -128,19 +128,46 @@ struct FeedOutcome {
 /// be recorded, why not.
 type FeedResult = (FeedFetchState, Result<FeedOutcome, EngineError>, Option<EngineError>);
 
-/// Counts feeds done and new articles, and sends [`SyncEvent`]s.
+/// Counts feeds done and new articles, and sends [`SyncEvent`]s. Also
+/// holds whether a write found the disk full: from then on the sync fetches
+/// and stores nothing more, records no failure on any feed (a full disk is
+/// not the feed's fault, and must not put it in backoff), and ends with that
+/// error.
 struct Progress {
     total: usize,
     done: AtomicUsize,
     new_articles: AtomicUsize,
     events: Option<UnboundedSender<SyncEvent>>,
+    disk_full: OnceLock<String>,
 }
 
 impl Progress {
     fn new(total: usize, events: Option<UnboundedSender<SyncEvent>>) -> Self {
-        let progress = Self { total, done: AtomicUsize::new(0), new_articles: AtomicUsize::new(0), events };
+        let progress = Self {
+            total,
+            done: AtomicUsize::new(0),
+            new_articles: AtomicUsize::new(0),
+            events,
+            disk_full: OnceLock::new(),
+        };
         progress.send(SyncEvent::Started { total });
         progress
+    }
+
+    /// Remembers the first disk-full error; whether `err` is one.
+    fn note_disk_full(&self, err: &EngineError) -> bool {
+        match err {
+            EngineError::Store(StoreError::DiskFull(message)) => {
+                let _ = self.disk_full.set(message.clone());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the sync stopped because the disk is full.
+    fn stopped(&self) -> bool {
+        self.disk_full.get().is_some()
     }
 
     fn feed_done(&self, feed_id: FeedId, result: &Result<FeedOutcome, EngineError>) {
@@ -167,7 +194,10 @@ impl Engine {
     /// `progress`, then fetches the full pages of new articles as the
     /// extraction policy says ([`Engine::sync_feeds`], then
     /// [`Engine::extract_pending`]). Returns an error only when the sync
-    /// could not run at all; feeds that fail are in the report.
+    /// could not run at all, or stopped because the disk is full
+    /// ([`StoreError::DiskFull`]: what was stored stays, no feed is marked
+    /// failed, and the next sync picks up the rest); feeds that fail are in
+    /// the report.
     pub async fn sync(
         &self,
         options: &SyncOptions,
@@ -192,14 +222,16 @@ impl Engine {
     ///
     /// Fetching and parsing run many feeds at once; storing runs on the one
     /// writer, which takes every feed parsed while it was busy and stores
-    /// them in one transaction.
+    /// them in one transaction. A full disk stops it, as [`Engine::sync`]
+    /// says.
     pub async fn sync_feeds(
         &self,
         options: &SyncOptions,
         progress: Option<UnboundedSender<SyncEvent>>,
     ) -> Result<SyncReport, EngineError> {
         let now = Utc::now();
-        let mut states = self.store.fetch_states().await?;
+        // A server account's feeds come from its server (`remote_sync`).
+        let mut states = self.store.local_fetch_states().await?;
         if !options.feeds.is_empty() {
             states.retain(|s| options.feeds.contains(&s.id));
         }
@@ -217,6 +249,9 @@ impl Engine {
                 .map(|state| {
                     let (rules, parsed_tx, progress) = (&rules, &parsed_tx, &progress);
                     async move {
+                        if progress.stopped() {
+                            return None;
+                        }
                         match self.fetch_and_prepare(&state, rules).await {
                             // The writer stores it and reports it done.
                             Ok(Some(prepared)) => match parsed_tx.send((state, prepared)).await {
@@ -241,6 +276,9 @@ impl Engine {
         let store_all = async {
             let mut stored: Vec<FeedResult> = Vec::new();
             while let Some(first) = parsed_rx.recv().await {
+                if progress.stopped() {
+                    continue; // drained, so no fetch waits on a full queue
+                }
                 let mut entries = first.1.entry_count();
                 let mut batch = vec![first];
                 while entries < MAX_BATCH_ENTRIES {
@@ -258,6 +296,9 @@ impl Engine {
             stored
         };
         let (done_early, stored) = futures::join!(fetch_all, store_all);
+        if let Some(message) = progress.disk_full.get() {
+            return Err(StoreError::DiskFull(message.clone()).into());
+        }
 
         let mut report = SyncReport { feeds: progress.total, skipped, ..SyncReport::default() };
         for (state, result, unrecorded) in done_early.into_iter().chain(stored) {
@@ -324,7 +365,8 @@ impl Engine {
         .await?
     }
 
-    /// Records a feed's failure (if it failed) and reports it done.
+    /// Records a feed's failure (if it failed, and not for a full disk) and
+    /// reports it done.
     async fn finish_feed(
         &self,
         state: FeedFetchState,
@@ -332,7 +374,14 @@ impl Engine {
         progress: &Progress,
     ) -> FeedResult {
         let unrecorded = match &result {
-            Err(err) => self.record_failure(&state, err).await.err(),
+            Err(err) if progress.note_disk_full(err) => None,
+            Err(err) => {
+                let unrecorded = self.record_failure(&state, err).await.err();
+                if let Some(db_err) = &unrecorded {
+                    progress.note_disk_full(db_err);
+                }
+                unrecorded
+            }
             Ok(_) => None,
         };
         if let Some(db_err) = &unrecorded {
@@ -352,5 +401,22 @@ impl Engine {
         };
         self.store.record_failure(state.id, err.feed_problem(), &err.to_string(), Some(next)).await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_stops_the_sync_and_is_no_feed_failure() {
+        let progress = Progress::new(3, None);
+        assert!(!progress.note_disk_full(&FetchError::Status(500).into()));
+        assert!(!progress.note_disk_full(&StoreError::Invalid("bad".into()).into()));
+        assert!(!progress.stopped(), "a feed's own failure goes on its record");
+        assert!(progress.note_disk_full(&StoreError::DiskFull("first".into()).into()));
+        assert!(progress.note_disk_full(&StoreError::DiskFull("second".into()).into()));
+        assert!(progress.stopped());
+        assert_eq!(progress.disk_full.get().map(String::as_str), Some("first"), "the first error is the one told");
     }
 }

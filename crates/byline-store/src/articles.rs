@@ -35,35 +35,56 @@ struct ArticleDetails {
 impl Store {
     /// One page of a list (all, unread, saved; by feed or folder; or search
     /// results), newest first, paged by keyset.
+    ///
+    /// The page is chosen from `article_status` alone, walking one of its
+    /// list indexes in list order (or, for a search, sorting the statuses of
+    /// the matches by the sort key they carry); only the page's own articles
+    /// are read, since an article row holds its HTML.
     pub async fn list(&self, query: &ListQuery) -> Result<Page> {
         let limit = query.limit.clamp(1, MAX_PAGE);
-        let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN article_status s ON s.article_id = a.id
-             JOIN feeds f ON f.id = a.feed_id WHERE 1 = 1"
-        ));
-        match query.view {
-            View::All => sql.push(" AND s.muted = 0"),
-            View::Unread => sql.push(" AND s.read = 0 AND s.muted = 0"),
-            View::Saved => sql.push(" AND s.saved = 1"),
+        let search = match query.search.as_deref() {
+            Some(search) => match fts_query(search) {
+                Some(fts) => Some((search, fts)),
+                None => return Ok(Page { items: Vec::new(), next: None }),
+            },
+            None => None,
         };
+        let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
+            "SELECT {SUMMARY_COLUMNS} FROM (SELECT s.article_id, s.sort_key FROM article_status s"
+        ));
+        if query.folder.is_some() {
+            sql.push(" JOIN feeds f ON f.id = s.feed_id");
+        }
+        sql.push(match query.view {
+            View::All => " WHERE s.muted = 0",
+            View::Unread => " WHERE s.read = 0 AND s.muted = 0",
+            View::Saved => " WHERE s.saved = 1",
+        });
         if let Some(feed) = query.feed {
-            sql.push(" AND a.feed_id = ").push_bind(feed);
+            sql.push(" AND s.feed_id = ").push_bind(feed);
         }
         if let Some(folder) = query.folder {
             sql.push(" AND f.folder_id IN (WITH RECURSIVE sub(id) AS (SELECT ").push_bind(folder).push(
                 " UNION SELECT folders.id FROM folders JOIN sub ON folders.parent_id = sub.id) SELECT id FROM sub)",
             );
         }
-        if let Some(search) = query.search.as_deref() {
-            let Some(fts) = fts_query(search) else {
-                return Ok(Page { items: Vec::new(), next: None });
-            };
-            sql.push(" AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ").push_bind(fts).push(")");
+        if let Some((_, fts)) = &search {
+            sql.push(" AND s.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ")
+                .push_bind(fts.clone())
+                .push(")");
         }
         if let Some(after) = query.after {
-            sql.push(" AND (a.sort_key, a.id) < (").push_bind(after.sort_key).push(", ").push_bind(after.id).push(")");
+            sql.push(" AND (s.sort_key, s.article_id) < (")
+                .push_bind(after.sort_key)
+                .push(", ")
+                .push_bind(after.id)
+                .push(")");
         }
-        sql.push(" ORDER BY a.sort_key DESC, a.id DESC LIMIT ").push_bind(i64::from(limit) + 1);
+        sql.push(" ORDER BY s.sort_key DESC, s.article_id DESC LIMIT ").push_bind(i64::from(limit) + 1).push(
+            ") page JOIN articles a ON a.id = page.article_id JOIN article_status s ON s.article_id = a.id
+             JOIN feeds f ON f.id = a.feed_id
+             ORDER BY page.sort_key DESC, page.article_id DESC",
+        );
         let mut items: Vec<ArticleSummary> = sql.build_query_as().fetch_all(&self.reader).await?;
         let next = if items.len() > limit as usize {
             items.truncate(limit as usize);
@@ -71,7 +92,7 @@ impl Store {
         } else {
             None
         };
-        if let Some(search) = query.search.as_deref() {
+        if let Some((search, _)) = search {
             self.add_snippets(&mut items, search).await?;
         }
         Ok(Page { items, next })
@@ -137,37 +158,47 @@ impl Store {
 
     /// Marks an article read or unread.
     pub async fn set_read(&self, id: ArticleId, read: bool) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
         let done = sqlx::query("UPDATE article_status SET read = ?, read_at = ? WHERE article_id = ?")
             .bind(read)
             .bind(read.then(now))
             .bind(id)
-            .execute(&self.writer)
+            .execute(&mut *tx)
             .await?;
-        expect_one(done.rows_affected(), id)
+        expect_one(done.rows_affected(), id)?;
+        crate::accounts::enqueue(&mut tx, &[id], crate::StatusChange::read(read)).await?;
+        Ok(tx.commit().await?)
     }
 
     /// Saves an article (kept forever, readable offline) or unsaves it.
     pub async fn set_saved(&self, id: ArticleId, saved: bool) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
         let done = sqlx::query("UPDATE article_status SET saved = ?, saved_at = ? WHERE article_id = ?")
             .bind(saved)
             .bind(saved.then(now))
             .bind(id)
-            .execute(&self.writer)
+            .execute(&mut *tx)
             .await?;
-        expect_one(done.rows_affected(), id)
+        expect_one(done.rows_affected(), id)?;
+        crate::accounts::enqueue(&mut tx, &[id], crate::StatusChange::starred(saved)).await?;
+        Ok(tx.commit().await?)
     }
 
     /// Marks every unread article read, or only a feed's; returns how many.
     pub async fn mark_all_read(&self, feed: Option<FeedId>) -> Result<Vec<ArticleId>> {
-        Ok(sqlx::query_scalar(
+        let mut tx = self.writer.begin().await?;
+        let ids = sqlx::query_scalar(
             "UPDATE article_status SET read = 1, read_at = ? WHERE read = 0 AND (? IS NULL OR feed_id = ?)
              RETURNING article_id",
         )
         .bind(now())
         .bind(feed)
         .bind(feed)
-        .fetch_all(&self.writer)
-        .await?)
+        .fetch_all(&mut *tx)
+        .await?;
+        crate::accounts::enqueue(&mut tx, &ids, crate::StatusChange::Read).await?;
+        tx.commit().await?;
+        Ok(ids)
     }
 
     /// Marks these articles read or unread at once (the undo of
@@ -184,17 +215,21 @@ impl Store {
             }
             sql.push(")");
             done += sql.build().execute(&mut *tx).await?.rows_affected();
+            crate::accounts::enqueue(&mut tx, chunk, crate::StatusChange::read(read)).await?;
         }
         tx.commit().await?;
         Ok(done)
     }
 
-    /// How many articles "All", "Unread" and "Saved" hold, in one query.
+    /// How many articles "All", "Unread" and "Saved" hold, in one query:
+    /// each count reads an index (all statuses less the few muted ones), not
+    /// every status.
     pub async fn counts(&self) -> Result<Counts> {
         Ok(sqlx::query_as(
-            "SELECT COALESCE(SUM(muted = 0), 0) AS \"all\", COALESCE(SUM(read = 0 AND muted = 0), 0) AS unread,
-               COALESCE(SUM(saved), 0) AS saved
-             FROM article_status",
+            "SELECT (SELECT COUNT(*) FROM article_status) - (SELECT COUNT(*) FROM article_status WHERE muted = 1)
+                 AS \"all\",
+               (SELECT COUNT(*) FROM article_status WHERE read = 0 AND muted = 0) AS unread,
+               (SELECT COUNT(*) FROM article_status WHERE saved = 1) AS saved",
         )
         .fetch_one(&self.reader)
         .await?)

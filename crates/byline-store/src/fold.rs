@@ -8,21 +8,51 @@
 /// tokenizer (`remove_diacritics 2`).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            'İ' | 'I' | 'ı' => out.push('i'),
-            'Ə' | 'ə' => out.push('e'),
-            'Ğ' | 'ğ' => out.push('g'),
-            'Ş' | 'ş' => out.push('s'),
-            'Ç' | 'ç' => out.push('c'),
-            'Ö' | 'ö' => out.push('o'),
-            'Ü' | 'ü' => out.push('u'),
-            'Ё' | 'ё' => out.push('е'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+    out.extend(text.chars().flat_map(fold_char));
+    out
+}
+
+/// One character of [`fold`]: what `c` folds to (one character, or more
+/// when its lower case is longer).
+pub(crate) fn fold_char(c: char) -> Folded {
+    Folded(match c {
+        'İ' | 'I' | 'ı' => FoldedInner::One(Some('i')),
+        'Ə' | 'ə' => FoldedInner::One(Some('e')),
+        'Ğ' | 'ğ' => FoldedInner::One(Some('g')),
+        'Ş' | 'ş' => FoldedInner::One(Some('s')),
+        'Ç' | 'ç' => FoldedInner::One(Some('c')),
+        'Ö' | 'ö' => FoldedInner::One(Some('o')),
+        'Ü' | 'ü' => FoldedInner::One(Some('u')),
+        'Ё' | 'ё' => FoldedInner::One(Some('е')),
+        c if c.is_ascii() => FoldedInner::One(Some(c.to_ascii_lowercase())),
+        c => FoldedInner::Lower(c.to_lowercase()),
+    })
+}
+
+/// Whether `word`, folded, starts with `prefix` (folded already), without
+/// building the folded word.
+pub(crate) fn folded_starts_with(word: &[char], prefix: &str) -> bool {
+    let mut folded = word.iter().flat_map(|&c| fold_char(c));
+    prefix.chars().all(|p| folded.next() == Some(p))
+}
+
+/// The characters one character folds to (see [`fold_char`]).
+pub(crate) struct Folded(FoldedInner);
+
+enum FoldedInner {
+    One(Option<char>),
+    Lower(std::char::ToLowercase),
+}
+
+impl Iterator for Folded {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match &mut self.0 {
+            FoldedInner::One(c) => c.take(),
+            FoldedInner::Lower(chars) => chars.next(),
         }
     }
-    out
 }
 
 /// The words of what a user typed, folded: what search prefix-matches.
@@ -57,6 +87,18 @@ mod tests {
     fn azerbaijani_letters_fold_to_their_base() {
         assert_eq!(fold("ŞƏHƏRDƏ İlham Əliyev ağıllı Çöl Üzüm"), "seherde ilham eliyev agilli col uzum");
         assert_eq!(fold("IĞDIR"), "igdir");
+    }
+
+    #[test]
+    fn a_folded_prefix_is_found_without_folding_the_word() {
+        let word: Vec<char> = "ŞƏHƏRDƏ".chars().collect();
+        assert!(folded_starts_with(&word, "seher"));
+        assert!(folded_starts_with(&word, "seherde"));
+        assert!(!folded_starts_with(&word, "seherdex"));
+        assert!(!folded_starts_with(&word, "sa"));
+        assert!(folded_starts_with(&word, ""));
+        let yolka: Vec<char> = "ЁЛКА".chars().collect();
+        assert!(folded_starts_with(&yolka, "елк"));
     }
 
     #[test]

@@ -331,18 +331,22 @@ async fn insert_articles(
 }
 
 /// Gives every new article its status: unread, unless a rule muted it or
-/// marked it read. The new articles are exactly those with ids from
-/// `first_id` on (this transaction chose them).
+/// marked it read, with the article's sort key (which never changes after
+/// this) for the list indexes. The new articles are exactly those with ids
+/// from `first_id` on (this transaction chose them).
 async fn insert_statuses(
     conn: &mut SqliteConnection,
     fresh: &[(ArticleId, FeedId, &PreparedEntry)],
     first_id: ArticleId,
     fetched_at: i64,
 ) -> Result<()> {
-    sqlx::query("INSERT INTO article_status (article_id, feed_id) SELECT id, feed_id FROM articles WHERE id >= ?")
-        .bind(first_id)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO article_status (article_id, feed_id, sort_key) SELECT id, feed_id, sort_key FROM articles
+         WHERE id >= ?",
+    )
+    .bind(first_id)
+    .execute(&mut *conn)
+    .await?;
     for (action, set) in [(RuleAction::MarkRead, "read = 1, read_at = ?1"), (RuleAction::Mute, "muted = 1")] {
         let ids: Vec<ArticleId> =
             fresh.iter().filter(|(_, _, p)| p.action == Some(action)).map(|(id, ..)| *id).collect();

@@ -19,6 +19,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod accounts;
 mod articles;
 mod error;
 mod extraction;
@@ -37,6 +38,10 @@ use sqlx::sqlite::{
     SqliteAutoVacuum, SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+pub use accounts::{
+    Account, AccountFeed, AccountFolder, AccountId, AccountKind, NewAccount, PendingChange, RemoteState, StatusChange,
+    TreeOutcome,
+};
 pub use error::{Result, StoreError};
 pub use extraction::{Author, ExtractedArticle, ExtractionPolicy, PendingExtraction};
 pub use feeds::{FetchValidators, NewSubscription, Subscribed};
@@ -92,16 +97,37 @@ impl Store {
         Ok(Self { writer, reader })
     }
 
-    /// Checks the file: SQLite's own integrity check and the search index's.
+    /// Checks the file: SQLite's own integrity check, every foreign key, the
+    /// search index's own check, and that every article has its status and
+    /// its search row (each is written in the article's transaction).
     /// Returns what is wrong; empty when all is well.
     pub async fn integrity_problems(&self) -> Result<Vec<String>> {
         let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(&self.writer).await?;
         let mut problems: Vec<String> = rows.into_iter().filter(|row| row != "ok").collect();
+        let orphans: Vec<(String, Option<i64>, String)> =
+            sqlx::query_as("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")
+                .fetch_all(&self.writer)
+                .await?;
+        problems.extend(orphans.into_iter().map(|(table, rowid, parent)| {
+            format!("{table} row {} points to a missing {parent} row", rowid.map_or("?".into(), |r| r.to_string()))
+        }));
         if let Err(err) = sqlx::query("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
             .execute(&self.writer)
             .await
         {
             problems.push(format!("search index: {err}"));
+        }
+        let (no_status, not_indexed): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM article_status)),
+               (SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts))",
+        )
+        .fetch_one(&self.writer)
+        .await?;
+        if no_status > 0 {
+            problems.push(format!("{no_status} articles have no status"));
+        }
+        if not_indexed > 0 {
+            problems.push(format!("{not_indexed} articles are missing from the search index"));
         }
         Ok(problems)
     }
@@ -116,4 +142,44 @@ impl Store {
 /// Seconds since the Unix epoch, now.
 pub(crate) fn now() -> i64 {
     chrono::Utc::now().timestamp()
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::{ConnectOptions, Connection};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn integrity_problems_name_broken_links_and_lost_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("byline.sqlite3");
+        let store = Store::open(&path).await.unwrap();
+        let feed = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+        assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new());
+        store.close().await;
+
+        // What a write outside the store's transactions could leave behind.
+        let mut conn = SqliteConnectOptions::new().filename(&path).foreign_keys(false).connect().await.unwrap();
+        let article = "INSERT INTO articles (id, feed_id, guid, title, content_hash, sort_key, fetched_at)
+                       VALUES (?, ?, ?, 't', 'h', 1, 1)";
+        sqlx::query(article).bind(1).bind(feed.id).bind("a").execute(&mut conn).await.unwrap();
+        sqlx::query(article).bind(2).bind(999).bind("b").execute(&mut conn).await.unwrap();
+        sqlx::query("INSERT INTO articles_fts (rowid, title, author, body) VALUES (2, 't', '', '')")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        conn.close().await.unwrap();
+
+        let store = Store::open(&path).await.unwrap();
+        assert_eq!(
+            store.integrity_problems().await.unwrap(),
+            vec![
+                "articles row 2 points to a missing feeds row".to_string(),
+                "2 articles have no status".into(),
+                "1 articles are missing from the search index".into(),
+            ]
+        );
+        store.close().await;
+    }
 }

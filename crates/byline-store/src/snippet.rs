@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::fold::{fold, search_terms};
+use crate::fold::{folded_starts_with, search_terms};
 
 /// Characters of text a snippet shows at most.
 pub const SNIPPET_CHARS: usize = 180;
@@ -53,10 +53,7 @@ pub fn snippet(text: &str, query: &str) -> Vec<SnippetPart> {
     }
     let terms = search_terms(query);
     let words = words(&chars);
-    let is_hit = |&(s, e): &(usize, usize)| {
-        let word = fold(&chars[s..e].iter().collect::<String>());
-        terms.iter().any(|t| word.starts_with(t.as_str()))
-    };
+    let is_hit = |&(s, e): &(usize, usize)| terms.iter().any(|t| folded_starts_with(&chars[s..e], t));
     let first = words.iter().find(|w| is_hit(w)).map_or(0, |w| w.0);
     // Start at a word boundary some way before the first match.
     let start = if first <= LEAD_CHARS {

@@ -20,7 +20,7 @@ const TOPICS: &[&str] = &[
 const AUTHORS: &[&str] = &["Ada Brennan", "Tomás Reyes", "Mei Lin", "Kofi Mensah", "Sara Nyberg"];
 
 /// The date of item 0 of every generated feed; item `i` is `i` hours older.
-fn item_date(i: usize) -> DateTime<Utc> {
+pub(crate) fn item_date(i: usize) -> DateTime<Utc> {
     let base = Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap();
     base - Duration::hours(i as i64)
 }
@@ -69,7 +69,7 @@ fn make_items(feed_index: usize, count: usize, site: &str) -> Vec<Item> {
 }
 
 /// Escapes text for XML character data and attribute values.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         match c {

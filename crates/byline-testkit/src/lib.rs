@@ -41,6 +41,7 @@
 mod fixture;
 mod freshrss;
 mod generate;
+mod news;
 mod server;
 
 /// The `http` crate (as re-exported by axum), for [`http::HeaderMap`] and friends.
@@ -48,6 +49,7 @@ pub use axum::http;
 
 pub use fixture::Fixture;
 pub use freshrss::FreshRss;
+pub use news::{generate_news_rss, NewsLanguage};
 pub use generate::{generate_atom, generate_json_feed, generate_rss};
 pub use server::{content_type_for, FixtureServer};
 

@@ -1,6 +1,7 @@
 //! One module per group of subcommands. Each command renders what it prints
 //! on stdout into a `String`.
 
+mod account;
 mod articles;
 mod extract;
 mod feeds;
@@ -38,8 +39,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<String> {
     if let Command::Prune { days: Some(Retention(days)) } = cli.command {
         config.retention_days = days;
     }
-    let engine =
-        Engine::open(&path, config).await.with_context(|| format!("cannot open the database {}", path.display()))?;
+    let engine = Engine::open(&path, config)
+        .await
+        .with_context(|| format!("cannot open the database {}", path.display()))?
+        .with_credentials(account::credentials());
     let result = dispatch(&engine, cli.command, json).await;
     engine.store().close().await;
     result
@@ -60,6 +63,7 @@ async fn dispatch(engine: &Engine, command: Command, json: bool) -> anyhow::Resu
         Command::Read { id } => articles::set_status(engine, id, articles::Status::Read(true), json).await,
         Command::Unread { id } => articles::set_status(engine, id, articles::Status::Read(false), json).await,
         Command::Rule(rule) => rules::run(engine, rule, json).await,
+        Command::Account(command) => account::run(engine, command, json).await,
         Command::FeedExtract { id, policy } => feeds::set_extraction(engine, id, &policy, json).await,
         Command::Prune { days } => sync::prune(engine, days, json).await,
         Command::Parse { file, url, content_type } => {

@@ -19,10 +19,16 @@ pub fn show_progress(json: bool) -> bool {
 pub async fn sync(engine: &Engine, force: bool, json: bool) -> anyhow::Result<String> {
     let options = SyncOptions { force, ..SyncOptions::default() };
     let report = sync_with_progress(engine, &options, show_progress(json)).await?;
+    let accounts = engine.sync_accounts().await?;
     if json {
-        return Ok(output::json(&serde_json::to_value(&report)?));
+        let mut value = serde_json::to_value(&report)?;
+        value["accounts"] = serde_json::to_value(&accounts)?;
+        return Ok(output::json(&value));
     }
-    Ok(render_report(&report))
+    let mut out =
+        if accounts.is_empty() || report.feeds + report.skipped > 0 { render_report(&report) } else { String::new() };
+    out.push_str(&super::account::render_reports(&accounts));
+    Ok(out)
 }
 
 /// Runs a sync, drawing its progress on stderr when `progress` is set.

@@ -1,0 +1,335 @@
+//! Server accounts: a feed server (Google Reader API, Fever API) as one more
+//! kind of source ([`Engine::add_account`], [`Engine::sync_accounts`]).
+//!
+//! One account's sync, in order:
+//!
+//! 1. **Send** the changes queued here (read, unread, saved, unsaved; the
+//!    latest per item). Only what the server accepted leaves the queue; when
+//!    it fails, the sync of that account stops and everything stays queued.
+//! 2. **Folders and feeds**: made what the server has (one transaction).
+//! 3. **Items** new since the stored cursor, through the one ingest
+//!    (sanitized, folded for search, bylines); then their read and saved
+//!    state: the server's wins, unless a change made here is still queued
+//!    for that item (it is newer).
+//! 4. **States** of every stored item, against the server's full unread and
+//!    starred lists.
+//! 5. **Cursor** saved, only now: a server that goes away at any step leaves
+//!    what was stored whole, and the next sync fetches the rest again
+//!    (storing is idempotent).
+//!
+//! Passwords live behind a [`CredentialStore`] (the OS keyring by default),
+//! never in the database.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use byline_accounts::{
+    credential_key, ChangeSet, CredentialError, CredentialStore, Fever, GReader, RemoteAccount, RemoteItem, SyncCursor,
+};
+use byline_feeds::sanitize::{is_web_url, plain_text, sanitize_html};
+use byline_feeds::{ParsedEntry, ParsedFeed};
+use byline_store::{
+    Account, AccountFeed, AccountFolder, AccountId, AccountKind, FetchValidators, NewAccount, PreparedFeed,
+    RemoteState, StatusChange, StoreError,
+};
+use serde::Serialize;
+
+use crate::{Engine, EngineError};
+
+/// What can go wrong with a server account.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    /// The server refused, failed or could not be reached (wrong password,
+    /// unreachable, not a server of that kind…).
+    #[error(transparent)]
+    Server(#[from] byline_accounts::Error),
+    /// The password could not be stored or read (no keyring, none stored).
+    #[error(transparent)]
+    Credentials(#[from] CredentialError),
+    /// The database failed, or the account does not exist.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Anything else of the engine's.
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+}
+
+/// What syncing one account did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AccountSyncReport {
+    /// The account.
+    pub account_id: AccountId,
+    /// Its name.
+    pub display_name: String,
+    /// Queued changes the server accepted.
+    pub sent_changes: usize,
+    /// Feeds new here (the server's subscriptions).
+    pub feeds_added: usize,
+    /// Feeds the server no longer has.
+    pub feeds_removed: usize,
+    /// New articles stored.
+    pub new_articles: usize,
+    /// Articles whose content changed.
+    pub updated_articles: usize,
+    /// Why the sync of this account stopped, when it did (what was stored
+    /// stays; queued changes stay queued).
+    pub error: Option<String>,
+}
+
+impl Engine {
+    /// Keeps account passwords in `credentials` instead of the OS keyring
+    /// (tests use [`byline_accounts::MemoryStore`]; the CLI uses
+    /// [`byline_accounts::EnvStore`] when `BYLINE_ACCOUNT_PASSWORD` is set).
+    pub fn with_credentials(mut self, credentials: Arc<dyn CredentialStore>) -> Self {
+        self.credentials = credentials;
+        self
+    }
+
+    /// Adds a server account: logs in (a wrong password or an unreachable
+    /// server is an error, and nothing is stored), keeps the password in
+    /// the credential store, and stores the account. Its feeds and articles
+    /// arrive with the next [`Engine::sync_accounts`].
+    pub async fn add_account(
+        &self,
+        kind: AccountKind,
+        url: &str,
+        username: &str,
+        password: &str,
+    ) -> Result<Account, AccountError> {
+        let url = url.trim();
+        let username = username.trim();
+        if self.store.accounts().await?.iter().any(|a| a.kind == kind && a.url == url && a.username == username) {
+            return Err(StoreError::Invalid(format!("the {kind} account {username} at {url} is already added")).into());
+        }
+        connect(kind, url, username, password).await?;
+        let key = credential_key(kind.as_str(), username, url);
+        let secret = password.to_string();
+        self.credentials_call(move |c| c.set(&key, &secret)).await?;
+        let display_name = display_name(url, username);
+        let account = self.store.add_account(&NewAccount { kind, url, username, display_name: &display_name }).await;
+        if account.is_err() {
+            let key = credential_key(kind.as_str(), username, url);
+            let _ = self.credentials_call(move |c| c.delete(&key)).await;
+        }
+        Ok(account?)
+    }
+
+    /// Removes an account: its feeds and unsaved articles go (saved ones
+    /// stay, as when a feed is unsubscribed), with its queued changes and
+    /// its password (when the keyring can be reached).
+    pub async fn remove_account(&self, id: AccountId) -> Result<(), AccountError> {
+        let account = self.store.account(id).await?;
+        self.store.remove_account(id).await?;
+        // Best effort: the account is gone either way, and where no keyring
+        // runs (the `BYLINE_ACCOUNT_PASSWORD` fallback) nothing was kept.
+        let key = credential_key(account.kind.as_str(), &account.username, &account.url);
+        let _ = self.credentials_call(move |c| c.delete(&key)).await;
+        Ok(())
+    }
+
+    /// Syncs every server account, one after the other (see the module
+    /// documentation). An account that fails has its error in its report
+    /// (and recorded on the account); the others go on.
+    pub async fn sync_accounts(&self) -> Result<Vec<AccountSyncReport>, AccountError> {
+        let mut reports = Vec::new();
+        for account in self.store.accounts().await? {
+            reports.push(self.sync_account(&account).await?);
+        }
+        Ok(reports)
+    }
+
+    /// Syncs one account. Errors of the server or the credentials end in
+    /// the report; only a database failure is an `Err`.
+    pub async fn sync_account(&self, account: &Account) -> Result<AccountSyncReport, AccountError> {
+        let mut report = AccountSyncReport {
+            account_id: account.id,
+            display_name: account.display_name.clone(),
+            ..Default::default()
+        };
+        match self.pull_account(account, &mut report).await {
+            Ok(()) => {}
+            Err(AccountError::Store(err)) => {
+                let _ = self.store.record_account_error(account.id, &err.to_string()).await;
+                return Err(err.into());
+            }
+            Err(err) => {
+                let message = err.to_string();
+                self.store.record_account_error(account.id, &message).await?;
+                report.error = Some(message);
+            }
+        }
+        Ok(report)
+    }
+
+    async fn pull_account(&self, account: &Account, report: &mut AccountSyncReport) -> Result<(), AccountError> {
+        let key = credential_key(account.kind.as_str(), &account.username, &account.url);
+        let password = self.credentials_call(move |c| c.get(&key)).await?;
+        let server = connect(account.kind, &account.url, &account.username, &password).await?;
+
+        // 1. Send what was changed here.
+        report.sent_changes = self.send_changes(account.id, server.as_ref()).await?;
+
+        // 2. Folders and feeds.
+        let folders: Vec<AccountFolder> = server
+            .folders()
+            .await?
+            .into_iter()
+            .map(|f| AccountFolder { remote_id: f.remote_id, title: plain_text(&f.title) })
+            .collect();
+        let feeds: Vec<AccountFeed> = server
+            .feeds()
+            .await?
+            .into_iter()
+            .map(|f| AccountFeed {
+                title: plain_text(&f.title),
+                folder: f.folders.into_iter().next(),
+                remote_id: f.remote_id,
+                url: f.url,
+                site_url: f.site_url.filter(|u| is_web_url(u)),
+            })
+            .collect();
+        let tree = self.store.apply_account_tree(account.id, &folders, &feeds).await?;
+        (report.feeds_added, report.feeds_removed) = (tree.added, tree.removed);
+
+        // 3. New items, then their states.
+        let cursor: SyncCursor =
+            account.sync_cursor.as_deref().and_then(|c| serde_json::from_str(c).ok()).unwrap_or_default();
+        let fetched = server.fetch_items(cursor).await?;
+        let states: Vec<(String, bool, bool)> =
+            fetched.items.iter().map(|i| (i.remote_id.clone(), i.read, i.starred)).collect();
+        self.store_items(account.id, fetched.items, report).await?;
+        let states: Vec<RemoteState> = states
+            .iter()
+            .map(|(id, read, starred)| RemoteState { remote_id: id, read: *read, starred: *starred })
+            .collect();
+        self.store.apply_remote_states(account.id, &states).await?;
+
+        // 4. Every item's state.
+        let unread = server.unread_ids().await?;
+        let starred = server.starred_ids().await?;
+        self.store.reconcile_remote_states(account.id, &unread, &starred).await?;
+
+        // 5. Only now, the cursor.
+        let cursor = serde_json::to_string(&fetched.cursor).map_err(|e| EngineError::Invalid(e.to_string()))?;
+        self.store.record_account_sync(account.id, &cursor).await?;
+        Ok(())
+    }
+
+    /// Sends the queued changes, the latest per item and kind; returns how
+    /// many the server accepted (and removes them from the queue).
+    async fn send_changes(&self, id: AccountId, server: &dyn RemoteAccount) -> Result<usize, AccountError> {
+        let queued = self.store.pending_changes(id).await?;
+        let Some(last) = queued.last().map(|c| c.id) else { return Ok(0) };
+        // The latest change per item and column wins.
+        let mut latest: HashMap<(&str, bool), StatusChange> = HashMap::new();
+        for change in &queued {
+            let is_read = matches!(change.change, StatusChange::Read | StatusChange::Unread);
+            latest.insert((change.remote_item_id.as_str(), is_read), change.change);
+        }
+        let mut set = ChangeSet::default();
+        for ((item, _), change) in &latest {
+            let list = match change {
+                StatusChange::Read => &mut set.read,
+                StatusChange::Unread => &mut set.unread,
+                StatusChange::Starred => &mut set.starred,
+                StatusChange::Unstarred => &mut set.unstarred,
+            };
+            list.push((*item).to_string());
+        }
+        for list in [&mut set.read, &mut set.unread, &mut set.starred, &mut set.unstarred] {
+            list.sort();
+        }
+        server.apply_changes(&set).await?;
+        self.store.ack_pending_changes(id, last).await?;
+        Ok(latest.len())
+    }
+
+    /// Stores items through the one ingest: per feed, sanitized, prepared on
+    /// a blocking thread, written in one transaction.
+    async fn store_items(
+        &self,
+        id: AccountId,
+        items: Vec<RemoteItem>,
+        report: &mut AccountSyncReport,
+    ) -> Result<(), AccountError> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let feed_ids = self.store.account_feed_ids(id).await?;
+        let rules = self.store.rule_set().await?;
+        let prepared = self
+            .run_cpu(move || {
+                let mut by_feed: HashMap<String, Vec<ParsedEntry>> = HashMap::new();
+                for item in items {
+                    by_feed.entry(item.remote_feed_id.clone()).or_default().push(entry(item));
+                }
+                by_feed
+                    .into_iter()
+                    .filter_map(|(remote_feed, entries)| {
+                        let feed_id = *feed_ids.get(&remote_feed)?;
+                        let feed =
+                            ParsedFeed { title: String::new(), link: None, description: None, language: None, entries };
+                        Some(PreparedFeed::new(feed_id, feed, &FetchValidators::default(), &rules))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .await?;
+        for outcome in self.store.store_feeds(&prepared).await {
+            let outcome = outcome?;
+            report.new_articles += outcome.new;
+            report.updated_articles += outcome.updated;
+        }
+        Ok(())
+    }
+
+    /// Runs a (blocking) call of the credential store on a blocking thread.
+    async fn credentials_call<T: Send + 'static>(
+        &self,
+        call: impl FnOnce(&dyn CredentialStore) -> Result<T, CredentialError> + Send + 'static,
+    ) -> Result<T, AccountError> {
+        let credentials = Arc::clone(&self.credentials);
+        let joined = tokio::task::spawn_blocking(move || call(credentials.as_ref())).await;
+        Ok(joined.map_err(|e| EngineError::Invalid(format!("the keyring call crashed: {e}")))??)
+    }
+}
+
+/// Logs in to the server.
+async fn connect(
+    kind: AccountKind,
+    url: &str,
+    username: &str,
+    password: &str,
+) -> Result<Box<dyn RemoteAccount>, byline_accounts::Error> {
+    Ok(match kind {
+        AccountKind::Greader => Box::new(GReader::login(url, username, password).await?),
+        AccountKind::Fever => Box::new(Fever::login(url, username, password).await?),
+    })
+}
+
+/// "alice @ rss.example.com".
+fn display_name(url: &str, username: &str) -> String {
+    let host = url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string));
+    format!("{username} @ {}", host.as_deref().unwrap_or(url))
+}
+
+/// A server's item as a feed entry: the same shape (and the same
+/// sanitizer) as an item parsed from a feed.
+fn entry(item: RemoteItem) -> ParsedEntry {
+    let link = item.url.filter(|u| is_web_url(u));
+    let base = link.as_deref().and_then(|u| url::Url::parse(u).ok());
+    let content = sanitize_html(&item.content_html, base.as_ref());
+    let author = item.author.as_deref().map(plain_text).filter(|a| !a.is_empty());
+    ParsedEntry {
+        id: item.remote_id,
+        title: plain_text(&item.title),
+        link,
+        authors: byline_feeds::credit::people_from_feed(author.as_deref()),
+        published: item.published,
+        updated: None,
+        summary_html: None,
+        content_html: (!content.trim().is_empty()).then_some(content),
+        enclosures: Vec::new(),
+        image: None,
+        language: None,
+    }
+}

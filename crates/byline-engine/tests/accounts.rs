@@ -1,0 +1,217 @@
+//! Server accounts end to end against a real FreshRSS
+//! (`byline_testkit::FreshRss`) with fixture feeds on 127.0.0.1: adding one
+//! (a wrong password changes nothing), pulling its folders, feeds and items
+//! into the store, read and saved state both ways, and a change made while
+//! the server is down, queued and sent once it is back.
+
+#[path = "../../byline-accounts/tests/util/mod.rs"]
+mod util;
+
+use std::sync::Arc;
+
+use byline_accounts::{Error, MemoryStore, RemoteAccount, SyncCursor};
+use byline_engine::store::{AccountKind, ListQuery, View};
+use byline_engine::{AccountError, Engine, EngineConfig};
+use byline_testkit::FreshRss;
+use util::Env;
+
+async fn engine(dir: &tempfile::TempDir) -> Engine {
+    Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig::default())
+        .await
+        .unwrap()
+        .with_credentials(Arc::new(MemoryStore::new()))
+}
+
+/// The local article with this title.
+async fn article(engine: &Engine, title: &str) -> byline_engine::store::ArticleSummary {
+    let page = engine.store().list(&ListQuery { limit: 100, ..Default::default() }).await.unwrap();
+    page.items.into_iter().find(|a| a.title == title).unwrap_or_else(|| panic!("no article {title:?}"))
+}
+
+/// The server's id of the item with this title.
+async fn remote_id(server: &dyn RemoteAccount, title: &str) -> String {
+    let items = server.fetch_items(SyncCursor::Start).await.unwrap().items;
+    util::by_title(&items, title).remote_id.clone()
+}
+
+/// Starts the stopped server again on its port, and stops it when dropped.
+struct Restarted<'a>(&'a FreshRss);
+
+impl<'a> Restarted<'a> {
+    fn start(server: &'a FreshRss) -> Self {
+        let status = std::process::Command::new("bash")
+            .arg(FreshRss::script())
+            .arg("start")
+            .arg(server.dir())
+            .arg(server.port().to_string())
+            .arg(FreshRss::USER)
+            .arg(FreshRss::PASSWORD)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "FreshRSS restart");
+        Self(server)
+    }
+}
+
+impl Drop for Restarted<'_> {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("bash")
+            .arg(FreshRss::script())
+            .arg("stop")
+            .arg(self.0.dir())
+            .stdout(std::process::Stdio::null())
+            .status();
+    }
+}
+
+#[tokio::test]
+async fn greader_account_syncs_both_ways_and_keeps_changes_while_the_server_is_down() {
+    let mut env = Env::start(3).await;
+    let server = env.greader().await;
+    let rss_feed = server.subscribe(&env.rss_url(), None, None).await.unwrap();
+    let atom_feed = server.subscribe(&env.atom_url(), Some("My Atom"), Some("Fixtures")).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(&dir).await;
+    let url = env.server.greader_url().to_string();
+
+    // A wrong password is a clear error, and nothing is stored.
+    let wrong = engine.add_account(AccountKind::Greader, &url, FreshRss::USER, "not the password").await;
+    assert!(matches!(wrong, Err(AccountError::Server(Error::Unauthorized))), "{wrong:?}");
+    assert_eq!(wrong.unwrap_err().to_string(), "the server refused the user name or password");
+    assert!(engine.store().accounts().await.unwrap().is_empty());
+    let account = engine.add_account(AccountKind::Greader, &url, FreshRss::USER, FreshRss::PASSWORD).await.unwrap();
+    assert_eq!(account.display_name, "alice @ 127.0.0.1");
+    let again = engine.add_account(AccountKind::Greader, &url, FreshRss::USER, FreshRss::PASSWORD).await;
+    assert!(again.unwrap_err().to_string().contains("already added"));
+
+    // The first sync brings folders, feeds and items; list and search work on them.
+    let reports = engine.sync_accounts().await.unwrap();
+    assert_eq!(reports.len(), 1);
+    let report = &reports[0];
+    assert_eq!((report.error.as_deref(), report.feeds_added, report.new_articles), (None, 2, 5), "{report:?}");
+    let feeds = engine.store().feeds().await.unwrap();
+    let mut titles: Vec<&str> = feeds.iter().map(|f| f.title.as_str()).collect();
+    titles.sort();
+    assert_eq!(titles, ["Fixture RSS", "My Atom"]);
+    let folders = engine.store().folders().await.unwrap();
+    let top = folders.iter().find(|f| f.name == "alice @ 127.0.0.1").expect("the account's folder");
+    let fixtures = folders.iter().find(|f| f.name == "Fixtures").expect("the server's folder");
+    assert_eq!(fixtures.parent_id, Some(top.id));
+    let in_top = engine.store().list(&ListQuery { folder: Some(top.id), ..Default::default() }).await.unwrap();
+    assert_eq!(in_top.items.len(), 5);
+    let search = ListQuery { search: Some("atom body".into()), ..Default::default() };
+    assert_eq!(engine.store().list(&search).await.unwrap().items.len(), 2);
+    let item2 = engine.store().article(article(&engine, "RSS item 2").await.id).await.unwrap();
+    assert_eq!(item2.content_html.as_deref(), Some("<p>Body 2</p>"));
+    assert_eq!(item2.summary.author.as_deref(), Some("Jane Roe"));
+    // A local sync leaves the account's feeds to their server.
+    let local = engine.sync(&Default::default(), None).await.unwrap();
+    assert_eq!(local.feeds, 0);
+
+    // Read and saved here: queued, sent by the next sync, seen on the server.
+    engine.store().set_read(article(&engine, "RSS item 1").await.id, true).await.unwrap();
+    engine.store().set_saved(article(&engine, "Atom entry 2").await.id, true).await.unwrap();
+    assert_eq!(engine.store().pending_changes(account.id).await.unwrap().len(), 2);
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error, report.sent_changes, report.new_articles), (None, 2, 0));
+    assert!(engine.store().pending_changes(account.id).await.unwrap().is_empty());
+    let read_id = remote_id(&server, "RSS item 1").await;
+    let star_id = remote_id(&server, "Atom entry 2").await;
+    assert!(!server.unread_ids().await.unwrap().contains(&read_id));
+    assert_eq!(server.starred_ids().await.unwrap(), std::slice::from_ref(&star_id));
+    assert!(article(&engine, "RSS item 1").await.read, "the server agrees");
+
+    // Changes made on the server, and a new item, arrive with the next sync.
+    let item3 = remote_id(&server, "RSS item 3").await;
+    server.set_read(std::slice::from_ref(&item3), true).await.unwrap();
+    server.set_starred(std::slice::from_ref(&star_id), false).await.unwrap();
+    env.set_rss_items(4);
+    env.server.refresh().await;
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error, report.new_articles), (None, 1));
+    assert!(article(&engine, "RSS item 3").await.read);
+    assert!(!article(&engine, "Atom entry 2").await.saved);
+    assert!(!article(&engine, "RSS item 4").await.read);
+    let saved = engine.store().list(&ListQuery { view: View::Saved, ..Default::default() }).await.unwrap();
+    assert!(saved.items.is_empty());
+
+    // The server goes away: the sync says so, the change stays queued and shown.
+    env.server.stop().await;
+    let item4 = article(&engine, "RSS item 4").await.id;
+    engine.store().set_read(item4, true).await.unwrap();
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    let error = report.error.expect("the sync fails");
+    assert!(error.contains("could not reach the server"), "{error}");
+    assert_eq!(engine.store().pending_changes(account.id).await.unwrap().len(), 1);
+    assert!(engine.store().article(item4).await.unwrap().summary.read);
+    assert_eq!(engine.store().account(account.id).await.unwrap().last_error, Some(error));
+    assert_eq!(engine.store().list(&ListQuery::default()).await.unwrap().items.len(), 6, "nothing lost");
+
+    // Back: the change is sent.
+    let _running = Restarted::start(&env.server);
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error, report.sent_changes), (None, 1));
+    assert!(engine.store().pending_changes(account.id).await.unwrap().is_empty());
+    let server = env.greader().await;
+    assert!(!server.unread_ids().await.unwrap().contains(&remote_id(&server, "RSS item 4").await));
+    assert_eq!(engine.store().account(account.id).await.unwrap().last_error, None);
+
+    // Feeds renamed and unsubscribed on the server follow.
+    server.rename_feed(&rss_feed, "Renamed RSS").await.unwrap();
+    server.unsubscribe(&atom_feed).await.unwrap();
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error, report.feeds_removed), (None, 1));
+    let feeds = engine.store().feeds().await.unwrap();
+    assert_eq!(feeds.iter().map(|f| f.title.as_str()).collect::<Vec<_>>(), ["Renamed RSS"]);
+    assert_eq!(engine.store().list(&ListQuery::default()).await.unwrap().items.len(), 4, "the atom items went");
+
+    // Removing the account removes its feeds and articles.
+    engine.remove_account(account.id).await.unwrap();
+    assert!(engine.store().feeds().await.unwrap().is_empty());
+    assert!(engine.store().list(&ListQuery::default()).await.unwrap().items.is_empty());
+    assert_eq!(engine.store().integrity_problems().await.unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn fever_account_syncs_both_ways() {
+    let env = Env::start(2).await;
+    let greader = env.greader().await;
+    greader.subscribe(&env.rss_url(), None, Some("Fixtures")).await.unwrap();
+    greader.subscribe(&env.atom_url(), None, None).await.unwrap();
+    let server = env.fever().await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(&dir).await;
+    let url = env.server.fever_url().to_string();
+
+    let wrong = engine.add_account(AccountKind::Fever, &url, FreshRss::USER, "not the password").await;
+    assert!(matches!(wrong, Err(AccountError::Server(Error::Unauthorized))), "{wrong:?}");
+    let account = engine.add_account(AccountKind::Fever, &url, FreshRss::USER, FreshRss::PASSWORD).await.unwrap();
+
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error.as_deref(), report.feeds_added, report.new_articles), (None, 2, 4), "{report:?}");
+    assert!(engine.store().folders().await.unwrap().iter().any(|f| f.name == "Fixtures"));
+    let search = ListQuery { search: Some("atom body".into()), ..Default::default() };
+    assert_eq!(engine.store().list(&search).await.unwrap().items.len(), 2);
+
+    // Here → there.
+    engine.store().set_read(article(&engine, "RSS item 1").await.id, true).await.unwrap();
+    engine.store().set_saved(article(&engine, "Atom entry 1").await.id, true).await.unwrap();
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error, report.sent_changes), (None, 2));
+    assert!(engine.store().pending_changes(account.id).await.unwrap().is_empty());
+    let read_id = remote_id(&server, "RSS item 1").await;
+    let star_id = remote_id(&server, "Atom entry 1").await;
+    assert!(!server.unread_ids().await.unwrap().contains(&read_id));
+    assert_eq!(server.starred_ids().await.unwrap(), std::slice::from_ref(&star_id));
+
+    // There → here.
+    let item2 = remote_id(&server, "RSS item 2").await;
+    server.set_read(std::slice::from_ref(&item2), true).await.unwrap();
+    server.set_starred(std::slice::from_ref(&star_id), false).await.unwrap();
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!(report.error, None);
+    assert!(article(&engine, "RSS item 2").await.read);
+    assert!(!article(&engine, "Atom entry 1").await.saved);
+    assert!(!article(&engine, "Atom entry 2").await.read);
+}
