@@ -55,15 +55,51 @@ impl Iterator for Folded {
     }
 }
 
-/// The words of what a user typed, folded: what search prefix-matches.
-pub fn search_terms(input: &str) -> Vec<String> {
-    fold(input).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+/// The shortest search word that matches word beginnings; a shorter one (a
+/// single letter: "o", "ş", "и") matches only that whole word, as a prefix
+/// of one letter would match half of every language's words (and made such
+/// searches the slow ones). The UI's title highlights read the same number
+/// from `fold_cases.json` (a test pins the two together).
+pub const MIN_PREFIX_CHARS: usize = 2;
+
+/// One word of what a user typed, folded, and how search matches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchTerm {
+    /// The folded word.
+    pub word: String,
+    /// Whether it matches the beginning of longer words too (see
+    /// [`MIN_PREFIX_CHARS`]), or only itself.
+    pub prefix: bool,
+}
+
+impl SearchTerm {
+    /// Whether `word` (as written in a text, unfolded) is a match.
+    pub fn matches(&self, word: &[char]) -> bool {
+        if self.prefix {
+            folded_starts_with(word, &self.word)
+        } else {
+            fold(&word.iter().collect::<String>()) == self.word
+        }
+    }
+}
+
+/// The words of what a user typed, folded: what search matches.
+pub fn search_terms(input: &str) -> Vec<SearchTerm> {
+    fold(input)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| SearchTerm { word: w.to_string(), prefix: w.chars().count() >= MIN_PREFIX_CHARS })
+        .collect()
 }
 
 /// Turns what a user typed into an FTS5 query: every word folded, quoted and
-/// prefix-matched, all of them required. `None` when there is no word.
+/// prefix-matched (one-letter words whole), all of them required. `None`
+/// when there is no word.
 pub fn fts_query(input: &str) -> Option<String> {
-    let terms: Vec<String> = search_terms(input).iter().map(|w| format!("\"{w}\"*")).collect();
+    let terms: Vec<String> = search_terms(input)
+        .iter()
+        .map(|t| if t.prefix { format!("\"{}\"*", t.word) } else { format!("\"{}\"", t.word) })
+        .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
@@ -110,5 +146,16 @@ mod tests {
     fn queries_are_quoted_and_prefixed() {
         assert_eq!(fts_query("Şəhər  \"məktəb\" OR"), Some("\"seher\"* \"mekteb\"* \"or\"*".into()));
         assert_eq!(fts_query(" ()* "), None);
+        assert_eq!(fts_query("O'Brien ş"), Some("\"o\" \"brien\"* \"s\"".into()), "one letter: the whole word");
+    }
+
+    #[test]
+    fn one_letter_terms_match_whole_words_and_the_ui_knows_it() {
+        let terms = search_terms("Ş bak");
+        let word = |w: &str| w.chars().collect::<Vec<char>>();
+        assert!(terms[0].matches(&word("ş")) && !terms[0].matches(&word("şəhər")));
+        assert!(terms[1].matches(&word("Bakı")) && !terms[1].matches(&word("ba")));
+        let file: serde_json::Value = serde_json::from_str(include_str!("fold_cases.json")).unwrap();
+        assert_eq!(file["min_prefix_chars"], MIN_PREFIX_CHARS);
     }
 }

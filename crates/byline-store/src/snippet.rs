@@ -1,11 +1,12 @@
 //! Search snippets: a short piece of an article's text around the first
 //! place it matches a search, with the matching words marked. Words match
-//! the way full-text search matches them (folded, by prefix), so `seher`
+//! the way full-text search matches them (folded, by prefix; see
+//! [`crate::fold::SearchTerm`]), so `seher`
 //! marks `Şəhərdə` and the UI needs no folding of its own.
 
 use serde::{Deserialize, Serialize};
 
-use crate::fold::{folded_starts_with, search_terms};
+use crate::fold::search_terms;
 
 /// Characters of text a snippet shows at most.
 pub const SNIPPET_CHARS: usize = 180;
@@ -53,7 +54,7 @@ pub fn snippet(text: &str, query: &str) -> Vec<SnippetPart> {
     }
     let terms = search_terms(query);
     let words = words(&chars);
-    let is_hit = |&(s, e): &(usize, usize)| terms.iter().any(|t| folded_starts_with(&chars[s..e], t));
+    let is_hit = |&(s, e): &(usize, usize)| terms.iter().any(|t| t.matches(&chars[s..e]));
     let first = words.iter().find(|w| is_hit(w)).map_or(0, |w| w.0);
     // Start at a word boundary some way before the first match.
     let start = if first <= LEAD_CHARS {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fold, highlight, searchTerms } from "../lib/fold";
+import { fold, highlight, MIN_PREFIX_CHARS, searchTerms } from "../lib/fold";
 // The cases the backend's fold.rs is tested against too: one file, both suites.
 import shared from "../../../crates/byline-store/src/fold_cases.json";
 
@@ -34,6 +34,14 @@ describe("folding", () => {
 });
 
 describe("highlight", () => {
+  it("marks a one-letter term only as a whole word, as search matches it", () => {
+    expect(MIN_PREFIX_CHARS).toBe(2);
+    const marked = highlight("O'Brien o oğul", "o")
+      .filter((s) => s.match)
+      .map((s) => s.text);
+    expect(marked).toEqual(["O", "o"]);
+  });
+
   it("marks case- and diacritic-insensitive word-prefix matches in the original text", () => {
     expect(marked("Şəhər məktəbləri açılır", "seher mekteb")).toEqual(["Şəhər", "məktəb"]);
     expect(marked("İqtisadiyyat və İlham", "iqtisad")).toEqual(["İqtisad"]);

@@ -35,7 +35,13 @@ export function fold(text: string): string {
   return out;
 }
 
+import shared from "../../../crates/byline-store/src/fold_cases.json";
+
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** A search word this long or longer matches word beginnings; a shorter one
+ * only the whole word (the backend's rule, `MIN_PREFIX_CHARS` in fold.rs). */
+export const MIN_PREFIX_CHARS: number = shared.min_prefix_chars;
 
 /** The words of a search, folded (what the backend prefix-matches). */
 export function searchTerms(query: string): string[] {
@@ -53,7 +59,8 @@ export interface Segment {
 
 /**
  * Splits `text` into plain and matched segments: a match is a search term
- * found at the start of a word (the backend matches word prefixes), compared
+ * found at the start of a word (the backend matches word prefixes; a
+ * one-letter term only the whole word), compared
  * after folding both sides.
  */
 export function highlight(text: string, query: string): Segment[] {
@@ -84,6 +91,8 @@ export function highlight(text: string, query: string): Segment[] {
       from = at + 1;
       const prev = at > 0 ? folded[at - 1] : "";
       if (prev && WORD_CHAR.test(prev)) continue;
+      const next = folded[at + term.length] ?? "";
+      if ([...term].length < MIN_PREFIX_CHARS && next && WORD_CHAR.test(next)) continue;
       const start = origin[at];
       const end = origEnd[at + term.length - 1];
       for (let p = start; p < end; p++) marked[p] = 1;
