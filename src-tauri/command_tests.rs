@@ -1,8 +1,11 @@
 //! The commands through real IPC on Tauri's mock runtime, against a real
 //! SQLite file and a fixture HTTP server on 127.0.0.1.
 
+use std::sync::Arc;
+
+use byline_engine::accounts::{GReader, MemoryStore, RemoteAccount as _};
 use byline_engine::{Engine, EngineConfig};
-use byline_testkit::FixtureServer;
+use byline_testkit::{Fixture, FixtureServer, FreshRss};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
@@ -21,8 +24,14 @@ struct Harness {
 
 impl Harness {
     async fn new() -> Self {
+        Self::with(|engine| engine).await
+    }
+
+    /// A harness whose engine `setup` adjusted first (its credential store…).
+    async fn with(setup: impl FnOnce(Engine) -> Engine) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let engine = Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig::default()).await.unwrap();
+        let engine = setup(engine);
         let specta = tauri_specta::Builder::<MockRuntime>::new()
             .commands(byline_commands!(MockRuntime))
             .events(tauri_specta::collect_events![SyncProgress, ArticlesChanged]);
@@ -116,4 +125,54 @@ async fn errors_cross_ipc_as_kind_and_message() {
     let err = tokio::task::block_in_place(|| harness.call("open_external", json!({ "url": "file:///etc/passwd" })))
         .unwrap_err();
     assert_eq!(err["kind"], "invalid");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn accounts_are_added_synced_and_removed_through_ipc() {
+    let feeds = FixtureServer::start().await;
+    feeds.route(
+        "/rss.xml",
+        Fixture::body(
+            "application/rss+xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Server feed</title><link>http://127.0.0.1/</link>\
+             <item><title>From the server</title><guid>s-1</guid><description>Body</description></item></channel></rss>",
+        ),
+    );
+    let server = FreshRss::start().await;
+    let client = GReader::login(server.greader_url(), server.user(), server.password()).await.unwrap();
+    client.subscribe(&feeds.url("/rss.xml"), None, Some("News")).await.unwrap();
+    let harness = Harness::with(|engine| engine.with_credentials(Arc::new(MemoryStore::new()))).await;
+    let call = |cmd: &str, args: Value| {
+        let cmd = cmd.to_string();
+        tokio::task::block_in_place(|| harness.call(&cmd, args))
+    };
+    let add = |password: &str| {
+        call(
+            "add_account",
+            json!({ "kind": "greader", "url": server.greader_url(), "username": server.user(), "password": password }),
+        )
+    };
+
+    let err = add("wrong").unwrap_err();
+    assert_eq!(err, json!({ "kind": "unauthorized", "message": "the server refused the user name or password" }));
+    assert_eq!(call("list_accounts", json!({})).unwrap(), json!([]));
+    let err = call("add_account", json!({ "kind": "fever", "url": "", "username": "a", "password": "b" })).unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+
+    let account = add(FreshRss::PASSWORD).unwrap();
+    assert_eq!(account["display_name"], "alice @ 127.0.0.1");
+    // A manual sync syncs the account after the local feeds (which there are none of).
+    let report = call("sync_now", json!({ "feedId": null, "force": true })).unwrap();
+    assert_eq!((report["feeds"].clone(), report["failed"].clone()), (json!(1), json!(0)), "{report}");
+    let listed = call("list_accounts", json!({})).unwrap();
+    assert!(listed[0]["last_sync_at"].is_string() && listed[0]["last_error"].is_null(), "{listed}");
+    let feeds_now = call("list_feeds", json!({})).unwrap();
+    assert_eq!(feeds_now[0]["title"], "Server feed", "{feeds_now}");
+    let folders = call("list_folders", json!({})).unwrap();
+    let names: Vec<&str> = folders.as_array().unwrap().iter().filter_map(|f| f["name"].as_str()).collect();
+    assert!(names.contains(&"alice @ 127.0.0.1") && names.contains(&"News"), "{names:?}");
+
+    call("remove_account", json!({ "id": account["id"] })).unwrap();
+    assert_eq!(call("list_accounts", json!({})).unwrap(), json!([]));
+    assert_eq!(call("list_feeds", json!({})).unwrap(), json!([]));
 }

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use byline_engine::store::{
-    Article, ArticleId, Counts, Feed, FeedId, Folder, FolderId, ListQuery, NewRule, Page, Rule, RuleId,
+    Account, AccountId, AccountKind, Article, ArticleId, Counts, Feed, FeedId, Folder, FolderId, ListQuery, NewRule,
+    Page, Rule, RuleId,
 };
 use byline_engine::{ImportReport, SyncOptions, SyncReport};
 use byline_share::{is_allowed_share_url, share_action, ShareAction, ShareRequest, ShareTarget};
@@ -166,6 +167,53 @@ pub async fn export_opml(state: State<'_, AppState>, path: String) -> Result<()>
     let temp = path.with_extension("opml.partial");
     tokio::fs::write(&temp, opml).await?;
     tokio::fs::rename(&temp, &path).await?;
+    Ok(())
+}
+
+/// Every server account, with when it last synced and its last error.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<Account>> {
+    Ok(state.engine.store().accounts().await?)
+}
+
+/// Adds a server account: logs in (a wrong password or an unreachable
+/// server is an error and nothing is stored), keeps the password in the
+/// keyring, and starts its first sync in the background; its folders,
+/// feeds and articles arrive with the usual events.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_account<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: AccountKind,
+    url: String,
+    username: String,
+    password: String,
+) -> Result<Account> {
+    if url.trim().is_empty() || username.trim().is_empty() || password.is_empty() {
+        return Err(Error::new(ErrorKind::Invalid, "the server address, user name and password are all needed"));
+    }
+    let account = state.engine.add_account(kind, &url, &username, &password).await?;
+    let background = app.clone();
+    let id = account.id;
+    tauri::async_runtime::spawn(async move {
+        if let Err(err) = crate::sync::sync_account_now(&background, id).await {
+            eprintln!("byline: the first sync of account {id} failed: {err}");
+        }
+    });
+    Ok(account)
+}
+
+/// Removes a server account: its feeds and unsaved articles go (saved ones
+/// stay), with its queued changes and its password.
+#[tauri::command]
+#[specta::specta]
+pub async fn remove_account<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: AccountId) -> Result<()> {
+    // Not while it syncs: its sync would write feeds of an account that is gone.
+    let _running = state.sync_lock.lock().await;
+    state.engine.remove_account(id).await?;
+    let _ = ArticlesChanged { new_articles: 0, updated_articles: 0 }.emit(&app);
     Ok(())
 }
 

@@ -3,8 +3,9 @@
 //! Errors cross the IPC boundary as `{ "kind": "...", "message": "..." }`, so
 //! the UI can branch on `kind` and show `message` without parsing strings.
 
+use byline_engine::accounts::CredentialError;
 use byline_engine::store::StoreError;
-use byline_engine::{EngineError, FetchError};
+use byline_engine::{AccountError, EngineError, FetchError};
 use serde::Serialize;
 
 /// What kind of failure it was.
@@ -27,6 +28,11 @@ pub enum ErrorKind {
     Database,
     /// A local file could not be read or written.
     Io,
+    /// A feed server refused the user name or password.
+    Unauthorized,
+    /// No keyring can keep an account's password (no Secret Service
+    /// running); the message says what to do.
+    Keyring,
     /// Something inside the app failed.
     Internal,
 }
@@ -70,6 +76,34 @@ impl From<StoreError> for Error {
     }
 }
 
+impl From<AccountError> for Error {
+    fn from(err: AccountError) -> Self {
+        use byline_engine::accounts::Error as Server;
+        match err {
+            AccountError::Server(e) => {
+                let kind = match &e {
+                    Server::Unauthorized => ErrorKind::Unauthorized,
+                    Server::Unreachable(_) => ErrorKind::Unreachable,
+                    Server::InvalidUrl { .. } | Server::InsecureUrl(_) | Server::Unsupported { .. } => {
+                        ErrorKind::Invalid
+                    }
+                    Server::ServerError(_) | Server::Protocol(_) => ErrorKind::ServerError,
+                };
+                Self::new(kind, e.to_string())
+            }
+            AccountError::Credentials(e) => {
+                let kind = match &e {
+                    CredentialError::NotFound(_) => ErrorKind::NotFound,
+                    CredentialError::NoKeyring(_) | CredentialError::Other(_) => ErrorKind::Keyring,
+                };
+                Self::new(kind, e.to_string())
+            }
+            AccountError::Store(e) => e.into(),
+            AccountError::Engine(e) => e.into(),
+        }
+    }
+}
+
 impl From<tauri::Error> for Error {
     fn from(err: tauri::Error) -> Self {
         Self::new(ErrorKind::Internal, err.to_string())
@@ -100,5 +134,24 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::ServerError);
         let err: Error = EngineError::Fetch(FetchError::Network("Connection refused (os error 111)".into())).into();
         assert_eq!(err.kind, ErrorKind::Unreachable);
+    }
+
+    #[test]
+    fn account_errors_have_their_own_kinds() {
+        use byline_engine::accounts::Error as Server;
+        let err: Error = AccountError::Server(Server::Unauthorized).into();
+        assert_eq!(
+            serde_json::to_value(&err).unwrap(),
+            serde_json::json!({"kind": "unauthorized", "message": "the server refused the user name or password"})
+        );
+        let err: Error = AccountError::Server(Server::Unreachable("connection refused".into())).into();
+        assert_eq!(err.kind, ErrorKind::Unreachable);
+        let err: Error = AccountError::Server(Server::InsecureUrl("http://rss.example.com".into())).into();
+        assert_eq!(err.kind, ErrorKind::Invalid);
+        let err: Error = AccountError::Credentials(CredentialError::NoKeyring("no D-Bus session".into())).into();
+        assert_eq!(err.kind, ErrorKind::Keyring);
+        assert!(err.message.contains("BYLINE_ACCOUNT_PASSWORD"), "{}", err.message);
+        let err: Error = AccountError::Store(StoreError::NotFound("account 3".into())).into();
+        assert_eq!(err.kind, ErrorKind::NotFound);
     }
 }

@@ -8,6 +8,9 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import { commands, events } from "./bindings";
 export { SHARE_BAR_ITEMS } from "./bindings";
 import type {
+  Account_Serialize,
+  AccountId,
+  AccountKind,
   AppInfo,
   Article_Serialize,
   ArticleSummary_Serialize,
@@ -38,6 +41,7 @@ import type {
   View,
 } from "./bindings";
 
+export type Account = Account_Serialize;
 export type Feed = Feed_Serialize;
 export type Folder = Folder_Serialize;
 export type ArticleSummary = ArticleSummary_Serialize;
@@ -51,6 +55,8 @@ export type ListQuery = ListQuery_Deserialize;
 export type ShareOutcome = ShareOutcome_Serialize;
 export type SyncReport = SyncReport_Serialize;
 export type {
+  AccountId,
+  AccountKind,
   AppInfo,
   ArticlesChanged,
   Counts,
@@ -88,6 +94,8 @@ const KINDS: readonly ErrorKind[] = [
   "feed",
   "database",
   "io",
+  "unauthorized",
+  "keyring",
   "internal",
 ];
 
@@ -133,6 +141,10 @@ export const api = {
   importOpml: (path: string) => unwrap(commands.importOpml(path)),
   exportOpml: (path: string) => unwrap(commands.exportOpml(path)),
   syncNow: (feedId: FeedId | null = null, force = false) => unwrap(commands.syncNow(feedId, force)),
+  listAccounts: () => unwrap(commands.listAccounts()),
+  addAccount: (kind: AccountKind, url: string, username: string, password: string) =>
+    unwrap(commands.addAccount(kind, url, username, password)),
+  removeAccount: (id: AccountId) => unwrap(commands.removeAccount(id)),
   listArticles: (query: ListQuery): Promise<Page> => unwrap(commands.listArticles(query)),
   getArticle: (id: number): Promise<Article> => unwrap(commands.getArticle(id)),
   setRead: (id: number, read: boolean) => unwrap(commands.setRead(id, read)),

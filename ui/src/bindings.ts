@@ -47,6 +47,20 @@ export const commands = {
 	exportOpml: (path: string) => typedError<null, Error>(__TAURI_INVOKE("export_opml", { path })),
 	/**  Syncs now: every feed, or only `feed_id`; `force` ignores backoff. */
 	syncNow: (feedId: FeedId | null, force: boolean) => typedError<SyncReport_Serialize, Error>(__TAURI_INVOKE("sync_now", { feedId, force })),
+	/**  Every server account, with when it last synced and its last error. */
+	listAccounts: () => typedError<Account_Serialize[], Error>(__TAURI_INVOKE("list_accounts")),
+	/**
+	 *  Adds a server account: logs in (a wrong password or an unreachable
+	 *  server is an error and nothing is stored), keeps the password in the
+	 *  keyring, and starts its first sync in the background; its folders,
+	 *  feeds and articles arrive with the usual events.
+	 */
+	addAccount: (kind: AccountKind, url: string, username: string, password: string) => typedError<Account_Serialize, Error>(__TAURI_INVOKE("add_account", { kind, url, username, password })),
+	/**
+	 *  Removes a server account: its feeds and unsaved articles go (saved ones
+	 *  stay), with its queued changes and its password.
+	 */
+	removeAccount: (id: AccountId) => typedError<null, Error>(__TAURI_INVOKE("remove_account", { id })),
 	/**
 	 *  One page of articles (all, unread, saved; a feed, a folder, a search),
 	 *  each with the URL of its list thumbnail when it has a lead image.
@@ -108,6 +122,63 @@ export const events = {
 export const SHARE_BAR_ITEMS = ["whatsapp","messenger","telegram","vk","ok","copy","email"] as const;
 
 /* Types */
+/**  A server account. */
+export type Account = Account_Serialize | Account_Deserialize;
+
+/**  Identifies a server account. */
+export type AccountId = number;
+
+/**  The protocol a server account speaks. */
+export type AccountKind = 
+/**  The Google Reader API (FreshRSS, Miniflux, Inoreader…). */
+"greader" | 
+/**  The Fever API. */
+"fever";
+
+/**  A server account. */
+export type Account_Deserialize = {
+	/**  Its id. */
+	id: AccountId,
+	/**  Its protocol. */
+	kind: AccountKind,
+	/**  The server's API address. */
+	url: string,
+	/**  The user name on the server. */
+	username: string,
+	/**  The name shown for it ("alice @ rss.example.com"). */
+	display_name: string,
+	/**  Where the next incremental fetch starts (opaque to the store). */
+	sync_cursor?: string | null,
+	/**  When it last synced without error. */
+	last_sync_at?: string | null,
+	/**  The error of its last sync, when it failed. */
+	last_error?: string | null,
+	/**  When it was added. */
+	created_at: string,
+};
+
+/**  A server account. */
+export type Account_Serialize = {
+	/**  Its id. */
+	id: AccountId,
+	/**  Its protocol. */
+	kind: AccountKind,
+	/**  The server's API address. */
+	url: string,
+	/**  The user name on the server. */
+	username: string,
+	/**  The name shown for it ("alice @ rss.example.com"). */
+	display_name: string,
+	/**  Where the next incremental fetch starts (opaque to the store). */
+	sync_cursor: string | null,
+	/**  When it last synced without error. */
+	last_sync_at: string | null,
+	/**  The error of its last sync, when it failed. */
+	last_error: string | null,
+	/**  When it was added. */
+	created_at: string,
+};
+
 /**  Basic facts about the running app. */
 export type AppInfo = {
 	/**  Product name ("Byline"). */
@@ -343,6 +414,13 @@ export type ErrorKind =
 "database" | 
 /**  A local file could not be read or written. */
 "io" | 
+/**  A feed server refused the user name or password. */
+"unauthorized" | 
+/**
+ *  No keyring can keep an account's password (no Secret Service
+ *  running); the message says what to do.
+ */
+"keyring" | 
 /**  Something inside the app failed. */
 "internal";
 

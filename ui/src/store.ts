@@ -3,7 +3,7 @@
 // are the only writers.
 
 import { useEffect, useReducer } from "preact/hooks";
-import type { ApiError, AppInfo, Article, ArticleSummary, Counts, Cursor, Feed, Folder, Rule, Settings, SyncProgress, View } from "./api";
+import type { Account, ApiError, AppInfo, Article, ArticleSummary, Counts, Cursor, Feed, Folder, Rule, Settings, SyncProgress, View } from "./api";
 import type { Lang } from "./i18n";
 import { defaultSharePrefs } from "./lib/share-prefs";
 import type { SharePref } from "./lib/share-prefs";
@@ -37,6 +37,8 @@ export interface Toast {
 export interface State {
   feeds: Feed[];
   folders: Folder[];
+  /** Server accounts (their feeds are among `feeds`, under a folder each). */
+  accounts: Account[];
   feedsStatus: Status;
   feedsError: ApiError | null;
   /** How many articles All and Saved hold (from one backend query). */
@@ -99,6 +101,7 @@ export function initialState(): State {
   return {
     feeds: [],
     folders: [],
+    accounts: [],
     feedsStatus: "loading",
     feedsError: null,
     counts: null,

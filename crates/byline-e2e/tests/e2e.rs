@@ -8,7 +8,9 @@
 
 mod util;
 
+use byline_accounts::{GReader, RemoteAccount as _, SyncCursor};
 use byline_share::{share_action, ShareAction, ShareRequest, ShareTarget};
+use byline_testkit::{Fixture, FreshRss};
 use serde_json::json;
 use util::{tid, ui_string, App, Home, Site};
 
@@ -660,5 +662,102 @@ async fn every_width_language_and_theme_lays_out_without_clipping() {
         }
     }
     app.client.set_window_size(1200, 800).await.ok();
+    app.quit().await;
+}
+
+/// The feed a FreshRSS account follows: two stories dated today (so the
+/// app's retention keeps them).
+fn server_desk_feed(base: &str) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let items: String = [(1, "Harbour ferry timetable changes on Monday"), (2, "Night market returns to the quay")]
+        .iter()
+        .map(|(i, title)| {
+            format!(
+                "<item><title>{title}</title><link>{base}/desk/{i}</link><guid isPermaLink=\"false\">desk-{i}</guid>\
+                 <pubDate>{}</pubDate><description>&lt;p&gt;Story {i} from the server desk, read through FreshRSS.&lt;/p&gt;\
+                 </description></item>",
+                util::rfc2822(now - i * 3600)
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Server Desk</title>\
+         <link>{base}/</link><description>Followed on a FreshRSS server</description>{items}</channel></rss>\n"
+    )
+}
+
+/// Whether the item titled `title` is read on the server.
+async fn read_on_server(client: &GReader, title: &str) -> bool {
+    let items = client.fetch_items(SyncCursor::Start).await.expect("FreshRSS items").items;
+    items.iter().find(|i| i.title == title).unwrap_or_else(|| panic!("no item {title:?} on the server")).read
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_freshrss_account_is_added_in_settings_and_reading_goes_back_to_the_server() {
+    const FERRY: &str = "Harbour ferry timetable changes on Monday";
+    let _serial = util::serial().await;
+    let site = Site::start().await;
+    site.server.route("/desk.xml", Fixture::body("application/rss+xml", server_desk_feed(&site.server.base_url())));
+    let freshrss = FreshRss::start().await;
+    let client = GReader::login(freshrss.greader_url(), freshrss.user(), freshrss.password()).await.unwrap();
+    client.subscribe(&site.url("/desk.xml"), None, Some("Harbour")).await.unwrap();
+    let home = Home::new();
+    // No session bus, so no keyring: the documented fallback holds the password.
+    let mut app =
+        App::launch_with_env(&home, "freshrss-account", &[("BYLINE_ACCOUNT_PASSWORD", FreshRss::PASSWORD)]).await;
+
+    // Settings → Accounts: a wrong password first, said in words.
+    app.click_tid("settings-button").await;
+    app.find_tid("settings-accounts").await;
+    app.select_tid("account-kind", "greader").await;
+    app.type_into(&app.find_tid("account-url").await, freshrss.greader_url()).await;
+    app.type_into(&app.find_tid("account-username").await, FreshRss::USER).await;
+    let password = app.find_tid("account-password").await;
+    app.type_into(&password, "not-the-password").await;
+    app.click_tid("account-add").await;
+    let refused = ui_string("en", "error.unauthorized");
+    app.wait_text(&tid("account-add-error"), "the refused password's sentence", |t| t == refused).await;
+    app.shot("refused").await;
+
+    // The right password: the account is listed and its first sync starts at once.
+    password.clear().await.unwrap();
+    app.type_into(&password, FreshRss::PASSWORD).await;
+    app.click_tid("account-add").await;
+    app.wait_text(&tid("account-row"), "the account in the list", |t| t.contains("alice @ 127.0.0.1")).await;
+    app.shot("added").await;
+    app.click_tid("dialog-close").await;
+
+    // Its folder and feed reach the sidebar; its articles the list.
+    app.wait_text(&tid("sidebar"), "the account's folder and feed", |t| {
+        t.contains("alice @ 127.0.0.1") && t.contains("Harbour") && t.contains("Server Desk")
+    })
+    .await;
+    app.click_tid("nav-all").await;
+    app.wait_js(
+        &format!(
+            "return [...document.querySelectorAll('[data-testid=article-title]')].some(e => e.innerText.includes({}));",
+            util::js_str(FERRY)
+        ),
+        "the server's article in the list",
+        util::TIMEOUT,
+    )
+    .await;
+    assert!(!read_on_server(&client, FERRY).await, "unread on the server before");
+
+    // Opening it marks it read here; the next refresh sends that to the server.
+    app.open_article("Harbour ferry").await;
+    let body = app.wait_reader_body("Story 1 from the server desk").await;
+    assert!(body.contains("read through FreshRSS"), "body: {body}");
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=article-row] [data-testid=unread-dot]').length === 1;",
+        "the opened article to show as read",
+        util::TIMEOUT,
+    )
+    .await;
+    app.shot("read").await;
+    app.click_tid("sync-button").await;
+    util::poll("the server to show the article read", || async { read_on_server(&client, FERRY).await.then_some(()) })
+        .await;
+    assert!(!read_on_server(&client, "Night market returns to the quay").await, "the other stays unread");
     app.quit().await;
 }

@@ -13,6 +13,16 @@ export async function loadFeeds(): Promise<void> {
     setState({ feedsStatus: "error", feedsError: toApiError(err) });
   }
   void loadCounts();
+  void loadAccounts();
+}
+
+/** The server accounts, with their last sync and error (kept as they were when this fails). */
+export async function loadAccounts(): Promise<void> {
+  try {
+    setState({ accounts: await api.listAccounts() });
+  } catch {
+    /* shown again at the next reload */
+  }
 }
 
 /** How many articles All and Saved hold, in one backend query. */

@@ -6,6 +6,7 @@ import { POLICIES, POLICY_LABEL, toPolicy } from "../lib/extraction";
 import { moveSharePref, toggleSharePref } from "../lib/share-prefs";
 import type { ShareItem, SharePref } from "../lib/share-prefs";
 import type { State } from "../store";
+import { AccountsSection } from "./AccountsSection";
 import { IconChevron } from "./icons";
 import { Modal } from "./Modal";
 import { ShareIcon, shareName } from "./Share";
@@ -330,6 +331,8 @@ export function SettingsPanel({ s }: { s: State }) {
         <ReadingSection settings={settings} update={update} />
 
         <SharingSection settings={settings} sharePrefs={s.sharePrefs} update={update} />
+
+        <AccountsSection s={s} />
 
         {s.appInfo ? (
           <p class="settings-about" data-testid="app-info">

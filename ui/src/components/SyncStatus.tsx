@@ -9,11 +9,20 @@ export function failingFeeds(s: Pick<State, "feeds">) {
   return s.feeds.filter((f) => f.last_error != null);
 }
 
-/** The sources that failed, each with what went wrong; a click opens it. */
+/** Server accounts whose last sync failed. */
+export function failingAccounts(s: Pick<State, "accounts">) {
+  return s.accounts.filter((a) => a.last_error != null);
+}
+
+/** The sources that failed, each with what went wrong; a click opens it (an
+ * account opens the settings, where its error is). Each account counts as
+ * one source, as in a sync's progress. */
 function FailedSources({ s }: { s: State }) {
   const [open, setOpen] = useState(false);
   const failing = failingFeeds(s);
-  if (failing.length === 0) return null;
+  const accounts = failingAccounts(s);
+  const count = failing.length + accounts.length;
+  if (count === 0) return null;
   return (
     <div class="sync-failures">
       <button
@@ -23,10 +32,23 @@ function FailedSources({ s }: { s: State }) {
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        {t("sync.failed", { count: formatCount(failing.length), total: formatCount(s.feeds.length) })}
+        {t("sync.failed", { count: formatCount(count), total: formatCount(s.feeds.length + s.accounts.length) })}
       </button>
       {open ? (
         <ul class="sync-failed-list" data-testid="failed-sources">
+          {accounts.map((a) => (
+            <li key={`account-${a.id}`}>
+              <button
+                type="button"
+                class="link-btn"
+                data-testid="failed-account"
+                onClick={() => actions.openOverlay("settings")}
+                title={a.last_error ?? undefined}
+              >
+                {a.display_name}
+              </button>
+            </li>
+          ))}
           {failing.map((f) => (
             <li key={f.id}>
               <button
@@ -76,8 +98,8 @@ export function SyncStatus({ s }: { s: State }) {
       </div>
     );
   }
-  const last = s.feeds.reduce<string | null>(
-    (acc, f) => (f.last_success_at && (!acc || f.last_success_at > acc) ? f.last_success_at : acc),
+  const last = [...s.feeds.map((f) => f.last_success_at), ...s.accounts.map((a) => a.last_sync_at)].reduce<string | null>(
+    (acc, at) => (at && (!acc || at > acc) ? at : acc),
     null,
   );
   const failing = failingFeeds(s).length;

@@ -8,13 +8,41 @@
 // this file at compile time.
 
 import type { commands } from "../bindings";
-import type { Article_Serialize, ArticleSummary_Serialize, Feed_Serialize, Folder_Serialize, Settings_Serialize } from "../bindings";
+import type {
+  Account_Serialize,
+  AccountKind,
+  Article_Serialize,
+  ArticleSummary_Serialize,
+  Feed_Serialize,
+  Folder_Serialize,
+  Settings_Serialize,
+} from "../bindings";
 
 export interface FakeData {
   feeds: Feed_Serialize[];
   folders: Folder_Serialize[];
   articles: Article_Serialize[];
   settings: Settings_Serialize;
+  /** Server accounts (none when left out). */
+  accounts?: Account_Serialize[];
+}
+
+/** The password the fake's servers accept (any other is refused, as a real server does). */
+export const FAKE_ACCOUNT_PASSWORD = "right-password";
+
+export function account(id: number, extra: Partial<Account_Serialize> = {}): Account_Serialize {
+  return {
+    id,
+    kind: "greader",
+    url: "https://rss.example.com/api/greader.php",
+    username: "alice",
+    display_name: "alice @ rss.example.com",
+    sync_cursor: null,
+    last_sync_at: "2024-05-01T10:00:00Z",
+    last_error: null,
+    created_at: "2024-05-01T09:00:00Z",
+    ...extra,
+  };
 }
 
 export function feed(id: number, title: string, extra: Partial<Feed_Serialize> = {}): Feed_Serialize {
@@ -136,6 +164,7 @@ export function fakeInvoke(data: FakeData, calls: Call[] = [], overrides: Overri
     return f;
   };
   recount();
+  const accounts = (data.accounts ??= []);
 
   const fake: Handlers = {
     appInfo: () => ({ name: "Byline", version: "0.1.0", data_dir: "/tmp/byline" }),
@@ -243,6 +272,30 @@ export function fakeInvoke(data: FakeData, calls: Call[] = [], overrides: Overri
     deleteFolder: null,
     importOpml: null,
     exportOpml: null,
+    listAccounts: () => accounts.map((a) => ({ ...a })),
+    // Like the backend: logs in first (a wrong password stores nothing); the
+    // first sync, which brings the feeds, is the backend's, not faked here.
+    addAccount: (kind: AccountKind, url, username, password) => {
+      if (!/^https?:\/\//.test(url)) throw { kind: "invalid", message: `invalid server address ${JSON.stringify(url)}` };
+      if (url.includes("unreachable")) throw { kind: "unreachable", message: "could not reach the server: connection refused" };
+      if (password !== FAKE_ACCOUNT_PASSWORD) throw { kind: "unauthorized", message: "the server refused the user name or password" };
+      const host = new URL(url).host;
+      const added = account(Math.max(0, ...accounts.map((a) => a.id)) + 1, {
+        kind,
+        url,
+        username,
+        display_name: `${username} @ ${host}`,
+        last_sync_at: null,
+      });
+      accounts.push(added);
+      return added;
+    },
+    removeAccount: (id) => {
+      const i = accounts.findIndex((a) => a.id === id);
+      if (i < 0) throw { kind: "not_found", message: `account ${id} not found` };
+      accounts.splice(i, 1);
+      return null;
+    },
     syncNow: () => ({
       feeds: data.feeds.length,
       ok: data.feeds.length,

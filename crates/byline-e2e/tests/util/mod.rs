@@ -568,6 +568,13 @@ impl App {
     /// Starts the app with `home` as its `HOME` and waits for its UI.
     /// `name` prefixes its screenshots and log in the artifacts directory.
     pub async fn launch(home: &Home, name: &str) -> App {
+        Self::launch_with_env(home, name, &[]).await
+    }
+
+    /// Like [`App::launch`], with `env` added to the app's environment
+    /// (e.g. `BYLINE_ACCOUNT_PASSWORD`: there is no keyring without a
+    /// session bus).
+    pub async fn launch_with_env(home: &Home, name: &str, env: &[(&str, &str)]) -> App {
         let binary = app_binary();
         let driver_bin = tauri_driver();
         let native = webkit_webdriver();
@@ -617,6 +624,9 @@ impl App {
         }
         if display.is_own() {
             cmd.env_remove("XAUTHORITY");
+        }
+        for (key, value) in env {
+            cmd.env(key, value);
         }
         let mut driver = Proc::spawn(cmd, "tauri-driver");
 
