@@ -76,7 +76,9 @@ impl EngineError {
         match self {
             Self::Fetch(FetchError::Timeout(_) | FetchError::Network(_)) => FeedProblem::Unreachable,
             Self::Fetch(FetchError::RateLimited { .. }) => FeedProblem::RateLimited,
-            Self::Fetch(FetchError::BodyTooLarge { .. }) => FeedProblem::TooLarge,
+            Self::Fetch(FetchError::BodyTooLarge { .. }) | Self::Feed(byline_feeds::FeedError::TooManyItems { .. }) => {
+                FeedProblem::TooLarge
+            }
             Self::Fetch(_) => FeedProblem::ServerError,
             Self::Feed(_) | Self::NoFeedFound(_) => FeedProblem::NotAFeed,
             Self::Store(_) | Self::Invalid(_) | Self::Io { .. } => FeedProblem::Other,
@@ -86,3 +88,14 @@ impl EngineError {
 
 /// Short for `Result<T, EngineError>`.
 pub type Result<T, E = EngineError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_feed_with_too_many_items_is_too_large_not_a_non_feed() {
+        let err = EngineError::Feed(byline_feeds::FeedError::TooManyItems { limit: 50_000 });
+        assert_eq!(err.feed_problem(), byline_store::FeedProblem::TooLarge);
+    }
+}

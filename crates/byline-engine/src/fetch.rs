@@ -122,20 +122,32 @@ impl Fetcher {
     }
 
     /// GETs `url`, conditionally when `validators` are given.
+    ///
+    /// The request first waits for a slot on its host, then for one of the
+    /// global slots (so requests queued behind a slow host never hold global
+    /// slots other hosts could use), and only then does its timeout start:
+    /// waiting for a slot never makes a request time out. A redirect gives
+    /// both slots back and takes them again for the next host, within the
+    /// timeout.
     pub async fn get(&self, url: &str, validators: Option<&Validators>) -> Result<Fetched, FetchError> {
         let url = parse_web_url(url)?;
-        let _global = self.global.clone().acquire_owned().await.map_err(|e| FetchError::Network(e.to_string()))?;
-        tokio::time::timeout(self.config.timeout, self.follow(url, validators))
+        let slots = self.slots(&url).await?;
+        tokio::time::timeout(self.config.timeout, self.follow(url, validators, slots))
             .await
             .unwrap_or(Err(FetchError::Timeout(self.config.timeout)))
     }
 
-    async fn follow(&self, start: Url, validators: Option<&Validators>) -> Result<Fetched, FetchError> {
+    async fn follow(&self, start: Url, validators: Option<&Validators>, first: Slots) -> Result<Fetched, FetchError> {
         let mut url = start.clone();
         let mut visited = HashSet::from([start.to_string()]);
         let mut all_permanent = true;
+        let mut first = Some(first);
+        let conditional = validators.is_some_and(|v| v.etag.is_some() || v.last_modified.is_some());
         for _ in 0..=self.config.max_redirects {
-            let _host = self.host_permit(&url).await?;
+            let _slots = match first.take() {
+                Some(slots) => slots,
+                None => self.slots(&url).await?,
+            };
             let mut request = self.client.get(url.clone()).header(
                 ACCEPT,
                 "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5",
@@ -167,6 +179,10 @@ impl Fetcher {
             };
             let content_type = header_string(&headers, CONTENT_TYPE);
             if status == StatusCode::NOT_MODIFIED {
+                if !conditional {
+                    // Nothing to be unchanged from: the server is broken.
+                    return Err(FetchError::Status(status.as_u16()));
+                }
                 return Ok(Fetched { final_url: url, moved_permanently_to, body: None, content_type, validators });
             }
             if matches!(status, StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE) {
@@ -197,8 +213,16 @@ impl Fetcher {
         Ok(body)
     }
 
+    /// A slot on `url`'s host, then a global one (always in that order, so
+    /// no request holds a global slot while it waits for a host).
+    async fn slots(&self, url: &Url) -> Result<Slots, FetchError> {
+        let host = self.host_permit(url).await?;
+        let global = self.global.clone().acquire_owned().await.map_err(|e| FetchError::Network(e.to_string()))?;
+        Ok(Slots { _host: host, _global: global })
+    }
+
     async fn host_permit(&self, url: &Url) -> Result<OwnedSemaphorePermit, FetchError> {
-        let key = format!("{}:{}", url.host_str().unwrap_or(""), url.port_or_known_default().unwrap_or(0));
+        let key = host_key(url);
         let semaphore = {
             let mut hosts = self.hosts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             hosts.entry(key).or_insert_with(|| Arc::new(Semaphore::new(self.config.max_per_host.max(1)))).clone()
@@ -215,6 +239,17 @@ impl Fetcher {
             FetchError::Network(root_cause(&err))
         }
     }
+}
+
+/// A request's slots: one on its host, one global.
+struct Slots {
+    _host: OwnedSemaphorePermit,
+    _global: OwnedSemaphorePermit,
+}
+
+/// What the per-host limit counts as one host: the host and port of `url`.
+pub(crate) fn host_key(url: &Url) -> String {
+    format!("{}:{}", url.host_str().unwrap_or(""), url.port_or_known_default().unwrap_or(0))
 }
 
 fn parse_web_url(url: &str) -> Result<Url, FetchError> {
@@ -235,13 +270,19 @@ fn header_string(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Opti
     headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
 }
 
-/// `Retry-After` as seconds or an HTTP date.
+/// The longest wait a `Retry-After` can impose.
+const MAX_RETRY_AFTER_SECONDS: i64 = 7 * 24 * 3600;
+
+/// `Retry-After` as seconds or an HTTP date, between now and a week ahead
+/// (a date in the year 9999 must not silence a feed for ever).
 fn retry_after(headers: &HeaderMap) -> Option<DateTime<Utc>> {
     let value = header_string(headers, RETRY_AFTER)?;
+    let now = Utc::now();
+    let latest = now + chrono::Duration::seconds(MAX_RETRY_AFTER_SECONDS);
     if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Utc::now() + chrono::Duration::seconds(seconds.min(7 * 24 * 3600) as i64));
+        return Some(now + chrono::Duration::seconds(seconds.min(MAX_RETRY_AFTER_SECONDS as u64) as i64));
     }
-    DateTime::parse_from_rfc2822(&value).ok().map(|d| d.with_timezone(&Utc))
+    DateTime::parse_from_rfc2822(&value).ok().map(|d| d.with_timezone(&Utc).clamp(now, latest))
 }
 
 /// The innermost error message (reqwest's own is "error sending request").
@@ -263,10 +304,54 @@ mod tests {
         headers.insert(RETRY_AFTER, "120".parse().unwrap());
         let at = retry_after(&headers).unwrap();
         assert!((at - Utc::now()).num_seconds() > 100);
-        headers.insert(RETRY_AFTER, "Wed, 21 Oct 2037 07:28:00 GMT".parse().unwrap());
-        assert_eq!(retry_after(&headers).unwrap().to_rfc3339(), "2037-10-21T07:28:00+00:00");
+        let soon = Utc::now() + chrono::Duration::hours(1);
+        headers.insert(RETRY_AFTER, soon.to_rfc2822().parse().unwrap());
+        assert_eq!(retry_after(&headers).unwrap().timestamp(), soon.timestamp());
         headers.insert(RETRY_AFTER, "soon".parse().unwrap());
         assert_eq!(retry_after(&headers), None);
+    }
+
+    #[test]
+    fn retry_after_dates_are_clamped_to_a_week() {
+        let mut headers = HeaderMap::new();
+        headers.insert(RETRY_AFTER, "Fri, 31 Dec 9999 23:59:59 GMT".parse().unwrap());
+        let wait = retry_after(&headers).unwrap() - Utc::now();
+        assert!(wait <= chrono::Duration::days(7) && wait > chrono::Duration::days(6), "{wait}");
+        headers.insert(RETRY_AFTER, "Sun, 06 Nov 1994 08:49:37 GMT".parse().unwrap());
+        assert!(retry_after(&headers).unwrap() >= Utc::now() - chrono::Duration::seconds(5), "a past date is now");
+    }
+
+    fn fetcher(timeout_ms: u64, per_host: usize) -> Fetcher {
+        Fetcher::new(FetchConfig {
+            timeout: Duration::from_millis(timeout_ms),
+            max_per_host: per_host,
+            max_concurrent: 1,
+            ..FetchConfig::default()
+        })
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn waiting_for_a_slot_does_not_count_against_the_timeout() {
+        let server = byline_testkit::FixtureServer::start().await;
+        let slow = byline_testkit::Fixture::body("application/rss+xml", "<rss/>").delay(Duration::from_millis(600));
+        server.route("/slow", slow);
+        // One slot: the third request waits 1.2 s, more than the 1 s timeout.
+        let fetcher = fetcher(1000, 1);
+        let url = server.url("/slow");
+        let results = futures::future::join_all((0..3).map(|_| fetcher.get(&url, None))).await;
+        assert!(results.iter().all(Result::is_ok), "{results:?}");
+    }
+
+    #[tokio::test]
+    async fn an_unconditional_304_is_an_error() {
+        let server = byline_testkit::FixtureServer::start().await;
+        server.route("/feed", byline_testkit::Fixture::body("text/plain", "").status(304));
+        let fetcher = fetcher(5000, 2);
+        let err = fetcher.get(&server.url("/feed"), Some(&Validators::default())).await.unwrap_err();
+        assert_eq!(err, FetchError::Status(304));
+        let conditional = Validators { etag: Some("\"v1\"".into()), last_modified: None };
+        assert!(fetcher.get(&server.url("/feed"), Some(&conditional)).await.unwrap().not_modified());
     }
 
     #[test]

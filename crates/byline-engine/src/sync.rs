@@ -3,6 +3,7 @@
 //! goes on. Stores are batched: the writer stores every feed parsed while it
 //! was busy in one transaction.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -245,28 +246,34 @@ impl Engine {
 
         let (parsed_tx, mut parsed_rx) = mpsc::channel::<(FeedFetchState, PreparedFeed)>(PARSED_QUEUE);
         let fetch_all = async {
-            let done_early: Vec<FeedResult> = stream::iter(states)
-                .map(|state| {
-                    let (rules, parsed_tx, progress) = (&rules, &parsed_tx, &progress);
-                    async move {
-                        if progress.stopped() {
-                            return None;
-                        }
-                        match self.fetch_and_prepare(&state, rules).await {
-                            // The writer stores it and reports it done.
-                            Ok(Some(prepared)) => match parsed_tx.send((state, prepared)).await {
-                                Ok(()) => None,
-                                Err(unsent) => {
-                                    let stopped = EngineError::Invalid("the sync stopped storing".into());
-                                    Some(self.finish_feed(unsent.0 .0, Err(stopped), progress).await)
-                                }
-                            },
-                            Ok(None) => Some(self.finish_feed(state, Ok(FeedOutcome::default()), progress).await),
-                            Err(err) => Some(self.finish_feed(state, Err(err), progress).await),
-                        }
+            let process = |state: FeedFetchState| {
+                let (rules, parsed_tx, progress) = (&rules, &parsed_tx, &progress);
+                async move {
+                    if progress.stopped() {
+                        return None;
                     }
-                })
-                .buffer_unordered(self.fetcher.config().max_concurrent.max(1))
+                    match self.fetch_and_prepare(&state, rules).await {
+                        // The writer stores it and reports it done.
+                        Ok(Some(prepared)) => match parsed_tx.send((state, prepared)).await {
+                            Ok(()) => None,
+                            Err(unsent) => {
+                                let stopped = EngineError::Invalid("the sync stopped storing".into());
+                                Some(self.finish_feed(unsent.0 .0, Err(stopped), progress).await)
+                            }
+                        },
+                        Ok(None) => Some(self.finish_feed(state, Ok(FeedOutcome::default()), progress).await),
+                        Err(err) => Some(self.finish_feed(state, Err(err), progress).await),
+                    }
+                }
+            };
+            // Each host's feeds queue on their own, as many at once as the
+            // host allows, and many hosts run side by side: feeds waiting
+            // for a slow host never hold places other hosts could use.
+            let config = self.fetcher.config();
+            let (per_host, hosts_at_once) = (config.max_per_host.max(1), config.max_concurrent.max(1));
+            let done_early: Vec<FeedResult> = stream::iter(group_by_host(states))
+                .map(|feeds| stream::iter(feeds).map(process).buffer_unordered(per_host))
+                .flatten_unordered(hosts_at_once)
                 .filter_map(std::future::ready)
                 .collect()
                 .await;
@@ -404,9 +411,46 @@ impl Engine {
     }
 }
 
+/// Feeds grouped by the host the fetcher limits them by, in their order.
+fn group_by_host(states: Vec<FeedFetchState>) -> Vec<Vec<FeedFetchState>> {
+    let mut groups: Vec<Vec<FeedFetchState>> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for state in states {
+        let key = url::Url::parse(state.url.trim()).map(|u| crate::fetch::host_key(&u)).unwrap_or_default();
+        let at = *index.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[at].push(state);
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feeds_are_grouped_by_host_and_port_in_order() {
+        let state = |id: i64, url: &str| FeedFetchState {
+            id: FeedId(id),
+            url: url.into(),
+            etag: None,
+            last_modified: None,
+            content_hash: None,
+            error_count: 0,
+            next_attempt_at: None,
+        };
+        let groups = group_by_host(vec![
+            state(1, "http://a.example/1"),
+            state(2, "http://b.example/1"),
+            state(3, "http://a.example:80/2"),
+            state(4, "http://a.example:8080/3"),
+            state(5, "not a url"),
+        ]);
+        let ids: Vec<Vec<i64>> = groups.iter().map(|g| g.iter().map(|s| s.id.0).collect()).collect();
+        assert_eq!(ids, vec![vec![1, 3], vec![2], vec![4], vec![5]]);
+    }
 
     #[test]
     fn a_full_disk_stops_the_sync_and_is_no_feed_failure() {

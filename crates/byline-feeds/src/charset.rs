@@ -61,24 +61,77 @@ pub fn charset_from_html_meta(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Decodes an XML document (a feed or an OPML file) to UTF-8 text.
 ///
-/// The encoding is taken from the BOM, else the `Content-Type` charset, else
-/// the XML declaration, else UTF-8. When the document was not UTF-8, its XML
-/// declaration is rewritten to say `UTF-8`, so a parser that reads the
+/// The encoding is [`xml_encoding`]'s. When the document was not UTF-8, its
+/// XML declaration is rewritten to say `UTF-8`, so a parser that reads the
 /// declaration does not decode it twice. Malformed sequences become U+FFFD.
 pub fn decode_xml<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
-    let encoding = Encoding::for_bom(bytes)
-        .map(|(enc, _)| enc)
-        .or_else(|| content_type.and_then(charset_from_content_type))
-        .or_else(|| charset_from_xml_declaration(bytes))
-        .unwrap_or(UTF_8);
-    let (text, _) = encoding.decode_with_bom_removal(bytes);
-    let declares_other = charset_from_xml_declaration(text.as_bytes()).is_some_and(|enc| enc != UTF_8)
-        || xml_declaration_encoding_span(text.as_bytes())
-            .is_some_and(|(s, e)| Encoding::for_label(&text.as_bytes()[s..e]).is_none());
+    let (text, _) = xml_encoding(bytes, content_type).decode_with_bom_removal(bytes);
+    let declares_other = xml_declaration_encoding_span(text.as_bytes())
+        .is_some_and(|(s, e)| Encoding::for_label(&text.as_bytes()[s..e]) != Some(UTF_8));
     if declares_other {
         Cow::Owned(rewrite_declared_encoding(text.into_owned()))
     } else {
         text
+    }
+}
+
+/// The encoding of an XML document: its BOM; else the `Content-Type`
+/// charset and the XML declaration, and when both are given and disagree,
+/// the one the bytes bear out (UTF-8 is the one bytes can prove or
+/// disprove: a header saying UTF-8 over bytes that are not loses to the
+/// declaration, a declaration saying UTF-8 over bytes that are wins over the
+/// header; otherwise the header, as RFC 7303 says); else, with neither,
+/// UTF-8 when the bytes are UTF-8, and otherwise a guess
+/// ([`guess_legacy_encoding`]).
+pub fn xml_encoding(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
+    if let Some((bom, _)) = Encoding::for_bom(bytes) {
+        return bom;
+    }
+    let header = content_type.and_then(charset_from_content_type);
+    let declared = charset_from_xml_declaration(bytes);
+    let is_utf8 = || std::str::from_utf8(bytes).is_ok();
+    match (header, declared) {
+        (Some(h), Some(d)) if h != d => {
+            if (h == UTF_8 && !is_utf8()) || (d == UTF_8 && is_utf8()) {
+                d
+            } else {
+                h
+            }
+        }
+        (Some(h), _) => h,
+        (None, Some(d)) => d,
+        (None, None) if is_utf8() => UTF_8,
+        (None, None) => guess_legacy_encoding(bytes),
+    }
+}
+
+/// The likely encoding of bytes that are not UTF-8 and name no encoding:
+/// windows-1251 or KOI8-R for Cyrillic text, windows-1252 otherwise.
+///
+/// Cyrillic text is runs of bytes from 0xC0 up (every letter is one), while
+/// Western text has a lone accented letter among ASCII ones: when few of
+/// those bytes touch an ASCII letter, the text is Cyrillic. Then, as most
+/// letters are lower case, and lower case is 0xE0–0xFF in windows-1251 but
+/// 0xC0–0xDF in KOI8-R, the larger half names the encoding.
+pub fn guess_legacy_encoding(bytes: &[u8]) -> &'static Encoding {
+    let (mut letters, mut beside_ascii, mut upper_half) = (0usize, 0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0xC0 {
+            continue;
+        }
+        letters += 1;
+        upper_half += usize::from(b >= 0xE0);
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        if before.into_iter().chain(bytes.get(i + 1).copied()).any(|n| n.is_ascii_alphabetic()) {
+            beside_ascii += 1;
+        }
+    }
+    if letters == 0 || beside_ascii * 4 > letters {
+        encoding_rs::WINDOWS_1252
+    } else if upper_half * 2 >= letters {
+        encoding_rs::WINDOWS_1251
+    } else {
+        encoding_rs::KOI8_R
     }
 }
 
@@ -183,6 +236,39 @@ mod tests {
             "<html><head><META http-equiv=Content-Type content='text/html; charset=windows-1251'><title>Погода</title>",
         );
         assert!(decode_html(&body, Some("text/html")).contains("Погода"));
+    }
+
+    #[test]
+    fn undeclared_cyrillic_is_recognised() {
+        let text = "<rss><title>Новости Баку</title><item>Курс маната не изменился, погода в Баку</item></rss>";
+        for enc in [WINDOWS_1251, KOI8_R] {
+            let (bytes, _, _) = enc.encode(text);
+            assert_eq!(guess_legacy_encoding(&bytes), enc);
+            assert_eq!(decode_xml(&bytes, Some("application/rss+xml")), text);
+        }
+        let (western, _, _) = encoding_rs::WINDOWS_1252.encode("<t>Café Müller à Paris, déjà vu</t>");
+        assert_eq!(guess_legacy_encoding(&western), encoding_rs::WINDOWS_1252);
+        assert_eq!(decode_xml("<t>Новости</t>".as_bytes(), None), "<t>Новости</t>", "UTF-8 stays UTF-8");
+    }
+
+    #[test]
+    fn a_header_contradicting_the_declaration_loses_when_the_bytes_disagree_with_it() {
+        let utf8 = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><t>Новости</t>";
+        assert_eq!(decode_xml(utf8.as_bytes(), Some("text/xml; charset=windows-1251")), utf8);
+        let (cp1251, _, _) = WINDOWS_1251.encode("<?xml version=\"1.0\" encoding=\"windows-1251\"?><t>Новости</t>");
+        let text = decode_xml(&cp1251, Some("text/xml; charset=utf-8"));
+        assert_eq!(text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><t>Новости</t>");
+        // Two single-byte encodings: the header wins, as RFC 7303 says.
+        let (koi, _, _) = KOI8_R.encode("<?xml version=\"1.0\" encoding=\"windows-1251\"?><t>Новости</t>");
+        assert!(decode_xml(&koi, Some("text/xml; charset=koi8-r")).contains("Новости"));
+    }
+
+    #[test]
+    fn utf16_with_a_bom_gets_a_utf8_declaration() {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><t>Новости</t>";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode_xml(&bytes, None), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><t>Новости</t>");
     }
 
     #[test]

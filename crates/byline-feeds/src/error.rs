@@ -7,6 +7,14 @@ pub enum FeedError {
     /// The document looked like a feed but could not be parsed.
     #[error("malformed feed: {0}")]
     Malformed(String),
+    /// The feed has more items than Byline reads from one document
+    /// ([`MAX_ENTRIES`](crate::parse::MAX_ENTRIES)): each parsed item costs
+    /// memory, and no real feed has that many.
+    #[error("the feed has more than {limit} items")]
+    TooManyItems {
+        /// The limit.
+        limit: usize,
+    },
     /// An OPML document could not be read.
     #[error("invalid OPML: {0}")]
     InvalidOpml(String),

@@ -17,6 +17,36 @@ use crate::model::{Enclosure, ParsedEntry, ParsedFeed};
 use crate::sanitize::{plain_text, resolve_web, resolve_web_url, sanitize_html, text_to_html};
 use crate::FeedError;
 
+/// The most items read from one XML feed. A parsed item costs about 1.5 KB
+/// of memory before it is stored, whatever its size in the document, so a
+/// 16 MB feed of tiny items would need half a gigabyte; past this limit the
+/// feed is refused ([`FeedError::TooManyItems`]) before it is parsed.
+pub const MAX_ENTRIES: usize = 50_000;
+
+/// Whether `xml` has more than `limit` `<item>` or `<entry>` start tags
+/// (counted by a plain scan, so an escaped tag in CDATA may count too).
+fn item_count_exceeds(xml: &[u8], limit: usize) -> bool {
+    let mut count = 0;
+    let mut rest = xml;
+    while let Some(at) = rest.iter().position(|b| *b == b'<') {
+        rest = &rest[at + 1..];
+        let name_len = if rest.starts_with(b"item") {
+            4
+        } else if rest.starts_with(b"entry") {
+            5
+        } else {
+            continue;
+        };
+        if rest.get(name_len).is_some_and(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')) {
+            count += 1;
+            if count > limit {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Parses a feed document. `content_type` is the HTTP `Content-Type` header
 /// (its charset is honoured); `feed_url` is where the document came from, used
 /// to resolve relative links.
@@ -36,6 +66,9 @@ pub fn parse_feed(bytes: &[u8], content_type: Option<&str>, feed_url: Option<&st
         return Err(FeedError::NotAFeed("the server sent an HTML page, not a feed".into()));
     } else {
         let text = decode_xml(bytes, content_type);
+        if item_count_exceeds(text.as_bytes(), MAX_ENTRIES) {
+            return Err(FeedError::TooManyItems { limit: MAX_ENTRIES });
+        }
         parser.parse(text.as_bytes())
     };
     let feed = parsed.map_err(|err| match err {
@@ -52,7 +85,7 @@ fn normalize(feed: Feed, feed_url: Option<&Url>) -> ParsedFeed {
     let entries =
         feed.entries.into_iter().map(|entry| normalize_entry(entry, site_base.as_ref(), language.as_deref())).collect();
     ParsedFeed {
-        title: feed.title.map(|t| text_plain(&t)).filter(|t| !t.is_empty()).unwrap_or_default(),
+        title: feed.title.map(|t| title_text(&t)).filter(|t| !t.is_empty()).unwrap_or_default(),
         link,
         description: feed.description.map(|t| text_plain(&t)).filter(|t| !t.is_empty()),
         language,
@@ -65,7 +98,7 @@ fn normalize_entry(entry: Entry, site_base: Option<&Url>, feed_language: Option<
     let base =
         entry.base.as_deref().and_then(|b| Url::parse(b).ok()).or_else(|| link.clone()).or_else(|| site_base.cloned());
     let link = link.map(String::from);
-    let title = entry.title.as_ref().map(text_plain).unwrap_or_default();
+    let title = entry.title.as_ref().map(title_text).unwrap_or_default();
     let summary_html = entry.summary.as_ref().map(|t| text_html(t, base.as_ref())).filter(|h| !h.trim().is_empty());
     let content_html = entry
         .content
@@ -197,6 +230,34 @@ fn is_html(text: &Text) -> bool {
     text.content_type.essence().to_string() == "text/html"
 }
 
+/// The longest title kept, in characters; a longer one (a 10 MB "title" is
+/// an attack, not a headline) is cut there and ends with "…".
+pub const MAX_TITLE_CHARS: usize = 1000;
+
+/// A title as plain text, at most [`MAX_TITLE_CHARS`] characters. Only the
+/// start of the source is read, so a huge title costs little.
+fn title_text(text: &Text) -> String {
+    let source = &text.content;
+    // Markup and entities shrink in plain text, never grow much: 16 bytes
+    // of source per character kept is plenty.
+    let mut end = source.len().min(MAX_TITLE_CHARS * 16);
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    cap_chars(plain_text(&source[..end]), MAX_TITLE_CHARS)
+}
+
+/// `text` cut to `max` characters, the last one then being "…".
+fn cap_chars(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text,
+        Some(_) => {
+            let cut = text.char_indices().nth(max - 1).map_or(text.len(), |(i, _)| i);
+            format!("{}…", text[..cut].trim_end())
+        }
+    }
+}
+
 fn text_plain(text: &Text) -> String {
     plain_text(&text.content)
 }
@@ -276,6 +337,48 @@ mod tests {
         assert_eq!(feed.entries[0].author_line().as_deref(), Some("Jane Doe"));
         assert_eq!(feed.entries[1].authors, [Author::new("Анна Петрова", Some("экономический обозреватель".into()))]);
         assert_eq!(feed.entries[2].authors, [Author::new("Rəşad Həsənov", None)]);
+    }
+
+    #[test]
+    fn too_many_items_are_refused_before_parsing() {
+        let items = "<item><guid>x</guid></item>\n<entry >".repeat(3);
+        assert!(!item_count_exceeds(items.as_bytes(), 6));
+        assert!(item_count_exceeds(items.as_bytes(), 5));
+        assert!(!item_count_exceeds(b"<items><entryway><itemized/>", 0));
+        let many = format!(
+            "<rss><channel><title>m</title>{}</channel></rss>",
+            "<item><title>t</title></item>".repeat(MAX_ENTRIES + 1)
+        );
+        let err = parse_feed(many.as_bytes(), None, None).unwrap_err();
+        assert!(matches!(err, FeedError::TooManyItems { limit: MAX_ENTRIES }), "{err}");
+    }
+
+    #[test]
+    fn huge_titles_are_cut() {
+        let huge = "Слово ".repeat(400_000);
+        let rss = format!("<rss version=\"2.0\"><channel><title>{huge}</title><item><guid>1</guid><title>{huge}</title></item><item><guid>2</guid><title>Short</title></item></channel></rss>");
+        let feed = parse_feed(rss.as_bytes(), None, None).unwrap();
+        for title in [&feed.title, &feed.entries[0].title] {
+            assert_eq!(title.chars().count(), MAX_TITLE_CHARS, "{}", &title[..40]);
+            assert!(title.starts_with("Слово Слово") && title.ends_with('…'));
+        }
+        assert_eq!(feed.entries[1].title, "Short");
+        assert_eq!(cap_chars("abc".into(), 3), "abc");
+        assert_eq!(cap_chars("abcd".into(), 3), "ab…");
+    }
+
+    #[test]
+    fn entities_are_never_expanded_from_a_doctype() {
+        let mut doctype = String::from("<!DOCTYPE rss [<!ENTITY l0 \"lol\">");
+        for level in 1..10 {
+            doctype.push_str(&format!("<!ENTITY l{level} \"{}\">", format!("&l{};", level - 1).repeat(10)));
+        }
+        doctype.push_str("<!ENTITY ext SYSTEM \"file:///etc/passwd\">]>");
+        let rss = format!("{doctype}<rss version=\"2.0\"><channel><title>t</title><item><guid>1</guid><title>&l9; &ext;</title></item></channel></rss>");
+        if let Ok(feed) = parse_feed(rss.as_bytes(), None, None) {
+            let title = &feed.entries[0].title;
+            assert!(title.len() < 100 && !title.contains("root:"), "{title}");
+        }
     }
 
     #[test]

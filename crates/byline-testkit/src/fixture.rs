@@ -31,6 +31,21 @@ pub struct Fixture {
     /// `Some((chunks, every))`: `body` is one chunk, sent `chunks` times with
     /// `every` between chunks.
     slow: Option<(usize, Duration)>,
+    /// Makes the body stream afresh for each request (replaces `body`).
+    stream: Option<BodyStream>,
+}
+
+/// A stream of body chunks; an `Err` aborts the connection mid-body.
+pub(crate) type ChunkStream = futures::stream::BoxStream<'static, Result<Bytes, std::io::Error>>;
+
+/// Builds a fresh [`ChunkStream`] for each request.
+#[derive(Clone)]
+pub(crate) struct BodyStream(pub(crate) std::sync::Arc<dyn Fn() -> ChunkStream + Send + Sync>);
+
+impl std::fmt::Debug for BodyStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BodyStream")
+    }
 }
 
 impl Fixture {
@@ -43,6 +58,7 @@ impl Fixture {
             last_modified: None,
             delay: None,
             slow: None,
+            stream: None,
         }
     }
 
@@ -140,6 +156,14 @@ impl Fixture {
         f
     }
 
+    /// Replaces the body with a stream made afresh by `make` for each request
+    /// (chunked, no `Content-Length` unless set with [`Fixture::header`]).
+    /// A chunk that is an `Err` aborts the connection there.
+    pub(crate) fn with_stream(mut self, make: impl Fn() -> ChunkStream + Send + Sync + 'static) -> Self {
+        self.stream = Some(BodyStream(std::sync::Arc::new(make)));
+        self
+    }
+
     /// Whether the request's validators match this fixture's (→ 304).
     fn not_modified(&self, request: &HeaderMap) -> bool {
         if request.contains_key(IF_NONE_MATCH) {
@@ -173,6 +197,7 @@ impl Fixture {
             return resp;
         }
         let body = match self.slow {
+            None if self.stream.is_some() => Body::from_stream((self.stream.as_ref().expect("checked").0)()),
             None => Body::from(self.body.clone()),
             Some((chunks, every)) => {
                 let chunk = self.body.clone();

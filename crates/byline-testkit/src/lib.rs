@@ -30,6 +30,11 @@
 //! The fixture feeds themselves live in `crates/byline-engine/tests/fixtures`;
 //! every crate's tests find them with [`fixtures_dir`] and [`fixture_path`].
 //!
+//! For robustness tests, [`Fault`] serves hostile servers and documents (a
+//! slow drip, a server that never answers, resets, endless bodies,
+//! decompression bombs, redirect loops, rate limits, lying charsets, entity
+//! attacks, huge feeds…) at their own paths, streamed as they are sent.
+//!
 //! For the sync clients, [`FreshRss`] starts a real FreshRSS (Google Reader
 //! and Fever APIs) on 127.0.0.1 from the vendored `servers/freshrss/`.
 //!
@@ -38,6 +43,7 @@
 
 #![deny(missing_docs)]
 
+mod faults;
 mod fixture;
 mod freshrss;
 mod generate;
@@ -47,10 +53,11 @@ mod server;
 /// The `http` crate (as re-exported by axum), for [`http::HeaderMap`] and friends.
 pub use axum::http;
 
+pub use faults::{rss, Fault, CYRILLIC_TITLE, ENTITY_PROBE_PATH, ENTITY_PROBE_TEXT, HUGE_TITLE_LEN, MANY_ITEMS};
 pub use fixture::Fixture;
 pub use freshrss::FreshRss;
-pub use news::{generate_news_rss, NewsLanguage};
 pub use generate::{generate_atom, generate_json_feed, generate_rss};
+pub use news::{generate_news_rss, NewsLanguage};
 pub use server::{content_type_for, FixtureServer};
 
 use std::path::{Path, PathBuf};
