@@ -8,13 +8,18 @@
 //!    value is the site or its publisher does not end the search;
 //! 3. the page's elements, read before cleanup (bylines sit in share bars
 //!    and `<nav>`s): `itemprop=author` microdata, `rel=author` links,
-//!    `.byline` elements, a "By Name" line, `.author` elements, with a
+//!    `.byline` elements, a "By Name" / "Von Name" / "Por Name" line or a
+//!    label element and the text after it (`<h5>Autor:</h5> Name`),
+//!    `.author` elements (and `.autor`, `.avtor`…), and in the header only
+//!    a link to an author's page (`/author/`, `/autoren/`…), with a
 //!    neighbouring role element (`.position`, `.role`, `.job`,
 //!    `.author-post`, `itemprop=jobTitle`) or the text after the name
 //!    (`<a>Name</a>, Role`, "Name — Role") as the role. The
 //!    headline's neighbourhood is searched before the whole page, and
 //!    elements in blocks of other articles (related, most read, comments,
-//!    sidebars outside the article) are never read;
+//!    sidebars outside the article, another `<article>`, a list item that
+//!    is a teaser) are never read; a footer inside the headline's post is
+//!    the article's own;
 //! 4. the feed's author, passed in by the caller;
 //! 5. a trailing "Name – Role" / "Name, Role" / "Автор: Name" line at the end
 //!    of the body (common on Azerbaijani and Russian sites), which is then
@@ -26,16 +31,19 @@
 //!
 //! Never a byline: a site or publisher name (`og:site_name`, JSON-LD
 //! organizations, the copyright holder, the host), a news agency or desk
-//! ("AFP", "TNN", "AOL Staff"), a date, a URL, "Admin", "Редакция"/
-//! "Redaksiya", a lower-case tag.
+//! ("AFP", "TNN", "AOL Staff", "Agencia EFE"), a date, a URL, "Admin",
+//! "Редакция"/"Redaksiya", a lower-case tag, a title ("The Local"), a
+//! phrase with lower-case words other than name particles ("… e.V.",
+//! "Das Magazin für …"), a place list ("site.de, Frankfurt, Germany").
 
 use byline_feeds::credit::{
-    clean_role, has_label, is_name_shaped, is_plausible_person, name_and_role, parse_credit, people_from_feed,
+    clean_role, has_label, is_name_shaped, is_phrase, is_plausible_person, name_and_role, parse_credit,
+    people_from_feed, strip_label,
 };
 use dom_query::{Document, NodeRef};
 use url::Url;
 
-use crate::dom::{class_id, class_id_tokens, tag, text_of};
+use crate::dom::{class_id, class_id_tokens, short_text, tag, text_of};
 use crate::jsonld::ArticleLd;
 use crate::metadata::Meta;
 use crate::model::Author;
@@ -108,13 +116,27 @@ pub(crate) fn from_json_ld(ld: &ArticleLd, ctx: &Context) -> Vec<Author> {
 /// Authors from `<meta name="author">`, `article:author` (URLs skipped),
 /// and the "Written by" label/data pair that SEO plugins write for Twitter.
 pub(crate) fn from_meta(meta: &Meta, ctx: &Context) -> Vec<Author> {
-    for key in
-        ["author", "article:author", "og:article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"]
-    {
+    for key in [
+        "author",
+        "article:author",
+        "og:article:author",
+        "og:author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "cxenseparse:author",
+        "citation_author",
+        "byl",
+    ] {
         let mut found = Vec::new();
         for value in meta.all(key) {
             if !value.contains("://") && !value.starts_with("www.") {
-                found.extend(parse_credit(value));
+                let credit = parse_credit(value);
+                // "Peter Amende und Fuchsy designed": a theme's credit, not a byline.
+                if !credit.iter().any(|a| is_phrase(&a.name)) {
+                    found.extend(credit);
+                }
             }
         }
         // A key whose value is the site's name (or nobody) does not end the search.
@@ -182,6 +204,8 @@ const NOT_THIS_ARTICLE_PHRASES: &[&str] = &[
 /// `by_tag: false` skips the `aside`/`footer`/`nav` rule (for microdata,
 /// which says outright whose author it names).
 fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag: bool) -> bool {
+    let container = headline.and_then(article_container);
+    let headline_in_article = headline.is_some_and(|h| h.ancestors_it(None).any(|up| tag(&up) == "article"));
     std::iter::once(*node).chain(node.ancestors_it(None)).any(|a| {
         let name = tag(&a);
         if matches!(name.as_str(), "body" | "html" | "main")
@@ -189,19 +213,63 @@ fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag: bool) -> b
         {
             return false;
         }
-        let in_article = || {
-            headline
-                .and_then(|h| h.ancestors_it(None).find(|up| tag(up) == "article"))
-                .is_some_and(|art| a.ancestors_it(None).any(|up| up.id == art.id))
-        };
-        (by_tag && matches!(name.as_str(), "aside" | "footer" | "nav") && !in_article()) || {
-            let words = class_id_tokens(&a);
-            let marks = class_id(&a);
-            words.iter().any(|w| NOT_THIS_ARTICLE.contains(&w.as_str()))
-                || NOT_THIS_ARTICLE_PHRASES.iter().any(|m| marks.contains(m))
-                || crate::cleanup::is_related_block(&a)
-                || crate::cleanup::is_comment_block(&a)
+        // An `<aside>`, `<footer>` or `.post-footer` inside the headline's
+        // own post is about this article (Blogger puts the author there).
+        let in_article = || container.as_ref().is_some_and(|c| a.ancestors_it(None).any(|up| up.id == c.id));
+        // Another `<article>` beside the headline's: a teaser of another story.
+        (headline_in_article && name == "article")
+            || (name == "li" && is_teaser_item(&a, node))
+            || (by_tag && matches!(name.as_str(), "aside" | "footer" | "nav") && !in_article())
+            || {
+                let words = block_words(&a);
+                let marks = class_id(&a);
+                words.iter().any(|w| NOT_THIS_ARTICLE.contains(&w.as_str()) && !(w == "footer" && in_article()))
+                    || NOT_THIS_ARTICLE_PHRASES.iter().any(|m| marks.contains(m))
+                    || crate::cleanup::is_related_block(&a)
+                    || crate::cleanup::is_comment_block(&a)
+            }
+    })
+}
+
+/// Whether list item `li`, which holds the byline element `node`, is a
+/// teaser in a list of other stories: it has sibling items and a headline
+/// link (a link of 25 characters or more) beside the byline.
+fn is_teaser_item(li: &NodeRef, node: &NodeRef) -> bool {
+    let siblings = li.parent().is_some_and(|list| list.children_it(false).filter(|c| tag(c) == "li").count() >= 2);
+    siblings
+        && li.descendants_it().any(|d| {
+            tag(&d) == "a"
+                && !d.ancestors_it(None).any(|up| up.id == node.id)
+                && d.id != node.id
+                && short_text(&d, 300).is_some_and(|t| t.chars().count() >= 25)
+        })
+}
+
+/// [`class_id_tokens`] without layout modifiers: a container's
+/// `has-double-sidebar`, `with-sidebar` or `no-comments` says what is beside
+/// it, not what it is.
+fn block_words(node: &NodeRef) -> Vec<String> {
+    let modifier =
+        |c: &str| ["has-", "with-", "no-", "without-", "has_", "with_", "no_"].iter().any(|p| c.starts_with(p));
+    let mut out = Vec::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = node.attr(attr) {
+            for class in v.to_lowercase().split_whitespace().filter(|c| !modifier(c)) {
+                out.extend(class.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(String::from));
+            }
         }
+    }
+    out
+}
+
+/// The headline's post: its nearest ancestor that is an `<article>` or whose
+/// class names a post ("post", "hentry", "entry", "article", "story").
+fn article_container<'a>(headline: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    headline.ancestors_it(None).take_while(|a| !matches!(tag(a).as_str(), "body" | "html" | "main")).find(|a| {
+        tag(a) == "article"
+            || class_id_tokens(a)
+                .iter()
+                .any(|w| matches!(w.as_str(), "post" | "hentry" | "entry" | "article" | "story"))
     })
 }
 
@@ -215,20 +283,90 @@ const HEADER_WINDOW: usize = 120;
 /// it) is searched first, then the whole page; the first element that names
 /// people wins, with the others of its own byline block.
 pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Vec<Author> {
-    let groups: [&dyn Fn(&NodeRef) -> bool; 5] = [
+    let groups: [&dyn Fn(&NodeRef) -> bool; 6] = [
         &is_microdata_author,
         &|n| n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author")),
         &|n| class_id(n).contains("byline"),
-        &|n| is_by_line(n),
+        &|n| is_by_line(n) || is_label_only(n),
         &|n| {
             let marks = class_id(n);
-            marks.contains("author")
+            (marks.contains("author") || has_author_class_word(n))
                 && !["bio", "photo", "avatar", "about", "img"].iter().any(|m| marks.contains(m))
                 && !is_role_element(n)
         },
+        // Last, and only in the header: a link to an author's page.
+        &is_author_page_link,
     ];
     search(doc, title, &groups, true, ctx)
 }
+
+/// Class words of author elements in other languages (`.autor`,
+/// `.artikel-autorin`, `.avtor`), compared whole.
+const AUTHOR_CLASS_WORDS: &[&str] = &[
+    "autor",
+    "autorin",
+    "autoren",
+    "autores",
+    "autore",
+    "autori",
+    "auteur",
+    "auteurs",
+    "avtor",
+    "avtory",
+    "muellif",
+    "müəllif",
+    "verfasser",
+    "writer",
+    "journalist",
+];
+
+/// Whether a class or id of `n` is, or ends in, an author word of another
+/// language (`autor`, `artikel-autor`, `news__avtor`); never a taxonomy
+/// class that only starts with one (`autor-erb-elke` on a teaser).
+fn has_author_class_word(n: &NodeRef) -> bool {
+    ["class", "id"].iter().filter_map(|a| n.attr(a)).any(|v| {
+        v.to_lowercase()
+            .split_whitespace()
+            .any(|c| c.rsplit(['-', '_']).next().is_some_and(|w| AUTHOR_CLASS_WORDS.contains(&w)))
+    })
+}
+
+/// Path parts of the pages sites keep per author.
+const AUTHOR_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/autoren/",
+    "/autores/",
+    "/auteur/",
+    "/auteurs/",
+    "/autore/",
+    "/autori/",
+    "/avtor/",
+    "/avtory/",
+    "/journalist/",
+    "/journalists/",
+    "/journalisten/",
+    "/redakteur/",
+    "/writers/",
+    "/contributor/",
+    "/contributors/",
+    "/muellif/",
+];
+
+/// A link to an author's page whose text has the shape of a name.
+fn is_author_page_link(n: &NodeRef) -> bool {
+    tag(n) == "a"
+        && n.attr("href").is_some_and(|h| {
+            let h = h.to_lowercase();
+            AUTHOR_PATHS.iter().any(|p| h.contains(p))
+        })
+        && short_text(n, 60).is_some_and(|t| is_name_shaped(strip_label(&t)))
+}
+
+/// How many of [`from_elements`]'s groups are also searched outside the
+/// header (the author-page link is read in the header only).
+const WHOLE_PAGE_GROUPS: usize = 5;
 
 /// Authors from `itemprop=author` microdata, read before cleanup: sites
 /// put it in elements cleanup drops (`<nav class="post-by">`).
@@ -253,15 +391,29 @@ fn search(
     let key = comparable(title);
     let headline = all
         .iter()
-        .position(|n| matches!(tag(n).as_str(), "h1" | "h2") && !key.is_empty() && comparable(&text_of(n)) == key)
+        .position(|n| {
+            matches!(tag(n).as_str(), "h1" | "h2" | "h3") && !key.is_empty() && comparable(&text_of(n)) == key
+        })
+        .or_else(|| {
+            // A blog's name in the `<h1>` and the post's title in an `<h3>`:
+            // the heading that the document's `<title>` holds.
+            let doc_title = comparable(&doc.select("head title").text());
+            all.iter().position(|n| {
+                matches!(tag(n).as_str(), "h1" | "h2" | "h3")
+                    && short_text(n, 300)
+                        .map(|t| comparable(&t))
+                        .is_some_and(|t| t.chars().count() >= 12 && doc_title.contains(&t))
+            })
+        })
         .or_else(|| all.iter().position(|n| tag(n) == "h1"));
     let windows: Vec<(usize, usize)> = match headline {
         Some(h) => vec![(h, (h + HEADER_WINDOW).min(all.len())), (0, all.len())],
         None => vec![(0, all.len())],
     };
     let headline_node = headline.map(|h| all[h]);
-    for (from, to) in windows {
-        for matches in groups {
+    for (window, (from, to)) in windows.into_iter().enumerate() {
+        let whole_page = window == 1 || headline.is_none();
+        for matches in groups.iter().take(if whole_page { WHOLE_PAGE_GROUPS } else { groups.len() }) {
             let people = first_byline(&all[from..to], *matches, headline_node.as_ref(), by_tag, ctx);
             if !people.is_empty() {
                 return people;
@@ -340,6 +492,37 @@ fn is_by_line(node: &NodeRef) -> bool {
     })
 }
 
+/// An element that holds only a credit label ("Autor:", "By"), its value
+/// in the text after it: `<h5>Autor: </h5>Peter Maahn`.
+fn is_label_only(node: &NodeRef) -> bool {
+    if matches!(tag(node).as_str(), "script" | "style" | "body" | "html") {
+        return false;
+    }
+    short_spaced_text(node, 30).is_some_and(|t| !t.is_empty() && has_label(&t) && strip_label(&t).is_empty())
+}
+
+/// The text after a label-only element up to the next line break or block:
+/// the credit that the label names.
+fn label_value(node: &NodeRef) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next = node.next_sibling();
+    while let Some(n) = next {
+        if n.is_element() {
+            if matches!(tag(&n).as_str(), "br" | "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "li")
+                || is_label_only(&n)
+            {
+                break;
+            }
+            parts.push(short_spaced_text(&n, BY_LINE_MAX)?);
+        } else if n.is_text() {
+            parts.push(n.text().to_string());
+        }
+        next = n.next_sibling();
+    }
+    let text = squash(&parts.join(" "));
+    (!text.is_empty() && text.chars().count() <= BY_LINE_MAX).then_some(text)
+}
+
 /// The longest "By …" line, in characters other than spaces.
 const BY_LINE_MAX: usize = 150;
 
@@ -376,6 +559,11 @@ pub(crate) fn from_feed(feed_author: Option<&str>, ctx: &Context) -> Vec<Author>
 }
 
 fn read_author_element(node: &NodeRef) -> Vec<Author> {
+    if is_label_only(node) {
+        return label_value(node)
+            .map(|v| parse_credit(&v).into_iter().filter(|a| is_plausible_person(&a.name)).collect())
+            .unwrap_or_default();
+    }
     let name_child = node.descendants_it().find(|d| {
         let marks = class_id(d);
         d.is_element()
@@ -399,12 +587,22 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
             .collect();
         let text = text_of(node);
         let plain = parse_credit(&text);
-        if !linked.is_empty() && (plain.is_empty() || plain.iter().any(|a| !is_plausible_person(&a.name))) {
+        // `<li><a>Anna Lee</a></li><li><a>Tom Ray</a></li>` reads "Anna Lee Tom Ray":
+        // more linked names than the text splits into are the people.
+        if !linked.is_empty()
+            && (plain.is_empty()
+                || plain.iter().any(|a| !is_plausible_person(&a.name))
+                || (linked.len() >= 2 && plain.len() < linked.len()))
+        {
             return linked;
         }
     }
+    // The role element may sit beside the name's element in a short byline
+    // line: `<span class="author"><a rel="author">Name</a></span>, <span class="author-role">Role</span>`.
+    let short_line = |n: &NodeRef| short_spaced_text(n, 200).is_some();
     let role = find_role(node)
         .or_else(|| node.parent().and_then(|p| find_role(&p)))
+        .or_else(|| node.parent().and_then(|p| p.parent()).filter(short_line).and_then(|g| find_role(&g)))
         .or_else(|| name_child.and_then(|c| role_after_name(node, &text_or_content(&c))));
     if name_child.is_none() && tag(node) == "meta" {
         return parse_credit(&text_or_content(node));

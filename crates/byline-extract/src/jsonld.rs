@@ -1,7 +1,9 @@
 //! Reads schema.org JSON-LD (`<script type="application/ld+json">`) for the
 //! article node: headline, authors with their `jobTitle`, publisher, date,
 //! image and language. Handles top-level arrays, `@graph` and authors given
-//! only by `@id` (as WordPress SEO plugins write them).
+//! only by `@id` (as WordPress SEO plugins write them); `creator` when there
+//! is no `author`, and the `WebPage` node's author when there is no article
+//! node.
 
 use std::collections::HashMap;
 
@@ -82,6 +84,13 @@ fn from_nodes(nodes: &[Value]) -> ArticleLd {
         ..ArticleLd::default()
     };
     let Some(article) = nodes.iter().find(|n| has_type(n, ARTICLE_TYPES)) else {
+        // No article node: Yoast and others put the author on the `WebPage`.
+        if let Some(page) = nodes.iter().find(|n| has_type(n, &["WebPage", "ItemPage"]) && n.get("author").is_some()) {
+            ld.authors = page
+                .get("author")
+                .map(|a| as_list(a).into_iter().filter_map(|one| ld_author(one, &by_id)).collect())
+                .unwrap_or_default();
+        }
         return ld;
     };
     ld.headline = article.get("headline").or_else(|| article.get("name")).and_then(string);
@@ -95,7 +104,7 @@ fn from_nodes(nodes: &[Value]) -> ArticleLd {
             ld.organizations.push(name);
         }
     }
-    if let Some(author) = article.get("author") {
+    if let Some(author) = article.get("author").or_else(|| article.get("creator")) {
         for one in as_list(author) {
             if let Some(a) = ld_author(one, &by_id) {
                 ld.authors.push(a);

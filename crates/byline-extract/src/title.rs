@@ -62,6 +62,27 @@ fn on_page_headline(doc: &Document, site_names: &[String]) -> Option<String> {
         .filter(|t| !t.is_empty())
         .collect();
     let headings: Vec<String> = doc.select("h1").nodes().iter().map(text_of).collect();
+    // A blog's name in the `<h1>` and the post's title in an `<h2>`/`<h3>`,
+    // the `<title>` being "Blog: Post": the `<h2>`/`<h3>` is the headline.
+    let subheads: Vec<String> = doc.select("h2, h3").nodes().iter().map(text_of).collect();
+    for h in headings.iter().map(|t| comparable(t)).filter(|t| !t.is_empty()) {
+        for title in &seo {
+            let rest = if let Some(rest) = title.strip_prefix(h.as_str()) {
+                rest
+            } else if let Some(rest) = title.strip_suffix(h.as_str()) {
+                rest
+            } else {
+                continue;
+            };
+            let rest = rest.trim_matches(|c: char| c.is_whitespace() || ":|-–—·/»«".contains(c));
+            if rest.is_empty() {
+                continue;
+            }
+            if let Some(sub) = subheads.iter().find(|t| usable(t) && comparable(t) == rest) {
+                return Some(sub.clone());
+            }
+        }
+    }
     if let Some(confirmed) = headings.iter().find(|t| usable(t) && seo.iter().any(|s| s.contains(&comparable(t)))) {
         return Some(confirmed.clone());
     }
@@ -231,6 +252,16 @@ mod tests {
             "<html><head><title>Only Title Here | Site</title></head><body><h1>Real headline here</h1></body></html>",
         );
         assert_eq!(pick(&doc, &Meta::read(&doc), &ArticleLd::default(), &[]), "Real headline here");
+    }
+
+    #[test]
+    fn a_blogs_name_in_the_h1_is_not_the_headline() {
+        let doc = Document::from(
+            "<html><head><title>EMACSPEAK The Complete Audio Desktop: Meta-Programming In Emacs</title></head><body>\
+             <h1>EMACSPEAK The Complete Audio Desktop</h1><div class=\"post\"><h3>Meta-Programming In Emacs</h3><p>Text.</p></div></body></html>",
+        );
+        let meta = Meta::read(&doc);
+        assert_eq!(pick(&doc, &meta, &ArticleLd::default(), &[]), "Meta-Programming In Emacs");
     }
 
     #[test]

@@ -114,6 +114,29 @@ const AGENCIES: &[&str] = &[
     "the associated press",
     "agencies",
 ];
+/// Lower-case words that names do hold: particles ("von", "de", "van der",
+/// "bin") and Azerbaijani patronymics ("oğlu", "qızı"). Any other
+/// lower-case word makes a credit a phrase, not a name ("Peter Amende und
+/// Fuchsy designed", "L-MAG – Das Magazin für Lesben", "Bund … e.V.").
+const NAME_PARTICLES: &[&str] = &[
+    "von", "vom", "zu", "zum", "zur", "van", "der", "den", "ter", "ten", "de", "del", "della", "dei", "di", "da",
+    "das", "do", "dos", "du", "des", "la", "le", "las", "los", "y", "e", "i", "af", "av", "bin", "binti", "bint",
+    "ibn", "ben", "al", "el", "v.", "oğlu", "qızı", "oglu", "qizi",
+];
+
+/// Whether a lower-case word can stand inside a name.
+fn is_name_particle(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')'));
+    NAME_PARTICLES.contains(&w)
+        || ["al-", "el-", "d'", "d’", "bin-", "ibn-"].iter().any(|p| w.starts_with(p) && w.len() > p.len())
+}
+
+/// Whether `name` holds a lower-case word that no name holds ("Fuchsy
+/// designed", "Das Magazin für Lesben"): a phrase, not a person.
+pub fn is_phrase(name: &str) -> bool {
+    name.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_name_particle(w))
+}
+
 /// Words that make any credit an account, not a person ("Site Admin").
 const ADMIN_WORDS: &[&str] = &["admin", "administrator", "администратор", "админ", "webmaster"];
 /// First words of a publisher-as-author credit ("Редакция сайта", "Redaksiya").
@@ -151,6 +174,31 @@ const LABELS: &[&str] = &[
     "author",
     "authors",
     "yazar",
+    // Other languages of Byline's readers' sites, and link texts that name
+    // the author ("View all posts by Jane Doe").
+    "geschrieben von",
+    "text von",
+    "verfasst von",
+    "ein beitrag von",
+    "von",
+    "autorin",
+    "autor",
+    "autoren",
+    "escrito por",
+    "publicado por",
+    "por",
+    "écrit par",
+    "publié par",
+    "par",
+    "auteur",
+    "autore",
+    "door",
+    "view all posts by",
+    "all posts by",
+    "more posts by",
+    "posts by",
+    "articles by",
+    "more from",
 ];
 /// Labels that credit someone other than the author, and the role they give.
 const CONTRIBUTOR_LABELS: &[(&str, &str)] = &[
@@ -247,7 +295,12 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\.[a-z]{2,6}$
 /// publication or desk and is dropped.
 /// Names are not checked here: see [`is_plausible_person`].
 pub fn parse_credit(text: &str) -> Vec<Author> {
-    let text = strip_label(&squash(text)).to_string();
+    let mut text = strip_label(&squash(text)).to_string();
+    // "Peter Maahn/SP-X", "dpa/lno": a slash between a name and an agency or
+    // a desk's initials separates credits as " / " does (never in a URL).
+    if !text.contains("://") && !text.starts_with("www.") {
+        text = text.replace('/', " / ");
+    }
     if let Some(swapped) = last_comma_first(&text) {
         return vec![Author::new(swapped, None)];
     }
@@ -269,6 +322,11 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
     out.extend(contributors);
     if out.iter().any(|a| a.name.split_whitespace().count() >= 2) {
         out.retain(|a| a.name.split_whitespace().count() >= 2 || a.role.is_some());
+    }
+    // "hessenschau.de, Frankfurt, Germany": several one-word parts and no
+    // full name are a place or a list of sections, not people.
+    if out.len() >= 2 && out.iter().all(|a| a.name.split_whitespace().count() < 2 && a.role.is_none()) {
+        return Vec::new();
     }
     let mut unique: Vec<Author> = Vec::new();
     for a in out {
@@ -302,6 +360,21 @@ pub fn is_agency(name: &str) -> bool {
         || (!name.contains(' ')
             && (2..=5).contains(&name.chars().count())
             && name.chars().all(|c| c.is_uppercase() || c == '.'))
+}
+
+/// Words that open the name of an agency ("Agencia EFE", "Agence France-Presse").
+const AGENCY_FIRST_WORDS: &[&str] = &["agencia", "agence", "agentur", "agenzia", "agency", "agência", "агентство"];
+
+/// Whether a credit of several words names an agency: it opens with
+/// "Agencia"/"Agence"… or holds a known agency's acronym in capitals
+/// ("Agencia EFE", "EFE Madrid").
+fn is_agency_credit(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && (words.first().is_some_and(|w| AGENCY_FIRST_WORDS.contains(&fold(w).as_str()))
+            || words.iter().any(|w| {
+                w.chars().count() >= 2 && w.chars().all(char::is_uppercase) && AGENCIES.contains(&fold(w).as_str())
+            }))
 }
 
 /// One part of a credit (no "and" or ";" left in it).
@@ -444,10 +517,14 @@ pub fn is_plausible_person(name: &str) -> bool {
     }
     !(NOT_A_PERSON.contains(&key.as_str())
         || words.first().is_some_and(|w| PUBLISHER_WORDS.contains(w))
+        // "The Local", "The Editors": an article opens a title, never a name.
+        || (words.len() >= 2 && words.first().is_some_and(|w| matches!(*w, "the" | "die" | "der" | "das" | "le" | "la" | "el")))
         || (words.len() >= 2 && words.last().is_some_and(|w| DESK_WORDS.contains(w)))
         || words.iter().any(|w| ADMIN_WORDS.contains(w))
         || is_agency(&name)
-        || (name.chars().any(char::is_lowercase) && !name.chars().any(char::is_uppercase)))
+        || is_agency_credit(&name)
+        || (name.chars().any(char::is_lowercase) && !name.chars().any(char::is_uppercase))
+        || is_phrase(&name))
 }
 
 /// The people a feed credits, from its raw author strings: each string is
@@ -566,12 +643,52 @@ mod tests {
             "No Author",
             "sofia vergara",
             "The Event Listings Committee",
+            "Agencia EFE",
+            "Agence France-Presse",
+            "EFE Madrid",
+            "The Local",
+            "The Editors",
+            "Peter Amende und Fuchsy designed",
+            "L-MAG – Das Magazin für Lesben",
+            "Bund der Energieverbraucher e.V.",
+            "und Netzphilosophin Leena Simon",
         ] {
             assert!(!is_plausible_person(bad), "{bad}");
         }
-        for good in ["Jane Staffordshire", "Desk Jones", "Li Na", "Team Smith Jr"] {
+        for good in [
+            "Jane Staffordshire",
+            "Desk Jones",
+            "Li Na",
+            "Team Smith Jr",
+            "Alexa von Heyden",
+            "Verónica De Vita",
+            "Ludwig van der Rohe",
+            "John v. Berenberg-Consbruch",
+            "Əli Həsən oğlu",
+            "Valéry d'Estaing",
+        ] {
             assert!(is_plausible_person(good), "{good}");
         }
+    }
+
+    #[test]
+    fn labels_in_other_languages_and_link_texts() {
+        assert_eq!(people("Von Simon Braasch"), [one("Simon Braasch", None)]);
+        assert_eq!(people("von Juliane Ziegengeist"), [one("Juliane Ziegengeist", None)]);
+        assert_eq!(people("Par Marie Merlet"), [one("Marie Merlet", None)]);
+        assert_eq!(people("Por Raúl Espina"), [one("Raúl Espina", None)]);
+        assert_eq!(people("Autor: Peter Maahn"), [one("Peter Maahn", None)]);
+        assert_eq!(people("View all posts by Daniel Lemire"), [one("Daniel Lemire", None)]);
+        assert!(people("Von").is_empty());
+    }
+
+    #[test]
+    fn a_slash_separates_a_name_from_an_agency_and_places_are_not_people() {
+        assert_eq!(people("Peter Maahn/SP-X"), [one("Peter Maahn", None)]);
+        let dpa: Vec<_> = parse_credit("dpa/lno").into_iter().filter(|a| is_plausible_person(&a.name)).collect();
+        assert!(dpa.is_empty());
+        assert!(people("hessenschau.de, Frankfurt, Germany").is_empty());
+        assert_eq!(people("Madonna"), [one("Madonna", None)]);
     }
 
     #[test]
