@@ -157,7 +157,7 @@ fn check(fault: Fault, o: &Outcome) -> String {
         // `byline_feeds::parse::MAX_ENTRIES`).
         Fault::HundredThousandItems => {
             const { assert!(MANY_ITEMS > byline_engine::feeds::parse::MAX_ENTRIES) };
-            failed(FeedProblem::NotAFeed, "more than 50000 items");
+            failed(FeedProblem::TooLarge, "more than 50000 items");
         }
         Fault::HugeTitle => {
             read("Normal title");
