@@ -507,6 +507,13 @@ export type Feed_Deserialize = {
 	 *  default.
 	 */
 	extraction?: ExtractionPolicy | null,
+	/**
+	 *  The server account it belongs to, or `None` for a feed of the local
+	 *  account. An account's feeds are kept by the server (each sync brings
+	 *  its names, folders and subscriptions back), so they are not renamed,
+	 *  moved or unsubscribed here.
+	 */
+	account_id?: AccountId | null,
 };
 
 /**  A subscribed feed, with its health and unread count. */
@@ -542,6 +549,13 @@ export type Feed_Serialize = {
 	 *  default.
 	 */
 	extraction: ExtractionPolicy | null,
+	/**
+	 *  The server account it belongs to, or `None` for a feed of the local
+	 *  account. An account's feeds are kept by the server (each sync brings
+	 *  its names, folders and subscriptions back), so they are not renamed,
+	 *  moved or unsubscribed here.
+	 */
+	account_id: AccountId | null,
 };
 
 /**  A folder of feeds; folders nest. */

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use crate::{now, Feed, FeedFetchState, FeedId, FeedProblem, Folder, FolderId, Result, Store, StoreError};
 
 const FEED_COLUMNS: &str = "f.id, f.url, f.title, f.site_url, f.folder_id, f.last_checked_at, f.last_success_at,
-    f.last_error, f.last_error_kind, f.error_count, f.next_attempt_at, COALESCE(u.unread, 0) AS unread_count, f.important, f.extraction";
+    f.last_error, f.last_error_kind, f.error_count, f.next_attempt_at, COALESCE(u.unread, 0) AS unread_count, f.important, f.extraction, f.account_id";
 /// The `WHERE` clause of a write to one feed (bound to its id) that must
 /// leave an unsubscribed feed alone; pair it with [`expect_subscribed`].
 pub(crate) const SUBSCRIBED_ID: &str = "id = ? AND id IN (SELECT id FROM subscribed_feeds)";

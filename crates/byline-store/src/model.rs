@@ -70,6 +70,12 @@ pub struct Feed {
     /// When its full article pages are fetched, or `None` to follow the
     /// default.
     pub extraction: Option<crate::ExtractionPolicy>,
+    /// The server account it belongs to, or `None` for a feed of the local
+    /// account. An account's feeds are kept by the server (each sync brings
+    /// its names, folders and subscriptions back), so they are not renamed,
+    /// moved or unsubscribed here.
+    #[serde(default)]
+    pub account_id: Option<crate::AccountId>,
 }
 
 /// What kind of failure a feed's last fetch was.

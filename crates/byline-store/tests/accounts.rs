@@ -74,6 +74,12 @@ async fn an_account_is_one_more_kind_of_source() {
     assert_eq!(news.parent_id, Some(top.id));
     assert_eq!(shared.folder_id, Some(news.id));
     assert_eq!(store.feed(ids["feed/2"]).await.unwrap().folder_id, Some(top.id));
+    // Each feed says whose it is, so the UI leaves an account's feeds to
+    // the server.
+    assert_eq!(shared.account_id, Some(account.id));
+    assert_eq!(store.feed(local.id).await.unwrap().account_id, None);
+    let listed = store.feeds().await.unwrap();
+    assert_eq!(listed.iter().filter(|f| f.account_id == Some(account.id)).count(), 2);
     // Local sync fetches only local feeds.
     let fetched: Vec<_> = store.local_fetch_states().await.unwrap().into_iter().map(|s| s.id).collect();
     assert_eq!(fetched, vec![local.id]);

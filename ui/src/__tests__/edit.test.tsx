@@ -33,6 +33,34 @@ async function openFeedEdit(id: number) {
 
 resetAppBetweenTests();
 
+describe("a server account's source", () => {
+  it("offers only what stays here: no refresh, edit, move or unsubscribe", async () => {
+    const mine = feed(1, "Report.az");
+    const theirs = feed(2, "Meduza", { account_id: 3, folder_id: 7 });
+    renderApp({
+      feeds: [mine, theirs],
+      folders: [{ id: 7, name: "alice @ rss.example.az", parent_id: null }],
+      articles: [article(1, mine), article(2, theirs)],
+      settings: defaultSettings(),
+    });
+    await waitFor(() => expect(screen.getAllByTestId("article-row")).toHaveLength(2));
+    const menuOf = async (id: number) => {
+      fireEvent.click(within(screen.getByTestId(`feed-${id}`)).getByTestId("feed-menu-button"));
+      const menu = await screen.findByTestId("feed-menu");
+      const ids = within(menu)
+        .getAllByRole("menuitem")
+        .map((item) => item.getAttribute("data-testid") ?? item.textContent);
+      fireEvent.keyDown(menu, { key: "Escape" });
+      await waitFor(() => expect(screen.queryByTestId("feed-menu")).toBeNull());
+      return ids;
+    };
+    const local = await menuOf(1);
+    expect(local).toEqual(expect.arrayContaining(["feed-refresh", "feed-edit", "feed-unsubscribe"]));
+    const server = await menuOf(2);
+    expect(server).toEqual(["feed-important-toggle", "feed-open-site"]);
+  });
+});
+
 describe("editing a source", () => {
   it("renames it and sets when its full articles are downloaded", async () => {
     ({ calls } = renderApp(world()));

@@ -7,19 +7,31 @@ import { t } from "../i18n";
 import type { State } from "../store";
 import type { MenuItem } from "./Menu";
 
+/**
+ * A feed's menu. A server account's feed (`account_id` set) is kept by the
+ * server: each sync brings its name, folder and subscription back, and it is
+ * fetched with the account, so it offers only what stays here (notifications,
+ * its site), not refresh, edit, move or unsubscribe.
+ */
 export function feedMenuItems(feed: Feed, s: Pick<State, "folders">): MenuItem[] {
+  const local = feed.account_id == null;
   const items: MenuItem[] = [
     {
       label: feed.important ? t("feed.unmarkImportant") : t("feed.markImportant"),
       testid: "feed-important-toggle",
       onSelect: () => void actions.setFeedImportant(feed.id, !feed.important),
     },
-    { label: t("feed.refresh"), testid: "feed-refresh", onSelect: () => void actions.retryFeed(feed.id) },
-    { label: t("feed.edit"), testid: "feed-edit", onSelect: () => actions.editFeed(feed.id) },
   ];
+  if (local) {
+    items.push(
+      { label: t("feed.refresh"), testid: "feed-refresh", onSelect: () => void actions.retryFeed(feed.id) },
+      { label: t("feed.edit"), testid: "feed-edit", onSelect: () => actions.editFeed(feed.id) },
+    );
+  }
   if (feed.site_url) {
     items.push({ label: t("feed.openSite"), testid: "feed-open-site", onSelect: () => void actions.openOriginal(feed.site_url) });
   }
+  if (!local) return items;
   if (feed.folder_id != null) {
     items.push({ label: t("feed.moveToTop"), onSelect: () => void actions.moveFeedToFolder(feed.id, null), separatorBefore: true });
   }
