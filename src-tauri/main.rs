@@ -54,8 +54,7 @@ fn main() {
             webview_memory::tune(app.handle());
             specta.mount_events(app);
             let db_path = app.path().app_data_dir()?.join(DB_FILE_NAME);
-            let engine = tauri::async_runtime::block_on(Engine::open(&db_path, EngineConfig::default()))?
-                .with_credentials(state::credentials());
+            let engine = tauri::async_runtime::block_on(Engine::open(&db_path, EngineConfig::default()))?;
             let cache_dir = app.path().app_data_dir()?.join("images");
             app.manage(byline_media::MediaCache::new(cache_dir, engine.fetcher().clone()));
             app.manage(AppState::new(engine));

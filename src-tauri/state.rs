@@ -1,22 +1,8 @@
 //! What the app keeps while it runs: the engine handle, and a lock so only
-//! one sync runs at a time; and where the engine keeps account passwords.
+//! one sync runs at a time.
 
-use std::sync::Arc;
-
-use byline_engine::accounts::{CredentialStore, EnvStore, KeyringStore};
 use byline_engine::Engine;
 use tokio::sync::Mutex;
-
-/// Where account passwords live, as in `byline-cli`: the OS keyring; or,
-/// when `BYLINE_ACCOUNT_PASSWORD` is set (where no keyring daemon runs),
-/// that variable, for every account, for this session, storing none.
-pub fn credentials() -> Arc<dyn CredentialStore> {
-    if EnvStore::is_set() {
-        Arc::new(EnvStore)
-    } else {
-        Arc::new(KeyringStore)
-    }
-}
 
 /// Managed by Tauri; commands reach it through `State<'_, AppState>`.
 pub struct AppState {

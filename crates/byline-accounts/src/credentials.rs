@@ -9,16 +9,27 @@
 //! - [`EnvStore`]: the documented fallback for that case. The password is
 //!   read from the environment variable [`PASSWORD_ENV`]
 //!   (`BYLINE_ACCOUNT_PASSWORD`) for that session only and never written
-//!   anywhere; storing is a no-op. `byline-cli` uses it whenever the
+//!   anywhere; storing is a no-op. [`system_store`] picks it whenever the
 //!   variable is set.
 //! - [`MemoryStore`]: in memory, for tests.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The environment variable that [`EnvStore`] reads the password from, the
 /// fallback where no keyring daemon runs.
 pub const PASSWORD_ENV: &str = "BYLINE_ACCOUNT_PASSWORD";
+
+/// Where the app and the CLI keep passwords: [`EnvStore`] when
+/// [`PASSWORD_ENV`] is set (where no keyring daemon runs), for every
+/// account, for this session, storing none; otherwise the OS keyring.
+pub fn system_store() -> Arc<dyn CredentialStore> {
+    if EnvStore::is_set() {
+        Arc::new(EnvStore)
+    } else {
+        Arc::new(KeyringStore)
+    }
+}
 
 /// The keyring service name Byline's passwords are filed under.
 pub const KEYRING_SERVICE: &str = "az.byline.reader";

@@ -56,7 +56,7 @@ mod model;
 
 pub use account::RemoteAccount;
 pub use credentials::{
-    credential_key, CredentialError, CredentialStore, EnvStore, KeyringStore, MemoryStore, PASSWORD_ENV,
+    credential_key, system_store, CredentialError, CredentialStore, EnvStore, KeyringStore, MemoryStore, PASSWORD_ENV,
 };
 pub use error::{Error, Result};
 pub use fever::Fever;

@@ -91,8 +91,9 @@ pub struct Engine {
     /// time per core, so they do not crowd out the writer (which a sync
     /// waits on) or each other.
     cpu_slots: Arc<Semaphore>,
-    /// Where server accounts' passwords are kept (the OS keyring unless
-    /// [`Engine::with_credentials`] says otherwise).
+    /// Where server accounts' passwords are kept
+    /// ([`byline_accounts::system_store`] unless [`Engine::with_credentials`]
+    /// says otherwise).
     credentials: Arc<dyn byline_accounts::CredentialStore>,
 }
 
@@ -107,7 +108,7 @@ impl Engine {
             fetcher,
             config,
             cpu_slots: Arc::new(Semaphore::new(cores)),
-            credentials: Arc::new(byline_accounts::KeyringStore),
+            credentials: byline_accounts::system_store(),
         })
     }
 

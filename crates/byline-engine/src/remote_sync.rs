@@ -17,7 +17,8 @@
 //!    what was stored whole, and the next sync fetches the rest again
 //!    (storing is idempotent).
 //!
-//! Passwords live behind a [`CredentialStore`] (the OS keyring by default),
+//! Passwords live behind a [`CredentialStore`] (the OS keyring by default, or
+//! `BYLINE_ACCOUNT_PASSWORD`: [`byline_accounts::system_store`]),
 //! never in the database.
 
 use std::collections::HashMap;
@@ -77,9 +78,9 @@ pub struct AccountSyncReport {
 }
 
 impl Engine {
-    /// Keeps account passwords in `credentials` instead of the OS keyring
-    /// (tests use [`byline_accounts::MemoryStore`]; the CLI uses
-    /// [`byline_accounts::EnvStore`] when `BYLINE_ACCOUNT_PASSWORD` is set).
+    /// Keeps account passwords in `credentials` instead of
+    /// [`byline_accounts::system_store`] (tests use
+    /// [`byline_accounts::MemoryStore`]).
     pub fn with_credentials(mut self, credentials: Arc<dyn CredentialStore>) -> Self {
         self.credentials = credentials;
         self

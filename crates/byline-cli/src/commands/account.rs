@@ -8,24 +8,13 @@
 
 use std::fmt::Write as _;
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
-use std::sync::Arc;
 
 use anyhow::Context as _;
-use byline_engine::accounts::{CredentialStore, EnvStore, KeyringStore};
 use byline_engine::store::AccountId;
 use byline_engine::{AccountSyncReport, Engine};
 
 use crate::cli::AccountCommand;
 use crate::output::{self, date, plural, Align};
-
-/// The keyring, or `BYLINE_ACCOUNT_PASSWORD` when it is set.
-pub fn credentials() -> Arc<dyn CredentialStore> {
-    if EnvStore::is_set() {
-        Arc::new(EnvStore)
-    } else {
-        Arc::new(KeyringStore)
-    }
-}
 
 pub async fn run(engine: &Engine, command: AccountCommand, json: bool) -> anyhow::Result<String> {
     match command {

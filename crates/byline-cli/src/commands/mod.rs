@@ -39,10 +39,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<String> {
     if let Command::Prune { days: Some(Retention(days)) } = cli.command {
         config.retention_days = days;
     }
-    let engine = Engine::open(&path, config)
-        .await
-        .with_context(|| format!("cannot open the database {}", path.display()))?
-        .with_credentials(account::credentials());
+    let engine =
+        Engine::open(&path, config).await.with_context(|| format!("cannot open the database {}", path.display()))?;
     let result = dispatch(&engine, cli.command, json).await;
     engine.store().close().await;
     result
