@@ -7,6 +7,7 @@ use sqlx::{QueryBuilder, Sqlite};
 use byline_feeds::sanitize::html_to_text;
 
 use crate::fold::fts_query;
+use crate::search_index;
 use crate::snippet::snippet;
 use crate::{
     now, Article, ArticleId, ArticleSummary, Counts, Cursor, FeedId, ListQuery, Page, PageStatus, Result, Store,
@@ -37,9 +38,10 @@ impl Store {
     /// results), newest first, paged by keyset.
     ///
     /// The page is chosen from `article_status` alone, walking one of its
-    /// list indexes in list order (or, for a search, sorting the statuses of
-    /// the matches by the sort key they carry); only the page's own articles
-    /// are read, since an article row holds its HTML.
+    /// list indexes in list order (or, for a search, the search index's
+    /// matches, which come in list order: see `search_index`), and stops
+    /// after the page; only the page's own articles are read, since an
+    /// article row holds its HTML.
     pub async fn list(&self, query: &ListQuery) -> Result<Page> {
         let limit = query.limit.clamp(1, MAX_PAGE);
         let search = match query.search.as_deref() {
@@ -49,11 +51,20 @@ impl Store {
             },
             None => None,
         };
-        let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
-            "SELECT {SUMMARY_COLUMNS} FROM (SELECT s.article_id, s.sort_key FROM article_status s"
-        ));
+        let mut sql: QueryBuilder<Sqlite> =
+            QueryBuilder::new(format!("SELECT {SUMMARY_COLUMNS} FROM (SELECT s.article_id, s.sort_key FROM "));
+        // A search walks the index's matches in list order (its rowids are
+        // list positions) and looks up each one's status; a list walks one
+        // of the statuses' list indexes. CROSS JOIN keeps that order.
+        match &search {
+            Some(_) => sql.push(format!(
+                "articles_fts CROSS JOIN article_status s ON s.article_id = {}",
+                search_index::article_id_sql("articles_fts.rowid")
+            )),
+            None => sql.push("article_status s"),
+        };
         if query.folder.is_some() {
-            sql.push(" JOIN feeds f ON f.id = s.feed_id");
+            sql.push(if search.is_some() { " CROSS JOIN" } else { " JOIN" }).push(" feeds f ON f.id = s.feed_id");
         }
         sql.push(match query.view {
             View::All => " WHERE s.muted = 0",
@@ -68,19 +79,26 @@ impl Store {
                 " UNION SELECT folders.id FROM folders JOIN sub ON folders.parent_id = sub.id) SELECT id FROM sub)",
             );
         }
-        if let Some((_, fts)) = &search {
-            sql.push(" AND s.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ")
-                .push_bind(fts.clone())
-                .push(")");
+        match (&search, query.after) {
+            (Some((_, fts)), after) => {
+                sql.push(" AND articles_fts MATCH ").push_bind(fts.clone());
+                if let Some(after) = after {
+                    sql.push(" AND articles_fts.rowid < ").push_bind(search_index::rowid(after.sort_key, after.id)?);
+                }
+                sql.push(" ORDER BY articles_fts.rowid DESC");
+            }
+            (None, after) => {
+                if let Some(after) = after {
+                    sql.push(" AND (s.sort_key, s.article_id) < (")
+                        .push_bind(after.sort_key)
+                        .push(", ")
+                        .push_bind(after.id)
+                        .push(")");
+                }
+                sql.push(" ORDER BY s.sort_key DESC, s.article_id DESC");
+            }
         }
-        if let Some(after) = query.after {
-            sql.push(" AND (s.sort_key, s.article_id) < (")
-                .push_bind(after.sort_key)
-                .push(", ")
-                .push_bind(after.id)
-                .push(")");
-        }
-        sql.push(" ORDER BY s.sort_key DESC, s.article_id DESC LIMIT ").push_bind(i64::from(limit) + 1).push(
+        sql.push(" LIMIT ").push_bind(i64::from(limit) + 1).push(
             ") page JOIN articles a ON a.id = page.article_id JOIN article_status s ON s.article_id = a.id
              JOIN feeds f ON f.id = a.feed_id
              ORDER BY page.sort_key DESC, page.article_id DESC",

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::feeds::{expect_subscribed, SUBSCRIBED_ID};
-use crate::fold::fold;
+use crate::search_index::SearchText;
 use crate::{ArticleId, FeedId, Result, Store, StoreError};
 
 /// When to fetch and extract the page behind a feed item.
@@ -155,14 +155,7 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let (title, author) = title.ok_or_else(|| StoreError::NotFound(format!("article {id}")))?;
-        sqlx::query("DELETE FROM articles_fts WHERE rowid = ?").bind(id).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)")
-            .bind(id)
-            .bind(fold(&title))
-            .bind(fold(author.as_deref().unwrap_or_default()))
-            .bind(fold(&extracted.text))
-            .execute(&mut *tx)
-            .await?;
+        crate::search_index::replace(&mut tx, id, &SearchText::new(&title, author.as_deref(), &extracted.text)).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -119,7 +119,7 @@ impl Store {
         expect_subscribed(done.rows_affected(), id)?;
         let unsaved = "SELECT id FROM articles WHERE feed_id = ?1
                        AND id NOT IN (SELECT article_id FROM article_status WHERE feed_id = ?1 AND saved = 1)";
-        sqlx::query(&format!("DELETE FROM articles_fts WHERE rowid IN ({unsaved})")).bind(id).execute(&mut *tx).await?;
+        sqlx::query(&crate::search_index::delete_sql(unsaved)).bind(id).execute(&mut *tx).await?;
         sqlx::query(&format!("DELETE FROM articles WHERE id IN ({unsaved})")).bind(id).execute(&mut *tx).await?;
         delete_empty_unsubscribed(&mut tx).await?;
         tx.commit().await?;

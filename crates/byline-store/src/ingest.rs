@@ -16,8 +16,8 @@ use byline_feeds::{ParsedEntry, ParsedFeed};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::feeds::FetchValidators;
-use crate::fold::fold;
 use crate::rules::RuleSubject;
+use crate::search_index::{self, SearchText};
 use crate::{now, ArticleId, FeedId, Result, RuleAction, RuleSet, Store, StoreError, StoreOutcome};
 
 /// Rows per multi-row `INSERT … VALUES` (articles bind 16 values a row;
@@ -50,14 +50,6 @@ struct PreparedEntry {
     action: Option<RuleAction>,
 }
 
-/// Folded copies of what full-text search indexes.
-#[derive(Debug)]
-struct SearchText {
-    title: String,
-    author: String,
-    body: String,
-}
-
 impl PreparedFeed {
     /// Prepares `feed`'s entries for feed `feed_id`. An entry repeated in
     /// the feed (same id) is kept once, the first time it appears.
@@ -71,6 +63,7 @@ impl PreparedFeed {
             }
             // Undated entries keep the feed's order: earlier in the feed sorts newer.
             let sort_key = entry.published.map_or(fetched_at - position as i64, |d| d.timestamp());
+            let sort_key = search_index::clamp_sort_key(sort_key);
             entries.push(PreparedEntry::new(entry, sort_key, feed_id, rules));
         }
         Self {
@@ -99,11 +92,7 @@ impl PreparedEntry {
             let author = author.as_deref().unwrap_or_default();
             rules.evaluate(&RuleSubject { feed_id, title: &entry.title, author, text: &text })
         };
-        let search = SearchText {
-            title: fold(&entry.title),
-            author: fold(author.as_deref().unwrap_or_default()),
-            body: fold(&text),
-        };
+        let search = SearchText::new(&entry.title, author.as_deref(), &text);
         let bylines = serde_json::to_string(&entry.authors).unwrap_or_else(|_| "[]".into());
         Self { hash: entry.content_hash(), entry, author, bylines, search, sort_key, action }
     }
@@ -111,8 +100,13 @@ impl PreparedEntry {
 
 /// Plain text of an entry's summary and content, for search and rules.
 pub(crate) fn entry_text(entry: &ParsedEntry) -> String {
+    feed_text(entry.summary_html.as_deref(), entry.content_html.as_deref())
+}
+
+/// Plain text of a feed item's summary and content (as [`entry_text`]).
+pub(crate) fn feed_text(summary_html: Option<&str>, content_html: Option<&str>) -> String {
     let mut text = String::new();
-    for html in [entry.summary_html.as_deref(), entry.content_html.as_deref()].into_iter().flatten() {
+    for html in [summary_html, content_html].into_iter().flatten() {
         text.push_str(&html_to_text(html));
         text.push('\n');
     }
@@ -364,19 +358,10 @@ async fn insert_statuses(
     Ok(())
 }
 
-/// Adds the new articles to the full-text index, many rows a statement.
+/// Adds the new articles to the full-text index.
 async fn insert_search(conn: &mut SqliteConnection, fresh: &[(ArticleId, FeedId, &PreparedEntry)]) -> Result<()> {
-    for chunk in fresh.chunks(ROWS_PER_INSERT) {
-        let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new("INSERT INTO articles_fts (rowid, title, author, body) ");
-        sql.push_values(chunk, |mut row, (id, _, p)| {
-            row.push_bind(*id)
-                .push_bind(p.search.title.as_str())
-                .push_bind(p.search.author.as_str())
-                .push_bind(p.search.body.as_str());
-        });
-        sql.build().persistent(false).execute(&mut *conn).await?;
-    }
-    Ok(())
+    let rows: Vec<_> = fresh.iter().map(|(id, _, p)| (p.sort_key, *id, &p.search)).collect();
+    search_index::insert(conn, &rows).await
 }
 
 /// Rewrites a changed article's content and search entry; its status is
@@ -405,13 +390,5 @@ async fn update_article(conn: &mut SqliteConnection, id: ArticleId, prepared: &P
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("DELETE FROM articles_fts WHERE rowid = ?").bind(id).execute(&mut *conn).await?;
-    sqlx::query("INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)")
-        .bind(id)
-        .bind(&prepared.search.title)
-        .bind(&prepared.search.author)
-        .bind(&prepared.search.body)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    search_index::replace(conn, id, &prepared.search).await
 }

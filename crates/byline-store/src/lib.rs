@@ -7,7 +7,8 @@
 //!   connections serves lists and search at the same time.
 //! * Feeds and articles hold what sync rewrites; `article_status` holds what
 //!   the reader decided (read, saved, muted), so a sync never resets it.
-//! * Full-text search (FTS5) runs over folded text (see [`fold`]).
+//! * Full-text search (FTS5) runs over folded text (see [`fold`]); its rows
+//!   are keyed in list order, so a search reads one page of matches.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), byline_store::StoreError> {
@@ -29,6 +30,7 @@ mod ingest;
 mod model;
 mod retention;
 mod rules;
+mod search_index;
 pub mod snippet;
 
 use std::path::Path;
@@ -48,6 +50,7 @@ pub use feeds::{FetchValidators, NewSubscription, Subscribed};
 pub use ingest::PreparedFeed;
 pub use model::*;
 pub use rules::RuleSet;
+pub use search_index::SORT_KEY_LIMIT;
 pub use snippet::SnippetPart;
 
 /// Handle to the database; cheap to clone.
@@ -84,6 +87,7 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&writer).await?;
+        search_index::rebuild_if_asked(&mut *writer.acquire().await?).await?;
         let reader = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(
@@ -117,10 +121,11 @@ impl Store {
         {
             problems.push(format!("search index: {err}"));
         }
-        let (no_status, not_indexed): (i64, i64) = sqlx::query_as(
+        let (no_status, not_indexed): (i64, i64) = sqlx::query_as(&format!(
             "SELECT (SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM article_status)),
-               (SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts))",
-        )
+               (SELECT COUNT(*) FROM articles a WHERE {} NOT IN (SELECT rowid FROM articles_fts))",
+            search_index::rowid_sql("a.sort_key", "a.id")
+        ))
         .fetch_one(&self.writer)
         .await?;
         if no_status > 0 {
@@ -165,7 +170,8 @@ mod tests {
                        VALUES (?, ?, ?, 't', 'h', 1, 1)";
         sqlx::query(article).bind(1).bind(feed.id).bind("a").execute(&mut conn).await.unwrap();
         sqlx::query(article).bind(2).bind(999).bind("b").execute(&mut conn).await.unwrap();
-        sqlx::query("INSERT INTO articles_fts (rowid, title, author, body) VALUES (2, 't', '', '')")
+        // Article 2's search row (sort key 1, id 2: see `search_index`).
+        sqlx::query("INSERT INTO articles_fts (rowid, title, author, body) VALUES (2147483650, 't', '', '')")
             .execute(&mut conn)
             .await
             .unwrap();

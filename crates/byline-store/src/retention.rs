@@ -25,10 +25,7 @@ impl Store {
         .bind(cutoff.timestamp())
         .execute(&mut *tx)
         .await?;
-        sqlx::query(&format!("DELETE FROM articles_fts WHERE rowid IN ({doomed})"))
-            .bind(cutoff.timestamp())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(&crate::search_index::delete_sql(doomed)).bind(cutoff.timestamp()).execute(&mut *tx).await?;
         let deleted = sqlx::query(&format!("DELETE FROM articles WHERE id IN ({doomed})"))
             .bind(cutoff.timestamp())
             .execute(&mut *tx)

@@ -38,6 +38,7 @@ const WRITES: &[(i64, Write)] = &[
     (7, nothing),
     (8, status_sort_key),
     (9, server_account),
+    (10, search_in_list_order),
 ];
 
 /// SQL that writes what an old app wrote.
@@ -236,6 +237,27 @@ fn server_account() -> String {
            VALUES (1, 'guid-{ACCOUNT_ARTICLE}', 'unread', 1700000200);",
         article_sql(ACCOUNT_ARTICLE.0, ACCOUNT_FEED, false, false, false)
     )
+}
+
+/// 0010: the store rebuilt the search index on its first open (rows keyed
+/// in list order, `sort_key · 2³¹ + id`) and cleared the request for it.
+fn search_in_list_order() -> String {
+    let mut sql = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');
+                   DELETE FROM search_reindex;\n"
+        .to_string();
+    let local = [NEWS, ECONOMY, SPORT].into_iter().flat_map(|f| (1..=ARTICLES_PER_FEED).map(move |n| f.0 * 10 + n));
+    for id in local.chain([GONE_SAVED.0, ACCOUNT_ARTICLE.0]) {
+        let html = if id == SAVED.0 { saved_full_html() } else { article_content(id) };
+        let sort_key = 1_700_000_000 + id * 60;
+        sql += &format!(
+            "INSERT INTO articles_fts (rowid, title, author, body) VALUES ({}, {}, {}, {});\n",
+            sort_key * (1 << 31) + id,
+            q(&fold(&article_title(id))),
+            q(&fold("Gülağa İsgəndərov")),
+            q(&fold(&byline_feeds::sanitize::html_to_text(&html))),
+        );
+    }
+    sql
 }
 
 fn nothing() -> String {
