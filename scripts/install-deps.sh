@@ -46,6 +46,19 @@ PACKAGES=(
   php-gmp
 )
 
+# Sync tests (crates/byline-accounts): a real Tiny Tiny RSS 21 on a private
+# PostgreSQL (crates/byline-testkit/src/ttrss.rs). Installed without
+# recommends, or apt pulls in Apache (which wants port 80, where the tests
+# serve their feeds); php-cgi satisfies tt-rss's web-server PHP dependency.
+# Debconf is preseeded so tt-rss does not ask for, or create, a database.
+NO_RECOMMENDS_PACKAGES=(
+  tt-rss
+  php-cgi
+  php-pgsql
+  postgresql
+)
+DEBCONF_SELECTIONS='tt-rss tt-rss/dbconfig-install boolean false'
+
 log() { printf 'install-deps: %s\n' "$*" >&2; }
 
 if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
@@ -65,23 +78,37 @@ for pkg in "${PACKAGES[@]}"; do
     missing+=("$pkg")
   fi
 done
+missing_no_recommends=()
+for pkg in "${NO_RECOMMENDS_PACKAGES[@]}"; do
+  if ! is_installed "$pkg"; then
+    missing_no_recommends+=("$pkg")
+  fi
+done
 
-if ((${#missing[@]} == 0)); then
-  log "all ${#PACKAGES[@]} system packages are already installed."
+total=$((${#PACKAGES[@]} + ${#NO_RECOMMENDS_PACKAGES[@]}))
+if ((${#missing[@]} + ${#missing_no_recommends[@]} == 0)); then
+  log "all $total system packages are already installed."
 else
   SUDO=()
   if ((EUID != 0)); then
     if command -v sudo >/dev/null 2>&1; then
       SUDO=(sudo)
     else
-      log "need root to install: ${missing[*]} (and sudo is not available)."
+      log "need root to install: ${missing[*]} ${missing_no_recommends[*]} (and sudo is not available)."
       exit 1
     fi
   fi
-  log "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   "${SUDO[@]}" apt-get update
-  "${SUDO[@]}" apt-get install -y "${missing[@]}"
+  if ((${#missing[@]} > 0)); then
+    log "installing: ${missing[*]}"
+    "${SUDO[@]}" apt-get install -y "${missing[@]}"
+  fi
+  if ((${#missing_no_recommends[@]} > 0)); then
+    log "installing without recommends: ${missing_no_recommends[*]}"
+    printf '%s\n' "$DEBCONF_SELECTIONS" | "${SUDO[@]}" debconf-set-selections
+    "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing_no_recommends[@]}"
+  fi
 fi
 
 if command -v cargo >/dev/null 2>&1; then

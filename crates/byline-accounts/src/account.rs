@@ -7,8 +7,9 @@ use crate::{Capabilities, ChangeSet, Error, FetchedItems, Protocol, RemoteFeed, 
 
 /// A logged-in account on a feed server, whatever its protocol.
 ///
-/// Obtain one with [`crate::GReader::login`] or [`crate::Fever::login`]; both
-/// implement this trait, so the sync code can hold a `Box<dyn RemoteAccount>`.
+/// Obtain one with [`crate::GReader::login`], [`crate::Fever::login`] or
+/// [`crate::TtRss::login`]; all implement this trait, so the sync code can hold
+/// a `Box<dyn RemoteAccount>`.
 /// Every method talks to the server; none of them retries on its own (except
 /// the Google Reader token refresh, which is part of the protocol).
 ///

@@ -1,6 +1,6 @@
 //! Clients for feed servers, for syncing a Byline account with them.
 //!
-//! Two protocols, behind one async trait, [`RemoteAccount`]:
+//! Three protocols, behind one async trait, [`RemoteAccount`]:
 //!
 //! - [`greader`]: the Google Reader API ([`GReader`]), spoken by FreshRSS,
 //!   Miniflux, Inoreader, The Old Reader and BazQux. It can read, sync
@@ -9,6 +9,8 @@
 //!   others. It can read and sync states, but not manage subscriptions:
 //!   those calls fail with [`Error::Unsupported`], and
 //!   [`RemoteAccount::capabilities`] says so beforehand.
+//! - [`ttrss`]: Tiny Tiny RSS's own JSON API ([`TtRss`]). It can read, sync
+//!   states, subscribe and unsubscribe, but not rename or move feeds.
 //!
 //! What they return is plain serde data ([`RemoteFeed`], [`RemoteFolder`],
 //! [`RemoteItem`], [`SyncCursor`]) that knows nothing of the store; item
@@ -53,6 +55,7 @@ pub mod fever;
 pub mod greader;
 mod http;
 mod model;
+pub mod ttrss;
 
 pub use account::RemoteAccount;
 pub use credentials::{
@@ -63,3 +66,4 @@ pub use fever::Fever;
 pub use greader::GReader;
 pub use http::{check_server_url, is_loopback, HttpOptions};
 pub use model::{Capabilities, ChangeSet, FetchedItems, Protocol, RemoteFeed, RemoteFolder, RemoteItem, SyncCursor};
+pub use ttrss::TtRss;

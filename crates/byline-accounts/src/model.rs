@@ -16,6 +16,8 @@ pub enum Protocol {
     GoogleReader,
     /// The Fever API (FreshRSS, Miniflux, Tiny Tiny RSS with a plugin…).
     Fever,
+    /// Tiny Tiny RSS's own JSON API.
+    TtRss,
 }
 
 impl std::fmt::Display for Protocol {
@@ -23,6 +25,7 @@ impl std::fmt::Display for Protocol {
         f.write_str(match self {
             Protocol::GoogleReader => "Google Reader",
             Protocol::Fever => "Fever",
+            Protocol::TtRss => "Tiny Tiny RSS",
         })
     }
 }
@@ -102,7 +105,7 @@ pub enum SyncCursor {
     Start,
     /// Fetch what came after this point: for the Google Reader API the
     /// server time (microseconds) at which the newest item seen was stored;
-    /// for the Fever API the largest item id seen.
+    /// for the Fever API and Tiny Tiny RSS the largest item id seen.
     After(i64),
 }
 

@@ -35,8 +35,14 @@
 //! decompression bombs, redirect loops, rate limits, lying charsets, entity
 //! attacks, huge feeds…) at their own paths, streamed as they are sent.
 //!
+//! For the hardening tests, [`xss`] is a corpus of 500+ XSS payloads whose
+//! scripts leave a trace if they ever run, and [`hostile`] a site (RSS,
+//! Atom and JSON feeds, article pages, OPML) carrying them in every field.
+//!
 //! For the sync clients, [`FreshRss`] starts a real FreshRSS (Google Reader
-//! and Fever APIs) on 127.0.0.1 from the vendored `servers/freshrss/`.
+//! and Fever APIs) on 127.0.0.1 from the vendored `servers/freshrss/`, and
+//! [`TtRss`] a real Tiny Tiny RSS from Debian's package on a private
+//! PostgreSQL.
 //!
 //! The crate also builds the `byline-fixture-server DIR [--port N]` binary, for
 //! tests and benchmarks that run outside Rust tests.
@@ -47,8 +53,11 @@ mod faults;
 mod fixture;
 mod freshrss;
 mod generate;
+pub mod hostile;
 mod news;
 mod server;
+mod ttrss;
+pub mod xss;
 
 /// The `http` crate (as re-exported by axum), for [`http::HeaderMap`] and friends.
 pub use axum::http;
@@ -56,9 +65,13 @@ pub use axum::http;
 pub use faults::{rss, Fault, CYRILLIC_TITLE, ENTITY_PROBE_PATH, ENTITY_PROBE_TEXT, HUGE_TITLE_LEN, MANY_ITEMS};
 pub use fixture::Fixture;
 pub use freshrss::FreshRss;
-pub use generate::{generate_atom, generate_json_feed, generate_rss};
+pub use generate::{
+    generate_atom, generate_json_feed, generate_rss, generate_rss_with, ItemContent, FULL_ARTICLE_MAX_BYTES,
+    FULL_ARTICLE_MIN_BYTES,
+};
 pub use news::{generate_news_rss, NewsLanguage};
 pub use server::{content_type_for, FixtureServer};
+pub use ttrss::TtRss;
 
 use std::path::{Path, PathBuf};
 

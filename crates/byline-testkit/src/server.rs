@@ -125,6 +125,13 @@ impl FixtureServer {
         self.shared.log.lock().unwrap().get(path).map_or(0, Vec::len)
     }
 
+    /// Every path (and path with query) requested so far, sorted.
+    pub fn requested_paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = self.shared.log.lock().unwrap().keys().cloned().collect();
+        paths.sort();
+        paths
+    }
+
     /// The headers of every request received for `path` (counted as in
     /// [`FixtureServer::hits`]), in arrival order.
     pub fn request_headers(&self, path: &str) -> Vec<HeaderMap> {
