@@ -7,6 +7,8 @@
 
 #![allow(dead_code)]
 
+pub mod script_free;
+
 use std::fs::{self, File};
 use std::future::Future;
 use std::io::Read;
@@ -18,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
+use byline_testkit::hostile::HostileSite;
 use byline_testkit::{Fixture, FixtureServer};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -455,6 +458,12 @@ impl Site {
         self.server.url(path)
     }
 
+    /// Also serves the hostile site (`/hostile/…`: the XSS corpus in three
+    /// feeds, their pages and an OPML file) on this server.
+    pub fn serve_hostile(&self) -> HostileSite {
+        HostileSite::serve(&self.server)
+    }
+
     /// From now on `/flaky.xml` answers `500 Internal Server Error`.
     pub fn break_flaky(&self) {
         self.server.route(
@@ -700,6 +709,30 @@ impl App {
         serde_json::from_value(self.js("return window.__bylineE2eErrors || [];").await).unwrap_or_default()
     }
 
+    /// What the app and the drivers printed so far.
+    pub fn log_text(&self) -> String {
+        fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Sends one command to the backend from the page, as the UI does,
+    /// and returns its answer (JSON), e.g. `import_opml` with the path a
+    /// file dialog would have given (WebDriver cannot drive a GTK file
+    /// chooser; everything after the dialog is real).
+    pub async fn invoke(&self, cmd: &str, args: Value) -> Value {
+        let script = "const [cmd, args] = arguments; \
+                      return window.__TAURI_INTERNALS__.invoke(cmd, args).then(r => JSON.stringify(r), e => 'error: ' + JSON.stringify(e));";
+        let answer = self.js_with(script, vec![json!(cmd), args]).await;
+        let text = answer.as_str().unwrap_or_default();
+        assert!(!text.starts_with("error:"), "byline-e2e: {cmd} failed: {text}");
+        serde_json::from_str(text).unwrap_or(Value::Null)
+    }
+
+    /// The reader frame's `srcdoc` (the document the article is shown in).
+    pub async fn reader_srcdoc(&self) -> String {
+        let frame = self.find_tid("reader-body").await;
+        frame.attr("srcdoc").await.ok().flatten().unwrap_or_default()
+    }
+
     /// The X display the app runs on.
     pub fn display(&self) -> &str {
         &self.display.name
@@ -933,7 +966,13 @@ impl App {
         }
         let input = self.find_tid("add-source-input").await;
         self.type_into(&input, url).await;
-        self.click_tid("add-source-submit").await;
+        // WebKitWebDriver may answer the click with an empty error while the
+        // page is busy with what the click started: the dialog closing says
+        // whether it went through.
+        let submit = self.find_tid("add-source-submit").await;
+        if let Err(err) = submit.click().await {
+            eprintln!("byline-e2e: note: clicking add-source-submit answered {err:?}; waiting for the dialog to close");
+        }
         self.wait_gone(&tid("add-source-dialog"), "the add-source dialog to close").await;
         self.wait_js(
             &format!("return document.querySelectorAll('[data-testid=feed-row]').length === {};", before + 1),
@@ -1008,10 +1047,7 @@ impl App {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Some(sizes) = self.js(script).await.as_array() {
-                return sizes
-                    .iter()
-                    .map(|s| (s[0].as_f64().unwrap_or(-1.0), s[1].as_f64().unwrap_or(-1.0)))
-                    .collect();
+                return sizes.iter().map(|s| (s[0].as_f64().unwrap_or(-1.0), s[1].as_f64().unwrap_or(-1.0))).collect();
             }
             assert!(Instant::now() < deadline, "byline-e2e: the reader's images never finished loading");
             tokio::time::sleep(POLL).await;
