@@ -2,11 +2,14 @@
 //!
 //! ```text
 //! cargo run --release -p byline-bench -- [--feeds 200] [--items 50] [--runs 3]
-//!     [--peer newsboat|none] [--hosts 1] [--out BENCHMARKS.md]
+//!     [--peer newsboat|none] [--hosts 1] [--content light|full] [--out BENCHMARKS.md]
 //! ```
 //!
 //! The benchmark process generates `feeds` RSS documents of `items` items
-//! each (`byline_testkit::generate_rss`) and serves them from 127.0.0.1 with
+//! each (`byline_testkit::generate_rss_with`: with `--content light`, the
+//! default, about 1 KB of HTML an item; with `--content full`, the whole
+//! article, 3–4 KB of Azerbaijani, Russian or English HTML in
+//! `content:encoded`) and serves them from 127.0.0.1 with
 //! `byline_testkit::FixtureServer` (strong ETag and Last-Modified on every
 //! feed, so a re-sync gets 304s), on a tokio runtime of its own. Every
 //! contender runs as a child process, reaped with `wait4(2)`, so wall time,
@@ -29,7 +32,7 @@
 //! download, so before its measured warm run the benchmark runs one
 //! unmeasured `reload` (see the comment in [`bench`]).
 //!
-//! `byline-bench profile [--feeds N --items M] [--out BENCHMARKS.md]` serves
+//! `byline-bench profile [--feeds N --items M --content light|full] [--out BENCHMARKS.md]` serves
 //! the same feeds and runs a cold Byline sync phase by phase (open, add,
 //! fetch, parse, store) in a child process, timing each (see [`profile`]).
 //!
@@ -55,7 +58,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
-use byline_testkit::{generate_rss, Fixture, FixtureServer};
+use byline_testkit::{generate_rss_with, Fixture, FixtureServer, ItemContent};
 use clap::{Parser, Subcommand, ValueEnum};
 use sqlx::Connection;
 
@@ -117,9 +120,53 @@ struct ProfileCmd {
     /// Number of fixture servers (distinct ports) the feeds are spread over.
     #[arg(long, default_value_t = 1)]
     hosts: usize,
+    /// What each item carries.
+    #[arg(long, value_enum, default_value_t = Content::Light)]
+    content: Content,
     /// Write the results into this Markdown file, replacing their section.
     #[arg(long)]
     out: Option<PathBuf>,
+}
+
+/// What each generated item carries (`--content`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Content {
+    /// About 1 KB of English HTML in the `description`.
+    Light,
+    /// The whole article: 3–4 KB of az/ru/en HTML in `content:encoded`,
+    /// its first paragraph in the `description`.
+    Full,
+}
+
+impl Content {
+    fn item_content(self) -> ItemContent {
+        match self {
+            Content::Light => ItemContent::Light,
+            Content::Full => ItemContent::Full,
+        }
+    }
+
+    /// What a section's heading adds for this corpus (nothing for the light one).
+    pub(crate) fn heading_suffix(self) -> &'static str {
+        match self {
+            Content::Light => "",
+            Content::Full => ", full content",
+        }
+    }
+
+    /// The corpus in words, for the report's workload line.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Content::Light => {
+                "about 1 KB of English HTML an item in the `description` (`generate_rss`, `ItemContent::Light`)"
+            }
+            Content::Full => {
+                "the whole article an item, 3–4 KB of Azerbaijani, Russian or English HTML (paragraphs, a figure, \
+                 a blockquote, a subheading, links, entities) in `content:encoded` and its first paragraph in the \
+                 `description` (`generate_rss_with`, `ItemContent::Full`)"
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -149,6 +196,10 @@ struct BenchArgs {
     /// host:port (2 by default), so with 1 every feed shares that limit.
     #[arg(long, default_value_t = 1)]
     hosts: usize,
+    /// What each item carries: `light` (about 1 KB) or `full` (the whole
+    /// article, 3–4 KB of HTML in `content:encoded`).
+    #[arg(long, value_enum, default_value_t = Content::Light)]
+    content: Content,
     /// Write the results into this Markdown file, replacing their section.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -165,7 +216,7 @@ fn main() -> Result<()> {
         Some(Cmd::Profile(args)) => profile_cmd(args),
         Some(Cmd::Scale(args)) => scale::run(args),
         Some(Cmd::Serve { bench, urls }) => {
-            let servers = Servers::start(bench.feeds, bench.items, bench.hosts)?;
+            let servers = Servers::start(bench.feeds, bench.items, bench.hosts, bench.content)?;
             std::fs::write(&urls, servers.urls().join("\n") + "\n")?;
             eprintln!("URLs in {}; serving until killed", urls.display());
             loop {
@@ -234,10 +285,12 @@ struct Servers {
     rt: tokio::runtime::Runtime,
     servers: Vec<FixtureServer>,
     feeds: Vec<Served>,
+    /// Bytes of RSS served, all feeds together.
+    corpus_bytes: usize,
 }
 
 impl Servers {
-    fn start(n_feeds: usize, items: usize, hosts: usize) -> Result<Self> {
+    fn start(n_feeds: usize, items: usize, hosts: usize, content: Content) -> Result<Self> {
         // The server's own runtime; its CPU time is not charged to any contender.
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
         let servers: Vec<FixtureServer> = rt.block_on(async {
@@ -250,7 +303,7 @@ impl Servers {
         let mut feeds = Vec::with_capacity(n_feeds);
         let mut bytes_total = 0usize;
         for i in 0..n_feeds {
-            let doc = generate_rss(i, items, SITE);
+            let doc = generate_rss_with(i, items, SITE, content.item_content());
             bytes_total += doc.len();
             let server = i % servers.len();
             let path = format!("/feed-{i}/rss.xml");
@@ -268,7 +321,7 @@ impl Servers {
             bytes_total as f64 / (1024.0 * 1024.0),
             servers.len()
         );
-        Ok(Self { rt, servers, feeds })
+        Ok(Self { rt, servers, feeds, corpus_bytes: bytes_total })
     }
 
     fn urls(&self) -> Vec<String> {
@@ -344,7 +397,7 @@ fn bench(args: BenchArgs) -> Result<()> {
     };
     let facts = report::Facts::collect(newsboat_version.clone());
 
-    let servers = Servers::start(args.feeds, args.items, args.hosts)?;
+    let servers = Servers::start(args.feeds, args.items, args.hosts, args.content)?;
     let root = tempfile::Builder::new().prefix("byline-bench-").tempdir()?;
     let urls_file = root.path().join("urls.txt");
     std::fs::write(&urls_file, servers.urls().join("\n") + "\n")?;
@@ -427,7 +480,7 @@ fn bench(args: BenchArgs) -> Result<()> {
         }
     }
 
-    let markdown = report::markdown(&args, &facts, &contenders, &samples, &notes);
+    let markdown = report::markdown(&args, &facts, &contenders, &samples, &notes, servers.corpus_bytes);
     println!("{markdown}");
     if let Some(out) = &args.out {
         report::write_section(out, &report::heading(&args), &markdown)?;
@@ -448,7 +501,7 @@ fn profile_cmd(args: ProfileCmd) -> Result<()> {
         bail!("--feeds and --items must be at least 1");
     }
     let facts = report::Facts::collect(None);
-    let servers = Servers::start(args.feeds, args.items, args.hosts)?;
+    let servers = Servers::start(args.feeds, args.items, args.hosts, args.content)?;
     let root = tempfile::Builder::new().prefix("byline-profile-").tempdir()?;
     let urls_file = root.path().join("urls.txt");
     std::fs::write(&urls_file, servers.urls().join("\n") + "\n")?;
@@ -457,10 +510,17 @@ fn profile_cmd(args: ProfileCmd) -> Result<()> {
     let (stdout, stderr) = (root.path().join("profile.stdout"), root.path().join("profile.stderr"));
     let usage = measure::run(&mut cmd, &stdout, &stderr)?;
     let table = std::fs::read_to_string(&stdout)?;
-    let markdown = report::profile_markdown(args.feeds, args.items, args.hosts, &facts, &table, &usage);
+    let corpus = report::Corpus {
+        feeds: args.feeds,
+        items: args.items,
+        hosts: args.hosts,
+        content: args.content,
+        bytes: servers.corpus_bytes,
+    };
+    let markdown = report::profile_markdown(&corpus, &facts, &table, &usage);
     println!("{markdown}");
     if let Some(out) = &args.out {
-        report::write_section(out, &report::profile_heading(args.feeds, args.items, args.hosts), &markdown)?;
+        report::write_section(out, &report::profile_heading(&corpus), &markdown)?;
         eprintln!("wrote {}", out.display());
     }
     drop(servers);

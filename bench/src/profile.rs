@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Result};
-use byline_engine::feeds::{parse_feed, sanitize::sanitize_html, ParsedFeed};
+use byline_engine::feeds::sanitize::{html_to_text, sanitize_html};
+use byline_engine::feeds::{parse_feed, ParsedFeed};
+use byline_engine::store::fold::fold;
 use byline_engine::store::{FeedId, FetchValidators, NewSubscription, PreparedFeed, Subscribed};
 use byline_engine::{Engine, EngineConfig};
 
@@ -183,6 +185,43 @@ pub fn run(args: ProfileArgs) -> Result<()> {
         std::hint::black_box(sanitized);
         report(&format!("{REFERENCE}: sanitize_html alone × {} (ammonia, inside parse_feed)", raw_html.len()), &t);
 
+        // What PreparedFeed::new and the store do per byte: the search text
+        // (the sanitized HTML's text, folded) and its full-text index.
+        let t = snap();
+        let texts: Vec<String> = parsed
+            .iter()
+            .flat_map(|p| &p.entries)
+            .map(|e| {
+                let mut text = String::new();
+                for html in [e.summary_html.as_deref(), e.content_html.as_deref()].into_iter().flatten() {
+                    text.push_str(&html_to_text(html));
+                    text.push('\n');
+                }
+                text
+            })
+            .collect();
+        let text_bytes: usize = texts.iter().map(String::len).sum();
+        report(
+            &format!(
+                "{REFERENCE}: html_to_text × {} ({:.1} MiB of text; the search text, inside PreparedFeed::new)",
+                texts.len(),
+                text_bytes as f64 / 1048576.0
+            ),
+            &t,
+        );
+        let t = snap();
+        let folded: Vec<String> = texts.iter().map(|text| fold(text)).collect();
+        report(&format!("{REFERENCE}: fold × {} (search folding of that text, inside PreparedFeed::new)", folded.len()), &t);
+        let t = snap();
+        fts_alone(&folded).await?;
+        report(
+            &format!(
+                "{REFERENCE}: FTS5 insert alone × {} (that text into an empty in-memory articles_fts, one transaction; inside Store::store_feeds)",
+                folded.len()
+            ),
+            &t,
+        );
+
         // Prepare: hashes, search text, rules (on the same blocking thread as the parse, in sync).
         let rules = engine.store().rule_set().await?;
         let t = snap();
@@ -222,6 +261,32 @@ pub fn run(args: ProfileArgs) -> Result<()> {
         report("Store::close", &t);
         Ok(())
     })
+}
+
+/// Inserts `bodies` into an in-memory copy of the store's full-text table
+/// (same columns and tokenizer), 1000 rows a statement, in one
+/// transaction: what the search index costs without the rest of the store.
+async fn fts_alone(bodies: &[String]) -> Result<()> {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:").await?;
+    sqlx::query(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, author, body, content = '', contentless_delete = 1,
+           tokenize = 'unicode61 remove_diacritics 2')",
+    )
+    .execute(&mut conn)
+    .await?;
+    let mut tx = conn.begin().await?;
+    for (n, chunk) in bodies.chunks(1000).enumerate() {
+        let mut sql: sqlx::QueryBuilder<sqlx::Sqlite> =
+            sqlx::QueryBuilder::new("INSERT INTO articles_fts (rowid, title, author, body) ");
+        sql.push_values(chunk.iter().enumerate(), |mut row, (i, body)| {
+            row.push_bind((n * 1000 + i + 1) as i64).push_bind("").push_bind("").push_bind(body.as_str());
+        });
+        sql.build().persistent(false).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    conn.close().await?;
+    Ok(())
 }
 
 fn blake3_hex(bytes: &[u8]) -> String {

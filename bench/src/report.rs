@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::provenance::{commit, loadavg, machine, output};
-use crate::{mib, ms, BenchArgs, Contender, Sample, Scenario};
+use crate::{mib, ms, BenchArgs, Contender, Content, Sample, Scenario};
 
 /// Cold sync must be at least this many times faster than newsboat.
 const COLD_TARGET_RATIO: f64 = 10.0;
@@ -79,6 +79,7 @@ pub fn heading(args: &BenchArgs) -> String {
     if args.hosts > 1 {
         h.push_str(&format!(", {} hosts", args.hosts));
     }
+    h.push_str(args.content.heading_suffix());
     h
 }
 
@@ -123,6 +124,7 @@ pub fn markdown(
     contenders: &[Contender],
     samples: &HashMap<(Contender, Scenario), Vec<Sample>>,
     notes: &[String],
+    corpus_bytes: usize,
 ) -> String {
     let scenarios = [Scenario::Cold, Scenario::Warm];
     let med: HashMap<(Contender, Scenario), Medians> = samples.iter().map(|(k, v)| (*k, medians(v))).collect();
@@ -133,10 +135,12 @@ pub fn markdown(
     facts.write_lines(&mut s);
     let _ = writeln!(
         s,
-        "- Workload: {} RSS 2.0 feeds × {} items (`byline_testkit::generate_rss`), served by {} `FixtureServer`{} on 127.0.0.1 \
+        "- Workload: {} RSS 2.0 feeds × {} items ({:.1} MiB of RSS; {}), served by {} `FixtureServer`{} on 127.0.0.1 \
          with a strong ETag and a Last-Modified on every feed",
         args.feeds,
         args.items,
+        mib(corpus_bytes as u64),
+        args.content.describe(),
         args.hosts.max(1),
         if args.hosts > 1 { "s (distinct ports)" } else { "" }
     );
@@ -320,24 +324,32 @@ pub fn write_section(path: &Path, heading: &str, section: &str) -> Result<()> {
     std::fs::write(path, out).with_context(|| format!("write {}", path.display()))
 }
 
+/// The feeds a profile ran on.
+pub struct Corpus {
+    /// Number of feeds.
+    pub feeds: usize,
+    /// Items in each feed.
+    pub items: usize,
+    /// Fixture servers the feeds were spread over.
+    pub hosts: usize,
+    /// What each item carried.
+    pub content: Content,
+    /// Bytes of RSS served, all feeds together.
+    pub bytes: usize,
+}
+
 /// The profile section's heading (without the `## `).
-pub fn profile_heading(feeds: usize, items: usize, hosts: usize) -> String {
-    let mut h = format!("Profile: Byline's cold sync by phase, {feeds} feeds × {items} items");
-    if hosts > 1 {
-        h.push_str(&format!(", {hosts} hosts"));
+pub fn profile_heading(corpus: &Corpus) -> String {
+    let mut h = format!("Profile: Byline's cold sync by phase, {} feeds × {} items", corpus.feeds, corpus.items);
+    if corpus.hosts > 1 {
+        h.push_str(&format!(", {} hosts", corpus.hosts));
     }
+    h.push_str(corpus.content.heading_suffix());
     h
 }
 
 /// The profile section: the child's table, with the facts and a reading.
-pub fn profile_markdown(
-    feeds: usize,
-    items: usize,
-    hosts: usize,
-    facts: &Facts,
-    table: &str,
-    usage: &crate::measure::Usage,
-) -> String {
+pub fn profile_markdown(corpus: &Corpus, facts: &Facts, table: &str, usage: &crate::measure::Usage) -> String {
     // Rows are `| name | wall | user | sys | vcsw | ivcsw |`.
     let rows: Vec<(String, Vec<f64>)> = table
         .lines()
@@ -349,16 +361,19 @@ pub fn profile_markdown(
         .collect();
     let find = |prefix: &str| rows.iter().find(|(n, _)| n.starts_with(prefix)).map(|(_, v)| v.clone());
     let mut s = String::new();
-    let _ = writeln!(s, "## {}\n", profile_heading(feeds, items, hosts));
+    let Corpus { feeds, items, .. } = *corpus;
+    let _ = writeln!(s, "## {}\n", profile_heading(corpus));
     let _ = writeln!(s, "Produced by this command, from the repository root:\n");
     let _ = writeln!(s, "```sh\n{}\n```\n", facts.command);
     facts.write_lines(&mut s);
     let _ = writeln!(
         s,
-        "- The same {feeds} × {items} feeds as the sync benchmark, served the same way. One child process \
+        "- The same {feeds} × {items} feeds as the sync benchmark ({:.1} MiB of RSS; {}), served the same way. One child process \
          (`byline-bench byline-profile`) does what a cold `Engine::sync` does, but one phase at a time and one feed after \
          another, through the engine's public API, on a fresh database; each phase is timed alone (wall, and the process's \
          user/sys CPU and context switches from `getrusage`). The whole child took {:.0} ms wall, {:.0} ms CPU, {:.1} MiB peak RSS.\n",
+        mib(corpus.bytes as u64),
+        corpus.content.describe(),
         usage.wall.as_secs_f64() * 1000.0,
         usage.cpu.as_secs_f64() * 1000.0,
         usage.peak_rss as f64 / 1048576.0

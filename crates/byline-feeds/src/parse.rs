@@ -17,27 +17,37 @@ use crate::model::{Enclosure, ParsedEntry, ParsedFeed};
 use crate::sanitize::{plain_text, resolve_web, resolve_web_url, sanitize_html, text_to_html};
 use crate::FeedError;
 
-/// The most items read from one XML feed. A parsed item costs about 1.5 KB
-/// of memory before it is stored, whatever its size in the document, so a
-/// 16 MB feed of tiny items would need half a gigabyte; past this limit the
-/// feed is refused ([`FeedError::TooManyItems`]) before it is parsed.
+/// The most items read from one feed (XML or JSON Feed). A parsed item costs
+/// about 1.5 KB of memory before it is stored, whatever its size in the
+/// document, so a 16 MB feed of tiny items would need half a gigabyte; past
+/// this limit the feed is refused ([`FeedError::TooManyItems`]) before it is
+/// parsed.
 pub const MAX_ENTRIES: usize = 50_000;
 
+/// The fewest bytes one counted start tag takes: `<item` and the byte after it.
+const MIN_ITEM_TAG_BYTES: usize = "<item>".len();
+
 /// Whether `xml` has more than `limit` `<item>` or `<entry>` start tags
-/// (counted by a plain scan, so an escaped tag in CDATA may count too).
-fn item_count_exceeds(xml: &[u8], limit: usize) -> bool {
+/// (counted by a plain scan, so an escaped tag in CDATA may count too). A
+/// document too short to hold that many tags is not scanned at all.
+fn item_count_exceeds(xml: &str, limit: usize) -> bool {
+    if xml.len() < MIN_ITEM_TAG_BYTES.saturating_mul(limit.saturating_add(1)) {
+        return false;
+    }
     let mut count = 0;
     let mut rest = xml;
-    while let Some(at) = rest.iter().position(|b| *b == b'<') {
+    // `str::find` looks for the `<` a word at a time, several times faster
+    // than a loop over the bytes; `<` is one byte, so `at + 1` is a boundary.
+    while let Some(at) = rest.find('<') {
         rest = &rest[at + 1..];
-        let name_len = if rest.starts_with(b"item") {
+        let name_len = if rest.starts_with("item") {
             4
-        } else if rest.starts_with(b"entry") {
+        } else if rest.starts_with("entry") {
             5
         } else {
             continue;
         };
-        if rest.get(name_len).is_some_and(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')) {
+        if rest.as_bytes().get(name_len).is_some_and(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')) {
             count += 1;
             if count > limit {
                 return true;
@@ -45,6 +55,18 @@ fn item_count_exceeds(xml: &[u8], limit: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the JSON Feed `json` has more than `limit` items: a pass over the
+/// document that keeps none of them. A document that is not JSON says no,
+/// and the parser then tells what is wrong with it.
+fn json_item_count_exceeds(json: &[u8], limit: usize) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Items {
+        #[serde(default)]
+        items: Vec<serde::de::IgnoredAny>,
+    }
+    serde_json::from_slice::<Items>(json).is_ok_and(|doc| doc.items.len() > limit)
 }
 
 /// Parses a feed document. `content_type` is the HTTP `Content-Type` header
@@ -61,12 +83,15 @@ pub fn parse_feed(bytes: &[u8], content_type: Option<&str>, feed_url: Option<&st
         .id_generator(|_, _, _| String::new())
         .build();
     let parsed = if bytes[start] == b'{' {
+        if json_item_count_exceeds(&bytes[start..], MAX_ENTRIES) {
+            return Err(FeedError::TooManyItems { limit: MAX_ENTRIES });
+        }
         parser.parse(&bytes[start..])
     } else if looks_like_html(bytes) {
         return Err(FeedError::NotAFeed("the server sent an HTML page, not a feed".into()));
     } else {
         let text = decode_xml(bytes, content_type);
-        if item_count_exceeds(text.as_bytes(), MAX_ENTRIES) {
+        if item_count_exceeds(&text, MAX_ENTRIES) {
             return Err(FeedError::TooManyItems { limit: MAX_ENTRIES });
         }
         parser.parse(text.as_bytes())
@@ -99,14 +124,14 @@ fn normalize_entry(entry: Entry, site_base: Option<&Url>, feed_language: Option<
         entry.base.as_deref().and_then(|b| Url::parse(b).ok()).or_else(|| link.clone()).or_else(|| site_base.cloned());
     let link = link.map(String::from);
     let title = entry.title.as_ref().map(title_text).unwrap_or_default();
-    let summary_html = entry.summary.as_ref().map(|t| text_html(t, base.as_ref())).filter(|h| !h.trim().is_empty());
-    let content_html = entry
-        .content
+    let content_body = entry.content.as_ref().and_then(|c| c.body.as_deref());
+    let content_html = content_body.map(|body| sanitize_html(body, base.as_ref())).filter(|h| !h.trim().is_empty());
+    let summary_html = entry
+        .summary
         .as_ref()
-        .and_then(|c| c.body.as_deref())
-        .map(|body| sanitize_html(body, base.as_ref()))
-        .filter(|h| !h.trim().is_empty());
-    let summary_html = summary_html.filter(|s| Some(s) != content_html.as_ref());
+        .filter(|summary| content_html.is_none() || !repeats(content_body.unwrap_or_default(), &summary.content))
+        .map(|t| text_html(t, base.as_ref()))
+        .filter(|h| !h.trim().is_empty() && Some(h) != content_html.as_ref());
     let authors = authors(&entry);
     let enclosures = enclosures(&entry, base.as_ref());
     let image = lead_image(&entry, &enclosures, content_html.as_deref().or(summary_html.as_deref()), base.as_ref());
@@ -125,6 +150,15 @@ fn normalize_entry(entry: Entry, site_base: Option<&Url>, feed_language: Option<
         image,
         language: entry.language.clone().or_else(|| feed_language.map(str::to_string)),
     }
+}
+
+/// Whether `content` carries `summary` word for word (a full-content feed's
+/// lead paragraph, or the same text twice): such a summary adds nothing to
+/// read or to search, so it is neither sanitized nor kept. Compared before
+/// sanitizing, so the check costs a substring search, not a second pass of
+/// the sanitizer.
+fn repeats(content: &str, summary: &str) -> bool {
+    content.contains(summary.trim())
 }
 
 /// GUID, else URL, else a hash of title and date.
@@ -304,6 +338,25 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_the_content_repeats_is_not_kept() {
+        let rss = r#"<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
+<item><guid>lead</guid><description>&lt;p&gt;&lt;strong&gt;Bakıda&lt;/strong&gt; yeni stansiya.&lt;/p&gt;</description>
+<content:encoded><![CDATA[<p><strong>Bakıda</strong> yeni stansiya.</p><p>Ətraflı.</p>]]></content:encoded></item>
+<item><guid>teaser</guid><description>Qısa xülasə</description>
+<content:encoded><![CDATA[<p>Tam mətn.</p>]]></content:encoded></item>
+<item><guid>only</guid><description>&lt;p&gt;Yalnız xülasə&lt;/p&gt;</description></item>
+</channel></rss>"#;
+        let feed = parse_feed(rss.as_bytes(), None, Some("https://xeber.example.az/rss")).unwrap();
+        let [lead, teaser, only] = &feed.entries[..] else { panic!("{:?}", feed.entries) };
+        assert_eq!(lead.summary_html, None, "the content starts with it");
+        assert_eq!(lead.content_html.as_deref(), Some("<p><strong>Bakıda</strong> yeni stansiya.</p><p>Ətraflı.</p>"));
+        assert_eq!(teaser.summary_html.as_deref(), Some("Qısa xülasə"));
+        assert_eq!(teaser.content_html.as_deref(), Some("<p>Tam mətn.</p>"));
+        assert_eq!(only.summary_html.as_deref(), Some("<p>Yalnız xülasə</p>"));
+        assert_eq!(only.content_html, None);
+    }
+
+    #[test]
     fn ids_fall_back_to_url_then_hash() {
         let feed = parse_feed(RSS.as_bytes(), None, None).unwrap();
         assert_eq!(feed.entries[1].id, "https://xeber.example.az/b");
@@ -342,15 +395,35 @@ mod tests {
     #[test]
     fn too_many_items_are_refused_before_parsing() {
         let items = "<item><guid>x</guid></item>\n<entry >".repeat(3);
-        assert!(!item_count_exceeds(items.as_bytes(), 6));
-        assert!(item_count_exceeds(items.as_bytes(), 5));
-        assert!(!item_count_exceeds(b"<items><entryway><itemized/>", 0));
+        assert!(!item_count_exceeds(&items, 6));
+        assert!(item_count_exceeds(&items, 5));
+        assert!(!item_count_exceeds("<items><entryway><itemized/>", 0));
+        assert!(item_count_exceeds("<item><entry>", 1));
+        assert!(!item_count_exceeds("<item><entry>", 2), "too short for a third tag: not scanned");
         let many = format!(
             "<rss><channel><title>m</title>{}</channel></rss>",
             "<item><title>t</title></item>".repeat(MAX_ENTRIES + 1)
         );
         let err = parse_feed(many.as_bytes(), None, None).unwrap_err();
         assert!(matches!(err, FeedError::TooManyItems { limit: MAX_ENTRIES }), "{err}");
+    }
+
+    #[test]
+    fn too_many_json_feed_items_are_refused_before_parsing() {
+        let items = |n: usize| {
+            let item = r#"{"id":"x","content_text":"t","authors":[{"name":"A"}]}"#;
+            format!(
+                r#"{{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{}]}}"#,
+                vec![item; n].join(",")
+            )
+        };
+        assert!(!json_item_count_exceeds(items(3).as_bytes(), 3));
+        assert!(json_item_count_exceeds(items(4).as_bytes(), 3));
+        assert!(!json_item_count_exceeds(b"{\"version\":\"x\"}", 0), "no items");
+        assert!(!json_item_count_exceeds(b"{\"items\":[1,", 0), "not JSON: the parser says why");
+        let err = parse_feed(items(MAX_ENTRIES + 1).as_bytes(), Some("application/feed+json"), None).unwrap_err();
+        assert!(matches!(err, FeedError::TooManyItems { limit: MAX_ENTRIES }), "{err}");
+        assert_eq!(parse_feed(items(2).as_bytes(), None, None).unwrap().entries.len(), 2);
     }
 
     #[test]
