@@ -217,11 +217,12 @@ pub async fn remove_account<R: Runtime>(app: AppHandle<R>, state: State<'_, AppS
     Ok(())
 }
 
-/// Syncs now: every feed, or only `feed_id`; `force` ignores backoff.
+/// Syncs now with the app's settings (`sync::run`): every feed and server
+/// account, or only `feed_id`; `force` ignores backoff.
 #[tauri::command]
 #[specta::specta]
 pub async fn sync_now<R: Runtime>(app: AppHandle<R>, feed_id: Option<FeedId>, force: bool) -> Result<SyncReport> {
-    crate::sync::run(&app, SyncOptions { force, feeds: feed_id.into_iter().collect(), extraction: None }).await
+    crate::sync::run(&app, SyncOptions { force, feeds: feed_id.into_iter().collect(), ..SyncOptions::default() }).await
 }
 
 /// One page of articles (all, unread, saved; a feed, a folder, a search),

@@ -114,7 +114,7 @@ impl Default for Settings {
             reader_font: "serif".into(),
             reader_font_size: 18,
             sync_interval_minutes: 30,
-            retention_days: 90,
+            retention_days: byline_engine::DEFAULT_RETENTION_DAYS,
             ui_language: "system".into(),
             extraction_policy: ExtractionPolicy::WhenNoContent,
             notifications: false,

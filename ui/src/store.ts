@@ -3,6 +3,7 @@
 // are the only writers.
 
 import { useEffect, useReducer } from "preact/hooks";
+import { DEFAULT_SETTINGS as BACKEND_DEFAULT_SETTINGS } from "./api";
 import type { Account, ApiError, AppInfo, Article, ArticleSummary, Counts, Cursor, Feed, Folder, Rule, Settings, SyncProgress, View } from "./api";
 import type { Lang } from "./i18n";
 import { defaultSharePrefs } from "./lib/share-prefs";
@@ -84,18 +85,9 @@ export interface State {
   starterDone: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  theme: "system",
-  reader_font: "serif",
-  reader_font_size: 18,
-  sync_interval_minutes: 30,
-  retention_days: 90,
-  ui_language: "system",
-  extraction_policy: "when_no_content",
-  notifications: false,
-  messenger_app_id: "",
-  share_bar: [],
-};
+/** The settings until the backend's arrive: its own defaults (Rust's
+ * `Settings::default()`, through the generated bindings), never a copy. */
+export const DEFAULT_SETTINGS: Settings = { ...BACKEND_DEFAULT_SETTINGS, share_bar: [] };
 
 export function initialState(): State {
   return {

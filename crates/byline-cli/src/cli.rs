@@ -52,6 +52,20 @@ impl From<ExtractArg> for byline_engine::ExtractionPolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Retention(pub Option<u32>);
 
+impl Retention {
+    /// The engine's default, [`byline_engine::DEFAULT_RETENTION_DAYS`].
+    const DEFAULT: Self = Self(Some(byline_engine::DEFAULT_RETENTION_DAYS));
+}
+
+impl std::fmt::Display for Retention {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(days) => write!(f, "{days}"),
+            None => f.write_str("off"),
+        }
+    }
+}
+
 fn parse_retention(input: &str) -> Result<Retention, String> {
     match input.trim().to_ascii_lowercase().as_str() {
         "off" | "never" | "0" => Ok(Retention(None)),
@@ -83,17 +97,25 @@ pub enum Command {
     /// List the subscribed feeds with unread counts and errors.
     Feeds,
     /// Fetch every feed and store new articles, then sync every server
-    /// account (send the read/saved changes made here, then fetch).
+    /// account (send the read/saved changes made here, then fetch), then
+    /// fetch full article pages (see --extract), then delete unsaved
+    /// articles older than the retention period (as `prune` does).
     ///
-    /// With `--json`: the feeds' report (`feeds`, `ok`, `failed`,
-    /// `new_articles`, `errors`…) plus `accounts`, one object per account:
-    /// `account_id`, `display_name`, `sent_changes`, `feeds_added`,
-    /// `feeds_removed`, `new_articles`, `updated_articles`, and `error`
-    /// (null, or why that account's sync stopped; its changes stay queued).
+    /// With `--json`: the report (`feeds`, `ok`, `failed`, `new_articles`,
+    /// `errors`…, where each account counts as one source), `extraction`,
+    /// `pruned` (`deleted`, `pages_freed`), and `accounts`, one object per
+    /// account: `account_id`, `display_name`, `sent_changes`,
+    /// `feeds_added`, `feeds_removed`, `new_articles`, `updated_articles`,
+    /// and `error` (null, or why that account's sync stopped; its changes
+    /// stay queued).
     Sync {
         /// Also fetch feeds that are backing off after errors or asked to be left alone.
         #[arg(long)]
         force: bool,
+        /// Days to keep unsaved articles after the sync; `0` or `off` keeps
+        /// everything, as in the app's settings.
+        #[arg(long, value_name = "DAYS|off", value_parser = parse_retention, default_value_t = Retention::DEFAULT)]
+        retention_days: Retention,
     },
     /// List articles, newest first.
     List(ListArgs),
@@ -147,9 +169,9 @@ pub enum Command {
     /// Delete unsaved articles stored longer ago than the retention period and reclaim space.
     Prune {
         /// The retention period in days; `0` or `off` keeps everything, as in
-        /// the app's settings [default: 90].
-        #[arg(long, value_name = "DAYS|off", value_parser = parse_retention)]
-        days: Option<Retention>,
+        /// the app's settings.
+        #[arg(long, value_name = "DAYS|off", value_parser = parse_retention, default_value_t = Retention::DEFAULT)]
+        days: Retention,
     },
     /// Parse a feed file offline and print it normalized and sanitized (no database).
     Parse {
@@ -292,6 +314,32 @@ mod tests {
         assert_eq!(parse_retention("off"), Ok(Retention(None)));
         assert_eq!(parse_retention("0"), Ok(Retention(None)));
         assert!(parse_retention("soon").is_err());
+        for retention in [Retention(Some(30)), Retention(None), Retention::DEFAULT] {
+            assert_eq!(parse_retention(&retention.to_string()), Ok(retention), "{retention}");
+        }
+    }
+
+    #[test]
+    fn sync_and_prune_keep_the_engine_default() {
+        let sync = Cli::try_parse_from(["byline-cli", "sync"]).unwrap();
+        assert!(matches!(sync.command, Command::Sync { retention_days, .. } if retention_days == Retention::DEFAULT));
+        let prune = Cli::try_parse_from(["byline-cli", "prune"]).unwrap();
+        assert!(matches!(prune.command, Command::Prune { days } if days == Retention::DEFAULT));
+        let off = Cli::try_parse_from(["byline-cli", "sync", "--retention-days", "0"]).unwrap();
+        assert!(matches!(off.command, Command::Sync { retention_days: Retention(None), .. }));
+    }
+
+    #[test]
+    fn account_add_takes_every_kind_by_its_store_name() {
+        use byline_engine::store::AccountKind;
+        for kind in AccountKind::ALL {
+            let args = ["byline-cli", "account", "add", "--kind", kind.as_str(), "--url", "https://h/", "--user", "a"];
+            let cli = Cli::try_parse_from(args).unwrap();
+            let Command::Account(AccountCommand::Add { kind: parsed, .. }) = cli.command else { panic!("{cli:?}") };
+            assert_eq!(AccountKind::from(parsed), kind);
+        }
+        let args = ["byline-cli", "account", "add", "--kind", "tt-rss", "--url", "https://h/", "--user", "a"];
+        assert!(Cli::try_parse_from(args).is_err());
     }
 }
 
@@ -306,7 +354,8 @@ pub enum AccountCommand {
         /// The protocol the server speaks.
         #[arg(long, value_enum)]
         kind: AccountKindArg,
-        /// The API address (FreshRSS: https://HOST/api/greader.php or https://HOST/api/fever.php).
+        /// The API address (FreshRSS: https://HOST/api/greader.php or
+        /// https://HOST/api/fever.php; Tiny Tiny RSS: https://HOST/tt-rss/api/).
         #[arg(long, value_name = "URL")]
         url: String,
         /// The user name on the server.
@@ -329,6 +378,9 @@ pub enum AccountKindArg {
     Greader,
     /// The Fever API.
     Fever,
+    /// Tiny Tiny RSS's own API (turn on "Enable API" in its preferences).
+    #[value(name = "ttrss")]
+    TtRss,
 }
 
 impl From<AccountKindArg> for byline_engine::store::AccountKind {
@@ -336,6 +388,7 @@ impl From<AccountKindArg> for byline_engine::store::AccountKind {
         match arg {
             AccountKindArg::Greader => Self::Greader,
             AccountKindArg::Fever => Self::Fever,
+            AccountKindArg::TtRss => Self::TtRss,
         }
     }
 }

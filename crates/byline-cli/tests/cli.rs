@@ -475,6 +475,28 @@ async fn prune_applies_retention_and_can_be_turned_off() {
     assert_eq!(bad.code, 2, "{bad:?}");
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn sync_prunes_with_the_engine_default_or_the_flag() {
+    let env = Env::new().await;
+    add_az(&env).await;
+    let keep = az_article(&env, "Şəhərdə").await;
+    env.cli(&["save", &keep.to_string()]).await.ok();
+    // As if every article had been stored 91 days ago.
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", env.db.display())).await.unwrap();
+    sqlx::query("UPDATE articles SET fetched_at = fetched_at - 91 * 86400").execute(&db).await.unwrap();
+    db.close().await;
+
+    for kept in [&["--retention-days", "off"][..], &["--retention-days", "0"], &["--retention-days", "92"]] {
+        let report = env.cli(&[&["sync", "--json"][..], kept].concat()).await.json();
+        assert_eq!(report["pruned"]["deleted"], 0, "{kept:?}: {report}");
+    }
+    let text = env.cli(&["sync"]).await;
+    assert!(text.ok().contains("\nDeleted 3 unsaved articles older than 90 days.\n"), "{text:?}");
+    assert_eq!(env.cli(&["list", "--json"]).await.json().as_array().unwrap().len(), 1, "the saved one stays");
+    let bad = env.cli(&["sync", "--retention-days", "soon"]).await;
+    assert_eq!(bad.code, 2, "{bad:?}");
+}
+
 #[test]
 fn share_prints_the_exact_link_and_refuses_non_web_urls() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline-cli"))
@@ -599,4 +621,64 @@ async fn a_sync_killed_midway_leaves_a_sound_database_and_the_next_sync_finishes
     assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new());
     assert_eq!(store.unread_count().await.unwrap(), (2 * FEEDS * ITEMS) as i64);
     store.close().await;
+}
+
+/// Runs `byline-cli --db DB ARGS…` with `stdin` and the password in
+/// `BYLINE_ACCOUNT_PASSWORD` (the fallback where no keyring runs, so no test
+/// writes to a real one).
+async fn run_with_password(home: &Path, db: &Path, args: &[&str], stdin: &str, password: &str) -> Run {
+    use std::io::Write as _;
+    let mut all = vec!["--db".to_string(), db.display().to_string()];
+    all.extend(args.iter().map(|a| a.to_string()));
+    let (home, stdin, password) = (home.to_path_buf(), stdin.to_string(), password.to_string());
+    tokio::task::spawn_blocking(move || {
+        let mut child = Command::new(BIN)
+            .args(&all)
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+            .env("BYLINE_ACCOUNT_PASSWORD", password)
+            .env_remove("RUST_BACKTRACE")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run byline-cli");
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        }
+    })
+    .await
+    .unwrap()
+}
+
+/// `account add --kind ttrss` against a real Tiny Tiny RSS
+/// (`byline_testkit::TtRss`, no feeds: those need port 80, see the engine's
+/// account tests), then a sync of the account.
+#[tokio::test(flavor = "multi_thread")]
+async fn account_add_ttrss_logs_in_and_syncs() {
+    let server = byline_testkit::TtRss::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (home, db) = (dir.path(), dir.path().join("byline.sqlite3"));
+    let add = ["account", "add", "--kind", "ttrss", "--url", server.api_url(), "--user", server.user()];
+
+    let wrong = run_with_password(home, &db, &add, "not the password\n", "not the password").await;
+    assert_eq!(wrong.code, 1, "{wrong:?}");
+    assert_eq!(wrong.stderr.lines().count(), 1, "{wrong:?}");
+    assert!(wrong.stderr.contains("refused the user name or password"), "{wrong:?}");
+
+    let json = [&add[..], &["--json"]].concat();
+    let password = server.password();
+    let added = run_with_password(home, &db, &json, &format!("{password}\n"), password).await.json();
+    assert_eq!((added["kind"].as_str(), added["username"].as_str()), (Some("ttrss"), Some("alice")));
+    let synced = run_with_password(home, &db, &["sync", "--json"], "", password).await.json();
+    let account = &synced["accounts"][0];
+    assert_eq!((account["error"].clone(), account["new_articles"].as_i64()), (Value::Null, Some(0)), "{synced}");
+    let listed = run_with_password(home, &db, &["account", "list"], "", password).await;
+    assert!(listed.ok().contains("ttrss") && listed.stdout.contains("alice @ 127.0.0.1"), "{listed:?}");
 }

@@ -2,9 +2,9 @@
 //!
 //! An [`Engine`] owns the [`Store`] (one SQLite file) and the polite
 //! [`Fetcher`], and does what needs both: subscribing by feed or site URL
-//! (with autodiscovery), syncing ([`Engine::sync`]), OPML import and export,
-//! retention, and server accounts ([`Engine::add_account`],
-//! [`Engine::sync_accounts`]).
+//! (with autodiscovery), syncing ([`Engine::sync`]: local feeds, server
+//! accounts, full articles and retention, in that order), OPML import and
+//! export, and server accounts ([`Engine::add_account`]).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), byline_engine::EngineError> {
@@ -20,6 +20,7 @@
 mod body_choice;
 mod discovery;
 mod error;
+mod feed_sync;
 pub mod fetch;
 mod full_articles;
 mod opml;
@@ -29,7 +30,7 @@ mod sync;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Duration, Utc};
 use tokio::sync::Semaphore;
 
 pub use byline_accounts as accounts;
@@ -42,12 +43,16 @@ pub use fetch::{FetchConfig, Fetcher};
 pub use full_articles::{extract_bytes, ExtractReport};
 pub use opml::ImportReport;
 pub use remote_sync::{AccountError, AccountSyncReport};
-pub use sync::{FeedFailure, SyncEvent, SyncOptions, SyncReport};
+pub use sync::{FeedFailure, FeedNewArticles, SyncEvent, SyncOptions, SyncReport};
 
 /// The app's identifier; its data directory is named after it.
 pub const APP_IDENTIFIER: &str = "az.byline.reader";
 /// The database file's name inside the data directory.
 pub const DB_FILE_NAME: &str = "byline.sqlite3";
+/// How many days unsaved articles are kept unless a setting says otherwise
+/// ([`SyncOptions::retention_days`]); the app's settings and the CLI take
+/// their default from here.
+pub const DEFAULT_RETENTION_DAYS: u32 = 90;
 
 /// Where the app keeps its database: the platform data directory for
 /// [`APP_IDENTIFIER`] (on Linux `~/.local/share/az.byline.reader/`), the
@@ -61,9 +66,6 @@ pub fn default_db_path() -> Option<PathBuf> {
 pub struct EngineConfig {
     /// Limits of the fetcher.
     pub fetch: FetchConfig,
-    /// Unsaved articles older than this many days are deleted; `None` keeps
-    /// everything.
-    pub retention_days: Option<u32>,
     /// When to fetch the full article page, for feeds without their own choice.
     pub extraction: ExtractionPolicy,
     /// Most article pages fetched after one sync.
@@ -72,12 +74,7 @@ pub struct EngineConfig {
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        Self {
-            fetch: FetchConfig::default(),
-            retention_days: Some(90),
-            extraction: ExtractionPolicy::default(),
-            max_extractions_per_sync: 200,
-        }
+        Self { fetch: FetchConfig::default(), extraction: ExtractionPolicy::default(), max_extractions_per_sync: 200 }
     }
 }
 
@@ -122,11 +119,12 @@ impl Engine {
         &self.fetcher
     }
 
-    /// Deletes unsaved articles past the retention period and reclaims the
-    /// space. Does nothing when retention is off.
-    pub async fn apply_retention(&self) -> Result<byline_store::PruneOutcome> {
-        match self.retention_cutoff() {
-            Some(cutoff) => Ok(self.store.prune(cutoff).await?),
+    /// The retention phase of [`Engine::sync`] alone: deletes unsaved
+    /// articles stored more than `days` days ago and reclaims the space.
+    /// `None` or `Some(0)` keeps everything.
+    pub async fn apply_retention(&self, days: Option<u32>) -> Result<byline_store::PruneOutcome> {
+        match days.filter(|d| *d > 0) {
+            Some(days) => Ok(self.store.prune(Utc::now() - Duration::days(i64::from(days))).await?),
             None => Ok(byline_store::PruneOutcome::default()),
         }
     }
@@ -135,10 +133,5 @@ impl Engine {
     async fn run_cpu<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
         let _slot = self.cpu_slots.acquire().await.map_err(|e| EngineError::Invalid(e.to_string()))?;
         tokio::task::spawn_blocking(work).await.map_err(|e| EngineError::Invalid(format!("a worker crashed: {e}")))
-    }
-
-    /// Unsaved articles stored before this are deleted by retention.
-    fn retention_cutoff(&self) -> Option<DateTime<Utc>> {
-        self.config.retention_days.map(|days| Utc::now() - Duration::days(i64::from(days)))
     }
 }

@@ -1,5 +1,6 @@
-//! Server accounts: a feed server (Google Reader API, Fever API) as one more
-//! kind of source ([`Engine::add_account`], [`Engine::sync_accounts`]).
+//! Server accounts: a feed server (Google Reader API, Fever API, Tiny Tiny
+//! RSS) as one more kind of source ([`Engine::add_account`];
+//! [`Engine::sync`] syncs them after the local feeds).
 //!
 //! One account's sync, in order:
 //!
@@ -26,6 +27,7 @@ use std::sync::Arc;
 
 use byline_accounts::{
     credential_key, ChangeSet, CredentialError, CredentialStore, Fever, GReader, RemoteAccount, RemoteItem, SyncCursor,
+    TtRss,
 };
 use byline_feeds::sanitize::{is_web_url, plain_text, sanitize_html};
 use byline_feeds::{ParsedEntry, ParsedFeed};
@@ -57,6 +59,7 @@ pub enum AccountError {
 
 /// What syncing one account did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AccountSyncReport {
     /// The account.
     pub account_id: AccountId,
@@ -89,7 +92,7 @@ impl Engine {
     /// Adds a server account: logs in (a wrong password or an unreachable
     /// server is an error, and nothing is stored), keeps the password in
     /// the credential store, and stores the account. Its feeds and articles
-    /// arrive with the next [`Engine::sync_accounts`].
+    /// arrive with the next [`Engine::sync`].
     pub async fn add_account(
         &self,
         kind: AccountKind,
@@ -128,9 +131,10 @@ impl Engine {
         Ok(())
     }
 
-    /// Syncs every server account, one after the other (see the module
-    /// documentation). An account that fails has its error in its report
-    /// (and recorded on the account); the others go on.
+    /// The accounts phase of [`Engine::sync`] alone: syncs every server
+    /// account, one after the other (see the module documentation). An
+    /// account that fails has its error in its report (and recorded on the
+    /// account); the others go on.
     pub async fn sync_accounts(&self) -> Result<Vec<AccountSyncReport>, AccountError> {
         let mut reports = Vec::new();
         for account in self.store.accounts().await? {
@@ -304,6 +308,7 @@ async fn connect(
     Ok(match kind {
         AccountKind::Greader => Box::new(GReader::login(url, username, password).await?),
         AccountKind::Fever => Box::new(Fever::login(url, username, password).await?),
+        AccountKind::TtRss => Box::new(TtRss::login(url, username, password).await?),
     })
 }
 

@@ -1,62 +1,82 @@
-//! Syncing feeds: fetch (conditionally) → skip if unchanged → parse → store,
-//! many feeds at once, each failure recorded on its own feed while the rest
-//! goes on. Stores are batched: the writer stores every feed parsed while it
-//! was busy in one transaction.
+//! The one sync there is ([`Engine::sync`]), in phases: local feeds
+//! (`feed_sync`), then server accounts (`remote_sync`), then full articles
+//! (`full_articles`), then retention. Settings come in through
+//! [`SyncOptions`]; progress and each phase's result go out as
+//! [`SyncEvent`]s, which the app and the CLI only forward.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
-use byline_store::{FeedFetchState, FeedId, FetchValidators, PreparedFeed, RuleSet, StoreError};
-use chrono::{Duration, Utc};
-use futures::stream::{self, StreamExt};
+use byline_store::{Account, AccountId, FeedId, PruneOutcome, StoreError};
 use serde::Serialize;
-use tokio::sync::mpsc::{self, UnboundedSender};
+use tokio::sync::mpsc::UnboundedSender;
 
-use crate::error::{EngineError, FetchError};
-use crate::fetch::Validators;
-use crate::Engine;
+use crate::error::EngineError;
+use crate::{AccountError, AccountSyncReport, Engine, ExtractReport, ExtractionPolicy, DEFAULT_RETENTION_DAYS};
 
-/// First wait after a failure; it doubles with each consecutive failure.
-const BACKOFF_BASE_MINUTES: i64 = 5;
-/// The longest wait after failures.
-const BACKOFF_MAX_HOURS: i64 = 24;
-/// Parsed feeds waiting for the writer; fetching and parsing pause when
-/// this many are waiting, so memory stays bounded.
-const PARSED_QUEUE: usize = 64;
-/// The writer stores at most this many entries in one transaction.
-const MAX_BATCH_ENTRIES: usize = 5000;
-
-/// How a sync runs.
-#[derive(Debug, Clone, Default)]
+/// How a sync runs: what to sync, and the settings it follows.
+#[derive(Debug, Clone)]
 pub struct SyncOptions {
     /// Fetch even feeds that are backing off or that a server asked us to
     /// leave alone for a while.
     pub force: bool,
-    /// Only these feeds (all when empty).
+    /// Only these local feeds. When both this and `accounts` are empty, the
+    /// sync takes every local feed and every server account.
     pub feeds: Vec<FeedId>,
+    /// Only these server accounts (see `feeds`).
+    pub accounts: Vec<AccountId>,
     /// When to fetch full article pages, for feeds without their own
     /// choice; `None` uses the engine's configuration.
-    pub extraction: Option<crate::ExtractionPolicy>,
+    pub extraction: Option<ExtractionPolicy>,
+    /// Unsaved articles stored longer ago than this many days are deleted
+    /// after the sync; `None` or `Some(0)` keeps everything. Defaults to
+    /// [`DEFAULT_RETENTION_DAYS`].
+    pub retention_days: Option<u32>,
 }
 
-/// Progress of a running sync, for a progress bar.
+impl Default for SyncOptions {
+    fn default() -> Self {
+        Self {
+            force: false,
+            feeds: Vec::new(),
+            accounts: Vec::new(),
+            extraction: None,
+            retention_days: Some(DEFAULT_RETENTION_DAYS),
+        }
+    }
+}
+
+/// New articles one feed brought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FeedNewArticles {
+    /// The feed.
+    pub feed_id: FeedId,
+    /// How many new articles it brought.
+    pub new_articles: usize,
+}
+
+/// What a running sync tells: its progress, source by source, and the end
+/// of each phase. In order: `Started`, one `FeedDone` per local feed, one
+/// `AccountDone` per server account, `FeedsStored`, `Extracted`, `Pruned`,
+/// `Finished`. A sync that stops with an error sends no more events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum SyncEvent {
-    /// The sync started with this many feeds to fetch.
+    /// The sync started with this many sources (local feeds to fetch, and
+    /// server accounts).
     Started {
-        /// Feeds to fetch.
+        /// Sources to sync.
         total: usize,
     },
-    /// One feed is done.
+    /// One local feed is done.
     FeedDone {
-        /// Feeds done so far.
+        /// Sources done so far.
         done: usize,
-        /// Feeds in this sync.
+        /// Sources in this sync.
         total: usize,
-        /// New articles so far, over all feeds.
+        /// New articles so far, over all sources.
         new_articles: usize,
         /// The feed just done.
         feed_id: FeedId,
@@ -65,6 +85,47 @@ pub enum SyncEvent {
         /// Its error, when it failed.
         error: Option<String>,
     },
+    /// One server account is done.
+    AccountDone {
+        /// Sources done so far.
+        done: usize,
+        /// Sources in this sync.
+        total: usize,
+        /// New articles so far, over all sources.
+        new_articles: usize,
+        /// The account just done.
+        account_id: AccountId,
+        /// New articles from this account.
+        account_new_articles: usize,
+        /// Why its sync stopped, when it did (also kept on the account).
+        error: Option<String>,
+    },
+    /// Every source is stored: new articles can be shown now, before their
+    /// pages are fetched.
+    FeedsStored {
+        /// Sources synced (local feeds fetched, and accounts).
+        sources: usize,
+        /// Sources that failed.
+        failed: usize,
+        /// New articles stored.
+        new_articles: usize,
+        /// Articles whose content changed.
+        updated_articles: usize,
+        /// The local feeds that brought new articles, with how many.
+        new_by_feed: Vec<FeedNewArticles>,
+    },
+    /// The full pages of new articles were fetched and extracted.
+    Extracted {
+        /// What extraction did.
+        report: ExtractReport,
+    },
+    /// Retention deleted old unsaved articles.
+    Pruned {
+        /// What it deleted.
+        outcome: PruneOutcome,
+    },
+    /// The sync is over.
+    Finished,
 }
 
 /// One feed that failed.
@@ -79,23 +140,24 @@ pub struct FeedFailure {
     pub error: String,
 }
 
-/// What a sync did.
+/// What a sync did. Each server account counts as one source in `feeds`,
+/// `ok`, `failed` and the article counts; its details are in `accounts`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SyncReport {
-    /// Feeds fetched.
+    /// Sources synced: local feeds fetched, and server accounts.
     pub feeds: usize,
-    /// Feeds fetched without error (changed or not).
+    /// Sources synced without error (changed or not).
     pub ok: usize,
-    /// Feeds that failed.
+    /// Sources that failed.
     pub failed: usize,
-    /// Feeds left alone because they are backing off.
+    /// Local feeds left alone because they are backing off.
     pub skipped: usize,
     /// New articles stored.
     pub new_articles: usize,
     /// Articles whose content changed.
     pub updated_articles: usize,
-    /// Each failure.
+    /// Each local feed's failure.
     pub errors: Vec<FeedFailure>,
     /// Failures that could not be written to the database (the feed's
     /// error, failure count and backoff were not saved, so it is tried again
@@ -104,37 +166,43 @@ pub struct SyncReport {
     /// The database error behind the first unrecorded failure, when there
     /// was one.
     pub unrecorded_failure_error: Option<String>,
-    /// Full articles fetched and extracted after the feeds.
-    pub extraction: crate::ExtractReport,
+    /// Each server account synced.
+    pub accounts: Vec<AccountSyncReport>,
+    /// Full articles fetched and extracted after the sources.
+    pub extraction: ExtractReport,
+    /// What retention deleted at the end.
+    pub pruned: PruneOutcome,
 }
 
 impl SyncReport {
     /// Counts a failure that could not be recorded, keeping the first error.
-    fn count_unrecorded(&mut self, error: Option<EngineError>) {
+    pub(crate) fn count_unrecorded(&mut self, error: Option<EngineError>) {
         if let Some(error) = error {
             self.unrecorded_failures += 1;
             self.unrecorded_failure_error.get_or_insert_with(|| error.to_string());
         }
     }
+
+    /// Counts one account as one source.
+    fn add_account(&mut self, account: AccountSyncReport) {
+        self.feeds += 1;
+        if account.error.is_some() {
+            self.failed += 1;
+        } else {
+            self.ok += 1;
+        }
+        self.new_articles += account.new_articles;
+        self.updated_articles += account.updated_articles;
+        self.accounts.push(account);
+    }
 }
 
-/// What syncing one feed did.
-#[derive(Debug, Clone, Copy, Default)]
-struct FeedOutcome {
-    new: usize,
-    updated: usize,
-}
-
-/// A feed, how its sync went, and, when it failed and that failure could not
-/// be recorded, why not.
-type FeedResult = (FeedFetchState, Result<FeedOutcome, EngineError>, Option<EngineError>);
-
-/// Counts feeds done and new articles, and sends [`SyncEvent`]s. Also
+/// Counts sources done and new articles, and sends [`SyncEvent`]s. Also
 /// holds whether a write found the disk full: from then on the sync fetches
 /// and stores nothing more, records no failure on any feed (a full disk is
 /// not the feed's fault, and must not put it in backoff), and ends with that
 /// error.
-struct Progress {
+pub(crate) struct Progress {
     total: usize,
     done: AtomicUsize,
     new_articles: AtomicUsize,
@@ -143,7 +211,8 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(total: usize, events: Option<UnboundedSender<SyncEvent>>) -> Self {
+    /// Starts counting `total` sources; sends [`SyncEvent::Started`].
+    pub(crate) fn new(total: usize, events: Option<UnboundedSender<SyncEvent>>) -> Self {
         let progress = Self {
             total,
             done: AtomicUsize::new(0),
@@ -156,7 +225,7 @@ impl Progress {
     }
 
     /// Remembers the first disk-full error; whether `err` is one.
-    fn note_disk_full(&self, err: &EngineError) -> bool {
+    pub(crate) fn note_disk_full(&self, err: &EngineError) -> bool {
         match err {
             EngineError::Store(StoreError::DiskFull(message)) => {
                 let _ = self.disk_full.set(message.clone());
@@ -167,23 +236,43 @@ impl Progress {
     }
 
     /// Whether the sync stopped because the disk is full.
-    fn stopped(&self) -> bool {
+    pub(crate) fn stopped(&self) -> bool {
         self.disk_full.get().is_some()
     }
 
-    fn feed_done(&self, feed_id: FeedId, result: &Result<FeedOutcome, EngineError>) {
-        let new = result.as_ref().map_or(0, |o| o.new);
-        self.send(SyncEvent::FeedDone {
-            done: self.done.fetch_add(1, Ordering::SeqCst) + 1,
+    /// The disk-full error that stopped the sync, when one did.
+    pub(crate) fn disk_full(&self) -> Option<String> {
+        self.disk_full.get().cloned()
+    }
+
+    /// Counts one source done; returns (done, new articles so far).
+    fn count(&self, new: usize) -> (usize, usize) {
+        let done = self.done.fetch_add(1, Ordering::SeqCst) + 1;
+        (done, self.new_articles.fetch_add(new, Ordering::SeqCst) + new)
+    }
+
+    /// One local feed is done, with `new` articles or an error.
+    pub(crate) fn feed_done(&self, feed_id: FeedId, new: usize, error: Option<String>) {
+        let (done, new_articles) = self.count(new);
+        let total = self.total;
+        self.send(SyncEvent::FeedDone { done, total, new_articles, feed_id, feed_new_articles: new, error });
+    }
+
+    /// One server account is done.
+    fn account_done(&self, report: &AccountSyncReport) {
+        let (done, new_articles) = self.count(report.new_articles);
+        self.send(SyncEvent::AccountDone {
+            done,
             total: self.total,
-            new_articles: self.new_articles.fetch_add(new, Ordering::SeqCst) + new,
-            feed_id,
-            feed_new_articles: new,
-            error: result.as_ref().err().map(ToString::to_string),
+            new_articles,
+            account_id: report.account_id,
+            account_new_articles: report.new_articles,
+            error: report.error.clone(),
         });
     }
 
-    fn send(&self, event: SyncEvent) {
+    /// Sends an event to whoever listens.
+    pub(crate) fn send(&self, event: SyncEvent) {
         if let Some(events) = &self.events {
             let _ = events.send(event);
         }
@@ -191,266 +280,97 @@ impl Progress {
 }
 
 impl Engine {
-    /// Syncs every feed (or the ones in `options`), reporting progress on
-    /// `progress`, then fetches the full pages of new articles as the
-    /// extraction policy says ([`Engine::sync_feeds`], then
-    /// [`Engine::extract_pending`]). Returns an error only when the sync
-    /// could not run at all, or stopped because the disk is full
-    /// ([`StoreError::DiskFull`]: what was stored stays, no feed is marked
-    /// failed, and the next sync picks up the rest); feeds that fail are in
-    /// the report.
+    /// Syncs, in phases, reporting each on `progress` (see [`SyncEvent`]):
+    ///
+    /// 1. **Local feeds**: every one, or those in `options`, fetched many at
+    ///    once and stored by one writer.
+    /// 2. **Server accounts**: when the sync takes everything (or the
+    ///    accounts in `options`), one after the other, each one source in
+    ///    the progress and the report; an account's error is kept on it.
+    /// 3. **Full articles**: the pages of new articles, as `options`'
+    ///    extraction policy (or the configured one) says.
+    /// 4. **Retention**: unsaved articles older than `options`'
+    ///    `retention_days` are deleted.
+    ///
+    /// Returns an error only when the sync could not run at all, or stopped
+    /// because the disk is full ([`StoreError::DiskFull`]: what was stored
+    /// stays, no feed is marked failed, and the next sync picks up the
+    /// rest); sources that fail are in the report.
     pub async fn sync(
         &self,
         options: &SyncOptions,
         progress: Option<UnboundedSender<SyncEvent>>,
     ) -> Result<SyncReport, EngineError> {
-        let mut report = self.sync_feeds(options, progress).await?;
+        let plan = self.plan_feeds(options).await?;
+        let accounts = self.planned_accounts(options).await?;
+        let progress = Progress::new(plan.len() + accounts.len(), progress);
+
+        let (mut report, new_by_feed) = self.fetch_and_store(plan, &progress).await?;
+        for account in &accounts {
+            let done = self.sync_account_for_sync(account).await?;
+            progress.account_done(&done);
+            report.add_account(done);
+        }
+        progress.send(SyncEvent::FeedsStored {
+            sources: report.feeds,
+            failed: report.failed,
+            new_articles: report.new_articles,
+            updated_articles: report.updated_articles,
+            new_by_feed,
+        });
+
         report.extraction = self.extract_after_sync(options).await?;
+        progress.send(SyncEvent::Extracted { report: report.extraction });
+
+        report.pruned = self.apply_retention(options.retention_days).await?;
+        progress.send(SyncEvent::Pruned { outcome: report.pruned });
+        progress.send(SyncEvent::Finished);
         Ok(report)
     }
 
-    /// The full-articles part of [`Engine::sync`]: fetches and extracts the
-    /// pages of new articles, as many as the configuration allows for one
-    /// sync, with `options`' extraction policy (or the configured one).
-    pub async fn extract_after_sync(&self, options: &SyncOptions) -> Result<crate::ExtractReport, EngineError> {
+    /// The full-articles phase of [`Engine::sync`] alone (after a source is
+    /// added): fetches and extracts the pages of new articles, as many as
+    /// the configuration allows for one sync, with `options`' extraction
+    /// policy (or the configured one).
+    pub async fn extract_after_sync(&self, options: &SyncOptions) -> Result<ExtractReport, EngineError> {
         let policy = options.extraction.unwrap_or(self.config.extraction);
         self.extract_pending(self.config.max_extractions_per_sync, policy).await
     }
 
-    /// The feeds part of [`Engine::sync`]: fetch, parse and store every
-    /// feed, without fetching article pages (the report's `extraction` is
-    /// empty). The app shows new articles after this, and extracts after.
-    ///
-    /// Fetching and parsing run many feeds at once; storing runs on the one
-    /// writer, which takes every feed parsed while it was busy and stores
-    /// them in one transaction. A full disk stops it, as [`Engine::sync`]
-    /// says.
-    pub async fn sync_feeds(
-        &self,
-        options: &SyncOptions,
-        progress: Option<UnboundedSender<SyncEvent>>,
-    ) -> Result<SyncReport, EngineError> {
-        let now = Utc::now();
-        // A server account's feeds come from its server (`remote_sync`).
-        let mut states = self.store.local_fetch_states().await?;
-        if !options.feeds.is_empty() {
-            states.retain(|s| options.feeds.contains(&s.id));
+    /// The server accounts `options` asks for: all of them when it names
+    /// no feed and no account.
+    async fn planned_accounts(&self, options: &SyncOptions) -> Result<Vec<Account>, EngineError> {
+        let mut accounts = self.store.accounts().await?;
+        if !options.feeds.is_empty() || !options.accounts.is_empty() {
+            accounts.retain(|a| options.accounts.contains(&a.id));
         }
-        let total_known = states.len();
-        if !options.force {
-            states.retain(|s| s.next_attempt_at.is_none_or(|at| at <= now));
-        }
-        let skipped = total_known - states.len();
-        let progress = Progress::new(states.len(), progress);
-        let rules = Arc::new(self.store.rule_set().await?);
-
-        let (parsed_tx, mut parsed_rx) = mpsc::channel::<(FeedFetchState, PreparedFeed)>(PARSED_QUEUE);
-        let fetch_all = async {
-            let process = |state: FeedFetchState| {
-                let (rules, parsed_tx, progress) = (&rules, &parsed_tx, &progress);
-                async move {
-                    if progress.stopped() {
-                        return None;
-                    }
-                    match self.fetch_and_prepare(&state, rules).await {
-                        // The writer stores it and reports it done.
-                        Ok(Some(prepared)) => match parsed_tx.send((state, prepared)).await {
-                            Ok(()) => None,
-                            Err(unsent) => {
-                                let stopped = EngineError::Invalid("the sync stopped storing".into());
-                                Some(self.finish_feed(unsent.0 .0, Err(stopped), progress).await)
-                            }
-                        },
-                        Ok(None) => Some(self.finish_feed(state, Ok(FeedOutcome::default()), progress).await),
-                        Err(err) => Some(self.finish_feed(state, Err(err), progress).await),
-                    }
-                }
-            };
-            // Each host's feeds queue on their own, as many at once as the
-            // host allows, and many hosts run side by side: feeds waiting
-            // for a slow host never hold places other hosts could use.
-            let config = self.fetcher.config();
-            let (per_host, hosts_at_once) = (config.max_per_host.max(1), config.max_concurrent.max(1));
-            let done_early: Vec<FeedResult> = stream::iter(group_by_host(states))
-                .map(|feeds| stream::iter(feeds).map(process).buffer_unordered(per_host))
-                .flatten_unordered(hosts_at_once)
-                .filter_map(std::future::ready)
-                .collect()
-                .await;
-            drop(parsed_tx);
-            done_early
-        };
-        let store_all = async {
-            let mut stored: Vec<FeedResult> = Vec::new();
-            while let Some(first) = parsed_rx.recv().await {
-                if progress.stopped() {
-                    continue; // drained, so no fetch waits on a full queue
-                }
-                let mut entries = first.1.entry_count();
-                let mut batch = vec![first];
-                while entries < MAX_BATCH_ENTRIES {
-                    let Ok(next) = parsed_rx.try_recv() else { break };
-                    entries += next.1.entry_count();
-                    batch.push(next);
-                }
-                let (batch_states, prepared): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
-                let outcomes = self.store.store_feeds(&prepared).await;
-                for (state, outcome) in batch_states.into_iter().zip(outcomes) {
-                    let result = outcome.map(|o| FeedOutcome { new: o.new, updated: o.updated }).map_err(Into::into);
-                    stored.push(self.finish_feed(state, result, &progress).await);
-                }
-            }
-            stored
-        };
-        let (done_early, stored) = futures::join!(fetch_all, store_all);
-        if let Some(message) = progress.disk_full.get() {
-            return Err(StoreError::DiskFull(message.clone()).into());
-        }
-
-        let mut report = SyncReport { feeds: progress.total, skipped, ..SyncReport::default() };
-        for (state, result, unrecorded) in done_early.into_iter().chain(stored) {
-            report.count_unrecorded(unrecorded);
-            match result {
-                Ok(outcome) => {
-                    report.ok += 1;
-                    report.new_articles += outcome.new;
-                    report.updated_articles += outcome.updated;
-                }
-                Err(err) => {
-                    report.failed += 1;
-                    report.errors.push(FeedFailure { feed_id: state.id, url: state.url, error: err.to_string() });
-                }
-            }
-        }
-        report.errors.sort_by_key(|e| e.feed_id);
-        Ok(report)
+        Ok(accounts)
     }
 
-    /// Fetches a feed and, when it changed, parses and prepares it on a
-    /// blocking thread. `None` when it did not change (304, or the same
-    /// bytes as last time); that is recorded here.
-    async fn fetch_and_prepare(
-        &self,
-        state: &FeedFetchState,
-        rules: &Arc<RuleSet>,
-    ) -> Result<Option<PreparedFeed>, EngineError> {
-        let validators = Validators { etag: state.etag.clone(), last_modified: state.last_modified.clone() };
-        let fetched = self.fetcher.get(&state.url, Some(&validators)).await?;
-        if let Some(moved) = &fetched.moved_permanently_to {
-            self.store.set_feed_url(state.id, moved.as_str()).await?;
-        }
-        let unchanged = FetchValidators {
-            etag: fetched.validators.etag.as_deref(),
-            last_modified: fetched.validators.last_modified.as_deref(),
-            content_hash: None,
-        };
-        let Some(body) = &fetched.body else {
-            self.store.record_unchanged(state.id, &unchanged).await?;
-            return Ok(None);
-        };
-        let hash = blake3::hash(body).to_hex().to_string();
-        if state.content_hash.as_deref() == Some(hash.as_str()) {
-            self.store.record_unchanged(state.id, &unchanged).await?;
-            return Ok(None);
-        }
-        let feed_id = state.id;
-        let url = fetched.final_url.to_string();
-        let rules = Arc::clone(rules);
-        self.run_cpu(move || {
-            let parsed = byline_feeds::parse_feed(
-                fetched.body.as_deref().unwrap_or_default(),
-                fetched.content_type.as_deref(),
-                Some(&url),
-            )?;
-            let validators = FetchValidators {
-                etag: fetched.validators.etag.as_deref(),
-                last_modified: fetched.validators.last_modified.as_deref(),
-                content_hash: Some(&hash),
-            };
-            Ok(Some(PreparedFeed::new(feed_id, parsed, &validators, &rules)))
-        })
-        .await?
-    }
-
-    /// Records a feed's failure (if it failed, and not for a full disk) and
-    /// reports it done.
-    async fn finish_feed(
-        &self,
-        state: FeedFetchState,
-        result: Result<FeedOutcome, EngineError>,
-        progress: &Progress,
-    ) -> FeedResult {
-        let unrecorded = match &result {
-            Err(err) if progress.note_disk_full(err) => None,
+    /// Syncs one account as one source of [`Engine::sync`]: a database
+    /// failure is that account's error, unless the disk is full, which
+    /// stops the sync.
+    async fn sync_account_for_sync(&self, account: &Account) -> Result<AccountSyncReport, EngineError> {
+        match self.sync_account(account).await {
+            Ok(report) => Ok(report),
+            Err(AccountError::Store(err @ StoreError::DiskFull(_))) => Err(err.into()),
             Err(err) => {
-                let unrecorded = self.record_failure(&state, err).await.err();
-                if let Some(db_err) = &unrecorded {
-                    progress.note_disk_full(db_err);
-                }
-                unrecorded
+                eprintln!("byline: syncing account {} failed: {err}", account.display_name);
+                Ok(AccountSyncReport {
+                    account_id: account.id,
+                    display_name: account.display_name.clone(),
+                    error: Some(err.to_string()),
+                    ..Default::default()
+                })
             }
-            Ok(_) => None,
-        };
-        if let Some(db_err) = &unrecorded {
-            eprintln!("byline: could not record the failure of feed {} ({}): {db_err}", state.id, state.url);
         }
-        progress.feed_done(state.id, &result);
-        (state, result, unrecorded)
     }
-
-    async fn record_failure(&self, state: &FeedFetchState, err: &EngineError) -> Result<(), EngineError> {
-        let failures = state.error_count + 1;
-        let backoff = Duration::minutes(BACKOFF_BASE_MINUTES * 2_i64.pow((failures - 1).clamp(0, 16) as u32))
-            .min(Duration::hours(BACKOFF_MAX_HOURS));
-        let next = match err {
-            EngineError::Fetch(FetchError::RateLimited { retry_after: Some(at), .. }) => *at,
-            _ => Utc::now() + backoff,
-        };
-        self.store.record_failure(state.id, err.feed_problem(), &err.to_string(), Some(next)).await?;
-        Ok(())
-    }
-}
-
-/// Feeds grouped by the host the fetcher limits them by, in their order.
-fn group_by_host(states: Vec<FeedFetchState>) -> Vec<Vec<FeedFetchState>> {
-    let mut groups: Vec<Vec<FeedFetchState>> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for state in states {
-        let key = url::Url::parse(state.url.trim()).map(|u| crate::fetch::host_key(&u)).unwrap_or_default();
-        let at = *index.entry(key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[at].push(state);
-    }
-    groups
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn feeds_are_grouped_by_host_and_port_in_order() {
-        let state = |id: i64, url: &str| FeedFetchState {
-            id: FeedId(id),
-            url: url.into(),
-            etag: None,
-            last_modified: None,
-            content_hash: None,
-            error_count: 0,
-            next_attempt_at: None,
-        };
-        let groups = group_by_host(vec![
-            state(1, "http://a.example/1"),
-            state(2, "http://b.example/1"),
-            state(3, "http://a.example:80/2"),
-            state(4, "http://a.example:8080/3"),
-            state(5, "not a url"),
-        ]);
-        let ids: Vec<Vec<i64>> = groups.iter().map(|g| g.iter().map(|s| s.id.0).collect()).collect();
-        assert_eq!(ids, vec![vec![1, 3], vec![2], vec![4], vec![5]]);
-    }
+    use crate::FetchError;
 
     #[test]
     fn a_full_disk_stops_the_sync_and_is_no_feed_failure() {
@@ -461,6 +381,31 @@ mod tests {
         assert!(progress.note_disk_full(&StoreError::DiskFull("first".into()).into()));
         assert!(progress.note_disk_full(&StoreError::DiskFull("second".into()).into()));
         assert!(progress.stopped());
-        assert_eq!(progress.disk_full.get().map(String::as_str), Some("first"), "the first error is the one told");
+        assert_eq!(progress.disk_full().as_deref(), Some("first"), "the first error is the one told");
+    }
+
+    #[test]
+    fn an_account_is_one_source_of_the_report() {
+        let mut report = SyncReport { feeds: 2, ok: 2, new_articles: 3, ..SyncReport::default() };
+        report.add_account(AccountSyncReport { new_articles: 4, updated_articles: 1, ..Default::default() });
+        report.add_account(AccountSyncReport { error: Some("down".into()), ..Default::default() });
+        let counts = (report.feeds, report.ok, report.failed, report.new_articles, report.updated_articles);
+        assert_eq!(counts, (4, 3, 1, 7, 1));
+        assert_eq!(report.accounts.len(), 2);
+    }
+
+    #[test]
+    fn events_are_tagged_by_kind() {
+        let event = SyncEvent::FeedsStored {
+            sources: 1,
+            failed: 0,
+            new_articles: 2,
+            updated_articles: 0,
+            new_by_feed: vec![FeedNewArticles { feed_id: FeedId(7), new_articles: 2 }],
+        };
+        let json = serde_json::to_value(&event).unwrap();
+        assert_eq!(json["kind"], "feeds_stored");
+        assert_eq!(json["new_by_feed"][0]["feed_id"], 7);
+        assert_eq!(serde_json::to_value(SyncEvent::Finished).unwrap(), serde_json::json!({ "kind": "finished" }));
     }
 }

@@ -1,5 +1,6 @@
 //! Server accounts end to end against a real FreshRSS
-//! (`byline_testkit::FreshRss`) with fixture feeds on 127.0.0.1: adding one
+//! (`byline_testkit::FreshRss`) and a real Tiny Tiny RSS
+//! (`byline_testkit::TtRss`) with fixture feeds on 127.0.0.1: adding one
 //! (a wrong password changes nothing), pulling its folders, feeds and items
 //! into the store, read and saved state both ways, and a change made while
 //! the server is down, queued and sent once it is back.
@@ -7,12 +8,12 @@
 #[path = "../../byline-accounts/tests/util/mod.rs"]
 mod util;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use byline_accounts::{Error, MemoryStore, RemoteAccount, SyncCursor};
+use byline_accounts::{Error, MemoryStore, RemoteAccount, SyncCursor, TtRss};
 use byline_engine::store::{AccountKind, ListQuery, View};
-use byline_engine::{AccountError, Engine, EngineConfig};
-use byline_testkit::FreshRss;
+use byline_engine::{AccountError, Engine, EngineConfig, FeedNewArticles, SyncEvent, SyncOptions};
+use byline_testkit::{Fixture, FixtureServer, FreshRss, TtRss as TtRssServer};
 use util::Env;
 
 async fn engine(dir: &tempfile::TempDir) -> Engine {
@@ -105,9 +106,10 @@ async fn greader_account_syncs_both_ways_and_keeps_changes_while_the_server_is_d
     let item2 = engine.store().article(article(&engine, "RSS item 2").await.id).await.unwrap();
     assert_eq!(item2.content_html.as_deref(), Some("<p>Body 2</p>"));
     assert_eq!(item2.summary.author.as_deref(), Some("Jane Roe"));
-    // A local sync leaves the account's feeds to their server.
-    let local = engine.sync(&Default::default(), None).await.unwrap();
-    assert_eq!(local.feeds, 0);
+    // The whole sync takes the account as one source and leaves its feeds
+    // to their server: none of them is fetched as a local feed.
+    let whole = engine.sync(&SyncOptions::default(), None).await.unwrap();
+    assert_eq!((whole.feeds, whole.ok, whole.accounts.len(), whole.errors.len()), (1, 1, 1, 0), "{whole:#?}");
 
     // Read and saved here: queued, sent by the next sync, seen on the server.
     engine.store().set_read(article(&engine, "RSS item 1").await.id, true).await.unwrap();
@@ -188,8 +190,45 @@ async fn fever_account_syncs_both_ways() {
     assert!(matches!(wrong, Err(AccountError::Server(Error::Unauthorized))), "{wrong:?}");
     let account = engine.add_account(AccountKind::Fever, &url, FreshRss::USER, FreshRss::PASSWORD).await.unwrap();
 
-    let report = engine.sync_accounts().await.unwrap().remove(0);
+    // The whole sync: the local feed, then the account, one source each.
+    let local = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Local</title><link>{0}/</link>\
+         <item><title>Local item</title><link>{0}/local/1</link><guid>local-1</guid></item></channel></rss>",
+        env.feeds.base_url()
+    );
+    env.feeds.route("/local.xml", Fixture::body("application/rss+xml", local));
+    let local = engine.store().add_feed(&env.feeds.url("/local.xml"), None).await.unwrap();
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let whole = engine.sync(&SyncOptions::default(), Some(tx)).await.unwrap();
+    assert_eq!((whole.feeds, whole.ok, whole.failed, whole.new_articles), (2, 2, 0, 5), "{whole:#?}");
+    let report = &whole.accounts[0];
     assert_eq!((report.error.as_deref(), report.feeds_added, report.new_articles), (None, 2, 4), "{report:?}");
+    let mut events = Vec::new();
+    while let Ok(event) = rx.try_recv() {
+        events.push(event);
+    }
+    assert_eq!(events.len(), 7, "{events:#?}");
+    assert_eq!(events[0], SyncEvent::Started { total: 2 });
+    assert!(
+        matches!(events[1], SyncEvent::FeedDone { done: 1, feed_id, feed_new_articles: 1, .. } if feed_id == local.id)
+    );
+    let account_done = SyncEvent::AccountDone {
+        done: 2,
+        total: 2,
+        new_articles: 5,
+        account_id: account.id,
+        account_new_articles: 4,
+        error: None,
+    };
+    assert_eq!(events[2], account_done);
+    let new_by_feed = vec![FeedNewArticles { feed_id: local.id, new_articles: 1 }];
+    assert!(
+        matches!(&events[3], SyncEvent::FeedsStored { sources: 2, new_articles: 5, new_by_feed: n, .. } if *n == new_by_feed),
+        "{:?}",
+        events[3]
+    );
+    assert!(matches!(events[4], SyncEvent::Extracted { .. }) && matches!(events[5], SyncEvent::Pruned { .. }));
+    assert_eq!(events[6], SyncEvent::Finished);
     assert!(engine.store().folders().await.unwrap().iter().any(|f| f.name == "Fixtures"));
     let search = ListQuery { search: Some("atom body".into()), ..Default::default() };
     assert_eq!(engine.store().list(&search).await.unwrap().items.len(), 2);
@@ -214,4 +253,131 @@ async fn fever_account_syncs_both_ways() {
     assert!(article(&engine, "RSS item 2").await.read);
     assert!(!article(&engine, "Atom entry 1").await.saved);
     assert!(!article(&engine, "Atom entry 2").await.read);
+}
+
+// ------------------------------------------------------------------ Tiny Tiny RSS
+
+/// The fixture server on 127.0.0.1:80, or why there is none: tt-rss only
+/// fetches feeds from port 80 (or 443) of a host that is not `localhost` or
+/// `127.*`, so they are subscribed as `http://0.0.0.0/…` (see
+/// `byline_testkit::TtRss`). Binding it needs root; CI runs as root.
+fn port_80() -> Result<&'static FixtureServer, &'static str> {
+    static SERVER: OnceLock<Result<FixtureServer, String>> = OnceLock::new();
+    let server = SERVER.get_or_init(|| {
+        let (sent, received) = std::sync::mpsc::channel();
+        // Its own runtime on its own thread: it outlives every test's runtime.
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            runtime.block_on(async move {
+                // Routes only: the directory does not exist, so nothing else is served.
+                let bound = FixtureServer::serve_dir_on_port("/nonexistent/byline-engine-ttrss-feeds", 80).await;
+                let _ = sent.send(bound.map_err(|e| e.to_string()));
+                std::future::pending::<()>().await
+            })
+        });
+        received.recv().unwrap_or_else(|_| Err("the fixture server thread died".to_owned()))
+    });
+    server.as_ref().map_err(String::as_str)
+}
+
+#[tokio::test]
+async fn ttrss_account_syncs_both_ways_and_keeps_changes_while_the_server_is_down() {
+    let feeds = match port_80() {
+        Ok(feeds) => feeds,
+        Err(why) => {
+            println!("SKIP ttrss_account_syncs_both_ways…: tt-rss only fetches feeds from port 80, which this test cannot bind ({why}); CI runs it as root");
+            return;
+        }
+    };
+    // What tt-rss fetches: http://0.0.0.0/engine/…, served by `feeds`.
+    let base = "http://0.0.0.0/engine";
+    let serve_rss = |n: usize| feeds.route("/engine/rss.xml", Fixture::body("application/rss+xml", util::rss(base, n)));
+    serve_rss(3);
+    feeds.route("/engine/atom.xml", Fixture::body("application/atom+xml", util::atom(base, 2)));
+    let mut ttrss = TtRssServer::start().await;
+    ttrss.subscribe(&format!("{base}/rss.xml"), None).await;
+    ttrss.subscribe(&format!("{base}/atom.xml"), Some("Fixtures")).await;
+    ttrss.update_feeds().await;
+    let server = TtRss::login(ttrss.api_url(), ttrss.user(), ttrss.password()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(&dir).await;
+    let url = ttrss.api_url().to_string();
+
+    // A wrong password is a clear error, and nothing is stored.
+    let wrong = engine.add_account(AccountKind::TtRss, &url, TtRssServer::USER, "not the password").await;
+    assert!(matches!(wrong, Err(AccountError::Server(Error::Unauthorized))), "{wrong:?}");
+    assert_eq!(wrong.unwrap_err().to_string(), "the server refused the user name or password");
+    assert!(engine.store().accounts().await.unwrap().is_empty());
+    let account = engine.add_account(AccountKind::TtRss, &url, TtRssServer::USER, TtRssServer::PASSWORD).await.unwrap();
+    assert_eq!((account.kind, account.display_name.as_str()), (AccountKind::TtRss, "alice @ 127.0.0.1"));
+
+    // The first sync brings folders, feeds and items; the next one nothing again.
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error.as_deref(), report.feeds_added, report.new_articles), (None, 2, 5), "{report:?}");
+    let mut titles: Vec<String> = engine.store().feeds().await.unwrap().into_iter().map(|f| f.title).collect();
+    titles.sort();
+    assert_eq!(titles, ["Fixture Atom", "Fixture RSS"]);
+    let folders = engine.store().folders().await.unwrap();
+    let top = folders.iter().find(|f| f.name == "alice @ 127.0.0.1").expect("the account's folder");
+    let fixtures = folders.iter().find(|f| f.name == "Fixtures").expect("the server's folder");
+    assert_eq!(fixtures.parent_id, Some(top.id));
+    let in_fixtures =
+        engine.store().list(&ListQuery { folder: Some(fixtures.id), ..Default::default() }).await.unwrap();
+    assert_eq!(in_fixtures.items.len(), 2, "the Atom entries");
+    let item2 = engine.store().article(article(&engine, "RSS item 2").await.id).await.unwrap();
+    assert_eq!(item2.content_html.as_deref(), Some("<p>Body 2</p>"));
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error, report.feeds_added, report.new_articles), (None, 0, 0));
+    assert_eq!(engine.store().list(&ListQuery::default()).await.unwrap().items.len(), 5, "each item once");
+
+    // Read and saved here: queued, sent by the next sync, seen on the server.
+    engine.store().set_read(article(&engine, "RSS item 1").await.id, true).await.unwrap();
+    engine.store().set_saved(article(&engine, "Atom entry 2").await.id, true).await.unwrap();
+    assert_eq!(engine.store().pending_changes(account.id).await.unwrap().len(), 2);
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error, report.sent_changes, report.new_articles), (None, 2, 0));
+    assert!(engine.store().pending_changes(account.id).await.unwrap().is_empty());
+    let read_id = remote_id(&server, "RSS item 1").await;
+    let star_id = remote_id(&server, "Atom entry 2").await;
+    assert!(!server.unread_ids().await.unwrap().contains(&read_id));
+    assert_eq!(server.starred_ids().await.unwrap(), std::slice::from_ref(&star_id));
+
+    // Changes made on the server, and a new item, arrive with the next sync.
+    let item3 = remote_id(&server, "RSS item 3").await;
+    server.set_read(std::slice::from_ref(&item3), true).await.unwrap();
+    server.set_starred(std::slice::from_ref(&star_id), false).await.unwrap();
+    serve_rss(4);
+    ttrss.update_feeds().await;
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error, report.new_articles), (None, 1));
+    assert!(article(&engine, "RSS item 3").await.read);
+    assert!(!article(&engine, "Atom entry 2").await.saved);
+    assert!(!article(&engine, "RSS item 4").await.read);
+
+    // The server goes away: the sync says so, the change stays queued and shown.
+    ttrss.stop().await;
+    let item4 = article(&engine, "RSS item 4").await.id;
+    engine.store().set_read(item4, true).await.unwrap();
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    let error = report.error.expect("the sync fails");
+    assert!(error.contains("could not reach the server"), "{error}");
+    assert_eq!(engine.store().pending_changes(account.id).await.unwrap().len(), 1);
+    assert!(engine.store().article(item4).await.unwrap().summary.read);
+    assert_eq!(engine.store().account(account.id).await.unwrap().last_error, Some(error));
+    assert_eq!(engine.store().list(&ListQuery::default()).await.unwrap().items.len(), 6, "nothing lost");
+
+    // Back: the change is sent.
+    ttrss.restart().await;
+    let report = engine.sync_accounts().await.unwrap().remove(0);
+    assert_eq!((report.error, report.sent_changes), (None, 1));
+    assert!(engine.store().pending_changes(account.id).await.unwrap().is_empty());
+    assert!(!server.unread_ids().await.unwrap().contains(&remote_id(&server, "RSS item 4").await));
+    assert_eq!(engine.store().account(account.id).await.unwrap().last_error, None);
+
+    // A wrong password now changes nothing either.
+    let wrong = engine.add_account(AccountKind::TtRss, &url, "bob", "not the password").await;
+    assert!(matches!(wrong, Err(AccountError::Server(Error::Unauthorized))), "{wrong:?}");
+    assert_eq!(engine.store().accounts().await.unwrap().len(), 1);
+    assert_eq!(engine.store().list(&ListQuery::default()).await.unwrap().items.len(), 6);
+    assert_eq!(engine.store().integrity_problems().await.unwrap(), Vec::<String>::new());
 }

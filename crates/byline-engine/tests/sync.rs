@@ -169,14 +169,14 @@ async fn failures_are_recorded_per_feed_and_the_rest_goes_on() {
     let ok = feeds.iter().find(|f| f.url.ends_with("/az-utf8.xml")).unwrap();
     assert!(ok.last_error.is_none() && ok.last_success_at.is_some());
 
-    // Progress: a start, then one event per feed, counting up.
+    // Progress: a start, then one event per feed, counting up, then the phases.
     let mut events = Vec::new();
     while let Ok(event) = rx.try_recv() {
         events.push(event);
     }
     assert_eq!(events.first(), Some(&SyncEvent::Started { total: 8 }));
-    assert_eq!(events.len(), 9);
-    match events.last().unwrap() {
+    assert_eq!(events.len(), 1 + 8 + 4);
+    match &events[8] {
         SyncEvent::FeedDone { done, total, new_articles, .. } => assert_eq!((*done, *total, *new_articles), (8, 8, 4)),
         other => panic!("{other:?}"),
     }
@@ -273,23 +273,35 @@ async fn opml_round_trip_keeps_nested_folders() {
     assert_eq!(again.feeds_added, 0);
 }
 
+/// Moves every article's storing time `days` days back, as if it had been
+/// stored then.
+async fn age_articles(db_path: &std::path::Path, days: i64) {
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", db_path.display())).await.unwrap();
+    sqlx::query("UPDATE articles SET fetched_at = fetched_at - ?").bind(days * 86_400).execute(&db).await.unwrap();
+    db.close().await;
+}
+
 #[tokio::test]
-async fn retention_never_deletes_saved_articles() {
+async fn the_sync_applies_retention_last_and_never_deletes_saved_articles() {
     let server = FixtureServer::serve_dir(fixtures_dir()).await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("byline.sqlite3");
-    let engine = Engine::open(
-        &path,
-        EngineConfig { retention_days: Some(0), extraction: ExtractionPolicy::Never, ..Default::default() },
-    )
-    .await
-    .unwrap();
+    let engine =
+        Engine::open(&path, EngineConfig { extraction: ExtractionPolicy::Never, ..Default::default() }).await.unwrap();
     engine.add_source(&server.url("/rss2.xml"), None).await.unwrap();
     let items = engine.store().list(&ListQuery::default()).await.unwrap().items;
     engine.store().set_saved(items[0].id, true).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(1100)).await;
-    let pruned = engine.apply_retention().await.unwrap();
-    assert_eq!(pruned.deleted, 4);
+    age_articles(&path, i64::from(byline_engine::DEFAULT_RETENTION_DAYS) + 1).await;
+
+    // Retention off (`None` or 0 days): nothing goes.
+    for retention_days in [None, Some(0)] {
+        let report = engine.sync(&SyncOptions { retention_days, ..Default::default() }, None).await.unwrap();
+        assert_eq!(report.pruned.deleted, 0, "{retention_days:?}");
+    }
+    // The default keeps 90 days: the sync stores the feed first (nothing
+    // new), then deletes the old unsaved articles.
+    let report = engine.sync(&SyncOptions::default(), None).await.unwrap();
+    assert_eq!((report.new_articles, report.pruned.deleted), (0, 4), "{report:#?}");
     let saved = engine.store().list(&ListQuery { view: View::Saved, ..Default::default() }).await.unwrap().items;
     assert_eq!(saved.len(), 1);
     // A re-sync does not resurrect pruned articles.
@@ -303,6 +315,60 @@ async fn retention_never_deletes_saved_articles() {
         reopened.store().list(&ListQuery { view: View::Saved, ..Default::default() }).await.unwrap().items.len(),
         1
     );
+}
+
+#[tokio::test]
+async fn the_sync_tells_its_phases_in_order() {
+    let server = FixtureServer::serve_dir(fixtures_dir()).await;
+    server.route("/gone", Fixture::body("text/plain", "nope").status(404));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("byline.sqlite3");
+    let engine =
+        Engine::open(&path, EngineConfig { extraction: ExtractionPolicy::Never, ..Default::default() }).await.unwrap();
+    let rss = engine.store().add_feed(&server.url("/rss2.xml"), None).await.unwrap();
+    let atom = engine.store().add_feed(&server.url("/atom.xml"), None).await.unwrap();
+    engine.store().add_feed(&server.url("/gone"), None).await.unwrap();
+
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let report = engine.sync(&SyncOptions { retention_days: None, ..Default::default() }, Some(tx)).await.unwrap();
+    let mut events = Vec::new();
+    while let Ok(event) = rx.try_recv() {
+        events.push(event);
+    }
+    let kinds: Vec<&str> = events
+        .iter()
+        .map(|e| match e {
+            SyncEvent::Started { .. } => "started",
+            SyncEvent::FeedDone { .. } => "feed",
+            SyncEvent::AccountDone { .. } => "account",
+            SyncEvent::FeedsStored { .. } => "stored",
+            SyncEvent::Extracted { .. } => "extracted",
+            SyncEvent::Pruned { .. } => "pruned",
+            SyncEvent::Finished => "finished",
+        })
+        .collect();
+    assert_eq!(kinds, ["started", "feed", "feed", "feed", "stored", "extracted", "pruned", "finished"]);
+    assert_eq!(events[0], SyncEvent::Started { total: 3 });
+    let SyncEvent::FeedsStored { sources, failed, new_articles, new_by_feed, .. } = &events[4] else { unreachable!() };
+    assert_eq!((*sources, *failed, *new_articles), (3, 1, report.new_articles));
+    let mut with_new: Vec<_> = new_by_feed.iter().map(|n| n.feed_id).collect();
+    with_new.sort();
+    assert_eq!(with_new, [rss.id, atom.id]);
+    assert_eq!(new_by_feed.iter().map(|n| n.new_articles).sum::<usize>(), report.new_articles);
+    assert_eq!(events[5], SyncEvent::Extracted { report: report.extraction });
+    assert_eq!(events[6], SyncEvent::Pruned { outcome: Default::default() });
+
+    // One feed: only it, no account, and still every phase.
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let only = SyncOptions { feeds: vec![rss.id], force: true, ..Default::default() };
+    let report = engine.sync(&only, Some(tx)).await.unwrap();
+    assert_eq!((report.feeds, report.ok, report.new_articles), (1, 1, 0));
+    assert_eq!(rx.try_recv().unwrap(), SyncEvent::Started { total: 1 });
+    let mut last = None;
+    while let Ok(event) = rx.try_recv() {
+        last = Some(event);
+    }
+    assert_eq!(last, Some(SyncEvent::Finished));
 }
 
 #[tokio::test]

@@ -1,7 +1,8 @@
-//! Server accounts: a feed server (Google Reader API, Fever API) is one more
-//! kind of source. Its folders, feeds and articles are ordinary rows that
-//! remember their account and the server's id for them (NULL is the local
-//! account), stored by the one ingest ([`crate::PreparedFeed`]).
+//! Server accounts: a feed server (Google Reader API, Fever API, Tiny Tiny
+//! RSS) is one more kind of source. Its folders, feeds and articles are
+//! ordinary rows that remember their account and the server's id for them
+//! (NULL is the local account), stored by the one ingest
+//! ([`crate::PreparedFeed`]).
 //!
 //! Read and saved changes made here to an account's articles wait in
 //! `pending_changes` until the server accepted them: they are written in
@@ -40,14 +41,22 @@ pub enum AccountKind {
     Greader,
     /// The Fever API.
     Fever,
+    /// Tiny Tiny RSS's own JSON API.
+    #[serde(rename = "ttrss")]
+    #[sqlx(rename = "ttrss")]
+    TtRss,
 }
 
 impl AccountKind {
-    /// The name the database and the CLI use: `greader` or `fever`.
+    /// Every kind, in the order the CLI and the app offer them.
+    pub const ALL: [AccountKind; 3] = [Self::Greader, Self::Fever, Self::TtRss];
+
+    /// The name the database and the CLI use: `greader`, `fever` or `ttrss`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Greader => "greader",
             Self::Fever => "fever",
+            Self::TtRss => "ttrss",
         }
     }
 }
@@ -62,11 +71,10 @@ impl std::str::FromStr for AccountKind {
     type Err = StoreError;
 
     fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "greader" => Ok(Self::Greader),
-            "fever" => Ok(Self::Fever),
-            other => Err(StoreError::Invalid(format!("unknown account kind {other:?} (greader or fever)"))),
-        }
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == s)
+            .ok_or_else(|| StoreError::Invalid(format!("unknown account kind {s:?} (greader, fever or ttrss)")))
     }
 }
 
@@ -583,4 +591,37 @@ pub(crate) async fn enqueue(conn: &mut SqliteConnection, articles: &[ArticleId],
     .execute(conn)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for kind in AccountKind::ALL {
+            assert_eq!(kind.as_str().parse::<AccountKind>().unwrap(), kind);
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+        }
+        assert_eq!(AccountKind::TtRss.as_str(), "ttrss");
+        assert!("tt_rss".parse::<AccountKind>().is_err());
+    }
+
+    #[tokio::test]
+    async fn a_ttrss_account_is_stored_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("byline.sqlite3")).await.unwrap();
+        for kind in AccountKind::ALL {
+            let new = NewAccount {
+                kind,
+                url: "https://rss.example.com/tt-rss/api/",
+                username: "alice",
+                display_name: "alice",
+            };
+            store.add_account(&new).await.unwrap();
+        }
+        let kinds: Vec<AccountKind> = store.accounts().await.unwrap().iter().map(|a| a.kind).collect();
+        assert_eq!(kinds, AccountKind::ALL);
+        store.close().await;
+    }
 }

@@ -39,6 +39,7 @@ const WRITES: &[(i64, Write)] = &[
     (8, status_sort_key),
     (9, server_account),
     (10, search_in_list_order),
+    (11, ttrss_account),
 ];
 
 /// SQL that writes what an old app wrote.
@@ -73,6 +74,13 @@ const GONE_SAVED: ArticleId = ArticleId(41);
 const ACCOUNT_FEED: FeedId = FeedId(5);
 const ACCOUNT_FOLDER: FolderId = FolderId(3);
 const ACCOUNT_ARTICLE: ArticleId = ArticleId(51);
+/// From 0011 on: a Tiny Tiny RSS account, the same again (its feed in a
+/// folder of its own under its top folder, its article saved and the save
+/// queued).
+const TTRSS_FEED: FeedId = FeedId(6);
+const TTRSS_FOLDER: FolderId = FolderId(4);
+const TTRSS_SUB_FOLDER: FolderId = FolderId(5);
+const TTRSS_ARTICLE: ArticleId = ArticleId(61);
 /// The word only the saved article's extracted page holds.
 const FULL_TEXT_WORD: &str = "Qarabağdakı";
 /// A word in every article's content, as its feed had it.
@@ -260,6 +268,34 @@ fn search_in_list_order() -> String {
     sql
 }
 
+/// 0011: a Tiny Tiny RSS account with its top folder, a server folder, a
+/// feed, one saved article and its save queued.
+fn ttrss_account() -> String {
+    format!(
+        "INSERT INTO accounts (id, kind, url, username, display_name, sync_cursor, last_sync_at, created_at)
+           VALUES (2, 'ttrss', 'https://tt.example.az/tt-rss/api/', 'rəşad', 'rəşad @ tt.example.az',
+             '{{\"after\":612}}', 1700000300, 1700000000);
+         INSERT INTO folders (id, name, parent_id, position, account_id, remote_id)
+           VALUES ({TTRSS_FOLDER}, 'rəşad @ tt.example.az', NULL, 3, 2, ''),
+             ({TTRSS_SUB_FOLDER}, 'Mədəniyyət', {TTRSS_FOLDER}, 4, 2, '4');
+         INSERT INTO feeds (id, url, title, folder_id, created_at, account_id, remote_id)
+           VALUES ({TTRSS_FEED}, 'https://culture.example.az/rss', 'Mədəniyyət lenti', {TTRSS_SUB_FOLDER},
+             1700000000, 2, '12');
+         {}
+         INSERT INTO articles_fts (rowid, title, author, body) SELECT sort_key * (1 << 31) + id, {ft}, {fa}, {fb}
+           FROM articles WHERE id = {TTRSS_ARTICLE};
+         DELETE FROM articles_fts WHERE rowid = {TTRSS_ARTICLE};
+         UPDATE article_status SET sort_key = (SELECT sort_key FROM articles WHERE id = {TTRSS_ARTICLE})
+           WHERE article_id = {TTRSS_ARTICLE};
+         INSERT INTO pending_changes (account_id, remote_item_id, change, changed_at)
+           VALUES (2, 'guid-{TTRSS_ARTICLE}', 'starred', 1700000400);",
+        article_sql(TTRSS_ARTICLE.0, TTRSS_FEED, false, true, false),
+        ft = q(&fold(&article_title(TTRSS_ARTICLE.0))),
+        fa = q(&fold("Gülağa İsgəndərov")),
+        fb = q(&fold(&byline_feeds::sanitize::html_to_text(&article_content(TTRSS_ARTICLE.0)))),
+    )
+}
+
 fn nothing() -> String {
     String::new()
 }
@@ -323,12 +359,14 @@ async fn ids(store: &Store, query: ListQuery) -> Vec<ArticleId> {
 async fn check(store: &Store, version: i64) {
     let at = |since: i64| version >= since;
     let local = [NEWS, ECONOMY, SPORT];
-    let subscribed: Vec<FeedId> = local.into_iter().chain(at(9).then_some(ACCOUNT_FEED)).collect();
+    let subscribed: Vec<FeedId> =
+        local.into_iter().chain(at(9).then_some(ACCOUNT_FEED)).chain(at(11).then_some(TTRSS_FEED)).collect();
     let all_articles: Vec<ArticleId> = local
         .iter()
         .flat_map(|f| (1..=ARTICLES_PER_FEED).map(move |n| ArticleId(f.0 * 10 + n)))
         .chain(at(4).then_some(GONE_SAVED))
         .chain(at(9).then_some(ACCOUNT_ARTICLE))
+        .chain(at(11).then_some(TTRSS_ARTICLE))
         .collect();
 
     // Feeds and folders.
@@ -349,15 +387,37 @@ async fn check(store: &Store, version: i64) {
     if at(9) {
         expect_folders.push((ACCOUNT_FOLDER, "gülnar @ rss.example.az", None));
     }
+    if at(11) {
+        expect_folders.push((TTRSS_FOLDER, "rəşad @ tt.example.az", None));
+        expect_folders.push((TTRSS_SUB_FOLDER, "Mədəniyyət", Some(TTRSS_FOLDER)));
+    }
     assert_eq!(folders.iter().map(|f| (f.id, f.name.as_str(), f.parent_id)).collect::<Vec<_>>(), expect_folders);
     if at(9) {
         let accounts = store.accounts().await.unwrap();
-        assert_eq!(accounts.len(), 1);
+        assert_eq!(accounts.len(), if at(11) { 2 } else { 1 });
         assert_eq!((accounts[0].kind, accounts[0].username.as_str()), (byline_store::AccountKind::Greader, "gülnar"));
         let queued = store.pending_changes(accounts[0].id).await.unwrap();
         assert_eq!(queued.len(), 1);
         assert_eq!(queued[0].remote_item_id, format!("guid-{ACCOUNT_ARTICLE}"));
         assert_eq!(queued[0].change, byline_store::StatusChange::Unread);
+        assert_eq!(accounts[0].sync_cursor.as_deref(), Some(r#"{"after":1700000000000000}"#));
+        let account_feed = feeds.iter().find(|f| f.id == ACCOUNT_FEED).unwrap();
+        assert_eq!((account_feed.folder_id, account_feed.account_id), (Some(ACCOUNT_FOLDER), Some(accounts[0].id)));
+        assert_eq!(store.account_feed_ids(accounts[0].id).await.unwrap().get("feed/7"), Some(&ACCOUNT_FEED));
+    }
+    if at(11) {
+        let ttrss = &store.accounts().await.unwrap()[1];
+        assert_eq!(
+            (ttrss.kind, ttrss.username.as_str(), ttrss.display_name.as_str()),
+            (byline_store::AccountKind::TtRss, "rəşad", "rəşad @ tt.example.az")
+        );
+        assert_eq!(ttrss.sync_cursor.as_deref(), Some(r#"{"after":612}"#));
+        let queued = store.pending_changes(ttrss.id).await.unwrap();
+        assert_eq!(queued.len(), 1);
+        assert_eq!(queued[0].remote_item_id, format!("guid-{TTRSS_ARTICLE}"));
+        assert_eq!(queued[0].change, byline_store::StatusChange::Starred);
+        let ttrss_feed = feeds.iter().find(|f| f.id == TTRSS_FEED).unwrap();
+        assert_eq!((ttrss_feed.folder_id, ttrss_feed.account_id), (Some(TTRSS_SUB_FOLDER), Some(ttrss.id)));
     }
     let in_top = ids(store, ListQuery { folder: Some(TOP_FOLDER), limit: 100, ..Default::default() }).await;
     assert_eq!(in_top.len() as i64, 2 * ARTICLES_PER_FEED - 1, "both feeds under the top folder, less the muted");
@@ -369,7 +429,11 @@ async fn check(store: &Store, version: i64) {
     assert_eq!(store.rules().await.unwrap().len(), 1);
 
     // Statuses.
-    let saved: Vec<ArticleId> = [SAVED, READ_SAVED].into_iter().chain(at(4).then_some(GONE_SAVED)).collect();
+    let saved: Vec<ArticleId> = [SAVED, READ_SAVED]
+        .into_iter()
+        .chain(at(4).then_some(GONE_SAVED))
+        .chain(at(11).then_some(TTRSS_ARTICLE))
+        .collect();
     assert_eq!(ids(store, ListQuery { view: View::Saved, limit: 100, ..Default::default() }).await, saved);
     let listed = ids(store, ListQuery { limit: 100, ..Default::default() }).await;
     let not_muted: Vec<ArticleId> = all_articles.iter().copied().filter(|a| *a != MUTED).collect();

@@ -43,7 +43,7 @@ describe("the accounts in settings", () => {
     const section = await openAccounts();
     expect(within(section).getByTestId("accounts-empty")).toBeTruthy();
     const kinds = [...(within(section).getByTestId("account-kind") as HTMLSelectElement).options].map((o) => o.value);
-    expect(kinds).toEqual(["greader", "fever"]);
+    expect(kinds).toEqual(["greader", "fever", "ttrss"]);
     expect((within(section).getByTestId("account-password") as HTMLInputElement).type).toBe("password");
 
     fill(section, { kind: "fever", url: "https://rss.example.com/api/fever.php", username: "alice", password: FAKE_ACCOUNT_PASSWORD });
@@ -65,6 +65,27 @@ describe("the accounts in settings", () => {
     expect((within(section).getByTestId("account-password") as HTMLInputElement).value).toBe("");
     expect(button.disabled).toBe(false);
     expect(screen.getByTestId("toasts").textContent).toContain(t("accounts.added", { name: "alice @ rss.example.com" }));
+  });
+
+  it("offers Tiny Tiny RSS with its own address hint, in every language, and sends its kind", async () => {
+    const { calls } = renderApp(world({ settings: { ...defaultSettings(), ui_language: "az" } }));
+    const section = await openAccounts();
+    const select = within(section).getByTestId("account-kind") as HTMLSelectElement;
+    const option = [...select.options].find((o) => o.value === "ttrss")!;
+    expect(option.textContent).toBe("Tiny Tiny RSS");
+    fill(section, { kind: "ttrss", url: "https://rss.example.com/tt-rss/api/", username: "alice", password: FAKE_ACCOUNT_PASSWORD });
+    expect(section.textContent).toContain("https://serveriniz/tt-rss/api/");
+    expect((within(section).getByTestId("account-url") as HTMLInputElement).placeholder).toBe("https://rss.example.com/tt-rss/api/");
+    fireEvent.click(within(section).getByTestId("account-add"));
+    const row = await within(section).findByTestId("account-row");
+    expect(row.textContent).toContain("Tiny Tiny RSS API · https://rss.example.com/tt-rss/api/");
+    expect(argsOf(calls, "add_account")).toEqual([
+      { kind: "ttrss", url: "https://rss.example.com/tt-rss/api/", username: "alice", password: FAKE_ACCOUNT_PASSWORD },
+    ]);
+    for (const lang of ["en", "az", "ru"] as const) {
+      setLang(lang);
+      expect(t("accounts.urlHintTtrss")).toContain("/tt-rss/api/");
+    }
   });
 
   it("says in words that the server refused the user name or password, with the detail behind Details", async () => {

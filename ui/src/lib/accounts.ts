@@ -20,6 +20,12 @@ export const ACCOUNT_KIND_TEXT: Record<AccountKind, { label: Key; protocol: stri
     urlHint: "accounts.urlHintFever",
     placeholder: "https://rss.example.com/api/fever.php",
   },
+  ttrss: {
+    label: "accounts.kindTtrss",
+    protocol: "Tiny Tiny RSS API",
+    urlHint: "accounts.urlHintTtrss",
+    placeholder: "https://rss.example.com/tt-rss/api/",
+  },
 };
 
 /** Every kind, in menu order. */

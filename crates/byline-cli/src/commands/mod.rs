@@ -13,7 +13,7 @@ mod sync;
 use anyhow::Context as _;
 use byline_engine::{Engine, EngineConfig};
 
-use crate::cli::{Cli, Command, Retention};
+use crate::cli::{Cli, Command};
 
 /// Runs the command line's subcommand; returns what goes to stdout.
 pub async fn run(cli: Cli) -> anyhow::Result<String> {
@@ -35,10 +35,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<String> {
         None => byline_engine::default_db_path()
             .context("cannot find the data directory for the default database; pass --db PATH")?,
     };
-    let mut config = EngineConfig { extraction: cli.extract.into(), ..EngineConfig::default() };
-    if let Command::Prune { days: Some(Retention(days)) } = cli.command {
-        config.retention_days = days;
-    }
+    let config = EngineConfig { extraction: cli.extract.into(), ..EngineConfig::default() };
     let engine =
         Engine::open(&path, config).await.with_context(|| format!("cannot open the database {}", path.display()))?;
     let result = dispatch(&engine, cli.command, json).await;
@@ -52,7 +49,7 @@ async fn dispatch(engine: &Engine, command: Command, json: bool) -> anyhow::Resu
         Command::Import { file } => feeds::import(engine, &file, json).await,
         Command::Export => feeds::export(engine, json).await,
         Command::Feeds => feeds::list(engine, json).await,
-        Command::Sync { force } => sync::sync(engine, force, json).await,
+        Command::Sync { force, retention_days } => sync::sync(engine, force, retention_days, json).await,
         Command::List(args) => articles::list(engine, &args, json).await,
         Command::Search { query, limit } => articles::search(engine, &query, limit, json).await,
         Command::Show { id } => articles::show(engine, id, json).await,

@@ -1,4 +1,5 @@
-//! `sync` (with a progress bar on a terminal) and `prune`.
+//! `sync` (the engine's whole sync, with a progress bar on a terminal) and
+//! `prune`.
 
 use std::fmt::Write as _;
 use std::io::IsTerminal as _;
@@ -16,18 +17,22 @@ pub fn show_progress(json: bool) -> bool {
     !json && std::io::stderr().is_terminal()
 }
 
-pub async fn sync(engine: &Engine, force: bool, json: bool) -> anyhow::Result<String> {
-    let options = SyncOptions { force, ..SyncOptions::default() };
+pub async fn sync(engine: &Engine, force: bool, retention: Retention, json: bool) -> anyhow::Result<String> {
+    let options = SyncOptions { force, retention_days: retention.0, ..SyncOptions::default() };
     let report = sync_with_progress(engine, &options, show_progress(json)).await?;
-    let accounts = engine.sync_accounts().await?;
     if json {
-        let mut value = serde_json::to_value(&report)?;
-        value["accounts"] = serde_json::to_value(&accounts)?;
-        return Ok(output::json(&value));
+        return Ok(output::json(&serde_json::to_value(&report)?));
     }
-    let mut out =
-        if accounts.is_empty() || report.feeds + report.skipped > 0 { render_report(&report) } else { String::new() };
-    out.push_str(&super::account::render_reports(&accounts));
+    let mut out = render_report(&report);
+    out.push_str(&super::account::render_reports(&report.accounts));
+    if report.pruned.deleted > 0 {
+        let _ = writeln!(
+            out,
+            "Deleted {} older than {}.",
+            plural(report.pruned.deleted, "unsaved article", "unsaved articles"),
+            plural(u64::from(retention.0.unwrap_or_default()), "day", "days")
+        );
+    }
     Ok(out)
 }
 
@@ -44,7 +49,7 @@ pub async fn sync_with_progress(
     // Hidden until the engine says how many feeds there are.
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} Syncing [{bar:30}] {pos}/{len} feeds · {msg} · {elapsed}")
+        ProgressStyle::with_template("{spinner} Syncing [{bar:30}] {pos}/{len} sources · {msg} · {elapsed}")
             .map(|style| style.progress_chars("=> "))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
@@ -59,11 +64,18 @@ pub async fn sync_with_progress(
                         bar.set_draw_target(ProgressDrawTarget::stderr());
                         bar.enable_steady_tick(Duration::from_millis(120));
                     }
-                    SyncEvent::FeedDone { done, total, new_articles, .. } => {
+                    SyncEvent::FeedDone { done, total, new_articles, .. }
+                    | SyncEvent::AccountDone { done, total, new_articles, .. } => {
                         bar.set_length(total as u64);
                         bar.set_position(done as u64);
                         bar.set_message(plural(new_articles as u64, "new article", "new articles"));
                     }
+                    SyncEvent::FeedsStored { new_articles, .. } => bar.set_message(format!(
+                        "{}; fetching article pages",
+                        plural(new_articles as u64, "new article", "new articles")
+                    )),
+                    SyncEvent::Extracted { .. } => bar.set_message("deleting old articles"),
+                    SyncEvent::Pruned { .. } | SyncEvent::Finished => {}
                 }
             }
         })
@@ -75,16 +87,22 @@ pub async fn sync_with_progress(
     report
 }
 
-/// One summary line, then one line per failed feed.
+/// One summary line, then one line per failed feed. Sources are feeds,
+/// unless server accounts are among them.
 pub fn render_report(report: &SyncReport) -> String {
     let mut out = String::new();
     if report.feeds == 0 && report.skipped == 0 {
         return "No feeds to sync; subscribe with `byline-cli add URL`.\n".into();
     }
+    let sources = if report.accounts.is_empty() {
+        plural(report.feeds as u64, "feed", "feeds")
+    } else {
+        plural(report.feeds as u64, "source", "sources")
+    };
     let _ = write!(
         out,
         "Synced {}: {} ok, {} failed; {}, {} updated",
-        plural(report.feeds as u64, "feed", "feeds"),
+        sources,
         report.ok,
         report.failed,
         plural(report.new_articles as u64, "new article", "new articles"),
@@ -108,9 +126,9 @@ pub fn render_report(report: &SyncReport) -> String {
     out
 }
 
-pub async fn prune(engine: &Engine, days: Option<Retention>, json: bool) -> anyhow::Result<String> {
-    let outcome = engine.apply_retention().await?;
-    if !json && days == Some(Retention(None)) {
+pub async fn prune(engine: &Engine, days: Retention, json: bool) -> anyhow::Result<String> {
+    let outcome = engine.apply_retention(days.0).await?;
+    if !json && days == Retention(None) {
         return Ok("Retention is off; nothing deleted.\n".into());
     }
     if json {
