@@ -71,7 +71,6 @@ trap cleanup EXIT
 # --------------------------------------------------------------------------
 DEB=${1:-}
 if [ -z "$DEB" ]; then
-  [ -f ui/dist/index.html ] || fail "ui/dist is missing: build the UI first (cd ui && npm ci && npm run build)"
   command -v npx >/dev/null 2>&1 || fail "npx not found: Node.js is needed to run the Tauri CLI"
   log "building the .deb (release build, several minutes)"
   start=$(date +%s)

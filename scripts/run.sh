@@ -9,28 +9,10 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 
-# Whether $1 exists and no file under the other paths is newer than it.
-up_to_date() {
-  local stamp=$1
-  shift
-  [[ -e "$stamp" ]] && [[ -z "$(find "$@" -type f -newer "$stamp" -print -quit 2>/dev/null)" ]]
-}
-
-# Only what changed is redone: `npm ci` when the lock file is newer than
-# node_modules, the UI build when a source is newer than ui/dist; cargo
+# The UI only when something in it changed (scripts/build-ui.sh); cargo
 # decides for itself (the UI is embedded in the binary, so a new ui/dist
 # rebuilds it).
-if [[ -d ui/node_modules && ui/node_modules -nt ui/package-lock.json ]]; then
-  echo "run.sh: ui/node_modules is up to date, skipping npm ci" >&2
-else
-  (cd ui && npm ci --no-audit --no-fund)
-  touch ui/node_modules
-fi
-if up_to_date ui/dist/index.html ui/src ui/public ui/index.html ui/package.json ui/package-lock.json ui/vite.config.ts ui/tsconfig.json; then
-  echo "run.sh: ui/dist is up to date, skipping the UI build" >&2
-else
-  (cd ui && npm run build)
-fi
+scripts/build-ui.sh
 profile=()
 if [[ "${1:-}" == "--release" ]]; then
   profile=(--release)

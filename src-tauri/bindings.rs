@@ -50,6 +50,7 @@ macro_rules! byline_commands {
             open_external::<$r>,
             share_article::<$r>,
             copy_article_link::<$r>,
+            crate::startup::first_list_painted,
         ]
     };
 }
@@ -63,6 +64,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         .commands(byline_commands!(tauri::Wry))
         .events(collect_events![SyncProgress, ArticlesChanged])
         .constant("SHARE_BAR_ITEMS", crate::settings::SHARE_BAR_ITEMS)
+        .constant("DEFAULT_SETTINGS", crate::settings::Settings::default())
 }
 
 /// Writes the TypeScript bindings to `path`.

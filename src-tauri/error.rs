@@ -24,6 +24,9 @@ pub enum ErrorKind {
     NoBrowser,
     /// A document is not a feed or OPML file we can read.
     Feed,
+    /// The disk is full: nothing more could be stored, and what was stored
+    /// before is kept. Freeing space and trying again finishes the work.
+    DiskFull,
     /// The database failed.
     Database,
     /// A local file could not be read or written.
@@ -59,6 +62,7 @@ impl From<EngineError> for Error {
         let kind = match &err {
             EngineError::Store(StoreError::NotFound(_)) => ErrorKind::NotFound,
             EngineError::Store(StoreError::Invalid(_)) | EngineError::Invalid(_) => ErrorKind::Invalid,
+            EngineError::Store(StoreError::DiskFull(_)) => ErrorKind::DiskFull,
             EngineError::Store(_) => ErrorKind::Database,
             EngineError::Fetch(FetchError::InvalidUrl(_)) => ErrorKind::Invalid,
             EngineError::Fetch(FetchError::Timeout(_) | FetchError::Network(_)) => ErrorKind::Unreachable,
@@ -134,6 +138,15 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::ServerError);
         let err: Error = EngineError::Fetch(FetchError::Network("Connection refused (os error 111)".into())).into();
         assert_eq!(err.kind, ErrorKind::Unreachable);
+    }
+
+    #[test]
+    fn a_full_disk_is_its_own_kind() {
+        let err: Error = StoreError::DiskFull("database or disk is full".into()).into();
+        assert_eq!(err.kind, ErrorKind::DiskFull);
+        assert_eq!(serde_json::to_value(err.kind).unwrap(), serde_json::json!("disk_full"));
+        let err: Error = AccountError::Store(StoreError::DiskFull("database or disk is full".into())).into();
+        assert_eq!(err.kind, ErrorKind::DiskFull);
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod events;
 mod images;
 mod navigation;
 mod settings;
+mod startup;
 mod state;
 mod sync;
 mod webview_memory;
@@ -27,6 +28,7 @@ use tauri::Manager;
 use crate::state::AppState;
 
 fn main() {
+    startup::start_clock();
     webview_memory::prepare_environment();
     let context = tauri::generate_context!();
     let dev_url = context.config().build.dev_url.clone();

@@ -6,7 +6,7 @@
 
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { commands, events } from "./bindings";
-export { SHARE_BAR_ITEMS } from "./bindings";
+export { DEFAULT_SETTINGS, SHARE_BAR_ITEMS } from "./bindings";
 import type {
   Account_Serialize,
   AccountId,
@@ -92,6 +92,7 @@ const KINDS: readonly ErrorKind[] = [
   "server_error",
   "no_browser",
   "feed",
+  "disk_full",
   "database",
   "io",
   "unauthorized",
@@ -161,6 +162,7 @@ export const api = {
   openExternal: (url: string) => unwrap(commands.openExternal(url)),
   shareArticle: (id: number, target: ShareTarget): Promise<ShareOutcome> => unwrap(commands.shareArticle(id, target)),
   copyArticleLink: (id: number) => unwrap(commands.copyArticleLink(id)),
+  firstListPainted: (pageMs: number) => unwrap(commands.firstListPainted(pageMs)),
 
   /** Asks the user for an OPML file to read; `null` when cancelled. */
   async pickOpenPath(title: string): Promise<string | null> {

@@ -45,7 +45,10 @@ export const commands = {
 	importOpml: (path: string) => typedError<ImportReport, Error>(__TAURI_INVOKE("import_opml", { path })),
 	/**  Writes every subscription to an OPML file the user picked. */
 	exportOpml: (path: string) => typedError<null, Error>(__TAURI_INVOKE("export_opml", { path })),
-	/**  Syncs now: every feed, or only `feed_id`; `force` ignores backoff. */
+	/**
+	 *  Syncs now with the app's settings (`sync::run`): every feed and server
+	 *  account, or only `feed_id`; `force` ignores backoff.
+	 */
 	syncNow: (feedId: FeedId | null, force: boolean) => typedError<SyncReport_Serialize, Error>(__TAURI_INVOKE("sync_now", { feedId, force })),
 	/**  Every server account, with when it last synced and its last error. */
 	listAccounts: () => typedError<Account_Serialize[], Error>(__TAURI_INVOKE("list_accounts")),
@@ -110,6 +113,13 @@ export const commands = {
 	shareArticle: (id: ArticleId, target: ShareTarget) => typedError<ShareOutcome_Serialize, Error>(__TAURI_INVOKE("share_article", { id, target })),
 	/**  Copies an article's link to the clipboard; returns the link. */
 	copyArticleLink: (id: ArticleId) => typedError<string, Error>(__TAURI_INVOKE("copy_article_link", { id })),
+	/**
+	 *  The UI painted its first article list, `page_ms` milliseconds after its
+	 *  page started loading (`performance.now()`). Returns the milliseconds
+	 *  since `main` started, the same on every call: only the first report
+	 *  counts, and only it is printed.
+	 */
+	firstListPainted: (pageMs: number | null) => typedError<number, Error>(__TAURI_INVOKE("first_list_painted", { pageMs })),
 };
 
 /** Events */
@@ -119,6 +129,8 @@ export const events = {
 };
 
 /* Constants */
+export const DEFAULT_SETTINGS = {"extraction_policy":"when_no_content","messenger_app_id":"","notifications":false,"reader_font":"serif","reader_font_size":18,"retention_days":90,"share_bar":[],"sync_interval_minutes":30,"theme":"system","ui_language":"system"} as const;
+
 export const SHARE_BAR_ITEMS = ["whatsapp","messenger","telegram","vk","ok","copy","email"] as const;
 
 /* Types */
@@ -133,7 +145,58 @@ export type AccountKind =
 /**  The Google Reader API (FreshRSS, Miniflux, Inoreader…). */
 "greader" | 
 /**  The Fever API. */
-"fever";
+"fever" | 
+/**  Tiny Tiny RSS's own JSON API. */
+"ttrss";
+
+/**  What syncing one account did. */
+export type AccountSyncReport = AccountSyncReport_Serialize | AccountSyncReport_Deserialize;
+
+/**  What syncing one account did. */
+export type AccountSyncReport_Deserialize = {
+	/**  The account. */
+	account_id: AccountId,
+	/**  Its name. */
+	display_name: string,
+	/**  Queued changes the server accepted. */
+	sent_changes: number,
+	/**  Feeds new here (the server's subscriptions). */
+	feeds_added: number,
+	/**  Feeds the server no longer has. */
+	feeds_removed: number,
+	/**  New articles stored. */
+	new_articles: number,
+	/**  Articles whose content changed. */
+	updated_articles: number,
+	/**
+	 *  Why the sync of this account stopped, when it did (what was stored
+	 *  stays; queued changes stay queued).
+	 */
+	error?: string | null,
+};
+
+/**  What syncing one account did. */
+export type AccountSyncReport_Serialize = {
+	/**  The account. */
+	account_id: AccountId,
+	/**  Its name. */
+	display_name: string,
+	/**  Queued changes the server accepted. */
+	sent_changes: number,
+	/**  Feeds new here (the server's subscriptions). */
+	feeds_added: number,
+	/**  Feeds the server no longer has. */
+	feeds_removed: number,
+	/**  New articles stored. */
+	new_articles: number,
+	/**  Articles whose content changed. */
+	updated_articles: number,
+	/**
+	 *  Why the sync of this account stopped, when it did (what was stored
+	 *  stays; queued changes stay queued).
+	 */
+	error: string | null,
+};
 
 /**  A server account. */
 export type Account_Deserialize = {
@@ -410,6 +473,11 @@ export type ErrorKind =
 "no_browser" | 
 /**  A document is not a feed or OPML file we can read. */
 "feed" | 
+/**
+ *  The disk is full: nothing more could be stored, and what was stored
+ *  before is kept. Freeing space and trying again finishes the work.
+ */
+"disk_full" | 
 /**  The database failed. */
 "database" | 
 /**  A local file could not be read or written. */
@@ -701,6 +769,14 @@ export type Page_Serialize = {
 	next: Cursor | null,
 };
 
+/**  What a retention pass removed. */
+export type PruneOutcome = {
+	/**  Articles deleted. */
+	deleted: number,
+	/**  Database pages given back to the file system. */
+	pages_freed: number,
+};
+
 /**  A rule applied to every new article when it is stored. */
 export type Rule = Rule_Serialize | Rule_Deserialize;
 
@@ -884,24 +960,30 @@ export type SyncProgress = {
 	failed: number,
 };
 
-/**  What a sync did. */
+/**
+ *  What a sync did. Each server account counts as one source in `feeds`,
+ *  `ok`, `failed` and the article counts; its details are in `accounts`.
+ */
 export type SyncReport = SyncReport_Serialize | SyncReport_Deserialize;
 
-/**  What a sync did. */
+/**
+ *  What a sync did. Each server account counts as one source in `feeds`,
+ *  `ok`, `failed` and the article counts; its details are in `accounts`.
+ */
 export type SyncReport_Deserialize = {
-	/**  Feeds fetched. */
+	/**  Sources synced: local feeds fetched, and server accounts. */
 	feeds: number,
-	/**  Feeds fetched without error (changed or not). */
+	/**  Sources synced without error (changed or not). */
 	ok: number,
-	/**  Feeds that failed. */
+	/**  Sources that failed. */
 	failed: number,
-	/**  Feeds left alone because they are backing off. */
+	/**  Local feeds left alone because they are backing off. */
 	skipped: number,
 	/**  New articles stored. */
 	new_articles: number,
 	/**  Articles whose content changed. */
 	updated_articles: number,
-	/**  Each failure. */
+	/**  Each local feed's failure. */
 	errors: FeedFailure[],
 	/**
 	 *  Failures that could not be written to the database (the feed's
@@ -914,25 +996,32 @@ export type SyncReport_Deserialize = {
 	 *  was one.
 	 */
 	unrecorded_failure_error?: string | null,
-	/**  Full articles fetched and extracted after the feeds. */
+	/**  Each server account synced. */
+	accounts: AccountSyncReport_Deserialize[],
+	/**  Full articles fetched and extracted after the sources. */
 	extraction: ExtractReport,
+	/**  What retention deleted at the end. */
+	pruned: PruneOutcome,
 };
 
-/**  What a sync did. */
+/**
+ *  What a sync did. Each server account counts as one source in `feeds`,
+ *  `ok`, `failed` and the article counts; its details are in `accounts`.
+ */
 export type SyncReport_Serialize = {
-	/**  Feeds fetched. */
+	/**  Sources synced: local feeds fetched, and server accounts. */
 	feeds: number,
-	/**  Feeds fetched without error (changed or not). */
+	/**  Sources synced without error (changed or not). */
 	ok: number,
-	/**  Feeds that failed. */
+	/**  Sources that failed. */
 	failed: number,
-	/**  Feeds left alone because they are backing off. */
+	/**  Local feeds left alone because they are backing off. */
 	skipped: number,
 	/**  New articles stored. */
 	new_articles: number,
 	/**  Articles whose content changed. */
 	updated_articles: number,
-	/**  Each failure. */
+	/**  Each local feed's failure. */
 	errors: FeedFailure[],
 	/**
 	 *  Failures that could not be written to the database (the feed's
@@ -945,8 +1034,12 @@ export type SyncReport_Serialize = {
 	 *  was one.
 	 */
 	unrecorded_failure_error: string | null,
-	/**  Full articles fetched and extracted after the feeds. */
+	/**  Each server account synced. */
+	accounts: AccountSyncReport_Serialize[],
+	/**  Full articles fetched and extracted after the sources. */
 	extraction: ExtractReport,
+	/**  What retention deleted at the end. */
+	pruned: PruneOutcome,
 };
 
 /**  Light, dark, or whatever the system uses. */

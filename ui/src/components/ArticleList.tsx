@@ -3,6 +3,7 @@ import type { ArticleSummary } from "../api";
 import * as actions from "../actions";
 import { t } from "../i18n";
 import { highlight } from "../lib/fold";
+import { reportFirstList } from "../lib/startup-mark";
 import { fullDate, relativeTime } from "../lib/time";
 import { FALLBACK_ROW_HEIGHT, measureProbe, rowHeightFrom } from "../lib/row-height";
 import { useVirtualList } from "../lib/use-virtual-list";
@@ -365,6 +366,10 @@ export function ArticleList({ s }: { s: State }) {
   const [menuAt, setMenuAt] = useState<{ id: number; x: number; y: number } | null>(null);
   const now = useNow();
   const items = s.list.items;
+
+  useEffect(() => {
+    if (s.list.status === "ready" || s.list.status === "error") reportFirstList();
+  }, [s.list.status]);
 
   const { scroller, onScroll, win } = useVirtualList({
     items,

@@ -7,6 +7,7 @@
 // returning its reply. A command added, renamed or changed in Rust breaks
 // this file at compile time.
 
+import { DEFAULT_SETTINGS } from "../bindings";
 import type { commands } from "../bindings";
 import type {
   Account_Serialize,
@@ -98,7 +99,7 @@ export const defaultSettings = (): Settings_Serialize => ({
   reader_font: "serif",
   reader_font_size: 18,
   sync_interval_minutes: 30,
-  retention_days: 90,
+  retention_days: DEFAULT_SETTINGS.retention_days,
   ui_language: "en",
   extraction_policy: "when_no_content",
   notifications: false,
@@ -245,6 +246,7 @@ export function fakeInvoke(data: FakeData, calls: Call[] = [], overrides: Overri
       return a.url;
     },
     openExternal: null,
+    firstListPainted: () => 0,
     setFeedImportant: (id, important) => {
       feedOf(id).important = important;
       return null;
@@ -306,7 +308,9 @@ export function fakeInvoke(data: FakeData, calls: Call[] = [], overrides: Overri
       errors: [],
       unrecorded_failures: 0,
       unrecorded_failure_error: null,
+      accounts: [],
       extraction: { extracted: 0, failed: 0, skipped: 0 },
+      pruned: { deleted: 0, pages_freed: 0 },
     }),
   };
   const handlers: Handlers = { ...fake, ...(typeof overrides === "function" ? overrides(fake) : overrides) };
