@@ -228,11 +228,26 @@ const KEEP_WHEN_FLATTENING: &[&str] = &["p", "img", "picture", "source", "br", "
 /// is never dropped by a class-name rule.
 const CONTENT_TEXT: usize = 300;
 
+/// A paragraph with this much more text than a byline or date line inside
+/// it is the article's, and so is that line.
+const PARAGRAPH_TEXT: usize = 80;
+
 /// Class or id words of calls to action: subscribe, donate, write a letter.
 const APPEAL_WORDS: &[&str] =
     &["cta", "subscribe", "subscription", "donate", "donation", "membership", "paywall", "signup", "letters-cta"];
 /// Whole texts of an advertisement's label (compared lower-case, no colon).
 const AD_LABELS: &[&str] = &["advertisement", "реклама", "reklam", "anzeige", "publicidad", "publicité", "sponsored"];
+/// Class words of text kept for screen readers only (compared whole, as
+/// written in `class`): it is not shown, so it is not the article's.
+const HIDDEN_CLASSES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "hidecompletely",
+    "element-invisible",
+    "hidden",
+];
 /// How a picture's credit line starts (compared lower-case).
 const CREDIT_STARTS: &[&str] = &["(credit:", "credit:", "photo credit", "image credit", "(photo:", "(фото:"];
 
@@ -250,7 +265,8 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
     // Before the teaser rule takes the links out from under their heading.
     remove_related_by_heading(doc);
     for node in doc.select("body *").nodes() {
-        let noise = is_ad_block(node)
+        let noise = is_hidden(node)
+            || is_ad_block(node)
             || is_share_block(node)
             || is_related_block(node)
             || is_comment_block(node)
@@ -273,7 +289,14 @@ pub(crate) fn remove_meta_lines(doc: &Document) {
         let is_meta = rel_author
             || META_MARKS.iter().any(|m| marks.contains(m))
             || class_id_tokens(node).iter().any(|t| t == "date" || t == "meta");
-        if is_meta && node.parent().is_some() && short_text(node, 399).is_some() && !protected(node) {
+        if !is_meta || node.parent().is_none() {
+            continue;
+        }
+        let Some(text) = short_text(node, 399) else { continue };
+        if opens_a_paragraph(node, &text) {
+            // Part of the text: its class must not make Readability take it for a byline.
+            node.remove_attrs(&["class", "id"]);
+        } else if !protected(node) {
             node.remove_from_parent();
         }
     }
@@ -282,6 +305,15 @@ pub(crate) fn remove_meta_lines(doc: &Document) {
             time.remove_from_parent();
         }
     }
+}
+
+/// An inline element inside a paragraph with a sentence more of text
+/// ("KOBE – " in a `<span class="dateline">` that opens the first
+/// paragraph): part of the text.
+fn opens_a_paragraph(node: &NodeRef, text: &str) -> bool {
+    let limit = text.chars().count() + PARAGRAPH_TEXT;
+    matches!(tag(node).as_str(), "span" | "em" | "strong" | "b" | "i" | "small")
+        && node.ancestors_it(Some(3)).find(|a| tag(a) == "p").is_some_and(|p| short_text(&p, limit).is_none())
 }
 
 /// Flattens subtrees nested deeper than [`MAX_DEPTH`]: below that depth
@@ -412,8 +444,26 @@ fn is_label_line(node: &NodeRef) -> bool {
     AD_LABELS.contains(&text.trim_end_matches([':', ' '])) || CREDIT_STARTS.iter().any(|c| text.starts_with(c))
 }
 
+/// Text that is never shown: a screen-reader-only class, the `hidden`
+/// attribute, or an inline `display:none`. A bare `hidden` class next to a
+/// responsive one (`hidden md:block`) is shown on wide screens and kept.
+fn is_hidden(node: &NodeRef) -> bool {
+    if node.has_attr("hidden") {
+        return true;
+    }
+    let style = node.attr("style").unwrap_or_default().to_lowercase().replace(' ', "");
+    if style.contains("display:none") {
+        return true;
+    }
+    let class = node.attr("class").unwrap_or_default().to_lowercase();
+    let words: Vec<&str> = class.split_whitespace().collect();
+    let responsive = words.iter().any(|w| w.contains(':') || w.starts_with("d-") || w.starts_with("visible"));
+    words.iter().any(|w| HIDDEN_CLASSES.contains(w) && (*w != "hidden" || !responsive))
+}
+
 /// A paragraph, or a list of one or two items, that is nothing but a link
-/// to another page of the same site: a "read also" teaser inside the text.
+/// to another page of the same site, perhaps after a short label ("Read
+/// also:", "Le puede interesar:"): a "read also" teaser inside the text.
 fn is_teaser(node: &NodeRef, page_url: &Url) -> bool {
     let name = tag(node);
     let items: Vec<NodeRef> = match name.as_str() {
@@ -430,12 +480,24 @@ fn is_teaser(node: &NodeRef, page_url: &Url) -> bool {
         let links: Vec<NodeRef> = item.descendants_it().filter(|d| d.is_element() && tag(d) == "a").collect();
         let [link] = links.as_slice() else { return false };
         (3..=25).contains(&words)
-            && text_of(link) == text
+            && is_label_and_link(&text, &text_of(link))
             && !has_descendant(item, &["img", "picture", "video"])
             && link.attr("href").and_then(|h| page_url.join(&h).ok()).is_some_and(|to| {
                 to.host_str() == page_url.host_str() && to.path().len() > 1 && to.path() != page_url.path()
             })
     })
+}
+
+/// Whether `text` is `link_text`, or a short label (a few words, no
+/// sentence end) followed by it.
+fn is_label_and_link(text: &str, link_text: &str) -> bool {
+    let Some(label) = text.strip_suffix(link_text) else { return false };
+    let label = label.trim();
+    label.is_empty()
+        || (label.chars().count() <= 40
+            && label.split_whitespace().count() <= 5
+            && !label.contains('.')
+            && label.ends_with([':', '»', '>', '|', '-', '–', '—']))
 }
 
 pub(crate) fn is_related_block(node: &NodeRef) -> bool {

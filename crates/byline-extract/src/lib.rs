@@ -10,7 +10,10 @@
 //! * `cleanup` removes ads, share buttons, related news and tracking pixels
 //!   on the DOM before the body is looked for.
 //! * `ld_body` takes the page's JSON-LD `articleBody` instead when
-//!   measured signals say the readability body missed most of it.
+//!   measured signals say the readability body missed most of it;
+//!   `body_lead` puts back the lead the page shows above the body, and
+//!   `body_tidy` drops picture credits and headings left with nothing
+//!   under them.
 //! * `byline`, `title` and `metadata` read the rest from JSON-LD, meta tags
 //!   and the page itself; the language is told from the text (`whatlang`)
 //!   when the page declares none.
@@ -43,6 +46,8 @@
 //! ```
 #![deny(missing_docs)]
 
+mod body_lead;
+mod body_tidy;
 mod byline;
 mod cleanup;
 mod depth;
@@ -107,6 +112,7 @@ pub fn extract(
 
     // Everything read from <head> and structured data, before cleanup drops it.
     let ld = jsonld::read(&page);
+    let descriptions = body_lead::descriptions(&page);
     let meta = metadata::Meta::read(&page);
     let site_names = metadata::site_names(&meta, &ld);
     let title = title::pick(&page, &meta, &ld, &site_names);
@@ -140,6 +146,11 @@ pub fn extract(
             content
         }
     };
+    body_tidy::tidy(&content);
+    // The lead the page shows above the body, when the body left it out.
+    if let Some(lead) = body_lead::missing_lead(&page, &descriptions, &content.select("body").text()) {
+        content.select("body").prepend_html(body_lead::to_html(&lead));
+    }
     title::drop_repeated_title(&content, &title);
     let trailing = byline::trailing_byline(&content, &people);
     let from_feed = byline::from_feed(feed_author, &people);

@@ -310,3 +310,52 @@ fn a_byline_in_a_list_of_other_stories_is_theirs() {
         r#"<ul class="authors"><li><a href="/author/a">Anna Lee</a></li><li><a href="/author/b">Tom Ray</a></li></ul>"#;
     assert_eq!(names("", &article(own)), ["Anna Lee", "Tom Ray"]);
 }
+
+#[test]
+fn a_credit_for_pictures_after_the_authors_without_a_separator() {
+    let credit = r#"<p><em>Text von Christian Seiler &nbsp; &nbsp;&nbsp;Illustration von Markus Roost</em></p>"#;
+    assert_eq!(names("", &article(credit)), ["Christian Seiler"]);
+    let credit = r#"<div class="byline">By Jane Doe Photographs by Tom Ray</div>"#;
+    assert_eq!(names("", &article(credit)), ["Jane Doe"]);
+}
+
+#[test]
+fn a_line_of_a_date_and_a_name_under_the_headline() {
+    let header = r#"<p class="text-muted">11.12.2019 - Amelie Loevenich</p>"#;
+    assert_eq!(names("", &article(header)), ["Amelie Loevenich"]);
+    let header = r#"<div class="meta">Jane Doe | December 11, 2019</div>"#;
+    assert_eq!(names("", &article(header)), ["Jane Doe"]);
+    // Far below the headline, in the body's text, it is not the byline.
+    let far = format!(
+        "<article><h1>Council passes budget</h1><div class=\"entry-content\">{BODY}{BODY}{BODY}{}<p>11.12.2019 - Amelie Loevenich</p></div></article>",
+        "<p>More.</p>".repeat(20)
+    );
+    assert!(names("", &far).is_empty());
+}
+
+#[test]
+fn a_weak_byline_contradicted_by_another_source_is_dropped() {
+    // An `.author` element far from the headline, and a credit line at the
+    // end of the body naming someone else: neither is sure.
+    let page = format!(
+        "<article><h1>Council passes budget</h1><div class=\"entry-content\">{BODY}<p>Tom Ray – correspondent</p></div></article>{}<div class=\"post-author\">Jane Roe</div>",
+        format!("<nav>{}</nav>", "<a href=\"/s\">Section</a>".repeat(130))
+    );
+    assert!(names("", &page).is_empty(), "{:?}", names("", &page));
+}
+
+#[test]
+fn a_date_line_that_names_the_source_is_no_byline() {
+    let header =
+        r#"<div class="attribution"><span class="provider-name">Fox Nation</span> &#x2022; October 3, 2016</div>"#;
+    assert!(names("", &article(header)).is_empty());
+}
+
+#[test]
+fn sources_agree_on_a_name_with_or_without_its_suffix() {
+    let head = r#"<meta name="author" content="Perry Bacon Jr.">
+        <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Perry Bacon Jr."}}</script>"#;
+    let header =
+        r#"<p class="byline">By <a rel="author" class="author url fn" href="/contributors/pb">Perry Bacon Jr.</a></p>"#;
+    assert_eq!(names(head, &article(header)), ["Perry Bacon Jr."]);
+}

@@ -167,3 +167,103 @@ fn tune_half_misses() {
     }
     println!("tune bylines right: {right}/{total}");
 }
+
+/// Prints the body misses on the tune half (never the holdout half): for
+/// each page the must-have snippets missing and the must-not snippets
+/// present, and (with `BODY_OTHERS=1`) whether dom_smoothie alone or
+/// rs-trafilatura got the page's body right:
+/// `cargo test -p byline-extract --test real -- --ignored --nocapture tune_half_body_misses`.
+#[test]
+#[ignore = "a report for tuning, not a check"]
+fn tune_half_body_misses() {
+    let right = |e: &common::Expected, text: &str| {
+        let text = common::no_space(text);
+        e.must_contain.iter().all(|s| text.contains(&common::no_space(s)))
+            && !e.must_not_contain.iter().any(|s| text.contains(&common::no_space(s)))
+    };
+    let (mut ours_right, mut smoothie_right, mut trafilatura_right, mut total) = (0, 0, 0, 0);
+    for page in common::real_pages().iter().filter(|p| common::half(&p.name) == "tune") {
+        let e = &page.expected;
+        let url = Url::parse(&e.url).unwrap();
+        let html = byline_feeds::charset::decode_html(&page.bytes, e.content_type.as_deref());
+        // The other tools only when asked (`BODY_OTHERS=1`): they are slow in debug builds.
+        let others = std::env::var_os("BODY_OTHERS").is_some();
+        let smoothie = others
+            && dom_smoothie::Readability::new(html.as_ref(), Some(e.url.as_str()), None)
+                .ok()
+                .and_then(|mut r| r.parse().ok())
+                .is_some_and(|a| right(e, &a.text_content));
+        let options = rs_trafilatura::Options { url: Some(e.url.clone()), ..Default::default() };
+        let trafilatura =
+            others && rs_trafilatura::extract_with_options(&html, &options).is_ok_and(|r| right(e, &r.content_text));
+        let got = byline_extract::extract(&page.bytes, e.content_type.as_deref(), &url, e.feed_author.as_deref());
+        total += 1;
+        smoothie_right += usize::from(smoothie);
+        trafilatura_right += usize::from(trafilatura);
+        let text = match &got {
+            Ok(x) if right(e, &x.text) => {
+                ours_right += 1;
+                continue;
+            }
+            Ok(x) => common::no_space(&x.text),
+            Err(err) => {
+                println!("{} (batch {}): error {err}", page.name, e.batch());
+                continue;
+            }
+        };
+        let missing: Vec<&String> = e.must_contain.iter().filter(|s| !text.contains(&common::no_space(s))).collect();
+        let present: Vec<&String> = e.must_not_contain.iter().filter(|s| text.contains(&common::no_space(s))).collect();
+        let ld = if html.contains("articleBody") { " ld" } else { "" };
+        println!(
+            "{} (batch {}; smoothie {}, trafilatura {}{ld}): missing {missing:?} present {present:?}",
+            page.name,
+            e.batch(),
+            if smoothie { "right" } else { "wrong" },
+            if trafilatura { "right" } else { "wrong" },
+        );
+    }
+    println!(
+        "tune bodies right: ours {ours_right}/{total}, dom_smoothie {smoothie_right}/{total}, rs-trafilatura {trafilatura_right}/{total}"
+    );
+}
+
+/// Prints the body byline-extract gives for one tune-half page, named by
+/// `BODY_PAGE` (refuses holdout pages):
+/// `BODY_PAGE=name cargo test -p byline-extract --test real -- --ignored --nocapture tune_page_body`.
+#[test]
+#[ignore = "a report for tuning, not a check"]
+fn tune_page_body() {
+    let Ok(name) = std::env::var("BODY_PAGE") else { return };
+    assert_eq!(common::half(&name), "tune", "only tune pages are looked at one by one");
+    let page = common::real_pages().into_iter().find(|p| p.name == name).expect("no such page");
+    let e = &page.expected;
+    let url = Url::parse(&e.url).unwrap();
+    match byline_extract::extract(&page.bytes, e.content_type.as_deref(), &url, e.feed_author.as_deref()) {
+        Ok(x) => println!("{}", x.text),
+        Err(err) => println!("error {err}"),
+    }
+}
+
+/// Prints byline-extract's speed over the whole real corpus, one thread
+/// (`extract` as the app calls it), after one warm-up pass:
+/// `cargo test --release -p byline-extract --test real -- --ignored --nocapture real_pages_per_second`.
+#[test]
+#[ignore = "a speed report; run in release"]
+fn real_pages_per_second() {
+    let pages = common::real_pages();
+    let run = || {
+        for page in &pages {
+            let e = &page.expected;
+            let url = Url::parse(&e.url).unwrap();
+            std::hint::black_box(
+                byline_extract::extract(&page.bytes, e.content_type.as_deref(), &url, e.feed_author.as_deref()).ok(),
+            );
+        }
+    };
+    run();
+    let start = std::time::Instant::now();
+    run();
+    run();
+    let rate = (2 * pages.len()) as f64 / start.elapsed().as_secs_f64();
+    println!("byline-extract: {rate:.1} pages/s over {} real pages", pages.len());
+}

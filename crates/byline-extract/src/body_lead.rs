@@ -1,0 +1,150 @@
+//! The article's lead (standfirst): the sentence or two under the headline
+//! that many pages set apart from the body, in the header. Readability
+//! often leaves it out. It is recognised by a measured signal rather than by
+//! class names: the page's own description (`<meta name="description">`,
+//! `og:description`, `twitter:description`) is shown as a block of its own,
+//! above the body, and the body does not have it.
+
+use dom_query::{Document, NodeRef};
+
+use crate::dom::short_text;
+use crate::text::squash;
+
+/// Meta tags whose content is the page's description, in order of trust.
+const DESCRIPTION_TAGS: &str =
+    r#"meta[name="description"], meta[property="og:description"], meta[name="twitter:description"]"#;
+/// A lead is at least this many characters (a sentence, not a tag line)...
+const MIN_LEAD: usize = 60;
+/// ...and at most this many.
+const MAX_LEAD: usize = 700;
+/// Elements that can hold the lead.
+const LEAD_BLOCKS: &str = "p, div, h2, span, strong";
+/// Characters of the body's opening looked for in the page.
+const OPENING: usize = 40;
+
+/// The page's descriptions (distinct, trimmed), read before cleanup drops
+/// the `<meta>` tags.
+pub(crate) fn descriptions(page: &Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for meta in page.select(DESCRIPTION_TAGS).nodes() {
+        let text = squash(&meta.attr("content").unwrap_or_default());
+        let len = text.chars().count();
+        if (MIN_LEAD..=MAX_LEAD).contains(&len) && !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// The lead to put before the body, when a description is shown on the
+/// (cleaned) `page` as a block of its own before the body's opening text
+/// and `body_text` lacks it.
+pub(crate) fn missing_lead(page: &Document, descriptions: &[String], body_text: &str) -> Option<String> {
+    let body = no_space(body_text);
+    let opening: String = body.chars().take(OPENING).collect();
+    if opening.is_empty() {
+        return None;
+    }
+    let page_body = page.select("body").nodes().first().copied()?;
+    for description in descriptions {
+        let wanted = no_space(description);
+        if body.contains(&wanted) {
+            continue;
+        }
+        let Some(block) = shown_as_block(page, &wanted) else { continue };
+        if comes_before_opening(&page_body, &block, &opening) {
+            return Some(text_of_block(&block));
+        }
+    }
+    None
+}
+
+/// A lead paragraph as HTML, text escaped.
+pub(crate) fn to_html(lead: &str) -> String {
+    format!("<p>{}</p>", lead.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"))
+}
+
+/// The innermost block whose whole text is `wanted` (compared without spaces).
+fn shown_as_block<'a>(page: &'a Document, wanted: &str) -> Option<NodeRef<'a>> {
+    // Spaces count in `short_text`'s limit, not in `wanted`.
+    let max = 2 * wanted.chars().count() + 10;
+    let mut found: Option<NodeRef> = None;
+    for node in page.select(LEAD_BLOCKS).nodes() {
+        if !short_text(node, max).is_some_and(|t| no_space(&t) == wanted) {
+            continue;
+        }
+        match found {
+            // A match inside the one found is more inner.
+            Some(f) if !is_inside(node, &f) => break,
+            _ => found = Some(*node),
+        }
+    }
+    found
+}
+
+fn is_inside(node: &NodeRef, outer: &NodeRef) -> bool {
+    node.ancestors_it(None).any(|a| a.id == outer.id)
+}
+
+/// Whether `block` comes before the first text node of `page_body` that
+/// holds the body's opening.
+fn comes_before_opening(page_body: &NodeRef, block: &NodeRef, opening: &str) -> bool {
+    let mut seen_block = false;
+    let mut pending = String::new();
+    for node in page_body.descendants_it() {
+        if node.id == block.id {
+            seen_block = true;
+            continue;
+        }
+        if node.is_text() && !is_inside(&node, block) {
+            // Openings can span a few text nodes (a bold first word).
+            pending.push_str(&no_space(&node.text()));
+            if pending.contains(opening) {
+                return seen_block;
+            }
+            if pending.len() > 4 * opening.len() {
+                let cut = pending.char_indices().rev().nth(opening.chars().count()).map_or(0, |(i, _)| i);
+                pending.drain(..cut);
+            }
+        }
+    }
+    false
+}
+
+fn text_of_block(block: &NodeRef) -> String {
+    squash(&block.text())
+}
+
+fn no_space(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEAD: &str =
+        "Leidest du an ständiger Müdigkeit ohne sichtbare Ursachen? Diese Krankheiten können dahinterstecken.";
+
+    fn page(lead_place: &str) -> Document {
+        let lead = format!("<div class=lead><p>{LEAD}</p></div>");
+        let (before, after) = if lead_place == "before" { (lead.as_str(), "") } else { ("", lead.as_str()) };
+        Document::from(format!(
+            r#"<html><head><meta name="description" content="{LEAD}"></head><body><h1>T</h1>{before}
+            <article><p>Könntest du nach dem <b>Aufwachen</b> direkt weiterschlafen? Musst du gähnen?</p></article>{after}</body></html>"#
+        ))
+    }
+
+    #[test]
+    fn a_description_shown_above_the_body_is_its_lead() {
+        let doc = page("before");
+        let found = descriptions(&doc);
+        let body = "Könntest du nach dem Aufwachen direkt weiterschlafen? Musst du gähnen?";
+        assert_eq!(missing_lead(&doc, &found, body).as_deref(), Some(LEAD));
+        // Already in the body: nothing to add.
+        assert!(missing_lead(&doc, &found, &format!("{LEAD} {body}")).is_none());
+        // Shown only below the body (a teaser): not a lead.
+        let doc = page("after");
+        assert!(missing_lead(&doc, &descriptions(&doc), body).is_none());
+    }
+}

@@ -1,0 +1,213 @@
+//! Last touches on the chosen body, where the page around it no longer
+//! matters: picture credits at the end of captions ("… | © Agency/Photographer")
+//! and headings left with nothing under them (the title of a teaser box
+//! that cleanup removed, "More on this topic:") are dropped.
+
+use dom_query::{Document, NodeRef};
+
+use crate::dom::{has_descendant, short_text, tag};
+use crate::text::comparable;
+
+/// Where a credit starts inside a caption (compared as written).
+const CREDIT_MARKS: &[&str] = &["©", "(c) ", "Foto: ", "Fotos: ", "Photo: ", "Photos: ", "Bild: ", "Фото: "];
+/// A caption (or a credit line) is a block of at most this many characters.
+const CAPTION_TEXT: usize = 300;
+/// A credit is at most this many characters, from its mark to the end.
+const CREDIT_TEXT: usize = 90;
+/// Blocks that can hold a caption.
+const CAPTION_BLOCKS: &str = "figcaption, p, div, span, small, em";
+/// An `alt` shorter than this is a file name or a word, not a caption.
+const MIN_ALT: usize = 20;
+/// Headings that must have something under them.
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Drops captions that repeat their picture's `alt`, credit tails of
+/// captions, and headings at the end of the body.
+pub(crate) fn tidy(doc: &Document) {
+    drop_captions_repeating_alt(doc);
+    drop_credit_tails(doc);
+    drop_trailing_headings(doc);
+}
+
+/// A caption that only repeats its picture's description (`alt`) and
+/// adds a credit: the block right after the picture (or after one of its
+/// first wrappers) whose text is the `alt` and a credit.
+fn drop_captions_repeating_alt(doc: &Document) {
+    for img in doc.select("img[alt]").nodes() {
+        let alt = comparable(&img.attr("alt").unwrap_or_default());
+        if alt.chars().count() < MIN_ALT {
+            continue;
+        }
+        let max = alt.chars().count() + CREDIT_TEXT;
+        let next = std::iter::once(*img)
+            .chain(img.ancestors_it(Some(3)))
+            .find_map(|n| n.next_element_sibling())
+            .filter(|n| !has_descendant(n, &["img", "picture", "video"]));
+        if let Some(caption) = next {
+            let text = short_text(&caption, max).map(|t| comparable(&t)).unwrap_or_default();
+            // The alt and then a credit: a lead that repeats the alt stays.
+            if text.starts_with(&alt) && CREDIT_MARKS.iter().any(|m| text[alt.len()..].contains(&m.to_lowercase())) {
+                caption.remove_from_parent();
+            }
+        }
+    }
+}
+
+/// "Lee Elder war … gesegnet. | © Augusta National/Getty Images" keeps
+/// its first part; a block that is only a credit goes whole.
+fn drop_credit_tails(doc: &Document) {
+    for block in doc.select(CAPTION_BLOCKS).nodes() {
+        if block.parent().is_none() || block.element_children().iter().any(|c| is_block(c)) {
+            continue;
+        }
+        let Some(text) = short_text(block, CAPTION_TEXT) else { continue };
+        let Some(at) = CREDIT_MARKS.iter().filter_map(|m| text.find(m)).min() else { continue };
+        if text[at..].chars().count() > CREDIT_TEXT {
+            continue;
+        }
+        let kept = text[..at].trim_end_matches([' ', '|', '/', '-', '–', '—']).trim_end();
+        if kept.is_empty() {
+            block.remove_from_parent();
+        } else {
+            cut_text_at(block, kept.chars().count());
+        }
+    }
+}
+
+/// Keeps the first `keep` characters of the block's squashed text (its
+/// text nodes in order), dropping everything after.
+fn cut_text_at(block: &NodeRef, keep: usize) {
+    let mut seen = 0usize;
+    let mut cut = false;
+    let mut after: Vec<NodeRef> = Vec::new();
+    // Collected first: the tree cannot change while it is walked.
+    let nodes: Vec<NodeRef> = block.descendants_it().collect();
+    for node in nodes {
+        if cut {
+            if node.is_text() || node.is_element() {
+                after.push(node);
+            }
+            continue;
+        }
+        if !node.is_text() {
+            continue;
+        }
+        let raw = node.text();
+        let squashed = crate::text::squash(&raw);
+        let len = squashed.chars().count();
+        // A space joins this text to the one before.
+        let start = if seen == 0 { 0 } else { seen + 1 };
+        if start + len >= keep {
+            let take = keep.saturating_sub(start);
+            node.set_text(squashed.chars().take(take).collect::<String>());
+            cut = true;
+        } else if len > 0 {
+            seen = start + len;
+        }
+    }
+    for node in after {
+        if node.parent().is_some() {
+            node.remove_from_parent();
+        }
+    }
+}
+
+fn is_block(node: &NodeRef) -> bool {
+    matches!(
+        tag(node).as_str(),
+        "p" | "div" | "figure" | "figcaption" | "ul" | "ol" | "table" | "section" | "blockquote" | "h2" | "h3" | "h4"
+    )
+}
+
+/// Removes headings after which the body has no text, repeatedly.
+fn drop_trailing_headings(doc: &Document) {
+    loop {
+        let Some(last) = last_text_block(doc) else { return };
+        if !HEADINGS.contains(&tag(&last).as_str()) {
+            return;
+        }
+        last.remove_from_parent();
+    }
+}
+
+/// The innermost element holding the body's last piece of text.
+fn last_text_block(doc: &Document) -> Option<NodeRef<'_>> {
+    let body = doc.select("body").nodes().first().copied()?;
+    let last_text = body
+        .descendants_it()
+        .filter(|d| d.is_text() && d.text().chars().any(|c| !c.is_whitespace() && c != '\u{a0}'))
+        .last()?;
+    // Media after the last text (a figure without caption) count as content.
+    let mut node = last_text.parent()?;
+    loop {
+        if HEADINGS.contains(&tag(&node).as_str()) {
+            let media_after = node_and_following(&node)
+                .any(|n| n.is_element() && matches!(tag(&n).as_str(), "img" | "picture" | "video" | "audio" | "table"));
+            return (!media_after).then_some(node);
+        }
+        match node.parent() {
+            Some(p) if tag(&p) != "body" => node = p,
+            _ => return Some(node),
+        }
+    }
+}
+
+/// Every node after `node` in document order (its following siblings and
+/// theirs, up the tree), with their descendants.
+fn node_and_following<'a>(node: &NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
+    let mut out = Vec::new();
+    let mut cur = Some(*node);
+    while let Some(n) = cur {
+        let mut sib = n.next_sibling();
+        while let Some(s) = sib {
+            out.push(s);
+            out.extend(s.descendants_it());
+            sib = s.next_sibling();
+        }
+        cur = n.parent();
+    }
+    out.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tidied(html: &str) -> String {
+        let doc = Document::from(html);
+        tidy(&doc);
+        doc.select("body").text().to_string()
+    }
+
+    #[test]
+    fn credits_at_the_end_of_captions_go() {
+        let out = tidied(
+            "<body><p>Story text that is long enough.</p><div><img src=a.jpg></div>\
+             <div>Lee Elder war beim Masters 1975 der Zuschauermagnet. | &copy; Augusta National/Getty Images</div>\
+             <p class=c>Marco Odermatt, Ski-Star. <b>© AFP / MARCO BERTORELLO</b></p><p>© Reuters</p><p>End.</p></body>",
+        );
+        assert!(out.contains("Zuschauermagnet.") && out.contains("Ski-Star."), "{out}");
+        assert!(!out.contains("Getty") && !out.contains("AFP") && !out.contains("Reuters"), "{out}");
+        assert!(out.contains("End."));
+    }
+
+    #[test]
+    fn captions_repeating_the_pictures_alt_go() {
+        let out = tidied(
+            r#"<body><p>Montpellier – Zverev hat gewonnen.</p><div><div><img alt="Zverev steht im Viertelfinale" src=z.jpg></div>
+            <div><p>Zverev steht im Viertelfinale<span>Bild: AFP/SID</span></p></div></div>
+            <figure><img alt="Glacier in 2000" src=g.jpg><figcaption>The glacier tongue in August 2000.</figcaption></figure>
+            <div><img alt="The hook of the story repeated" src=h.jpg></div><div>The hook of the story repeated</div></body>"#,
+        );
+        assert!(!out.contains("Viertelfinale") && !out.contains("AFP"), "{out}");
+        assert!(out.contains("glacier tongue") && out.contains("hook"), "{out}");
+    }
+
+    #[test]
+    fn headings_with_nothing_under_them_go() {
+        let out = tidied("<body><h2>Intro</h2><p>Text.</p><div><h3>More on this topic:</h3></div><h4>x</h4></body>");
+        assert_eq!(out.split_whitespace().collect::<String>(), "IntroText.");
+        let out = tidied("<body><p>Text.</p><h2>Chart</h2><img src=c.png></body>");
+        assert!(out.contains("Chart"), "{out}");
+    }
+}

@@ -1,0 +1,463 @@
+//! Candidate bylines from the page's elements, each with the evidence that
+//! found it (microdata, `rel=author`, a `.byline` class, a credit label, an
+//! `.author` class, a link to an author's page) and whether it sits in the
+//! headline's neighbourhood.
+
+use byline_feeds::credit::{clean_role, has_label, is_name_shaped, is_plausible_person, parse_credit, strip_label};
+
+use super::lines::{credit, date_line_name, DATE_LINE_MAX};
+use dom_query::{Document, NodeRef};
+
+use super::names::Context;
+use super::regions::{headline_index, in_other_block};
+use super::{Evidence, Found};
+use crate::dom::{class_id, short_text, tag, text_of};
+use crate::model::Author;
+use crate::text::{comparable, squash};
+
+/// Class or id parts of the element holding an author's role.
+const ROLE_MARKS: &[&str] = &[
+    "position",
+    "role",
+    "job",
+    "dolzhnost",
+    "vezife",
+    "vəzifə",
+    "post-title",
+    "author-title",
+    "author-post",
+    "author__post",
+    "author_post",
+    "occupation",
+];
+
+/// How many elements after the headline count as the article's header.
+const HEADER_WINDOW: usize = 120;
+/// How many elements after the headline a date-and-name line may be.
+const DATE_LINE_WINDOW: usize = 20;
+
+/// The byline from the page's elements, in order of trust: `itemprop=author`
+/// microdata, `rel=author` links, `.byline` elements, a "By Name" line,
+/// `.author` elements, a link to an author's page. Elements in blocks of
+/// other articles, comments and site furniture are never read. The header
+/// (the headline and what follows it) is searched first, then the whole
+/// page; the first element that names people wins, with the others of its
+/// own byline block, and the [`Found`] says which kind and where.
+pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found {
+    let groups: [(Evidence, &dyn Fn(&NodeRef) -> bool); 7] = [
+        (Evidence::Microdata, &is_microdata_author),
+        (Evidence::RelAuthor, &|n| {
+            n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"))
+        }),
+        (Evidence::BylineClass, &|n| class_id(n).contains("byline")),
+        (Evidence::CreditLabel, &|n| is_by_line(n) || is_label_only(n)),
+        (Evidence::AuthorClass, &|n| {
+            let marks = class_id(n);
+            (marks.contains("author") || has_author_class_word(n))
+                && !["bio", "photo", "avatar", "about", "img"].iter().any(|m| marks.contains(m))
+                && !is_role_element(n)
+        }),
+        // Last, and only in the header: a link to an author's page, and
+        // a line of a date and a name just under the headline.
+        (Evidence::AuthorPageLink, &is_author_page_link),
+        (Evidence::DateLine, &is_date_line),
+    ];
+    search(doc, title, &groups, true, ctx)
+}
+
+/// Class words of author elements in other languages (`.autor`,
+/// `.artikel-autorin`, `.avtor`), compared whole.
+const AUTHOR_CLASS_WORDS: &[&str] = &[
+    "autor",
+    "autorin",
+    "autoren",
+    "autores",
+    "autore",
+    "autori",
+    "auteur",
+    "auteurs",
+    "avtor",
+    "avtory",
+    "muellif",
+    "müəllif",
+    "verfasser",
+    "writer",
+    "journalist",
+];
+
+/// Whether a class or id of `n` is, or ends in, an author word of another
+/// language (`autor`, `artikel-autor`, `news__avtor`); never a taxonomy
+/// class that only starts with one (`autor-erb-elke` on a teaser).
+fn has_author_class_word(n: &NodeRef) -> bool {
+    ["class", "id"].iter().filter_map(|a| n.attr(a)).any(|v| {
+        v.to_lowercase()
+            .split_whitespace()
+            .any(|c| c.rsplit(['-', '_']).next().is_some_and(|w| AUTHOR_CLASS_WORDS.contains(&w)))
+    })
+}
+
+/// Path parts of the pages sites keep per author.
+const AUTHOR_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/autoren/",
+    "/autores/",
+    "/auteur/",
+    "/auteurs/",
+    "/autore/",
+    "/autori/",
+    "/avtor/",
+    "/avtory/",
+    "/journalist/",
+    "/journalists/",
+    "/journalisten/",
+    "/redakteur/",
+    "/writers/",
+    "/contributor/",
+    "/contributors/",
+    "/muellif/",
+];
+
+/// A link to an author's page whose text has the shape of a name.
+fn is_author_page_link(n: &NodeRef) -> bool {
+    tag(n) == "a"
+        && n.attr("href").is_some_and(|h| {
+            let h = h.to_lowercase();
+            AUTHOR_PATHS.iter().any(|p| h.contains(p))
+        })
+        && short_text(n, 60).is_some_and(|t| is_name_shaped(strip_label(&t)))
+}
+
+/// How many of [`from_elements`]'s groups are also searched outside the
+/// header (the author-page link is read in the header only).
+const WHOLE_PAGE_GROUPS: usize = 5;
+
+/// The byline from `itemprop=author` microdata, read before cleanup: sites
+/// put it in elements cleanup drops (`<nav class="post-by">`).
+pub(crate) fn from_microdata(doc: &Document, title: &str, ctx: &Context) -> Found {
+    search(doc, title, &[(Evidence::Microdata, &is_microdata_author)], false, ctx)
+}
+
+/// Class or id parts that mark the name in a date line as the source or
+/// the publisher, not a person (`<span class="provider-name">`).
+const NOT_PERSON_MARKS: &[&str] = &["provider", "publisher", "source", "brand", "site", "channel", "category"];
+
+/// A short line of a date and a name ("11.12.2019 - Jane Doe") whose parts
+/// are not marked as the source or the publisher.
+fn is_date_line(n: &NodeRef) -> bool {
+    !matches!(tag(n).as_str(), "script" | "style" | "body" | "html" | "ul" | "ol" | "time")
+        && short_spaced_text(n, DATE_LINE_MAX).is_some_and(|t| date_line_name(&t).is_some())
+        && !std::iter::once(*n).chain(n.descendants_it()).any(|d| {
+            let marks = class_id(&d);
+            NOT_PERSON_MARKS.iter().any(|m| marks.contains(m))
+        })
+}
+
+fn is_microdata_author(n: &NodeRef) -> bool {
+    n.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w == "author" || w == "creator"))
+}
+
+/// The header (the headline and what follows it) first, then the whole
+/// page; in each, the groups in order.
+fn search(
+    doc: &Document,
+    title: &str,
+    groups: &[(Evidence, &dyn Fn(&NodeRef) -> bool)],
+    by_tag: bool,
+    ctx: &Context,
+) -> Found {
+    let all: Vec<NodeRef<'_>> = doc.select("body *").nodes().to_vec();
+    let headline = headline_index(doc, &all, title);
+    let windows: Vec<(usize, usize)> = match headline {
+        Some(h) => vec![(h, (h + HEADER_WINDOW).min(all.len())), (0, all.len())],
+        None => vec![(0, all.len())],
+    };
+    let headline_node = headline.map(|h| all[h]);
+    for (window, (from, to)) in windows.into_iter().enumerate() {
+        let whole_page = window == 1 || headline.is_none();
+        for (evidence, matches) in groups.iter().take(if whole_page { WHOLE_PAGE_GROUPS } else { groups.len() }) {
+            let to = if *evidence == Evidence::DateLine { to.min(from + DATE_LINE_WINDOW) } else { to };
+            let authors = first_byline(&all[from..to], *matches, headline_node.as_ref(), by_tag, ctx);
+            if !authors.is_empty() {
+                return Found { authors, evidence: *evidence, near_headline: !whole_page };
+            }
+        }
+    }
+    Found::nothing()
+}
+
+/// The people of the first element matching `matches` that names any, and
+/// of the matching elements in the same byline block.
+fn first_byline(
+    nodes: &[NodeRef<'_>],
+    matches: &dyn Fn(&NodeRef) -> bool,
+    headline: Option<&NodeRef<'_>>,
+    by_tag: bool,
+    ctx: &Context,
+) -> Vec<Author> {
+    let mut used: Vec<NodeRef<'_>> = Vec::new();
+    let mut block: Option<NodeRef<'_>> = None;
+    let mut found: Vec<Author> = Vec::new();
+    for node in nodes {
+        if !matches(node) || used.iter().any(|u| node.ancestors_it(None).any(|a| a.id == u.id)) {
+            continue;
+        }
+        if let Some(b) = &block {
+            if !node.ancestors_it(None).any(|a| a.id == b.id) {
+                continue;
+            }
+        } else if in_other_block(node, headline, by_tag) {
+            continue;
+        }
+        let people = ctx.keep_people(read_author_element(node));
+        if people.is_empty() {
+            continue;
+        }
+        used.push(*node);
+        if block.is_none() {
+            block = byline_block(node);
+        }
+        for p in people {
+            if !found.iter().any(|f| comparable(&f.name) == comparable(&p.name)) {
+                found.push(p);
+            }
+        }
+        if block.is_none() {
+            break;
+        }
+    }
+    found
+}
+
+/// The smallest ancestor of a byline element that holds the whole byline
+/// line ("By A and B"): the nearest one with more text than the element,
+/// when that text is short.
+fn byline_block<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let own = text_of(node).chars().count();
+    node.ancestors_it(None)
+        .take(3)
+        .find(|a| text_of(a).chars().count() > own)
+        .filter(|a| text_of(a).chars().count() <= 200 && tag(a) != "body")
+}
+
+/// A short element whose text starts with a credit label ("By", "Автор:",
+/// "Müəllif:"), the innermost such element.
+fn is_by_line(node: &NodeRef) -> bool {
+    if matches!(tag(node).as_str(), "script" | "style" | "a" | "li" | "ul" | "ol" | "body" | "html") {
+        return false;
+    }
+    let Some(text) = short_spaced_text(node, BY_LINE_MAX) else { return false };
+    if text.is_empty() || !has_label(&text) {
+        return false;
+    }
+    !node.children_it(false).any(|c| {
+        c.is_element() && short_spaced_text(&c, BY_LINE_MAX).is_some_and(|t| t.chars().count() > 3 && has_label(&t))
+    })
+}
+
+/// An element that holds only a credit label ("Autor:", "By"), its value
+/// in the text after it: `<h5>Autor: </h5>Peter Maahn`.
+fn is_label_only(node: &NodeRef) -> bool {
+    if matches!(tag(node).as_str(), "script" | "style" | "body" | "html") {
+        return false;
+    }
+    short_spaced_text(node, 30).is_some_and(|t| !t.is_empty() && has_label(&t) && strip_label(&t).is_empty())
+}
+
+/// The text after a label-only element up to the next line break or block:
+/// the credit that the label names.
+fn label_value(node: &NodeRef) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next = node.next_sibling();
+    while let Some(n) = next {
+        if n.is_element() {
+            if matches!(tag(&n).as_str(), "br" | "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "li")
+                || is_label_only(&n)
+            {
+                break;
+            }
+            parts.push(short_spaced_text(&n, BY_LINE_MAX)?);
+        } else if n.is_text() {
+            parts.push(n.text().to_string());
+        }
+        next = n.next_sibling();
+    }
+    let text = squash(&parts.join(" "));
+    (!text.is_empty() && text.chars().count() <= BY_LINE_MAX).then_some(text)
+}
+
+/// The longest "By …" line, in characters other than spaces.
+const BY_LINE_MAX: usize = 150;
+
+/// The element's text with a space between its elements' texts
+/// (`<span>By</span><span>Jane Doe</span>` is "By Jane Doe", not "ByJane Doe").
+fn spaced_text(node: &NodeRef) -> String {
+    short_spaced_text(node, usize::MAX).unwrap_or_else(|| text_of(node))
+}
+
+/// [`spaced_text`], or `None` as soon as it passes `max` characters other
+/// than spaces (or holds a script): cheap to ask of every element.
+fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut len = 0usize;
+    for d in node.descendants_it() {
+        if d.is_text() {
+            let t = d.text();
+            len += t.chars().filter(|c| !c.is_whitespace()).count();
+            if len > max {
+                return None;
+            }
+            parts.push(t.to_string());
+        } else if d.is_element() && matches!(tag(&d).as_str(), "script" | "style") {
+            return None;
+        }
+    }
+    Some(squash(&parts.join(" ")))
+}
+
+fn read_author_element(node: &NodeRef) -> Vec<Author> {
+    if let Some(line) = short_spaced_text(node, DATE_LINE_MAX) {
+        if let Some(name) = date_line_name(&line) {
+            return vec![Author::new(name, None)];
+        }
+    }
+    if is_label_only(node) {
+        return label_value(node)
+            .map(|v| credit(&v).into_iter().filter(|a| is_plausible_person(&a.name)).collect())
+            .unwrap_or_default();
+    }
+    let name_child = node.descendants_it().find(|d| {
+        let marks = class_id(d);
+        d.is_element()
+            && (d.attr("itemprop").is_some_and(|p| p.as_ref() == "name")
+                || marks.split_whitespace().any(|c| c == "fn")
+                || (marks.contains("name") && !marks.contains("username")))
+    });
+    if name_child.is_none() {
+        // A "By …" line inside a larger byline block is the credit itself.
+        if let Some(line) = node.descendants_it().find(|d| d.is_element() && is_by_line(d)) {
+            return credit(&spaced_text(&line)).into_iter().filter(|a| is_plausible_person(&a.name)).collect();
+        }
+        // "By <a>Jane Doe</a> <span>December 28, 2016</span>", "… ET by <a>Jane Doe</a>":
+        // the links to the people's pages are the names.
+        let linked: Vec<Author> = node
+            .descendants_it()
+            .filter(|d| d.is_element() && tag(d) == "a")
+            .map(|a| text_of(&a))
+            .filter(|t| is_name_shaped(t.trim_start_matches("By ").trim()))
+            .flat_map(|t| credit(&t))
+            .collect();
+        let text = text_of(node);
+        let plain = credit(&text);
+        // `<li><a>Anna Lee</a></li><li><a>Tom Ray</a></li>` reads "Anna Lee Tom Ray":
+        // more linked names than the text splits into are the people.
+        if !linked.is_empty()
+            && (plain.is_empty()
+                || plain.iter().any(|a| !is_plausible_person(&a.name))
+                || (linked.len() >= 2 && plain.len() < linked.len()))
+        {
+            return linked;
+        }
+    }
+    // The role element may sit beside the name's element in a short byline
+    // line: `<span class="author"><a rel="author">Name</a></span>, <span class="author-role">Role</span>`.
+    let short_line = |n: &NodeRef| short_spaced_text(n, 200).is_some();
+    let role = find_role(node)
+        .or_else(|| node.parent().and_then(|p| find_role(&p)))
+        .or_else(|| node.parent().and_then(|p| p.parent()).filter(short_line).and_then(|g| find_role(&g)))
+        .or_else(|| name_child.and_then(|c| role_after_name(node, &text_or_content(&c))));
+    if name_child.is_none() && tag(node) == "meta" {
+        return credit(&text_or_content(node));
+    }
+    let mut authors = match name_child {
+        // `<meta itemprop="name" content="Jane Doe">` carries its text in `content`.
+        Some(child) => credit(&text_or_content(&child)),
+        None => {
+            let text = spaced_text(node);
+            if text.chars().count() > 150 {
+                return Vec::new();
+            }
+            // "Jane Doe / TNN / Updated: Oct 9, 2019": the part after the names is not a name.
+            credit(&text).into_iter().filter(|a| is_plausible_person(&a.name)).collect()
+        }
+    };
+    if let ([only], Some(role)) = (authors.as_mut_slice(), role) {
+        if only.role.is_none() && comparable(&role) != comparable(&only.name) {
+            only.role = Some(role);
+        }
+    }
+    authors
+}
+
+/// The element's text, or its `content` attribute when it has none.
+fn text_or_content(node: &NodeRef) -> String {
+    let text = text_of(node);
+    if text.is_empty() {
+        node.attr("content").map(|c| squash(&c)).unwrap_or_default()
+    } else {
+        text
+    }
+}
+
+/// Whether the element holds a role: a role class (`.author-post`,
+/// `.author__position`, `.author-job`) or `itemprop=jobTitle`.
+fn is_role_element(node: &NodeRef) -> bool {
+    let marks = class_id(node);
+    ROLE_MARKS.iter().any(|m| marks.contains(m))
+        || node.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w.eq_ignore_ascii_case("jobtitle")))
+}
+
+fn find_role(node: &NodeRef) -> Option<String> {
+    node.descendants_it()
+        .filter(|d| d.is_element() && is_role_element(d))
+        .map(|d| clean_role(&text_or_content(&d)))
+        .find(|t| !t.is_empty() && t.chars().count() <= 120 && t.chars().any(char::is_alphabetic))
+}
+
+/// The role written after the name in the same element: "<a>Name</a>,
+/// Role", "<span>Name</span> — Role". Only after a comma or a dash, and
+/// never a date, a time or a "Follow" button.
+fn role_after_name(node: &NodeRef, name: &str) -> Option<String> {
+    let text = spaced_text(node);
+    let at = text.find(name.trim())?;
+    let rest = text[at + name.trim().len()..].trim_start();
+    let rest = rest
+        .strip_prefix(',')
+        .or_else(|| rest.strip_prefix('—'))
+        .or_else(|| rest.strip_prefix('–'))
+        .or_else(|| rest.strip_prefix("- "))?;
+    let role = clean_role(rest);
+    let words = role.split_whitespace().count();
+    let ok = (1..=8).contains(&words)
+        && !role.chars().any(|c| c.is_ascii_digit() || matches!(c, '|' | '@' | '/'))
+        && role.chars().next().is_some_and(char::is_alphabetic)
+        && !byline_feeds::credit::is_agency(&role)
+        && parse_credit(&role).iter().all(|a| !is_name_shaped(&a.name));
+    ok.then_some(role)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::byline::names::test_context;
+
+    fn names(authors: &[Author]) -> Vec<(&str, Option<&str>)> {
+        authors.iter().map(|a| (a.name.as_str(), a.role.as_deref())).collect()
+    }
+
+    #[test]
+    fn element_bylines_with_position_neighbour() {
+        let doc = Document::from(
+            r#"<body><div class="byline">20.11.2026 | 14:35</div><div class="article-author"><img class="author-photo" src="x">
+               <span class="author-name">Ольга Смирнова</span><span class="author-position">обозреватель</span></div></body>"#,
+        );
+        assert_eq!(
+            names(&from_elements(&doc, "", &test_context()).authors),
+            [("Ольга Смирнова", Some("обозреватель"))]
+        );
+        let doc =
+            Document::from(r#"<body><span class="author vcard"><a rel="author" href="/a">admin</a></span></body>"#);
+        assert!(from_elements(&doc, "", &test_context()).authors.is_empty());
+    }
+}

@@ -1,0 +1,125 @@
+//! Reading a credit's text: where the author credit ends and the credit of
+//! another kind of work begins ("Text von A Illustration von B"), and a
+//! meta line made of a date and a name ("11.12.2019 - Jane Doe").
+
+use std::sync::LazyLock;
+
+use byline_feeds::credit::{is_name_shaped, parse_credit};
+use regex::Regex;
+
+use crate::model::Author;
+
+/// Labels (lower case) that open the credit of a picture, an illustration or
+/// a video after the author's: "… Illustration von B", "… Photos by B".
+const OTHER_WORK_LABELS: &[&str] = &[
+    "illustration von",
+    "illustrationen von",
+    "illustration:",
+    "illustrationen:",
+    "illustration by",
+    "illustrations by",
+    "fotos von",
+    "foto von",
+    "fotos:",
+    "foto:",
+    "bilder:",
+    "bild:",
+    "grafik:",
+    "photos by",
+    "photo by",
+    "photographs by",
+    "photography by",
+    "photos:",
+    "photo:",
+    "video:",
+    "фото:",
+    "иллюстрация:",
+];
+
+/// `text` up to a credit of another kind of work that follows the author's
+/// without a separator (`Christian Seiler   Illustration von Markus Roost`).
+pub(crate) fn author_part(text: &str) -> &str {
+    let cut = text.char_indices().filter(|(_, c)| c.is_whitespace()).find_map(|(i, c)| {
+        let rest = &text[i + c.len_utf8()..];
+        OTHER_WORK_LABELS
+            .iter()
+            .any(|label| {
+                let n = label.chars().count();
+                rest.chars().take(n).flat_map(char::to_lowercase).eq(label.chars())
+                    && rest.chars().nth(n).is_none_or(|next| !next.is_alphanumeric())
+            })
+            .then_some(i)
+    });
+    match cut {
+        Some(i) => text[..i].trim_end_matches(|c: char| c.is_whitespace() || ";|·•,/-–—".contains(c)),
+        None => text,
+    }
+}
+
+/// [`parse_credit`] of [`author_part`].
+pub(crate) fn credit(text: &str) -> Vec<Author> {
+    parse_credit(author_part(text))
+}
+
+/// A date as meta lines print it: "11.12.2019", "2019-12-11", "11. Dezember
+/// 2019", "December 11, 2019", "Mittwoch, 11.12.2019", with a time or not.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\p{L}+,?\s+)?(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})(?:,?\s+(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm))?)?$",
+    )
+    .expect("valid regex")
+});
+
+/// The longest date-and-name line, in characters.
+pub(crate) const DATE_LINE_MAX: usize = 80;
+
+/// The name of a line made of a date and a name, in either order, split by
+/// a dash, a bar or a dot ("11.12.2019 - Amelie Loevenich", "Jane Doe |
+/// 3 March 2024"); `None` for any other line.
+pub(crate) fn date_line_name(text: &str) -> Option<&str> {
+    if text.chars().count() > DATE_LINE_MAX {
+        return None;
+    }
+    let (a, b) = [" - ", " – ", " — ", " | ", " · ", " • "].iter().find_map(|sep| text.split_once(sep))?;
+    let (a, b) = (a.trim(), b.trim());
+    let name = if DATE.is_match(a) {
+        b
+    } else if DATE.is_match(b) {
+        a
+    } else {
+        return None;
+    };
+    is_name_shaped(name).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits_of_other_work_are_cut_off() {
+        assert_eq!(
+            author_part("Text von Christian Seiler \u{a0} Illustration von Markus Roost"),
+            "Text von Christian Seiler"
+        );
+        assert_eq!(author_part("By Jane Doe; Photos by Tom Ray"), "By Jane Doe");
+        assert_eq!(author_part("Автор: Ирина Волкова Фото: Анна Лис"), "Автор: Ирина Волкова");
+        assert_eq!(author_part("Jane Photographer"), "Jane Photographer");
+        assert_eq!(
+            author_part("Photo: Tom Ray"),
+            "Photo: Tom Ray",
+            "a credit that opens with it is left to the parser"
+        );
+    }
+
+    #[test]
+    fn date_and_name_lines() {
+        assert_eq!(date_line_name("11.12.2019 - Amelie Loevenich"), Some("Amelie Loevenich"));
+        assert_eq!(date_line_name("Jane Doe | December 11, 2019"), Some("Jane Doe"));
+        assert_eq!(date_line_name("Mittwoch, 11.12.2019 – Peter Maahn"), Some("Peter Maahn"));
+        assert_eq!(date_line_name("3. März 2024 · Ольга Смирнова"), Some("Ольга Смирнова"));
+        assert_eq!(date_line_name("11.12.2019 - Kommentare"), None);
+        assert_eq!(date_line_name("Berlin - Amelie Loevenich"), None);
+        assert_eq!(date_line_name("11.12.2019 - the council met again on Tuesday"), None);
+    }
+}

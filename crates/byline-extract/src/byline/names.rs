@@ -1,0 +1,112 @@
+//! Who can be a person on this page: the name checks every source shares.
+
+use byline_feeds::credit::{clean_role, is_plausible_person};
+use url::Url;
+
+use crate::model::Author;
+use crate::text::{comparable, squash};
+
+/// What a name is checked against: the site's own names.
+pub(crate) struct Context {
+    not_people: Vec<String>,
+}
+
+impl Context {
+    /// `site_names` are the site's and publisher's names; the page host's
+    /// main label (`report` in `www.report.az`) is added.
+    pub(crate) fn new(site_names: &[String], url: &Url) -> Self {
+        let mut not_people: Vec<String> = site_names.iter().map(|s| comparable(s)).collect();
+        if let Some(host) = url.host_str() {
+            let host = host.trim_start_matches("www.");
+            not_people.push(host.to_lowercase());
+            if let Some(label) = host.split('.').next() {
+                not_people.push(label.to_lowercase());
+            }
+        }
+        Self { not_people }
+    }
+
+    /// Whether `name` can be a person's name on this site.
+    pub(crate) fn is_person(&self, name: &str) -> bool {
+        if !is_plausible_person(name) {
+            return false;
+        }
+        let key = comparable(&squash(name));
+        !self.not_people.iter().any(|s| *s == key || s.trim_start_matches("the ") == key.trim_start_matches("the "))
+    }
+
+    /// The people among `authors`, each once, names squashed and roles cleaned.
+    pub(crate) fn keep_people(&self, authors: Vec<Author>) -> Vec<Author> {
+        let mut out: Vec<Author> = Vec::new();
+        for a in authors {
+            if self.is_person(&a.name) && !out.iter().any(|o| comparable(&o.name) == comparable(&a.name)) {
+                out.push(Author::new(squash(&a.name), a.role.map(|r| clean_role(&r)).filter(|r| !r.is_empty())));
+            }
+        }
+        out
+    }
+}
+
+/// Name suffixes left out when two sources' names are compared: one source
+/// prints "Perry Bacon Jr.", another "Perry Bacon".
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md"];
+
+/// Whether two names are the same person's, compared folded and without
+/// punctuation or a suffix ("Jr.", "PhD").
+pub(crate) fn same_person(a: &str, b: &str) -> bool {
+    let key = |name: &str| -> Vec<String> {
+        let folded = comparable(name);
+        let mut words: Vec<String> =
+            folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect();
+        while words.len() > 2 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+            words.pop();
+        }
+        words
+    };
+    key(a) == key(b)
+}
+
+/// The context the unit tests of the byline modules share: an Azerbaijani
+/// news site, `report.az`.
+#[cfg(test)]
+pub(crate) fn test_context() -> Context {
+    Context::new(&["Xəzər Xəbər".to_string(), "Report.az".to_string()], &Url::parse("https://www.report.az/x").unwrap())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_versus_sites_dates_and_admins() {
+        let c = test_context();
+        for good in ["Gülağa İsgəndərov", "Ирина Волкова", "Jane Doe", "Jean-Paul O'Brien"] {
+            assert!(c.is_person(good), "{good}");
+        }
+        for bad in [
+            "Admin",
+            "admin",
+            "Редакция",
+            "Redaksiya",
+            "Редакция сайта",
+            "Xəzər Xəbər",
+            "xəzər xəbər",
+            "Report.az",
+            "report",
+            "20.11.2026 | 14:35",
+            "https://facebook.com/x",
+            "",
+            "Müəllif",
+        ] {
+            assert!(!c.is_person(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_same_person_with_or_without_a_suffix() {
+        assert!(same_person("Perry Bacon Jr.", "perry bacon"));
+        assert!(same_person("T.C. Sottek", "T. C. Sottek"));
+        assert!(!same_person("Jane Doe", "Jane Roe"));
+        assert!(!same_person("Jr Smith", "Smith"));
+    }
+}

@@ -1,0 +1,147 @@
+//! Where an element sits on the page: the headline, the headline's post, and
+//! the blocks of other articles, comments and site furniture whose names
+//! are never this article's byline.
+
+use dom_query::{Document, NodeRef};
+
+use crate::dom::{class_id, class_id_tokens, short_text, tag, text_of};
+use crate::text::comparable;
+
+/// Class or id words of blocks that hold other articles, comments or site
+/// furniture: bylines inside them are never this article's.
+const NOT_THIS_ARTICLE: &[&str] = &[
+    "related",
+    "recommended",
+    "recommendations",
+    "popular",
+    "trending",
+    "comment",
+    "comments",
+    "sidebar",
+    "widget",
+    "footer",
+    "teaser",
+    "teasers",
+    "promo",
+    "newsletter",
+    "outbrain",
+    "taboola",
+    "carousel",
+    "latest",
+    "tags",
+    "flyout",
+    "populyar",
+    "mostread",
+];
+/// The same, for names written in several words ("most-read").
+const NOT_THIS_ARTICLE_PHRASES: &[&str] = &[
+    "most-read",
+    "most_read",
+    "more-on",
+    "read-more",
+    "readmore",
+    "read-also",
+    "see-also",
+    "feed-item",
+    "news-feed",
+    "last-news",
+];
+
+/// Whether `node` sits in a block of other articles, comments or site
+/// furniture (`aside`, `footer`, `nav`, "related", "most read"…). A block
+/// that holds the headline is the article itself, whatever its layout
+/// classes say ("sticky-sidebar-parent", "no-sidebars"); an `aside` or
+/// `footer` inside the headline's `<article>` is about that article.
+/// `by_tag: false` skips the `aside`/`footer`/`nav` rule (for microdata,
+/// which says outright whose author it names).
+pub(crate) fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag: bool) -> bool {
+    let container = headline.and_then(article_container);
+    let headline_in_article = headline.is_some_and(|h| h.ancestors_it(None).any(|up| tag(&up) == "article"));
+    std::iter::once(*node).chain(node.ancestors_it(None)).any(|a| {
+        let name = tag(&a);
+        if matches!(name.as_str(), "body" | "html" | "main")
+            || headline.is_some_and(|h| h.id == a.id || h.ancestors_it(None).any(|up| up.id == a.id))
+        {
+            return false;
+        }
+        // An `<aside>`, `<footer>` or `.post-footer` inside the headline's
+        // own post is about this article (Blogger puts the author there).
+        let in_article = || container.as_ref().is_some_and(|c| a.ancestors_it(None).any(|up| up.id == c.id));
+        // Another `<article>` beside the headline's: a teaser of another story.
+        (headline_in_article && name == "article")
+            || (name == "li" && is_teaser_item(&a, node))
+            || (by_tag && matches!(name.as_str(), "aside" | "footer" | "nav") && !in_article())
+            || {
+                let words = block_words(&a);
+                let marks = class_id(&a);
+                words.iter().any(|w| NOT_THIS_ARTICLE.contains(&w.as_str()) && !(w == "footer" && in_article()))
+                    || NOT_THIS_ARTICLE_PHRASES.iter().any(|m| marks.contains(m))
+                    || crate::cleanup::is_related_block(&a)
+                    || crate::cleanup::is_comment_block(&a)
+            }
+    })
+}
+
+/// Whether list item `li`, which holds the byline element `node`, is a
+/// teaser in a list of other stories: it has sibling items and a headline
+/// link (a link of 25 characters or more) beside the byline.
+fn is_teaser_item(li: &NodeRef, node: &NodeRef) -> bool {
+    let siblings = li.parent().is_some_and(|list| list.children_it(false).filter(|c| tag(c) == "li").count() >= 2);
+    siblings
+        && li.descendants_it().any(|d| {
+            tag(&d) == "a"
+                && !d.ancestors_it(None).any(|up| up.id == node.id)
+                && d.id != node.id
+                && short_text(&d, 300).is_some_and(|t| t.chars().count() >= 25)
+        })
+}
+
+/// [`class_id_tokens`] without layout modifiers: a container's
+/// `has-double-sidebar`, `with-sidebar` or `no-comments` says what is beside
+/// it, not what it is.
+fn block_words(node: &NodeRef) -> Vec<String> {
+    let modifier =
+        |c: &str| ["has-", "with-", "no-", "without-", "has_", "with_", "no_"].iter().any(|p| c.starts_with(p));
+    let mut out = Vec::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = node.attr(attr) {
+            for class in v.to_lowercase().split_whitespace().filter(|c| !modifier(c)) {
+                out.extend(class.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(String::from));
+            }
+        }
+    }
+    out
+}
+
+/// The headline's post: its nearest ancestor that is an `<article>` or whose
+/// class names a post ("post", "hentry", "entry", "article", "story").
+fn article_container<'a>(headline: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    headline.ancestors_it(None).take_while(|a| !matches!(tag(a).as_str(), "body" | "html" | "main")).find(|a| {
+        tag(a) == "article"
+            || class_id_tokens(a)
+                .iter()
+                .any(|w| matches!(w.as_str(), "post" | "hentry" | "entry" | "article" | "story"))
+    })
+}
+
+/// The index in `all` (the body's elements in document order) of the
+/// headline: the `h1`–`h3` whose text is the title, else the heading the
+/// document's `<title>` holds (a blog's name in the `<h1>`, the post's title
+/// in an `<h3>`), else the first `<h1>`.
+pub(crate) fn headline_index(doc: &Document, all: &[NodeRef<'_>], title: &str) -> Option<usize> {
+    let key = comparable(title);
+    all.iter()
+        .position(|n| {
+            matches!(tag(n).as_str(), "h1" | "h2" | "h3") && !key.is_empty() && comparable(&text_of(n)) == key
+        })
+        .or_else(|| {
+            let doc_title = comparable(&doc.select("head title").text());
+            all.iter().position(|n| {
+                matches!(tag(n).as_str(), "h1" | "h2" | "h3")
+                    && short_text(n, 300)
+                        .map(|t| comparable(&t))
+                        .is_some_and(|t| t.chars().count() >= 12 && doc_title.contains(&t))
+            })
+        })
+        .or_else(|| all.iter().position(|n| tag(n) == "h1"))
+}

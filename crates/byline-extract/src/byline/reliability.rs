@@ -1,0 +1,131 @@
+//! A report, not a check: how reliable each kind of byline evidence is on
+//! the **tune half** of the real corpus (never the holdout half), for the
+//! constants in `agree.rs`:
+//! `cargo test -p byline-extract --lib -- --ignored --nocapture source_reliability`.
+//!
+//! For each kind (and, for page elements, in the headline's neighbourhood
+//! or elsewhere) it counts the pages where the source named anybody, the
+//! pages where it named exactly the expected people, and the pages with no
+//! person byline where it named somebody anyway.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use dom_query::Document;
+use url::Url;
+
+use super::{from_elements, from_feed, from_json_ld, from_meta, from_microdata, trailing_byline, Context, Found};
+use crate::{cleanup, jsonld, main_content, metadata, title};
+
+/// Which half of the corpus a page is in (the rule of `tests/common`:
+/// FNV-1a of the name, even → tune).
+fn is_tune(name: &str) -> bool {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h % 2 == 0
+}
+
+fn key(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Every source's candidate on one page, as `extract` reads them.
+fn candidates(html: &str, url: &Url, feed_author: Option<&str>) -> Vec<Found> {
+    let page = Document::from(html);
+    cleanup::flatten_deep(&page);
+    let ld = jsonld::read(&page);
+    let meta = metadata::Meta::read(&page);
+    let site_names = metadata::site_names(&meta, &ld);
+    let title = title::pick(&page, &meta, &ld, &site_names);
+    let ctx = Context::new(&site_names, url);
+    let mut out = vec![from_json_ld(&ld, &ctx), from_meta(&meta, &ctx)];
+    let micro = from_microdata(&page, &title, &ctx);
+    out.push(if micro.is_empty() { from_elements(&page, &title, &ctx) } else { micro });
+    out.push(from_feed(feed_author, &ctx));
+    cleanup::remove_noise(&page, url);
+    cleanup::remove_meta_lines(&page);
+    if let Ok(main) = main_content::extract_main(&page.html(), url) {
+        let content = Document::from(main.html.as_str());
+        cleanup::remove_noise(&content, url);
+        title::drop_repeated_title(&content, &title);
+        if let Some(t) = trailing_byline(&content, &ctx) {
+            out.push(Found::new(t.authors.clone(), super::Evidence::Trailing));
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Tally {
+    named: usize,
+    right: usize,
+    invented: usize,
+}
+
+#[test]
+#[ignore = "a report for tuning, not a check"]
+fn source_reliability() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|f| f.strip_suffix(".expected.json").map(String::from))
+        .filter(|n| is_tune(n))
+        .collect();
+    names.sort();
+    let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
+    let (mut agreed, mut agreed_right) = (0, 0);
+    // Pages where two sources name different people: which one was right.
+    let (mut disagreed, mut first_right, mut other_right) = (0, 0, 0);
+    for name in &names {
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.expected.json"))).unwrap()).unwrap();
+        let bytes = std::fs::read(dir.join(format!("{name}.html"))).unwrap();
+        let html = byline_feeds::charset::decode_html(&bytes, expected["content_type"].as_str());
+        let url = Url::parse(expected["url"].as_str().unwrap()).unwrap();
+        let want: Vec<String> = expected["byline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| key(a["name"].as_str().unwrap_or_default()))
+            .collect();
+        let found = candidates(&html, &url, expected["feed_author"].as_str());
+        for f in found.iter().filter(|f| !f.is_empty()) {
+            let got: Vec<String> = f.authors.iter().map(|a| key(&a.name)).collect();
+            let t =
+                tally.entry(format!("{:?}{}", f.evidence, if f.near_headline { " (header)" } else { "" })).or_default();
+            t.named += 1;
+            t.right += usize::from(got == want);
+            t.invented += usize::from(want.is_empty());
+        }
+        let named: Vec<&Found> = found.iter().filter(|f| !f.is_empty()).collect();
+        if named.len() >= 2 && named.iter().skip(1).any(|f| f.shares_a_name(&named[0].authors)) {
+            agreed += 1;
+            agreed_right += usize::from(named[0].authors.iter().map(|a| key(&a.name)).collect::<Vec<_>>() == want);
+        }
+        if let Some(other) = named.iter().skip(1).find(|f| !f.shares_a_name(&named[0].authors)) {
+            disagreed += 1;
+            let right = |f: &Found| f.authors.iter().map(|a| key(&a.name)).collect::<Vec<_>>() == want;
+            first_right += usize::from(right(named[0]));
+            other_right += usize::from(right(other));
+            println!(
+                "  disagree: {:?} {} vs {:?} {}",
+                named[0].evidence,
+                u8::from(right(named[0])),
+                other.evidence,
+                u8::from(right(other))
+            );
+        }
+    }
+    println!("tune half, {} pages: kind: right/named (invented on pages with no person), smoothed", names.len());
+    for (kind, t) in &tally {
+        let smoothed = (t.right as f32 + 1.0) / (t.named as f32 + 2.0);
+        println!("{kind}: {}/{} ({}) {smoothed:.2}", t.right, t.named, t.invented);
+    }
+    println!("first source confirmed by another: right {agreed_right}/{agreed}");
+    println!(
+        "first source contradicted by another: first right {first_right}, other right {other_right}, of {disagreed}"
+    );
+}

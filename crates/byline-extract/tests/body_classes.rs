@@ -1,0 +1,86 @@
+//! One minimal page for each class of body mistake found on the tune half
+//! of the real corpus (`tests/real.rs`, `tune_half_body_misses`): each page
+//! is made up here, in the shape of the real ones, and goes through
+//! `extract` as the app calls it.
+
+use url::Url;
+
+/// Paragraphs enough for Readability to take the block as the article.
+fn paragraphs() -> String {
+    [
+        "Könntest du nach dem Aufwachen direkt weiterschlafen? Musst du tagsüber ständig gähnen? Oft schieben wir die Müdigkeit auf die dunkle Jahreszeit oder auf Stress bei der Arbeit.",
+        "Ständige Müdigkeit kann belastend sein, vor allem, wenn die Ursachen unklar sind. Man kann sich schlechter konzentrieren, hat weniger Spaß, und auch Beziehungen leiden darunter.",
+        "Umso wichtiger ist es, herauszufinden, woher die Müdigkeit kommt. Ein Bluttest bei der Hausärztin kann Aufschluss geben, ob ein Mangel an Eisen oder Vitaminen dahintersteckt.",
+    ]
+    .iter()
+    .map(|p| format!("<p>{p}</p>"))
+    .collect()
+}
+
+fn body_of(page: &str) -> String {
+    let url = Url::parse("https://www.example.de/gesundheit/muede-123.html").unwrap();
+    byline_extract::extract(page.as_bytes(), Some("text/html; charset=utf-8"), &url, None).unwrap().text
+}
+
+#[test]
+fn the_lead_shown_above_the_body_is_kept() {
+    let lead = "Leidest du an ständiger Müdigkeit ohne sichtbare Ursachen? Diese Krankheiten können dahinterstecken.";
+    let page = format!(
+        r#"<html><head><title>Ständig müde</title><meta name="description" content="{lead}"></head><body>
+        <header><h1>Ständig müde</h1><div class="lead"><p>{lead}</p></div></header>
+        <figure><img src="/m.jpg" alt="müde"></figure>
+        <article><div class="entry-content">{}</div></article>
+        <aside><p>{lead}</p></aside></body></html>"#,
+        paragraphs()
+    );
+    let body = body_of(&page);
+    assert!(body.starts_with("Leidest du"), "{body}");
+    assert_eq!(body.matches("Leidest du").count(), 1, "{body}");
+}
+
+#[test]
+fn a_dateline_opening_the_first_paragraph_is_text() {
+    let page = format!(
+        r#"<html><body><h1>Masks lost</h1><div class="entry">
+        <p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday. The police are investigating.</p>
+        {}</div></body></html>"#,
+        paragraphs()
+    );
+    assert!(body_of(&page).contains("KOBE – A total of 6,000"));
+}
+
+#[test]
+fn read_also_teasers_with_a_label_and_hidden_text_go() {
+    let page = format!(
+        r#"<html><body><h1>Müde</h1><article>{}
+        <p>Le puede interesar: <a href="/judicial/otra-noticia-123/">JEP abrirá tres nuevos macrocasos en el país</a></p>
+        <p><strong>À lire aussi »</strong> <a href="https://www.example.de/bien-etre/ventre-456">Ballonnements, lourdeurs : quel est votre profil</a></p>
+        <div class="infobox"><span class="hideCompletely">Weitere Informationen </span><p>Ein Buch über Müdigkeit und ihre vielen Ursachen, erschienen im Herbst.</p></div>
+        <p>Zum Schluss: <a href="/gesundheit/schlaf-789.html">ein Link</a> mitten in einem Satz, der weitergeht und bleibt.</p>
+        </article></body></html>"#,
+        paragraphs()
+    );
+    let body = body_of(&page);
+    for gone in ["Le puede interesar", "macrocasos", "lire aussi", "Ballonnements", "Weitere Informationen"] {
+        assert!(!body.contains(gone), "{gone}: {body}");
+    }
+    assert!(body.contains("Ein Buch über Müdigkeit") && body.contains("mitten in einem Satz"), "{body}");
+}
+
+#[test]
+fn credits_captions_repeating_the_alt_and_dangling_headings_go() {
+    let page = format!(
+        r#"<html><body><h1>Müde</h1><article>{}
+        <div><div><img src="/z.jpg" alt="Eine müde Frau am Schreibtisch im Büro"></div>
+        <div><p>Eine müde Frau am Schreibtisch im Büro<span>Bild: AFP/SID/PASCAL GUYOT</span></p></div></div>
+        <div><img src="/e.jpg" alt="x"></div><div>Lee Elder war der Zuschauermagnet. | &copy; Augusta National/Getty Images</div>
+        <p>Der letzte Absatz des Artikels, mit genug Text, um ein Absatz zu sein.</p>
+        <h3>Weitere Beiträge zum Thema</h3></article></body></html>"#,
+        paragraphs()
+    );
+    let body = body_of(&page);
+    for gone in ["Schreibtisch", "PASCAL GUYOT", "Getty Images", "Weitere Beiträge"] {
+        assert!(!body.contains(gone), "{gone}: {body}");
+    }
+    assert!(body.contains("Lee Elder war der Zuschauermagnet.") && body.contains("Der letzte Absatz"), "{body}");
+}
