@@ -408,7 +408,7 @@ async fn nothing_lost(rig: &Rig, kept: &Kept, when: &str) {
     store.close().await;
 }
 
-/// A real full file system (a tmpfs of 8 MB), not SQLite's
+/// A real full file system (a tmpfs of 16 MB), not SQLite's
 /// `PRAGMA max_page_count`: that is a cap SQLite checks itself (the store's
 /// unit test uses it for the error), while a full disk makes the OS refuse
 /// any write: the WAL, its index (so even opening fails), a checkpoint.
@@ -419,7 +419,7 @@ async fn a_sync_into_a_full_disk_says_so_loses_nothing_and_the_next_one_finishes
     const ITEMS: usize = 40;
     let home = tempfile::tempdir().unwrap();
     let mount_dir = home.path().join("small-disk");
-    let disk = match Tmpfs::mount(&mount_dir, "8m") {
+    let disk = match Tmpfs::mount(&mount_dir, "16m") {
         Ok(disk) => disk,
         Err(why) => {
             println!("SKIP a_sync_into_a_full_disk…: needs a tmpfs of its own ({why}); CI runs it as root");
