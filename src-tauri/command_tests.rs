@@ -122,7 +122,7 @@ async fn errors_cross_ipc_as_kind_and_message() {
         harness.call("add_source", json!({ "url": "javascript:alert(1)", "folderId": null }))
     })
     .unwrap_err();
-    assert_eq!(err["kind"], "feed");
+    assert_eq!(err["kind"], "invalid");
     let err = tokio::task::block_in_place(|| harness.call("open_external", json!({ "url": "file:///etc/passwd" })))
         .unwrap_err();
     assert_eq!(err["kind"], "invalid");
@@ -247,4 +247,136 @@ async fn a_sync_that_stops_early_still_ends_its_progress() {
         *seen.lock().unwrap(),
         ["progress true 0/2 +0", "progress true 1/2 +3", "progress false 1/2 +3", "changed +3 ~0"]
     );
+}
+
+/// Issue 11: every command fed wrong types, missing arguments, unknown ids,
+/// huge strings and non-web URLs fails without a panic, with a sensible
+/// kind, and leaves the database as it was. (`quit_app` is left out: it
+/// quits.)
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_input_to_every_command_is_a_typed_error_and_changes_nothing() {
+    let server = FixtureServer::serve_dir(byline_testkit::fixtures_dir()).await;
+    let harness = Harness::new().await;
+    let call = |cmd: &str, args: Value| {
+        let cmd = cmd.to_string();
+        tokio::task::block_in_place(|| harness.call(&cmd, args))
+    };
+    let feed = call("add_source", json!({ "url": server.url("/az-utf8.xml"), "folderId": null })).unwrap();
+    let feed_id = feed["id"].clone();
+    let all = json!({ "query": { "view": "all", "feed": null, "folder": null, "search": null, "after": null, "limit": 500 } });
+    let snapshot = |call: &dyn Fn(&str, Value) -> Result<Value, Value>| {
+        ["list_feeds", "list_folders", "article_counts", "list_rules", "list_accounts"]
+            .map(|cmd| call(cmd, json!({})).unwrap())
+            .into_iter()
+            .chain([call("list_articles", all.clone()).unwrap()])
+            .collect::<Vec<_>>()
+    };
+    let before = snapshot(&call);
+
+    let huge = "x".repeat(1_000_000);
+    let dir = harness._dir.path().to_str().unwrap().to_string();
+    let bad_query = |field: &str, value: Value| {
+        let mut query =
+            json!({ "view": "all", "feed": null, "folder": null, "search": null, "after": null, "limit": 50 });
+        query[field] = value;
+        json!({ "query": query })
+    };
+    // (command, arguments, the kind expected; `None`: Tauri refuses the
+    // arguments before the command runs, with a plain string)
+    let mut cases: Vec<(&str, Value, Option<&str>)> = vec![
+        ("app_info", json!({ "x": 1 }), Some("ok")),
+        ("add_source", json!({}), None),
+        ("add_source", json!({ "url": 5, "folderId": null }), None),
+        ("add_source", json!({ "url": {}, "folderId": null }), None),
+        ("add_source", json!({ "url": "https://example.invalid/", "folderId": "one" }), None),
+        ("remove_feed", json!({ "id": "x" }), None),
+        ("remove_feed", json!({ "id": 999 }), Some("not_found")),
+        ("rename_feed", json!({ "id": 999, "title": huge }), Some("not_found")),
+        ("rename_feed", json!({ "id": feed_id, "title": ["x"] }), None),
+        ("move_feed", json!({ "id": 999, "folderId": null }), Some("not_found")),
+        // A missing `Option` is `null`: the feed stays at the top level.
+        ("move_feed", json!({ "id": feed_id }), Some("ok")),
+        ("set_feed_important", json!({ "id": 999, "important": true }), Some("not_found")),
+        ("set_feed_important", json!({ "id": feed_id, "important": "yes" }), None),
+        ("set_feed_extraction", json!({ "id": 999, "policy": null }), Some("not_found")),
+        ("set_feed_extraction", json!({ "id": feed_id, "policy": "sometimes" }), None),
+        ("create_folder", json!({ "name": "", "parentId": null }), Some("invalid")),
+        ("create_folder", json!({ "name": 5, "parentId": null }), None),
+        ("rename_folder", json!({ "id": 999, "name": huge }), Some("not_found")),
+        ("delete_folder", json!({ "id": 999 }), Some("not_found")),
+        ("delete_folder", json!({ "id": -1.5 }), None),
+        ("import_opml", json!({ "path": "/nonexistent/subs.opml" }), Some("io")),
+        ("import_opml", json!({ "path": dir }), Some("io")),
+        ("import_opml", json!({ "path": huge }), Some("io")),
+        ("import_opml", json!({ "path": null }), None),
+        ("export_opml", json!({ "path": "/nonexistent/dir/subs.opml" }), Some("io")),
+        ("export_opml", json!({ "path": 7 }), None),
+        ("add_account", json!({ "kind": "myspace", "url": "https://h/", "username": "a", "password": "b" }), None),
+        ("add_account", json!({ "kind": "greader", "url": "https://h/" }), None),
+        ("remove_account", json!({ "id": 77 }), Some("not_found")),
+        ("remove_account", json!({ "id": "77" }), None),
+        ("sync_now", json!({ "feedId": "x", "force": false }), None),
+        ("list_articles", json!({ "query": "all" }), None),
+        ("list_articles", bad_query("view", json!("bogus")), None),
+        ("list_articles", bad_query("limit", json!(-1)), None),
+        ("list_articles", bad_query("after", json!(huge)), None),
+        ("get_article", json!({ "id": 999 }), Some("not_found")),
+        ("get_article", json!({ "id": "999" }), None),
+        ("get_article", json!({}), None),
+        ("set_read", json!({ "id": 999, "read": true }), Some("not_found")),
+        ("set_read", json!({ "id": 1, "read": "yes" }), None),
+        ("set_saved", json!({ "id": 999, "saved": true }), Some("not_found")),
+        ("set_saved", json!({ "id": 1, "saved": null }), None),
+        ("mark_all_read", json!({ "feedId": "all" }), None),
+        ("set_read_many", json!({ "ids": "1,2", "read": true }), None),
+        ("list_rules", json!({ "x": 1 }), Some("ok")),
+        (
+            "add_rule",
+            json!({ "rule": { "feed_id": null, "field": "title", "pattern": format!("({huge}"), "is_regex": true, "action": "mute" } }),
+            Some("invalid"),
+        ),
+        (
+            "add_rule",
+            json!({ "rule": { "feed_id": 999, "field": "title", "pattern": "x", "is_regex": false, "action": "mute" } }),
+            Some("not_found"),
+        ),
+        (
+            "add_rule",
+            json!({ "rule": { "feed_id": null, "field": "body", "pattern": "x", "is_regex": false, "action": "mute" } }),
+            None,
+        ),
+        ("remove_rule", json!({ "id": 77 }), Some("not_found")),
+        ("set_settings", json!({ "settings": "dark" }), None),
+        ("share_article", json!({ "id": 999, "target": "telegram" }), Some("not_found")),
+        ("share_article", json!({ "id": 1, "target": "myspace" }), None),
+        ("copy_article_link", json!({ "id": 999 }), Some("not_found")),
+        ("copy_article_link", json!({ "id": [] }), None),
+        ("first_list_painted", json!({ "pageMs": "fast" }), None),
+    ];
+    for url in ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<script>x</script>", "", &huge] {
+        cases.push(("open_external", json!({ "url": url }), Some("invalid")));
+        cases.push(("add_source", json!({ "url": url, "folderId": null }), Some("invalid")));
+        cases.push((
+            "add_account",
+            json!({ "kind": "greader", "url": url, "username": "a", "password": "b" }),
+            Some("invalid"),
+        ));
+    }
+
+    let total = cases.len();
+    for (cmd, args, expected) in cases {
+        let shown = args.to_string().chars().take(80).collect::<String>();
+        let result = call(cmd, args);
+        match (expected, result) {
+            (Some("ok"), Ok(_)) => {}
+            (None, Err(Value::String(message))) => assert!(!message.is_empty(), "{cmd} {shown}"),
+            (Some(kind), Err(err)) => {
+                assert_eq!(err["kind"], kind, "{cmd} {shown}: {err}");
+                assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()), "{cmd} {shown}: {err}");
+            }
+            (expected, got) => panic!("{cmd} {shown}: expected {expected:?}, got {got:?}"),
+        }
+    }
+    assert!(total >= 70, "{total} cases");
+    assert!(snapshot(&call) == before, "the database changed");
 }

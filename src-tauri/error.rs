@@ -61,6 +61,7 @@ impl From<EngineError> for Error {
     fn from(err: EngineError) -> Self {
         let kind = match &err {
             EngineError::Store(StoreError::NotFound(_)) => ErrorKind::NotFound,
+            EngineError::Internal(_) => ErrorKind::Internal,
             EngineError::Store(StoreError::Invalid(_)) | EngineError::Invalid(_) => ErrorKind::Invalid,
             EngineError::Store(StoreError::DiskFull(_)) => ErrorKind::DiskFull,
             EngineError::Store(_) => ErrorKind::Database,
@@ -138,6 +139,18 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::ServerError);
         let err: Error = EngineError::Fetch(FetchError::Network("Connection refused (os error 111)".into())).into();
         assert_eq!(err.kind, ErrorKind::Unreachable);
+    }
+
+    #[test]
+    fn a_crashed_worker_is_internal_not_invalid() {
+        let err: Error = EngineError::Internal("a worker crashed: task 7 panicked".into()).into();
+        assert_eq!(err.kind, ErrorKind::Internal);
+        let err: Error = EngineError::Internal("the keyring call crashed: task 3 panicked".into()).into();
+        assert_eq!(err.kind, ErrorKind::Internal);
+        let err: Error = EngineError::Io { path: "x.opml".into(), message: "No such file".into() }.into();
+        assert_eq!(err.kind, ErrorKind::Io);
+        let err: Error = EngineError::Invalid("a folder needs a name".into()).into();
+        assert_eq!(err.kind, ErrorKind::Invalid);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use byline_feeds::charset::decode_html;
 use byline_feeds::discover::{common_feed_paths, feed_links, looks_like_html};
-use byline_feeds::{parse_feed, FeedError, ParsedFeed};
+use byline_feeds::{parse_feed, ParsedFeed};
 use byline_store::{Feed, FetchValidators, FolderId};
 use url::Url;
 
@@ -93,7 +93,7 @@ fn normalize_input_url(input: &str) -> Result<Url> {
     Url::parse(&with_scheme)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-        .ok_or_else(|| EngineError::Feed(FeedError::NotAFeed(format!("not a web address: {input}"))))
+        .ok_or_else(|| EngineError::Invalid(format!("not a web address: {input}")))
 }
 
 #[cfg(test)]

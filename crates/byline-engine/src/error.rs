@@ -58,6 +58,10 @@ pub enum EngineError {
     /// The caller asked for something impossible.
     #[error("{0}")]
     Invalid(String),
+    /// Something inside the engine failed (a worker that panicked or was
+    /// cancelled): not the caller's mistake.
+    #[error("{0}")]
+    Internal(String),
     /// Reading or writing a local file failed.
     #[error("{path}: {message}")]
     Io {
@@ -81,7 +85,7 @@ impl EngineError {
             }
             Self::Fetch(_) => FeedProblem::ServerError,
             Self::Feed(_) | Self::NoFeedFound(_) => FeedProblem::NotAFeed,
-            Self::Store(_) | Self::Invalid(_) | Self::Io { .. } => FeedProblem::Other,
+            Self::Store(_) | Self::Invalid(_) | Self::Internal(_) | Self::Io { .. } => FeedProblem::Other,
         }
     }
 }

@@ -131,7 +131,7 @@ impl Engine {
 
     /// Runs CPU-heavy `work` on a blocking thread, once a core is free for it.
     async fn run_cpu<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
-        let _slot = self.cpu_slots.acquire().await.map_err(|e| EngineError::Invalid(e.to_string()))?;
-        tokio::task::spawn_blocking(work).await.map_err(|e| EngineError::Invalid(format!("a worker crashed: {e}")))
+        let _slot = self.cpu_slots.acquire().await.map_err(|e| EngineError::Internal(e.to_string()))?;
+        tokio::task::spawn_blocking(work).await.map_err(|e| EngineError::Internal(format!("a worker crashed: {e}")))
     }
 }

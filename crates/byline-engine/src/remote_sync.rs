@@ -294,7 +294,7 @@ impl Engine {
     ) -> Result<T, AccountError> {
         let credentials = Arc::clone(&self.credentials);
         let joined = tokio::task::spawn_blocking(move || call(credentials.as_ref())).await;
-        Ok(joined.map_err(|e| EngineError::Invalid(format!("the keyring call crashed: {e}")))??)
+        Ok(joined.map_err(|e| EngineError::Internal(format!("the keyring call crashed: {e}")))??)
     }
 }
 

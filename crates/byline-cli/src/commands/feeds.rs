@@ -13,11 +13,16 @@ use super::sync::{self as sync_cmd, render_report, sync_with_progress};
 use crate::output::{self, plural, truncate, Align};
 
 pub async fn add(engine: &Engine, url: &str, folder: Option<&str>, json: bool) -> anyhow::Result<String> {
-    let folder = match folder {
-        Some(name) => Some(engine.store().create_folder(name, None).await?.id),
-        None => None,
-    };
-    let feed = engine.add_source(url, folder).await.with_context(|| format!("cannot subscribe to {url}"))?;
+    if folder.is_some_and(|name| name.trim().is_empty()) {
+        anyhow::bail!("a folder needs a name");
+    }
+    // Subscribe first, so a URL that is refused leaves no new folder behind.
+    let mut feed = engine.add_source(url, None).await.with_context(|| format!("cannot subscribe to {url}"))?;
+    if let Some(name) = folder {
+        let folder = engine.store().create_folder(name, None).await?;
+        engine.store().move_feed(feed.id, Some(folder.id)).await?;
+        feed = engine.store().feed(feed.id).await?;
+    }
     if json {
         return Ok(output::json(&serde_json::to_value(&feed)?));
     }
