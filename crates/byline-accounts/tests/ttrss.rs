@@ -11,7 +11,6 @@
 mod util;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
 
 use byline_accounts::{ChangeSet, Error, Protocol, RemoteAccount, RemoteFolder, SyncCursor, TtRss};
 use byline_testkit::{Fixture, FixtureServer, TtRss as TtRssServer};
@@ -19,26 +18,6 @@ use chrono::Utc;
 use util::{atom, by_title, ids, published, rss, set};
 
 // ------------------------------------------------------------------ harness
-
-/// The fixture server on 127.0.0.1:80, or why there is none.
-fn port_80() -> Result<&'static FixtureServer, &'static str> {
-    static SERVER: OnceLock<Result<FixtureServer, String>> = OnceLock::new();
-    let server = SERVER.get_or_init(|| {
-        let (sent, received) = std::sync::mpsc::channel();
-        // Its own runtime on its own thread: it outlives every test's runtime.
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-            runtime.block_on(async move {
-                // Routes only: the directory does not exist, so nothing else is served.
-                let bound = FixtureServer::serve_dir_on_port("/nonexistent/byline-ttrss-feeds", 80).await;
-                let _ = sent.send(bound.map_err(|e| e.to_string()));
-                std::future::pending::<()>().await
-            })
-        });
-        received.recv().unwrap_or_else(|_| Err("the fixture server thread died".to_owned()))
-    });
-    server.as_ref().map_err(String::as_str)
-}
 
 /// A tt-rss server and, under a path of their own on 127.0.0.1:80, the two
 /// fixture feeds it can subscribe to.
@@ -53,7 +32,7 @@ impl Env {
     /// Starts tt-rss and serves the feeds (RSS with `rss_items` items, Atom
     /// with 2); `None`, after printing SKIP, when port 80 cannot be bound.
     async fn start(test: &str, rss_items: usize) -> Option<Env> {
-        let feeds = match port_80() {
+        let feeds = match TtRssServer::feed_server() {
             Ok(feeds) => feeds,
             Err(why) => {
                 println!("SKIP {test}: tt-rss only fetches feeds from port 80, which this test cannot bind ({why}); CI runs it as root");

@@ -8,12 +8,12 @@
 #[path = "../../byline-accounts/tests/util/mod.rs"]
 mod util;
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use byline_accounts::{Error, MemoryStore, RemoteAccount, SyncCursor, TtRss};
 use byline_engine::store::{AccountKind, ListQuery, View};
 use byline_engine::{AccountError, Engine, EngineConfig, FeedNewArticles, SyncEvent, SyncOptions};
-use byline_testkit::{Fixture, FixtureServer, FreshRss, TtRss as TtRssServer};
+use byline_testkit::{Fixture, FreshRss, TtRss as TtRssServer};
 use util::Env;
 
 async fn engine(dir: &tempfile::TempDir) -> Engine {
@@ -257,32 +257,9 @@ async fn fever_account_syncs_both_ways() {
 
 // ------------------------------------------------------------------ Tiny Tiny RSS
 
-/// The fixture server on 127.0.0.1:80, or why there is none: tt-rss only
-/// fetches feeds from port 80 (or 443) of a host that is not `localhost` or
-/// `127.*`, so they are subscribed as `http://0.0.0.0/…` (see
-/// `byline_testkit::TtRss`). Binding it needs root; CI runs as root.
-fn port_80() -> Result<&'static FixtureServer, &'static str> {
-    static SERVER: OnceLock<Result<FixtureServer, String>> = OnceLock::new();
-    let server = SERVER.get_or_init(|| {
-        let (sent, received) = std::sync::mpsc::channel();
-        // Its own runtime on its own thread: it outlives every test's runtime.
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-            runtime.block_on(async move {
-                // Routes only: the directory does not exist, so nothing else is served.
-                let bound = FixtureServer::serve_dir_on_port("/nonexistent/byline-engine-ttrss-feeds", 80).await;
-                let _ = sent.send(bound.map_err(|e| e.to_string()));
-                std::future::pending::<()>().await
-            })
-        });
-        received.recv().unwrap_or_else(|_| Err("the fixture server thread died".to_owned()))
-    });
-    server.as_ref().map_err(String::as_str)
-}
-
 #[tokio::test]
 async fn ttrss_account_syncs_both_ways_and_keeps_changes_while_the_server_is_down() {
-    let feeds = match port_80() {
+    let feeds = match TtRssServer::feed_server() {
         Ok(feeds) => feeds,
         Err(why) => {
             println!("SKIP ttrss_account_syncs_both_ways…: tt-rss only fetches feeds from port 80, which this test cannot bind ({why}); CI runs it as root");

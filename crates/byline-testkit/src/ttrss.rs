@@ -52,9 +52,12 @@
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use tokio::process::{Child, Command};
+
+use crate::FixtureServer;
 
 /// The Debian package's tt-rss tree.
 const TTRSS_TREE: &str = "/usr/share/tt-rss/www";
@@ -103,6 +106,30 @@ impl TtRss {
     pub const USER: &'static str = "alice";
     /// The password of [`TtRss::USER`].
     pub const PASSWORD: &'static str = "apipass123";
+
+    /// The fixture server on 127.0.0.1:80 that feeds for tt-rss are served
+    /// from (one per test process, on a runtime of its own so it outlives
+    /// every test's), or why there is none. tt-rss only fetches feeds from
+    /// port 80 (or 443) of a host that is not `localhost` or `127.*`, so
+    /// they are subscribed as `http://0.0.0.0/…`. Binding it needs root; CI
+    /// runs as root. It serves routes only.
+    pub fn feed_server() -> Result<&'static FixtureServer, &'static str> {
+        static SERVER: OnceLock<Result<FixtureServer, String>> = OnceLock::new();
+        let server = SERVER.get_or_init(|| {
+            let (sent, received) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                runtime.block_on(async move {
+                    // Routes only: the directory does not exist, so nothing else is served.
+                    let bound = FixtureServer::serve_dir_on_port("/nonexistent/byline-ttrss-feeds", 80).await;
+                    let _ = sent.send(bound.map_err(|e| e.to_string()));
+                    std::future::pending::<()>().await
+                })
+            });
+            received.recv().unwrap_or_else(|_| Err("the fixture server thread died".to_owned()))
+        });
+        server.as_ref().map_err(String::as_str)
+    }
 
     /// Starts a fresh server on free ports of 127.0.0.1.
     ///
