@@ -57,10 +57,6 @@ pub async fn list_folders(state: State<'_, AppState>) -> Result<Vec<Folder>> {
     Ok(state.engine.store().folders().await?)
 }
 
-/// The longest source address taken: longer ones are mistakes (a pasted
-/// page), and the HTTP client would refuse them as "unreachable".
-const MAX_URL_LEN: usize = 64 * 1024;
-
 /// Subscribes by feed or site URL and fetches the feed; the full pages of
 /// its articles are fetched right after, in the background.
 #[tauri::command]
@@ -71,9 +67,6 @@ pub async fn add_source<R: Runtime>(
     url: String,
     folder_id: Option<FolderId>,
 ) -> Result<Feed> {
-    if url.len() > MAX_URL_LEN {
-        return Err(Error::new(ErrorKind::Invalid, format!("a web address is at most {MAX_URL_LEN} bytes long")));
-    }
     let feed = state.engine.add_source(&url, folder_id).await?;
     let _ = ArticlesChanged { new_articles: feed.unread_count as u32, updated_articles: 0 }.emit(&app);
     let background = app.clone();

@@ -85,10 +85,17 @@ fn has_scheme(input: &str) -> bool {
     input.contains("://")
 }
 
+/// The longest source address taken: longer ones are mistakes (a pasted
+/// page), and the HTTP client would refuse them as "unreachable".
+const MAX_URL_LEN: usize = 64 * 1024;
+
 /// Accepts what people type: `example.az/rss` becomes `https://example.az/rss`
 /// (and [`Engine::add_source`] falls back to `http://` when https fails).
 fn normalize_input_url(input: &str) -> Result<Url> {
     let input = input.trim();
+    if input.len() > MAX_URL_LEN {
+        return Err(EngineError::Invalid(format!("a web address is at most {MAX_URL_LEN} bytes long")));
+    }
     let with_scheme = if has_scheme(input) { input.to_string() } else { format!("https://{input}") };
     Url::parse(&with_scheme)
         .ok()
@@ -106,5 +113,8 @@ mod tests {
         assert_eq!(normalize_input_url("http://x.example/").unwrap().as_str(), "http://x.example/");
         assert!(normalize_input_url("javascript:alert(1)").is_err());
         assert!(normalize_input_url("file:///etc/passwd").is_err());
+        let huge = format!("https://x.example/{}", "a".repeat(MAX_URL_LEN));
+        let err = normalize_input_url(&huge).unwrap_err();
+        assert!(matches!(&err, EngineError::Invalid(m) if m.len() < 100), "{err}");
     }
 }
