@@ -57,10 +57,13 @@ async fn titles(engine: &Engine, feed: FeedId) -> Vec<String> {
 }
 
 /// Everything the store shows of a feed and its articles, minus when it was
-/// last checked.
+/// last checked and last succeeded.
 async fn snapshot(engine: &Engine, feed: FeedId) -> String {
     let mut row = engine.store().feed(feed).await.unwrap();
+    // When it was checked is all a re-sync may change (a 304 is a success
+    // too, and the clock can cross a second between the two syncs).
     row.last_checked_at = None;
+    row.last_success_at = None;
     let query = ListQuery { feed: Some(feed), limit: 500, ..Default::default() };
     let items = engine.store().list(&query).await.unwrap().items;
     format!("{row:?}\n{items:?}")
