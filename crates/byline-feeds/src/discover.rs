@@ -18,7 +18,7 @@
 
 use std::collections::HashSet;
 
-use scraper::{ElementRef, Html, Selector};
+use dom_query::{Document, Selection};
 use url::Url;
 
 /// The paths [`common_feed_paths`] tries, most likely first.
@@ -66,7 +66,7 @@ pub struct FeedLink {
 /// `.atom`, `/feed`, `/rss` (optionally with a trailing slash), or in `.xml`
 /// with `rss`, `feed` or `atom` in the path, are returned instead.
 pub fn feed_links(html: &str, page_url: &Url) -> Vec<FeedLink> {
-    let doc = Html::parse_document(html);
+    let doc = Document::from(html);
     let base = base_url(&doc, page_url);
     let links = collect(&doc, "link[href]", |el| link_candidate(el, &base));
     if !links.is_empty() {
@@ -75,21 +75,18 @@ pub fn feed_links(html: &str, page_url: &Url) -> Vec<FeedLink> {
     collect(&doc, "a[href]", |el| anchor_candidate(el, &base))
 }
 
-fn collect(doc: &Html, selector: &str, candidate: impl Fn(ElementRef<'_>) -> Option<FeedLink>) -> Vec<FeedLink> {
-    let Ok(selector) = Selector::parse(selector) else {
-        return Vec::new();
-    };
+fn collect(doc: &Document, selector: &str, candidate: impl Fn(&Selection<'_>) -> Option<FeedLink>) -> Vec<FeedLink> {
     let mut seen = HashSet::new();
-    doc.select(&selector).filter_map(candidate).filter(|link| seen.insert(link.url.clone())).collect()
+    doc.select(selector).iter().filter_map(|el| candidate(&el)).filter(|link| seen.insert(link.url.clone())).collect()
 }
 
 /// The document's base URL: the first `<base href>`, resolved against the
 /// page's own address, else the page's address.
-fn base_url(doc: &Html, page_url: &Url) -> Url {
-    Selector::parse("base[href]")
-        .ok()
-        .and_then(|selector| doc.select(&selector).next())
-        .and_then(|base| base.value().attr("href"))
+fn base_url(doc: &Document, page_url: &Url) -> Url {
+    doc.select("base[href]")
+        .iter()
+        .next()
+        .and_then(|base| base.attr("href"))
         .and_then(|href| page_url.join(href.trim()).ok())
         .unwrap_or_else(|| page_url.clone())
 }
@@ -112,22 +109,21 @@ fn is_http(url: &Url) -> bool {
     matches!(url.scheme(), "http" | "https")
 }
 
-fn link_candidate(el: ElementRef<'_>, base: &Url) -> Option<FeedLink> {
-    let attrs = el.value();
-    let rel = attrs.attr("rel")?;
+fn link_candidate(el: &Selection<'_>, base: &Url) -> Option<FeedLink> {
+    let rel = el.attr("rel")?;
     let has_rel = |token: &str| rel.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(token));
     let (is_alternate, is_feed) = (has_rel("alternate"), has_rel("feed"));
     if !is_alternate && !is_feed {
         return None;
     }
-    let url = resolve(base, attrs.attr("href")?)?;
-    let kind = match attrs.attr("type").map(media_type) {
+    let url = resolve(base, &el.attr("href")?)?;
+    let kind = match el.attr("type").map(|t| media_type(&t)) {
         Some(media) => kind_from_type(&media, &url)?,
         // `rel="feed"` may omit the type; `rel="alternate"` may not.
         None if is_feed => kind_from_path(url.path()),
         None => return None,
     };
-    Some(FeedLink { title: attrs.attr("title").and_then(clean_text), kind, url })
+    Some(FeedLink { title: el.attr("title").and_then(|t| clean_text(&t)), kind, url })
 }
 
 /// The type's essence, lowercased, without parameters such as `charset`.
@@ -146,12 +142,12 @@ fn kind_from_type(media: &str, url: &Url) -> Option<FeedKind> {
     }
 }
 
-fn anchor_candidate(el: ElementRef<'_>, base: &Url) -> Option<FeedLink> {
-    let url = resolve(base, el.value().attr("href")?)?;
+fn anchor_candidate(el: &Selection<'_>, base: &Url) -> Option<FeedLink> {
+    let url = resolve(base, &el.attr("href")?)?;
     if !is_feed_path(url.path()) {
         return None;
     }
-    let title = clean_text(&el.text().collect::<String>()).or_else(|| el.value().attr("title").and_then(clean_text));
+    let title = clean_text(&el.text()).or_else(|| el.attr("title").and_then(|t| clean_text(&t)));
     Some(FeedLink { kind: kind_from_path(url.path()), title, url })
 }
 
