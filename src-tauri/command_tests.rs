@@ -236,7 +236,7 @@ async fn a_sync_that_stops_early_still_ends_its_progress() {
     // A sync that stopped after one of two feeds (a full disk, say): the
     // engine sends nothing more, and its sender is gone.
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    tx.send(SyncEvent::Started { total: 2 }).unwrap();
+    tx.send(SyncEvent::Started { total: 2, accounts: vec![] }).unwrap();
     let feed_id = byline_engine::store::FeedId(1);
     tx.send(SyncEvent::FeedDone { done: 1, total: 2, new_articles: 3, feed_id, feed_new_articles: 3, error: None })
         .unwrap();
@@ -247,6 +247,36 @@ async fn a_sync_that_stops_early_still_ends_its_progress() {
         *seen.lock().unwrap(),
         ["progress true 0/2 +0", "progress true 1/2 +3", "progress false 1/2 +3", "changed +3 ~0"]
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_progress_names_the_accounts_still_syncing() {
+    use byline_engine::store::AccountId;
+    use byline_engine::SyncEvent;
+    let harness = Harness::new().await;
+    let app = harness.window.app_handle().clone();
+    let seen = Arc::new(Mutex::new(Vec::<(bool, Vec<AccountId>)>::new()));
+    let log = Arc::clone(&seen);
+    SyncProgress::listen_any(&app, move |e| log.lock().unwrap().push((e.payload.running, e.payload.accounts_syncing)));
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let (a, b) = (AccountId(7), AccountId(8));
+    tx.send(SyncEvent::Started { total: 3, accounts: vec![a, b] }).unwrap();
+    let feed_id = byline_engine::store::FeedId(1);
+    tx.send(SyncEvent::FeedDone { done: 1, total: 3, new_articles: 0, feed_id, feed_new_articles: 0, error: None })
+        .unwrap();
+    let error = Some("could not reach the server".to_string());
+    tx.send(SyncEvent::AccountDone {
+        done: 2,
+        total: 3,
+        new_articles: 0,
+        account_id: a,
+        account_new_articles: 0,
+        error,
+    })
+    .unwrap();
+    drop(tx);
+    crate::sync::forward(app.clone(), rx, crate::settings::Settings::default()).await;
+    assert_eq!(*seen.lock().unwrap(), [(true, vec![a, b]), (true, vec![a, b]), (true, vec![b]), (false, vec![])]);
 }
 
 /// Issue 11: every command fed wrong types, missing arguments, unknown ids,
@@ -379,4 +409,90 @@ async fn bad_input_to_every_command_is_a_typed_error_and_changes_nothing() {
     }
     assert!(total >= 70, "{total} cases");
     assert!(snapshot(&call) == before, "the database changed");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn feed_changes_go_to_the_account_server_first_and_say_why_they_failed() {
+    use byline_engine::accounts::{credential_key, CredentialStore as _};
+    use byline_engine::store::{AccountFeed, AccountFolder, AccountKind, NewAccount};
+    let passwords = Arc::new(MemoryStore::new());
+    let keep = Arc::clone(&passwords);
+    let harness = Harness::with(move |engine| engine.with_credentials(keep)).await;
+    let engine = harness.window.state::<AppState>().engine.clone();
+    let store = engine.store();
+    // Two accounts whose servers are not there (port 9 refuses): a Google
+    // Reader one, which may change feeds, and a Fever one, which may not.
+    let mut remote_feeds = Vec::new();
+    for (kind, url) in
+        [(AccountKind::Greader, "http://127.0.0.1:9/greader.php"), (AccountKind::Fever, "http://127.0.0.1:9/fever.php")]
+    {
+        let account =
+            store.add_account(&NewAccount { kind, url, username: "alice", display_name: kind.as_str() }).await.unwrap();
+        passwords.set(&credential_key(kind.as_str(), "alice", url), "secret").unwrap();
+        let folders = [AccountFolder { remote_id: "news".into(), title: "News".into() }];
+        let feeds = [AccountFeed {
+            remote_id: "feed/1".into(),
+            title: format!("{kind} feed"),
+            url: format!("http://127.0.0.1:9/{kind}.xml"),
+            site_url: None,
+            folder: Some("news".into()),
+        }];
+        store.apply_account_tree(account.id, &folders, &feeds).await.unwrap();
+        remote_feeds.push(store.feeds().await.unwrap().into_iter().find(|f| f.account_id == Some(account.id)).unwrap());
+    }
+    let local_folder = store.create_folder("Local", None).await.unwrap();
+    let local = store.add_feed("http://127.0.0.1:9/local.xml", None).await.unwrap();
+    let call = |cmd: &str, args: Value| {
+        let cmd = cmd.to_string();
+        tokio::task::block_in_place(|| harness.call(&cmd, args))
+    };
+
+    // The UI learns what each server allows.
+    let accounts = call("list_accounts", json!({})).unwrap();
+    assert_eq!(
+        accounts[0]["capabilities"],
+        json!({ "subscribe": true, "unsubscribe": true, "rename_feed": true, "move_feed": true })
+    );
+    assert_eq!(accounts[1]["capabilities"]["rename_feed"], false);
+    assert_eq!(accounts[0]["display_name"], "greader", "the account's own fields stay at the top");
+    let folders = call("list_folders", json!({})).unwrap();
+    assert!(folders.as_array().unwrap().iter().any(|f| f["name"] == "News" && f["account_id"] == accounts[0]["id"]));
+
+    // A local feed changes here alone, as before.
+    call("rename_feed", json!({ "id": local.id, "title": "Mine" })).unwrap();
+    call("move_feed", json!({ "id": local.id, "folderId": local_folder.id })).unwrap();
+    assert_eq!(store.feed(local.id).await.unwrap().folder_id, Some(local_folder.id));
+
+    // An account's feed asks its server first: unreachable, so nothing changes.
+    let before = store.feeds().await.unwrap();
+    let (greader, fever) = (&remote_feeds[0], &remote_feeds[1]);
+    for (cmd, args) in [
+        ("rename_feed", json!({ "id": greader.id, "title": "Renamed" })),
+        ("move_feed", json!({ "id": greader.id, "folderId": greader.folder_id })),
+        ("remove_feed", json!({ "id": greader.id })),
+        ("add_source", json!({ "url": "http://127.0.0.1:9/new.xml", "folderId": greader.folder_id })),
+    ] {
+        let err = call(cmd, args).unwrap_err();
+        assert_eq!(err["kind"], "not_changed", "{cmd}: {err}");
+        assert!(err["message"].as_str().unwrap().contains("could not reach the server"), "{err}");
+    }
+    // The Fever API cannot, and says so without asking.
+    for (cmd, args) in [
+        ("rename_feed", json!({ "id": fever.id, "title": "Renamed" })),
+        ("remove_feed", json!({ "id": fever.id })),
+        ("add_source", json!({ "url": "http://127.0.0.1:9/new.xml", "folderId": fever.folder_id })),
+    ] {
+        assert_eq!(call(cmd, args).unwrap_err()["kind"], "unsupported", "{cmd}");
+    }
+    // Feeds do not move between accounts.
+    let err = call("move_feed", json!({ "id": greader.id, "folderId": local_folder.id })).unwrap_err();
+    assert_eq!(
+        err,
+        json!({ "kind": "invalid", "message": "a feed moves only between the folders of its own account" })
+    );
+    assert_eq!(
+        call("move_feed", json!({ "id": local.id, "folderId": fever.folder_id })).unwrap_err()["kind"],
+        "invalid"
+    );
+    assert_eq!(store.feeds().await.unwrap(), before, "nothing changed");
 }

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use byline_engine::store::{
-    Account, AccountId, AccountKind, Article, ArticleId, Counts, Feed, FeedId, Folder, FolderId, ListQuery, NewRule,
-    Page, Rule, RuleId,
+    AccountId, AccountKind, Article, ArticleId, Counts, Feed, FeedId, Folder, FolderId, ListQuery, NewRule, Page, Rule,
+    RuleId,
 };
-use byline_engine::{ImportReport, SyncOptions, SyncReport};
+use byline_engine::{AccountInfo, ImportReport, SyncOptions, SyncReport};
 use byline_share::{is_allowed_share_url, share_action, ShareAction, ShareRequest, ShareTarget};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -58,7 +58,9 @@ pub async fn list_folders(state: State<'_, AppState>) -> Result<Vec<Folder>> {
 }
 
 /// Subscribes by feed or site URL and fetches the feed; the full pages of
-/// its articles are fetched right after, in the background.
+/// its articles are fetched right after, in the background. In a server
+/// account's folder, it subscribes on the server (when its protocol allows
+/// it) and syncs the account in the background for the articles.
 #[tauri::command]
 #[specta::specta]
 pub async fn add_source<R: Runtime>(
@@ -67,29 +69,35 @@ pub async fn add_source<R: Runtime>(
     url: String,
     folder_id: Option<FolderId>,
 ) -> Result<Feed> {
-    let feed = state.engine.add_source(&url, folder_id).await?;
+    let feed = state.engine.subscribe(&url, folder_id).await?;
     let _ = ArticlesChanged { new_articles: feed.unread_count as u32, updated_articles: 0 }.emit(&app);
     let background = app.clone();
+    let account = feed.account_id;
     tauri::async_runtime::spawn(async move {
-        if let Err(err) = crate::sync::extract_now(&background).await {
+        let done = match account {
+            Some(id) => crate::sync::sync_account_now(&background, id).await,
+            None => crate::sync::extract_now(&background).await,
+        };
+        if let Err(err) = done {
             eprintln!("byline: fetching the new source's articles failed: {err}");
         }
     });
     Ok(feed)
 }
 
-/// Unsubscribes from a feed (its articles go too).
+/// Unsubscribes from a feed (its articles go too, saved ones stay); a
+/// server account's feed on the server first.
 #[tauri::command]
 #[specta::specta]
 pub async fn remove_feed(state: State<'_, AppState>, id: FeedId) -> Result<()> {
-    Ok(state.engine.store().remove_feed(id).await?)
+    Ok(state.engine.remove_feed(id).await?)
 }
 
-/// Renames a feed.
+/// Renames a feed; a server account's feed on the server first.
 #[tauri::command]
 #[specta::specta]
 pub async fn rename_feed(state: State<'_, AppState>, id: FeedId, title: String) -> Result<()> {
-    Ok(state.engine.store().rename_feed(id, &title).await?)
+    Ok(state.engine.rename_feed(id, &title).await?)
 }
 
 /// Marks a feed important: its new articles raise a desktop notification
@@ -112,11 +120,12 @@ pub async fn set_feed_extraction(
     Ok(state.engine.store().set_feed_extraction(id, policy).await?)
 }
 
-/// Moves a feed into a folder, or to the top level.
+/// Moves a feed into a folder, or to the top level; a server account's
+/// feed only between the account's folders, on the server first.
 #[tauri::command]
 #[specta::specta]
 pub async fn move_feed(state: State<'_, AppState>, id: FeedId, folder_id: Option<FolderId>) -> Result<()> {
-    Ok(state.engine.store().move_feed(id, folder_id).await?)
+    Ok(state.engine.move_feed(id, folder_id).await?)
 }
 
 /// Creates a folder (or returns the existing one of that name).
@@ -170,11 +179,12 @@ pub async fn export_opml(state: State<'_, AppState>, path: String) -> Result<()>
     Ok(())
 }
 
-/// Every server account, with when it last synced and its last error.
+/// Every server account, with when it last synced, its last error, and
+/// what its server lets Byline change.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<Account>> {
-    Ok(state.engine.store().accounts().await?)
+pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<AccountInfo>> {
+    Ok(state.engine.accounts().await?)
 }
 
 /// Adds a server account: logs in (a wrong password or an unreachable
@@ -190,7 +200,7 @@ pub async fn add_account<R: Runtime>(
     url: String,
     username: String,
     password: String,
-) -> Result<Account> {
+) -> Result<AccountInfo> {
     if url.trim().is_empty() || username.trim().is_empty() || password.is_empty() {
         return Err(Error::new(ErrorKind::Invalid, "the server address, user name and password are all needed"));
     }
@@ -202,7 +212,7 @@ pub async fn add_account<R: Runtime>(
             eprintln!("byline: the first sync of account {id} failed: {err}");
         }
     });
-    Ok(account)
+    Ok(account.into())
 }
 
 /// Removes a server account: its feeds and unsaved articles go (saved ones

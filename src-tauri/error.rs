@@ -36,6 +36,12 @@ pub enum ErrorKind {
     /// No keyring can keep an account's password (no Secret Service
     /// running); the message says what to do.
     Keyring,
+    /// A feed server's protocol cannot make this change (renaming a feed
+    /// through the Fever API…); nothing was changed.
+    Unsupported,
+    /// A feed server did not make a change to a subscription (unreachable,
+    /// failing or refusing); nothing was changed here either.
+    NotChanged,
     /// Something inside the app failed.
     Internal,
 }
@@ -89,13 +95,21 @@ impl From<AccountError> for Error {
                 let kind = match &e {
                     Server::Unauthorized => ErrorKind::Unauthorized,
                     Server::Unreachable(_) => ErrorKind::Unreachable,
-                    Server::InvalidUrl { .. } | Server::InsecureUrl(_) | Server::Unsupported { .. } => {
-                        ErrorKind::Invalid
-                    }
+                    Server::InvalidUrl { .. } | Server::InsecureUrl(_) => ErrorKind::Invalid,
+                    Server::Unsupported { .. } => ErrorKind::Unsupported,
                     Server::ServerError(_) | Server::Protocol(_) => ErrorKind::ServerError,
                 };
                 Self::new(kind, e.to_string())
             }
+            AccountError::NotChanged(e) => {
+                let kind = match &e {
+                    Server::Unsupported { .. } => ErrorKind::Unsupported,
+                    Server::Unauthorized => ErrorKind::Unauthorized,
+                    _ => ErrorKind::NotChanged,
+                };
+                Self::new(kind, AccountError::NotChanged(e).to_string())
+            }
+            AccountError::OtherAccount => Self::new(ErrorKind::Invalid, err.to_string()),
             AccountError::Credentials(e) => {
                 let kind = match &e {
                     CredentialError::NotFound(_) => ErrorKind::NotFound,
@@ -179,5 +193,24 @@ mod tests {
         assert!(err.message.contains("BYLINE_ACCOUNT_PASSWORD"), "{}", err.message);
         let err: Error = AccountError::Store(StoreError::NotFound("account 3".into())).into();
         assert_eq!(err.kind, ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn a_change_the_server_did_not_make_says_so() {
+        use byline_engine::accounts::{Error as Server, Protocol, SubscriptionChange};
+        let err: Error = AccountError::NotChanged(SubscriptionChange::RenameFeed.unsupported(Protocol::Fever)).into();
+        assert_eq!(
+            serde_json::to_value(&err).unwrap(),
+            serde_json::json!({"kind": "unsupported", "message": "the Fever API cannot rename a feed (nothing was changed)"})
+        );
+        let err: Error = AccountError::NotChanged(Server::Unreachable("connection refused".into())).into();
+        assert_eq!(err.kind, ErrorKind::NotChanged);
+        assert!(err.message.ends_with("(nothing was changed)"), "{}", err.message);
+        let err: Error = AccountError::NotChanged(Server::Protocol("Already subscribed".into())).into();
+        assert_eq!(err.kind, ErrorKind::NotChanged);
+        let err: Error = AccountError::NotChanged(Server::Unauthorized).into();
+        assert_eq!(err.kind, ErrorKind::Unauthorized);
+        let err: Error = AccountError::OtherAccount.into();
+        assert_eq!(err.kind, ErrorKind::Invalid);
     }
 }

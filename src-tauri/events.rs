@@ -16,6 +16,9 @@ pub struct SyncProgress {
     pub new_articles: u32,
     /// Feeds that failed so far.
     pub failed: u32,
+    /// The server accounts of this sync that are not done yet, in the order
+    /// they sync (empty once the sync ended).
+    pub accounts_syncing: Vec<byline_engine::store::AccountId>,
 }
 
 /// Articles were added or changed: lists and counts should reload.

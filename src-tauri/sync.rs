@@ -52,9 +52,19 @@ pub(crate) async fn forward<R: Runtime>(app: AppHandle<R>, mut events: Unbounded
     // The last progress sent while sources sync; `None` once it has ended.
     let mut running: Option<SyncProgress> = None;
     while let Some(event) = events.recv().await {
+        if let (SyncEvent::AccountDone { account_id, .. }, Some(progress)) = (&event, &mut running) {
+            progress.accounts_syncing.retain(|id| id != account_id);
+        }
         match event {
-            SyncEvent::Started { total } => {
-                let progress = SyncProgress { running: true, done: 0, total: total as u32, new_articles: 0, failed: 0 };
+            SyncEvent::Started { total, accounts } => {
+                let progress = SyncProgress {
+                    running: true,
+                    done: 0,
+                    total: total as u32,
+                    new_articles: 0,
+                    failed: 0,
+                    accounts_syncing: accounts,
+                };
                 let _ = progress.emit(&app);
                 running = Some(progress);
             }
@@ -67,6 +77,7 @@ pub(crate) async fn forward<R: Runtime>(app: AppHandle<R>, mut events: Unbounded
                     total: total as u32,
                     new_articles: new_articles as u32,
                     failed,
+                    accounts_syncing: running.map(|p| p.accounts_syncing).unwrap_or_default(),
                 };
                 let _ = progress.emit(&app);
                 running = Some(progress);
@@ -82,6 +93,7 @@ pub(crate) async fn forward<R: Runtime>(app: AppHandle<R>, mut events: Unbounded
                     total: sources as u32,
                     new_articles: new_articles as u32,
                     failed: failed as u32,
+                    accounts_syncing: Vec::new(),
                 }
                 .emit(&app);
                 if new_articles > 0 || updated_articles > 0 {
@@ -101,7 +113,7 @@ pub(crate) async fn forward<R: Runtime>(app: AppHandle<R>, mut events: Unbounded
     // The sync stopped before its sources were stored (a full disk, say):
     // the progress ends here, or the status line would say "syncing" on.
     if let Some(progress) = running {
-        let _ = SyncProgress { running: false, ..progress.clone() }.emit(&app);
+        let _ = SyncProgress { running: false, accounts_syncing: Vec::new(), ..progress.clone() }.emit(&app);
         if progress.new_articles > 0 {
             let _ = ArticlesChanged { new_articles: progress.new_articles, updated_articles: 0 }.emit(&app);
         }

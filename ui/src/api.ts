@@ -8,10 +8,11 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import { commands, events } from "./bindings";
 export { DEFAULT_SETTINGS, SHARE_BAR_ITEMS } from "./bindings";
 import type {
-  Account_Serialize,
+  AccountInfo_Serialize,
   AccountId,
   AccountKind,
   AppInfo,
+  Capabilities,
   Article_Serialize,
   ArticleSummary_Serialize,
   ArticlesChanged,
@@ -41,7 +42,8 @@ import type {
   View,
 } from "./bindings";
 
-export type Account = Account_Serialize;
+/** A server account, with what its server lets Byline change (`capabilities`). */
+export type Account = AccountInfo_Serialize;
 export type Feed = Feed_Serialize;
 export type Folder = Folder_Serialize;
 export type ArticleSummary = ArticleSummary_Serialize;
@@ -58,6 +60,7 @@ export type {
   AccountId,
   AccountKind,
   AppInfo,
+  Capabilities,
   ArticlesChanged,
   Counts,
   Cursor,
@@ -97,6 +100,8 @@ const KINDS: readonly ErrorKind[] = [
   "io",
   "unauthorized",
   "keyring",
+  "unsupported",
+  "not_changed",
   "internal",
 ];
 

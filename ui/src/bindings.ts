@@ -16,14 +16,22 @@ export const commands = {
 	listFolders: () => typedError<Folder_Serialize[], Error>(__TAURI_INVOKE("list_folders")),
 	/**
 	 *  Subscribes by feed or site URL and fetches the feed; the full pages of
-	 *  its articles are fetched right after, in the background.
+	 *  its articles are fetched right after, in the background. In a server
+	 *  account's folder, it subscribes on the server (when its protocol allows
+	 *  it) and syncs the account in the background for the articles.
 	 */
 	addSource: (url: string, folderId: FolderId | null) => typedError<Feed_Serialize, Error>(__TAURI_INVOKE("add_source", { url, folderId })),
-	/**  Unsubscribes from a feed (its articles go too). */
+	/**
+	 *  Unsubscribes from a feed (its articles go too, saved ones stay); a
+	 *  server account's feed on the server first.
+	 */
 	removeFeed: (id: FeedId) => typedError<null, Error>(__TAURI_INVOKE("remove_feed", { id })),
-	/**  Renames a feed. */
+	/**  Renames a feed; a server account's feed on the server first. */
 	renameFeed: (id: FeedId, title: string) => typedError<null, Error>(__TAURI_INVOKE("rename_feed", { id, title })),
-	/**  Moves a feed into a folder, or to the top level. */
+	/**
+	 *  Moves a feed into a folder, or to the top level; a server account's
+	 *  feed only between the account's folders, on the server first.
+	 */
 	moveFeed: (id: FeedId, folderId: FolderId | null) => typedError<null, Error>(__TAURI_INVOKE("move_feed", { id, folderId })),
 	/**
 	 *  Marks a feed important: its new articles raise a desktop notification
@@ -50,15 +58,18 @@ export const commands = {
 	 *  account, or only `feed_id`; `force` ignores backoff.
 	 */
 	syncNow: (feedId: FeedId | null, force: boolean) => typedError<SyncReport_Serialize, Error>(__TAURI_INVOKE("sync_now", { feedId, force })),
-	/**  Every server account, with when it last synced and its last error. */
-	listAccounts: () => typedError<Account_Serialize[], Error>(__TAURI_INVOKE("list_accounts")),
+	/**
+	 *  Every server account, with when it last synced, its last error, and
+	 *  what its server lets Byline change.
+	 */
+	listAccounts: () => typedError<AccountInfo_Serialize[], Error>(__TAURI_INVOKE("list_accounts")),
 	/**
 	 *  Adds a server account: logs in (a wrong password or an unreachable
 	 *  server is an error and nothing is stored), keeps the password in the
 	 *  keyring, and starts its first sync in the background; its folders,
 	 *  feeds and articles arrive with the usual events.
 	 */
-	addAccount: (kind: AccountKind, url: string, username: string, password: string) => typedError<Account_Serialize, Error>(__TAURI_INVOKE("add_account", { kind, url, username, password })),
+	addAccount: (kind: AccountKind, url: string, username: string, password: string) => typedError<AccountInfo_Serialize, Error>(__TAURI_INVOKE("add_account", { kind, url, username, password })),
 	/**
 	 *  Removes a server account: its feeds and unsaved articles go (saved ones
 	 *  stay), with its queued changes and its password.
@@ -139,6 +150,30 @@ export type Account = Account_Serialize | Account_Deserialize;
 
 /**  Identifies a server account. */
 export type AccountId = number;
+
+/**
+ *  A server account with what its server lets Byline change (for the
+ *  app's menus).
+ */
+export type AccountInfo = AccountInfo_Serialize | AccountInfo_Deserialize;
+
+/**
+ *  A server account with what its server lets Byline change (for the
+ *  app's menus).
+ */
+export type AccountInfo_Deserialize = {
+	/**  What its server allows. */
+	capabilities: Capabilities,
+} & Account_Deserialize;
+
+/**
+ *  A server account with what its server lets Byline change (for the
+ *  app's menus).
+ */
+export type AccountInfo_Serialize = {
+	/**  What its server allows. */
+	capabilities: Capabilities,
+} & Account_Serialize;
 
 /**  The protocol a server account speaks. */
 export type AccountKind = 
@@ -410,6 +445,22 @@ export type Author_Serialize = {
 	role: string | null,
 };
 
+/**
+ *  What an account can do beyond reading items and syncing read and starred
+ *  states (which every protocol can). Calls outside these fail with
+ *  [`crate::Error::Unsupported`].
+ */
+export type Capabilities = {
+	/**  [`crate::RemoteAccount::subscribe`] works. */
+	subscribe: boolean,
+	/**  [`crate::RemoteAccount::unsubscribe`] works. */
+	unsubscribe: boolean,
+	/**  [`crate::RemoteAccount::rename_feed`] works. */
+	rename_feed: boolean,
+	/**  [`crate::RemoteAccount::move_feed`] works. */
+	move_feed: boolean,
+};
+
 /**  How many articles the top views hold, for the sidebar. */
 export type Counts = {
 	/**  Every article "All" lists (not muted). */
@@ -489,6 +540,16 @@ export type ErrorKind =
  *  running); the message says what to do.
  */
 "keyring" | 
+/**
+ *  A feed server's protocol cannot make this change (renaming a feed
+ *  through the Fever API…); nothing was changed.
+ */
+"unsupported" | 
+/**
+ *  A feed server did not make a change to a subscription (unreachable,
+ *  failing or refusing); nothing was changed here either.
+ */
+"not_changed" | 
 /**  Something inside the app failed. */
 "internal";
 
@@ -578,8 +639,8 @@ export type Feed_Deserialize = {
 	/**
 	 *  The server account it belongs to, or `None` for a feed of the local
 	 *  account. An account's feeds are kept by the server (each sync brings
-	 *  its names, folders and subscriptions back), so they are not renamed,
-	 *  moved or unsubscribed here.
+	 *  its names, folders and subscriptions back): they are renamed, moved
+	 *  and unsubscribed on the server first (the engine's `subscriptions`).
 	 */
 	account_id?: AccountId | null,
 };
@@ -620,8 +681,8 @@ export type Feed_Serialize = {
 	/**
 	 *  The server account it belongs to, or `None` for a feed of the local
 	 *  account. An account's feeds are kept by the server (each sync brings
-	 *  its names, folders and subscriptions back), so they are not renamed,
-	 *  moved or unsubscribed here.
+	 *  its names, folders and subscriptions back): they are renamed, moved
+	 *  and unsubscribed on the server first (the engine's `subscriptions`).
 	 */
 	account_id: AccountId | null,
 };
@@ -640,6 +701,12 @@ export type Folder_Deserialize = {
 	name: string,
 	/**  The folder it is in, if any. */
 	parent_id?: FolderId | null,
+	/**
+	 *  The server account it belongs to, or `None` for a folder of the
+	 *  local account. An account's top folder (named after it, no parent)
+	 *  holds the account's folders and feeds.
+	 */
+	account_id?: AccountId | null,
 };
 
 /**  A folder of feeds; folders nest. */
@@ -650,6 +717,12 @@ export type Folder_Serialize = {
 	name: string,
 	/**  The folder it is in, if any. */
 	parent_id: FolderId | null,
+	/**
+	 *  The server account it belongs to, or `None` for a folder of the
+	 *  local account. An account's top folder (named after it, no parent)
+	 *  holds the account's folders and feeds.
+	 */
+	account_id: AccountId | null,
 };
 
 /**  What an OPML import did. */
@@ -958,6 +1031,11 @@ export type SyncProgress = {
 	new_articles: number,
 	/**  Feeds that failed so far. */
 	failed: number,
+	/**
+	 *  The server accounts of this sync that are not done yet, in the order
+	 *  they sync (empty once the sync ended).
+	 */
+	accounts_syncing: AccountId[],
 };
 
 /**

@@ -3,7 +3,9 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::{Capabilities, ChangeSet, Error, FetchedItems, Protocol, RemoteFeed, RemoteFolder, Result, SyncCursor};
+use crate::{
+    Capabilities, ChangeSet, FetchedItems, Protocol, RemoteFeed, RemoteFolder, Result, SubscriptionChange, SyncCursor,
+};
 
 /// A logged-in account on a feed server, whatever its protocol.
 ///
@@ -24,7 +26,7 @@ pub trait RemoteAccount: Send + Sync {
     fn capabilities(&self) -> Capabilities;
 
     /// Checks that the credentials are (still) accepted; fails with
-    /// [`Error::Unauthorized`] otherwise.
+    /// [`crate::Error::Unauthorized`] otherwise.
     async fn check_auth(&self) -> Result<()>;
 
     /// Every folder of the account.
@@ -78,25 +80,25 @@ pub trait RemoteAccount: Send + Sync {
     /// fetches the feed itself.
     async fn subscribe(&self, url: &str, title: Option<&str>, folder: Option<&str>) -> Result<String> {
         let _ = (url, title, folder);
-        Err(Error::Unsupported { protocol: self.protocol(), operation: "subscribe to a feed" })
+        Err(SubscriptionChange::Subscribe.unsupported(self.protocol()))
     }
 
     /// Removes a subscription.
     async fn unsubscribe(&self, feed_id: &str) -> Result<()> {
         let _ = feed_id;
-        Err(Error::Unsupported { protocol: self.protocol(), operation: "unsubscribe from a feed" })
+        Err(SubscriptionChange::Unsubscribe.unsupported(self.protocol()))
     }
 
     /// Renames a subscription.
     async fn rename_feed(&self, feed_id: &str, title: &str) -> Result<()> {
         let _ = (feed_id, title);
-        Err(Error::Unsupported { protocol: self.protocol(), operation: "rename a feed" })
+        Err(SubscriptionChange::RenameFeed.unsupported(self.protocol()))
     }
 
     /// Moves a subscription from folder `from` (by name; `None` when it is in
     /// none) to folder `to` (by name).
     async fn move_feed(&self, feed_id: &str, from: Option<&str>, to: &str) -> Result<()> {
         let _ = (feed_id, from, to);
-        Err(Error::Unsupported { protocol: self.protocol(), operation: "move a feed to another folder" })
+        Err(SubscriptionChange::MoveFeed.unsupported(self.protocol()))
     }
 }

@@ -238,7 +238,7 @@ impl RemoteAccount for Fever {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { subscribe: false, unsubscribe: false, rename_feed: false, move_feed: false }
+        Protocol::Fever.capabilities()
     }
 
     async fn check_auth(&self) -> Result<()> {

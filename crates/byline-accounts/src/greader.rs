@@ -342,7 +342,7 @@ impl RemoteAccount for GReader {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { subscribe: true, unsubscribe: true, rename_feed: true, move_feed: true }
+        Protocol::GoogleReader.capabilities()
     }
 
     async fn check_auth(&self) -> Result<()> {

@@ -8,7 +8,9 @@
 //! - [`fever`]: the Fever API ([`Fever`]), spoken by FreshRSS, Miniflux and
 //!   others. It can read and sync states, but not manage subscriptions:
 //!   those calls fail with [`Error::Unsupported`], and
-//!   [`RemoteAccount::capabilities`] says so beforehand.
+//!   [`RemoteAccount::capabilities`] says so beforehand (as does
+//!   [`Protocol::capabilities`], without a login: the one place these facts
+//!   are written).
 //! - [`ttrss`]: Tiny Tiny RSS's own JSON API ([`TtRss`]). It can read, sync
 //!   states, subscribe and unsubscribe, but not rename or move feeds.
 //!
@@ -65,5 +67,8 @@ pub use error::{Error, Result};
 pub use fever::Fever;
 pub use greader::GReader;
 pub use http::{check_server_url, is_loopback, HttpOptions};
-pub use model::{Capabilities, ChangeSet, FetchedItems, Protocol, RemoteFeed, RemoteFolder, RemoteItem, SyncCursor};
+pub use model::{
+    Capabilities, ChangeSet, FetchedItems, Protocol, RemoteFeed, RemoteFolder, RemoteItem, SubscriptionChange,
+    SyncCursor,
+};
 pub use ttrss::TtRss;

@@ -20,6 +20,25 @@ pub enum Protocol {
     TtRss,
 }
 
+impl Protocol {
+    /// What the protocol can do beyond reading and syncing states: the one
+    /// place these facts are written ([`crate::RemoteAccount::capabilities`]
+    /// of every client, and the app's menus, come from here).
+    pub const fn capabilities(self) -> Capabilities {
+        match self {
+            Protocol::GoogleReader => {
+                Capabilities { subscribe: true, unsubscribe: true, rename_feed: true, move_feed: true }
+            }
+            Protocol::Fever => {
+                Capabilities { subscribe: false, unsubscribe: false, rename_feed: false, move_feed: false }
+            }
+            Protocol::TtRss => {
+                Capabilities { subscribe: true, unsubscribe: true, rename_feed: false, move_feed: false }
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for Protocol {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
@@ -34,6 +53,7 @@ impl std::fmt::Display for Protocol {
 /// states (which every protocol can). Calls outside these fail with
 /// [`crate::Error::Unsupported`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Capabilities {
     /// [`crate::RemoteAccount::subscribe`] works.
     pub subscribe: bool,
@@ -43,6 +63,50 @@ pub struct Capabilities {
     pub rename_feed: bool,
     /// [`crate::RemoteAccount::move_feed`] works.
     pub move_feed: bool,
+}
+
+impl Capabilities {
+    /// Whether the protocol allows `change`.
+    pub const fn allows(self, change: SubscriptionChange) -> bool {
+        match change {
+            SubscriptionChange::Subscribe => self.subscribe,
+            SubscriptionChange::Unsubscribe => self.unsubscribe,
+            SubscriptionChange::RenameFeed => self.rename_feed,
+            SubscriptionChange::MoveFeed => self.move_feed,
+        }
+    }
+}
+
+/// A change to an account's subscriptions, which a protocol may or may not
+/// allow ([`Capabilities::allows`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SubscriptionChange {
+    /// [`crate::RemoteAccount::subscribe`].
+    Subscribe,
+    /// [`crate::RemoteAccount::unsubscribe`].
+    Unsubscribe,
+    /// [`crate::RemoteAccount::rename_feed`].
+    RenameFeed,
+    /// [`crate::RemoteAccount::move_feed`].
+    MoveFeed,
+}
+
+impl SubscriptionChange {
+    /// The change in words, for [`crate::Error::Unsupported`] ("rename a
+    /// feed").
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::Subscribe => "subscribe to a feed",
+            Self::Unsubscribe => "unsubscribe from a feed",
+            Self::RenameFeed => "rename a feed",
+            Self::MoveFeed => "move a feed to another folder",
+        }
+    }
+
+    /// The error for this change on a protocol that lacks it.
+    pub const fn unsupported(self, protocol: Protocol) -> crate::Error {
+        crate::Error::Unsupported { protocol, operation: self.describe() }
+    }
 }
 
 /// A folder (Google Reader "label", Fever "group").
@@ -137,5 +201,27 @@ impl ChangeSet {
     /// True when there is nothing to send.
     pub fn is_empty(&self) -> bool {
         self.read.is_empty() && self.unread.is_empty() && self.starred.is_empty() && self.unstarred.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_protocol_says_what_it_can_change() {
+        let all = Capabilities { subscribe: true, unsubscribe: true, rename_feed: true, move_feed: true };
+        assert_eq!(Protocol::GoogleReader.capabilities(), all);
+        assert_eq!(
+            Protocol::Fever.capabilities(),
+            Capabilities { subscribe: false, unsubscribe: false, rename_feed: false, move_feed: false }
+        );
+        let ttrss = Protocol::TtRss.capabilities();
+        assert!(ttrss.subscribe && ttrss.unsubscribe && !ttrss.rename_feed && !ttrss.move_feed);
+        assert!(ttrss.allows(SubscriptionChange::Unsubscribe) && !ttrss.allows(SubscriptionChange::MoveFeed));
+        assert_eq!(
+            SubscriptionChange::RenameFeed.unsupported(Protocol::Fever).to_string(),
+            "the Fever API cannot rename a feed"
+        );
     }
 }

@@ -280,7 +280,7 @@ impl RemoteAccount for TtRss {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities { subscribe: true, unsubscribe: true, rename_feed: false, move_feed: false }
+        Protocol::TtRss.capabilities()
     }
 
     async fn check_auth(&self) -> Result<()> {

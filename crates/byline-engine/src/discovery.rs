@@ -91,7 +91,7 @@ const MAX_URL_LEN: usize = 64 * 1024;
 
 /// Accepts what people type: `example.az/rss` becomes `https://example.az/rss`
 /// (and [`Engine::add_source`] falls back to `http://` when https fails).
-fn normalize_input_url(input: &str) -> Result<Url> {
+pub(crate) fn normalize_input_url(input: &str) -> Result<Url> {
     let input = input.trim();
     if input.len() > MAX_URL_LEN {
         return Err(EngineError::Invalid(format!("a web address is at most {MAX_URL_LEN} bytes long")));

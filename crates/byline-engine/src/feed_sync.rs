@@ -100,7 +100,7 @@ impl Engine {
         progress: Option<mpsc::UnboundedSender<crate::SyncEvent>>,
     ) -> Result<SyncReport, EngineError> {
         let plan = self.plan_feeds(options).await?;
-        let progress = Progress::new(plan.len(), progress);
+        let progress = Progress::new(plan.len(), Vec::new(), progress);
         Ok(self.fetch_and_store(plan, &progress).await?.0)
     }
 

@@ -4,7 +4,9 @@
 //! [`Fetcher`], and does what needs both: subscribing by feed or site URL
 //! (with autodiscovery), syncing ([`Engine::sync`]: local feeds, server
 //! accounts, full articles and retention, in that order), OPML import and
-//! export, and server accounts ([`Engine::add_account`]).
+//! export, server accounts ([`Engine::add_account`]), and changes to
+//! subscriptions that go to an account's server first ([`Engine::rename_feed`],
+//! [`Engine::move_feed`], [`Engine::remove_feed`], [`Engine::subscribe`]).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), byline_engine::EngineError> {
@@ -25,6 +27,7 @@ pub mod fetch;
 mod full_articles;
 mod opml;
 mod remote_sync;
+mod subscriptions;
 mod sync;
 
 use std::path::{Path, PathBuf};
@@ -43,6 +46,7 @@ pub use fetch::{FetchConfig, Fetcher};
 pub use full_articles::{extract_bytes, ExtractReport};
 pub use opml::ImportReport;
 pub use remote_sync::{AccountError, AccountSyncReport};
+pub use subscriptions::{capabilities, AccountInfo};
 pub use sync::{FeedFailure, FeedNewArticles, SyncEvent, SyncOptions, SyncReport};
 
 /// The app's identifier; its data directory is named after it.

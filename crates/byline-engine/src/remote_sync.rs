@@ -26,8 +26,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use byline_accounts::{
-    credential_key, ChangeSet, CredentialError, CredentialStore, Fever, GReader, RemoteAccount, RemoteItem, SyncCursor,
-    TtRss,
+    credential_key, ChangeSet, CredentialError, CredentialStore, Fever, GReader, Protocol, RemoteAccount, RemoteItem,
+    SyncCursor, TtRss,
 };
 use byline_feeds::sanitize::{is_web_url, plain_text, sanitize_html};
 use byline_feeds::{ParsedEntry, ParsedFeed};
@@ -55,6 +55,17 @@ pub enum AccountError {
     /// Anything else of the engine's.
     #[error(transparent)]
     Engine(#[from] EngineError),
+    /// A change to an account's subscriptions that its server did not make:
+    /// its protocol lacks it ([`byline_accounts::Error::Unsupported`]), or
+    /// the server could not be reached, failed or refused. Nothing was
+    /// changed here either.
+    #[error("{0} (nothing was changed)")]
+    NotChanged(byline_accounts::Error),
+    /// A feed was to move between accounts (the local one and a server's,
+    /// or two servers'): a feed moves only between its own account's
+    /// folders.
+    #[error("a feed moves only between the folders of its own account")]
+    OtherAccount,
 }
 
 /// What syncing one account did.
@@ -167,33 +178,13 @@ impl Engine {
     }
 
     async fn pull_account(&self, account: &Account, report: &mut AccountSyncReport) -> Result<(), AccountError> {
-        let key = credential_key(account.kind.as_str(), &account.username, &account.url);
-        let password = self.credentials_call(move |c| c.get(&key)).await?;
-        let server = connect(account.kind, &account.url, &account.username, &password).await?;
+        let server = self.log_in(account).await?;
 
         // 1. Send what was changed here.
         report.sent_changes = self.send_changes(account.id, server.as_ref()).await?;
 
         // 2. Folders and feeds.
-        let folders: Vec<AccountFolder> = server
-            .folders()
-            .await?
-            .into_iter()
-            .map(|f| AccountFolder { remote_id: f.remote_id, title: plain_text(&f.title) })
-            .collect();
-        let feeds: Vec<AccountFeed> = server
-            .feeds()
-            .await?
-            .into_iter()
-            .map(|f| AccountFeed {
-                title: plain_text(&f.title),
-                folder: f.folders.into_iter().next(),
-                remote_id: f.remote_id,
-                url: f.url,
-                site_url: f.site_url.filter(|u| is_web_url(u)),
-            })
-            .collect();
-        let tree = self.store.apply_account_tree(account.id, &folders, &feeds).await?;
+        let tree = self.pull_tree(account.id, server.as_ref()).await?;
         (report.feeds_added, report.feeds_removed) = (tree.added, tree.removed);
 
         // 3. New items, then their states.
@@ -218,6 +209,41 @@ impl Engine {
         let cursor = serde_json::to_string(&fetched.cursor).map_err(|e| EngineError::Invalid(e.to_string()))?;
         self.store.record_account_sync(account.id, &cursor).await?;
         Ok(())
+    }
+
+    /// Logs in to the account's server with the password kept for it.
+    pub(crate) async fn log_in(&self, account: &Account) -> Result<Box<dyn RemoteAccount>, AccountError> {
+        let key = credential_key(account.kind.as_str(), &account.username, &account.url);
+        let password = self.credentials_call(move |c| c.get(&key)).await?;
+        Ok(connect(account.kind, &account.url, &account.username, &password).await?)
+    }
+
+    /// Makes the account's folders and feeds here what the server has now
+    /// (one transaction; [`byline_store::Store::apply_account_tree`]).
+    pub(crate) async fn pull_tree(
+        &self,
+        id: AccountId,
+        server: &dyn RemoteAccount,
+    ) -> Result<byline_store::TreeOutcome, AccountError> {
+        let folders: Vec<AccountFolder> = server
+            .folders()
+            .await?
+            .into_iter()
+            .map(|f| AccountFolder { remote_id: f.remote_id, title: plain_text(&f.title) })
+            .collect();
+        let feeds: Vec<AccountFeed> = server
+            .feeds()
+            .await?
+            .into_iter()
+            .map(|f| AccountFeed {
+                title: plain_text(&f.title),
+                folder: f.folders.into_iter().next(),
+                remote_id: f.remote_id,
+                url: f.url,
+                site_url: f.site_url.filter(|u| is_web_url(u)),
+            })
+            .collect();
+        Ok(self.store.apply_account_tree(id, &folders, &feeds).await?)
     }
 
     /// Sends the queued changes, the latest per item and kind; returns how
@@ -295,6 +321,15 @@ impl Engine {
         let credentials = Arc::clone(&self.credentials);
         let joined = tokio::task::spawn_blocking(move || call(credentials.as_ref())).await;
         Ok(joined.map_err(|e| EngineError::Internal(format!("the keyring call crashed: {e}")))??)
+    }
+}
+
+/// The protocol an account of this kind speaks.
+pub(crate) fn protocol(kind: AccountKind) -> Protocol {
+    match kind {
+        AccountKind::Greader => Protocol::GoogleReader,
+        AccountKind::Fever => Protocol::Fever,
+        AccountKind::TtRss => Protocol::TtRss,
     }
 }
 

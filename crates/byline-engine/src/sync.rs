@@ -69,6 +69,9 @@ pub enum SyncEvent {
     Started {
         /// Sources to sync.
         total: usize,
+        /// The server accounts among them, in the order they sync (after
+        /// the local feeds).
+        accounts: Vec<AccountId>,
     },
     /// One local feed is done.
     FeedDone {
@@ -211,8 +214,9 @@ pub(crate) struct Progress {
 }
 
 impl Progress {
-    /// Starts counting `total` sources; sends [`SyncEvent::Started`].
-    pub(crate) fn new(total: usize, events: Option<UnboundedSender<SyncEvent>>) -> Self {
+    /// Starts counting `total` sources, `accounts` among them; sends
+    /// [`SyncEvent::Started`].
+    pub(crate) fn new(total: usize, accounts: Vec<AccountId>, events: Option<UnboundedSender<SyncEvent>>) -> Self {
         let progress = Self {
             total,
             done: AtomicUsize::new(0),
@@ -220,7 +224,7 @@ impl Progress {
             events,
             disk_full: OnceLock::new(),
         };
-        progress.send(SyncEvent::Started { total });
+        progress.send(SyncEvent::Started { total, accounts });
         progress
     }
 
@@ -303,7 +307,7 @@ impl Engine {
     ) -> Result<SyncReport, EngineError> {
         let plan = self.plan_feeds(options).await?;
         let accounts = self.planned_accounts(options).await?;
-        let progress = Progress::new(plan.len() + accounts.len(), progress);
+        let progress = Progress::new(plan.len() + accounts.len(), accounts.iter().map(|a| a.id).collect(), progress);
 
         let (mut report, new_by_feed) = self.fetch_and_store(plan, &progress).await?;
         for account in &accounts {
@@ -374,7 +378,7 @@ mod tests {
 
     #[test]
     fn a_full_disk_stops_the_sync_and_is_no_feed_failure() {
-        let progress = Progress::new(3, None);
+        let progress = Progress::new(3, Vec::new(), None);
         assert!(!progress.note_disk_full(&FetchError::Status(500).into()));
         assert!(!progress.note_disk_full(&StoreError::Invalid("bad".into()).into()));
         assert!(!progress.stopped(), "a feed's own failure goes on its record");

@@ -174,7 +174,7 @@ async fn failures_are_recorded_per_feed_and_the_rest_goes_on() {
     while let Ok(event) = rx.try_recv() {
         events.push(event);
     }
-    assert_eq!(events.first(), Some(&SyncEvent::Started { total: 8 }));
+    assert_eq!(events.first(), Some(&SyncEvent::Started { total: 8, accounts: vec![] }));
     assert_eq!(events.len(), 1 + 8 + 4);
     match &events[8] {
         SyncEvent::FeedDone { done, total, new_articles, .. } => assert_eq!((*done, *total, *new_articles), (8, 8, 4)),
@@ -348,7 +348,7 @@ async fn the_sync_tells_its_phases_in_order() {
         })
         .collect();
     assert_eq!(kinds, ["started", "feed", "feed", "feed", "stored", "extracted", "pruned", "finished"]);
-    assert_eq!(events[0], SyncEvent::Started { total: 3 });
+    assert_eq!(events[0], SyncEvent::Started { total: 3, accounts: vec![] });
     let SyncEvent::FeedsStored { sources, failed, new_articles, new_by_feed, .. } = &events[4] else { unreachable!() };
     assert_eq!((*sources, *failed, *new_articles), (3, 1, report.new_articles));
     let mut with_new: Vec<_> = new_by_feed.iter().map(|n| n.feed_id).collect();
@@ -363,7 +363,7 @@ async fn the_sync_tells_its_phases_in_order() {
     let only = SyncOptions { feeds: vec![rss.id], force: true, ..Default::default() };
     let report = engine.sync(&only, Some(tx)).await.unwrap();
     assert_eq!((report.feeds, report.ok, report.new_articles), (1, 1, 0));
-    assert_eq!(rx.try_recv().unwrap(), SyncEvent::Started { total: 1 });
+    assert_eq!(rx.try_recv().unwrap(), SyncEvent::Started { total: 1, accounts: vec![] });
     let mut last = None;
     while let Ok(event) = rx.try_recv() {
         last = Some(event);

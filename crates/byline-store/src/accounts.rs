@@ -211,6 +211,16 @@ pub struct RemoteState<'a> {
     pub starred: bool,
 }
 
+/// Where a feed or folder of a server account lives: the account, and the
+/// server's id for it ([`Store::feed_remote`], [`Store::folder_remote`]).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct RemoteRef {
+    /// The account.
+    pub account_id: AccountId,
+    /// The server's id (`""` for the account's top folder).
+    pub remote_id: String,
+}
+
 const ACCOUNT_COLUMNS: &str =
     "id, kind, url, username, display_name, sync_cursor, last_sync_at, last_error, created_at";
 
@@ -331,6 +341,32 @@ impl Store {
         .fetch_all(&self.reader)
         .await?;
         Ok(rows.into_iter().collect())
+    }
+
+    /// The account and the server's id of a subscribed feed, or `None` for a
+    /// feed of the local account. An unsubscribed or unknown feed is
+    /// [`StoreError::NotFound`].
+    pub async fn feed_remote(&self, id: FeedId) -> Result<Option<RemoteRef>> {
+        let row: Option<(Option<AccountId>, Option<String>)> =
+            sqlx::query_as("SELECT account_id, remote_id FROM subscribed_feeds WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&self.reader)
+                .await?;
+        let (account, remote) = row.ok_or_else(|| StoreError::NotFound(format!("feed {id}")))?;
+        Ok(account.map(|account_id| RemoteRef { account_id, remote_id: remote.unwrap_or_default() }))
+    }
+
+    /// The account and the server's id of a folder (`""`: the account's top
+    /// folder), or `None` for a folder of the local account. An unknown
+    /// folder is [`StoreError::NotFound`].
+    pub async fn folder_remote(&self, id: FolderId) -> Result<Option<RemoteRef>> {
+        let row: Option<(Option<AccountId>, Option<String>)> =
+            sqlx::query_as("SELECT account_id, remote_id FROM folders WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&self.reader)
+                .await?;
+        let (account, remote) = row.ok_or_else(|| StoreError::NotFound(format!("folder {id}")))?;
+        Ok(account.map(|account_id| RemoteRef { account_id, remote_id: remote.unwrap_or_default() }))
     }
 
     /// Fetch state of every subscribed feed of the local account: the feeds

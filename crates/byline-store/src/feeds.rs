@@ -224,7 +224,7 @@ impl Store {
             return Err(StoreError::Invalid("a folder needs a name".into()));
         }
         let existing: Option<Folder> =
-            sqlx::query_as("SELECT id, name, parent_id FROM folders WHERE name = ? AND parent_id IS ?")
+            sqlx::query_as("SELECT id, name, parent_id, account_id FROM folders WHERE name = ? AND parent_id IS ?")
                 .bind(name)
                 .bind(parent)
                 .fetch_optional(&self.writer)
@@ -232,16 +232,18 @@ impl Store {
         if let Some(folder) = existing {
             return Ok(folder);
         }
-        Ok(sqlx::query_as("INSERT INTO folders (name, parent_id) VALUES (?, ?) RETURNING id, name, parent_id")
-            .bind(name)
-            .bind(parent)
-            .fetch_one(&self.writer)
-            .await?)
+        Ok(sqlx::query_as(
+            "INSERT INTO folders (name, parent_id) VALUES (?, ?) RETURNING id, name, parent_id, account_id",
+        )
+        .bind(name)
+        .bind(parent)
+        .fetch_one(&self.writer)
+        .await?)
     }
 
     /// Every folder.
     pub async fn folders(&self) -> Result<Vec<Folder>> {
-        Ok(sqlx::query_as("SELECT id, name, parent_id FROM folders ORDER BY position, name COLLATE NOCASE")
+        Ok(sqlx::query_as("SELECT id, name, parent_id, account_id FROM folders ORDER BY position, name COLLATE NOCASE")
             .fetch_all(&self.reader)
             .await?)
     }

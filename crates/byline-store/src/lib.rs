@@ -41,8 +41,8 @@ use sqlx::sqlite::{
 };
 
 pub use accounts::{
-    Account, AccountFeed, AccountFolder, AccountId, AccountKind, NewAccount, PendingChange, RemoteState, StatusChange,
-    TreeOutcome,
+    Account, AccountFeed, AccountFolder, AccountId, AccountKind, NewAccount, PendingChange, RemoteRef, RemoteState,
+    StatusChange, TreeOutcome,
 };
 pub use error::{Result, StoreError};
 pub use extraction::{Author, ExtractedArticle, ExtractionPolicy, PendingExtraction};

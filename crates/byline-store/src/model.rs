@@ -72,8 +72,8 @@ pub struct Feed {
     pub extraction: Option<crate::ExtractionPolicy>,
     /// The server account it belongs to, or `None` for a feed of the local
     /// account. An account's feeds are kept by the server (each sync brings
-    /// its names, folders and subscriptions back), so they are not renamed,
-    /// moved or unsubscribed here.
+    /// its names, folders and subscriptions back): they are renamed, moved
+    /// and unsubscribed on the server first (the engine's `subscriptions`).
     #[serde(default)]
     pub account_id: Option<crate::AccountId>,
 }
@@ -127,6 +127,11 @@ pub struct Folder {
     pub name: String,
     /// The folder it is in, if any.
     pub parent_id: Option<FolderId>,
+    /// The server account it belongs to, or `None` for a folder of the
+    /// local account. An account's top folder (named after it, no parent)
+    /// holds the account's folders and feeds.
+    #[serde(default)]
+    pub account_id: Option<crate::AccountId>,
 }
 
 /// An article as a list shows it.

@@ -1,8 +1,9 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/preact";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
+import { onSyncProgress } from "../actions/sync";
 import { setLang, t } from "../i18n";
 import { account, argsOf, defaultSettings, FAKE_ACCOUNT_PASSWORD, feed } from "../test/backend";
 import type { FakeData } from "../test/backend";
@@ -148,5 +149,134 @@ describe("the accounts in settings", () => {
     fireEvent.click(failed);
     fireEvent.click(await screen.findByTestId("failed-account"));
     expect(await screen.findByTestId("settings-accounts")).toBeTruthy();
+  });
+});
+
+/** Three accounts (a Google Reader one that may change everything, a Fever
+ * one that may change nothing, a Tiny Tiny RSS one that may subscribe and
+ * unsubscribe), each a top folder with one folder and one feed, and a local
+ * folder and feed. */
+function accountsWorld(): FakeData {
+  const none = { subscribe: false, unsubscribe: false, rename_feed: false, move_feed: false };
+  const folder = (id: number, name: string, parent_id: number | null, account_id: number | null) => ({ id, name, parent_id, account_id });
+  return world({
+    feeds: [
+      feed(1, "Local feed"),
+      feed(2, "GReader feed", { account_id: 1, folder_id: 11 }),
+      feed(3, "Fever feed", { account_id: 2, folder_id: 21 }),
+      feed(4, "TT feed", { account_id: 3, folder_id: 31 }),
+    ],
+    folders: [
+      folder(10, "alice @ rss.example.com", null, 1),
+      folder(11, "News", 10, 1),
+      folder(12, "Tech", 10, 1),
+      folder(20, "bob @ fever.example.com", null, 2),
+      folder(21, "Fever news", 20, 2),
+      folder(30, "carol @ tt.example.com", null, 3),
+      folder(31, "TT news", 30, 3),
+      folder(40, "Local", null, null),
+    ],
+    accounts: [
+      account(1),
+      account(2, {
+        kind: "fever",
+        display_name: "bob @ fever.example.com",
+        capabilities: none,
+        last_error: "could not reach the server: connection refused",
+      }),
+      account(3, {
+        kind: "ttrss",
+        display_name: "carol @ tt.example.com",
+        capabilities: { ...none, subscribe: true, unsubscribe: true },
+        last_sync_at: null,
+      }),
+    ],
+  });
+}
+
+/** The test ids (or labels) of a feed's menu items; closes the menu. */
+async function menuOf(id: number): Promise<string[]> {
+  fireEvent.click(within(await screen.findByTestId(`feed-${id}`)).getByTestId("feed-menu-button"));
+  const menu = await screen.findByTestId("feed-menu");
+  const items = within(menu)
+    .getAllByRole("menuitem")
+    .map((item) => (item.getAttribute("data-testid") === "feed-move" ? item.textContent! : (item.getAttribute("data-testid") ?? item.textContent!)));
+  fireEvent.keyDown(menu, { key: "Escape" });
+  await waitFor(() => expect(screen.queryByTestId("feed-menu")).toBeNull());
+  return items;
+}
+
+describe("an account's feeds in the source list", () => {
+  it("offers rename, move and unsubscribe exactly when the server allows them, and moves only within the account", async () => {
+    const { calls, data } = renderApp(accountsWorld());
+    const moveTo = (folder: string) => t("feed.moveTo", { folder });
+    expect(await menuOf(2)).toEqual(["feed-important-toggle", "feed-edit", "feed-open-site", moveTo("Tech"), "feed-unsubscribe"]);
+    expect(await menuOf(3)).toEqual(["feed-important-toggle", "feed-open-site"]);
+    expect(await menuOf(4)).toEqual(["feed-important-toggle", "feed-open-site", "feed-unsubscribe"]);
+    // A local feed moves among the local folders only, as it always could.
+    expect(await menuOf(1)).toEqual(["feed-important-toggle", "feed-refresh", "feed-edit", "feed-open-site", moveTo("Local"), "feed-unsubscribe"]);
+
+    fireEvent.click(within(await screen.findByTestId("feed-2")).getByTestId("feed-menu-button"));
+    fireEvent.click(within(await screen.findByTestId("feed-menu")).getByText(moveTo("Tech")));
+    await waitFor(() => expect(argsOf(calls, "move_feed")).toEqual([{ id: 2, folderId: 12 }]));
+    await waitFor(() => expect(within(screen.getByTestId("folder-12")).queryByTestId("feed-2")).toBeTruthy());
+    expect(data.feeds.find((f) => f.id === 2)!.folder_id).toBe(12);
+  });
+
+  it("says in the user's language that nothing changed when the server did not take the change", async () => {
+    const world = accountsWorld();
+    world.settings = { ...defaultSettings(), ui_language: "az" };
+    renderApp(world, {
+      removeFeed: () => {
+        throw { kind: "not_changed", message: "could not reach the server: connection refused (nothing was changed)" };
+      },
+    });
+    const confirm = vi.spyOn(window, "confirm").mockReturnValue(true);
+    fireEvent.click(within(await screen.findByTestId("feed-2")).getByTestId("feed-menu-button"));
+    fireEvent.click(within(await screen.findByTestId("feed-menu")).getByTestId("feed-unsubscribe"));
+    expect(confirm).toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByTestId("toasts").textContent).toContain(t("error.not_changed")));
+    expect(t("error.not_changed")).toContain("heç nə dəyişmədi");
+    expect(screen.getByTestId("feed-2")).toBeTruthy();
+    for (const lang of ["en", "az", "ru"] as const) {
+      setLang(lang);
+      expect(t("error.unsupported")).not.toBe("error.unsupported");
+      expect(t("error.not_changed")).not.toBe("error.not_changed");
+    }
+  });
+
+  it("adds a source only into folders whose server lets Byline subscribe", async () => {
+    renderApp(accountsWorld());
+    await screen.findAllByTestId("account-sync-state"); // the accounts are in
+    fireEvent.click(await screen.findByTestId("add-source-button"));
+    const select = (await screen.findByTestId("add-source-folder")) as HTMLSelectElement;
+    const labels = [...select.options].map((o) => o.textContent);
+    expect(labels).toContain("alice @ rss.example.com › News");
+    expect(labels).toContain("carol @ tt.example.com › TT news");
+    expect(labels).toContain("Local");
+    expect(labels.some((l) => l?.includes("Fever news") || l?.includes("bob @"))).toBe(false);
+  });
+
+  it("shows each account as a group with its own sync state; local folders stay as they were", async () => {
+    renderApp(accountsWorld());
+    const stateOf = async (folder: number) => (await within(await screen.findByTestId(`folder-${folder}`)).findAllByTestId("account-sync-state"))[0];
+    const synced = await stateOf(10);
+    expect(synced.dataset.state).toBe("synced");
+    expect(synced.textContent).toMatch(/^Synced /);
+    const failed = await stateOf(20);
+    expect(failed.dataset.state).toBe("failed");
+    expect(failed.textContent).toContain(t("accounts.groupFailed"));
+    expect(failed.title).toContain("could not reach the server: connection refused");
+    expect((await stateOf(30)).dataset.state).toBe("never");
+    expect(within(screen.getByTestId("folder-40")).queryByTestId("account-sync-state")).toBeNull();
+    expect(within(screen.getByTestId("folder-11")).queryAllByTestId("account-sync-state")).toEqual([]);
+
+    // A sync runs: the accounts not done yet say so, each on its own.
+    act(() => onSyncProgress({ running: true, done: 1, total: 4, new_articles: 0, failed: 0, accounts_syncing: [2, 3] }));
+    expect((await stateOf(10)).dataset.state).toBe("synced");
+    expect((await stateOf(20)).dataset.state).toBe("syncing");
+    expect((await stateOf(30)).textContent).toBe(t("accounts.syncing"));
+    act(() => onSyncProgress({ running: false, done: 4, total: 4, new_articles: 0, failed: 0, accounts_syncing: [] }));
+    expect((await stateOf(20)).dataset.state).toBe("failed");
   });
 });

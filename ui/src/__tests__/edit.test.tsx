@@ -15,8 +15,8 @@ function world(): FakeData {
   return {
     feeds: [f1, f2],
     folders: [
-      { id: 7, name: "Xəbərlər", parent_id: null },
-      { id: 8, name: "İdman", parent_id: null },
+      { id: 7, name: "Xəbərlər", parent_id: null, account_id: null },
+      { id: 8, name: "İdman", parent_id: null, account_id: null },
     ],
     articles: [article(1, f1), article(2, f2)],
     settings: defaultSettings(),
@@ -34,12 +34,14 @@ async function openFeedEdit(id: number) {
 resetAppBetweenTests();
 
 describe("a server account's source", () => {
-  it("offers only what stays here: no refresh, edit, move or unsubscribe", async () => {
+  // What its server allows is offered too (see accounts.test.tsx); while the
+  // account is not known, nothing that would ask it.
+  it("offers only what stays here while its account is unknown: no refresh, edit, move or unsubscribe", async () => {
     const mine = feed(1, "Report.az");
     const theirs = feed(2, "Meduza", { account_id: 3, folder_id: 7 });
     renderApp({
       feeds: [mine, theirs],
-      folders: [{ id: 7, name: "alice @ rss.example.az", parent_id: null }],
+      folders: [{ id: 7, name: "alice @ rss.example.az", parent_id: null, account_id: 3 }],
       articles: [article(1, mine), article(2, theirs)],
       settings: defaultSettings(),
     });

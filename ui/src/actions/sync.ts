@@ -4,6 +4,7 @@ import { api } from "../api";
 import type { SyncProgress } from "../api";
 import { t } from "../i18n";
 import { getState, setState } from "../store";
+import { loadAccounts } from "./feeds";
 import { scheduleRefresh } from "./list";
 import { toast, toastError } from "./toasts";
 
@@ -11,7 +12,11 @@ let syncClearTimer: ReturnType<typeof setTimeout> | undefined;
 
 export function onSyncProgress(progress: SyncProgress): void {
   clearTimeout(syncClearTimer);
+  // An account just done: its group in the sidebar shows its new state now.
+  const before = getState().sync?.accounts_syncing ?? [];
+  const accountDone = before.some((id) => !progress.accounts_syncing.includes(id));
   setState({ sync: progress });
+  if (accountDone && progress.running) void loadAccounts();
   if (!progress.running) {
     scheduleRefresh({ feeds: true });
     syncClearTimer = setTimeout(() => setState({ sync: null }), 1800);

@@ -3,6 +3,7 @@ import * as actions from "../actions";
 import { toApiError } from "../api";
 import type { ApiError } from "../api";
 import { t } from "../i18n";
+import { accountOf, subscribeTargets } from "../lib/sources";
 import type { State } from "../store";
 import { ErrorDetails } from "./ErrorDetails";
 import { Modal } from "./Modal";
@@ -76,9 +77,10 @@ export function AddSourceDialog({ s }: { s: State }) {
             <span class="field-label">{t("add.folder")}</span>
             <select data-testid="add-source-folder" value={folder} disabled={busy} onChange={(e) => setFolder((e.target as HTMLSelectElement).value)}>
               <option value="">{t("add.noFolder")}</option>
-              {s.folders.map((f) => (
+              {/* An account's folders subscribe on its server: only where it allows that. */}
+              {subscribeTargets(s).map((f) => (
                 <option key={f.id} value={String(f.id)}>
-                  {f.name}
+                  {f.parent_id != null && accountOf(f, s) ? `${accountOf(f, s)!.display_name} › ${f.name}` : f.name}
                 </option>
               ))}
               <option value={NEW_FOLDER}>{t("add.newFolder")}</option>

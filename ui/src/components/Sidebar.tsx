@@ -1,17 +1,21 @@
 import type { ComponentChildren } from "preact";
 import { useRef, useState } from "preact/hooks";
-import type { Feed, Folder, View } from "../api";
+import type { Account, Feed, Folder, SyncProgress, View } from "../api";
 import * as actions from "../actions";
 import { formatCount, t } from "../i18n";
 import { compareNames } from "../lib/collate";
 import type { Source, State } from "../store";
 import { sameSource } from "../store";
 import { hostOf } from "../lib/url";
+import { accountSyncState } from "../lib/accounts";
+import { accountOfTopFolder } from "../lib/sources";
+import { relativeTime } from "../lib/time";
 import {
   BrandMark,
   IconAlert,
   IconBell,
   IconChevron,
+  IconCloud,
   IconFilter,
   IconFolder,
   IconInbox,
@@ -158,6 +162,46 @@ function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {
   );
 }
 
+/**
+ * Under an account's name in the source list: syncing now, when it last
+ * synced, or that its last sync failed (a short sentence; the server's
+ * words in the tooltip and to screen readers).
+ */
+function AccountSyncLine({ account, sync, lang }: { account: Account; sync: SyncProgress | null; lang: string }) {
+  const state = accountSyncState(account, sync);
+  switch (state.kind) {
+    case "syncing":
+      return (
+        <span class="account-sync is-syncing" data-testid="account-sync-state" data-state="syncing">
+          <IconRefresh size={11} class="spin" />
+          <span class="account-sync-text">{t("accounts.syncing")}</span>
+        </span>
+      );
+    case "failed": {
+      const full = `${t("accounts.syncFailed")} ${state.error}`;
+      return (
+        <span class="account-sync is-failed" data-testid="account-sync-state" data-state="failed" title={full}>
+          <IconAlert size={11} />
+          <span class="account-sync-text">{t("accounts.groupFailed")}</span>
+          <span class="visually-hidden">{state.error}</span>
+        </span>
+      );
+    }
+    case "synced":
+      return (
+        <span class="account-sync" data-testid="account-sync-state" data-state="synced" title={new Date(state.at).toLocaleString(lang)}>
+          <span class="account-sync-text">{t("accounts.lastSync", { time: relativeTime(state.at, lang) })}</span>
+        </span>
+      );
+    case "never":
+      return (
+        <span class="account-sync" data-testid="account-sync-state" data-state="never">
+          <span class="account-sync-text">{t("accounts.neverSynced")}</span>
+        </span>
+      );
+  }
+}
+
 function FolderNode({ folder, s, depth }: { folder: Folder; s: State; depth: number }) {
   const collapsed = s.collapsed.includes(folder.id);
   const current = s.source.kind === "folder" && s.source.id === folder.id;
@@ -165,8 +209,14 @@ function FolderNode({ folder, s, depth }: { folder: Folder; s: State; depth: num
   const feeds = s.feeds.filter((f) => f.folder_id === folder.id).sort((a, b) => compareNames(a.title, b.title, s.lang));
   const unread = actions.folderFeedIds(s, folder.id).reduce((n, id) => n + (s.feeds.find((f) => f.id === id)?.unread_count ?? 0), 0);
   const hasError = actions.folderFeedIds(s, folder.id).some((id) => s.feeds.find((f) => f.id === id)?.last_error);
+  // A server account's top folder: the account's group, with its own sync state.
+  const account = accountOfTopFolder(folder, s);
   return (
-    <li class={`folder depth-${Math.min(depth, 4)}`} data-testid={`folder-${folder.id}`}>
+    <li
+      class={`folder depth-${Math.min(depth, 4)}${account ? " account-group" : ""}`}
+      data-testid={`folder-${folder.id}`}
+      data-account-id={account?.id}
+    >
       <div class="folder-head">
         <button
           type="button"
@@ -185,10 +235,15 @@ function FolderNode({ folder, s, depth }: { folder: Folder; s: State; depth: num
           data-testid="folder-row"
           onClick={() => actions.selectSource({ kind: "folder", id: folder.id })}
         >
-          <span class="nav-icon">
-            <IconFolder size={16} />
-          </span>
-          <span class="nav-label">{folder.name}</span>
+          <span class="nav-icon">{account ? <IconCloud size={16} /> : <IconFolder size={16} />}</span>
+          {account ? (
+            <span class="nav-label account-label">
+              <span class="account-group-name">{folder.name}</span>
+              <AccountSyncLine account={account} sync={s.sync} lang={s.lang} />
+            </span>
+          ) : (
+            <span class="nav-label">{folder.name}</span>
+          )}
           {hasError && collapsed ? (
             <span class="error-badge" title={t("feed.error")}>
               <IconAlert size={14} />

@@ -5,16 +5,19 @@ import * as actions from "../actions";
 import type { Feed } from "../api";
 import { t } from "../i18n";
 import type { State } from "../store";
+import { feedChanges, moveTargets } from "../lib/sources";
 import type { MenuItem } from "./Menu";
 
 /**
  * A feed's menu. A server account's feed (`account_id` set) is kept by the
- * server: each sync brings its name, folder and subscription back, and it is
- * fetched with the account, so it offers only what stays here (notifications,
- * its site), not refresh, edit, move or unsubscribe.
+ * server: it is fetched with the account (no refresh of its own), and it is
+ * renamed, moved or unsubscribed on the server first, so each of those is
+ * offered exactly when the account's server allows it; it moves only
+ * between that account's folders. A local feed offers everything.
  */
-export function feedMenuItems(feed: Feed, s: Pick<State, "folders">): MenuItem[] {
+export function feedMenuItems(feed: Feed, s: Pick<State, "folders" | "accounts">): MenuItem[] {
   const local = feed.account_id == null;
+  const can = feedChanges(feed, s);
   const items: MenuItem[] = [
     {
       label: feed.important ? t("feed.unmarkImportant") : t("feed.markImportant"),
@@ -23,35 +26,38 @@ export function feedMenuItems(feed: Feed, s: Pick<State, "folders">): MenuItem[]
     },
   ];
   if (local) {
-    items.push(
-      { label: t("feed.refresh"), testid: "feed-refresh", onSelect: () => void actions.retryFeed(feed.id) },
-      { label: t("feed.edit"), testid: "feed-edit", onSelect: () => actions.editFeed(feed.id) },
-    );
+    items.push({ label: t("feed.refresh"), testid: "feed-refresh", onSelect: () => void actions.retryFeed(feed.id) });
+  }
+  if (can.rename_feed) {
+    items.push({ label: t("feed.edit"), testid: "feed-edit", onSelect: () => actions.editFeed(feed.id) });
   }
   if (feed.site_url) {
     items.push({ label: t("feed.openSite"), testid: "feed-open-site", onSelect: () => void actions.openOriginal(feed.site_url) });
   }
-  if (!local) return items;
-  if (feed.folder_id != null) {
-    items.push({ label: t("feed.moveToTop"), onSelect: () => void actions.moveFeedToFolder(feed.id, null), separatorBefore: true });
-  }
-  s.folders
-    .filter((f) => f.id !== feed.folder_id)
-    .forEach((folder, i) =>
+  if (can.move_feed) {
+    const toTop = local && feed.folder_id != null;
+    if (toTop) {
+      items.push({ label: t("feed.moveToTop"), onSelect: () => void actions.moveFeedToFolder(feed.id, null), separatorBefore: true });
+    }
+    moveTargets(feed, s).forEach((folder, i) =>
       items.push({
         label: t("feed.moveTo", { folder: folder.name }),
+        testid: "feed-move",
         onSelect: () => void actions.moveFeedToFolder(feed.id, folder.id),
-        separatorBefore: i === 0 && feed.folder_id == null,
+        separatorBefore: i === 0 && !toTop,
       }),
     );
-  items.push({
-    label: t("feed.unsubscribe"),
-    testid: "feed-unsubscribe",
-    danger: true,
-    separatorBefore: true,
-    onSelect: () => {
-      if (confirm(t("feed.confirmUnsubscribe", { title: feed.title }))) void actions.removeFeed(feed.id);
-    },
-  });
+  }
+  if (can.unsubscribe) {
+    items.push({
+      label: t("feed.unsubscribe"),
+      testid: "feed-unsubscribe",
+      danger: true,
+      separatorBefore: true,
+      onSelect: () => {
+        if (confirm(t("feed.confirmUnsubscribe", { title: feed.title }))) void actions.removeFeed(feed.id);
+      },
+    });
+  }
   return items;
 }

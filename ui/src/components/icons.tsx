@@ -61,6 +61,8 @@ export const IconSidebar = icon(
   </>,
 );
 export const IconChevron = icon(<path d="M9 6l6 6-6 6" />);
+/** A server account (its group in the source list). */
+export const IconCloud = icon(<path d="M7 18.5h10.5a4 4 0 0 0 .7-7.94A6 6 0 0 0 6.6 9.7 4.4 4.4 0 0 0 7 18.5z" />);
 export const IconFolder = icon(<path d="M3.5 7a2 2 0 0 1 2-2h4l2 2.5h7a2 2 0 0 1 2 2V17a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2z" />);
 export const IconRss = icon(
   <>

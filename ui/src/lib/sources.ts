@@ -1,7 +1,7 @@
 // Pure helpers about sources and articles: computed from state passed in,
 // no backend calls, no store writes (the actions use them, as do the views).
 
-import type { ArticleSummary, Feed } from "../api";
+import type { Account, ArticleSummary, Capabilities, Feed, Folder } from "../api";
 import { getLang } from "../i18n";
 import type { State } from "../store";
 import { compareNames } from "./collate";
@@ -36,6 +36,45 @@ export function folderFeedIds(s: Pick<State, "feeds" | "folders">, folderId: num
     }
   }
   return s.feeds.filter((f) => f.folder_id != null && ids.has(f.folder_id)).map((f) => f.id);
+}
+
+/** Every change allowed: a local feed's. */
+const LOCAL_CHANGES: Capabilities = { subscribe: true, unsubscribe: true, rename_feed: true, move_feed: true };
+const NO_CHANGES: Capabilities = { subscribe: false, unsubscribe: false, rename_feed: false, move_feed: false };
+
+/** The server account a feed or folder belongs to (`null`: the local one, or an account not loaded). */
+export function accountOf(row: { account_id?: number | null }, s: Pick<State, "accounts">): Account | null {
+  return row.account_id == null ? null : (s.accounts.find((a) => a.id === row.account_id) ?? null);
+}
+
+/** What may change about a feed: everything for a local feed; for a server
+ * account's feed, what its server allows (the account's `capabilities`,
+ * from Rust), nothing while its account is not known. */
+export function feedChanges(feed: Pick<Feed, "account_id">, s: Pick<State, "accounts">): Capabilities {
+  if (feed.account_id == null) return LOCAL_CHANGES;
+  return accountOf(feed, s)?.capabilities ?? NO_CHANGES;
+}
+
+/** The folders a feed may move into, its own aside: a local feed, the local
+ * folders; an account's feed, its account's folders but not the account's
+ * top folder (on the server a feed is always in a folder). */
+export function moveTargets(feed: Pick<Feed, "account_id" | "folder_id">, s: Pick<State, "folders">): Folder[] {
+  const account = feed.account_id ?? null;
+  return s.folders.filter(
+    (f) => f.id !== feed.folder_id && (f.account_id ?? null) === account && (account == null || f.parent_id != null),
+  );
+}
+
+/** The folders a new source may go in: the local ones, and those of the
+ * accounts whose server lets Byline subscribe. */
+export function subscribeTargets(s: Pick<State, "folders" | "accounts">): Folder[] {
+  return s.folders.filter((f) => f.account_id == null || accountOf(f, s)?.capabilities.subscribe === true);
+}
+
+/** The account whose top folder this is (named after it, holding its
+ * folders and feeds), or `null`. */
+export function accountOfTopFolder(folder: Folder, s: Pick<State, "accounts">): Account | null {
+  return folder.parent_id == null ? accountOf(folder, s) : null;
 }
 
 /** Unread articles over these feeds. */

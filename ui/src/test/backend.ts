@@ -10,7 +10,7 @@
 import { DEFAULT_SETTINGS } from "../bindings";
 import type { commands } from "../bindings";
 import type {
-  Account_Serialize,
+  AccountInfo_Serialize,
   AccountKind,
   Article_Serialize,
   ArticleSummary_Serialize,
@@ -25,14 +25,16 @@ export interface FakeData {
   articles: Article_Serialize[];
   settings: Settings_Serialize;
   /** Server accounts (none when left out). */
-  accounts?: Account_Serialize[];
+  accounts?: AccountInfo_Serialize[];
 }
 
 /** The password the fake's servers accept (any other is refused, as a real server does). */
 export const FAKE_ACCOUNT_PASSWORD = "right-password";
 
-export function account(id: number, extra: Partial<Account_Serialize> = {}): Account_Serialize {
+/** A server account; its server allows every change unless `extra.capabilities` says otherwise. */
+export function account(id: number, extra: Partial<AccountInfo_Serialize> = {}): AccountInfo_Serialize {
   return {
+    capabilities: { subscribe: true, unsubscribe: true, rename_feed: true, move_feed: true },
     id,
     kind: "greader",
     url: "https://rss.example.com/api/greader.php",
@@ -230,8 +232,15 @@ export function fakeInvoke(data: FakeData, calls: Call[] = [], overrides: Overri
       data.feeds.push(f);
       return f;
     },
-    removeFeed: null,
-    moveFeed: null,
+    removeFeed: (id) => {
+      feedOf(id);
+      data.feeds = data.feeds.filter((f) => f.id !== id);
+      return null;
+    },
+    moveFeed: (id, folderId) => {
+      feedOf(id).folder_id = folderId;
+      return null;
+    },
     // Sharing is the backend's job; the fake only answers the way it does
     // (Messenger without an app id copies the link first).
     shareArticle: (id, target) => {

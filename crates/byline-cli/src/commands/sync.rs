@@ -58,7 +58,7 @@ pub async fn sync_with_progress(
         tokio::spawn(async move {
             while let Some(event) = rx.recv().await {
                 match event {
-                    SyncEvent::Started { total } => {
+                    SyncEvent::Started { total, .. } => {
                         bar.set_length(total as u64);
                         bar.set_message("0 new articles");
                         bar.set_draw_target(ProgressDrawTarget::stderr());
