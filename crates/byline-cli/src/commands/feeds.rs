@@ -20,7 +20,7 @@ pub async fn add(engine: &Engine, url: &str, folder: Option<&str>, json: bool) -
     let mut feed = engine.add_source(url, None).await.with_context(|| format!("cannot subscribe to {url}"))?;
     if let Some(name) = folder {
         let folder = engine.store().create_folder(name, None).await?;
-        engine.store().move_feed(feed.id, Some(folder.id)).await?;
+        engine.move_feed(feed.id, Some(folder.id)).await?;
         feed = engine.store().feed(feed.id).await?;
     }
     if json {
