@@ -13,7 +13,7 @@ const ITEM_IDS: &str = "/api/reader/api/0/stream/items/ids";
 fn unread_ids_path(c: Option<&str>) -> String {
     let mut query = url::form_urlencoded::Serializer::new(String::new());
     query.append_pair("s", "user/-/state/com.google/reading-list");
-    query.append_pair("n", "1000");
+    query.append_pair("n", &byline_accounts::greader::IDS_PER_PAGE.to_string());
     query.append_pair("output", "json");
     query.append_pair("xt", "user/-/state/com.google/read");
     if let Some(c) = c {
