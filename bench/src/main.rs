@@ -40,6 +40,11 @@
 //! builds a database of generated news articles and times the store's
 //! lists, search and counts on it (see [`scale`]).
 //!
+//! `byline-bench server-sync [--runs 3] [--out BENCHMARKS.md]` syncs the same
+//! 10,000 items from a real FreshRSS (Google Reader and Fever APIs) with
+//! `byline-cli`, against `byline-cli import` straight from the feeds, cold
+//! and with a few new items (see [`server_sync`]).
+//!
 //! Debugging aids: `byline-bench serve --urls FILE [--feeds N --items M]`
 //! serves the same feeds until killed; `BYLINE_BENCH_DUMP=1` prints the
 //! headers of the first request of each measured sync.
@@ -51,6 +56,7 @@ mod profile;
 mod provenance;
 mod report;
 mod scale;
+mod server_sync;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -97,6 +103,10 @@ enum Cmd {
     /// Lists, search and counts on a database of 100,000 generated articles:
     /// min, median, p95 and max of each, against the targets.
     Scale(scale::ScaleArgs),
+    /// 10,000 items synced from a local FreshRSS (Google Reader and Fever
+    /// APIs) with `byline-cli`, against the same items straight from the
+    /// feeds: cold, and re-syncs with nothing and with a few items new.
+    ServerSync(server_sync::ServerSyncArgs),
     /// (debugging) Serve the benchmark's feeds, write their URLs to a file,
     /// and keep serving until killed.
     #[command(hide = true)]
@@ -215,6 +225,7 @@ fn main() -> Result<()> {
         Some(Cmd::BylineProfile(args)) => profile::run(args),
         Some(Cmd::Profile(args)) => profile_cmd(args),
         Some(Cmd::Scale(args)) => scale::run(args),
+        Some(Cmd::ServerSync(args)) => server_sync::run(args),
         Some(Cmd::Serve { bench, urls }) => {
             let servers = Servers::start(bench.feeds, bench.items, bench.hosts, bench.content)?;
             std::fs::write(&urls, servers.urls().join("\n") + "\n")?;
