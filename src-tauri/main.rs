@@ -2,7 +2,8 @@
 //!
 //! This binary stays thin: it opens the engine (the database in the app data
 //! dir), registers the plugins, the navigation guard and the IPC commands,
-//! and starts the background sync. Everything else lives in `crates/`.
+//! and starts the background sync (after the first article list is painted:
+//! `startup.rs`). Everything else lives in `crates/`.
 
 // Hide the console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -23,8 +24,10 @@ mod webview_memory;
 mod window_theme;
 
 use byline_engine::{Engine, EngineConfig, DB_FILE_NAME};
+use tauri::webview::PageLoadEvent;
 use tauri::Manager;
 
+use crate::startup::Step;
 use crate::state::AppState;
 
 fn main() {
@@ -51,12 +54,19 @@ fn main() {
         .register_asynchronous_uri_scheme_protocol(images::THUMB_SCHEME, images::handle_thumb)
         .register_asynchronous_uri_scheme_protocol(byline_media::IMAGE_SCHEME, images::handle_media)
         .invoke_handler(specta.invoke_handler())
+        .on_page_load(|_, payload| {
+            if payload.event() == PageLoadEvent::Started {
+                startup::mark(Step::Page);
+            }
+        })
         .setup(move |app| {
+            startup::mark(Step::Window);
             window_theme::paint_background(app.handle());
             webview_memory::tune(app.handle());
             specta.mount_events(app);
             let db_path = app.path().app_data_dir()?.join(DB_FILE_NAME);
             let engine = tauri::async_runtime::block_on(Engine::open(&db_path, EngineConfig::default()))?;
+            startup::mark(Step::Database);
             let cache_dir = app.path().app_data_dir()?.join("images");
             app.manage(byline_media::MediaCache::new(cache_dir, engine.fetcher().clone()));
             app.manage(AppState::new(engine));

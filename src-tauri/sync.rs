@@ -15,10 +15,13 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use crate::error::Result;
 use crate::events::{ArticlesChanged, SyncProgress};
 use crate::settings::{self, Settings};
+use crate::startup;
 use crate::state::AppState;
 
 /// How often the schedule looks again when background sync is off.
 const IDLE_CHECK: Duration = Duration::from_secs(60);
+/// How long the start-up sync waits for the first article list at most.
+const FIRST_LIST_WAIT: Duration = Duration::from_secs(5);
 
 /// Runs the engine's sync (everything when `options` names no feed or
 /// account) with the extraction policy and retention from the settings.
@@ -47,7 +50,11 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
 /// once they are stored, the end of the progress, notifications and
 /// [`ArticlesChanged`]; another [`ArticlesChanged`] when pages were
 /// extracted.
-pub(crate) async fn forward<R: Runtime>(app: AppHandle<R>, mut events: UnboundedReceiver<SyncEvent>, settings: Settings) {
+pub(crate) async fn forward<R: Runtime>(
+    app: AppHandle<R>,
+    mut events: UnboundedReceiver<SyncEvent>,
+    settings: Settings,
+) {
     let mut failed = 0;
     // The last progress sent while sources sync; `None` once it has ended.
     let mut running: Option<SyncProgress> = None;
@@ -155,10 +162,13 @@ async fn notify_important<R: Runtime>(app: &AppHandle<R>, new_by_feed: &[FeedNew
     }
 }
 
-/// Syncs on start, then every `sync_interval_minutes` from the settings
-/// (read again each time, so a change applies without a restart).
+/// Syncs on start, once the first article list is painted (waiting
+/// [`FIRST_LIST_WAIT`] at most), then every `sync_interval_minutes` from
+/// the settings (read again each time, so a change applies without a
+/// restart).
 pub fn spawn_schedule<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
+        startup::first_list_shown(FIRST_LIST_WAIT).await;
         loop {
             let interval = settings::load(&app).map(|s| s.sync_interval_minutes).unwrap_or(30);
             if interval == 0 {

@@ -14,15 +14,21 @@ import { Welcome } from "./components/Welcome";
 import { handleKey } from "./keyboard";
 import { rememberTheme } from "./lib/theme-boot";
 import { applyTheme, useSystemDark } from "./lib/theme";
-import { useAppState } from "./store";
+import { setState, useAppState } from "./store";
 
-export function App() {
+/**
+ * The whole app. `started` is a start already under way (`main.tsx` begins
+ * it before the first render); without it, the app starts when mounted.
+ */
+export function App({ started }: { started?: Promise<() => void> }) {
   const s = useAppState();
 
   useEffect(() => {
     let stop: (() => void) | undefined;
     let gone = false;
-    void actions.start().then((unlisten) => {
+    // Answers that came in before this subscribed to the store show now.
+    if (started) setState({});
+    void (started ?? actions.start()).then((unlisten) => {
       if (gone) unlisten();
       else stop = unlisten;
     });

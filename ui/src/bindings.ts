@@ -128,7 +128,8 @@ export const commands = {
 	 *  The UI painted its first article list, `page_ms` milliseconds after its
 	 *  page started loading (`performance.now()`). Returns the milliseconds
 	 *  since `main` started, the same on every call: only the first report
-	 *  counts, and only it is printed.
+	 *  counts, and only it is printed, with the steps before it; it also lets
+	 *  the start-up sync begin.
 	 */
 	firstListPainted: (pageMs: number | null) => typedError<number, Error>(__TAURI_INVOKE("first_list_painted", { pageMs })),
 };

@@ -1,5 +1,5 @@
 import { render } from "preact";
-import { toast } from "./actions";
+import { start, toast } from "./actions";
 import { App } from "./App";
 import { t } from "./i18n";
 import "./styles/app.css";
@@ -20,4 +20,8 @@ window.addEventListener("unhandledrejection", (event) => {
   toast(`${t("error.internal")} ${String(reason?.message ?? reason)}`, "error");
 });
 
-render(<App />, document.getElementById("root")!);
+// The backend is asked for the settings, the sources and the first page
+// before the first render, so it answers while WebKit lays the page out.
+performance.mark("byline:script");
+const started = start();
+render(<App started={started} />, document.getElementById("root")!);

@@ -4,10 +4,10 @@ import { api } from "../api";
 import type { Settings } from "../api";
 import { resolveLang, setLang } from "../i18n";
 import { loadLastView, saveLastView } from "../lib/last-view";
-import type { LastView } from "../lib/last-view";
 import { normalizeSharePrefs, takeLegacySharePrefs } from "../lib/share-prefs";
 import { applyTheme } from "../lib/theme";
 import { getState, setState } from "../store";
+import type { Source } from "../store";
 import { loadFeeds } from "./feeds";
 import { loadList, scheduleRefresh } from "./list";
 import { openArticle } from "./reader";
@@ -15,44 +15,55 @@ import { saveSettings } from "./settings";
 import { COLLAPSED_KEY } from "./sources";
 import { onSyncProgress } from "./sync";
 
-/** Loads settings, feeds and the first page; subscribes to backend events. */
+/**
+ * Loads settings, feeds and the first page; subscribes to backend events.
+ * Every request goes out at once (`main.tsx` calls this before the first
+ * render, so the backend answers while WebKit lays out the page): the list
+ * asked for is the view kept from the last run, checked against the feeds
+ * once they are in (All again if its source is gone). The settings, asked
+ * first of a backend that answers them at once, come in before the list,
+ * which then shows in the user's language.
+ */
 export async function start(): Promise<() => void> {
+  performance.mark("byline:start");
   try {
     const raw = localStorage.getItem(COLLAPSED_KEY);
     if (raw) setState({ collapsed: JSON.parse(raw) as number[] });
   } catch {
     /* no saved folder state */
   }
-  await loadSettings();
-  await migrateSharePrefs();
-  const unlisten = await Promise.all([
+  const last = loadLastView();
+  if (last) setState({ source: last.source, view: last.view });
+  const settings = loadSettings().then(migrateSharePrefs);
+  const listening = Promise.all([
     api.onSyncProgress(onSyncProgress),
     api.onArticlesChanged(() => scheduleRefresh({ feeds: true, list: true, article: true })),
   ]);
+  const list = loadList();
+  const feeds = loadFeeds();
   void api.appInfo().then(
     (info) => setState({ appInfo: info }),
     () => {},
   );
-  await loadFeeds();
-  const last = restorableView();
-  if (last) setState({ source: last.source, view: last.view });
-  await loadList();
+  await Promise.all([settings, feeds]);
+  if (last && !sourceExists(last.source)) {
+    setState({ source: { kind: "all" } });
+    await loadList();
+  } else {
+    await list;
+  }
   if (last?.articleId != null && getState().list.items.some((a) => a.id === last.articleId)) {
     void openArticle(last.articleId);
   }
+  const unlisten = await listening;
   return () => unlisten.forEach((u) => u());
 }
 
-/** The view kept from the last run, if its source still exists. */
-function restorableView(): LastView | null {
-  const last = loadLastView();
-  if (!last) return null;
+/** Whether `source` is still there (All always is). */
+function sourceExists(source: Source): boolean {
   const s = getState();
-  const source = last.source;
-  const exists =
-    source.kind === "all" ||
-    (source.kind === "feed" ? s.feeds.some((f) => f.id === source.id) : s.folders.some((f) => f.id === source.id));
-  return exists ? last : null;
+  if (source.kind === "all") return true;
+  return source.kind === "feed" ? s.feeds.some((f) => f.id === source.id) : s.folders.some((f) => f.id === source.id);
 }
 
 /** Keeps what is shown now for the next start. */
