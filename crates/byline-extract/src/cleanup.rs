@@ -7,13 +7,39 @@
 use dom_query::{Document, NodeRef};
 use url::Url;
 
-use crate::dom::{class_id, class_id_tokens, has_descendant, has_text, inside, link_density, short_text, tag, text_of};
+use crate::dom::{
+    body_elements, class_id, class_id_tokens, has_descendant, has_text, inside, link_density, short_text, tag, text_of,
+};
 use crate::text::comparable;
 
 /// Elements that never belong to a reading view.
-const ALWAYS_DROP: &str =
-    "script, style, noscript, iframe, frame, frameset, object, embed, applet, form, button, input, select, textarea, \
-     template, dialog, link, meta, base, nav, map, xmp, plaintext, ins.adsbygoogle";
+/// (and `ins.adsbygoogle`). Matched by name on one walk of the tree: a CSS
+/// selector list is matched against every element, which costs more.
+const ALWAYS_DROP: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "template",
+    "dialog",
+    "link",
+    "meta",
+    "base",
+    "nav",
+    "map",
+    "xmp",
+    "plaintext",
+];
 
 /// Class or id words that mark an advertisement.
 const AD_WORDS: &[&str] = &[
@@ -256,21 +282,31 @@ const CREDIT_STARTS: &[&str] = &["(credit:", "credit:", "photo credit", "image c
 /// labels, picture credit lines and "read also" teasers (a block that is
 /// one link to another page of the site) from a whole page.
 pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
-    doc.select(ALWAYS_DROP).remove();
-    for img in doc.select("img").nodes() {
+    let all = elements(doc);
+    for node in &all {
+        let name = tag(node);
+        let ad_slot =
+            || name == "ins" && node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w == "adsbygoogle"));
+        if ALWAYS_DROP.contains(&name.as_str()) || ad_slot() {
+            node.remove_from_parent();
+        }
+    }
+    for img in all.iter().filter(|n| tag(n) == "img" && is_attached(n)) {
         if is_tracking_pixel(img) || is_ad_image(img, page_url) {
             remove_with_empty_wrappers(img);
         }
     }
     // Before the teaser rule takes the links out from under their heading.
     remove_related_by_heading(doc);
-    for node in doc.select("body *").nodes() {
+    for node in &body_elements(doc) {
+        // Read once, asked by several rules.
+        let (tokens, marks) = (class_id_tokens(node), class_id(node));
         let noise = is_hidden(node)
-            || is_ad_block(node)
-            || is_share_block(node)
-            || is_related_block(node)
-            || is_comment_block(node)
-            || is_appeal_block(node)
+            || is_ad_block(node, &tokens)
+            || is_share_block(node, &tokens)
+            || (has_related_mark(&marks) && !looks_like_content(node))
+            || (has_comment_mark(&marks) && tag(node) != "textarea")
+            || is_appeal_block(node, &tokens, &marks)
             || is_label_line(node)
             || is_teaser(node, page_url);
         // `protected` walks the subtree, so it is asked only about matches.
@@ -283,7 +319,7 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
 /// Drops byline, date, tag, breadcrumb and similar short lines; run after
 /// the byline has been read from them.
 pub(crate) fn remove_meta_lines(doc: &Document) {
-    for node in doc.select("body *").nodes() {
+    for node in &body_elements(doc) {
         let marks = class_id(node);
         let rel_author = node.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"));
         let is_meta = rel_author
@@ -393,40 +429,39 @@ fn looks_like_content(node: &NodeRef) -> bool {
     short_text(node, CONTENT_TEXT).is_none() && link_density(node) < 0.5
 }
 
-fn is_ad_block(node: &NodeRef) -> bool {
-    let tokens = class_id_tokens(node);
+fn is_ad_block(node: &NodeRef, tokens: &[String]) -> bool {
     let marked = tokens.iter().any(|t| AD_WORDS.contains(&t.as_str()) || AD_PREFIXES.iter().any(|p| t.starts_with(p)));
     marked && !looks_like_content(node)
 }
 
-fn is_share_block(node: &NodeRef) -> bool {
-    let tokens = class_id_tokens(node);
+fn is_share_block(node: &NodeRef, tokens: &[String]) -> bool {
     let marked =
         tokens.iter().any(|t| SHARE_WORDS.contains(&t.as_str()) || t.starts_with("share") || t.starts_with("heateor"));
     if marked && !looks_like_content(node) {
         return true;
     }
-    if !matches!(tag(node).as_str(), "ul" | "ol" | "div" | "p" | "section") || short_text(node, CONTENT_TEXT).is_none()
-    {
+    let name = tag(node);
+    if !matches!(name.as_str(), "ul" | "ol" | "div" | "p" | "section") || short_text(node, CONTENT_TEXT).is_none() {
         return false;
     }
-    let links: Vec<String> = node
-        .descendants_it()
-        .filter(|d| tag(d) == "a")
-        .map(|a| a.attr("href").unwrap_or_default().to_lowercase())
-        .collect();
-    if links.len() >= 2 && links.iter().all(|h| SHARE_URLS.iter().any(|s| h.contains(s))) {
+    // At least two links, every one of them to a share endpoint.
+    let mut links = 0usize;
+    let all_share = node.descendants_it().filter(|d| tag(d) == "a").all(|a| {
+        links += 1;
+        let href = a.attr("href").unwrap_or_default().to_lowercase();
+        SHARE_URLS.iter().any(|s| href.contains(s))
+    });
+    if all_share && links >= 2 {
         return true;
     }
+    if !matches!(name.as_str(), "ul" | "ol") {
+        return false;
+    }
     let items: Vec<String> = node.element_children().iter().map(|c| comparable(&text_of(c))).collect();
-    matches!(tag(node).as_str(), "ul" | "ol")
-        && items.len() >= 2
-        && items.iter().all(|t| SHARE_NAMES.contains(&t.as_str()))
+    items.len() >= 2 && items.iter().all(|t| SHARE_NAMES.contains(&t.as_str()))
 }
 
-fn is_appeal_block(node: &NodeRef) -> bool {
-    let marks = class_id(node);
-    let tokens = class_id_tokens(node);
+fn is_appeal_block(node: &NodeRef, tokens: &[String], marks: &str) -> bool {
     (tokens.iter().any(|t| APPEAL_WORDS.contains(&t.as_str())) || marks.contains("letters-cta"))
         && !looks_like_content(node)
 }
@@ -436,10 +471,11 @@ fn is_label_line(node: &NodeRef) -> bool {
     if !matches!(tag(node).as_str(), "span" | "div" | "p" | "em" | "small" | "i") {
         return false;
     }
+    // The bounded text first: the media check walks the whole subtree.
+    let Some(text) = short_text(node, 100) else { return false };
     if has_descendant(node, &["img", "picture", "video", "figure"]) {
         return false;
     }
-    let Some(text) = short_text(node, 100) else { return false };
     let text = text.to_lowercase();
     AD_LABELS.contains(&text.trim_end_matches([':', ' '])) || CREDIT_STARTS.iter().any(|c| text.starts_with(c))
 }
@@ -501,19 +537,26 @@ fn is_label_and_link(text: &str, link_text: &str) -> bool {
 }
 
 pub(crate) fn is_related_block(node: &NodeRef) -> bool {
-    let marks = class_id(node);
-    RELATED_MARKS.iter().any(|m| marks.contains(m)) && !looks_like_content(node)
+    has_related_mark(&class_id(node)) && !looks_like_content(node)
+}
+
+fn has_related_mark(marks: &str) -> bool {
+    !marks.is_empty() && RELATED_MARKS.iter().any(|m| marks.contains(m))
 }
 
 pub(crate) fn is_comment_block(node: &NodeRef) -> bool {
-    let marks = class_id(node);
-    COMMENT_MARKS.iter().any(|m| marks.contains(m)) && tag(node) != "textarea"
+    has_comment_mark(&class_id(node)) && tag(node) != "textarea"
+}
+
+fn has_comment_mark(marks: &str) -> bool {
+    !marks.is_empty() && COMMENT_MARKS.iter().any(|m| marks.contains(m))
 }
 
 /// Removes blocks whose heading says they are a list of other articles
 /// ("Oxşar xəbərlər", "Читайте также", "Related") and that are mostly links.
 fn remove_related_by_heading(doc: &Document) {
-    for heading in doc.select("h2, h3, h4, h5, h6, b, strong, div, span, p").nodes() {
+    let names = ["h2", "h3", "h4", "h5", "h6", "b", "strong", "div", "span", "p"];
+    for heading in elements(doc).iter().filter(|n| names.contains(&tag(n).as_str())) {
         if heading.parent().is_none() {
             continue;
         }
@@ -580,6 +623,17 @@ fn links_elsewhere(img: &NodeRef, page_url: &Url) -> bool {
     let Some(a) = img.ancestors_it(Some(3)).find(|a| tag(a) == "a") else { return false };
     let href = a.attr("href").unwrap_or_default();
     page_url.join(&href).is_ok_and(|u| u.host_str() != page_url.host_str())
+}
+
+/// Every element of the document, in document order (as `select("*")`).
+fn elements(doc: &Document) -> Vec<NodeRef<'_>> {
+    doc.root().descendants_it().filter(|d| d.is_element()).collect()
+}
+
+/// Whether `node` is still in the document (no removed ancestor), as a
+/// selection made now would find it.
+fn is_attached(node: &NodeRef) -> bool {
+    node.ancestors_it(None).last().is_some_and(|top| top.is_document())
 }
 
 /// Removes `node`, then each ancestor left without text or media.

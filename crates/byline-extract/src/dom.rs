@@ -1,6 +1,6 @@
 //! Small queries on `dom_query` nodes used by several modules.
 
-use dom_query::NodeRef;
+use dom_query::{Document, NodeData, NodeRef};
 
 use crate::text::squash;
 
@@ -45,23 +45,37 @@ pub(crate) fn short_text(node: &NodeRef, max: usize) -> Option<String> {
     let mut parts = String::new();
     let mut letters = 0usize;
     for d in node.descendants_it() {
-        if d.is_text() {
-            let t = d.text();
+        let too_long = own_text(&d, |t| {
             // Squashing keeps every non-space character, so this many can only grow.
             letters += t.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').count();
             if letters > max {
-                return None;
+                return true;
             }
-            parts.push_str(&t);
+            parts.push_str(t);
+            false
+        });
+        if too_long == Some(true) {
+            return None;
         }
     }
     let text = squash(&parts);
     (text.chars().count() <= max).then_some(text)
 }
 
+/// `f` of the text of a text node, read in place (`NodeRef::text` copies it
+/// into a new string); `None` for any other node.
+pub(crate) fn own_text<R>(node: &NodeRef, f: impl FnOnce(&str) -> R) -> Option<R> {
+    node.query(|n| match &n.data {
+        NodeData::Text { contents } => Some(f(contents)),
+        _ => None,
+    })
+    .flatten()
+}
+
 /// Whether the element has any text (other than spaces).
 pub(crate) fn has_text(node: &NodeRef) -> bool {
-    node.descendants_it().any(|d| d.is_text() && d.text().chars().any(|c| !c.is_whitespace() && c != '\u{a0}'))
+    node.descendants_it()
+        .any(|d| own_text(&d, |t| t.chars().any(|c| !c.is_whitespace() && c != '\u{a0}')) == Some(true))
 }
 
 /// Share of the element's text that sits inside links (0 when it has no text).
@@ -83,4 +97,11 @@ pub(crate) fn has_descendant(node: &NodeRef, names: &[&str]) -> bool {
 /// Whether `node` is inside (or is) an element named one of `names`.
 pub(crate) fn inside(node: &NodeRef, names: &[&str]) -> bool {
     names.contains(&tag(node).as_str()) || node.ancestors_it(None).any(|a| names.contains(&tag(&a).as_str()))
+}
+
+/// The elements inside `<body>`, in document order: what `select("body *")`
+/// gives, without matching a selector against every element.
+pub(crate) fn body_elements(doc: &Document) -> Vec<NodeRef<'_>> {
+    let Some(body) = doc.body() else { return Vec::new() };
+    body.descendants_it().filter(|d| d.is_element()).collect()
 }

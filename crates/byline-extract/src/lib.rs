@@ -130,7 +130,7 @@ pub fn extract(
     cleanup::remove_noise(&page, url);
     cleanup::remove_meta_lines(&page);
 
-    let main = main_content::extract_main(&page.html(), url);
+    let main = main_content::extract_main_from(page.clone(), url);
     let content = match &main {
         Ok(m) => Document::from(m.html.as_str()),
         Err(_) => Document::from(""),

@@ -2,6 +2,7 @@
 //! extraction library is used (dom_smoothie, a port of Mozilla's
 //! Readability); swap it here.
 
+use dom_query::Document;
 use dom_smoothie::{Config, Readability, ReadabilityError};
 use url::Url;
 
@@ -23,8 +24,20 @@ pub struct MainContent {
 /// [`ExtractError::NoContent`] when no block looks like an article body,
 /// [`ExtractError::BadUrl`] when `url` is not absolute.
 pub fn extract_main(html: &str, url: &Url) -> Result<MainContent, ExtractError> {
+    extract_main_from(Document::from(html), url)
+}
+
+/// [`extract_main`] of a page already parsed (and perhaps cleaned): saves
+/// writing it out and parsing it again. Adjacent text nodes left by earlier
+/// removals are merged first, as a fresh parse would have them.
+///
+/// # Errors
+/// As [`extract_main`].
+pub fn extract_main_from(page: Document, url: &Url) -> Result<MainContent, ExtractError> {
+    page.normalize();
     let config = Config { disable_json_ld: true, max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
-    let mut readability = Readability::new(html, Some(url.as_str()), Some(config)).map_err(|e| map_error(e, url))?;
+    let mut readability =
+        Readability::with_document(page, Some(url.as_str()), Some(config)).map_err(|e| map_error(e, url))?;
     let article = readability.parse().map_err(|e| map_error(e, url))?;
     Ok(MainContent { html: article.content.to_string() })
 }

@@ -359,3 +359,21 @@ fn sources_agree_on_a_name_with_or_without_its_suffix() {
         r#"<p class="byline">By <a rel="author" class="author url fn" href="/contributors/pb">Perry Bacon Jr.</a></p>"#;
     assert_eq!(names(head, &article(header)), ["Perry Bacon Jr."]);
 }
+
+#[test]
+fn an_address_element_in_the_articles_header_names_its_author() {
+    let header = r#"<address>By <span>Tim Anderson</span></address><p class="published">July 11, 2012</p>"#;
+    assert_eq!(names("", &article(header)), ["Tim Anderson"]);
+    // The publisher's address in the site's footer is not a byline, nor is a desk.
+    let footer = r#"<footer><address>Anna Lee<br>Vogelsteig 2<br>37249 Neu-Eichenberg</address></footer>"#;
+    assert!(names("", &format!("{}{footer}", article(""))).is_empty());
+    assert!(names("", &article("<address>Pressestelle</address>")).is_empty());
+}
+
+#[test]
+fn a_lone_word_is_a_desk_or_a_user_name_not_a_byline() {
+    assert!(names(r#"<meta name="author" content="Newsroom">"#, &article("")).is_empty());
+    assert!(names("", &article(r#"<div class="author">Pressestelle</div>"#)).is_empty());
+    assert!(names("", &article(r#"<p class="byline">By <a rel="author" href="/u/jdoe">jdoe</a></p>"#)).is_empty());
+    assert_eq!(names(r#"<meta name="author" content="T.C. Sottek">"#, &article("")), ["T.C. Sottek"]);
+}

@@ -11,7 +11,7 @@ use dom_query::{Document, NodeRef};
 use super::names::Context;
 use super::regions::{headline_index, in_other_block};
 use super::{Evidence, Found};
-use crate::dom::{class_id, short_text, tag, text_of};
+use crate::dom::{body_elements, class_id, own_text, short_text, tag, text_of};
 use crate::model::Author;
 use crate::text::{comparable, squash};
 
@@ -31,6 +31,9 @@ const ROLE_MARKS: &[&str] = &[
     "occupation",
 ];
 
+/// A kind of byline element: its evidence and the test that finds it.
+type Group<'a> = (Evidence, &'a dyn Fn(&NodeRef) -> bool);
+
 /// How many elements after the headline count as the article's header.
 const HEADER_WINDOW: usize = 120;
 /// How many elements after the headline a date-and-name line may be.
@@ -44,7 +47,7 @@ const DATE_LINE_WINDOW: usize = 20;
 /// page; the first element that names people wins, with the others of its
 /// own byline block, and the [`Found`] says which kind and where.
 pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found {
-    let groups: [(Evidence, &dyn Fn(&NodeRef) -> bool); 7] = [
+    let groups: [Group; 8] = [
         (Evidence::Microdata, &is_microdata_author),
         (Evidence::RelAuthor, &|n| {
             n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"))
@@ -57,10 +60,13 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
                 && !["bio", "photo", "avatar", "about", "img"].iter().any(|m| marks.contains(m))
                 && !is_role_element(n)
         }),
-        // Last, and only in the header: a link to an author's page, and
-        // a line of a date and a name just under the headline.
+        // Last, and only in the header: a link to an author's page, a line
+        // of a date and a name just under the headline, and an `<address>`
+        // (HTML's element for the contact of the article's author; in a
+        // site's footer it is the publisher's).
         (Evidence::AuthorPageLink, &is_author_page_link),
         (Evidence::DateLine, &is_date_line),
+        (Evidence::BylineClass, &|n| tag(n) == "address"),
     ];
     search(doc, title, &groups, true, ctx)
 }
@@ -160,14 +166,8 @@ fn is_microdata_author(n: &NodeRef) -> bool {
 
 /// The header (the headline and what follows it) first, then the whole
 /// page; in each, the groups in order.
-fn search(
-    doc: &Document,
-    title: &str,
-    groups: &[(Evidence, &dyn Fn(&NodeRef) -> bool)],
-    by_tag: bool,
-    ctx: &Context,
-) -> Found {
-    let all: Vec<NodeRef<'_>> = doc.select("body *").nodes().to_vec();
+fn search(doc: &Document, title: &str, groups: &[Group], by_tag: bool, ctx: &Context) -> Found {
+    let all: Vec<NodeRef<'_>> = body_elements(doc);
     let headline = headline_index(doc, &all, title);
     let windows: Vec<(usize, usize)> = match headline {
         Some(h) => vec![(h, (h + HEADER_WINDOW).min(all.len())), (0, all.len())],
@@ -302,15 +302,14 @@ fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     let mut len = 0usize;
     for d in node.descendants_it() {
-        if d.is_text() {
-            let t = d.text();
+        match own_text(&d, |t| {
             len += t.chars().filter(|c| !c.is_whitespace()).count();
-            if len > max {
-                return None;
-            }
-            parts.push(t.to_string());
-        } else if d.is_element() && matches!(tag(&d).as_str(), "script" | "style") {
-            return None;
+            (len <= max).then(|| parts.push(t.to_string()))
+        }) {
+            Some(Some(())) => {}
+            Some(None) => return None,
+            None if d.is_element() && matches!(tag(&d).as_str(), "script" | "style") => return None,
+            None => {}
         }
     }
     Some(squash(&parts.join(" ")))

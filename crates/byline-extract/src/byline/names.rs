@@ -28,7 +28,7 @@ impl Context {
 
     /// Whether `name` can be a person's name on this site.
     pub(crate) fn is_person(&self, name: &str) -> bool {
-        if !is_plausible_person(name) {
+        if !is_plausible_person(name) || !is_full_name(name) {
             return false;
         }
         let key = comparable(&squash(name));
@@ -45,6 +45,17 @@ impl Context {
         }
         out
     }
+}
+
+/// Whether `name` has the shape of a person's full name as bylines print
+/// it: two words or more ("Jane Doe", "T.C. Sottek"), or one word in a
+/// script written without spaces (Chinese, Japanese, Korean, Thai). A lone
+/// word is a desk, a site or a user name far more often than a person
+/// ("Redaktion", "Pressestelle", "Newsroom", "jdoe"): no byline of the real
+/// corpus is one.
+fn is_full_name(name: &str) -> bool {
+    let unspaced = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{0e00}'..='\u{0e7f}');
+    name.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2 || name.chars().any(unspaced)
 }
 
 /// Name suffixes left out when two sources' names are compared: one source
@@ -80,7 +91,9 @@ mod tests {
     #[test]
     fn people_versus_sites_dates_and_admins() {
         let c = test_context();
-        for good in ["Gülağa İsgəndərov", "Ирина Волкова", "Jane Doe", "Jean-Paul O'Brien"] {
+        for good in
+            ["Gülağa İsgəndərov", "Ирина Волкова", "Jane Doe", "Jean-Paul O'Brien", "T.C. Sottek", "王小明", "김민수"]
+        {
             assert!(c.is_person(good), "{good}");
         }
         for bad in [
@@ -97,6 +110,9 @@ mod tests {
             "https://facebook.com/x",
             "",
             "Müəllif",
+            "Pressestelle",
+            "Newsroom",
+            "jdoe",
         ] {
             assert!(!c.is_person(bad), "{bad}");
         }
