@@ -16,7 +16,7 @@
 //! ([`AccountError::OtherAccount`] otherwise); on a server a feed is always
 //! in one of the account's folders, never in the account's top folder.
 
-use byline_accounts::{Capabilities, RemoteAccount, SubscriptionChange};
+use byline_accounts::{Capabilities, RemoteAccount, RemoteFolder, SubscriptionChange};
 use byline_store::{Account, AccountKind, Feed, FeedId, FolderId, RemoteRef};
 use serde::Serialize;
 
@@ -90,14 +90,9 @@ impl Engine {
             Some(current) => self.store.folder_remote(current).await?.map(|f| f.remote_id).filter(|r| !r.is_empty()),
             None => None,
         };
-        let names = server.folders().await.map_err(AccountError::NotChanged)?;
-        let name_of = |remote_id: &str| names.iter().find(|f| f.remote_id == remote_id).map(|f| f.title.clone());
-        let to = name_of(&target.remote_id).ok_or_else(|| {
-            AccountError::NotChanged(byline_accounts::Error::Protocol(
-                "that folder is no longer on the server: refresh, then try again".into(),
-            ))
-        })?;
-        let from = from.as_deref().and_then(name_of);
+        let folders = server.folders().await.map_err(AccountError::NotChanged)?;
+        let to = folder_title(&folders, &target.remote_id)?;
+        let from = from.and_then(|remote_id| folder_title(&folders, &remote_id).ok());
         if from.as_deref() != Some(to.as_str()) {
             server.move_feed(&feed.remote_id, from.as_deref(), &to).await.map_err(AccountError::NotChanged)?;
         }
@@ -131,13 +126,8 @@ impl Engine {
         let folder_name = match target.remote_id.as_str() {
             "" => None,
             remote_id => {
-                let names = server.folders().await.map_err(AccountError::NotChanged)?;
-                let name = names.into_iter().find(|f| f.remote_id == remote_id).map(|f| f.title);
-                Some(name.ok_or_else(|| {
-                    AccountError::NotChanged(byline_accounts::Error::Protocol(
-                        "that folder is no longer on the server: refresh, then try again".into(),
-                    ))
-                })?)
+                let folders = server.folders().await.map_err(AccountError::NotChanged)?;
+                Some(folder_title(&folders, remote_id)?)
             }
         };
         let remote_id =
@@ -171,6 +161,17 @@ impl Engine {
         })?;
         Ok((account, server))
     }
+}
+
+/// The title of the server's folder `remote_id` (the server names folders
+/// by title in its calls); [`AccountError::NotChanged`] when the server no
+/// longer has it.
+fn folder_title(folders: &[RemoteFolder], remote_id: &str) -> Result<String, AccountError> {
+    folders.iter().find(|f| f.remote_id == remote_id).map(|f| f.title.clone()).ok_or_else(|| {
+        AccountError::NotChanged(byline_accounts::Error::Protocol(
+            "that folder is no longer on the server: refresh, then try again".into(),
+        ))
+    })
 }
 
 #[cfg(test)]
