@@ -53,7 +53,7 @@ trap 'rm -rf "$tmp"' EXIT
 echo "== Mozilla Readability (node $(node --version))" >&2
 node "$here/readability.mjs" --runs "$runs" --min-ms "$min_ms" > "$tmp/readability.json"
 # One timed pass only on the real corpus: jsdom's memory grows pass after
-# pass over its 331 pages until node runs out of heap.
+# pass over its 439 pages until node runs out of heap.
 node --expose-gc --max-old-space-size=6144 "$here/readability.mjs" --pages "$root/crates/byline-extract/tests/fixtures/real" --runs 1 --min-ms 1 > "$tmp/readability-real.json"
 
 echo "== byline-extract, dom_smoothie, rs-trafilatura" >&2

@@ -152,23 +152,28 @@ struct Sums {
     pages: usize,
 }
 
-/// Which pages of the corpus a table covers: a half, and optionally a batch.
+/// Which pages of the corpus a table covers: a half, and optionally a range
+/// of batches.
 #[derive(Clone, Copy)]
 struct Slice {
     half: &'static str,
-    /// Only pages of this batch or later.
-    min_batch: Option<u32>,
+    /// Only pages of these batches (first, last), both included.
+    batches: Option<(u32, u32)>,
 }
 
 impl Slice {
     fn holds(self, page: &Page) -> bool {
-        half(&page.name) == self.half && self.min_batch.is_none_or(|b| page.expected.batch() >= b)
+        half(&page.name) == self.half
+            && self.batches.is_none_or(|(first, last)| (first..=last).contains(&page.expected.batch()))
     }
 }
 
-const HOLDOUT: Slice = Slice { half: "holdout", min_batch: None };
-const FRESH_HOLDOUT: Slice = Slice { half: "holdout", min_batch: Some(2) };
-const TUNE: Slice = Slice { half: "tune", min_batch: None };
+const HOLDOUT: Slice = Slice { half: "holdout", batches: None };
+/// Batches 2 and 3's holdout pages: fresh when batch 1 had been tuned on.
+const FRESH_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((2, 3)) };
+/// Batch 4's holdout pages: fresh when batches 1–3 had been tuned on.
+const BATCH_4_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((4, 4)) };
+const TUNE: Slice = Slice { half: "tune", batches: None };
 
 fn sums(row: &RealRow, pages: &[Page], which: Slice) -> Sums {
     let mut s = Sums {
@@ -241,7 +246,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let tune = pages.iter().filter(|p| TUNE.holds(p)).count();
     let ours = pages.iter().filter(|p| p.name.starts_with("our-")).count();
     let fresh = pages.iter().filter(|p| FRESH_HOLDOUT.holds(p)).count();
-    let fresh_all = pages.iter().filter(|p| p.expected.batch() >= 2).count();
+    let fresh_all = pages.iter().filter(|p| (2..=3).contains(&p.expected.batch())).count();
+    let batch_4 = pages.iter().filter(|p| BATCH_4_HOLDOUT.holds(p)).count();
+    let batch_4_all = pages.iter().filter(|p| p.expected.batch() == 4).count();
     let _ = writeln!(
         s,
         "- Pages: the {} pages of `crates/byline-extract/tests/fixtures/real` ([SOURCES.md](crates/byline-extract/tests/fixtures/real/SOURCES.md)): \
@@ -249,13 +256,16 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          az/ru pages we wrote (`our-`). Split by a hash of the page name: **tune** ({tune} pages; the byline rules were tuned on \
          these) and **holdout** ({} pages; never looked at while tuning, reported only in aggregate). {fresh_all} pages \
          are batches 2 and 3, added after batch 1 had been tuned on; their holdout pages, the **fresh holdout** \
-         ({fresh} pages), had not been seen by anyone, not even in aggregate, before their tune pages were tuned on.\n",
+         ({fresh} pages), had not been seen by anyone, not even in aggregate, before their tune pages were tuned on. {batch_4_all} \
+         pages are batch 4, added after batches 1 to 3 had been tuned on; its holdout pages ({batch_4}) are reported \
+         apart as **fresh holdout (batch 4)**.\n",
         pages.len(),
         pages.len() - tune,
     );
     for (title, which) in [
         ("holdout half", HOLDOUT),
         ("fresh holdout (batches 2 and 3, holdout pages)", FRESH_HOLDOUT),
+        ("fresh holdout (batch 4, holdout pages)", BATCH_4_HOLDOUT),
         ("tune half", TUNE),
     ] {
         let _ = writeln!(s, "### {title}\n");
@@ -293,7 +303,11 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let frac = |n: usize, d: usize| if d == 0 { 1.0 } else { n as f64 / d as f64 };
     let met = |b: bool| if b { "met" } else { "**missed**" };
     let our_rate = median(rows[0].rates.clone());
-    for (title, which) in [("the holdout half", HOLDOUT), ("the fresh holdout", FRESH_HOLDOUT)] {
+    for (title, which) in [
+        ("the holdout half", HOLDOUT),
+        ("the fresh holdout (batches 2 and 3)", FRESH_HOLDOUT),
+        ("the fresh holdout (batch 4)", BATCH_4_HOLDOUT),
+    ] {
         let ours = sums(&rows[0], pages, which);
         let best_body = rows[1..]
             .iter()
@@ -361,7 +375,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     crate::page_table_head(
         &mut s,
-        "Every tune page (the holdout pages are not listed; batch 2's and 3's pages are marked ² and ³)",
+        "Every tune page (the holdout pages are not listed; batch 2's, 3's and 4's pages are marked ², ³ and ⁴)",
         rows.iter().map(|r| r.name.as_str()),
     );
     for (i, page) in pages.iter().enumerate() {
@@ -381,6 +395,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         let mark_2 = match page.expected.batch() {
             2 => " ²",
             3 => " ³",
+            4 => " ⁴",
             _ => "",
         };
         let _ = write!(

@@ -157,6 +157,30 @@ const RELATED_HEADINGS: &[&str] = &[
     "also read",
     "you may also like",
     "trending",
+    "see also",
+    // German, French, Spanish and Portuguese "read also" headings.
+    "lesen sie auch",
+    "lies auch",
+    "zum weiterlesen",
+    "weiterlesen",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "auch interessant",
+    "mehr zum thema",
+    "weitere artikel",
+    "weitere beiträge",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "verwandte artikel",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "lee también",
+    "lea también",
+    "te puede interesar",
+    "noticias relacionadas",
+    "leia também",
+    "veja também",
 ];
 /// Link texts of share buttons.
 const SHARE_NAMES: &[&str] = &[
@@ -571,6 +595,37 @@ fn remove_related_by_heading(doc: &Document) {
         }
         if link_density(&container) >= 0.4 && text_of(&container).chars().count() < 2000 {
             container.remove_from_parent();
+        } else {
+            remove_heading_and_links_after(heading);
+        }
+    }
+}
+
+/// A "read also" heading inside the text (`<p><strong>Lesen Sie auch:</strong></p>`)
+/// followed by lists or paragraphs that are mostly links: the heading's line
+/// and those blocks go, up to the first block that is not links.
+fn remove_heading_and_links_after(heading: &NodeRef) {
+    // The line that holds the heading and nothing else (`<p><strong>…</strong></p>`).
+    let line = match heading.parent() {
+        Some(p) if matches!(tag(heading).as_str(), "b" | "strong" | "span") && text_of(&p) == text_of(heading) => p,
+        _ => *heading,
+    };
+    let mut links = Vec::new();
+    let mut next = line.next_element_sibling();
+    while let Some(n) = next {
+        let is_links = matches!(tag(&n).as_str(), "ul" | "ol" | "p" | "div")
+            && link_density(&n) >= 0.5
+            && text_of(&n).chars().count() < 1000;
+        if !is_links || links.len() >= 6 {
+            break;
+        }
+        links.push(n);
+        next = n.next_element_sibling();
+    }
+    if !links.is_empty() {
+        line.remove_from_parent();
+        for n in links {
+            n.remove_from_parent();
         }
     }
 }
@@ -725,6 +780,24 @@ mod tests {
             <p>keep</p></body>"#,
         );
         assert!(!out.contains("One") && !out.contains("Oxşar") && out.contains("keep"), "{out}");
+    }
+
+    #[test]
+    fn a_read_also_heading_inside_the_text_goes_with_its_links() {
+        let out = clean(
+            r#"<body><div class="entry"><p>First paragraph of the article, long enough to be the text.</p>
+            <p><strong>Lesen Sie auch die folgenden Beiträge:</strong></p>
+            <ul><li><a href="/a">Warum Sie diese HR-Prozesse digitalisieren sollten</a></li><li><a href="/b">Der Jobmarkt bleibt vital</a></li></ul>
+            <p>Last paragraph of the article, kept as it is.</p></div></body>"#,
+        );
+        assert!(!out.contains("Lesen Sie") && !out.contains("Jobmarkt"), "{out}");
+        assert!(out.contains("First paragraph") && out.contains("Last paragraph"), "{out}");
+        // A heading followed by text, not links, stays.
+        let out = clean(
+            r#"<body><div class="entry"><p>Intro text of the article here.</p><h3>Mehr zum Thema</h3>
+            <p>The council said more on the subject, with <a href="/x">one link</a> in a long sentence of plain text.</p></div></body>"#,
+        );
+        assert!(out.contains("Mehr zum Thema") && out.contains("council said"), "{out}");
     }
 
     #[test]

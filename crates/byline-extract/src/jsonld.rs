@@ -65,11 +65,22 @@ pub(crate) fn read(doc: &Document) -> ArticleLd {
     for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
         let raw = script.text();
         let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim().trim_end_matches(';');
-        if let Ok(value) = serde_json::from_str::<Value>(raw) {
+        if let Some(value) = parse_lenient(raw) {
             flatten(value, &mut nodes, 0);
         }
     }
     from_nodes(&nodes)
+}
+
+/// Parses a JSON-LD block; when it does not parse, tries again with raw
+/// control characters (line breaks and tabs that sites leave inside
+/// strings, e.g. an `articleBody`) turned into spaces, which is valid JSON
+/// outside strings and inside them.
+fn parse_lenient(raw: &str) -> Option<Value> {
+    serde_json::from_str::<Value>(raw).ok().or_else(|| {
+        let spaced: String = raw.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        serde_json::from_str::<Value>(&spaced).ok()
+    })
 }
 
 /// Builds the summary from flattened JSON-LD nodes.
@@ -235,6 +246,14 @@ mod tests {
         assert_eq!(ld.authors.len(), 2);
         assert!(!ld.authors[0].is_organization);
         assert!(ld.authors[1].is_organization);
+    }
+
+    #[test]
+    fn raw_line_breaks_inside_strings_are_read_past() {
+        let ld = parse(
+            "{\"@type\":\"BlogPosting\",\"articleBody\":\"First line.\nSecond\tline.\",\n\"author\":{\"@type\":\"Person\",\"name\":\"Jane Roe\"}}",
+        );
+        assert_eq!(ld.authors[0].name, "Jane Roe");
     }
 
     #[test]

@@ -132,7 +132,13 @@ fn is_author_page_link(n: &NodeRef) -> bool {
             let h = h.to_lowercase();
             AUTHOR_PATHS.iter().any(|p| h.contains(p))
         })
-        && short_text(n, 60).is_some_and(|t| is_name_shaped(strip_label(&t)))
+        && (short_text(n, 60).is_some_and(|t| is_name_shaped(strip_label(&t)))
+            // `<a href="/autoren/…"><img …><span class="copyright">© Name</span>
+            // <span itemprop="name">Name</span></a>`: the name is the marked part.
+            || n.descendants_it().any(|d| {
+                d.attr("itemprop").is_some_and(|p| p.as_ref() == "name")
+                    && short_text(&d, 60).is_some_and(|t| is_name_shaped(&t))
+            }))
 }
 
 /// How many of [`from_elements`]'s groups are also searched outside the
@@ -248,7 +254,8 @@ fn is_by_line(node: &NodeRef) -> bool {
         return false;
     }
     let Some(text) = short_spaced_text(node, BY_LINE_MAX) else { return false };
-    if text.is_empty() || !has_label(&text) {
+    let text = after_separator(&text);
+    if text.is_empty() || !has_label(text) {
         return false;
     }
     !node.children_it(false).any(|c| {
@@ -262,7 +269,16 @@ fn is_label_only(node: &NodeRef) -> bool {
     if matches!(tag(node).as_str(), "script" | "style" | "body" | "html") {
         return false;
     }
-    short_spaced_text(node, 30).is_some_and(|t| !t.is_empty() && has_label(&t) && strip_label(&t).is_empty())
+    short_spaced_text(node, 30).is_some_and(|t| {
+        let t = after_separator(&t);
+        !t.is_empty() && has_label(t) && strip_label(t).is_empty()
+    })
+}
+
+/// The text after the separators that sites print between the parts of a
+/// meta line ("| By", "· Autor:"), so that the label is seen.
+fn after_separator(text: &str) -> &str {
+    text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | '–' | '—'))
 }
 
 /// The text after a label-only element up to the next line break or block:
@@ -458,5 +474,37 @@ mod tests {
         let doc =
             Document::from(r#"<body><span class="author vcard"><a rel="author" href="/a">admin</a></span></body>"#);
         assert!(from_elements(&doc, "", &test_context()).authors.is_empty());
+    }
+
+    #[test]
+    fn the_post_footer_of_the_headline_s_post_is_read_past_its_post_header() {
+        let doc = Document::from(
+            r#"<body><article class="post"><header class="post-header"><h1>Mozart's marks</h1></header>
+               <div class="entry"><p>Text.</p></div><footer class="post-footer"><span class="author">Posted by
+               <a rel="author" class="url fn" href="/author/gwk">Günter W. Kienitz</a></span></footer></article>
+               <footer class="site-footer"><a rel="author" href="/author/x">Site Owner</a></footer></body>"#,
+        );
+        let found = from_elements(&doc, "Mozart's marks", &test_context());
+        assert_eq!(names(&found.authors), [("Günter W. Kienitz", None)]);
+    }
+
+    #[test]
+    fn a_label_after_a_separator_names_the_next_element() {
+        let doc = Document::from(
+            r#"<body><h1>Woman sees a car stop</h1><div class="meta"><span>yas!</span><span class="sr">| By </span>
+               <span>Cara Stiles</span> | <time>April 13, 2020</time></div></body>"#,
+        );
+        let found = from_elements(&doc, "Woman sees a car stop", &test_context());
+        assert_eq!(names(&found.authors), [("Cara Stiles", None)]);
+    }
+
+    #[test]
+    fn an_author_page_link_with_a_marked_name_among_other_text() {
+        let doc = Document::from(
+            r#"<body><h1>Forest roads closed</h1><div><a href="/autoren/kathrin-fuehres-1"><span class="copyright">© Kathrin Führes</span>
+               <span itemprop="name">Kathrin Führes</span></a></div><p>Text.</p></body>"#,
+        );
+        let found = from_elements(&doc, "Forest roads closed", &test_context());
+        assert_eq!(names(&found.authors), [("Kathrin Führes", None)]);
     }
 }

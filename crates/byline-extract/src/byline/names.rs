@@ -1,6 +1,6 @@
 //! Who can be a person on this page: the name checks every source shares.
 
-use byline_feeds::credit::{clean_role, is_plausible_person};
+use byline_feeds::credit::{clean_role, is_agency, is_plausible_person};
 use url::Url;
 
 use crate::model::Author;
@@ -28,7 +28,7 @@ impl Context {
 
     /// Whether `name` can be a person's name on this site.
     pub(crate) fn is_person(&self, name: &str) -> bool {
-        if !is_plausible_person(name) || !is_full_name(name) {
+        if !is_plausible_person(name) || !is_full_name(name) || is_group_name(name) {
             return false;
         }
         let key = comparable(&squash(name));
@@ -40,7 +40,9 @@ impl Context {
         let mut out: Vec<Author> = Vec::new();
         for a in authors {
             if self.is_person(&a.name) && !out.iter().any(|o| comparable(&o.name) == comparable(&a.name)) {
-                out.push(Author::new(squash(&a.name), a.role.map(|r| clean_role(&r)).filter(|r| !r.is_empty())));
+                // "David Hutzler, dpa": an agency beside the name is the source, not a role.
+                let role = a.role.map(|r| clean_role(&r)).filter(|r| !r.is_empty() && !is_agency(r));
+                out.push(Author::new(squash(&a.name), role));
             }
         }
         out
@@ -56,6 +58,20 @@ impl Context {
 fn is_full_name(name: &str) -> bool {
     let unspaced = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{0e00}'..='\u{0e7f}');
     name.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2 || name.chars().any(unspaced)
+}
+
+/// Articles that open the name of a group, never a person's first name
+/// ("Les Amis de la Terre", "Die Grünen im Landtag", "The Friends of …").
+const GROUP_ARTICLES: &[&str] = &["the", "les", "los", "las", "die", "der", "das", "gli"];
+
+/// Whether `name` is a group's name: it opens with an article and has three
+/// words or more, one of them in lower case ("Les Amis de la Terre"); a
+/// person's name never opens with an article ("Les Moonves" has two words).
+fn is_group_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 3
+        && words.first().is_some_and(|w| GROUP_ARTICLES.contains(&comparable(w).as_str()))
+        && words[1..].iter().any(|w| w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Name suffixes left out when two sources' names are compared: one source
@@ -116,6 +132,26 @@ mod tests {
         ] {
             assert!(!c.is_person(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_group_named_with_an_article_is_not_a_person() {
+        let c = test_context();
+        assert!(!c.is_person("Les Amis de la Terre"));
+        assert!(!c.is_person("Die Grünen im Landtag"));
+        assert!(c.is_person("Les Moonves"));
+        assert!(c.is_person("Daniel de la Cruz"));
+    }
+
+    #[test]
+    fn an_agency_beside_a_name_is_not_its_role() {
+        let c = test_context();
+        let kept = c.keep_people(vec![
+            Author::new("David Hutzler", Some("dpa".into())),
+            Author::new("Jane Roe", Some("Senior Editor".into())),
+        ]);
+        assert_eq!(kept[0].role, None);
+        assert_eq!(kept[1].role.as_deref(), Some("Senior Editor"));
     }
 
     #[test]

@@ -114,13 +114,17 @@ fn block_words(node: &NodeRef) -> Vec<String> {
 }
 
 /// The headline's post: its nearest ancestor that is an `<article>` or whose
-/// class names a post ("post", "hentry", "entry", "article", "story").
+/// class names a post ("post", "hentry", "entry", "article", "story"); never
+/// the post's header around the headline (`<header class="post-header">`,
+/// `.entry-title`), whose footer would then seem another block.
 fn article_container<'a>(headline: &NodeRef<'a>) -> Option<NodeRef<'a>> {
     headline.ancestors_it(None).take_while(|a| !matches!(tag(a).as_str(), "body" | "html" | "main")).find(|a| {
-        tag(a) == "article"
-            || class_id_tokens(a)
-                .iter()
-                .any(|w| matches!(w.as_str(), "post" | "hentry" | "entry" | "article" | "story"))
+        let words = class_id_tokens(a);
+        let header = matches!(tag(a).as_str(), "header" | "hgroup")
+            || words.iter().any(|w| matches!(w.as_str(), "header" | "head" | "title" | "heading"));
+        !header
+            && (tag(a) == "article"
+                || words.iter().any(|w| matches!(w.as_str(), "post" | "hentry" | "entry" | "article" | "story")))
     })
 }
 

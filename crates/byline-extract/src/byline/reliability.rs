@@ -1,7 +1,8 @@
 //! A report, not a check: how reliable each kind of byline evidence is on
 //! the **tune half** of the real corpus (never the holdout half), for the
 //! constants in `agree.rs`:
-//! `cargo test -p byline-extract --lib -- --ignored --nocapture source_reliability`.
+//! `cargo test -p byline-extract --lib -- --ignored --nocapture source_reliability`
+//! (`BYLINE_PAGES=name,name` prints every candidate on those tune pages).
 //!
 //! For each kind (and, for page elements, in the headline's neighbourhood
 //! or elsewhere) it counts the pages where the source named anybody, the
@@ -72,11 +73,15 @@ fn source_reliability() {
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter_map(|f| f.strip_suffix(".expected.json").map(String::from))
-        .filter(|n| is_tune(n))
+        // `BYLINE_HALF=holdout`: the same counts on the holdout half, in aggregate only.
+        .filter(|n| is_tune(n) != (std::env::var("BYLINE_HALF").as_deref() == Ok("holdout")))
+        // `BYLINE_PAGES=a,b`: only these tune pages, with every candidate printed.
+        .filter(|n| std::env::var("BYLINE_PAGES").map_or(true, |only| only.split(',').any(|o| o == n)))
         .collect();
     names.sort();
     let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
     let (mut agreed, mut agreed_right) = (0, 0);
+    let mut missed: BTreeMap<String, usize> = BTreeMap::new();
     // Pages where two sources name different people: which one was right.
     let (mut disagreed, mut first_right, mut other_right) = (0, 0, 0);
     for name in &names {
@@ -92,6 +97,19 @@ fn source_reliability() {
             .map(|a| key(a["name"].as_str().unwrap_or_default()))
             .collect();
         let found = candidates(&html, &url, expected["feed_author"].as_str());
+        // A person byline that `extract` misses: did any source name the right people?
+        let given = crate::extract(&bytes, expected["content_type"].as_str(), &url, expected["feed_author"].as_str())
+            .map(|x| x.byline.iter().map(|a| key(&a.name)).collect::<Vec<_>>())
+            .unwrap_or_default();
+        if !want.is_empty() && given != want {
+            let kinds: Vec<String> = found
+                .iter()
+                .filter(|f| f.authors.iter().map(|a| key(&a.name)).collect::<Vec<_>>() == want)
+                .map(|f| format!("{:?}{}", f.evidence, if f.near_headline { " (header)" } else { "" }))
+                .collect();
+            let what = if given.is_empty() { "none given" } else { "another given" };
+            *missed.entry(format!("{what}; right in: {kinds:?}")).or_default() += 1;
+        }
         for f in found.iter().filter(|f| !f.is_empty()) {
             let got: Vec<String> = f.authors.iter().map(|a| key(&a.name)).collect();
             let t =
@@ -99,6 +117,12 @@ fn source_reliability() {
             t.named += 1;
             t.right += usize::from(got == want);
             t.invented += usize::from(want.is_empty());
+        }
+        if std::env::var_os("BYLINE_PAGES").is_some() && is_tune(name) {
+            println!("{name}: want {want:?}");
+            for f in &found {
+                println!("  {:?} near={} {:?}", f.evidence, f.near_headline, f.authors);
+            }
         }
         let named: Vec<&Found> = found.iter().filter(|f| !f.is_empty()).collect();
         if named.len() >= 2 && named.iter().skip(1).any(|f| f.shares_a_name(&named[0].authors)) {
@@ -119,12 +143,19 @@ fn source_reliability() {
             );
         }
     }
-    println!("tune half, {} pages: kind: right/named (invented on pages with no person), smoothed", names.len());
+    println!(
+        "{} half, {} pages: kind: right/named (invented on pages with no person), smoothed",
+        std::env::var("BYLINE_HALF").unwrap_or("tune".into()),
+        names.len()
+    );
     for (kind, t) in &tally {
         let smoothed = (t.right as f32 + 1.0) / (t.named as f32 + 2.0);
         println!("{kind}: {}/{} ({}) {smoothed:.2}", t.right, t.named, t.invented);
     }
     println!("first source confirmed by another: right {agreed_right}/{agreed}");
+    for (what, n) in &missed {
+        println!("missed person bylines, {what}: {n}");
+    }
     println!(
         "first source contradicted by another: first right {first_right}, other right {other_right}, of {disagreed}"
     );

@@ -7,7 +7,7 @@ use dom_query::{Document, NodeRef};
 use super::names::Context;
 use crate::dom::{tag, text_of};
 use crate::model::Author;
-use crate::text::comparable;
+use crate::text::{comparable, squash};
 
 /// First words of lines at the end of a body that are credits but not bylines.
 const NOT_BYLINE_LINES: &[&str] = &["foto", "photo", "фото", "mənbə", "source", "источник", "video", "видео"];
@@ -45,7 +45,7 @@ pub(crate) fn trailing_byline<'a>(content: &'a Document, ctx: &Context) -> Optio
         if NOT_BYLINE_LINES.contains(&first.as_str()) && found.nodes.is_empty() {
             continue;
         }
-        match parse_credit_line(&text, ctx) {
+        match parse_credit_line(&text, ctx).or_else(|| signature(block, ctx)) {
             Some(mut authors) => {
                 authors.append(&mut found.authors);
                 found.authors = authors;
@@ -79,6 +79,49 @@ fn parse_credit_line(text: &str, ctx: &Context) -> Option<Vec<Author>> {
     };
     let all_names = authors.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
     (all_names && !authors.is_empty()).then(|| ctx.keep_people(authors))
+}
+
+/// Words of a letter's closing ("Viele Grüße<br>Tine"), never a name.
+const CLOSING_WORDS: &[&str] = &[
+    "grüße",
+    "gruß",
+    "grüßen",
+    "liebe",
+    "viele",
+    "herzliche",
+    "regards",
+    "greetings",
+    "cheers",
+    "best",
+    "kind",
+    "yours",
+];
+
+/// A signature at the end of a statement or a letter: a block of exactly
+/// two lines split by `<br>`, a name and then a short role ("Kazım
+/// TÜRKMEN<br>DITIB-Bundesvorsitzender", "Orxan Nağıyev<br>müxbir").
+fn signature(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for child in block.children_it(false) {
+        if child.is_element() && tag(&child) == "br" {
+            lines.push(String::new());
+        } else if let Some(last) = lines.last_mut() {
+            last.push(' ');
+            last.push_str(&child.text());
+        }
+    }
+    let lines: Vec<String> = lines.iter().map(|l| squash(l)).filter(|l| !l.is_empty()).collect();
+    let [name, role] = lines.as_slice() else { return None };
+    let role_words = role.split_whitespace().count();
+    let closing = name.split_whitespace().any(|w| CLOSING_WORDS.contains(&comparable(w).as_str()));
+    let role_like = (1..=6).contains(&role_words)
+        && role.chars().next().is_some_and(char::is_alphabetic)
+        && !role.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '/' | ':'))
+        && !role.ends_with(['.', '!', '?'])
+        && !is_name_shaped(role);
+    (is_name_shaped(name) && ctx.is_person(name) && !closing && role_like)
+        .then(|| ctx.keep_people(vec![Author::new(name, Some(role.clone()))]))
+        .filter(|people| !people.is_empty())
 }
 
 #[cfg(test)]
@@ -116,6 +159,24 @@ mod tests {
             "Prezident bildirib ki, iki ölkə arasında əməkdaşlıq genişlənir və yeni layihələr həyata keçiriləcək"
         )
         .is_none());
+    }
+
+    #[test]
+    fn a_two_line_signature_at_the_end_is_a_name_and_role() {
+        let doc = Document::from(
+            "<div><p>Möge ihre Nacht gesegnet sein.</p><p>Kazım TÜRKMEN<br>DITIB-Bundesvorsitzender</p></div>",
+        );
+        let t = trailing_byline(&doc, &test_context()).unwrap();
+        assert_eq!(t.authors[0].name, "Kazım TÜRKMEN");
+        assert_eq!(t.authors[0].role.as_deref(), Some("DITIB-Bundesvorsitzender"));
+        for not_one in [
+            "<p>Text.</p><p>Viele Grüße<br>Euer Team</p>",
+            "<p>Text.</p><p>Max Muster<br>Hauptstraße 5</p>",
+            "<p>Text.</p><p>Dr. Tim Loppe<br>Pressesprecher<br>Tel.: 0211 77900</p>",
+            "<p>Text.</p><p>Anna Lee<br>Tom Ray</p>",
+        ] {
+            assert!(trailing_byline(&Document::from(not_one), &test_context()).is_none(), "{not_one}");
+        }
     }
 
     #[test]
