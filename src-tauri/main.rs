@@ -64,6 +64,7 @@ fn main() {
             window_theme::paint_background(app.handle());
             webview_memory::tune(app.handle());
             specta.mount_events(app);
+            webview_memory::trim_after_syncs(app.handle());
             let db_path = app.path().app_data_dir()?.join(DB_FILE_NAME);
             let engine = tauri::async_runtime::block_on(Engine::open(&db_path, EngineConfig::default()))?;
             startup::mark(Step::Database);

@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
 # Memory of the desktop app as a user runs it, beside Liferea in the same
-# run: the release build, idle under Xvfb with 10,000 articles in its
-# database and the article list showing; total PSS (from
-# /proc/PID/smaps_rollup) of the app and every process it started (the
-# WebKit web and network processes).
+# run: the release build under Xvfb with 10,000 articles in its database
+# and the article list showing; total PSS (from /proc/PID/smaps_rollup) of
+# the app and every process it started (the WebKit web and network
+# processes), at three moments of one session:
 #
-# Usage: bench/app/memory.sh [--runs N] [--settle SECONDS] [--app PATH]
-# Needs: a release build (cargo build --release --bin byline, and
-# byline-bench + byline-cli), Xvfb, liferea (apt-get install liferea).
+#   - idle: `--settle` seconds after start;
+#   - after reading: 50 articles opened one after another (the `j` key,
+#     as a reader goes down the list, one every half second), then
+#     `--settle` seconds;
+#   - after a sync: 200 more feeds (50 new items each, served by a second
+#     `byline-bench serve`) subscribed in its database, the `r` key (sync
+#     everything), the 10,000 new articles stored, then `--settle` seconds.
+#
+# Liferea, empty as a new user starts it, is measured idle in each run.
+#
+# Usage: bench/app/memory.sh [--runs N] [--settle SECONDS] [--app PATH] [--idle-only]
+# Needs: a release build (cargo build --release -p byline -p byline-bench
+# -p byline-cli), Xvfb, xdotool, sqlite3, liferea (apt-get install liferea).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 settle=20
 runs=3
+idle_only=0
 target="${CARGO_TARGET_DIR:-target}"
 app="$target/release/byline"
 while [ $# -gt 0 ]; do
@@ -20,32 +31,87 @@ while [ $# -gt 0 ]; do
     --settle) settle="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --app) app="$2"; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--settle SECONDS] [--app PATH]" >&2; exit 2 ;;
+    --idle-only) idle_only=1; shift ;;
+    *) echo "usage: $0 [--runs N] [--settle SECONDS] [--app PATH] [--idle-only]" >&2; exit 2 ;;
   esac
 done
 # The database, the served feeds, Xvfb, cleanup and the PSS helpers.
 source bench/app/common.sh
+db="$XDG_DATA_HOME/az.byline.reader/byline.sqlite3"
+pristine="$work/pristine.sqlite3"
+sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE); VACUUM INTO '$pristine'" >/dev/null
 
-measure() {  # run, name, command...
-  local run="$1" name="$2"; shift 2
-  setsid "$@" >/dev/null 2>&1 &
-  local pid=$!
+mib() { echo "$(( ($1 + 512) / 1024 ))"; }
+percent() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%+.0f%%", (b - a) * 100 / a}'; }
+
+# The second set of feeds, for the sync of 10,000 new items.
+setsid "$bench" serve --urls "$work/urls-new.txt" --feeds 200 --items 50 >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/urls-new.txt" ] && break; sleep 0.1; done
+now=$(date +%s)
+{
+  echo "BEGIN;"
+  while read -r url; do echo "INSERT INTO feeds (url, title, created_at) VALUES ('$url', '', $now);"; done <"$work/urls-new.txt"
+  echo "COMMIT;"
+} >"$work/subscribe-new.sql"
+
+# Sends keys to the app's window (the visible one; WebKitGTK makes others).
+keys() {  # key, count, pause
+  local window
+  window=$(xdotool search --onlyvisible --name Byline | head -n 1)
+  xdotool windowfocus --sync "$window"
+  for _ in $(seq "$2"); do xdotool key "$1"; sleep "$3"; done
+}
+
+byline_run() {  # run
+  local run="$1" pid idle read synced idle_p read_p synced_p
+  cp "$pristine" "$db"; rm -f "$db-wal" "$db-shm"
+  setsid "$app" >/dev/null 2>"$work/byline-$run.log" &
+  pid=$!
   pids+=("$pid")
   sleep "$settle"
-  printf '| %s | %s | %.0f | %s |\n' "$run" "$name" "$(echo "$(pss_of_group "$pid") / 1024" | bc -l)" "$(pss_lines "$pid")"
+  idle=$(pss_of_group "$pid"); idle_p=$(pss_lines "$pid")
+  if [ "$idle" -eq 0 ]; then echo "${0##*/}: byline is not running:" >&2; cat "$work/byline-$run.log" >&2; exit 1; fi
+  if ((idle_only)); then
+    printf '| %s | byline | %s | – | – | %s |\n' "$run" "$(mib "$idle")" "$idle_p"
+  else
+    keys j 50 0.5
+    sleep "$settle"
+    read=$(pss_of_group "$pid"); read_p=$(pss_lines "$pid")
+    sqlite3 "$db" ".timeout 10000" ".read $work/subscribe-new.sql"
+    keys r 1 0
+    for _ in $(seq 600); do
+      [ "$(sqlite3 "$db" 'SELECT COUNT(*) FROM articles')" -ge $((articles + 10000)) ] && break
+      sleep 0.5
+    done
+    sleep "$settle"
+    synced=$(pss_of_group "$pid"); synced_p=$(pss_lines "$pid")
+    printf '| %s | byline | %s | %s (%s) | %s (%s) | idle: %s; read: %s; synced (%s articles): %s |\n' "$run" \
+      "$(mib "$idle")" "$(mib "$read")" "$(percent "$idle" "$read")" "$(mib "$synced")" "$(percent "$idle" "$synced")" \
+      "$idle_p" "$read_p" "$(sqlite3 "$db" 'SELECT COUNT(*) FROM articles')" "$synced_p"
+  fi
+  kill -- "-$pid" 2>/dev/null || true
+  sleep 1
+}
+
+liferea_run() {  # run
+  local run="$1" pid lhome="$work/liferea-$1"
+  mkdir -p "$lhome"
+  setsid env HOME="$lhome" XDG_DATA_HOME="$lhome/d" XDG_CONFIG_HOME="$lhome/c" XDG_CACHE_HOME="$lhome/k" liferea >/dev/null 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  sleep "$settle"
+  printf '| %s | liferea | %s | – | – | %s |\n' "$run" "$(mib "$(pss_of_group "$pid")")" "$(pss_lines "$pid")"
   kill -- "-$pid" 2>/dev/null || true
   sleep 1
 }
 
 provenance
-echo "- Each app alone under Xvfb 1600x1000, measured ${settle} s after start, $runs runs"
+echo "- Each app alone under Xvfb 1600x1000, $runs runs; each figure taken ${settle} s after the moment it names; Byline starts each run from the same database"
 echo
-echo "| Run | App | PSS MiB (all its processes) | Processes (PSS MiB) |"
-echo "|--:|---|--:|---|"
+echo "| Run | App | Idle PSS MiB (all its processes) | After 50 articles opened | After a sync of 10,000 new items | Processes (PSS MiB) |"
+echo "|--:|---|--:|--:|--:|---|"
 for run in $(seq "$runs"); do
-  measure "$run" byline "$app"
-  if command -v liferea >/dev/null 2>&1; then
-    lhome="$work/liferea-$run"; mkdir -p "$lhome"
-    measure "$run" liferea env HOME="$lhome" XDG_DATA_HOME="$lhome/d" XDG_CONFIG_HOME="$lhome/c" XDG_CACHE_HOME="$lhome/k" liferea
-  fi
+  byline_run "$run"
+  if command -v liferea >/dev/null 2>&1; then liferea_run "$run"; fi
 done
