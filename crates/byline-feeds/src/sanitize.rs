@@ -52,9 +52,23 @@ static TEXT_ONLY: LazyLock<Builder<'static>> = LazyLock::new(|| {
 /// (and dropped when there is no base).
 pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
     BASE_URL.with(|cell| *cell.borrow_mut() = base.cloned());
-    let clean = HTML_SANITIZER.clean(html).to_string();
+    let document = HTML_SANITIZER.clean(html);
     BASE_URL.with(|cell| *cell.borrow_mut() = None);
-    strip_tracking_pixels(clean)
+    strip_tracking_pixels(serialize(&document, html.len()))
+}
+
+/// The sanitized document as HTML, written straight into one buffer of
+/// about the input's size (its `Display`, behind `to_string`, serializes
+/// into a buffer of its own, then copies that through a formatter into a
+/// `String` grown from nothing).
+fn serialize(document: &ammonia::Document, size_hint: usize) -> String {
+    let mut out = Vec::with_capacity(size_hint);
+    match document.write_to(&mut out) {
+        // html5ever's serializer writes UTF-8 (ammonia's `Display` relies on that too).
+        Ok(()) => String::from_utf8(out).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned()),
+        // Writing into a Vec does not fail; should it, `Display` says the same.
+        Err(_) => document.to_string(),
+    }
 }
 
 /// Removes `<img>` tags sized 0 or 1 pixel: tracking pixels, which only tell
@@ -118,7 +132,11 @@ pub fn html_to_text(html: &str) -> String {
         rest = &rest[lt + gt + 1..];
     }
     push_unescaped(&mut text, rest);
-    text.trim().to_string()
+    // Trimmed in place: the text can be as long as the article.
+    text.truncate(text.trim_end().len());
+    let leading = text.len() - text.trim_start().len();
+    text.drain(..leading);
+    text
 }
 
 /// Collapses runs of whitespace into single spaces and trims the ends.

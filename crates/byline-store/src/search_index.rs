@@ -131,13 +131,39 @@ struct TextRow {
     content_html: Option<String>,
 }
 
+/// Bytes of new terms the index buffers in memory before it writes them out
+/// as a segment (FTS5's `hashsize`; its default is 1 MB). A cold sync of
+/// full-content feeds (3–4 KB of text an article) filled 1 MB every few
+/// hundred articles, and FTS5 then merged those small segments again and
+/// again: a quarter of the index's cost on that corpus (see "Profile:
+/// full-content sync per byte" in BENCHMARKS.md). The buffer exists only
+/// while a write transaction adds rows; the index's contents are the same.
+const PENDING_TERM_BYTES: i64 = 8 << 20;
+
+/// Gives the index its settings when the file does not have them yet (FTS5
+/// keeps them in the file, in `articles_fts_config`).
+async fn configure(conn: &mut SqliteConnection) -> Result<()> {
+    let hashsize: Option<i64> =
+        sqlx::query_scalar("SELECT v FROM articles_fts_config WHERE k = 'hashsize'").fetch_optional(&mut *conn).await?;
+    if hashsize != Some(PENDING_TERM_BYTES) {
+        sqlx::query("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', ?)")
+            .bind(PENDING_TERM_BYTES)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Articles read a statement while rebuilding.
 const REBUILD_BATCH: i64 = 500;
 
-/// Rebuilds the whole index from the articles when a migration asked for it
-/// (a row in `search_reindex`), in one transaction with clearing the
-/// request: a crash leaves the request, and the next open starts over.
+/// Run once the store is open: gives the index its settings
+/// ([`configure`]), then rebuilds the whole index from the articles when a
+/// migration asked for it (a row in `search_reindex`), in one transaction
+/// with clearing the request: a crash leaves the request, and the next open
+/// starts over.
 pub(crate) async fn rebuild_if_asked(conn: &mut SqliteConnection) -> Result<()> {
+    configure(conn).await?;
     let asked: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_reindex").fetch_one(&mut *conn).await?;
     if asked == 0 {
         return Ok(());
@@ -199,5 +225,20 @@ mod tests {
         }
         assert_eq!(rowid(i64::MAX, ArticleId(3)).unwrap(), rowid(SORT_KEY_LIMIT, ArticleId(3)).unwrap());
         assert!(rowid(0, ArticleId(ID_LIMIT)).is_err());
+    }
+
+    #[tokio::test]
+    async fn an_opened_store_buffers_more_terms_than_fts5s_default() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("byline.sqlite3");
+        for _ in 0..2 {
+            let store = crate::Store::open(&path).await.unwrap();
+            let hashsize: i64 = sqlx::query_scalar("SELECT v FROM articles_fts_config WHERE k = 'hashsize'")
+                .fetch_one(&store.writer)
+                .await
+                .unwrap();
+            assert_eq!(hashsize, PENDING_TERM_BYTES);
+            store.close().await;
+        }
     }
 }
