@@ -20,6 +20,10 @@ PACKAGES=(
   libssl-dev
   # Account passwords in the OS keyring (keyring crate, Secret Service over libdbus)
   libdbus-1-dev
+  # Keyring tests (crates/byline-testkit/src/keyring.rs): a private session
+  # bus with a real GNOME Keyring serving the Secret Service on it
+  dbus
+  gnome-keyring
   curl
   file
   # Headless UI testing and screenshots

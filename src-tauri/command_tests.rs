@@ -496,3 +496,52 @@ async fn feed_changes_go_to_the_account_server_first_and_say_why_they_failed() {
     );
     assert_eq!(store.feeds().await.unwrap(), before, "nothing changed");
 }
+
+/// Issue 12: a server account's feed marked important notifies its new
+/// articles the way a local one does, through the one rule
+/// ([`crate::sync::notifications`]).
+#[tokio::test(flavor = "multi_thread")]
+async fn important_feeds_of_accounts_notify_like_local_ones() {
+    use byline_engine::store::{AccountFeed, AccountKind, NewAccount};
+    use byline_engine::FeedNewArticles;
+    let harness = Harness::new().await;
+    let engine = harness.window.state::<AppState>().engine.clone();
+    let store = engine.store();
+    let url = "http://127.0.0.1:9/greader.php";
+    let kind = AccountKind::Greader;
+    let account = store.add_account(&NewAccount { kind, url, username: "alice", display_name: "alice" }).await.unwrap();
+    let remote = |id: &str, title: &str| AccountFeed {
+        remote_id: id.into(),
+        title: title.into(),
+        url: format!("http://127.0.0.1:9/{id}.xml"),
+        site_url: None,
+        folder: None,
+    };
+    let tree = [remote("feed/1", "Server news"), remote("feed/2", "Server other")];
+    store.apply_account_tree(account.id, &[], &tree).await.unwrap();
+    let local = store.add_feed("http://127.0.0.1:9/local.xml", None).await.unwrap();
+    let id_of = |feeds: &[byline_engine::store::Feed], title: &str| feeds.iter().find(|f| f.title == title).unwrap().id;
+    let feeds = store.feeds().await.unwrap();
+    let (news, other) = (id_of(&feeds, "Server news"), id_of(&feeds, "Server other"));
+
+    // The UI may mark an account's feed important, as a local one.
+    for id in [news, local.id] {
+        let marked =
+            tokio::task::block_in_place(|| harness.call("set_feed_important", json!({ "id": id, "important": true })));
+        assert!(marked.is_ok(), "{marked:?}");
+    }
+    let new_by_feed = [
+        FeedNewArticles { feed_id: local.id, new_articles: 1 },
+        FeedNewArticles { feed_id: news, new_articles: 3 },
+        FeedNewArticles { feed_id: other, new_articles: 5 },
+    ];
+    let feeds = store.feeds().await.unwrap();
+    let mut shown = crate::sync::notifications(&feeds, &new_by_feed);
+    shown.sort();
+    // One each for the two important feeds; none for the one not marked.
+    assert_eq!(
+        shown,
+        [("Server news".to_string(), "+3".to_string()), ("http://127.0.0.1:9/local.xml".to_string(), "+1".to_string())]
+    );
+    assert!(crate::sync::notifications(&feeds, &[]).is_empty());
+}

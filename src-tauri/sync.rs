@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use byline_engine::store::AccountId;
+use byline_engine::store::{AccountId, Feed};
 use byline_engine::{FeedNewArticles, SyncEvent, SyncOptions, SyncReport};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -148,18 +148,31 @@ pub async fn extract_now<R: Runtime>(app: &AppHandle<R>) -> Result<()> {
     Ok(())
 }
 
-/// One desktop notification per important feed with new articles.
+/// Shows the desktop notifications of a sync ([`notifications`]).
 async fn notify_important<R: Runtime>(app: &AppHandle<R>, new_by_feed: &[FeedNewArticles]) {
     if new_by_feed.is_empty() {
         return;
     }
     let Ok(feeds) = app.state::<AppState>().engine.store().feeds().await else { return };
-    for feed in feeds.iter().filter(|f| f.important) {
-        if let Some(new) = new_by_feed.iter().find(|n| n.feed_id == feed.id) {
-            let title = if feed.title.is_empty() { feed.url.as_str() } else { feed.title.as_str() };
-            let _ = app.notification().builder().title(title).body(format!("+{}", new.new_articles)).show();
-        }
+    for (title, body) in notifications(&feeds, new_by_feed) {
+        let _ = app.notification().builder().title(title).body(body).show();
     }
+}
+
+/// The rule of the sync's notifications, the one place it is written: one
+/// (title, body) per important feed with new articles, whether the feed is
+/// local or a server account's (the engine counts both alike, and not an
+/// account's first sync, which is its history).
+pub(crate) fn notifications(feeds: &[Feed], new_by_feed: &[FeedNewArticles]) -> Vec<(String, String)> {
+    feeds
+        .iter()
+        .filter(|f| f.important)
+        .filter_map(|feed| {
+            let new = new_by_feed.iter().find(|n| n.feed_id == feed.id && n.new_articles > 0)?;
+            let title = if feed.title.is_empty() { &feed.url } else { &feed.title };
+            Some((title.clone(), format!("+{}", new.new_articles)))
+        })
+        .collect()
 }
 
 /// Syncs on start, once the first article list is painted (waiting

@@ -30,7 +30,7 @@ use std::time::Duration;
 
 use anyhow::{anyhow, bail, Context, Result};
 use byline_engine::accounts::{GReader, RemoteAccount as _};
-use byline_testkit::{generate_rss_with, Fixture, FreshRss, ItemContent};
+use byline_testkit::{generate_rss_with, Fixture, FreshRss, ItemContent, Keyring};
 
 use crate::measure::{self, Usage};
 use crate::report::{self, median, Facts};
@@ -249,7 +249,7 @@ pub fn run(args: ServerSyncArgs) -> Result<()> {
         }
     }
 
-    let markdown = markdown(&args, &facts, &samples, &notes, servers.corpus_bytes);
+    let markdown = markdown(&args, &facts, &samples, &notes, servers.corpus_bytes, cli.keyring.is_some());
     println!("{markdown}");
     if let Some(out) = &args.out {
         report::write_section(out, &heading(&args), &markdown)?;
@@ -262,10 +262,15 @@ pub fn run(args: ServerSyncArgs) -> Result<()> {
     Ok(())
 }
 
-/// Runs `byline-cli` in a private HOME, with the account password in
-/// `BYLINE_ACCOUNT_PASSWORD` (no keyring is reached).
+/// Runs `byline-cli` in a private HOME, with the account passwords (and
+/// the Google Reader API's kept session) in a private GNOME Keyring, as on
+/// a desktop; where `dbus-daemon` or `gnome-keyring-daemon` is missing,
+/// with the password in `BYLINE_ACCOUNT_PASSWORD` (which keeps no session,
+/// so every sync logs in).
 struct Cli {
     exe: PathBuf,
+    /// The private keyring, when it could be started.
+    keyring: Option<Keyring>,
     dir: PathBuf,
     /// One line: the password, for `account add`'s stdin.
     password_file: PathBuf,
@@ -284,8 +289,16 @@ impl Cli {
         let password_file = dir.join("password");
         std::fs::write(&password_file, format!("{}\n", FreshRss::PASSWORD))?;
         let pid = std::fs::read_to_string(freshrss.dir().join("pid")).context("FreshRSS's pid file")?;
+        let keyring = match Keyring::try_start() {
+            Ok(keyring) => Some(keyring),
+            Err(e) => {
+                eprintln!("no keyring ({e}): passwords through BYLINE_ACCOUNT_PASSWORD, every sync logs in");
+                None
+            }
+        };
         Ok(Cli {
             exe,
+            keyring,
             dir: dir.to_path_buf(),
             password_file,
             access_log: freshrss.dir().join("server.log"),
@@ -312,9 +325,16 @@ impl Cli {
         cmd.env("HOME", &home)
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
-            .env("BYLINE_ACCOUNT_PASSWORD", FreshRss::PASSWORD);
+            .env("XDG_CACHE_HOME", home.join("cache"));
+        match &self.keyring {
+            Some(keyring) => {
+                keyring.env(&mut cmd).env_remove("BYLINE_ACCOUNT_PASSWORD");
+            }
+            None => {
+                cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+                    .env("BYLINE_ACCOUNT_PASSWORD", FreshRss::PASSWORD);
+            }
+        }
         let log_offset = std::fs::metadata(&self.access_log)?.len();
         let feeds_before = servers.snapshot();
         let server_cpu_before = cpu_of(self.server_pid)?;
@@ -485,6 +505,7 @@ fn markdown(
     samples: &BTreeMap<(Source, Step), Vec<Sample>>,
     notes: &[String],
     corpus_bytes: usize,
+    keyring: bool,
 ) -> String {
     let med: BTreeMap<(Source, Step), Medians> = samples.iter().map(|(k, v)| (*k, medians(v))).collect();
     let n = args.new_items;
@@ -625,14 +646,22 @@ fn markdown(
     let _ = writeln!(s);
 
     let _ = writeln!(s, "### How it is measured\n");
+    let passwords = if keyring {
+        "a private session bus with GNOME Keyring on it (`byline_testkit::Keyring`), where `account add` keeps the \
+         password and the Google Reader API's login token, which every later sync resumes instead of logging in, \
+         as on a desktop"
+    } else {
+        "no session bus, and the password in `BYLINE_ACCOUNT_PASSWORD` (no keyring daemon was found: no login token \
+         is kept, so every sync logs in)"
+    };
     let _ = writeln!(
         s,
         "- `byline-bench server-sync` serves the corpus, starts FreshRSS, subscribes it to every feed over the Google \
          Reader API (`subscription/quickadd`, which fetches the feed) and checks that its `entry` table holds {} rows. \
          Each step is then a child process of `byline-bench`, reaped with `wait4(2)`: wall time from `spawn` to reap, \
          the child's `ru_utime + ru_stime` and `ru_maxrss`. `byline-cli` runs with `HOME`/`XDG_*` in a private \
-         directory, no session bus, and the password in `BYLINE_ACCOUNT_PASSWORD` (and, for `account add`, on stdin \
-         through `sh -c 'exec byline-cli … < FILE'`, whose start counts in that step's wall time).",
+         directory, {passwords} (for `account add` the password is on stdin through \
+         `sh -c 'exec byline-cli … < FILE'`, whose start counts in that step's wall time).",
         args.feeds * args.items
     );
     let _ = writeln!(

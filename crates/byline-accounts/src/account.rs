@@ -29,6 +29,14 @@ pub trait RemoteAccount: Send + Sync {
     /// [`crate::Error::Unauthorized`] otherwise.
     async fn check_auth(&self) -> Result<()>;
 
+    /// The session to keep between syncs, when the protocol has one that
+    /// saves a login: the Google Reader API's `Auth` token
+    /// ([`crate::GReader::resume`] takes it back). A secret, kept like the
+    /// password. `None` by default.
+    fn session(&self) -> Option<String> {
+        None
+    }
+
     /// Every folder of the account.
     async fn folders(&self) -> Result<Vec<RemoteFolder>>;
 

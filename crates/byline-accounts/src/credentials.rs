@@ -12,6 +12,10 @@
 //!   anywhere; storing is a no-op. [`system_store`] picks it whenever the
 //!   variable is set.
 //! - [`MemoryStore`]: in memory, for tests.
+//!
+//! Beside an account's password, a store may keep its server session (the
+//! Google Reader API's `Auth` token) under [`session_key`], so a sync need
+//! not log in again; [`EnvStore`] keeps none.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -70,6 +74,16 @@ pub fn credential_key(kind: &str, username: &str, url: &str) -> String {
     format!("{kind}:{username}@{url}")
 }
 
+/// What a [`session_key`] adds to the account's [`credential_key`].
+const SESSION_SUFFIX: &str = "#session";
+
+/// The key an account's server session (a login token kept between syncs,
+/// a secret like the password) is filed under, beside the password's
+/// `credential_key`: `greader:alice@https://…/api/greader.php#session`.
+pub fn session_key(credential_key: &str) -> String {
+    format!("{credential_key}{SESSION_SUFFIX}")
+}
+
 /// The OS keyring (see the module documentation).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct KeyringStore;
@@ -109,7 +123,8 @@ impl CredentialStore for KeyringStore {
 
 /// The fallback where no keyring runs: the password comes from
 /// [`PASSWORD_ENV`] for this session, for every account, and is never
-/// stored ([`CredentialStore::set`] does nothing).
+/// stored ([`CredentialStore::set`] does nothing). It keeps no session
+/// either: a [`session_key`] is never found.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EnvStore;
 
@@ -128,6 +143,7 @@ impl CredentialStore for EnvStore {
     fn get(&self, key: &str) -> Result<String, CredentialError> {
         std::env::var(PASSWORD_ENV)
             .ok()
+            .filter(|_| !key.ends_with(SESSION_SUFFIX))
             .filter(|v| !v.is_empty())
             .ok_or_else(|| CredentialError::NotFound(key.to_string()))
     }
@@ -181,6 +197,14 @@ mod tests {
         store.delete(&key).unwrap();
         store.delete(&key).unwrap();
         assert!(store.get(&key).is_err());
+    }
+
+    #[test]
+    fn env_store_keeps_no_session() {
+        // Whatever the environment holds, a session is never the password.
+        let key = session_key(&credential_key("greader", "alice", "https://rss.example.com/api/greader.php"));
+        assert_eq!(EnvStore.get(&key), Err(CredentialError::NotFound(key.clone())));
+        assert!(key.starts_with("greader:alice@") && key != session_key("greader:alice@other"));
     }
 
     #[test]

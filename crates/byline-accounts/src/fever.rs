@@ -229,6 +229,29 @@ impl Fever {
         }
         Ok(())
     }
+
+    /// A [`SyncCursor::Recent`] fetch: the newest `max_items` items (pages
+    /// by `max_id`, newest first) and every saved one. The Fever API cannot
+    /// ask by date, so only the count limits it.
+    async fn fetch_recent(&self, max_items: usize, since: SyncCursor) -> Result<FetchedItems> {
+        let mut items = Vec::new();
+        let mut max_id = i64::MAX;
+        while items.len() < max_items {
+            let page = self.items_before(max_id).await?;
+            let below = max_id;
+            match page.iter().filter_map(|i| i.remote_id.parse::<i64>().ok()).min() {
+                // Stop on an empty page, and on a server that ignores max_id.
+                Some(oldest) if oldest < max_id => max_id = oldest,
+                _ => break,
+            }
+            items.extend(page.into_iter().filter(|i| i.remote_id.parse::<i64>().map_or(true, |id| id < below)));
+        }
+        let saved = self.saved_item_ids().await?;
+        let old_saved = crate::model::limit_first_fetch(max_items, &mut items, |i| i.remote_id.as_str(), &saved);
+        items.extend(self.items_with_ids(&old_saved).await?);
+        let newest = items.iter().filter_map(|i| i.remote_id.parse::<i64>().ok()).max();
+        Ok(FetchedItems { items, cursor: newest.map_or(since, SyncCursor::After) })
+    }
 }
 
 #[async_trait]
@@ -257,6 +280,7 @@ impl RemoteAccount for Fever {
         let start = match since {
             SyncCursor::Start => 0,
             SyncCursor::After(id) => id,
+            SyncCursor::Recent { max_items, .. } => return self.fetch_recent(max_items, since).await,
         };
         let mut since_id = start;
         let mut items = Vec::new();

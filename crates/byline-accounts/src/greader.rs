@@ -5,7 +5,9 @@
 //!
 //! - Login: `POST accounts/ClientLogin` with `Email` and `Passwd`; the answer's
 //!   `Auth=` line is sent as `Authorization: GoogleLogin auth=<Auth>` on every
-//!   later call.
+//!   later call. The token can be kept and the session resumed later without
+//!   a login ([`GReader::resume`]), which logs in again, once, when the
+//!   server refuses the kept token.
 //! - Every modifying call is a POST carrying the `T` token from
 //!   `reader/api/0/token`; the token is cached, and fetched again once when a
 //!   POST answers `401`.
@@ -40,7 +42,7 @@ use reqwest::header::AUTHORIZATION;
 use reqwest::StatusCode;
 use serde::Deserialize;
 
-use crate::http::{check_server_url, Http, Reply};
+use crate::http::{check_server_url, is_refused, Http, Reply};
 use crate::{
     de, Capabilities, Error, FetchedItems, HttpOptions, Protocol, RemoteAccount, RemoteFeed, RemoteFolder, RemoteItem,
     Result, SyncCursor,
@@ -119,8 +121,18 @@ pub struct GReader {
     http: Http,
     /// The API base (`…/api/greader.php`), without a trailing slash.
     base: String,
-    auth: String,
+    /// The `Auth` token (replaced when [`GReader::resume`]'s login is used).
+    auth: Mutex<String>,
     token: Mutex<Option<String>>,
+    /// What logs in again when a resumed session's token is refused;
+    /// taken by that one login.
+    relogin: Mutex<Option<Login>>,
+}
+
+/// A user name and password, kept to log in again (never in logs).
+struct Login {
+    username: String,
+    password: String,
 }
 
 impl std::fmt::Debug for GReader {
@@ -145,16 +157,10 @@ impl GReader {
 
     /// Logs in (ClientLogin) with the given HTTP options.
     pub async fn login_with(base_url: &str, username: &str, password: &str, options: &HttpOptions) -> Result<GReader> {
-        let base = check_server_url(base_url)?;
-        let http = Http::new(options, &base)?;
-        let base = base.as_str().trim_end_matches('/').to_owned();
-        let request = http
-            .client()
-            .post(format!("{base}/accounts/ClientLogin"))
-            .form(&[("Email", username), ("Passwd", password)]);
-        let reply = http.send(request).await?.check_status("ClientLogin")?;
-        let auth = parse_client_login(&reply.text())?;
-        Ok(GReader { http, base, auth, token: Mutex::new(None) })
+        let account = Self::with_auth_token(base_url, "", options)?;
+        let auth = account.client_login(username, password).await?;
+        *account.auth.lock().unwrap() = auth;
+        Ok(account)
     }
 
     /// An account from an `Auth` token kept from an earlier
@@ -164,12 +170,74 @@ impl GReader {
         let base = check_server_url(base_url)?;
         let http = Http::new(options, &base)?;
         let base = base.as_str().trim_end_matches('/').to_owned();
-        Ok(GReader { http, base, auth: auth.to_owned(), token: Mutex::new(None) })
+        Ok(GReader {
+            http,
+            base,
+            auth: Mutex::new(auth.to_owned()),
+            token: Mutex::new(None),
+            relogin: Mutex::new(None),
+        })
+    }
+
+    /// Resumes the session of a kept `Auth` token ([`GReader::auth_token`])
+    /// without a login request; when the server refuses that token (`401`
+    /// or `403`: it expired, the password changed, the server forgot it),
+    /// logs in with `username` and `password`, once, and repeats the call.
+    /// [`GReader::auth_token`] then gives the new token, to keep instead.
+    ///
+    /// # Errors
+    /// [`Error::InvalidUrl`]/[`Error::InsecureUrl`] for a refused address.
+    /// A wrong password shows up as [`Error::Unauthorized`] from the first
+    /// call whose token is refused.
+    pub fn resume(
+        base_url: &str,
+        username: &str,
+        password: &str,
+        auth: &str,
+        options: &HttpOptions,
+    ) -> Result<GReader> {
+        let account = Self::with_auth_token(base_url, auth, options)?;
+        *account.relogin.lock().unwrap() = Some(Login { username: username.to_owned(), password: password.to_owned() });
+        Ok(account)
     }
 
     /// The `Auth` token of the session (secret: store it like a password).
-    pub fn auth_token(&self) -> &str {
-        &self.auth
+    pub fn auth_token(&self) -> String {
+        self.auth.lock().unwrap().clone()
+    }
+
+    /// `POST accounts/ClientLogin`: the `Auth` token for this user.
+    async fn client_login(&self, username: &str, password: &str) -> Result<String> {
+        let request = self
+            .http
+            .client()
+            .post(format!("{}/accounts/ClientLogin", self.base))
+            .form(&[("Email", username), ("Passwd", password)]);
+        let reply = self.http.send(request).await?.check_status("ClientLogin")?;
+        parse_client_login(&reply.text())
+    }
+
+    /// Sends the request `build` makes; when the server refuses the `Auth`
+    /// token and a resumed session can log in again ([`GReader::resume`]),
+    /// logs in and sends it once more (`build` then sees the new token).
+    async fn send_authed(&self, build: impl Fn() -> reqwest::RequestBuilder) -> Result<Reply> {
+        let sent_with = self.auth_token();
+        let reply = self.http.send(build()).await?;
+        if is_refused(reply.status) && self.log_in_again(&sent_with).await? {
+            return self.http.send(build()).await;
+        }
+        Ok(reply)
+    }
+
+    /// Logs in again after `refused` was refused: `Ok(true)` when there is
+    /// a new token to try (this login's, or one another call just got).
+    async fn log_in_again(&self, refused: &str) -> Result<bool> {
+        let login = self.relogin.lock().unwrap().take();
+        let Some(login) = login else { return Ok(self.auth_token() != refused) };
+        let auth = self.client_login(&login.username, &login.password).await?;
+        *self.auth.lock().unwrap() = auth;
+        *self.token.lock().unwrap() = None;
+        Ok(true)
     }
 
     /// Replaces the cached `T` token (tests use it to check that a stale
@@ -184,15 +252,19 @@ impl GReader {
     }
 
     fn get(&self, path: &str) -> reqwest::RequestBuilder {
-        self.http.client().get(self.api(path)).header(AUTHORIZATION, format!("GoogleLogin auth={}", self.auth))
+        self.http.client().get(self.api(path)).header(AUTHORIZATION, self.authorization())
     }
 
     fn post(&self, path: &str) -> reqwest::RequestBuilder {
-        self.http.client().post(self.api(path)).header(AUTHORIZATION, format!("GoogleLogin auth={}", self.auth))
+        self.http.client().post(self.api(path)).header(AUTHORIZATION, self.authorization())
+    }
+
+    fn authorization(&self) -> String {
+        format!("GoogleLogin auth={}", self.auth.lock().unwrap())
     }
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, path: &str, query: &[(&str, &str)]) -> Result<T> {
-        let reply = self.http.send(self.get(path).query(query)).await?.check_status(path)?;
+        let reply = self.send_authed(|| self.get(path).query(query)).await?.check_status(path)?;
         reply.json(path)
     }
 
@@ -203,7 +275,7 @@ impl GReader {
                 return Ok(t);
             }
         }
-        let reply = self.http.send(self.get("token")).await?.check_status("token")?;
+        let reply = self.send_authed(|| self.get("token")).await?.check_status("token")?;
         let token = reply.text().trim().to_owned();
         if token.is_empty() || token.contains(char::is_whitespace) {
             return Err(Error::ServerError(format!("unexpected answer to token: {}", reply.snippet())));
@@ -213,7 +285,8 @@ impl GReader {
     }
 
     /// POSTs `form` plus the `T` token to `path`; on `401` fetches a fresh
-    /// token and tries once more.
+    /// token and tries once more (fetching it logs in again when the `Auth`
+    /// token was what the server refused).
     async fn post_with_token(&self, path: &str, form: &[(&str, &str)]) -> Result<Reply> {
         let mut refresh = false;
         loop {
@@ -285,8 +358,8 @@ impl GReader {
         let mut items = Vec::with_capacity(ids.len());
         for batch in ids.chunks(ITEMS_PER_REQUEST) {
             let form: Vec<(&str, &str)> = batch.iter().map(|id| ("i", id.as_str())).collect();
-            let request = self.post("stream/items/contents").query(&[("output", "json")]).form(&form);
-            let reply = self.http.send(request).await?.check_status("stream/items/contents")?;
+            let request = || self.post("stream/items/contents").query(&[("output", "json")]).form(&form);
+            let reply = self.send_authed(request).await?.check_status("stream/items/contents")?;
             let page: Contents = reply.json("stream/items/contents")?;
             for item in page.items {
                 // When the server stored the item: the cursor of fetch_items.
@@ -352,6 +425,10 @@ impl RemoteAccount for GReader {
         self.token(true).await.map(|_| ())
     }
 
+    fn session(&self) -> Option<String> {
+        Some(self.auth_token())
+    }
+
     async fn folders(&self) -> Result<Vec<RemoteFolder>> {
         self.list_folders().await
     }
@@ -361,13 +438,22 @@ impl RemoteAccount for GReader {
     }
 
     async fn fetch_items(&self, since: SyncCursor) -> Result<FetchedItems> {
-        let after = match since {
-            SyncCursor::Start => None,
-            SyncCursor::After(usec) => Some(usec),
+        let (after, ids) = match since {
+            SyncCursor::Start => (None, self.item_ids(READING_LIST, None, None).await?),
+            // `ot` has a resolution of one second and is inclusive, so the
+            // items of the cursor's second come again; they are dropped by
+            // their time.
+            SyncCursor::After(usec) => {
+                (Some(usec), self.item_ids(READING_LIST, None, Some(usec.div_euclid(1_000_000))).await?)
+            }
+            SyncCursor::Recent { stored_since, max_items } => {
+                let mut ids = self.item_ids(READING_LIST, None, stored_since).await?;
+                let starred = self.item_ids(STATE_STARRED, None, None).await?;
+                let old_starred = crate::model::limit_first_fetch(max_items, &mut ids, String::as_str, &starred);
+                ids.extend(old_starred);
+                (None, ids)
+            }
         };
-        // `ot` has a resolution of one second and is inclusive, so the items
-        // of the cursor's second come again; they are dropped by their time.
-        let ids = self.item_ids(READING_LIST, None, after.map(|usec| usec.div_euclid(1_000_000))).await?;
         let mut cursor = after;
         let mut items = Vec::with_capacity(ids.len());
         for (item, time) in self.items_with_times(&ids).await? {

@@ -120,7 +120,7 @@ impl Reply {
         let s = self.status;
         if s.is_success() {
             Ok(self)
-        } else if s == StatusCode::UNAUTHORIZED || s == StatusCode::FORBIDDEN {
+        } else if is_refused(s) {
             Err(Error::Unauthorized)
         } else if s.is_server_error() {
             Err(Error::ServerError(format!("{what}: HTTP {s}: {}", self.snippet())))
@@ -128,6 +128,12 @@ impl Reply {
             Err(Error::Protocol(format!("{what}: HTTP {s}: {}", self.snippet())))
         }
     }
+}
+
+/// Whether the server refused the credentials (`401` or `403`):
+/// [`Error::Unauthorized`].
+pub(crate) fn is_refused(status: StatusCode) -> bool {
+    status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN
 }
 
 impl Http {

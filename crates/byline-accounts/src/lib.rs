@@ -61,7 +61,8 @@ pub mod ttrss;
 
 pub use account::RemoteAccount;
 pub use credentials::{
-    credential_key, system_store, CredentialError, CredentialStore, EnvStore, KeyringStore, MemoryStore, PASSWORD_ENV,
+    credential_key, session_key, system_store, CredentialError, CredentialStore, EnvStore, KeyringStore, MemoryStore,
+    PASSWORD_ENV,
 };
 pub use error::{Error, Result};
 pub use fever::Fever;

@@ -167,10 +167,39 @@ pub enum SyncCursor {
     /// Nothing fetched yet: fetch everything the server offers.
     #[default]
     Start,
+    /// Nothing fetched yet: fetch the newest items within these limits, and
+    /// every starred item whatever its age (an account's first sync takes
+    /// its recent news and its saved articles, not years of history). Each
+    /// protocol applies what it can ask the server for: the Google Reader
+    /// API both limits (`ot=`, then the newest ids), the Fever API and Tiny
+    /// Tiny RSS the count (newest first: Fever by `max_id`, tt-rss by
+    /// `limit`/`skip`), which they cannot ask by date.
+    Recent {
+        /// Leave on the server the items it stored before this time (unix
+        /// seconds); `None`: no time limit.
+        stored_since: Option<i64>,
+        /// At most this many items (besides starred ones), the newest the
+        /// server stored.
+        max_items: usize,
+    },
     /// Fetch what came after this point: for the Google Reader API the
     /// server time (microseconds) at which the newest item seen was stored;
     /// for the Fever API and Tiny Tiny RSS the largest item id seen.
     After(i64),
+}
+
+/// Keeps the first `max_items` of `recent` (the newest first) and returns
+/// the ids of `starred` not among them, to fetch too: the rule of a
+/// [`SyncCursor::Recent`] fetch, for every protocol.
+pub(crate) fn limit_first_fetch<T>(
+    max_items: usize,
+    recent: &mut Vec<T>,
+    id: impl Fn(&T) -> &str,
+    starred: &[String],
+) -> Vec<String> {
+    recent.truncate(max_items);
+    let have: std::collections::HashSet<&str> = recent.iter().map(id).collect();
+    starred.iter().filter(|id| !have.contains(id.as_str())).cloned().collect()
 }
 
 /// The result of [`crate::RemoteAccount::fetch_items`].
@@ -207,6 +236,25 @@ impl ChangeSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_fetch_keeps_the_newest_and_asks_for_the_other_starred() {
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut recent = ids(&["9", "8", "7", "6"]);
+        let missing = limit_first_fetch(2, &mut recent, String::as_str, &ids(&["8", "6", "1"]));
+        assert_eq!((recent, missing), (ids(&["9", "8"]), ids(&["6", "1"])));
+        let mut all = ids(&["3", "2"]);
+        assert!(limit_first_fetch(10, &mut all, String::as_str, &ids(&["2"])).is_empty());
+        assert_eq!(all.len(), 2);
+        let cursor = SyncCursor::Recent { stored_since: Some(1_700_000_000), max_items: 10 };
+        let json = serde_json::to_string(&cursor).unwrap();
+        assert_eq!(serde_json::from_str::<SyncCursor>(&json).unwrap(), cursor);
+        assert_eq!(
+            serde_json::to_string(&SyncCursor::After(5)).unwrap(),
+            r#"{"after":5}"#,
+            "stored cursors still read"
+        );
+    }
 
     #[test]
     fn each_protocol_says_what_it_can_change() {

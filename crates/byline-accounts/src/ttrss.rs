@@ -18,8 +18,10 @@
 //!   every real feed) → feeds with their category.
 //! - `getHeadlines` pages of at most [`HEADLINES_PER_PAGE`] (`limit`, `skip`):
 //!   `feed_id=-4` (all articles) `since_id=<cursor>` with content for new
-//!   items; `view_mode=unread` for the unread ids; `feed_id=-1` (the starred
-//!   virtual feed) for the starred ids.
+//!   items (a first fetch, [`SyncCursor::Recent`]: the newest pages, in
+//!   tt-rss's default order, up to its count); `view_mode=unread` for the
+//!   unread ids; `feed_id=-1` (the starred virtual feed) for the starred ids
+//!   (and a first fetch's older starred items).
 //! - `updateArticle` (`article_ids` comma-separated, `field` 2 = unread or
 //!   0 = starred, `mode` 1 = set or 0 = clear).
 //! - `subscribeToFeed` (`feed_url`, `category_id`), `unsubscribeFeed`
@@ -242,6 +244,47 @@ impl TtRss {
         .await
     }
 
+    /// A [`SyncCursor::Recent`] fetch: the newest `max_items` articles (by
+    /// the time tt-rss stored them, page by page) and every starred one.
+    /// `getHeadlines` cannot ask by date, so only the count limits it.
+    async fn fetch_recent(&self, max_items: usize, since: SyncCursor) -> Result<FetchedItems> {
+        let fields = json!({
+            "feed_id": ALL_ARTICLES,
+            "view_mode": "all_articles",
+            "show_content": true,
+            "include_attachments": false,
+        });
+        let mut recent: Vec<Headline> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut skip = 0;
+        while recent.len() < max_items {
+            let page = self.headlines(fields.clone(), skip).await?;
+            let full = page.len() >= HEADLINES_PER_PAGE;
+            skip += page.len();
+            recent.extend(page.into_iter().filter(|h| seen.insert(h.id.clone())));
+            if !full {
+                break;
+            }
+        }
+        let starred = self.starred_ids().await?;
+        let old_starred = crate::model::limit_first_fetch(max_items, &mut recent, |h| h.id.as_str(), &starred);
+        if !old_starred.is_empty() {
+            let old_starred: std::collections::HashSet<String> = old_starred.into_iter().collect();
+            let fields = json!({
+                "feed_id": STARRED,
+                "view_mode": "all_articles",
+                "show_content": true,
+                "include_attachments": false,
+            });
+            let mut starred = self.all_headlines(fields).await?;
+            starred.retain(|h| old_starred.contains(&h.id));
+            recent.extend(starred);
+        }
+        let newest = recent.iter().filter_map(|h| h.id.trim().parse::<i64>().ok()).max();
+        let items = recent.into_iter().map(Headline::into_remote).collect();
+        Ok(FetchedItems { items, cursor: newest.map_or(since, SyncCursor::After) })
+    }
+
     /// Sets (`on`) or clears a field (`2` unread, `0` starred) of articles.
     async fn update_articles(&self, ids: &[String], field: u8, on: bool) -> Result<()> {
         for id in ids {
@@ -300,6 +343,7 @@ impl RemoteAccount for TtRss {
         let since_id = match since {
             SyncCursor::Start => 0,
             SyncCursor::After(id) => id.max(0),
+            SyncCursor::Recent { max_items, .. } => return self.fetch_recent(max_items, since).await,
         };
         let headlines = self
             .all_headlines(json!({

@@ -26,11 +26,27 @@ async fn greader_login_and_wrong_password() {
 
     // A kept token works again without a login; a bogus one is refused.
     let kept =
-        GReader::with_auth_token(env.server.greader_url(), account.auth_token(), &HttpOptions::default()).unwrap();
+        GReader::with_auth_token(env.server.greader_url(), &account.auth_token(), &HttpOptions::default()).unwrap();
     kept.check_auth().await.unwrap();
     let bogus = GReader::with_auth_token(env.server.greader_url(), "alice/0000", &HttpOptions::default()).unwrap();
     assert!(matches!(bogus.check_auth().await, Err(Error::Unauthorized)));
     assert!(matches!(bogus.feeds().await, Err(Error::Unauthorized)));
+
+    // A resumed session logs in again, once, when its token is refused.
+    let options = HttpOptions::default();
+    let (url, user, password) = (env.server.greader_url(), env.server.user(), env.server.password());
+    let resumed = GReader::resume(url, user, password, "alice/0000", &options).unwrap();
+    assert_eq!(resumed.feeds().await.unwrap().len(), account.feeds().await.unwrap().len());
+    assert_eq!(resumed.auth_token(), account.auth_token());
+    let resumed = GReader::resume(url, user, password, &account.auth_token(), &options).unwrap();
+    resumed.check_auth().await.unwrap();
+    let wrong = GReader::resume(url, user, "not the password", "alice/0000", &options).unwrap();
+    assert!(matches!(wrong.feeds().await, Err(Error::Unauthorized)));
+    assert!(matches!(wrong.check_auth().await, Err(Error::Unauthorized)), "it logs in once only");
+    // A modifying call first (POST with the T token) too.
+    let resumed = GReader::resume(url, user, password, "alice/0000", &options).unwrap();
+    resumed.subscribe(&env.rss_url(), None, None).await.unwrap();
+    assert_eq!(account.feeds().await.unwrap().len(), 1);
 }
 
 #[tokio::test]

@@ -96,6 +96,8 @@ pub struct Engine {
     /// ([`byline_accounts::system_store`] unless [`Engine::with_credentials`]
     /// says otherwise).
     credentials: Arc<dyn byline_accounts::CredentialStore>,
+    /// Server accounts' sessions kept between syncs (see `remote_sync`).
+    sessions: remote_sync::Sessions,
 }
 
 impl Engine {
@@ -110,6 +112,7 @@ impl Engine {
             config,
             cpu_slots: Arc::new(Semaphore::new(cores)),
             credentials: byline_accounts::system_store(),
+            sessions: Default::default(),
         })
     }
 

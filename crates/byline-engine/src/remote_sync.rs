@@ -8,7 +8,9 @@
 //!    latest per item). Only what the server accepted leaves the queue; when
 //!    it fails, the sync of that account stops and everything stays queued.
 //! 2. **Folders and feeds**: made what the server has (one transaction).
-//! 3. **Items** new since the stored cursor, through the one ingest
+//! 3. **Items** new since the stored cursor (the first time, only the
+//!    recent ones and every starred one: [`crate::SyncOptions::first_fetch`];
+//!    they notify nothing), through the one ingest
 //!    (sanitized, folded for search, bylines); then their read and saved
 //!    state: the server's wins, unless a change made here is still queued
 //!    for that item (it is newer).
@@ -21,13 +23,21 @@
 //! Passwords live behind a [`CredentialStore`] (the OS keyring by default, or
 //! `BYLINE_ACCOUNT_PASSWORD`: [`byline_accounts::system_store`]),
 //! never in the database.
+//!
+//! A server session that saves a login (the Google Reader API's `Auth`
+//! token, [`RemoteAccount::session`]) is kept between syncs: in memory
+//! for the engine's life ([`Sessions`]) and in the credential store under
+//! the account's [`session_key`] (written when it changes; the keyring
+//! keeps it, `BYLINE_ACCOUNT_PASSWORD` does not), so a sync resumes it
+//! instead of logging in. When the server refuses it, the client logs in
+//! again once with the password and the new token replaces the old.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use byline_accounts::{
-    credential_key, ChangeSet, CredentialError, CredentialStore, Fever, GReader, Protocol, RemoteAccount, RemoteItem,
-    SyncCursor, TtRss,
+    credential_key, session_key, ChangeSet, CredentialError, CredentialStore, Fever, GReader, HttpOptions, Protocol,
+    RemoteAccount, RemoteItem, SyncCursor, TtRss,
 };
 use byline_feeds::sanitize::{is_web_url, plain_text, sanitize_html};
 use byline_feeds::{ParsedEntry, ParsedFeed};
@@ -37,7 +47,7 @@ use byline_store::{
 };
 use serde::Serialize;
 
-use crate::{Engine, EngineError};
+use crate::{Engine, EngineError, FeedNewArticles, SyncOptions};
 
 /// What can go wrong with a server account.
 #[derive(Debug, thiserror::Error)]
@@ -86,9 +96,46 @@ pub struct AccountSyncReport {
     pub new_articles: usize,
     /// Articles whose content changed.
     pub updated_articles: usize,
+    /// The account's feeds that brought new articles, with how many, for
+    /// [`crate::SyncEvent::FeedsStored`]'s notifications: empty after the
+    /// account's first fetch (its history, not news).
+    #[serde(skip)]
+    pub new_by_feed: Vec<FeedNewArticles>,
     /// Why the sync of this account stopped, when it did (what was stored
     /// stays; queued changes stay queued).
     pub error: Option<String>,
+}
+
+/// Server sessions kept in memory for the engine's life, by the account's
+/// [`credential_key`] (see the module documentation). Secrets: never in
+/// logs.
+#[derive(Clone, Default)]
+pub(crate) struct Sessions(Arc<Mutex<HashMap<String, String>>>);
+
+impl std::fmt::Debug for Sessions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sessions").finish_non_exhaustive()
+    }
+}
+
+impl Sessions {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).get(key).cloned()
+    }
+
+    /// Keeps `session` for `key`; whether it is new (not the one kept).
+    fn insert(&self, key: &str, session: &str) -> bool {
+        let mut sessions = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if sessions.get(key).is_some_and(|kept| kept == session) {
+            return false;
+        }
+        sessions.insert(key.to_string(), session.to_string());
+        true
+    }
+
+    fn remove(&self, key: &str) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(key);
+    }
 }
 
 impl Engine {
@@ -116,30 +163,55 @@ impl Engine {
         if self.store.accounts().await?.iter().any(|a| a.kind == kind && a.url == url && a.username == username) {
             return Err(StoreError::Invalid(format!("the {kind} account {username} at {url} is already added")).into());
         }
-        connect(kind, url, username, password).await?;
+        let server = connect(kind, url, username, password).await?;
         let key = credential_key(kind.as_str(), username, url);
         let secret = password.to_string();
-        self.credentials_call(move |c| c.set(&key, &secret)).await?;
+        let password_key = key.clone();
+        self.credentials_call(move |c| c.set(&password_key, &secret)).await?;
+        // This login's session serves the first sync too.
+        self.keep_session(&key, server.as_ref()).await;
         let display_name = display_name(url, username);
         let account = self.store.add_account(&NewAccount { kind, url, username, display_name: &display_name }).await;
         if account.is_err() {
-            let key = credential_key(kind.as_str(), username, url);
-            let _ = self.credentials_call(move |c| c.delete(&key)).await;
+            self.forget_credentials(key).await;
         }
         Ok(account?)
     }
 
     /// Removes an account: its feeds and unsaved articles go (saved ones
-    /// stay, as when a feed is unsubscribed), with its queued changes and
-    /// its password (when the keyring can be reached).
+    /// stay, as when a feed is unsubscribed), with its queued changes, its
+    /// password and its kept session (when the keyring can be reached).
     pub async fn remove_account(&self, id: AccountId) -> Result<(), AccountError> {
         let account = self.store.account(id).await?;
         self.store.remove_account(id).await?;
-        // Best effort: the account is gone either way, and where no keyring
-        // runs (the `BYLINE_ACCOUNT_PASSWORD` fallback) nothing was kept.
-        let key = credential_key(account.kind.as_str(), &account.username, &account.url);
-        let _ = self.credentials_call(move |c| c.delete(&key)).await;
+        self.forget_credentials(credential_key(account.kind.as_str(), &account.username, &account.url)).await;
         Ok(())
+    }
+
+    /// Forgets the password and the session kept under `key`. Best effort:
+    /// where no keyring runs (the `BYLINE_ACCOUNT_PASSWORD` fallback)
+    /// nothing was kept.
+    async fn forget_credentials(&self, key: String) {
+        self.sessions.remove(&key);
+        let _ = self.credentials_call(move |c| c.delete(&session_key(&key)).and_then(|()| c.delete(&key))).await;
+    }
+
+    /// Keeps the server's session for the next sync when it is new: in
+    /// memory, and in the credential store (best effort: a store that
+    /// cannot keep it only costs a login next time).
+    async fn keep_session(&self, key: &str, server: &dyn RemoteAccount) {
+        let Some(session) = server.session() else { return };
+        if self.sessions.insert(key, &session) {
+            let key = session_key(key);
+            let _ = self.credentials_call(move |c| c.set(&key, &session)).await;
+        }
+    }
+
+    /// Forgets a session the server refused (memory and store).
+    async fn forget_session(&self, key: &str) {
+        self.sessions.remove(key);
+        let key = session_key(key);
+        let _ = self.credentials_call(move |c| c.delete(&key)).await;
     }
 
     /// The accounts phase of [`Engine::sync`] alone: syncs every server
@@ -154,15 +226,40 @@ impl Engine {
         Ok(reports)
     }
 
-    /// Syncs one account. Errors of the server or the credentials end in
-    /// the report; only a database failure is an `Err`.
+    /// Syncs one account, with [`SyncOptions::default`]'s limits on a first
+    /// fetch. Errors of the server or the credentials end in the report;
+    /// only a database failure is an `Err`.
     pub async fn sync_account(&self, account: &Account) -> Result<AccountSyncReport, AccountError> {
+        self.sync_account_with(account, SyncOptions::default().first_fetch()).await
+    }
+
+    /// [`Engine::sync_account`], fetching with `first_fetch` when the
+    /// account has fetched nothing yet ([`SyncOptions::first_fetch`]).
+    pub(crate) async fn sync_account_with(
+        &self,
+        account: &Account,
+        first_fetch: SyncCursor,
+    ) -> Result<AccountSyncReport, AccountError> {
         let mut report = AccountSyncReport {
             account_id: account.id,
             display_name: account.display_name.clone(),
             ..Default::default()
         };
-        match self.pull_account(account, &mut report).await {
+        let key = credential_key(account.kind.as_str(), &account.username, &account.url);
+        let pulled = match self.log_in(account).await {
+            Ok(server) => {
+                let pulled = self.pull_account(account, server.as_ref(), first_fetch, &mut report).await;
+                // A session the client logged in again for replaces the kept one.
+                self.keep_session(&key, server.as_ref()).await;
+                pulled
+            }
+            Err(err) => Err(err),
+        };
+        if matches!(pulled, Err(AccountError::Server(byline_accounts::Error::Unauthorized))) {
+            // Neither the kept session nor the password is accepted now.
+            self.forget_session(&key).await;
+        }
+        match pulled {
             Ok(()) => {}
             Err(AccountError::Store(err)) => {
                 let _ = self.store.record_account_error(account.id, &err.to_string()).await;
@@ -177,23 +274,34 @@ impl Engine {
         Ok(report)
     }
 
-    async fn pull_account(&self, account: &Account, report: &mut AccountSyncReport) -> Result<(), AccountError> {
-        let server = self.log_in(account).await?;
-
+    async fn pull_account(
+        &self,
+        account: &Account,
+        server: &dyn RemoteAccount,
+        first_fetch: SyncCursor,
+        report: &mut AccountSyncReport,
+    ) -> Result<(), AccountError> {
         // 1. Send what was changed here.
-        report.sent_changes = self.send_changes(account.id, server.as_ref()).await?;
+        report.sent_changes = self.send_changes(account.id, server).await?;
 
         // 2. Folders and feeds.
-        let tree = self.pull_tree(account.id, server.as_ref()).await?;
+        let tree = self.pull_tree(account.id, server).await?;
         (report.feeds_added, report.feeds_removed) = (tree.added, tree.removed);
 
         // 3. New items, then their states.
-        let cursor: SyncCursor =
-            account.sync_cursor.as_deref().and_then(|c| serde_json::from_str(c).ok()).unwrap_or_default();
+        let stored: Option<SyncCursor> = account.sync_cursor.as_deref().and_then(|c| serde_json::from_str(c).ok());
+        let cursor = match stored {
+            Some(after @ SyncCursor::After(_)) => after,
+            _ => first_fetch,
+        };
         let fetched = server.fetch_items(cursor).await?;
         let states: Vec<(String, bool, bool)> =
             fetched.items.iter().map(|i| (i.remote_id.clone(), i.read, i.starred)).collect();
-        self.store_items(account.id, fetched.items, report).await?;
+        let new_by_feed = self.store_items(account.id, fetched.items, report).await?;
+        // A first fetch is the account's history, not news: it notifies nothing.
+        if matches!(cursor, SyncCursor::After(_)) {
+            report.new_by_feed = new_by_feed;
+        }
         let states: Vec<RemoteState> = states
             .iter()
             .map(|(id, read, starred)| RemoteState { remote_id: id, read: *read, starred: *starred })
@@ -211,11 +319,31 @@ impl Engine {
         Ok(())
     }
 
-    /// Logs in to the account's server with the password kept for it.
+    /// The account's server, logged in: the kept session resumed when
+    /// there is one (no login request; the password logs in again if the
+    /// server refuses it), otherwise a login with the password kept for it.
     pub(crate) async fn log_in(&self, account: &Account) -> Result<Box<dyn RemoteAccount>, AccountError> {
         let key = credential_key(account.kind.as_str(), &account.username, &account.url);
-        let password = self.credentials_call(move |c| c.get(&key)).await?;
-        Ok(connect(account.kind, &account.url, &account.username, &password).await?)
+        let in_memory = self.sessions.get(&key);
+        let look_up = resumes(account.kind) && in_memory.is_none();
+        let (password, stored) = {
+            let key = key.clone();
+            self.credentials_call(move |c| {
+                let stored = if look_up { c.get(&session_key(&key)).ok() } else { None };
+                Ok((c.get(&key)?, stored))
+            })
+            .await?
+        };
+        if let Some(stored) = &stored {
+            self.sessions.insert(&key, stored);
+        }
+        let (url, user) = (account.url.as_str(), account.username.as_str());
+        let server = match in_memory.or(stored).and_then(|s| resume(account.kind, url, user, &password, &s)) {
+            Some(resumed) => resumed?,
+            None => connect(account.kind, url, user, &password).await?,
+        };
+        self.keep_session(&key, server.as_ref()).await;
+        Ok(server)
     }
 
     /// Makes the account's folders and feeds here what the server has now
@@ -282,9 +410,9 @@ impl Engine {
         id: AccountId,
         items: Vec<RemoteItem>,
         report: &mut AccountSyncReport,
-    ) -> Result<(), AccountError> {
+    ) -> Result<Vec<FeedNewArticles>, AccountError> {
         if items.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let feed_ids = self.store.account_feed_ids(id).await?;
         let rules = self.store.rule_set().await?;
@@ -300,17 +428,23 @@ impl Engine {
                         let feed_id = *feed_ids.get(&remote_feed)?;
                         let feed =
                             ParsedFeed { title: String::new(), link: None, description: None, language: None, entries };
-                        Some(PreparedFeed::new(feed_id, feed, &FetchValidators::default(), &rules))
+                        Some((feed_id, PreparedFeed::new(feed_id, feed, &FetchValidators::default(), &rules)))
                     })
-                    .collect::<Vec<_>>()
+                    .unzip::<_, _, Vec<_>, Vec<_>>()
             })
             .await?;
-        for outcome in self.store.store_feeds(&prepared).await {
+        let (feeds, prepared) = prepared;
+        let mut new_by_feed = Vec::new();
+        for (feed_id, outcome) in feeds.into_iter().zip(self.store.store_feeds(&prepared).await) {
             let outcome = outcome?;
             report.new_articles += outcome.new;
             report.updated_articles += outcome.updated;
+            if outcome.new > 0 {
+                new_by_feed.push(FeedNewArticles { feed_id, new_articles: outcome.new });
+            }
         }
-        Ok(())
+        new_by_feed.sort_by_key(|n| n.feed_id);
+        Ok(new_by_feed)
     }
 
     /// Runs a (blocking) call of the credential store on a blocking thread.
@@ -345,6 +479,31 @@ async fn connect(
         AccountKind::Fever => Box::new(Fever::login(url, username, password).await?),
         AccountKind::TtRss => Box::new(TtRss::login(url, username, password).await?),
     })
+}
+
+/// Whether accounts of this kind keep a session between syncs (those
+/// [`resume`] takes one for).
+fn resumes(kind: AccountKind) -> bool {
+    matches!(kind, AccountKind::Greader)
+}
+
+/// The server of a kept session, without a login request; it logs in with
+/// the password, once, when the server refuses the session. `None` for the
+/// kinds that keep no session.
+fn resume(
+    kind: AccountKind,
+    url: &str,
+    username: &str,
+    password: &str,
+    session: &str,
+) -> Option<Result<Box<dyn RemoteAccount>, byline_accounts::Error>> {
+    match kind {
+        AccountKind::Greader => Some(
+            GReader::resume(url, username, password, session, &HttpOptions::default())
+                .map(|s| Box::new(s) as Box<dyn RemoteAccount>),
+        ),
+        AccountKind::Fever | AccountKind::TtRss => None,
+    }
 }
 
 /// "alice @ rss.example.com".

@@ -7,7 +7,9 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
+use byline_accounts::SyncCursor;
 use byline_store::{Account, AccountId, FeedId, PruneOutcome, StoreError};
+use chrono::{Duration, Utc};
 use serde::Serialize;
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -30,8 +32,29 @@ pub struct SyncOptions {
     pub extraction: Option<ExtractionPolicy>,
     /// Unsaved articles stored longer ago than this many days are deleted
     /// after the sync; `None` or `Some(0)` keeps everything. Defaults to
-    /// [`DEFAULT_RETENTION_DAYS`].
+    /// [`DEFAULT_RETENTION_DAYS`]. It also bounds a server account's first
+    /// fetch ([`SyncOptions::first_fetch`]).
     pub retention_days: Option<u32>,
+    /// At most this many items (besides starred ones) in a server
+    /// account's first fetch. Defaults to [`SyncOptions::FIRST_FETCH_ITEMS`].
+    pub first_fetch_items: usize,
+}
+
+impl SyncOptions {
+    /// How many items a server account's first fetch takes at most, unless
+    /// [`SyncOptions::first_fetch_items`] says otherwise.
+    pub const FIRST_FETCH_ITEMS: usize = 10_000;
+
+    /// Where a server account that has fetched nothing yet starts: the
+    /// items its server stored within the retention window (all of them
+    /// when retention keeps everything), at most
+    /// [`SyncOptions::first_fetch_items`] of them, the newest, and every
+    /// starred item whatever its age. Later syncs fetch what is new since.
+    pub fn first_fetch(&self) -> SyncCursor {
+        let window = self.retention_days.filter(|days| *days > 0);
+        let stored_since = window.map(|days| (Utc::now() - Duration::days(i64::from(days))).timestamp());
+        SyncCursor::Recent { stored_since, max_items: self.first_fetch_items }
+    }
 }
 
 impl Default for SyncOptions {
@@ -42,6 +65,7 @@ impl Default for SyncOptions {
             accounts: Vec::new(),
             extraction: None,
             retention_days: Some(DEFAULT_RETENTION_DAYS),
+            first_fetch_items: Self::FIRST_FETCH_ITEMS,
         }
     }
 }
@@ -114,7 +138,10 @@ pub enum SyncEvent {
         new_articles: usize,
         /// Articles whose content changed.
         updated_articles: usize,
-        /// The local feeds that brought new articles, with how many.
+        /// The feeds that brought new articles, with how many: local feeds
+        /// and server accounts' feeds alike, sorted by feed. An account's
+        /// first fetch (its history) counts in `new_articles` but not here,
+        /// so it notifies nothing.
         new_by_feed: Vec<FeedNewArticles>,
     },
     /// The full pages of new articles were fetched and extracted.
@@ -309,12 +336,14 @@ impl Engine {
         let accounts = self.planned_accounts(options).await?;
         let progress = Progress::new(plan.len() + accounts.len(), accounts.iter().map(|a| a.id).collect(), progress);
 
-        let (mut report, new_by_feed) = self.fetch_and_store(plan, &progress).await?;
+        let (mut report, mut new_by_feed) = self.fetch_and_store(plan, &progress).await?;
         for account in &accounts {
-            let done = self.sync_account_for_sync(account).await?;
+            let mut done = self.sync_account_for_sync(account, options).await?;
             progress.account_done(&done);
+            new_by_feed.append(&mut done.new_by_feed);
             report.add_account(done);
         }
+        new_by_feed.sort_by_key(|n| n.feed_id);
         progress.send(SyncEvent::FeedsStored {
             sources: report.feeds,
             failed: report.failed,
@@ -354,8 +383,12 @@ impl Engine {
     /// Syncs one account as one source of [`Engine::sync`]: a database
     /// failure is that account's error, unless the disk is full, which
     /// stops the sync.
-    async fn sync_account_for_sync(&self, account: &Account) -> Result<AccountSyncReport, EngineError> {
-        match self.sync_account(account).await {
+    async fn sync_account_for_sync(
+        &self,
+        account: &Account,
+        options: &SyncOptions,
+    ) -> Result<AccountSyncReport, EngineError> {
+        match self.sync_account_with(account, options.first_fetch()).await {
             Ok(report) => Ok(report),
             Err(AccountError::Store(err @ StoreError::DiskFull(_))) => Err(err.into()),
             Err(err) => {

@@ -141,6 +141,17 @@ impl FreshRss {
         self.dir.path()
     }
 
+    /// The requests the server has answered so far, oldest first, as
+    /// `php -S` logged them in `server.log`: `"POST
+    /// /api/greader.php/accounts/ClientLogin"`. `php -S` answers one request
+    /// at a time and logs each once it has answered, so the last answer may
+    /// be missing for a moment; every request before a later one is there.
+    pub fn logged_requests(&self) -> Vec<String> {
+        let log = std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default();
+        // "[date] 127.0.0.1:PORT [200]: POST /api/greader.php/…"
+        log.lines().filter_map(|l| l.split_once("]: ").map(|(_, request)| request.to_owned())).collect()
+    }
+
     /// Makes FreshRSS fetch every subscribed feed now (ignoring its TTL and
     /// caches) and returns the script's summary line ("refreshed 2 feed(s) of
     /// alice, 1 new article(s)").

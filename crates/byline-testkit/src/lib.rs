@@ -44,6 +44,10 @@
 //! [`TtRss`] a real Tiny Tiny RSS from Debian's package on a private
 //! PostgreSQL.
 //!
+//! For the OS keyring path of account passwords, [`Keyring`] starts a
+//! private D-Bus session bus with a real GNOME Keyring (the Secret Service)
+//! on it.
+//!
 //! The crate also builds the `byline-fixture-server DIR [--port N]` binary, for
 //! tests and benchmarks that run outside Rust tests.
 
@@ -54,6 +58,7 @@ mod fixture;
 mod freshrss;
 mod generate;
 pub mod hostile;
+mod keyring;
 mod news;
 mod server;
 mod ttrss;
@@ -69,6 +74,7 @@ pub use generate::{
     generate_atom, generate_json_feed, generate_rss, generate_rss_with, ItemContent, FULL_ARTICLE_MAX_BYTES,
     FULL_ARTICLE_MIN_BYTES,
 };
+pub use keyring::Keyring;
 pub use news::{generate_news_rss, NewsLanguage};
 pub use server::{content_type_for, FixtureServer};
 pub use ttrss::TtRss;

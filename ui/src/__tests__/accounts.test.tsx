@@ -89,6 +89,32 @@ describe("the accounts in settings", () => {
     }
   });
 
+  it("says which password each kind of server wants, in every language", async () => {
+    renderApp(world());
+    const section = await openAccounts();
+    const hint = () => within(section).getByTestId("account-password-hint").textContent;
+    const shown: Record<string, string | null> = {};
+    for (const kind of ["greader", "fever", "ttrss"]) {
+      fireEvent.change(within(section).getByTestId("account-kind"), { target: { value: kind } });
+      await waitFor(() => expect(hint()).toContain(t("accounts.passwordKept")));
+      shown[kind] = hint();
+    }
+    expect(shown.greader).toContain("FreshRSS");
+    expect(shown.greader).toContain("Miniflux");
+    expect(shown.greader).toContain("Inoreader");
+    expect(shown.fever).toContain("Fever");
+    expect(shown.ttrss).toContain("Tiny Tiny RSS");
+    expect(shown.ttrss).not.toContain("FreshRSS");
+    expect(new Set(Object.values(shown)).size).toBe(3);
+    for (const lang of ["en", "az", "ru"] as const) {
+      setLang(lang);
+      expect(t("accounts.passwordHintGreader")).toMatch(/FreshRSS.*Miniflux.*Inoreader/);
+      expect(t("accounts.passwordHintFever")).toMatch(/FreshRSS.*Miniflux/);
+      expect(t("accounts.passwordHintTtrss")).toContain("Enable API");
+      expect(t("accounts.passwordHintTtrss")).not.toContain("FreshRSS");
+    }
+  });
+
   it("says in words that the server refused the user name or password, with the detail behind Details", async () => {
     const { data } = renderApp(world());
     const section = await openAccounts();

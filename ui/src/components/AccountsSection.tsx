@@ -153,7 +153,9 @@ function AddAccountForm() {
           />
         </label>
       </div>
-      <p class="setting-hint">{t("accounts.passwordHint")}</p>
+      <p class="setting-hint" data-testid="account-password-hint">
+        {t(text.passwordHint)} {t("accounts.passwordKept")}
+      </p>
       {error ? (
         <p class="field-error" role="alert" data-testid="account-add-error">
           {error.sentence}

@@ -6,24 +6,31 @@ import type { Account, AccountKind, SyncProgress } from "../api";
 import type { Key } from "../i18n";
 
 /** Each kind's label (in the menu), its protocol's name (in the list of
- * accounts), and the hint under the server address; in menu order. */
-export const ACCOUNT_KIND_TEXT: Record<AccountKind, { label: Key; protocol: string; urlHint: Key; placeholder: string }> = {
+ * accounts), the hints under the server address and under the password
+ * (which password that kind of server wants); in menu order. */
+export const ACCOUNT_KIND_TEXT: Record<
+  AccountKind,
+  { label: Key; protocol: string; urlHint: Key; passwordHint: Key; placeholder: string }
+> = {
   greader: {
     label: "accounts.kindGreader",
     protocol: "Google Reader API",
     urlHint: "accounts.urlHintGreader",
+    passwordHint: "accounts.passwordHintGreader",
     placeholder: "https://rss.example.com/api/greader.php",
   },
   fever: {
     label: "accounts.kindFever",
     protocol: "Fever API",
     urlHint: "accounts.urlHintFever",
+    passwordHint: "accounts.passwordHintFever",
     placeholder: "https://rss.example.com/api/fever.php",
   },
   ttrss: {
     label: "accounts.kindTtrss",
     protocol: "Tiny Tiny RSS API",
     urlHint: "accounts.urlHintTtrss",
+    passwordHint: "accounts.passwordHintTtrss",
     placeholder: "https://rss.example.com/tt-rss/api/",
   },
 };
