@@ -58,6 +58,14 @@ pub const DB_FILE_NAME: &str = "byline.sqlite3";
 /// their default from here.
 pub const DEFAULT_RETENTION_DAYS: u32 = 90;
 
+/// The moment before which a retention of `days` lets unsaved articles go,
+/// `None` when it keeps everything (`None` or `Some(0)`): the one rule for
+/// pruning ([`Engine::apply_retention`]) and for how far back a server
+/// account's first fetch reaches ([`SyncOptions::first_fetch`]).
+pub fn retention_cutoff(days: Option<u32>) -> Option<chrono::DateTime<Utc>> {
+    days.filter(|d| *d > 0).map(|days| Utc::now() - Duration::days(i64::from(days)))
+}
+
 /// Where the app keeps its database: the platform data directory for
 /// [`APP_IDENTIFIER`] (on Linux `~/.local/share/az.byline.reader/`), the
 /// same place the desktop app uses.
@@ -130,8 +138,8 @@ impl Engine {
     /// articles stored more than `days` days ago and reclaims the space.
     /// `None` or `Some(0)` keeps everything.
     pub async fn apply_retention(&self, days: Option<u32>) -> Result<byline_store::PruneOutcome> {
-        match days.filter(|d| *d > 0) {
-            Some(days) => Ok(self.store.prune(Utc::now() - Duration::days(i64::from(days))).await?),
+        match retention_cutoff(days) {
+            Some(cutoff) => Ok(self.store.prune(cutoff).await?),
             None => Ok(byline_store::PruneOutcome::default()),
         }
     }

@@ -9,7 +9,6 @@ use std::sync::OnceLock;
 
 use byline_accounts::SyncCursor;
 use byline_store::{Account, AccountId, FeedId, PruneOutcome, StoreError};
-use chrono::{Duration, Utc};
 use serde::Serialize;
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -51,8 +50,7 @@ impl SyncOptions {
     /// [`SyncOptions::first_fetch_items`] of them, the newest, and every
     /// starred item whatever its age. Later syncs fetch what is new since.
     pub fn first_fetch(&self) -> SyncCursor {
-        let window = self.retention_days.filter(|days| *days > 0);
-        let stored_since = window.map(|days| (Utc::now() - Duration::days(i64::from(days))).timestamp());
+        let stored_since = crate::retention_cutoff(self.retention_days).map(|cutoff| cutoff.timestamp());
         SyncCursor::Recent { stored_since, max_items: self.first_fetch_items }
     }
 }
@@ -419,6 +417,18 @@ mod tests {
         assert!(progress.note_disk_full(&StoreError::DiskFull("second".into()).into()));
         assert!(progress.stopped());
         assert_eq!(progress.disk_full().as_deref(), Some("first"), "the first error is the one told");
+    }
+
+    #[test]
+    fn a_first_fetch_reaches_back_as_far_as_retention_keeps() {
+        let days = |d| SyncOptions { retention_days: d, ..SyncOptions::default() }.first_fetch();
+        let SyncCursor::Recent { stored_since: Some(since), max_items } = days(Some(30)) else { panic!() };
+        let expected = crate::retention_cutoff(Some(30)).unwrap().timestamp();
+        assert!((expected - since).abs() <= 1, "the cutoff the pruning uses");
+        assert_eq!(max_items, SyncOptions::FIRST_FETCH_ITEMS);
+        for keeps_everything in [None, Some(0)] {
+            assert!(matches!(days(keeps_everything), SyncCursor::Recent { stored_since: None, .. }));
+        }
     }
 
     #[test]
