@@ -8,7 +8,7 @@
 
 mod util;
 
-use byline_accounts::{GReader, RemoteAccount as _, SyncCursor};
+use byline_accounts::{GReader, RemoteAccount as _, RemoteItem, SyncCursor};
 use byline_share::{share_action, ShareAction, ShareRequest, ShareTarget};
 use byline_testkit::xss::BEACON_PATH;
 use byline_testkit::{hostile, Fixture, FreshRss};
@@ -830,7 +830,7 @@ async fn every_width_language_and_theme_lays_out_without_clipping() {
 /// app's retention keeps them).
 fn server_desk_feed(base: &str) -> String {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
-    let items: String = [(1, "Harbour ferry timetable changes on Monday"), (2, "Night market returns to the quay")]
+    let items: String = [(1, FERRY), (2, NIGHT_MARKET)]
         .iter()
         .map(|(i, title)| {
             format!(
@@ -847,15 +847,37 @@ fn server_desk_feed(base: &str) -> String {
     )
 }
 
-/// Whether the item titled `title` is read on the server.
-async fn read_on_server(client: &GReader, title: &str) -> bool {
+/// The first story of [`server_desk_feed`].
+const FERRY: &str = "Harbour ferry timetable changes on Monday";
+/// The second story of [`server_desk_feed`].
+const NIGHT_MARKET: &str = "Night market returns to the quay";
+
+/// An item's read and starred state on the server.
+#[derive(Debug, PartialEq, Eq)]
+struct ServerState {
+    read: bool,
+    starred: bool,
+}
+
+/// The item titled `title` on the server.
+async fn server_item(client: &GReader, title: &str) -> RemoteItem {
     let items = client.fetch_items(SyncCursor::Start).await.expect("FreshRSS items").items;
-    items.iter().find(|i| i.title == title).unwrap_or_else(|| panic!("no item {title:?} on the server")).read
+    items.into_iter().find(|i| i.title == title).unwrap_or_else(|| panic!("no item {title:?} on the server"))
+}
+
+/// The state of the item titled `title` on the server.
+async fn server_state(client: &GReader, title: &str) -> ServerState {
+    let item = server_item(client, title).await;
+    ServerState { read: item.read, starred: item.starred }
+}
+
+/// The server's id of the item titled `title`.
+async fn server_item_id(client: &GReader, title: &str) -> String {
+    server_item(client, title).await.remote_id
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_freshrss_account_is_added_in_settings_and_reading_goes_back_to_the_server() {
-    const FERRY: &str = "Harbour ferry timetable changes on Monday";
     let _serial = util::serial().await;
     let site = Site::start().await;
     site.server.route("/desk.xml", Fixture::body("application/rss+xml", server_desk_feed(&site.server.base_url())));
@@ -903,7 +925,7 @@ async fn a_freshrss_account_is_added_in_settings_and_reading_goes_back_to_the_se
         util::TIMEOUT,
     )
     .await;
-    assert!(!read_on_server(&client, FERRY).await, "unread on the server before");
+    assert_eq!(server_state(&client, FERRY).await, ServerState { read: false, starred: false }, "before");
 
     // Opening it marks it read here; the next refresh sends that to the server.
     app.open_article("Harbour ferry").await;
@@ -916,9 +938,31 @@ async fn a_freshrss_account_is_added_in_settings_and_reading_goes_back_to_the_se
     )
     .await;
     app.shot("read").await;
+
+    // Saving it stars it; the next refresh sends both to the server.
+    app.click_tid("save-button").await;
+    app.wait_js(
+        "return document.querySelector('[data-testid=save-button]').getAttribute('aria-pressed') === 'true';",
+        "the save button to be pressed",
+        util::TIMEOUT,
+    )
+    .await;
+    app.wait_tid_text("nav-saved-count", "1").await;
     app.click_tid("sync-button").await;
-    util::poll("the server to show the article read", || async { read_on_server(&client, FERRY).await.then_some(()) })
-        .await;
-    assert!(!read_on_server(&client, "Night market returns to the quay").await, "the other stays unread");
+    util::poll("the server to show the article read and starred", || async {
+        (server_state(&client, FERRY).await == ServerState { read: true, starred: true }).then_some(())
+    })
+    .await;
+    let other = server_state(&client, NIGHT_MARKET).await;
+    assert_eq!(other, ServerState { read: false, starred: false }, "the other is untouched");
+
+    // A star given on the server (another machine) arrives with the next refresh.
+    let night_market = server_item_id(&client, NIGHT_MARKET).await;
+    client.set_starred(&[night_market], true).await.unwrap();
+    app.click_tid("sync-button").await;
+    app.wait_tid_text("nav-saved-count", "2").await;
+    app.click_tid("nav-saved").await;
+    app.wait_count(&tid("article-row"), 2).await;
+    app.shot("starred").await;
     app.quit().await;
 }
