@@ -743,3 +743,45 @@ async fn ttrss_first_sync_takes_at_most_the_limit_and_every_starred_item() {
     let later = titles(&engine).await;
     assert!(["RSS item 7", "RSS item 8", "RSS item 9"].iter().all(|t| later.iter().any(|l| l == t)), "{later:?}");
 }
+
+#[tokio::test]
+async fn a_server_article_gets_its_full_page_and_byline_like_a_local_one() {
+    const TITLE: &str = "Xalqlarımızı ümumi köklərə əsaslanan dostluq birləşdirir";
+    let env = Env::start(1).await;
+    let pages = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-extract/tests/fixtures/pages");
+    let page = std::fs::read(pages.join("az-seed-zerdab.html")).unwrap();
+    env.feeds.route("/xeber/zerdab.html", Fixture::body("text/html; charset=utf-8", page));
+    // A feed with a one-line teaser: the article is on the page.
+    let teaser = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Zərdab</title>
+        <link>{base}/</link><item><title>{TITLE}</title><link>{base}/xeber/zerdab.html</link>
+        <guid>z1</guid><description>Qısa xülasə.</description></item></channel></rss>"#,
+        base = env.feeds.base_url()
+    );
+    env.feeds.route("/teaser.xml", Fixture::body("application/rss+xml", teaser));
+    let greader = env.greader().await;
+    greader.subscribe(&env.feeds.url("/teaser.xml"), None, None).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(&dir).await;
+    let url = env.server.greader_url().to_string();
+    engine.add_account(AccountKind::Greader, &url, FreshRss::USER, FreshRss::PASSWORD).await.unwrap();
+
+    let options =
+        SyncOptions { extraction: Some(byline_engine::ExtractionPolicy::WhenNoContent), ..Default::default() };
+    let report = engine.sync(&options, None).await.unwrap();
+    assert_eq!(report.extraction.extracted, 1, "{report:?}");
+
+    // The page's byline, with its role, and its whole text, as for a local feed.
+    let item = article(&engine, TITLE).await;
+    assert_eq!(item.author.as_deref(), Some("Gülağa İsgəndərov"), "the byline becomes the list's author");
+    let article = engine.store().article(item.id).await.unwrap();
+    assert_eq!(article.bylines.len(), 1);
+    assert_eq!(article.bylines[0].role.as_deref(), Some("Zərdab Rayon Təhsil Sektorunun müdiri"));
+    assert!(article.full_html.unwrap().contains("Qazaxıstan"));
+    let found = engine
+        .store()
+        .list(&ListQuery { search: Some("ticarət dövriyyəsi".into()), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(found.items.len(), 1, "the whole page is searchable");
+}
