@@ -33,6 +33,7 @@ macro_rules! byline_commands {
             sync_now::<$r>,
             list_accounts,
             add_account::<$r>,
+            test_account,
             remove_account::<$r>,
             list_articles,
             get_article,

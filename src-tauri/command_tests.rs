@@ -162,6 +162,7 @@ async fn accounts_are_added_synced_and_removed_through_ipc() {
 
     let account = add(FreshRss::PASSWORD).unwrap();
     assert_eq!(account["display_name"], "alice @ 127.0.0.1");
+    assert_eq!(call("test_account", json!({ "id": account["id"] })).unwrap(), json!(null), "the account works");
     // A manual sync syncs the account after the local feeds (which there are none of).
     let report = call("sync_now", json!({ "feedId": null, "force": true })).unwrap();
     assert_eq!((report["feeds"].clone(), report["failed"].clone()), (json!(1), json!(0)), "{report}");
@@ -343,6 +344,8 @@ async fn bad_input_to_every_command_is_a_typed_error_and_changes_nothing() {
         ("export_opml", json!({ "path": 7 }), None),
         ("add_account", json!({ "kind": "myspace", "url": "https://h/", "username": "a", "password": "b" }), None),
         ("add_account", json!({ "kind": "greader", "url": "https://h/" }), None),
+        ("test_account", json!({ "id": 77 }), Some("not_found")),
+        ("test_account", json!({ "id": "77" }), None),
         ("remove_account", json!({ "id": 77 }), Some("not_found")),
         ("remove_account", json!({ "id": "77" }), None),
         ("sync_now", json!({ "feedId": "x", "force": false }), None),

@@ -215,6 +215,15 @@ pub async fn add_account<R: Runtime>(
     Ok(account.into())
 }
 
+/// Checks a server account now without syncing it: its server answers and
+/// takes its credentials. A refused password is `unauthorized`, a server
+/// that does not answer `unreachable`.
+#[tauri::command]
+#[specta::specta]
+pub async fn test_account(state: State<'_, AppState>, id: AccountId) -> Result<()> {
+    Ok(state.engine.check_account(id).await?)
+}
+
 /// Removes a server account: its feeds and unsaved articles go (saved ones
 /// stay), with its queued changes and its password.
 #[tauri::command]

@@ -7,7 +7,7 @@
 export { toast, toastError, errorSentence, dismissToast } from "./actions/toasts";
 export { start, loadSettings, applySettings } from "./actions/startup";
 export { loadFeeds, loadCounts, loadAccounts, totalUnread } from "./actions/feeds";
-export { addAccount, removeAccount } from "./actions/accounts";
+export { addAccount, removeAccount, testAccount } from "./actions/accounts";
 export { PAGE_SIZE, loadList, loadMore, refreshAfterChange, selectSource, setView, setSearchInput, applySearch, clearSearch } from "./actions/list";
 export { openArticle, closeReader, setRead, setSaved, toggleSavedCurrent, toggleReadCurrent, openOriginal, canShare, share, copyLink, shareTo, openShareMenu, closeShareMenu, setSharePrefs, moveArticle, quit, moveToNextUnread } from "./actions/reader";
 export { feedsInSidebarOrder, moveFeed, toggleFolder, addSource, addStarter, removeFeed, editFeed, editFolder, saveFeed, renameFolder, setFeedImportant, moveFeedToFolder, createFolder, deleteFolder, markAllRead, undoMarkAllRead, folderFeedIds } from "./actions/sources";

@@ -150,6 +150,7 @@ export const api = {
   listAccounts: () => unwrap(commands.listAccounts()),
   addAccount: (kind: AccountKind, url: string, username: string, password: string) =>
     unwrap(commands.addAccount(kind, url, username, password)),
+  testAccount: (id: AccountId) => unwrap(commands.testAccount(id)),
   removeAccount: (id: AccountId) => unwrap(commands.removeAccount(id)),
   listArticles: (query: ListQuery): Promise<Page> => unwrap(commands.listArticles(query)),
   getArticle: (id: number): Promise<Article> => unwrap(commands.getArticle(id)),

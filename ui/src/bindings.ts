@@ -71,6 +71,12 @@ export const commands = {
 	 */
 	addAccount: (kind: AccountKind, url: string, username: string, password: string) => typedError<AccountInfo_Serialize, Error>(__TAURI_INVOKE("add_account", { kind, url, username, password })),
 	/**
+	 *  Checks a server account now without syncing it: its server answers and
+	 *  takes its credentials. A refused password is `unauthorized`, a server
+	 *  that does not answer `unreachable`.
+	 */
+	testAccount: (id: AccountId) => typedError<null, Error>(__TAURI_INVOKE("test_account", { id })),
+	/**
 	 *  Removes a server account: its feeds and unsaved articles go (saved ones
 	 *  stay), with its queued changes and its password.
 	 */

@@ -188,6 +188,28 @@ impl Engine {
         Ok(())
     }
 
+    /// Checks an account now, without syncing it: its server answers and
+    /// takes its credentials (the kept session, or a login with the kept
+    /// password). A refused login is [`byline_accounts::Error::Unauthorized`]
+    /// (and the kept session is forgotten), a server that does not answer
+    /// [`byline_accounts::Error::Unreachable`]; nothing else changes.
+    pub async fn check_account(&self, id: AccountId) -> Result<(), AccountError> {
+        let account = self.store.account(id).await?;
+        let key = credential_key(account.kind.as_str(), &account.username, &account.url);
+        let checked = match self.log_in(&account).await {
+            Ok(server) => {
+                let checked = server.check_auth().await.map_err(AccountError::from);
+                self.keep_session(&key, server.as_ref()).await;
+                checked
+            }
+            Err(err) => Err(err),
+        };
+        if matches!(checked, Err(AccountError::Server(byline_accounts::Error::Unauthorized))) {
+            self.forget_session(&key).await;
+        }
+        checked
+    }
+
     /// Forgets the password and the session kept under `key`. Best effort:
     /// where no keyring runs (the `BYLINE_ACCOUNT_PASSWORD` fallback)
     /// nothing was kept.

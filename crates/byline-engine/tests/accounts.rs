@@ -785,3 +785,43 @@ async fn a_server_article_gets_its_full_page_and_byline_like_a_local_one() {
         .unwrap();
     assert_eq!(found.items.len(), 1, "the whole page is searchable");
 }
+
+#[tokio::test]
+async fn an_account_is_checked_without_a_sync_and_says_why_it_fails() {
+    use byline_accounts::{credential_key, session_key, CredentialStore};
+
+    let mut env = Env::start(2).await;
+    env.greader().await.subscribe(&env.rss_url(), None, None).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(MemoryStore::new());
+    let open = || async {
+        Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig::default())
+            .await
+            .unwrap()
+            .with_credentials(store.clone())
+    };
+    let url = env.server.greader_url().to_string();
+    let key = credential_key(AccountKind::Greader.as_str(), FreshRss::USER, &url);
+    let engine = open().await;
+    let account = engine.add_account(AccountKind::Greader, &url, FreshRss::USER, FreshRss::PASSWORD).await.unwrap();
+
+    // It works: nothing is fetched, no login is needed (the kept session).
+    let logins_before = logins(&env.server);
+    engine.check_account(account.id).await.unwrap();
+    assert_eq!(logins(&env.server), logins_before);
+    assert!(engine.store().list(&ListQuery::default()).await.unwrap().items.is_empty(), "no sync");
+
+    // The password was changed on the server (here: the kept one is wrong,
+    // and so is the kept session).
+    store.set(&key, "not the password").unwrap();
+    store.set(&session_key(&key), "alice/garbage").unwrap();
+    let refused = open().await.check_account(account.id).await;
+    assert!(matches!(refused, Err(AccountError::Server(Error::Unauthorized))), "{refused:?}");
+    assert!(store.get(&session_key(&key)).is_err(), "the refused session is forgotten");
+
+    // The server is gone.
+    store.set(&key, FreshRss::PASSWORD).unwrap();
+    env.server.stop().await;
+    let gone = open().await.check_account(account.id).await;
+    assert!(matches!(gone, Err(AccountError::Server(Error::Unreachable(_)))), "{gone:?}");
+}

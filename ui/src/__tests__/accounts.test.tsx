@@ -144,6 +144,32 @@ describe("the accounts in settings", () => {
     await waitFor(() => expect(within(section).getByTestId("account-add-error").textContent).toContain("Не удалось связаться"));
   });
 
+  it("tests an account without syncing it: says that it works, or why not in the UI's language", async () => {
+    let refuse = false;
+    const { calls } = renderApp(world({ accounts: [account(1)], settings: { ...defaultSettings(), ui_language: "az" } }), (fake) => ({
+      testAccount: async (id) => {
+        if (refuse) throw { kind: "unauthorized", message: "the server refused the user name or password" };
+        return fake.testAccount!(id);
+      },
+    }));
+    const section = await openAccounts();
+    const row = await within(section).findByTestId("account-row");
+    const button = within(row).getByTestId("account-test") as HTMLButtonElement;
+    expect(button.textContent).toBe("Yoxla");
+    const syncs = argsOf(calls, "sync_now").length;
+    fireEvent.click(button);
+    expect((await within(row).findByTestId("account-test-ok")).textContent).toBe(t("accounts.testOk"));
+    expect(argsOf(calls, "test_account")).toEqual([{ id: 1 }]);
+    expect(argsOf(calls, "sync_now").length).toBe(syncs);
+
+    refuse = true;
+    fireEvent.click(button);
+    const error = await within(row).findByTestId("account-test-error");
+    expect(error.textContent).toContain(t("error.unauthorized"));
+    expect(within(row).getByTestId("error-details").textContent).toContain("the server refused the user name or password");
+    expect(within(row).queryByTestId("account-test-ok")).toBeNull();
+  });
+
   it("removes an account after asking, and reloads the sources", async () => {
     const failing = account(2, { display_name: "bob @ news.example.org", last_error: "could not reach the server: timed out" });
     const { calls, data } = renderApp(world({ accounts: [account(1), failing] }));

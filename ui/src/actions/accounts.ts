@@ -26,6 +26,19 @@ export async function addAccount(kind: AccountKind, url: string, username: strin
   return account;
 }
 
+/**
+ * Checks an account now without syncing it: its server answers and takes
+ * its password. Throws an `ApiError` (`unauthorized`, `unreachable`…) for
+ * the row to show.
+ */
+export async function testAccount(id: AccountId): Promise<void> {
+  try {
+    await api.testAccount(id);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
 /** Removes an account (its feeds and unsaved articles go), after the caller asked. */
 export async function removeAccount(id: AccountId): Promise<void> {
   try {

@@ -12,6 +12,18 @@ import { IconTrash } from "./icons";
 /** One account: its name, server, last sync or last error, and Remove. */
 function AccountRow({ account, s }: { account: Account; s: State }) {
   const [busy, setBusy] = useState(false);
+  // The last check's outcome: working, or a sentence and the backend's words.
+  const [check, setCheck] = useState<"checking" | "ok" | { sentence: string; detail: string } | null>(null);
+  const test = async () => {
+    setCheck("checking");
+    try {
+      await actions.testAccount(account.id);
+      setCheck("ok");
+    } catch (err) {
+      const e = toApiError(err);
+      setCheck({ sentence: actions.errorSentence(e), detail: e.message });
+    }
+  };
   const remove = async () => {
     if (!confirm(t("accounts.confirmRemove", { name: account.display_name }))) return;
     setBusy(true);
@@ -40,7 +52,28 @@ function AccountRow({ account, s }: { account: Account; s: State }) {
               : t("accounts.neverSynced")}
           </span>
         )}
+        {check === "ok" && (
+          <span class="account-state" data-testid="account-test-ok" role="status">
+            {t("accounts.testOk")}
+          </span>
+        )}
+        {check !== null && typeof check === "object" && (
+          <div class="account-state" data-testid="account-test-error" role="alert">
+            <span class="field-error">{check.sentence}</span>
+            <ErrorDetails detail={check.detail} />
+          </div>
+        )}
       </div>
+      <button
+        type="button"
+        class="btn"
+        data-testid="account-test"
+        title={t("accounts.testTitle", { name: account.display_name })}
+        disabled={busy || check === "checking"}
+        onClick={() => void test()}
+      >
+        {check === "checking" ? t("accounts.testing") : t("accounts.test")}
+      </button>
       <button
         type="button"
         class="icon-btn danger"

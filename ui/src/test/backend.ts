@@ -301,6 +301,10 @@ export function fakeInvoke(data: FakeData, calls: Call[] = [], overrides: Overri
       accounts.push(added);
       return added;
     },
+    testAccount: (id) => {
+      if (!accounts.some((a) => a.id === id)) throw { kind: "not_found", message: `account ${id} not found` };
+      return null;
+    },
     removeAccount: (id) => {
       const i = accounts.findIndex((a) => a.id === id);
       if (i < 0) throw { kind: "not_found", message: `account ${id} not found` };
