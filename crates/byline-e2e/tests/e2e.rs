@@ -908,6 +908,9 @@ async fn a_freshrss_account_is_added_in_settings_and_reading_goes_back_to_the_se
     app.click_tid("account-add").await;
     app.wait_text(&tid("account-row"), "the account in the list", |t| t.contains("alice @ 127.0.0.1")).await;
     app.shot("added").await;
+    // Test checks it again without a sync.
+    app.click_tid("account-test").await;
+    app.find_tid("account-test-ok").await;
     app.click_tid("dialog-close").await;
 
     // Its folder and feed reach the sidebar; its articles the list.
