@@ -911,6 +911,7 @@ async fn a_freshrss_account_is_added_in_settings_and_reading_goes_back_to_the_se
     // Test checks it again without a sync.
     app.click_tid("account-test").await;
     app.find_tid("account-test-ok").await;
+    app.shot("tested").await;
     app.click_tid("dialog-close").await;
 
     // Its folder and feed reach the sidebar; its articles the list.
