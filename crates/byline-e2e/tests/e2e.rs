@@ -81,13 +81,7 @@ async fn add_a_site_read_an_article_and_save_it() {
     app.shot("reader").await;
 
     // Save it: the button, the list row and the Saved count all say so.
-    app.click_tid("save-button").await;
-    app.wait_js(
-        "return document.querySelector('[data-testid=save-button]').getAttribute('aria-pressed') === 'true';",
-        "the save button to be pressed",
-        util::TIMEOUT,
-    )
-    .await;
+    app.save_open_article().await;
     app.wait_count(&tid("saved-star"), 1).await;
     app.wait_tid_text("nav-saved-count", "1").await;
     app.click_tid("nav-saved").await;
@@ -944,13 +938,7 @@ async fn a_freshrss_account_is_added_in_settings_and_reading_goes_back_to_the_se
     app.shot("read").await;
 
     // Saving it stars it; the next refresh sends both to the server.
-    app.click_tid("save-button").await;
-    app.wait_js(
-        "return document.querySelector('[data-testid=save-button]').getAttribute('aria-pressed') === 'true';",
-        "the save button to be pressed",
-        util::TIMEOUT,
-    )
-    .await;
+    app.save_open_article().await;
     app.wait_tid_text("nav-saved-count", "1").await;
     app.click_tid("sync-button").await;
     util::poll("the server to show the article read and starred", || async {

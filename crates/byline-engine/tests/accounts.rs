@@ -17,10 +17,16 @@ use byline_testkit::{Fixture, FreshRss, TtRss as TtRssServer};
 use util::Env;
 
 async fn engine(dir: &tempfile::TempDir) -> Engine {
+    engine_keeping(dir, &Arc::new(MemoryStore::new())).await
+}
+
+/// An engine on the database in `dir` whose passwords and sessions live
+/// in `credentials` (the test reads and changes them there).
+async fn engine_keeping(dir: &tempfile::TempDir, credentials: &Arc<MemoryStore>) -> Engine {
     Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig::default())
         .await
         .unwrap()
-        .with_credentials(Arc::new(MemoryStore::new()))
+        .with_credentials(credentials.clone())
 }
 
 /// The local article with this title.
@@ -554,12 +560,7 @@ async fn greader_session_is_kept_between_syncs_and_renewed_once_when_refused() {
     env.greader().await.subscribe(&env.rss_url(), None, None).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(MemoryStore::new());
-    let open = || async {
-        Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig::default())
-            .await
-            .unwrap()
-            .with_credentials(store.clone())
-    };
+    let open = || engine_keeping(&dir, &store);
     let url = env.server.greader_url().to_string();
     let key = credential_key(AccountKind::Greader.as_str(), FreshRss::USER, &url);
     let sync = |engine: Engine| async move {
@@ -794,12 +795,7 @@ async fn an_account_is_checked_without_a_sync_and_says_why_it_fails() {
     env.greader().await.subscribe(&env.rss_url(), None, None).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(MemoryStore::new());
-    let open = || async {
-        Engine::open(&dir.path().join("byline.sqlite3"), EngineConfig::default())
-            .await
-            .unwrap()
-            .with_credentials(store.clone())
-    };
+    let open = || engine_keeping(&dir, &store);
     let url = env.server.greader_url().to_string();
     let key = credential_key(AccountKind::Greader.as_str(), FreshRss::USER, &url);
     let engine = open().await;

@@ -1025,6 +1025,18 @@ impl App {
         self.wait_text(&tid("reader-title"), &format!("the reader to show {needle:?}"), |t| t.contains(needle)).await;
     }
 
+    /// Saves the article open in the reader and waits for its save button
+    /// to show it pressed.
+    pub async fn save_open_article(&self) {
+        self.click_tid("save-button").await;
+        self.wait_js(
+            "return document.querySelector('[data-testid=save-button]').getAttribute('aria-pressed') === 'true';",
+            "the save button to be pressed",
+            TIMEOUT,
+        )
+        .await;
+    }
+
     /// Reads the text of the article body inside the reader's sandboxed
     /// iframe (switching into the frame and back).
     pub async fn reader_body_text(&self) -> String {
