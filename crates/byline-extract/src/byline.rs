@@ -2,14 +2,18 @@
 //!
 //! Every source gives a candidate byline with its evidence ([`Found`]):
 //! 1. JSON-LD `author`/`creator` (object, list, or `@id` reference into the
-//!    `@graph`), with `jobTitle` as the role;
+//!    `@graph`), with `jobTitle` as the role; a string with a label or
+//!    several people ("By A and B") is read as a credit line;
 //! 2. `<meta name="author">`, `article:author` when it is a name (not a URL),
 //!    `citation_author`, `dcterms.creator`…, then the "Written by"
-//!    `twitter:label`/`twitter:data` pair; a key whose value is the site or
-//!    its publisher does not end the search;
-//! 3. the page's elements, read before cleanup (`elements`): microdata,
-//!    `rel=author`, `.byline`, credit labels, `.author` classes, links to
-//!    an author's page, each with whether it sits in the headline's
+//!    `twitter:label`/`twitter:data` pair and Parse.ly's `parsely-page`
+//!    JSON; a key whose value is the site or its publisher does not end
+//!    the search;
+//! 3. the page's elements, read before cleanup (`elements`): microdata
+//!    (and RDFa `property=author`, Drupal's `rel=sioc:has_creator`),
+//!    `rel=author`, `.byline` and Drupal's "Submitted by" `.submitted`
+//!    line, credit labels, `.author` classes, a theme's `.posted-by`, links
+//!    to an author's page, each with whether it sits in the headline's
 //!    neighbourhood; elements in blocks of other articles, comments and
 //!    sidebars are never read (`regions`);
 //! 4. the feed's author, passed in by the caller;
@@ -37,7 +41,7 @@ mod regions;
 mod reliability;
 mod trailing;
 
-use byline_feeds::credit::{is_phrase, parse_credit, people_from_feed};
+use byline_feeds::credit::{is_phrase, parse_credit, people_from_feed, strip_label};
 
 use crate::jsonld::ArticleLd;
 use crate::metadata::Meta;
@@ -112,8 +116,18 @@ impl Found {
 
 /// Authors from JSON-LD: people only, with `jobTitle` as the role.
 pub(crate) fn from_json_ld(ld: &ArticleLd, ctx: &Context) -> Found {
-    let people = ld.authors.iter().filter(|a| !a.is_organization).map(|a| Author::new(&a.name, a.job_title.clone()));
-    Found::new(ctx.keep_people(people.collect()), Evidence::JsonLd)
+    let mut people = Vec::new();
+    for a in ld.authors.iter().filter(|a| !a.is_organization) {
+        // "By Jane Roe": the label is not part of the name.
+        let name = strip_label(&a.name);
+        if ctx.is_person(name) {
+            people.push(Author::new(name, a.job_title.clone()));
+        } else {
+            // "By Jane Roe and Tom Ray", "Jane Roe, Tom Ray" in one string: the credit's people.
+            people.extend(parse_credit(&a.name).into_iter().filter(|p| !is_phrase(&p.name)));
+        }
+    }
+    Found::new(ctx.keep_people(people), Evidence::JsonLd)
 }
 
 /// Author meta keys, in order of trust.
@@ -129,6 +143,11 @@ const META_KEYS: &[&str] = &[
     "cxenseparse:author",
     "citation_author",
     "byl",
+    "byline",
+    "article:author_name",
+    "shareaholic:article_author_name",
+    "dc.creator.personalname",
+    "author_name",
 ];
 
 /// Authors from `<meta name="author">`, `article:author` (URLs skipped),
@@ -151,6 +170,19 @@ fn meta_people(meta: &Meta, ctx: &Context) -> Vec<Author> {
         }
         // A key whose value is the site's name (or nobody) does not end the search.
         let people = ctx.keep_people(found);
+        if !people.is_empty() {
+            return people;
+        }
+    }
+    // Parse.ly's `parsely-page` meta: a JSON object with `authors` (or `author`).
+    if let Some(page) = meta.first(&["parsely-page"]).and_then(|v| serde_json::from_str::<serde_json::Value>(v).ok()) {
+        let names = page.get("authors").or_else(|| page.get("author"));
+        let list: Vec<&str> = match names {
+            Some(serde_json::Value::Array(items)) => items.iter().filter_map(serde_json::Value::as_str).collect(),
+            Some(serde_json::Value::String(one)) => vec![one.as_str()],
+            _ => Vec::new(),
+        };
+        let people = ctx.keep_people(list.into_iter().flat_map(parse_credit).collect());
         if !people.is_empty() {
             return people;
         }

@@ -1,9 +1,11 @@
 //! Reads schema.org JSON-LD (`<script type="application/ld+json">`) for the
 //! article node: headline, authors with their `jobTitle`, publisher, date,
 //! image and language. Handles top-level arrays, `@graph` and authors given
-//! only by `@id` (as WordPress SEO plugins write them); `creator` when there
-//! is no `author`, and the `WebPage` node's author when there is no article
-//! node.
+//! only by `@id` (as WordPress SEO plugins write them), an article nested
+//! in a page's `mainEntity`, types written as schema.org URLs, names given
+//! as `givenName` + `familyName`; `creator` when there is no `author`, and
+//! when the first article node names nobody, the next article node's
+//! author or the `WebPage` node's.
 
 use std::collections::HashMap;
 
@@ -23,6 +25,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "LiveBlogPosting",
     "Report",
     "TechArticle",
+    "ScholarlyArticle",
+    "SatiricalArticle",
+    "AskPublicNewsArticle",
 ];
 
 /// Schema.org types of organizations (never a person's byline).
@@ -94,14 +99,24 @@ fn from_nodes(nodes: &[Value]) -> ArticleLd {
             .collect(),
         ..ArticleLd::default()
     };
+    let authors_of = |node: &Value| -> Vec<LdAuthor> {
+        node.get("author")
+            .or_else(|| node.get("creator"))
+            .map(|a| as_list(a).into_iter().filter_map(|one| ld_author(one, &by_id)).collect())
+            .unwrap_or_default()
+    };
+    // Yoast and others put the author on the `WebPage` when there is no
+    // article node, or when the article node names nobody.
+    let page_authors = || {
+        nodes
+            .iter()
+            .filter(|n| has_type(n, &["WebPage", "ItemPage"]))
+            .map(authors_of)
+            .find(|a| !a.is_empty())
+            .unwrap_or_default()
+    };
     let Some(article) = nodes.iter().find(|n| has_type(n, ARTICLE_TYPES)) else {
-        // No article node: Yoast and others put the author on the `WebPage`.
-        if let Some(page) = nodes.iter().find(|n| has_type(n, &["WebPage", "ItemPage"]) && n.get("author").is_some()) {
-            ld.authors = page
-                .get("author")
-                .map(|a| as_list(a).into_iter().filter_map(|one| ld_author(one, &by_id)).collect())
-                .unwrap_or_default();
-        }
+        ld.authors = page_authors();
         return ld;
     };
     ld.headline = article.get("headline").or_else(|| article.get("name")).and_then(string);
@@ -115,12 +130,15 @@ fn from_nodes(nodes: &[Value]) -> ArticleLd {
             ld.organizations.push(name);
         }
     }
-    if let Some(author) = article.get("author").or_else(|| article.get("creator")) {
-        for one in as_list(author) {
-            if let Some(a) = ld_author(one, &by_id) {
-                ld.authors.push(a);
-            }
-        }
+    ld.authors = authors_of(article);
+    if ld.authors.is_empty() {
+        // A second article node of the same page (one per plugin) may name the author.
+        ld.authors = nodes
+            .iter()
+            .filter(|n| has_type(n, ARTICLE_TYPES))
+            .map(authors_of)
+            .find(|a| !a.is_empty())
+            .unwrap_or_else(page_authors);
     }
     ld
 }
@@ -136,6 +154,12 @@ fn flatten(value: Value, out: &mut Vec<Value>, depth: usize) {
             if let Some(graph) = map.remove("@graph") {
                 flatten(graph, out, depth + 1);
             }
+            // `{"@type":"WebPage","mainEntity":{"@type":"NewsArticle",…}}`: the article inside the page.
+            if map.get("mainEntity").is_some_and(Value::is_object) {
+                if let Some(main) = map.remove("mainEntity") {
+                    flatten(main, out, depth + 1);
+                }
+            }
             if !map.is_empty() {
                 out.push(Value::Object(map));
             }
@@ -149,7 +173,11 @@ fn ld_author(value: &Value, by_id: &HashMap<&str, &Value>) -> Option<LdAuthor> {
         return Some(LdAuthor { name: name.trim().to_string(), job_title: None, is_organization: false });
     }
     let full = resolve(value, by_id);
-    let name = value.get("name").or_else(|| full.get("name")).and_then(string)?;
+    let name = value.get("name").or_else(|| full.get("name")).and_then(first_string).or_else(|| {
+        // `{"givenName":"Jane","familyName":"Doe"}` without a `name`.
+        let part = |key: &str| value.get(key).or_else(|| full.get(key)).and_then(string);
+        Some(format!("{} {}", part("givenName")?, part("familyName")?))
+    })?;
     let job_title = value.get("jobTitle").or_else(|| full.get("jobTitle")).and_then(job_title);
     let is_organization = has_type(value, ORGANIZATION_TYPES) || has_type(full, ORGANIZATION_TYPES);
     Some(LdAuthor { name, job_title, is_organization })
@@ -187,12 +215,23 @@ fn as_list(value: &Value) -> Vec<&Value> {
     }
 }
 
+/// Whether `value`'s `@type` is one of `types`, written bare or as a
+/// schema.org URL (`"http://schema.org/NewsArticle"`, `"schema:Article"`).
 fn has_type(value: &Value, types: &[&str]) -> bool {
+    let is = |t: &str| {
+        let bare = t.rsplit(['/', ':']).next().unwrap_or(t);
+        types.contains(&bare)
+    };
     match value.get("@type") {
-        Some(Value::String(t)) => types.contains(&t.as_str()),
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(|t| types.contains(&t)),
+        Some(Value::String(t)) => is(t),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(is),
         _ => false,
     }
+}
+
+/// A string value, or the first of a list of them (`"name":["Jane Roe"]`).
+fn first_string(value: &Value) -> Option<String> {
+    as_list(value).into_iter().find_map(string)
 }
 
 /// A non-empty trimmed string value.
@@ -254,6 +293,20 @@ mod tests {
             "{\"@type\":\"BlogPosting\",\"articleBody\":\"First line.\nSecond\tline.\",\n\"author\":{\"@type\":\"Person\",\"name\":\"Jane Roe\"}}",
         );
         assert_eq!(ld.authors[0].name, "Jane Roe");
+    }
+
+    #[test]
+    fn authors_from_a_later_node_nested_main_entity_and_split_names() {
+        // The first article node (a plugin's) names nobody; the second does.
+        let ld = parse(
+            r#"[{"@type":"Article","headline":"Park"},{"@type":"NewsArticle","author":{"givenName":"Jane","familyName":"Roe"}}]"#,
+        );
+        assert_eq!(ld.headline.as_deref(), Some("Park"));
+        assert_eq!(ld.authors[0].name, "Jane Roe");
+        let ld = parse(
+            r#"{"@type":"WebPage","mainEntity":{"@type":"http://schema.org/NewsArticle","author":[{"@type":"Person","name":"Tom Ray"}]}}"#,
+        );
+        assert_eq!(ld.authors[0].name, "Tom Ray");
     }
 
     #[test]

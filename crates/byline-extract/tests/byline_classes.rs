@@ -377,3 +377,57 @@ fn a_lone_word_is_a_desk_or_a_user_name_not_a_byline() {
     assert!(names("", &article(r#"<p class="byline">By <a rel="author" href="/u/jdoe">jdoe</a></p>"#)).is_empty());
     assert_eq!(names(r#"<meta name="author" content="T.C. Sottek">"#, &article("")), ["T.C. Sottek"]);
 }
+
+#[test]
+fn json_ld_authors_past_the_first_article_node_labels_and_split_names() {
+    let ld = |json: &str| format!(r#"<script type="application/ld+json">{json}</script>"#);
+    // The first article node (a plugin's) names nobody; the second does.
+    let two = ld(r#"[{"@type":"Article","headline":"Council passes budget"},
+        {"@type":"NewsArticle","author":{"@type":"Person","givenName":"Jane","familyName":"Doe"}}]"#);
+    assert_eq!(names(&two, &article("")), ["Jane Doe"]);
+    // The article inside the page's `mainEntity`, typed by URL.
+    let nested = ld(r#"{"@type":"WebPage","mainEntity":{"@type":"http://schema.org/NewsArticle",
+        "author":{"@type":"Person","name":["Jane Doe"]}}}"#);
+    assert_eq!(names(&nested, &article("")), ["Jane Doe"]);
+    // A label or two people in one string.
+    assert_eq!(names(&ld(r#"{"@type":"NewsArticle","author":"By Jane Doe"}"#), &article("")), ["Jane Doe"]);
+    assert_eq!(
+        names(&ld(r#"{"@type":"NewsArticle","author":{"name":"Jane Doe and Tom Ray"}}"#), &article("")),
+        ["Jane Doe", "Tom Ray"]
+    );
+}
+
+#[test]
+fn drupal_submitted_lines_and_rdfa_authors() {
+    // Drupal 7's node template: the `.username` inside "Submitted by … on …".
+    let d7 = r#"<div class="submitted">Submitted by <span class="username">Jane Doe</span> on Tue, 03/12/2019 - 10:00</div>"#;
+    assert_eq!(names("", &article(d7)), ["Jane Doe"]);
+    // Drupal 8+: RDFa `schema:name` in `.node__submitted`.
+    let d8 = r#"<div class="node__submitted">Submitted by <span class="field--name-uid"><span about="/user/7"
+        typeof="schema:Person" property="schema:name">Jane Doe</span></span> on <span>12 March 2019</span></div>"#;
+    assert_eq!(names("", &article(d8)), ["Jane Doe"]);
+    // RDFa's `property="author"` and Drupal 7's `rel="sioc:has_creator"`.
+    let rdfa =
+        r#"<span property="schema:author" typeof="schema:Person"><span property="schema:name">Jane Doe</span></span>"#;
+    assert_eq!(names("", &article(rdfa)), ["Jane Doe"]);
+    let sioc = r#"<span rel="sioc:has_creator"><span class="username" property="foaf:name">Jane Doe</span></span>"#;
+    assert_eq!(names("", &article(sioc)), ["Jane Doe"]);
+}
+
+#[test]
+fn a_label_in_a_date_line_and_a_themes_by_class() {
+    assert_eq!(names("", &article(r#"<div class="meta">Von Jane Doe | 12.03.2021</div>"#)), ["Jane Doe"]);
+    assert_eq!(names("", &article(r#"<div class="post-by"><a href="/p/7">Jane Doe</a></div>"#)), ["Jane Doe"]);
+}
+
+#[test]
+fn parsely_page_meta_and_other_author_meta_keys() {
+    let parsely =
+        r#"<meta name="parsely-page" content='{"title":"Council passes budget","authors":["Jane Doe","Tom Ray"]}'>"#;
+    assert_eq!(names(parsely, &article("")), ["Jane Doe", "Tom Ray"]);
+    assert_eq!(names(r#"<meta name="byline" content="Jane Doe">"#, &article("")), ["Jane Doe"]);
+    assert_eq!(
+        names(r#"<meta name="shareaholic:article_author_name" content="Jane Doe">"#, &article("")),
+        ["Jane Doe"]
+    );
+}

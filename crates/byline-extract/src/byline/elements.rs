@@ -47,12 +47,12 @@ const DATE_LINE_WINDOW: usize = 20;
 /// page; the first element that names people wins, with the others of its
 /// own byline block, and the [`Found`] says which kind and where.
 pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found {
-    let groups: [Group; 8] = [
+    let groups: [Group; 9] = [
         (Evidence::Microdata, &is_microdata_author),
         (Evidence::RelAuthor, &|n| {
             n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"))
         }),
-        (Evidence::BylineClass, &|n| class_id(n).contains("byline")),
+        (Evidence::BylineClass, &|n| class_id(n).contains("byline") || is_submitted_line(n)),
         (Evidence::CreditLabel, &|n| is_by_line(n) || is_label_only(n)),
         (Evidence::AuthorClass, &|n| {
             let marks = class_id(n);
@@ -64,6 +64,8 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
         // of a date and a name just under the headline, and an `<address>`
         // (HTML's element for the contact of the article's author; in a
         // site's footer it is the publisher's).
+        // A theme's `.by`/`.posted-by` line, after the stronger marks.
+        (Evidence::BylineClass, &has_by_class),
         (Evidence::AuthorPageLink, &is_author_page_link),
         (Evidence::DateLine, &is_date_line),
         (Evidence::BylineClass, &|n| tag(n) == "address"),
@@ -89,6 +91,11 @@ const AUTHOR_CLASS_WORDS: &[&str] = &[
     "verfasser",
     "writer",
     "journalist",
+    "reporter",
+    "columnist",
+    "kolumnist",
+    "redakteur",
+    "redakteurin",
 ];
 
 /// Whether a class or id of `n` is, or ends in, an author word of another
@@ -100,6 +107,21 @@ fn has_author_class_word(n: &NodeRef) -> bool {
             .split_whitespace()
             .any(|c| c.rsplit(['-', '_']).next().is_some_and(|w| AUTHOR_CLASS_WORDS.contains(&w)))
     })
+}
+
+/// Drupal's byline line: `<div class="submitted">`, `.node__submitted`,
+/// `.field-name-submitted` ("Submitted by <span class="username">Jane
+/// Doe</span> on …").
+fn is_submitted_line(n: &NodeRef) -> bool {
+    n.attr("class")
+        .is_some_and(|v| v.to_lowercase().split_whitespace().any(|c| c.rsplit(['-', '_']).next() == Some("submitted")))
+}
+
+/// Whether a class of `n` is, or ends in, the word "by" (`.by`,
+/// `.posted-by`, `.entry_by`): themes' name for the byline line.
+fn has_by_class(n: &NodeRef) -> bool {
+    n.attr("class")
+        .is_some_and(|v| v.to_lowercase().split_whitespace().any(|c| c.rsplit(['-', '_']).next() == Some("by")))
 }
 
 /// Path parts of the pages sites keep per author.
@@ -166,8 +188,15 @@ fn is_date_line(n: &NodeRef) -> bool {
         })
 }
 
+/// `itemprop=author`, or its RDFa forms: `property="author"`
+/// (`schema:author`) and Drupal's `rel="sioc:has_creator"`.
 fn is_microdata_author(n: &NodeRef) -> bool {
     n.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w == "author" || w == "creator"))
+        || n.attr("property").is_some_and(|p| {
+            p.split_whitespace()
+                .any(|w| matches!(w.rsplit(':').next(), Some("author" | "creator")) && !w.contains("article:"))
+        })
+        || n.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "sioc:has_creator"))
 }
 
 /// The header (the headline and what follows it) first, then the whole
@@ -315,12 +344,16 @@ fn spaced_text(node: &NodeRef) -> String {
 /// [`spaced_text`], or `None` as soon as it passes `max` characters other
 /// than spaces (or holds a script): cheap to ask of every element.
 fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
-    let mut parts: Vec<String> = Vec::new();
+    // One buffer, a space between the text nodes (squashed below).
+    let mut joined = String::new();
     let mut len = 0usize;
     for d in node.descendants_it() {
         match own_text(&d, |t| {
             len += t.chars().filter(|c| !c.is_whitespace()).count();
-            (len <= max).then(|| parts.push(t.to_string()))
+            (len <= max).then(|| {
+                joined.push(' ');
+                joined.push_str(t);
+            })
         }) {
             Some(Some(())) => {}
             Some(None) => return None,
@@ -328,7 +361,7 @@ fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
             None => {}
         }
     }
-    Some(squash(&parts.join(" ")))
+    Some(squash(&joined))
 }
 
 fn read_author_element(node: &NodeRef) -> Vec<Author> {
@@ -342,12 +375,16 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
             .map(|v| credit(&v).into_iter().filter(|a| is_plausible_person(&a.name)).collect())
             .unwrap_or_default();
     }
+    // In Drupal's "Submitted by" line the `.username` is the author.
+    let submitted = is_submitted_line(node);
     let name_child = node.descendants_it().find(|d| {
         let marks = class_id(d);
         d.is_element()
             && (d.attr("itemprop").is_some_and(|p| p.as_ref() == "name")
+                // RDFa: `property="schema:name"`, `foaf:name`.
+                || d.attr("property").is_some_and(|p| p.split_whitespace().any(|w| w.rsplit(':').next() == Some("name")))
                 || marks.split_whitespace().any(|c| c == "fn")
-                || (marks.contains("name") && !marks.contains("username")))
+                || (marks.contains("name") && (!marks.contains("username") || submitted)))
     });
     if name_child.is_none() {
         // A "By …" line inside a larger byline block is the credit itself.

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use byline_feeds::credit::{is_name_shaped, parse_credit};
+use byline_feeds::credit::{is_name_shaped, parse_credit, strip_label};
 use regex::Regex;
 
 use crate::model::Author;
@@ -89,6 +89,8 @@ pub(crate) fn date_line_name(text: &str) -> Option<&str> {
     } else {
         return None;
     };
+    // "Von Jane Doe | 12.03.2021": the label is not part of the name.
+    let name = strip_label(name).trim();
     is_name_shaped(name).then_some(name)
 }
 
