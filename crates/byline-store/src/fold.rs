@@ -124,12 +124,34 @@ pub fn search_terms(input: &str) -> Vec<SearchTerm> {
 /// Turns what a user typed into an FTS5 query: every word folded, quoted and
 /// prefix-matched (one-letter words whole), all of them required. `None`
 /// when there is no word.
+///
+/// Each quoted term is one token of the index's tokenizer: the index keeps
+/// no positions (migration `0012`), so FTS5 refuses a quoted phrase of two
+/// tokens. A word the tokenizer would cut (at a combining mark, as in
+/// Devanagari or pointed Arabic) becomes one term for each piece, all
+/// required, the last one prefix-matched like the word.
 pub fn fts_query(input: &str) -> Option<String> {
-    let terms: Vec<String> = search_terms(input)
-        .iter()
-        .map(|t| if t.prefix { format!("\"{}\"*", t.word) } else { format!("\"{}\"", t.word) })
-        .collect();
+    let mut terms = Vec::new();
+    for term in search_terms(input) {
+        let pieces: Vec<&str> = term.word.split(|c| !is_token_char(c)).filter(|p| !p.is_empty()).collect();
+        let last = pieces.len().saturating_sub(1);
+        for (i, piece) in pieces.iter().enumerate() {
+            let prefix = term.prefix && i == last && piece.chars().count() >= MIN_PREFIX_CHARS;
+            terms.push(if prefix { format!("\"{piece}\"*") } else { format!("\"{piece}\"") });
+        }
+    }
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// Whether FTS5's `unicode61` tokenizer keeps `c` in a word: its default
+/// token characters are letters, numbers and private-use characters
+/// (`categories 'L* N* Co'`); everything else ends a word.
+fn is_token_char(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii()
+            && (matches!(c.general_category_group(), GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number)
+                || c.general_category() == GeneralCategory::PrivateUse))
 }
 
 #[cfg(test)]
@@ -189,6 +211,15 @@ mod tests {
         assert_eq!(fts_query("Şəhər  \"məktəb\" OR"), Some("\"seher\"* \"mekteb\"* \"or\"*".into()));
         assert_eq!(fts_query(" ()* "), None);
         assert_eq!(fts_query("O'Brien ş"), Some("\"o\" \"brien\"* \"s\"".into()), "one letter: the whole word");
+    }
+
+    #[test]
+    fn a_word_the_tokenizer_cuts_is_one_term_a_piece() {
+        // Devanagari: the vowel signs are marks, which end a token.
+        assert_eq!(fts_query("हिंदी"), Some("\"ह\" \"द\"".into()));
+        assert_eq!(fts_query("समाचार"), Some("\"सम\" \"च\" \"र\"".into()));
+        // Letters of every script the readers use stay one term.
+        assert_eq!(fts_query("Ağdərə Новости news2026"), Some("\"agdere\"* \"новости\"* \"news2026\"*".into()));
     }
 
     #[test]

@@ -53,6 +53,13 @@ pub use rules::RuleSet;
 pub use search_index::SORT_KEY_LIMIT;
 pub use snippet::SnippetPart;
 
+/// Rows a read query's connection hands over before it waits for the
+/// caller to take them: a read of up to this many rows never stops the
+/// connection's thread to be woken again. sqlx's default of 50 stopped it
+/// three times for [`Store::feeds`] with 200 feeds, each stop a scheduler
+/// round trip, costly on busy cores (see the Scale section of BENCHMARKS.md).
+const READER_ROW_BUFFER: usize = 1024;
+
 /// Handle to the database; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -95,7 +102,8 @@ impl Store {
                     .filename(path)
                     .read_only(true)
                     .foreign_keys(true)
-                    .busy_timeout(Duration::from_secs(10)),
+                    .busy_timeout(Duration::from_secs(10))
+                    .row_buffer_size(READER_ROW_BUFFER),
             )
             .await?;
         Ok(Self { writer, reader })
@@ -154,6 +162,20 @@ mod tests {
     use sqlx::{ConnectOptions, Connection};
 
     use super::*;
+
+    #[tokio::test]
+    async fn a_read_returns_more_rows_than_its_buffer_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("byline.sqlite3")).await.unwrap();
+        let urls: Vec<String> =
+            (0..READER_ROW_BUFFER + 5).map(|i| format!("https://news{i:04}.example.az/rss")).collect();
+        let subscriptions: Vec<NewSubscription> =
+            urls.iter().map(|url| NewSubscription { url, ..Default::default() }).collect();
+        store.add_feeds(&subscriptions).await.unwrap();
+        let listed: Vec<String> = store.feeds().await.unwrap().into_iter().map(|f| f.url).collect();
+        assert_eq!(listed, urls);
+        store.close().await;
+    }
 
     #[tokio::test]
     async fn integrity_problems_name_broken_links_and_lost_rows() {

@@ -9,7 +9,9 @@
 //! (the years 1834 to 2106; [`clamp_sort_key`]) and article ids below 2³¹.
 //! Prefix indexes of 2 and 3 characters (migration `0010`) serve the short
 //! prefixes ("və", "the") that would otherwise merge the lists of every
-//! word they begin.
+//! word they begin. The index keeps which columns hold a word, not where
+//! (migration `0012`, `detail = column`): queries are single words
+//! ([`crate::fold::fts_query`]).
 
 use byline_feeds::sanitize::html_to_text;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};

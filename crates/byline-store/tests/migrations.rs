@@ -40,6 +40,7 @@ const WRITES: &[(i64, Write)] = &[
     (9, server_account),
     (10, search_in_list_order),
     (11, ttrss_account),
+    (12, search_columns_only),
 ];
 
 /// SQL that writes what an old app wrote.
@@ -294,6 +295,19 @@ fn ttrss_account() -> String {
         fa = q(&fold("Gülağa İsgəndərov")),
         fb = q(&fold(&byline_feeds::sanitize::html_to_text(&article_content(TTRSS_ARTICLE.0)))),
     )
+}
+
+/// 0012: the store rebuilt the search index (columns only, no positions)
+/// on its first open, as after 0010, the Tiny Tiny RSS article included.
+fn search_columns_only() -> String {
+    search_in_list_order()
+        + &format!(
+            "INSERT INTO articles_fts (rowid, title, author, body) SELECT sort_key * (1 << 31) + id, {}, {}, {}
+               FROM articles WHERE id = {TTRSS_ARTICLE};",
+            q(&fold(&article_title(TTRSS_ARTICLE.0))),
+            q(&fold("Gülağa İsgəndərov")),
+            q(&fold(&byline_feeds::sanitize::html_to_text(&article_content(TTRSS_ARTICLE.0)))),
+        )
 }
 
 fn nothing() -> String {

@@ -116,6 +116,22 @@ async fn search_folds_azerbaijani_and_russian() {
     assert!(nothing.items.is_empty());
 }
 
+/// The index keeps no positions (migration 0012): a word that its tokenizer
+/// cuts in pieces is searched piece by piece, never as a phrase FTS5 would
+/// refuse.
+#[tokio::test]
+async fn a_word_the_tokenizer_cuts_is_found_without_a_phrase() {
+    let (_dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    let entries = vec![entry("1", "हिंदी समाचार: Bakı", 0), entry("2", "English news", 0)];
+    store.store_feed(f.id, &feed(entries), &FetchValidators::default(), &RuleSet::default()).await.unwrap();
+    for query in ["हिंदी", "समाचार", "हिंदी bakı"] {
+        let page = store.list(&ListQuery { search: Some(query.into()), ..Default::default() }).await.unwrap();
+        let titles: Vec<&str> = page.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["हिंदी समाचार: Bakı"], "{query}");
+    }
+}
+
 #[tokio::test]
 async fn rules_apply_when_articles_are_stored() {
     let (_dir, store) = open().await;
