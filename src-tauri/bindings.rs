@@ -52,6 +52,8 @@ macro_rules! byline_commands {
             share_article::<$r>,
             copy_article_link::<$r>,
             crate::startup::first_list_painted,
+            crate::bench_probe::bench_probe,
+            crate::bench_probe::bench_probe_report,
         ]
     };
 }

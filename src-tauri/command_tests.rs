@@ -344,6 +344,8 @@ async fn bad_input_to_every_command_is_a_typed_error_and_changes_nothing() {
         ("export_opml", json!({ "path": 7 }), None),
         ("add_account", json!({ "kind": "myspace", "url": "https://h/", "username": "a", "password": "b" }), None),
         ("add_account", json!({ "kind": "greader", "url": "https://h/" }), None),
+        ("bench_probe_report", json!({ "line": 7 }), None),
+        ("bench_probe_report", json!({}), None),
         ("test_account", json!({ "id": 77 }), Some("not_found")),
         ("test_account", json!({ "id": "77" }), None),
         ("remove_account", json!({ "id": 77 }), Some("not_found")),

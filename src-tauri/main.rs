@@ -8,6 +8,7 @@
 // Hide the console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod bench_probe;
 mod bindings;
 #[cfg(test)]
 mod command_tests;

@@ -46,7 +46,9 @@
 //! and with a few new items (see [`server_sync`]).
 //!
 //! Debugging aids: `byline-bench serve --urls FILE [--feeds N --items M]`
-//! serves the same feeds until killed; `BYLINE_BENCH_DUMP=1` prints the
+//! serves the same feeds until killed (with `--changing`, each feed has new
+//! items at once and after every request it answers, so every sync stores them: the
+//! app benchmark `bench/app/responsiveness.sh`); `BYLINE_BENCH_DUMP=1` prints the
 //! headers of the first request of each measured sync.
 
 mod byline_child;
@@ -116,6 +118,10 @@ enum Cmd {
         /// Where to write the URLs, one a line.
         #[arg(long)]
         urls: PathBuf,
+        /// Give each feed new items (new GUIDs, a new ETag) at once and
+        /// again after every request it answered, so every sync stores them.
+        #[arg(long)]
+        changing: bool,
     },
 }
 
@@ -226,10 +232,13 @@ fn main() -> Result<()> {
         Some(Cmd::Profile(args)) => profile_cmd(args),
         Some(Cmd::Scale(args)) => scale::run(args),
         Some(Cmd::ServerSync(args)) => server_sync::run(args),
-        Some(Cmd::Serve { bench, urls }) => {
+        Some(Cmd::Serve { bench, urls, changing }) => {
             let servers = Servers::start(bench.feeds, bench.items, bench.hosts, bench.content)?;
             std::fs::write(&urls, servers.urls().join("\n") + "\n")?;
             eprintln!("URLs in {}; serving until killed", urls.display());
+            if changing {
+                servers.keep_changing(bench.items, bench.content);
+            }
             loop {
                 std::thread::sleep(Duration::from_secs(3600));
             }
@@ -333,6 +342,34 @@ impl Servers {
             servers.len()
         );
         Ok(Self { rt, servers, feeds, corpus_bytes: bytes_total })
+    }
+
+    /// Serves each feed anew at once and after every request it answered: the same
+    /// feed with its items' GUIDs prefixed by a generation number and a new
+    /// ETag, so the next sync finds `items` new items in every feed. Looks
+    /// every 50 ms; never returns.
+    fn keep_changing(&self, items: usize, content: Content) -> ! {
+        // Nothing answered yet: every feed changes at once, so even the first sync stores new items.
+        let mut answered = vec![usize::MAX; self.feeds.len()];
+        let mut generation = 0u64;
+        loop {
+            std::thread::sleep(Duration::from_millis(50));
+            for (i, feed) in self.feeds.iter().enumerate() {
+                let hits = self.servers[feed.server].hits(&feed.path);
+                if hits == answered[i] {
+                    continue;
+                }
+                answered[i] = hits;
+                generation += 1;
+                let doc = generate_rss_with(i, items, SITE, content.item_content())
+                    .replace("<guid isPermaLink=\"false\">", &format!("<guid isPermaLink=\"false\">g{generation}-"));
+                let etag = format!("\"bench-{i}-g{generation}\"");
+                self.servers[feed.server].route(
+                    &feed.path,
+                    Fixture::body("application/rss+xml; charset=utf-8", doc).etag(&etag).last_modified(LAST_MODIFIED),
+                );
+            }
+        }
     }
 
     fn urls(&self) -> Vec<String> {

@@ -169,6 +169,8 @@ export const api = {
   shareArticle: (id: number, target: ShareTarget): Promise<ShareOutcome> => unwrap(commands.shareArticle(id, target)),
   copyArticleLink: (id: number) => unwrap(commands.copyArticleLink(id)),
   firstListPainted: (pageMs: number) => unwrap(commands.firstListPainted(pageMs)),
+  benchProbe: () => unwrap(commands.benchProbe()),
+  benchProbeReport: (line: string) => unwrap(commands.benchProbeReport(line)),
 
   /** Asks the user for an OPML file to read; `null` when cancelled. */
   async pickOpenPath(title: string): Promise<string | null> {

@@ -138,6 +138,13 @@ export const commands = {
 	 *  the start-up sync begin.
 	 */
 	firstListPainted: (pageMs: number | null) => typedError<number, Error>(__TAURI_INVOKE("first_list_painted", { pageMs })),
+	/**  The probe the UI should install, or none (a user's run). */
+	benchProbe: () => typedError<BenchProbe | null, Error>(__TAURI_INVOKE("bench_probe")),
+	/**
+	 *  Prints one line of the probe's measures to stderr as
+	 *  `byline: bench LINE`; nothing when the probe is off.
+	 */
+	benchProbeReport: (line: string) => typedError<null, Error>(__TAURI_INVOKE("bench_probe_report", { line })),
 };
 
 /** Events */
@@ -451,6 +458,13 @@ export type Author_Serialize = {
 	 */
 	role: string | null,
 };
+
+/**  What the probe measures. */
+export type BenchProbe = 
+/**  From each `keydown` to the next frame painted. */
+"input" | 
+/**  Frame times while the list scrolls by a fixed step per frame. */
+"scroll";
 
 /**
  *  What an account can do beyond reading items and syncing read and starred

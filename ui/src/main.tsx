@@ -2,6 +2,7 @@ import { render } from "preact";
 import { start, toast } from "./actions";
 import { App } from "./App";
 import { t } from "./i18n";
+import { installBenchProbe } from "./lib/bench-probe";
 import "./styles/app.css";
 
 // Report CSP violations instead of failing silently (tests can read the count).
@@ -25,3 +26,5 @@ window.addEventListener("unhandledrejection", (event) => {
 performance.mark("byline:script");
 const started = start();
 render(<App started={started} />, document.getElementById("root")!);
+// Only a benchmark's run installs a probe (`bench/app/responsiveness.sh`).
+void installBenchProbe();

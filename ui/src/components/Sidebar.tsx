@@ -6,6 +6,7 @@ import { formatCount, t } from "../i18n";
 import { compareNames } from "../lib/collate";
 import type { Source, State } from "../store";
 import { sameSource } from "../store";
+import { memoWhen } from "../lib/memo";
 import { hostOf } from "../lib/url";
 import { accountSyncState } from "../lib/accounts";
 import { accountOfTopFolder } from "../lib/sources";
@@ -69,7 +70,50 @@ function NavItem(props: {
   );
 }
 
-function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {
+/**
+ * Whether the source list would render the same for `b` as for `a`: the
+ * same feeds, folders, accounts, folded folders, current source, language
+ * and feeds being retried, and (only when there are accounts, whose groups
+ * show it) the same sync progress. Everything else (the article list, the
+ * reader, a toast, a sync's progress without accounts) leaves the 200 rows
+ * of a big subscription list as they are: each of those changes used to
+ * sort and render them all again.
+ */
+export function sameSourceList(a: State, b: State): boolean {
+  return (
+    a.feeds === b.feeds &&
+    a.folders === b.folders &&
+    a.accounts === b.accounts &&
+    a.collapsed === b.collapsed &&
+    a.source === b.source &&
+    a.lang === b.lang &&
+    a.retrying === b.retrying &&
+    (a.accounts.length === 0 || a.sync === b.sync)
+  );
+}
+
+/** Whether a feed's row would render the same for `b` as for `a` (its
+ * menu reads the folders and accounts). */
+function sameFeedRow(a: FeedRowProps, b: FeedRowProps): boolean {
+  const current = (s: State, id: number) => s.source.kind === "feed" && s.source.id === id;
+  return (
+    a.feed === b.feed &&
+    a.depth === b.depth &&
+    current(a.s, a.feed.id) === current(b.s, b.feed.id) &&
+    a.s.retrying.includes(a.feed.id) === b.s.retrying.includes(b.feed.id) &&
+    a.s.lang === b.s.lang &&
+    a.s.folders === b.s.folders &&
+    a.s.accounts === b.s.accounts
+  );
+}
+
+interface FeedRowProps {
+  feed: Feed;
+  s: State;
+  depth: number;
+}
+
+const FeedRow = memoWhen(function FeedRow({ feed, s, depth }: FeedRowProps) {
   const current = s.source.kind === "feed" && s.source.id === feed.id;
   const retrying = s.retrying.includes(feed.id);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
@@ -160,7 +204,7 @@ function FeedRow({ feed, s, depth }: { feed: Feed; s: State; depth: number }) {
       ) : null}
     </li>
   );
-}
+}, sameFeedRow);
 
 /**
  * Under an account's name in the source list: syncing now, when it last
@@ -279,16 +323,31 @@ function SidebarSkeleton() {
   );
 }
 
-export function Sidebar({ s }: { s: State }) {
-  const all: Source = { kind: "all" };
-  const onAll = sameSource(s.source, all);
-  const smart = (view: View) => onAll && s.view === view;
-  const unread = actions.totalUnread(s.feeds);
+/** The folders and feeds, rendered again only when they would change
+ * ({@link sameSourceList}). */
+const SourceList = memoWhen(function SourceList({ s }: { s: State }) {
   const known = new Set(s.folders.map((f) => f.id));
   const topFolders = s.folders.filter((f) => f.parent_id == null || !known.has(f.parent_id)).sort((a, b) => compareNames(a.name, b.name, s.lang));
   const looseFeeds = s.feeds
     .filter((f) => f.folder_id == null || !known.has(f.folder_id))
     .sort((a, b) => compareNames(a.title, b.title, s.lang));
+  return (
+    <ul class="nav-list" data-testid="source-list">
+      {topFolders.map((f) => (
+        <FolderNode key={f.id} folder={f} s={s} depth={0} />
+      ))}
+      {looseFeeds.map((f) => (
+        <FeedRow key={f.id} feed={f} s={s} depth={0} />
+      ))}
+    </ul>
+  );
+}, (prev, next) => sameSourceList(prev.s, next.s));
+
+export function Sidebar({ s }: { s: State }) {
+  const all: Source = { kind: "all" };
+  const onAll = sameSource(s.source, all);
+  const smart = (view: View) => onAll && s.view === view;
+  const unread = actions.totalUnread(s.feeds);
 
   return (
     <nav class="pane sidebar" data-testid="sidebar" aria-label={t("nav.sources")}>
@@ -366,14 +425,7 @@ export function Sidebar({ s }: { s: State }) {
         ) : s.feeds.length === 0 && s.folders.length === 0 ? (
           <p class="nav-empty">{t("nav.noSources")}</p>
         ) : (
-          <ul class="nav-list" data-testid="source-list">
-            {topFolders.map((f) => (
-              <FolderNode key={f.id} folder={f} s={s} depth={0} />
-            ))}
-            {looseFeeds.map((f) => (
-              <FeedRow key={f.id} feed={f} s={s} depth={0} />
-            ))}
-          </ul>
+          <SourceList s={s} />
         )}
       </div>
 

@@ -256,6 +256,8 @@ export function fakeInvoke(data: FakeData, calls: Call[] = [], overrides: Overri
     },
     openExternal: null,
     firstListPainted: () => 0,
+    benchProbe: () => null,
+    benchProbeReport: () => null,
     setFeedImportant: (id, important) => {
       feedOf(id).important = important;
       return null;

@@ -1,0 +1,171 @@
+// The responsiveness probe of `bench/app/responsiveness.sh`. Off for users:
+// the app says which probe to install only when it was started with
+// `BYLINE_BENCH_PROBE` (`src-tauri/bench_probe.rs`); otherwise nothing is
+// installed and nothing runs.
+
+import { api } from "../api";
+import { getState } from "../store";
+
+/** Frames longer than this missed a 60 Hz screen's refresh. */
+export const FRAME_BUDGET_MS = 1000 / 60;
+/** How far the scroll probe moves the list each frame, in CSS pixels. */
+export const SCROLL_STEP_PX = 300;
+/** The key that starts the scroll probe. */
+export const SCROLL_KEY = "F9";
+/** The scroll probe gives up after this long. */
+const SCROLL_AT_MOST_MS = 300_000;
+
+/** Figures of a series of durations (ms), as the probe reports them. */
+export interface Stats {
+  count: number;
+  median: number;
+  p95: number;
+  worst: number;
+  /** The share of durations over {@link FRAME_BUDGET_MS}, 0 to 1. */
+  over: number;
+  /** The share over one and a half budgets, 0 to 1: a refresh missed for
+   * certain (WebKit's frame times are whole milliseconds, so a steady 60 Hz
+   * reads 16 and 17 ms, a third of its frames "over" the budget). */
+  dropped: number;
+}
+
+/** The `q` quantile (0 to 1) of sorted values, by the nearest rank. */
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil(q * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+/** The median, 95th percentile (nearest rank), worst and share over budget. */
+export function stats(durations: number[]): Stats {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const share = (test: (d: number) => boolean) => (sorted.length ? sorted.filter(test).length / sorted.length : 0);
+  return {
+    count: sorted.length,
+    median: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    worst: sorted.length ? sorted[sorted.length - 1] : 0,
+    over: share((d) => d > FRAME_BUDGET_MS),
+    dropped: share((d) => d > 1.5 * FRAME_BUDGET_MS),
+  };
+}
+
+/** `stats` as one report line: `count=… median=… p95=… worst=… over=…% dropped=…%`. */
+export function statsLine(s: Stats): string {
+  const ms = (v: number) => v.toFixed(1);
+  const pc = (v: number) => `${(v * 100).toFixed(1)}%`;
+  return `count=${s.count} median=${ms(s.median)} p95=${ms(s.p95)} worst=${ms(s.worst)} over=${pc(s.over)} dropped=${pc(s.dropped)}`;
+}
+
+/**
+ * An event's `timeStamp` on the `performance.now()` clock: WebKit gives a
+ * high-resolution time since the page's origin; an engine that gives
+ * milliseconds since the epoch is brought onto the same clock.
+ */
+export function eventTime(timeStamp: number, timeOrigin: number): number {
+  return timeStamp > 1e12 ? timeStamp - timeOrigin : timeStamp;
+}
+
+/** Calls `done` once the next frame has been painted: a task queued from
+ * the frame's `requestAnimationFrame` runs after its paint. */
+function afterNextPaint(done: () => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done();
+    channel.port2.postMessage(null);
+  });
+}
+
+function report(line: string): void {
+  api.benchProbeReport(line).catch(() => undefined);
+}
+
+/** Installs the probe the app asks for, if any (none for a user). */
+export async function installBenchProbe(): Promise<void> {
+  let probe: Awaited<ReturnType<typeof api.benchProbe>>;
+  try {
+    probe = await api.benchProbe();
+  } catch {
+    return;
+  }
+  if (probe === null) return;
+  reportSyncs();
+  if (probe === "input") installInputProbe();
+  if (probe === "scroll") installScrollProbe();
+}
+
+/** Whether a sync is running, as its progress events say. */
+let syncing = false;
+
+/** Reports each sync's start and end as they arrive. */
+function reportSyncs(): void {
+  void api.onSyncProgress((progress) => {
+    if (progress.running !== syncing) {
+      syncing = progress.running;
+      report(syncing ? "sync started" : `sync stored new=${progress.new_articles} sources=${progress.total}`);
+    }
+  });
+}
+
+/**
+ * Reports each key press: from its `keydown` (the event's time stamp) to
+ * the next frame painted after the app's handlers ran, and whether a sync
+ * was running.
+ */
+function installInputProbe(): void {
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      const start = eventTime(event.timeStamp, performance.timeOrigin);
+      const during = syncing;
+      afterNextPaint(() => {
+        report(`input key=${event.key} ms=${(performance.now() - start).toFixed(1)} sync=${during ? 1 : 0}`);
+      });
+    },
+    { capture: true },
+  );
+}
+
+/**
+ * On {@link SCROLL_KEY}: scrolls the article list from where it is to its
+ * end, {@link SCROLL_STEP_PX} a frame (the next pages load on the way, as
+ * they do for a user), and reports the frame times once the last article
+ * is in view.
+ */
+function installScrollProbe(): void {
+  let running = false;
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== SCROLL_KEY || running) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const el = document.querySelector<HTMLElement>(".list-scroll");
+      if (!el) {
+        report("scroll error=no-list");
+        return;
+      }
+      running = true;
+      const frames: number[] = [];
+      const started = performance.now();
+      let last = -1;
+      const frame = (now: number) => {
+        if (last >= 0) frames.push(now - last);
+        last = now;
+        const list = getState().list;
+        const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        if ((atEnd && list.next == null && !list.loadingMore) || now - started > SCROLL_AT_MOST_MS) {
+          running = false;
+          report(
+            `scroll rows=${list.items.length} px=${Math.round(el.scrollTop)} ms=${Math.round(now - started)} ${statsLine(stats(frames))}`,
+          );
+          return;
+        }
+        el.scrollTop += SCROLL_STEP_PX;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    },
+    { capture: true },
+  );
+}
