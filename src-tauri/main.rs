@@ -67,7 +67,9 @@ fn main() {
             specta.mount_events(app);
             webview_memory::trim_after_syncs(app.handle());
             let db_path = app.path().app_data_dir()?.join(DB_FILE_NAME);
-            let engine = tauri::async_runtime::block_on(Engine::open(&db_path, EngineConfig::default()))?;
+            // The window answers first: a sync's parsing yields to it.
+            let config = EngineConfig { background_cpu: true, ..EngineConfig::default() };
+            let engine = tauri::async_runtime::block_on(Engine::open(&db_path, config))?;
             startup::mark(Step::Database);
             let cache_dir = app.path().app_data_dir()?.join("images");
             app.manage(byline_media::MediaCache::new(cache_dir, engine.fetcher().clone()));

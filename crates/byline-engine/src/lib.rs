@@ -20,6 +20,7 @@
 #![deny(missing_docs)]
 
 mod body_choice;
+mod cpu_priority;
 mod discovery;
 mod error;
 mod feed_sync;
@@ -82,11 +83,20 @@ pub struct EngineConfig {
     pub extraction: ExtractionPolicy,
     /// Most article pages fetched after one sync.
     pub max_extractions_per_sync: u32,
+    /// Runs the CPU work of syncs and extraction at a lower scheduling
+    /// priority, so a window on the same cores answers first (the app sets
+    /// it; see `cpu_priority`). Off by default.
+    pub background_cpu: bool,
 }
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        Self { fetch: FetchConfig::default(), extraction: ExtractionPolicy::default(), max_extractions_per_sync: 200 }
+        Self {
+            fetch: FetchConfig::default(),
+            extraction: ExtractionPolicy::default(),
+            max_extractions_per_sync: 200,
+            background_cpu: false,
+        }
     }
 }
 
@@ -147,6 +157,13 @@ impl Engine {
     /// Runs CPU-heavy `work` on a blocking thread, once a core is free for it.
     async fn run_cpu<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
         let _slot = self.cpu_slots.acquire().await.map_err(|e| EngineError::Internal(e.to_string()))?;
+        let background = self.config.background_cpu;
+        let work = move || {
+            if background {
+                cpu_priority::lower_this_thread();
+            }
+            work()
+        };
         tokio::task::spawn_blocking(work).await.map_err(|e| EngineError::Internal(format!("a worker crashed: {e}")))
     }
 }
