@@ -195,19 +195,32 @@ impl Engine {
     /// [`byline_accounts::Error::Unreachable`]; nothing else changes.
     pub async fn check_account(&self, id: AccountId) -> Result<(), AccountError> {
         let account = self.store.account(id).await?;
-        let key = credential_key(account.kind.as_str(), &account.username, &account.url);
-        let checked = match self.log_in(&account).await {
-            Ok(server) => {
-                let checked = server.check_auth().await.map_err(AccountError::from);
-                self.keep_session(&key, server.as_ref()).await;
-                checked
-            }
-            Err(err) => Err(err),
+        let (checked, server) = match self.log_in(&account).await {
+            Ok(server) => (server.check_auth().await.map_err(AccountError::from), Some(server)),
+            Err(err) => (Err(err), None),
         };
-        if matches!(checked, Err(AccountError::Server(byline_accounts::Error::Unauthorized))) {
+        self.settle_session(&account, server.as_deref(), &checked).await;
+        checked
+    }
+
+    /// What a use of the account's server (`done`) leaves for the next one:
+    /// the session the server ended with is kept (one the client logged in
+    /// again for replaces the kept one); when the server refused the
+    /// credentials, the kept session is forgotten (neither it nor the
+    /// password is accepted now).
+    async fn settle_session<T>(
+        &self,
+        account: &Account,
+        server: Option<&dyn RemoteAccount>,
+        done: &Result<T, AccountError>,
+    ) {
+        let key = credential_key(account.kind.as_str(), &account.username, &account.url);
+        if let Some(server) = server {
+            self.keep_session(&key, server).await;
+        }
+        if matches!(done, Err(AccountError::Server(byline_accounts::Error::Unauthorized))) {
             self.forget_session(&key).await;
         }
-        checked
     }
 
     /// Forgets the password and the session kept under `key`. Best effort:
@@ -267,20 +280,11 @@ impl Engine {
             display_name: account.display_name.clone(),
             ..Default::default()
         };
-        let key = credential_key(account.kind.as_str(), &account.username, &account.url);
-        let pulled = match self.log_in(account).await {
-            Ok(server) => {
-                let pulled = self.pull_account(account, server.as_ref(), first_fetch, &mut report).await;
-                // A session the client logged in again for replaces the kept one.
-                self.keep_session(&key, server.as_ref()).await;
-                pulled
-            }
-            Err(err) => Err(err),
+        let (pulled, server) = match self.log_in(account).await {
+            Ok(server) => (self.pull_account(account, server.as_ref(), first_fetch, &mut report).await, Some(server)),
+            Err(err) => (Err(err), None),
         };
-        if matches!(pulled, Err(AccountError::Server(byline_accounts::Error::Unauthorized))) {
-            // Neither the kept session nor the password is accepted now.
-            self.forget_session(&key).await;
-        }
+        self.settle_session(account, server.as_deref(), &pulled).await;
         match pulled {
             Ok(()) => {}
             Err(AccountError::Store(err)) => {
