@@ -248,12 +248,7 @@ impl TtRss {
     /// the time tt-rss stored them, page by page) and every starred one.
     /// `getHeadlines` cannot ask by date, so only the count limits it.
     async fn fetch_recent(&self, max_items: usize, since: SyncCursor) -> Result<FetchedItems> {
-        let fields = json!({
-            "feed_id": ALL_ARTICLES,
-            "view_mode": "all_articles",
-            "show_content": true,
-            "include_attachments": false,
-        });
+        let fields = articles_with_content(ALL_ARTICLES);
         let mut recent: Vec<Headline> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut skip = 0;
@@ -270,12 +265,7 @@ impl TtRss {
         let old_starred = crate::model::limit_first_fetch(max_items, &mut recent, |h| h.id.as_str(), &starred);
         if !old_starred.is_empty() {
             let old_starred: std::collections::HashSet<String> = old_starred.into_iter().collect();
-            let fields = json!({
-                "feed_id": STARRED,
-                "view_mode": "all_articles",
-                "show_content": true,
-                "include_attachments": false,
-            });
+            let fields = articles_with_content(STARRED);
             let mut starred = self.all_headlines(fields).await?;
             starred.retain(|h| old_starred.contains(&h.id));
             recent.extend(starred);
@@ -345,15 +335,9 @@ impl RemoteAccount for TtRss {
             SyncCursor::After(id) => id.max(0),
             SyncCursor::Recent { max_items, .. } => return self.fetch_recent(max_items, since).await,
         };
-        let headlines = self
-            .all_headlines(json!({
-                "feed_id": ALL_ARTICLES,
-                "view_mode": "all_articles",
-                "since_id": since_id,
-                "show_content": true,
-                "include_attachments": false,
-            }))
-            .await?;
+        let mut fields = articles_with_content(ALL_ARTICLES);
+        fields["since_id"] = json!(since_id);
+        let headlines = self.all_headlines(fields).await?;
         // A server that ignored since_id still yields nothing old.
         let items: Vec<RemoteItem> =
             headlines.into_iter().filter(|h| h.numeric_id() > since_id).map(Headline::into_remote).collect();
@@ -410,6 +394,17 @@ impl RemoteAccount for TtRss {
         let _: Value = self.call("unsubscribeFeed", json!({ "feed_id": feed_id })).await?;
         Ok(())
     }
+}
+
+/// `getHeadlines` fields for every article of `feed_id` (a feed or a
+/// virtual feed), read or not, with its content.
+fn articles_with_content(feed_id: i64) -> Value {
+    json!({
+        "feed_id": feed_id,
+        "view_mode": "all_articles",
+        "show_content": true,
+        "include_attachments": false,
+    })
 }
 
 // ------------------------------------------------------------------ parsing
