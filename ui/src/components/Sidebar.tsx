@@ -92,14 +92,18 @@ export function sameSourceList(a: State, b: State): boolean {
   );
 }
 
+/** Whether the feed `id` is the source shown. */
+function isCurrentFeed(s: State, id: number): boolean {
+  return s.source.kind === "feed" && s.source.id === id;
+}
+
 /** Whether a feed's row would render the same for `b` as for `a` (its
  * menu reads the folders and accounts). */
 function sameFeedRow(a: FeedRowProps, b: FeedRowProps): boolean {
-  const current = (s: State, id: number) => s.source.kind === "feed" && s.source.id === id;
   return (
     a.feed === b.feed &&
     a.depth === b.depth &&
-    current(a.s, a.feed.id) === current(b.s, b.feed.id) &&
+    isCurrentFeed(a.s, a.feed.id) === isCurrentFeed(b.s, b.feed.id) &&
     a.s.retrying.includes(a.feed.id) === b.s.retrying.includes(b.feed.id) &&
     a.s.lang === b.s.lang &&
     a.s.folders === b.s.folders &&
@@ -114,7 +118,7 @@ interface FeedRowProps {
 }
 
 const FeedRow = memoWhen(function FeedRow({ feed, s, depth }: FeedRowProps) {
-  const current = s.source.kind === "feed" && s.source.id === feed.id;
+  const current = isCurrentFeed(s, feed.id);
   const retrying = s.retrying.includes(feed.id);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const more = useRef<HTMLButtonElement>(null);
