@@ -4,64 +4,31 @@
 //! documented fallback where no keyring runs), so no test writes to a real
 //! keyring.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use byline_engine::accounts::{GReader, RemoteAccount, SyncCursor};
 use byline_testkit::{Fixture, FixtureServer, FreshRss};
 use serde_json::Value;
+use util::Run;
 
-const BIN: &str = env!("CARGO_BIN_EXE_byline-cli");
-
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        assert_eq!(self.code, 0, "failed: {self:?}");
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
-    }
-}
+mod util;
 
 /// Runs `byline-cli --db DB ARGS…` with `stdin` and, when given, the
 /// password in `BYLINE_ACCOUNT_PASSWORD`; HOME and XDG inside `home`.
 async fn cli(home: &Path, db: &Path, args: &[&str], stdin: &str, password: Option<&str>) -> Run {
-    let mut all = vec!["--db".to_string(), db.display().to_string(), "--extract".into(), "never".into()];
-    all.extend(args.iter().map(|a| a.to_string()));
-    let (home, stdin, password) = (home.to_path_buf(), stdin.to_string(), password.map(str::to_string));
-    tokio::task::spawn_blocking(move || {
-        let mut command = Command::new(BIN);
-        command
-            .args(&all)
-            .env("HOME", &home)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            // No session bus: the keyring is never reached from a test.
-            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
-            .env_remove("BYLINE_ACCOUNT_PASSWORD")
-            .env_remove("RUST_BACKTRACE")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        if let Some(password) = password {
-            command.env("BYLINE_ACCOUNT_PASSWORD", password);
-        }
-        let mut child = command.spawn().expect("run byline-cli");
-        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-        let out = child.wait_with_output().unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
-    })
-    .await
-    .unwrap()
+    let mut command = util::command(home);
+    command
+        .arg("--db")
+        .arg(db)
+        .args(["--extract", "never"])
+        .args(args)
+        // No session bus: the keyring is never reached from a test.
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+    if let Some(password) = password {
+        command.env("BYLINE_ACCOUNT_PASSWORD", password);
+    }
+    let stdin = stdin.to_string();
+    tokio::task::spawn_blocking(move || util::run(command, &stdin)).await.unwrap()
 }
 
 fn rss(base: &str) -> String {

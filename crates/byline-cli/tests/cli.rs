@@ -8,29 +8,9 @@ use byline_testkit::{fixture_path, fixtures_dir, Fixture, FixtureServer};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_byline-cli");
+use util::{Run, BIN};
 
-/// What one run of the binary did.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// Asserts exit 0 and parses stdout as JSON.
-    fn json(&self) -> Value {
-        assert_eq!(self.code, 0, "failed: {self:?}");
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
-    }
-
-    /// Asserts exit 0 and returns stdout.
-    fn ok(&self) -> &str {
-        assert_eq!(self.code, 0, "failed: {self:?}");
-        &self.stdout
-    }
-}
+mod util;
 
 /// A temporary home, database and fixture server for one test.
 struct Env {
@@ -70,24 +50,9 @@ impl Env {
 /// serving), with HOME and the XDG directories inside `home` so nothing can
 /// reach the real user's database.
 async fn run(home: &Path, args: Vec<String>) -> Run {
-    let home = home.to_path_buf();
-    tokio::task::spawn_blocking(move || {
-        let out = Command::new(BIN)
-            .args(&args)
-            .env("HOME", &home)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env_remove("RUST_BACKTRACE")
-            .output()
-            .expect("run byline-cli");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        }
-    })
-    .await
-    .unwrap()
+    let mut command = util::command(home);
+    command.args(&args);
+    tokio::task::spawn_blocking(move || command.output().expect("run byline-cli").into()).await.unwrap()
 }
 
 fn titles(rows: &Value) -> Vec<String> {

@@ -7,58 +7,28 @@
 //! process at the private bus (`DBUS_SESSION_BUS_ADDRESS`) to look into
 //! the keyring with `KeyringStore`, which no other test may see.
 
-use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use byline_engine::accounts::RemoteAccount as _;
 use byline_engine::accounts::{credential_key, session_key, CredentialError, CredentialStore, GReader, KeyringStore};
 use byline_testkit::{Fixture, FixtureServer, FreshRss, Keyring};
 use serde_json::Value;
+use util::Run;
 
-const BIN: &str = env!("CARGO_BIN_EXE_byline-cli");
-
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        assert_eq!(self.code, 0, "failed: {self:?}");
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
-    }
-}
+mod util;
 
 /// Runs `byline-cli --db DIR/byline.sqlite3 --extract never ARGS…` with
 /// `stdin`, never with `BYLINE_ACCOUNT_PASSWORD`, on the session bus `bus`
 /// (HOME and XDG inside `dir`).
 fn cli(dir: &Path, bus: &str, args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(BIN)
+    let mut command = util::command(dir);
+    command
         .arg("--db")
         .arg(dir.join("byline.sqlite3"))
         .args(["--extract", "never"])
         .args(args)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("DBUS_SESSION_BUS_ADDRESS", bus)
-        .env_remove("BYLINE_ACCOUNT_PASSWORD")
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run byline-cli");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+        .env("DBUS_SESSION_BUS_ADDRESS", bus);
+    util::run(command, stdin)
 }
 
 /// How many times FreshRSS was logged in to (`accounts/ClientLogin`).
