@@ -19,13 +19,15 @@
 //!   rather than staying in the heap;
 //!
 //! and the app gives back to the system, a few seconds after each sync,
-//! the memory its allocator kept from the sync (`malloc_trim`).
+//! the database's page caches the sync filled (`Engine::release_memory`)
+//! and the memory its allocator kept from the sync (`malloc_trim`).
 //!
 //! Measured with `bench/app/memory.sh` (BENCHMARKS.md, "App memory").
 
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::events::SyncProgress;
+use crate::state::AppState;
 
 /// The environment Byline gives WebKit's processes (WebKitGTK's renderer
 /// switches, JavaScriptCore's and glibc's options), and the value of each.
@@ -40,7 +42,6 @@ const ENVIRONMENT: [(&str, &str); 4] = [
 
 /// How long after a sync ends the app trims its heap: the UI reloads its
 /// lists and counts first, and their transient allocations are freed too.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
 const TRIM_DELAY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Sets the environment WebKit starts with. Call first thing in `main`,
@@ -70,28 +71,42 @@ pub fn tune<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
-/// After each sync, gives the heap memory the app's allocator kept (freed
-/// but not returned: a sync of 10,000 items left ~14 MB) back to the system.
-/// Call once the app's events are mounted.
+/// After each sync, gives back the memory the sync left held: the
+/// database's page caches (the writer's fills up during a sync) and the
+/// heap the app's allocator kept (freed but not returned: a sync of 10,000
+/// items left ~14 MB). Call once the app's events are mounted; the engine
+/// may be managed later.
 pub fn trim_after_syncs<R: Runtime>(app: &AppHandle<R>) {
     use tauri_specta::Event;
-    SyncProgress::listen_any(app, |event| {
+    let handle = app.clone();
+    SyncProgress::listen_any(app, move |event| {
         if !event.payload.running {
-            trim_heap_later();
+            release_later(handle.clone());
         }
     });
 }
 
-/// Trims the heap `TRIM_DELAY` from now, on a thread of its own.
-fn trim_heap_later() {
+/// Releases the engine's caches and trims the heap `TRIM_DELAY` from now.
+fn release_later<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(TRIM_DELAY).await;
+        if let Some(state) = app.try_state::<AppState>() {
+            // Only memory is at stake: a failure leaves the caches as they were.
+            let _ = state.engine.release_memory().await;
+        }
+        trim_heap();
+    });
+}
+
+/// Gives the heap's free memory back to the system.
+fn trim_heap() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    std::thread::spawn(|| {
+    {
         extern "C" {
             fn malloc_trim(pad: usize) -> std::ffi::c_int;
         }
-        std::thread::sleep(TRIM_DELAY);
         // SAFETY: glibc's malloc_trim has no preconditions; it takes the
         // allocator's own locks.
         unsafe { malloc_trim(0) };
-    });
+    }
 }

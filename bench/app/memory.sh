@@ -9,9 +9,13 @@
 #   - after reading: 50 articles opened one after another (the `j` key,
 #     as a reader goes down the list, one every half second), then
 #     `--settle` seconds;
-#   - after a sync: 200 more feeds (50 new items each, served by a second
-#     `byline-bench serve`) subscribed in its database, the `r` key (sync
-#     everything), the 10,000 new articles stored, then `--settle` seconds.
+#   - after a sync: its 200 feeds repointed to `byline-bench serve
+#     --changing` (the same feeds, 50 new items each), the `r` key (sync
+#     everything), the 10,000 new articles stored, then `--settle` seconds;
+#   - after subscribing: 200 more feeds (50 items each, from a third
+#     `byline-bench serve`) added to its database, `r` again, their 10,000
+#     articles and 10,000 more new ones in the first 200 stored, then
+#     `--settle` seconds. No target: the sidebar holds twice the feeds.
 #
 # Liferea, empty as a new user starts it, is measured idle in each run.
 #
@@ -44,7 +48,17 @@ sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE); VACUUM INTO '$pristine'" >/dev/n
 mib() { echo "$(( ($1 + 512) / 1024 ))"; }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%+.0f%%", (b - a) * 100 / a}'; }
 
-# The second set of feeds, for the sync of 10,000 new items.
+# The same 200 feeds, with 50 new items on every request, for the sync of
+# 10,000 new items; one request to each first, so the app's first request
+# finds new items.
+setsid "$bench" serve --changing --urls "$work/urls-changing.txt" --feeds 200 --items 50 >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/urls-changing.txt" ] && break; sleep 0.1; done
+xargs -P 4 -n 1 curl -s -o /dev/null <"$work/urls-changing.txt"
+origin() { sed -n '1s|^\(http://[^/]*/\).*|\1|p' "$1"; }
+repoint="UPDATE feeds SET url = replace(url, '$(origin "$work/urls.txt")', '$(origin "$work/urls-changing.txt")');"
+
+# 200 more feeds, for the subscription.
 setsid "$bench" serve --urls "$work/urls-new.txt" --feeds 200 --items 50 >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/urls-new.txt" ] && break; sleep 0.1; done
@@ -63,8 +77,17 @@ keys() {  # key, count, pause
   for _ in $(seq "$2"); do xdotool key "$1"; sleep "$3"; done
 }
 
+# Presses `r` (sync everything) and waits for the database to hold $1 articles.
+sync_to() {
+  keys r 1 0
+  for _ in $(seq 600); do
+    [ "$(sqlite3 "$db" 'SELECT COUNT(*) FROM articles')" -ge "$1" ] && break
+    sleep 0.5
+  done
+}
+
 byline_run() {  # run
-  local run="$1" pid idle read synced idle_p read_p synced_p
+  local run="$1" pid idle read synced subscribed idle_p read_p synced_p subscribed_p
   cp "$pristine" "$db"; rm -f "$db-wal" "$db-shm"
   setsid "$app" >/dev/null 2>"$work/byline-$run.log" &
   pid=$!
@@ -73,22 +96,23 @@ byline_run() {  # run
   idle=$(pss_of_group "$pid"); idle_p=$(pss_lines "$pid")
   if [ "$idle" -eq 0 ]; then echo "${0##*/}: byline is not running:" >&2; cat "$work/byline-$run.log" >&2; exit 1; fi
   if ((idle_only)); then
-    printf '| %s | byline | %s | – | – | %s |\n' "$run" "$(mib "$idle")" "$idle_p"
+    printf '| %s | byline | %s | – | – | – | %s |\n' "$run" "$(mib "$idle")" "$idle_p"
   else
     keys j 50 0.5
     sleep "$settle"
     read=$(pss_of_group "$pid"); read_p=$(pss_lines "$pid")
-    sqlite3 "$db" ".timeout 10000" ".read $work/subscribe-new.sql"
-    keys r 1 0
-    for _ in $(seq 600); do
-      [ "$(sqlite3 "$db" 'SELECT COUNT(*) FROM articles')" -ge $((articles + 10000)) ] && break
-      sleep 0.5
-    done
+    sqlite3 "$db" ".timeout 10000" "$repoint"
+    sync_to $((articles + 10000))
     sleep "$settle"
     synced=$(pss_of_group "$pid"); synced_p=$(pss_lines "$pid")
-    printf '| %s | byline | %s | %s (%s) | %s (%s) | idle: %s; read: %s; synced (%s articles): %s |\n' "$run" \
+    sqlite3 "$db" ".timeout 10000" ".read $work/subscribe-new.sql"
+    sync_to $((articles + 30000))
+    sleep "$settle"
+    subscribed=$(pss_of_group "$pid"); subscribed_p=$(pss_lines "$pid")
+    printf '| %s | byline | %s | %s (%s) | %s (%s) | %s (%s) | idle: %s; read: %s; synced: %s; subscribed (%s articles): %s |\n' "$run" \
       "$(mib "$idle")" "$(mib "$read")" "$(percent "$idle" "$read")" "$(mib "$synced")" "$(percent "$idle" "$synced")" \
-      "$idle_p" "$read_p" "$(sqlite3 "$db" 'SELECT COUNT(*) FROM articles')" "$synced_p"
+      "$(mib "$subscribed")" "$(percent "$idle" "$subscribed")" \
+      "$idle_p" "$read_p" "$synced_p" "$(sqlite3 "$db" 'SELECT COUNT(*) FROM articles')" "$subscribed_p"
   fi
   kill -- "-$pid" 2>/dev/null || true
   sleep 1
@@ -101,7 +125,7 @@ liferea_run() {  # run
   pid=$!
   pids+=("$pid")
   sleep "$settle"
-  printf '| %s | liferea | %s | – | – | %s |\n' "$run" "$(mib "$(pss_of_group "$pid")")" "$(pss_lines "$pid")"
+  printf '| %s | liferea | %s | – | – | – | %s |\n' "$run" "$(mib "$(pss_of_group "$pid")")" "$(pss_lines "$pid")"
   kill -- "-$pid" 2>/dev/null || true
   sleep 1
 }
@@ -109,8 +133,8 @@ liferea_run() {  # run
 provenance
 echo "- Each app alone under Xvfb 1600x1000, $runs runs; each figure taken ${settle} s after the moment it names; Byline starts each run from the same database"
 echo
-echo "| Run | App | Idle PSS MiB (all its processes) | After 50 articles opened | After a sync of 10,000 new items | Processes (PSS MiB) |"
-echo "|--:|---|--:|--:|--:|---|"
+echo "| Run | App | Idle PSS MiB (all its processes) | After 50 articles opened | After a sync of 10,000 new items | After 200 more feeds subscribed and synced | Processes (PSS MiB) |"
+echo "|--:|---|--:|--:|--:|--:|---|"
 for run in $(seq "$runs"); do
   byline_run "$run"
   if command -v liferea >/dev/null 2>&1; then liferea_run "$run"; fi

@@ -139,6 +139,13 @@ impl Engine {
         &self.store
     }
 
+    /// Gives back memory the engine keeps only to be fast (the database's
+    /// page caches, which a sync fills). Call when the app goes idle, e.g.
+    /// a few seconds after a sync.
+    pub async fn release_memory(&self) -> Result<()> {
+        Ok(self.store.release_memory().await?)
+    }
+
     /// The fetcher.
     pub fn fetcher(&self) -> &Fetcher {
         &self.fetcher

@@ -145,6 +145,22 @@ impl Store {
         Ok(problems)
     }
 
+    /// Gives back the memory SQLite holds for pages it has cached: the
+    /// writer's cache fills up to its `cache_size` during a sync and stays
+    /// full until the connection closes. Shrinks the writer's cache and
+    /// that of every idle reader; the caches fill again as they are used.
+    pub async fn release_memory(&self) -> Result<()> {
+        sqlx::query("PRAGMA shrink_memory").execute(&self.writer).await?;
+        let mut idle_readers = Vec::new();
+        while let Some(reader) = self.reader.try_acquire() {
+            idle_readers.push(reader);
+        }
+        for reader in &mut idle_readers {
+            sqlx::query("PRAGMA shrink_memory").execute(&mut **reader).await?;
+        }
+        Ok(())
+    }
+
     /// Closes every connection, checkpointing the WAL.
     pub async fn close(&self) {
         self.reader.close().await;
@@ -174,6 +190,20 @@ mod tests {
         store.add_feeds(&subscriptions).await.unwrap();
         let listed: Vec<String> = store.feeds().await.unwrap().into_iter().map(|f| f.url).collect();
         assert_eq!(listed, urls);
+        store.close().await;
+    }
+
+    #[tokio::test]
+    async fn released_memory_leaves_every_connection_working() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("byline.sqlite3")).await.unwrap();
+        store.add_feed("https://news.example.az/rss", None).await.unwrap();
+        // Two readers idle at once, so both are shrunk.
+        let (first, second) = tokio::join!(store.feeds(), store.feeds());
+        assert_eq!((first.unwrap().len(), second.unwrap().len()), (1, 1));
+        store.release_memory().await.unwrap();
+        store.add_feed("https://other.example.ru/rss", None).await.unwrap();
+        assert_eq!(store.feeds().await.unwrap().len(), 2);
         store.close().await;
     }
 
