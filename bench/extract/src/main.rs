@@ -18,6 +18,9 @@
 //!
 //! Usage (`run.sh` does all of it):
 //! `byline-bench-extract --readability FILE [--real-readability FILE [--real-heading TEXT]] [--runs N] [--min-ms MS] [--out BENCHMARKS.md] [--command CMD]`
+//!
+//! For work on byline-extract alone (`ours.rs`; `--runs 0` for one untimed pass):
+//! `byline-bench-extract --ours-only [--runs N] [--min-ms MS] [--dump FILE]`
 
 #[path = "../../../crates/byline-extract/tests/common/mod.rs"]
 mod common;
@@ -28,6 +31,7 @@ mod markdown;
 #[path = "../../src/provenance.rs"]
 mod provenance;
 
+mod ours;
 mod real;
 
 use std::fmt::Write as _;
@@ -634,6 +638,9 @@ struct Args {
     command: Option<String>,
     real_readability: Option<PathBuf>,
     real_heading: String,
+    /// byline-extract alone on the real corpus (`ours.rs`).
+    ours_only: bool,
+    dump: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -645,6 +652,8 @@ fn parse_args() -> Result<Args, String> {
         command: None,
         real_readability: None,
         real_heading: "Extraction: real-world corpus".into(),
+        ours_only: false,
+        dump: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -657,8 +666,13 @@ fn parse_args() -> Result<Args, String> {
             "--command" => args.command = Some(value()?),
             "--real-readability" => args.real_readability = Some(PathBuf::from(value()?)),
             "--real-heading" => args.real_heading = value()?,
+            "--ours-only" => args.ours_only = true,
+            "--dump" => args.dump = Some(PathBuf::from(value()?)),
             other => return Err(format!("unknown argument {other}")),
         }
+    }
+    if args.ours_only {
+        return Ok(args);
     }
     if args.readability.as_os_str().is_empty() {
         return Err("--readability FILE (the output of readability.mjs) is required".into());
@@ -679,6 +693,18 @@ fn main() -> ExitCode {
     };
     if cfg!(debug_assertions) {
         eprintln!("byline-bench-extract: a debug build; speeds mean nothing (use --release)");
+    }
+    if args.ours_only {
+        return match ours::run(args.runs, args.min_ms, args.dump.as_deref()) {
+            Ok(s) => {
+                print!("{s}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("byline-bench-extract: {e}");
+                ExitCode::FAILURE
+            }
+        };
     }
     let facts = Facts {
         date: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),

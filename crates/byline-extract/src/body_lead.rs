@@ -7,7 +7,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use crate::dom::short_text;
+use crate::dom::own_text;
 use crate::text::squash;
 
 /// Meta tags whose content is the page's description, in order of trust.
@@ -66,11 +66,9 @@ pub(crate) fn to_html(lead: &str) -> String {
 
 /// The innermost block whose whole text is `wanted` (compared without spaces).
 fn shown_as_block<'a>(page: &'a Document, wanted: &str) -> Option<NodeRef<'a>> {
-    // Spaces count in `short_text`'s limit, not in `wanted`.
-    let max = 2 * wanted.chars().count() + 10;
     let mut found: Option<NodeRef> = None;
     for node in page.select(LEAD_BLOCKS).nodes() {
-        if !short_text(node, max).is_some_and(|t| no_space(&t) == wanted) {
+        if !text_without_spaces_is(node, wanted) {
             continue;
         }
         match found {
@@ -80,6 +78,19 @@ fn shown_as_block<'a>(page: &'a Document, wanted: &str) -> Option<NodeRef<'a>> {
         }
     }
     found
+}
+
+/// Whether the text of `node`, without whitespace, is `wanted`: read only
+/// as far as it matches, so most blocks are left at their first character.
+fn text_without_spaces_is(node: &NodeRef, wanted: &str) -> bool {
+    let mut rest = wanted.chars();
+    for d in node.descendants_it() {
+        let matches = own_text(&d, |t| t.chars().filter(|c| !c.is_whitespace()).all(|c| rest.next() == Some(c)));
+        if matches == Some(false) {
+            return false;
+        }
+    }
+    rest.next().is_none()
 }
 
 fn is_inside(node: &NodeRef, outer: &NodeRef) -> bool {

@@ -49,7 +49,7 @@ use crate::model::Author;
 use crate::text::comparable;
 
 pub(crate) use agree::choose;
-pub(crate) use elements::{from_elements, from_microdata};
+pub(crate) use elements::from_elements;
 pub(crate) use names::Context;
 pub(crate) use trailing::trailing_byline;
 

@@ -4,7 +4,10 @@
 //! read, the byline and date lines themselves. The sanitizer would keep an
 //! ad banner (it is just a linked image), so this is done here, on the DOM.
 
+use std::sync::LazyLock;
+
 use dom_query::{Document, NodeRef};
+use regex::Regex;
 use url::Url;
 
 use crate::dom::{
@@ -134,6 +137,24 @@ const META_MARKS: &[&str] = &[
     "cookie",
     "storenumber",
 ];
+/// [`META_MARKS`], [`RELATED_MARKS`] and [`COMMENT_MARKS`] as one matcher
+/// each: asked of every element's class and id, one pass over the text
+/// finds any of the marks (a search per mark costs several times more).
+static META_MATCHER: LazyLock<Regex> = LazyLock::new(|| any_of(META_MARKS));
+static RELATED_MATCHER: LazyLock<Regex> = LazyLock::new(|| any_of(RELATED_MARKS));
+static COMMENT_MATCHER: LazyLock<Regex> = LazyLock::new(|| any_of(COMMENT_MARKS));
+
+/// A matcher of any of `marks`, as substrings.
+fn any_of(marks: &[&str]) -> Regex {
+    let alternation: Vec<String> = marks.iter().map(|m| regex::escape(m)).collect();
+    Regex::new(&alternation.join("|")).expect("an alternation of escaped literals is a valid regex")
+}
+
+/// Whether `text` holds any of the marks of `matcher`.
+fn matches_any(matcher: &Regex, text: &str) -> bool {
+    matcher.is_match(text)
+}
+
 /// Headings of link lists that are not the article (compared lower-case, as prefixes).
 const RELATED_HEADINGS: &[&str] = &[
     "oxşar xəbərlər",
@@ -325,14 +346,15 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
     for node in &body_elements(doc) {
         // Read once, asked by several rules.
         let (tokens, marks) = (class_id_tokens(node), class_id(node));
+        let text = ShortText::new(node);
         let noise = is_hidden(node)
-            || is_ad_block(node, &tokens)
-            || is_share_block(node, &tokens)
-            || (has_related_mark(&marks) && !looks_like_content(node))
+            || is_ad_block(node, &tokens, &text)
+            || is_share_block(node, &tokens, &text)
+            || (has_related_mark(&marks) && !looks_like_content(node, &text))
             || (has_comment_mark(&marks) && tag(node) != "textarea")
-            || is_appeal_block(node, &tokens, &marks)
-            || is_label_line(node)
-            || is_teaser(node, page_url);
+            || is_appeal_block(node, &tokens, &marks, &text)
+            || is_label_line(node, &text)
+            || is_teaser(node, page_url, &text);
         // `protected` walks the subtree, so it is asked only about matches.
         if noise && node.parent().is_some() && !protected(node) {
             node.remove_from_parent();
@@ -347,7 +369,7 @@ pub(crate) fn remove_meta_lines(doc: &Document) {
         let marks = class_id(node);
         let rel_author = node.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"));
         let is_meta = rel_author
-            || META_MARKS.iter().any(|m| marks.contains(m))
+            || matches_any(&META_MATCHER, &marks)
             || class_id_tokens(node).iter().any(|t| t == "date" || t == "meta");
         if !is_meta || node.parent().is_none() {
             continue;
@@ -448,24 +470,45 @@ fn protected(node: &NodeRef) -> bool {
         || has_descendant(node, &["h1", "article", "main"])
 }
 
+/// An element's text up to [`CONTENT_TEXT`] characters, read once and
+/// only when a rule asks: `short_text` of any shorter limit follows from it.
+struct ShortText<'a, 'b> {
+    node: &'b NodeRef<'a>,
+    text: std::cell::OnceCell<Option<String>>,
+}
+
+impl<'a, 'b> ShortText<'a, 'b> {
+    fn new(node: &'b NodeRef<'a>) -> Self {
+        Self { node, text: std::cell::OnceCell::new() }
+    }
+
+    /// `short_text(node, max)` for `max` up to [`CONTENT_TEXT`].
+    fn within(&self, max: usize) -> Option<&str> {
+        debug_assert!(max <= CONTENT_TEXT);
+        let text = self.text.get_or_init(|| short_text(self.node, CONTENT_TEXT)).as_deref()?;
+        // Squashed text of at most `max` characters is what the shorter read would give.
+        (max == CONTENT_TEXT || text.chars().count() <= max).then_some(text)
+    }
+}
+
 /// Whether the element is mostly real text rather than links.
-fn looks_like_content(node: &NodeRef) -> bool {
-    short_text(node, CONTENT_TEXT).is_none() && link_density(node) < 0.5
+fn looks_like_content(node: &NodeRef, text: &ShortText) -> bool {
+    text.within(CONTENT_TEXT).is_none() && link_density(node) < 0.5
 }
 
-fn is_ad_block(node: &NodeRef, tokens: &[String]) -> bool {
+fn is_ad_block(node: &NodeRef, tokens: &[String], text: &ShortText) -> bool {
     let marked = tokens.iter().any(|t| AD_WORDS.contains(&t.as_str()) || AD_PREFIXES.iter().any(|p| t.starts_with(p)));
-    marked && !looks_like_content(node)
+    marked && !looks_like_content(node, text)
 }
 
-fn is_share_block(node: &NodeRef, tokens: &[String]) -> bool {
+fn is_share_block(node: &NodeRef, tokens: &[String], text: &ShortText) -> bool {
     let marked =
         tokens.iter().any(|t| SHARE_WORDS.contains(&t.as_str()) || t.starts_with("share") || t.starts_with("heateor"));
-    if marked && !looks_like_content(node) {
+    if marked && !looks_like_content(node, text) {
         return true;
     }
     let name = tag(node);
-    if !matches!(name.as_str(), "ul" | "ol" | "div" | "p" | "section") || short_text(node, CONTENT_TEXT).is_none() {
+    if !matches!(name.as_str(), "ul" | "ol" | "div" | "p" | "section") || text.within(CONTENT_TEXT).is_none() {
         return false;
     }
     // At least two links, every one of them to a share endpoint.
@@ -485,18 +528,18 @@ fn is_share_block(node: &NodeRef, tokens: &[String]) -> bool {
     items.len() >= 2 && items.iter().all(|t| SHARE_NAMES.contains(&t.as_str()))
 }
 
-fn is_appeal_block(node: &NodeRef, tokens: &[String], marks: &str) -> bool {
+fn is_appeal_block(node: &NodeRef, tokens: &[String], marks: &str, text: &ShortText) -> bool {
     (tokens.iter().any(|t| APPEAL_WORDS.contains(&t.as_str())) || marks.contains("letters-cta"))
-        && !looks_like_content(node)
+        && !looks_like_content(node, text)
 }
 
 /// "Advertisement:" above an ad slot, "(Credit: Name / Agency)" under a picture.
-fn is_label_line(node: &NodeRef) -> bool {
+fn is_label_line(node: &NodeRef, text: &ShortText) -> bool {
     if !matches!(tag(node).as_str(), "span" | "div" | "p" | "em" | "small" | "i") {
         return false;
     }
     // The bounded text first: the media check walks the whole subtree.
-    let Some(text) = short_text(node, 100) else { return false };
+    let Some(text) = text.within(100) else { return false };
     if has_descendant(node, &["img", "picture", "video", "figure"]) {
         return false;
     }
@@ -524,7 +567,7 @@ fn is_hidden(node: &NodeRef) -> bool {
 /// A paragraph, or a list of one or two items, that is nothing but a link
 /// to another page of the same site, perhaps after a short label ("Read
 /// also:", "Le puede interesar:"): a "read also" teaser inside the text.
-fn is_teaser(node: &NodeRef, page_url: &Url) -> bool {
+fn is_teaser(node: &NodeRef, page_url: &Url, own: &ShortText) -> bool {
     let name = tag(node);
     let items: Vec<NodeRef> = match name.as_str() {
         "p" => vec![*node],
@@ -535,7 +578,8 @@ fn is_teaser(node: &NodeRef, page_url: &Url) -> bool {
         return false;
     }
     items.iter().all(|item| {
-        let Some(text) = short_text(item, 200) else { return false };
+        let text = if item.id == node.id { own.within(200).map(str::to_string) } else { short_text(item, 200) };
+        let Some(text) = text else { return false };
         let words = text.split_whitespace().count();
         let links: Vec<NodeRef> = item.descendants_it().filter(|d| d.is_element() && tag(d) == "a").collect();
         let [link] = links.as_slice() else { return false };
@@ -561,11 +605,11 @@ fn is_label_and_link(text: &str, link_text: &str) -> bool {
 }
 
 pub(crate) fn is_related_block(node: &NodeRef) -> bool {
-    has_related_mark(&class_id(node)) && !looks_like_content(node)
+    has_related_mark(&class_id(node)) && !looks_like_content(node, &ShortText::new(node))
 }
 
 fn has_related_mark(marks: &str) -> bool {
-    !marks.is_empty() && RELATED_MARKS.iter().any(|m| marks.contains(m))
+    !marks.is_empty() && matches_any(&RELATED_MATCHER, marks)
 }
 
 pub(crate) fn is_comment_block(node: &NodeRef) -> bool {
@@ -573,7 +617,7 @@ pub(crate) fn is_comment_block(node: &NodeRef) -> bool {
 }
 
 fn has_comment_mark(marks: &str) -> bool {
-    !marks.is_empty() && COMMENT_MARKS.iter().any(|m| marks.contains(m))
+    !marks.is_empty() && matches_any(&COMMENT_MATCHER, marks)
 }
 
 /// Removes blocks whose heading says they are a list of other articles
@@ -707,6 +751,24 @@ fn remove_with_empty_wrappers(node: &NodeRef) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_matcher_finds_what_a_search_per_mark_finds() {
+        for marks in ["post-byline x", "entry-meta", "comment-form", "yarpp-related", "sidebar", "", "author", "autho"]
+        {
+            assert_eq!(matches_any(&META_MATCHER, marks), META_MARKS.iter().any(|m| marks.contains(m)), "{marks}");
+            assert_eq!(
+                matches_any(&RELATED_MATCHER, marks),
+                RELATED_MARKS.iter().any(|m| marks.contains(m)),
+                "{marks}"
+            );
+            assert_eq!(
+                matches_any(&COMMENT_MATCHER, marks),
+                COMMENT_MARKS.iter().any(|m| marks.contains(m)),
+                "{marks}"
+            );
+        }
+    }
 
     fn url() -> Url {
         Url::parse("https://site.example.az/xeber/1.html").unwrap()

@@ -1,6 +1,6 @@
 //! Small queries on `dom_query` nodes used by several modules.
 
-use dom_query::{Document, NodeData, NodeRef};
+use dom_query::{Document, LocalName, NodeData, NodeRef};
 
 use crate::text::squash;
 
@@ -28,9 +28,28 @@ pub(crate) fn class_id(node: &NodeRef) -> String {
     s
 }
 
-/// Lower-case tag name of an element (empty for non-elements).
-pub(crate) fn tag(node: &NodeRef) -> String {
-    node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default()
+/// Tag name of an element (empty for non-elements), as the parser wrote it:
+/// lower case for every HTML element, so it compares with lower-case names.
+/// The name is the parser's interned atom, so asking it allocates nothing
+/// (it is asked of every element of a page several times).
+pub(crate) fn tag(node: &NodeRef) -> Tag {
+    Tag(node.qual_name_ref().map(|q| q.local.clone()))
+}
+
+/// An element's tag name, from [`tag`].
+pub(crate) struct Tag(Option<LocalName>);
+
+impl Tag {
+    /// The name (empty for a node that is not an element).
+    pub(crate) fn as_str(&self) -> &str {
+        self.0.as_deref().unwrap_or_default()
+    }
+}
+
+impl PartialEq<&str> for Tag {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// The element's text with whitespace squashed.
@@ -42,24 +61,37 @@ pub(crate) fn text_of(node: &NodeRef) -> String {
 /// reading as soon as the text is too long, so it is cheap to ask of every
 /// element of a page (`text_of` on each would read the page once per level).
 pub(crate) fn short_text(node: &NodeRef, max: usize) -> Option<String> {
-    let mut parts = String::new();
-    let mut letters = 0usize;
+    // Squashed as it is read: one space where a run of spaces falls between
+    // two words, none at the ends (what `squash` of the whole text gives).
+    let mut text = String::new();
+    let mut chars = 0usize;
+    let mut gap = false;
     for d in node.descendants_it() {
         let too_long = own_text(&d, |t| {
-            // Squashing keeps every non-space character, so this many can only grow.
-            letters += t.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').count();
-            if letters > max {
-                return true;
+            for c in t.chars() {
+                if c.is_whitespace() || c == '\u{a0}' {
+                    gap = true;
+                    continue;
+                }
+                if gap && !text.is_empty() {
+                    text.push(' ');
+                    chars += 1;
+                }
+                gap = false;
+                text.push(c);
+                chars += 1;
+                // The squashed text only grows: past `max` it stays past.
+                if chars > max {
+                    return true;
+                }
             }
-            parts.push_str(t);
             false
         });
         if too_long == Some(true) {
             return None;
         }
     }
-    let text = squash(&parts);
-    (text.chars().count() <= max).then_some(text)
+    Some(text)
 }
 
 /// `f` of the text of a text node, read in place (`NodeRef::text` copies it

@@ -124,9 +124,7 @@ pub fn extract(
 
     // Before cleanup: sites put bylines in share bars and <nav>; blocks of
     // other articles and comments are skipped by the byline reader itself.
-    let from_microdata = byline::from_microdata(&page, &title, &people);
-    let from_elements =
-        if from_microdata.is_empty() { byline::from_elements(&page, &title, &people) } else { from_microdata };
+    let from_elements = byline::from_elements(&page, &title, &people);
     cleanup::remove_noise(&page, url);
     cleanup::remove_meta_lines(&page);
 

@@ -46,14 +46,26 @@ const DATE_LINE_WINDOW: usize = 20;
 /// (the headline and what follows it) is searched first, then the whole
 /// page; the first element that names people wins, with the others of its
 /// own byline block, and the [`Found`] says which kind and where.
+///
+/// Microdata is read first with the `aside`/`footer`/`nav` rule off (it
+/// says outright whose author it names: sites put it in `<nav
+/// class="post-by">`), and the page's elements and headline are found once
+/// for every group.
 pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found {
-    let groups: [Group; 9] = [
-        (Evidence::Microdata, &is_microdata_author),
+    let all: Vec<NodeRef<'_>> = body_elements(doc);
+    let headline = headline_index(doc, &all, title);
+    let microdata: [Group; 1] = [(Evidence::Microdata, &is_microdata_author)];
+    let found = search(&all, headline, &microdata, 1, false, ctx);
+    if !found.is_empty() {
+        return found;
+    }
+    // Microdata again is not asked: with the tag rule on, it finds no more.
+    let groups: [Group; 8] = [
         (Evidence::RelAuthor, &|n| {
             n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"))
         }),
         (Evidence::BylineClass, &|n| class_id(n).contains("byline") || is_submitted_line(n)),
-        (Evidence::CreditLabel, &|n| is_by_line(n) || is_label_only(n)),
+        (Evidence::CreditLabel, &is_credit_line),
         (Evidence::AuthorClass, &|n| {
             let marks = class_id(n);
             (marks.contains("author") || has_author_class_word(n))
@@ -70,7 +82,7 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
         (Evidence::DateLine, &is_date_line),
         (Evidence::BylineClass, &|n| tag(n) == "address"),
     ];
-    search(doc, title, &groups, true, ctx)
+    search(&all, headline, &groups, WHOLE_PAGE_GROUPS - 1, true, ctx)
 }
 
 /// Class words of author elements in other languages (`.autor`,
@@ -90,6 +102,8 @@ const AUTHOR_CLASS_WORDS: &[&str] = &[
     "müəllif",
     "verfasser",
     "writer",
+    "contributor",
+    "contributors",
     "journalist",
     "reporter",
     "columnist",
@@ -163,15 +177,10 @@ fn is_author_page_link(n: &NodeRef) -> bool {
             }))
 }
 
-/// How many of [`from_elements`]'s groups are also searched outside the
-/// header (the author-page link is read in the header only).
+/// How many of [`from_elements`]'s groups, microdata included, are also
+/// searched outside the header (the author-page link is read in the header
+/// only).
 const WHOLE_PAGE_GROUPS: usize = 5;
-
-/// The byline from `itemprop=author` microdata, read before cleanup: sites
-/// put it in elements cleanup drops (`<nav class="post-by">`).
-pub(crate) fn from_microdata(doc: &Document, title: &str, ctx: &Context) -> Found {
-    search(doc, title, &[(Evidence::Microdata, &is_microdata_author)], false, ctx)
-}
 
 /// Class or id parts that mark the name in a date line as the source or
 /// the publisher, not a person (`<span class="provider-name">`).
@@ -199,11 +208,17 @@ fn is_microdata_author(n: &NodeRef) -> bool {
         || n.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "sioc:has_creator"))
 }
 
-/// The header (the headline and what follows it) first, then the whole
-/// page; in each, the groups in order.
-fn search(doc: &Document, title: &str, groups: &[Group], by_tag: bool, ctx: &Context) -> Found {
-    let all: Vec<NodeRef<'_>> = body_elements(doc);
-    let headline = headline_index(doc, &all, title);
+/// The header (the headline at index `headline` of `all`, and what
+/// follows it) first, then the whole page; in each, the groups in order
+/// (on the whole page, the first `whole_page_groups` only).
+fn search(
+    all: &[NodeRef<'_>],
+    headline: Option<usize>,
+    groups: &[Group],
+    whole_page_groups: usize,
+    by_tag: bool,
+    ctx: &Context,
+) -> Found {
     let windows: Vec<(usize, usize)> = match headline {
         Some(h) => vec![(h, (h + HEADER_WINDOW).min(all.len())), (0, all.len())],
         None => vec![(0, all.len())],
@@ -211,7 +226,7 @@ fn search(doc: &Document, title: &str, groups: &[Group], by_tag: bool, ctx: &Con
     let headline_node = headline.map(|h| all[h]);
     for (window, (from, to)) in windows.into_iter().enumerate() {
         let whole_page = window == 1 || headline.is_none();
-        for (evidence, matches) in groups.iter().take(if whole_page { WHOLE_PAGE_GROUPS } else { groups.len() }) {
+        for (evidence, matches) in groups.iter().take(if whole_page { whole_page_groups } else { groups.len() }) {
             let to = if *evidence == Evidence::DateLine { to.min(from + DATE_LINE_WINDOW) } else { to };
             let authors = first_byline(&all[from..to], *matches, headline_node.as_ref(), by_tag, ctx);
             if !authors.is_empty() {
@@ -276,6 +291,30 @@ fn byline_block<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
         .filter(|a| text_of(a).chars().count() <= 200 && tag(a) != "body")
 }
 
+/// `is_by_line(node) || is_label_only(node)`, reading the text once: a
+/// label-only text is the same text read no further than 30 characters.
+fn is_credit_line(node: &NodeRef) -> bool {
+    let name = tag(node);
+    if matches!(name.as_str(), "script" | "style" | "body" | "html") {
+        return false;
+    }
+    let Some(whole) = short_spaced_text(node, BY_LINE_MAX) else { return false };
+    let text = after_separator(&whole);
+    if text.is_empty() || !has_label(text) {
+        return false;
+    }
+    let label_only = whole.chars().filter(|c| !c.is_whitespace()).count() <= 30 && strip_label(text).is_empty();
+    label_only || (!matches!(name.as_str(), "a" | "li" | "ul" | "ol") && !has_labelled_child(node))
+}
+
+/// Whether a child element of `node` holds a credit label of its own (the
+/// innermost "By …" element is the line).
+fn has_labelled_child(node: &NodeRef) -> bool {
+    node.children_it(false).any(|c| {
+        c.is_element() && short_spaced_text(&c, BY_LINE_MAX).is_some_and(|t| t.chars().count() > 3 && has_label(&t))
+    })
+}
+
 /// A short element whose text starts with a credit label ("By", "Автор:",
 /// "Müəllif:"), the innermost such element.
 fn is_by_line(node: &NodeRef) -> bool {
@@ -287,9 +326,7 @@ fn is_by_line(node: &NodeRef) -> bool {
     if text.is_empty() || !has_label(text) {
         return false;
     }
-    !node.children_it(false).any(|c| {
-        c.is_element() && short_spaced_text(&c, BY_LINE_MAX).is_some_and(|t| t.chars().count() > 3 && has_label(&t))
-    })
+    !has_labelled_child(node)
 }
 
 /// An element that holds only a credit label ("Autor:", "By"), its value
@@ -344,24 +381,39 @@ fn spaced_text(node: &NodeRef) -> String {
 /// [`spaced_text`], or `None` as soon as it passes `max` characters other
 /// than spaces (or holds a script): cheap to ask of every element.
 fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
-    // One buffer, a space between the text nodes (squashed below).
-    let mut joined = String::new();
+    // Squashed as it is read: a space between text nodes and for each run
+    // of spaces between two words, none at the ends.
+    let mut text = String::new();
     let mut len = 0usize;
+    let mut gap = false;
     for d in node.descendants_it() {
-        match own_text(&d, |t| {
-            len += t.chars().filter(|c| !c.is_whitespace()).count();
-            (len <= max).then(|| {
-                joined.push(' ');
-                joined.push_str(t);
-            })
-        }) {
-            Some(Some(())) => {}
-            Some(None) => return None,
+        let read = own_text(&d, |t| {
+            gap = true;
+            for c in t.chars() {
+                if c.is_whitespace() {
+                    gap = true;
+                    continue;
+                }
+                len += 1;
+                if len > max {
+                    return false;
+                }
+                if gap && !text.is_empty() {
+                    text.push(' ');
+                }
+                gap = false;
+                text.push(c);
+            }
+            true
+        });
+        match read {
+            Some(true) => {}
+            Some(false) => return None,
             None if d.is_element() && matches!(tag(&d).as_str(), "script" | "style") => return None,
             None => {}
         }
     }
-    Some(squash(&joined))
+    Some(text)
 }
 
 fn read_author_element(node: &NodeRef) -> Vec<Author> {
@@ -533,6 +585,17 @@ mod tests {
         );
         let found = from_elements(&doc, "Woman sees a car stop", &test_context());
         assert_eq!(names(&found.authors), [("Cara Stiles", None)]);
+    }
+
+    #[test]
+    fn a_contributor_class_names_the_author() {
+        let doc = Document::from(
+            r#"<body><h1>Rivers rise in spring</h1><div class="article-contributor"><span>Maria Lopez</span></div>
+               <p>Text.</p></body>"#,
+        );
+        let found = from_elements(&doc, "Rivers rise in spring", &test_context());
+        assert_eq!(names(&found.authors), [("Maria Lopez", None)]);
+        assert_eq!(found.evidence, Evidence::AuthorClass);
     }
 
     #[test]

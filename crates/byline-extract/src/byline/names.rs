@@ -35,14 +35,16 @@ impl Context {
         !self.not_people.iter().any(|s| *s == key || s.trim_start_matches("the ") == key.trim_start_matches("the "))
     }
 
-    /// The people among `authors`, each once, names squashed and roles cleaned.
+    /// The people among `authors`, each once, names squashed (without a
+    /// title such as "Dr." before them) and roles cleaned.
     pub(crate) fn keep_people(&self, authors: Vec<Author>) -> Vec<Author> {
         let mut out: Vec<Author> = Vec::new();
         for a in authors {
-            if self.is_person(&a.name) && !out.iter().any(|o| comparable(&o.name) == comparable(&a.name)) {
+            let name = without_title(&a.name);
+            if self.is_person(name) && !out.iter().any(|o| comparable(&o.name) == comparable(name)) {
                 // "David Hutzler, dpa": an agency beside the name is the source, not a role.
                 let role = a.role.map(|r| clean_role(&r)).filter(|r| !r.is_empty() && !is_agency(r));
-                out.push(Author::new(squash(&a.name), role));
+                out.push(Author::new(squash(name), role));
             }
         }
         out
@@ -58,6 +60,24 @@ impl Context {
 fn is_full_name(name: &str) -> bool {
     let unspaced = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{0e00}'..='\u{0e7f}');
     name.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2 || name.chars().any(unspaced)
+}
+
+/// Titles printed before a name ("Dr. Tim Loppe", "Prof. Dr. Jane Roe"),
+/// compared lower-case without the dot: not part of the name.
+const TITLES: &[&str] = &["dr", "prof", "mr", "mrs", "ms", "mag", "dipl.-ing", "priv.-doz"];
+
+/// `name` without the titles before it, when a name of two words or more
+/// is left.
+fn without_title(name: &str) -> &str {
+    let mut rest = name.trim();
+    while let Some((first, after)) = rest.split_once(char::is_whitespace) {
+        let is_title = TITLES.contains(&first.trim_end_matches('.').to_lowercase().as_str());
+        if !is_title || after.split_whitespace().count() < 2 {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
 }
 
 /// Articles that open the name of a group, never a person's first name
@@ -152,6 +172,19 @@ mod tests {
         ]);
         assert_eq!(kept[0].role, None);
         assert_eq!(kept[1].role.as_deref(), Some("Senior Editor"));
+    }
+
+    #[test]
+    fn a_title_before_the_name_is_not_part_of_it() {
+        let c = test_context();
+        let kept = c.keep_people(vec![
+            Author::new("Dr. Tim Loppe", None),
+            Author::new("Prof. Dr. Jane Roe", Some("Editor".into())),
+            Author::new("Dr. Who", None),
+        ]);
+        let names: Vec<&str> = kept.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Tim Loppe", "Jane Roe", "Dr. Who"]);
+        assert_eq!(without_title("Ms Marvel"), "Ms Marvel");
     }
 
     #[test]

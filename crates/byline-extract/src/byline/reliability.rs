@@ -15,7 +15,7 @@ use std::path::Path;
 use dom_query::Document;
 use url::Url;
 
-use super::{from_elements, from_feed, from_json_ld, from_meta, from_microdata, trailing_byline, Context, Found};
+use super::{from_elements, from_feed, from_json_ld, from_meta, trailing_byline, Context, Found};
 use crate::{cleanup, jsonld, main_content, metadata, title};
 
 /// Which half of the corpus a page is in (the rule of `tests/common`:
@@ -42,8 +42,7 @@ fn candidates(html: &str, url: &Url, feed_author: Option<&str>) -> Vec<Found> {
     let title = title::pick(&page, &meta, &ld, &site_names);
     let ctx = Context::new(&site_names, url);
     let mut out = vec![from_json_ld(&ld, &ctx), from_meta(&meta, &ctx)];
-    let micro = from_microdata(&page, &title, &ctx);
-    out.push(if micro.is_empty() { from_elements(&page, &title, &ctx) } else { micro });
+    out.push(from_elements(&page, &title, &ctx));
     out.push(from_feed(feed_author, &ctx));
     cleanup::remove_noise(&page, url);
     cleanup::remove_meta_lines(&page);

@@ -1,0 +1,140 @@
+//! `--ours-only`: byline-extract alone on the real-world corpus, for work on
+//! byline-extract itself (no node, no other tool, a few seconds).
+//!
+//! - Prints byline names right and bylines invented per half, in aggregate.
+//! - `--runs N` (0: none) times it as the full run does (`rate`), so the
+//!   figure compares with the section's; `--runs 0` makes one pass only,
+//!   for `valgrind --tool=callgrind`, whose instruction count is repeatable
+//!   on a loaded machine.
+//! - `--dump FILE` writes one line per page, to diff two builds: every
+//!   output in full for the tune half; for the holdout half only a hash of
+//!   the outputs (the honesty rule: holdout pages are never read one by
+//!   one), which still shows whether a change moved any of them.
+
+use std::fmt::Write as _;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
+use std::time::Duration;
+
+use crate::common::{half, Page};
+use crate::real::{score, RealScore};
+use crate::{median, rate, Output, Tool};
+
+/// Everything byline-extract gives for a page, as one comparable line.
+fn describe(page: &Page) -> String {
+    let Ok(url) = url::Url::parse(&page.expected.url) else { return "bad url".into() };
+    // As `Tool::Ours` runs it: no Content-Type header.
+    match byline_extract::extract(&page.bytes, None, &url, page.expected.feed_author.as_deref()) {
+        Ok(e) => format!(
+            "byline {:?} | title {:?} | published {:?} | image {:?} | language {:?} | minutes {} | text {:?} | html {:?}",
+            e.byline.iter().map(|a| (&a.name, &a.role)).collect::<Vec<_>>(),
+            e.title,
+            e.published,
+            e.lead_image,
+            e.language,
+            e.reading_minutes,
+            e.text,
+            e.content_html
+        ),
+        Err(err) => format!("error {err}"),
+    }
+}
+
+fn hash(s: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// Runs `--ours-only`; returns what to print.
+pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/byline-extract/tests/fixtures/real");
+    let pages = crate::common::pages_in(&dir);
+    let mut out = String::new();
+    if let Some(path) = dump {
+        let mut lines = String::new();
+        for page in &pages {
+            let d = describe(page);
+            if half(&page.name) == "tune" {
+                let want: Vec<_> = page.expected.byline.iter().map(|a| (&a.name, &a.role)).collect();
+                let _ = writeln!(lines, "tune {} | want {want:?} | {d}", page.name);
+            } else {
+                let _ = writeln!(lines, "holdout #{:016x}", hash(&format!("{}\n{d}", page.name)));
+            }
+        }
+        std::fs::write(path, lines).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let scores: Vec<RealScore> = pages.iter().map(|p| score(p, Tool::Ours.run(p, false).as_ref())).collect();
+    for which in ["tune", "holdout"] {
+        let (mut person, mut names, mut nobody, mut invented, mut none_found) = (0, 0, 0, 0, 0);
+        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| half(&p.name) == which) {
+            if page.expected.byline.is_empty() {
+                nobody += 1;
+                invented += usize::from(s.invented);
+            } else {
+                person += 1;
+                names += usize::from(s.names_ok);
+                none_found += usize::from(!s.names_ok && s.got_byline.is_empty());
+            }
+        }
+        let _ = writeln!(
+            out,
+            "{which}: names right {names}/{person} (wrong: {} none found, {} other names), invented {invented}/{nobody}",
+            none_found,
+            person - names - none_found
+        );
+    }
+    // How the wrong names are wrong, per half, in aggregate only.
+    for which in ["tune", "holdout"] {
+        let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| half(&p.name) == which) {
+            if page.expected.byline.is_empty() || s.names_ok || s.got_byline.is_empty() {
+                continue;
+            }
+            *kinds.entry(how_wrong(page, s)).or_default() += 1;
+        }
+        let _ = writeln!(out, "{which}: other names, by kind: {kinds:?}");
+    }
+    // The tune half's misses, one by one (never the holdout's).
+    for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| half(&p.name) == "tune") {
+        let wrong = if page.expected.byline.is_empty() { s.invented } else { !s.names_ok };
+        if wrong {
+            let want: Vec<&str> = page.expected.byline.iter().map(|a| a.name.as_str()).collect();
+            let _ = writeln!(out, "  tune miss {}: want {want:?}, got {:?}", page.name, s.got_byline);
+        }
+    }
+    let mut rates = Vec::new();
+    for _ in 0..runs {
+        rates.push(rate(&pages, Duration::from_millis(min_ms), |p| {
+            std::hint::black_box(Tool::Ours.run(p, false).map(|o: Output| o.text.len()));
+        }));
+    }
+    if !rates.is_empty() {
+        let list = rates.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(out, "pages/s: median {:.1} ({list}), load {}", median(rates), crate::provenance::loadavg());
+    }
+    Ok(out)
+}
+
+/// How a wrong byline differs from the expected one: some names missing,
+/// extra names, a name with more (or fewer) words around the right one,
+/// or other people.
+fn how_wrong(page: &Page, s: &RealScore) -> &'static str {
+    let key = crate::common::name_key;
+    let want: Vec<String> = page.expected.byline.iter().map(|a| key(&a.name)).collect();
+    let got: Vec<String> = s.got_byline.split("; ").map(|n| key(n.split(" — ").next().unwrap_or(n))).collect();
+    let has = |list: &[String], k: &String| list.contains(k);
+    if got.iter().all(|g| has(&want, g)) {
+        "some names missing"
+    } else if want.iter().all(|w| has(&got, w)) {
+        "extra names"
+    } else if want.len() == got.len() && want.iter().zip(&got).all(|(w, g)| g.contains(w.as_str())) {
+        "a name with more around it"
+    } else if want.len() == got.len() && want.iter().zip(&got).all(|(w, g)| w.contains(g.as_str())) {
+        "a name cut short"
+    } else if want.iter().any(|w| has(&got, w)) {
+        "some right, some other"
+    } else {
+        "other people"
+    }
+}
