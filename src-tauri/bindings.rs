@@ -79,11 +79,10 @@ pub fn export(path: &std::path::Path) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
 
     #[test]
     fn bindings_are_up_to_date() {
-        let checked_in = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(super::BINDINGS_PATH);
+        let checked_in = byline_testkit::workspace_root().join(super::BINDINGS_PATH);
         if std::env::var_os("BYLINE_WRITE_BINDINGS").is_some() {
             super::export(&checked_in).unwrap();
         }

@@ -182,8 +182,7 @@ async fn accounts_are_added_synced_and_removed_through_ipc() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sync_shows_new_articles_before_their_pages_arrive() {
     let server = FixtureServer::start().await;
-    let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("crates/byline-extract/tests/fixtures/pages/az-seed-zerdab.html");
+    let page = byline_testkit::workspace_root().join("crates/byline-extract/tests/fixtures/pages/az-seed-zerdab.html");
     server.route("/xeber/1.html", Fixture::body("text/html; charset=utf-8", std::fs::read(page).unwrap()));
     let feed = format!(
         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Zərdab</title><link>{0}/</link>\

@@ -485,9 +485,11 @@ fn share_prints_the_exact_link_and_refuses_non_web_urls() {
 
 #[test]
 fn extract_prints_the_reading_view_of_the_seed_page() {
-    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/../byline-extract/tests/fixtures/pages/az-seed-zerdab.html");
+    let page = byline_testkit::workspace_root().join("crates/byline-extract/tests/fixtures/pages/az-seed-zerdab.html");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline-cli"))
-        .args(["extract", page, "--url", "https://zerdab.example.az/xeber/1.html", "--json"])
+        .arg("extract")
+        .arg(&page)
+        .args(["--url", "https://zerdab.example.az/xeber/1.html", "--json"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

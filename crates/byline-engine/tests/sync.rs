@@ -1,7 +1,6 @@
 //! The engine against a real SQLite file and a real HTTP server on
 //! 127.0.0.1 serving fixture feeds.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use byline_engine::{Engine, EngineConfig, ExtractionPolicy, FetchConfig, SyncEvent, SyncOptions};
@@ -247,10 +246,9 @@ async fn hostile_feed_is_sanitized_before_it_is_stored() {
 
 #[tokio::test]
 async fn opml_round_trip_keeps_nested_folders() {
-    let opml = std::fs::read(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-feeds/tests/fixtures/subscriptions.opml"),
-    )
-    .unwrap();
+    let opml =
+        std::fs::read(byline_testkit::workspace_root().join("crates/byline-feeds/tests/fixtures/subscriptions.opml"))
+            .unwrap();
     let (_dir, engine) = engine().await;
     let report = engine.import_opml(&opml).await.unwrap();
     assert!(report.feeds_added > 0);
@@ -373,7 +371,7 @@ async fn the_sync_tells_its_phases_in_order() {
 
 #[tokio::test]
 async fn full_articles_are_extracted_with_bylines_and_roles() {
-    let pages = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-extract/tests/fixtures/pages");
+    let pages = byline_testkit::workspace_root().join("crates/byline-extract/tests/fixtures/pages");
     let server = FixtureServer::start().await;
     server.route(
         "/xeber/zerdab.html",

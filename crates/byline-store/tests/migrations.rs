@@ -10,7 +10,7 @@
 //! without touching this file, except for one thing: what a database at that
 //! version holds. That is [`WRITES`], one row per migration; add yours.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use byline_feeds::{ParsedEntry, ParsedFeed};
 use byline_store::fold::fold;
@@ -21,7 +21,14 @@ use sqlx::migrate::{Migrate, Migrator};
 use sqlx::sqlite::{SqliteAutoVacuum, SqliteConnectOptions, SqliteJournalMode};
 use sqlx::{ConnectOptions, Connection};
 
-const MIGRATIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+/// This crate's migrations, found from the directory cargo runs the test
+/// in (a build reused from another checkout keeps that checkout's
+/// compile-time path; see `byline_testkit::workspace_root`).
+fn migrations_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
+        .join("migrations")
+}
 
 /// What the app wrote into a database at each schema version: the row for
 /// migration N runs right after migration N, on every database built to
@@ -525,9 +532,10 @@ async fn sync_after_upgrade(store: &Store) {
 
 #[tokio::test]
 async fn every_earlier_schema_migrates_forward_without_losing_anything() {
-    let migrator = Migrator::new(Path::new(MIGRATIONS)).await.unwrap();
+    let migrations = migrations_dir();
+    let migrator = Migrator::new(migrations.as_path()).await.unwrap();
     let versions: Vec<i64> = migrator.iter().map(|m| m.version).collect();
-    assert!(versions.len() >= 7, "the migrations are read from {MIGRATIONS}");
+    assert!(versions.len() >= 7, "the migrations are read from {}", migrations.display());
     let written: Vec<i64> = WRITES.iter().map(|(v, _)| *v).collect();
     assert_eq!(written, versions, "WRITES needs one row per migration: what a database at that version holds");
 
@@ -544,8 +552,10 @@ async fn every_earlier_schema_migrates_forward_without_losing_anything() {
         let (integrity, foreign, applied) = sqlite_checks(&path).await;
         assert_eq!((integrity, foreign), (vec!["ok".to_string()], vec![]), "at {version}");
         assert_eq!(
-            applied, versions,
-            "Store::open applies every migration in {MIGRATIONS} (a stale build embeds fewer)"
+            applied,
+            versions,
+            "Store::open applies every migration in {} (a stale build embeds fewer)",
+            migrations.display()
         );
 
         // Opened again, and after a sync: still all there.

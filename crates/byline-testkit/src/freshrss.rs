@@ -53,7 +53,7 @@ impl FreshRss {
 
     /// The vendored start script, `crates/byline-testkit/servers/freshrss/freshrss.sh`.
     pub fn script() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("servers/freshrss/freshrss.sh")
+        crate::workspace_root().join("crates/byline-testkit/servers/freshrss/freshrss.sh")
     }
 
     /// Starts a fresh server on a free port of 127.0.0.1.

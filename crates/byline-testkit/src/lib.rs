@@ -81,11 +81,27 @@ pub use ttrss::TtRss;
 
 use std::path::{Path, PathBuf};
 
+/// The workspace's root directory, as it is now. Found from the directory
+/// of the package cargo runs (its `CARGO_MANIFEST_DIR` at run time), so a
+/// build made in another checkout of the workspace, which cargo reuses
+/// without compiling again, still reads this checkout's files; outside
+/// cargo, where this crate was compiled.
+pub fn workspace_root() -> PathBuf {
+    let compiled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .and_then(|dir| {
+            Path::new(&dir)
+                .ancestors()
+                .find(|d| d.join("crates/byline-testkit/Cargo.toml").is_file())
+                .map(Path::to_path_buf)
+        })
+        .unwrap_or(compiled)
+}
+
 /// The directory of the shared fixture feeds,
 /// `crates/byline-engine/tests/fixtures` (for [`FixtureServer::serve_dir`]).
 pub fn fixtures_dir() -> PathBuf {
-    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("byline-testkit lives in crates/");
-    crates.join("byline-engine/tests/fixtures")
+    workspace_root().join("crates/byline-engine/tests/fixtures")
 }
 
 /// One shared fixture feed by file name, e.g. `fixture_path("az-utf8.xml")`.

@@ -54,7 +54,7 @@ pub async fn serial() -> tokio::sync::MutexGuard<'static, ()> {
 
 /// The workspace root (this crate is `crates/byline-e2e`).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+    byline_testkit::workspace_root().canonicalize().expect("workspace root")
 }
 
 /// Where screenshots and logs go: `$BYLINE_E2E_ARTIFACTS`, or

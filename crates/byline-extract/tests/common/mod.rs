@@ -62,7 +62,14 @@ pub struct Page {
 }
 
 pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    manifest_dir().join("tests/fixtures")
+}
+
+/// This crate's directory, found from where cargo runs the test (a build
+/// reused from another checkout keeps that checkout's compile-time path;
+/// see `byline_testkit::workspace_root`).
+fn manifest_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
 }
 
 /// Every page under `tests/fixtures/pages`, sorted by name.
