@@ -207,8 +207,8 @@ impl Engine {
     /// the session the server ended with is kept (one the client logged in
     /// again for replaces the kept one); when the server refused the
     /// credentials, the kept session is forgotten (neither it nor the
-    /// password is accepted now).
-    async fn settle_session<T>(
+    /// password is accepted now), also when a change was refused for it.
+    pub(crate) async fn settle_session<T>(
         &self,
         account: &Account,
         server: Option<&dyn RemoteAccount>,
@@ -218,7 +218,11 @@ impl Engine {
         if let Some(server) = server {
             self.keep_session(&key, server).await;
         }
-        if matches!(done, Err(AccountError::Server(byline_accounts::Error::Unauthorized))) {
+        if matches!(
+            done,
+            Err(AccountError::Server(byline_accounts::Error::Unauthorized)
+                | AccountError::NotChanged(byline_accounts::Error::Unauthorized))
+        ) {
             self.forget_session(&key).await;
         }
     }

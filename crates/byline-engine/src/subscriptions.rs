@@ -61,8 +61,10 @@ impl Engine {
         if title.is_empty() {
             return Err(EngineError::Invalid("a feed of a server account needs a name".into()).into());
         }
-        let (_, server) = self.server_for(&feed, SubscriptionChange::RenameFeed).await?;
-        server.rename_feed(&feed.remote_id, title).await.map_err(AccountError::NotChanged)?;
+        let (account, server) = self.server_for(&feed, SubscriptionChange::RenameFeed).await?;
+        let renamed = server.rename_feed(&feed.remote_id, title).await.map_err(AccountError::NotChanged);
+        self.settle_session(&account, Some(server.as_ref()), &renamed).await;
+        renamed?;
         Ok(self.store.rename_feed(id, title).await?)
     }
 
@@ -85,17 +87,23 @@ impl Engine {
             )
             .into());
         }
-        let (_, server) = self.server_for(&feed, SubscriptionChange::MoveFeed).await?;
         let from = match self.store.feed(id).await?.folder_id {
             Some(current) => self.store.folder_remote(current).await?.map(|f| f.remote_id).filter(|r| !r.is_empty()),
             None => None,
         };
-        let folders = server.folders().await.map_err(AccountError::NotChanged)?;
-        let to = folder_title(&folders, &target.remote_id)?;
-        let from = from.and_then(|remote_id| folder_title(&folders, &remote_id).ok());
-        if from.as_deref() != Some(to.as_str()) {
-            server.move_feed(&feed.remote_id, from.as_deref(), &to).await.map_err(AccountError::NotChanged)?;
+        let (account, server) = self.server_for(&feed, SubscriptionChange::MoveFeed).await?;
+        let moved = async {
+            let folders = server.folders().await.map_err(AccountError::NotChanged)?;
+            let to = folder_title(&folders, &target.remote_id)?;
+            let from = from.and_then(|remote_id| folder_title(&folders, &remote_id).ok());
+            if from.as_deref() != Some(to.as_str()) {
+                server.move_feed(&feed.remote_id, from.as_deref(), &to).await.map_err(AccountError::NotChanged)?;
+            }
+            Ok(())
         }
+        .await;
+        self.settle_session(&account, Some(server.as_ref()), &moved).await;
+        moved?;
         Ok(self.store.move_feed(id, folder).await?)
     }
 
@@ -106,8 +114,10 @@ impl Engine {
         let Some(feed) = self.store.feed_remote(id).await? else {
             return Ok(self.store.remove_feed(id).await?);
         };
-        let (_, server) = self.server_for(&feed, SubscriptionChange::Unsubscribe).await?;
-        server.unsubscribe(&feed.remote_id).await.map_err(AccountError::NotChanged)?;
+        let (account, server) = self.server_for(&feed, SubscriptionChange::Unsubscribe).await?;
+        let unsubscribed = server.unsubscribe(&feed.remote_id).await.map_err(AccountError::NotChanged);
+        self.settle_session(&account, Some(server.as_ref()), &unsubscribed).await;
+        unsubscribed?;
         Ok(self.store.remove_feed(id).await?)
     }
 
@@ -123,17 +133,23 @@ impl Engine {
         let Some(target) = target else { return Ok(self.add_source(url, folder).await?) };
         let url = crate::discovery::normalize_input_url(url)?;
         let (account, server) = self.server_for(&target, SubscriptionChange::Subscribe).await?;
-        let folder_name = match target.remote_id.as_str() {
-            "" => None,
-            remote_id => {
-                let folders = server.folders().await.map_err(AccountError::NotChanged)?;
-                Some(folder_title(&folders, remote_id)?)
-            }
-        };
-        let remote_id =
-            server.subscribe(url.as_str(), None, folder_name.as_deref()).await.map_err(AccountError::NotChanged)?;
-        // The server has it now: bring the account's tree here, as a sync does.
-        self.pull_tree(account.id, server.as_ref()).await?;
+        let subscribed = async {
+            let folder_name = match target.remote_id.as_str() {
+                "" => None,
+                remote_id => {
+                    let folders = server.folders().await.map_err(AccountError::NotChanged)?;
+                    Some(folder_title(&folders, remote_id)?)
+                }
+            };
+            let remote_id =
+                server.subscribe(url.as_str(), None, folder_name.as_deref()).await.map_err(AccountError::NotChanged)?;
+            // The server has it now: bring the account's tree here, as a sync does.
+            self.pull_tree(account.id, server.as_ref()).await?;
+            Ok(remote_id)
+        }
+        .await;
+        self.settle_session(&account, Some(server.as_ref()), &subscribed).await;
+        let remote_id = subscribed?;
         let feed = self.store.account_feed_ids(account.id).await?.get(&remote_id).copied().ok_or_else(|| {
             byline_accounts::Error::Protocol(format!(
                 "the server subscribed to {url} but does not list it yet: it arrives with the next sync"
@@ -144,7 +160,9 @@ impl Engine {
 
     /// The account of `at` and its server, logged in, when its protocol
     /// allows `change`; otherwise, or when the server cannot be reached or
-    /// refuses the login, [`AccountError::NotChanged`].
+    /// refuses the login, [`AccountError::NotChanged`]. Once the server is
+    /// used, pass what it did to `settle_session`, so a session the client
+    /// logged in again for is kept.
     async fn server_for(
         &self,
         at: &RemoteRef,

@@ -595,12 +595,23 @@ async fn greader_session_is_kept_between_syncs_and_renewed_once_when_refused() {
     sync(open().await).await;
     assert_eq!(logins(&env.server), before + 2);
 
+    // A change sent to the server with a refused session: the same, and the
+    // next sync needs no login.
+    store.set(&session_key(&key), "alice/0123456789abcdef0123456789abcdef01234567").unwrap();
+    let engine = open().await;
+    let feed = engine.store().feeds().await.unwrap().remove(0);
+    engine.rename_feed(feed.id, "Renamed with a new session").await.unwrap();
+    assert_eq!(logins(&env.server), before + 3);
+    assert_eq!(store.get(&session_key(&key)).unwrap(), token);
+    sync(open().await).await;
+    assert_eq!(logins(&env.server), before + 3);
+
     // The password no longer works either: the error, and the session goes.
     store.set(&key, "not the password").unwrap();
     store.set(&session_key(&key), "alice/garbage").unwrap();
     let report = open().await.sync_accounts().await.unwrap().remove(0);
     assert_eq!(report.error.as_deref(), Some("the server refused the user name or password"));
-    assert_eq!(logins(&env.server), before + 3);
+    assert_eq!(logins(&env.server), before + 4);
     assert_eq!(store.get(&session_key(&key)), Err(CredentialError::NotFound(session_key(&key))));
 
     // Removing the account forgets its password and its session.
@@ -749,7 +760,7 @@ async fn ttrss_first_sync_takes_at_most_the_limit_and_every_starred_item() {
 async fn a_server_article_gets_its_full_page_and_byline_like_a_local_one() {
     const TITLE: &str = "Xalqlarımızı ümumi köklərə əsaslanan dostluq birləşdirir";
     let env = Env::start(1).await;
-    let pages = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../byline-extract/tests/fixtures/pages");
+    let pages = byline_testkit::workspace_root().join("crates/byline-extract/tests/fixtures/pages");
     let page = std::fs::read(pages.join("az-seed-zerdab.html")).unwrap();
     env.feeds.route("/xeber/zerdab.html", Fixture::body("text/html; charset=utf-8", page));
     // A feed with a one-line teaser: the article is on the page.
