@@ -256,7 +256,7 @@ fn atom(base: &str, corpus: &Corpus) -> String {
             link = esc(&link),
             date = date(item).to_rfc3339(),
             author = esc(&joined(&html)),
-            uri = esc(&urls.first().map_or("", |u| u.text.as_str())),
+            uri = esc(urls.first().map_or("", |u| u.text.as_str())),
             summary = esc(&joined(&html)),
             content = esc(&body_html(&html, "Atom", item)),
         ));
