@@ -3,7 +3,7 @@
 //! notifications; and the background schedule. The sync itself (feeds,
 //! accounts, full articles, retention) is [`byline_engine::Engine::sync`].
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use byline_engine::store::{AccountId, Feed};
 use byline_engine::{FeedNewArticles, SyncEvent, SyncOptions, SyncReport};
@@ -22,6 +22,55 @@ use crate::state::AppState;
 const IDLE_CHECK: Duration = Duration::from_secs(60);
 /// How long the start-up sync waits for the first article list at most.
 const FIRST_LIST_WAIT: Duration = Duration::from_secs(5);
+
+/// How often a running sync's progress goes to the window at most. A sync
+/// of 200 feeds finishes a couple of hundred of them a second, and each
+/// event is a script the web view runs between the user's key presses;
+/// the status line shows no more than this anyway.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// The pace of one sync's progress events: the first at once, then at most
+/// one every [`PROGRESS_EVERY`], the latest one held until then (those in
+/// between dropped); an urgent one (an account done, the last source) goes
+/// at once, after the one held, so none that says more is lost.
+#[derive(Debug, Default)]
+struct ProgressPace {
+    /// When the last one was sent.
+    sent: Option<Instant>,
+    /// The latest one not sent yet.
+    held: Option<SyncProgress>,
+}
+
+impl ProgressPace {
+    /// What to send, in order, for `progress` at `now`: itself (after the
+    /// one held, when it is urgent), or nothing (it is held).
+    fn offer(&mut self, progress: SyncProgress, urgent: bool, now: Instant) -> Vec<SyncProgress> {
+        let due = self.sent.is_none_or(|sent| now.saturating_duration_since(sent) >= PROGRESS_EVERY);
+        if urgent || due {
+            let held = if urgent { self.held.take() } else { None };
+            self.held = None;
+            self.sent = Some(now);
+            held.into_iter().chain([progress]).collect()
+        } else {
+            self.held = Some(progress);
+            Vec::new()
+        }
+    }
+
+    /// When the held one is due, if one is held.
+    fn due(&self) -> Option<Instant> {
+        self.held.as_ref().and(self.sent).map(|sent| sent + PROGRESS_EVERY)
+    }
+
+    /// The held one, to send at `now`.
+    fn take(&mut self, now: Instant) -> Option<SyncProgress> {
+        let held = self.held.take();
+        if held.is_some() {
+            self.sent = Some(now);
+        }
+        held
+    }
+}
 
 /// Runs the engine's sync (everything when `options` names no feed or
 /// account) with the extraction policy and retention from the settings.
@@ -46,10 +95,10 @@ pub async fn run<R: Runtime>(app: &AppHandle<R>, options: SyncOptions) -> Result
     Ok(result?)
 }
 
-/// Turns the engine's events into the UI's: progress while sources sync;
-/// once they are stored, the end of the progress, notifications and
-/// [`ArticlesChanged`]; another [`ArticlesChanged`] when pages were
-/// extracted.
+/// Turns the engine's events into the UI's: progress while sources sync
+/// (at the pace of [`ProgressPace`]); once they are stored, the end of the
+/// progress, notifications and [`ArticlesChanged`]; another
+/// [`ArticlesChanged`] when pages were extracted.
 pub(crate) async fn forward<R: Runtime>(
     app: AppHandle<R>,
     mut events: UnboundedReceiver<SyncEvent>,
@@ -58,10 +107,25 @@ pub(crate) async fn forward<R: Runtime>(
     let mut failed = 0;
     // The last progress sent while sources sync; `None` once it has ended.
     let mut running: Option<SyncProgress> = None;
-    while let Some(event) = events.recv().await {
+    let mut pace = ProgressPace::default();
+    loop {
+        let next = match pace.due() {
+            Some(due) => tokio::select! {
+                event = events.recv() => event,
+                () = tokio::time::sleep_until(due.into()) => {
+                    if let Some(held) = pace.take(Instant::now()) {
+                        let _ = held.emit(&app);
+                    }
+                    continue;
+                }
+            },
+            None => events.recv().await,
+        };
+        let Some(event) = next else { break };
         if let (SyncEvent::AccountDone { account_id, .. }, Some(progress)) = (&event, &mut running) {
             progress.accounts_syncing.retain(|id| id != account_id);
         }
+        let account_done = matches!(event, SyncEvent::AccountDone { .. });
         match event {
             SyncEvent::Started { total, accounts } => {
                 let progress = SyncProgress {
@@ -72,12 +136,16 @@ pub(crate) async fn forward<R: Runtime>(
                     failed: 0,
                     accounts_syncing: accounts,
                 };
-                let _ = progress.emit(&app);
+                for send in pace.offer(progress.clone(), true, Instant::now()) {
+                    let _ = send.emit(&app);
+                }
                 running = Some(progress);
             }
             SyncEvent::FeedDone { done, total, new_articles, error, .. }
             | SyncEvent::AccountDone { done, total, new_articles, error, .. } => {
                 failed += u32::from(error.is_some());
+                // An account done changes the sidebar; the last source ends the bar.
+                let urgent = account_done || done >= total;
                 let progress = SyncProgress {
                     running: true,
                     done: done as u32,
@@ -86,10 +154,15 @@ pub(crate) async fn forward<R: Runtime>(
                     failed,
                     accounts_syncing: running.map(|p| p.accounts_syncing).unwrap_or_default(),
                 };
-                let _ = progress.emit(&app);
+                for send in pace.offer(progress.clone(), urgent, Instant::now()) {
+                    let _ = send.emit(&app);
+                }
                 running = Some(progress);
             }
             SyncEvent::FeedsStored { sources, failed, new_articles, updated_articles, new_by_feed } => {
+                if let Some(held) = pace.take(Instant::now()) {
+                    let _ = held.emit(&app);
+                }
                 if settings.notifications {
                     notify_important(&app, &new_by_feed).await;
                 }
@@ -119,6 +192,9 @@ pub(crate) async fn forward<R: Runtime>(
     }
     // The sync stopped before its sources were stored (a full disk, say):
     // the progress ends here, or the status line would say "syncing" on.
+    if let Some(held) = pace.take(Instant::now()) {
+        let _ = held.emit(&app);
+    }
     if let Some(progress) = running {
         let _ = SyncProgress { running: false, accounts_syncing: Vec::new(), ..progress.clone() }.emit(&app);
         if progress.new_articles > 0 {
@@ -194,4 +270,41 @@ pub fn spawn_schedule<R: Runtime>(app: AppHandle<R>) {
             tokio::time::sleep(Duration::from_secs(u64::from(interval) * 60)).await;
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn progress(done: u32) -> SyncProgress {
+        SyncProgress { running: true, done, total: 200, new_articles: 0, failed: 0, accounts_syncing: Vec::new() }
+    }
+
+    #[test]
+    fn progress_goes_at_most_once_a_pace_the_latest_held_until_then() {
+        let start = Instant::now();
+        let at = |ms: u64| start + Duration::from_millis(ms);
+        let mut pace = ProgressPace::default();
+        assert_eq!(pace.offer(progress(1), false, at(0)), [progress(1)], "the first at once");
+        assert_eq!(pace.due(), None);
+        assert!(pace.offer(progress(2), false, at(10)).is_empty());
+        assert!(pace.offer(progress(3), false, at(20)).is_empty());
+        assert_eq!(pace.due(), Some(at(100)), "the held one is due a pace after the last sent");
+        assert_eq!(pace.take(at(100)), Some(progress(3)), "the latest, those between dropped");
+        assert_eq!(pace.take(at(101)), None);
+        assert!(pace.offer(progress(4), false, at(150)).is_empty());
+        assert_eq!(pace.offer(progress(5), false, at(200)), [progress(5)], "due again: at once, the held one dropped");
+        assert_eq!(pace.due(), None, "and nothing held");
+    }
+
+    #[test]
+    fn urgent_progress_goes_at_once_after_the_one_held() {
+        let start = Instant::now();
+        let mut pace = ProgressPace::default();
+        pace.offer(progress(1), false, start);
+        assert!(pace.offer(progress(2), false, start).is_empty());
+        assert_eq!(pace.offer(progress(3), true, start), [progress(2), progress(3)]);
+        assert_eq!(pace.take(start), None);
+        assert_eq!(pace.offer(progress(4), true, start), [progress(4)], "nothing held");
+    }
 }

@@ -6,6 +6,7 @@ import { highlight } from "../lib/fold";
 import { reportFirstList } from "../lib/startup-mark";
 import { fullDate, relativeTime } from "../lib/time";
 import { FALLBACK_ROW_HEIGHT, measureProbe, rowHeightFrom } from "../lib/row-height";
+import { memoWhen, samePanes } from "../lib/memo";
 import { useVirtualList } from "../lib/use-virtual-list";
 import type { ListWindow } from "../lib/virtual";
 import type { State } from "../store";
@@ -129,15 +130,24 @@ function Thumb({ src }: { src: string }) {
   );
 }
 
-function ArticleRow(props: {
+interface RowProps {
   a: ArticleSummary;
   selected: boolean;
   search: string;
   lang: string;
   now: number;
   index: number;
+  /** Not compared: every list passes a function that does the same. */
   onMenu: (id: number, x: number, y: number) => void;
-}) {
+}
+
+/** Whether a row would render the same (a scroll, a sync's progress or a
+ * press of `j` leaves most rows as they were). */
+export function sameRow(a: RowProps, b: RowProps): boolean {
+  return a.a === b.a && a.selected === b.selected && a.search === b.search && a.lang === b.lang && a.now === b.now && a.index === b.index;
+}
+
+const ArticleRow = memoWhen(function ArticleRow(props: RowProps) {
   const { a } = props;
   const title = a.title.trim() || t("article.untitled");
   return (
@@ -192,7 +202,7 @@ function ArticleRow(props: {
       {a.thumbnail ? <Thumb src={a.thumbnail} /> : <span class="row-thumb-empty" />}
     </div>
   );
-}
+}, sameRow);
 
 function SkeletonRows() {
   return (
@@ -352,7 +362,37 @@ function ListBody({
   );
 }
 
-export function ArticleList({ s }: { s: State }) {
+/**
+ * The scrolling part of the list: its scroll position is its own state, so
+ * a scroll renders this and the rows that came into view, not the header.
+ */
+function ListScroller({ s, rowHeight, onMenu }: { s: State; rowHeight: number; onMenu: (id: number, x: number, y: number) => void }) {
+  const now = useNow();
+  const items = s.list.items;
+  const { scroller, onScroll, win } = useVirtualList({
+    items,
+    rowHeight,
+    ready: s.list.status === "ready",
+    generation: s.list.generation,
+    selectedId: s.selectedId,
+    next: s.list.next,
+    loadMore: () => void actions.loadMore(),
+  });
+  return (
+    <div class="list-scroll" ref={scroller} onScroll={onScroll}>
+      <ListBody s={s} win={win} now={now} onMenu={onMenu} />
+      {s.list.status === "ready" && items.length > 0 ? (
+        <div class="list-foot" data-testid="list-foot">
+          {s.list.loadingMore ? t("list.loadingMore") : s.list.next ? "" : t("list.end")}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The article list, rendered again only when what it shows changed
+ * ({@link samePanes}: not for a sync's progress). */
+export const ArticleList = memoWhen(function ArticleList({ s }: { s: State }) {
   const probe = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight(probe, [
     s.lang,
@@ -364,22 +404,11 @@ export function ArticleList({ s }: { s: State }) {
   ]);
   const search = useRef<HTMLInputElement>(null);
   const [menuAt, setMenuAt] = useState<{ id: number; x: number; y: number } | null>(null);
-  const now = useNow();
   const items = s.list.items;
 
   useEffect(() => {
     if (s.list.status === "ready" || s.list.status === "error") reportFirstList();
   }, [s.list.status]);
-
-  const { scroller, onScroll, win } = useVirtualList({
-    items,
-    rowHeight,
-    ready: s.list.status === "ready",
-    generation: s.list.generation,
-    selectedId: s.selectedId,
-    next: s.list.next,
-    loadMore: () => void actions.loadMore(),
-  });
 
   const searching = s.search.trim().length > 0;
   const menu = sourceMenu(s);
@@ -489,18 +518,7 @@ export function ArticleList({ s }: { s: State }) {
           {t("list.searchResults", { query: s.search.trim() })}
         </div>
       ) : null}
-      <div
-        class="list-scroll"
-        ref={scroller}
-        onScroll={onScroll}
-      >
-        <ListBody s={s} win={win} now={now} onMenu={(id, x, y) => setMenuAt({ id, x, y })} />
-        {s.list.status === "ready" && items.length > 0 ? (
-          <div class="list-foot" data-testid="list-foot">
-            {s.list.loadingMore ? t("list.loadingMore") : s.list.next ? "" : t("list.end")}
-          </div>
-        ) : null}
-      </div>
+      <ListScroller s={s} rowHeight={rowHeight} onMenu={(id, x, y) => setMenuAt({ id, x, y })} />
       {menuAt && menuArticle ? (
         <ContextMenu
           key={`${menuAt.id}:${menuAt.x}:${menuAt.y}`}
@@ -514,4 +532,4 @@ export function ArticleList({ s }: { s: State }) {
       ) : null}
     </section>
   );
-}
+}, (prev, next) => samePanes(prev.s, next.s));

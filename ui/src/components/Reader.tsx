@@ -5,6 +5,7 @@ import { fullDate } from "../lib/time";
 import { buildSrcdoc, readerStylesheetUrl } from "../reader-frame";
 import type { Article, Author } from "../api";
 import type { State } from "../store";
+import { memoWhen, samePanes } from "../lib/memo";
 import { hostOf } from "../lib/url";
 import { resolveTheme, useSystemDark } from "../lib/theme";
 import { IconExternal, IconGlobe } from "./icons";
@@ -118,7 +119,9 @@ function Byline({ people }: { people: Author[] }) {
   );
 }
 
-export function Reader({ s }: { s: State }) {
+/** The reader, rendered again only when what it shows changed
+ * ({@link samePanes}: not for a sync's progress). */
+export const Reader = memoWhen(function Reader({ s }: { s: State }) {
   const systemDark = useSystemDark();
   const a = s.articleStatus === "ready" ? s.article : null;
   const theme = resolveTheme(s.settings.theme, systemDark);
@@ -279,4 +282,4 @@ export function Reader({ s }: { s: State }) {
       <div class="reader-body">{body}</div>
     </section>
   );
-}
+}, (prev, next) => samePanes(prev.s, next.s));

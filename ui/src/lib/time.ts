@@ -33,11 +33,20 @@ export function relativeTime(value: string | Date | null | undefined, lang: stri
   if (abs < 22 * HOUR) return f.format(Math.round(seconds / HOUR), "hour");
   if (abs < 7 * DAY) return f.format(Math.round(seconds / DAY), "day");
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(lang, {
-    day: "numeric",
-    month: "short",
-    ...(sameYear ? {} : { year: "numeric" }),
-  }).format(date);
+  return shortDate(lang, sameYear).format(date);
+}
+
+// A formatter is slow to make (WebKit builds its ICU pattern each time) and
+// every row of the list asks for one: made once per language and kind.
+const shortCache = new Map<string, Intl.DateTimeFormat>();
+function shortDate(lang: string, sameYear: boolean): Intl.DateTimeFormat {
+  const key = `${lang}:${sameYear ? "" : "y"}`;
+  let f = shortCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }) });
+    shortCache.set(key, f);
+  }
+  return f;
 }
 
 // How a date and a time join in a full date. Intl's own joiner comes from
