@@ -1,15 +1,16 @@
 import type { ComponentChildren } from "preact";
 import { useRef, useState } from "preact/hooks";
-import type { Account, Feed, Folder, SyncProgress, View } from "../api";
+import type { Account, Feed, SyncProgress, View } from "../api";
 import * as actions from "../actions";
 import { formatCount, t } from "../i18n";
-import { compareNames } from "../lib/collate";
 import type { Source, State } from "../store";
 import { sameSource } from "../store";
 import { memoWhen } from "../lib/memo";
 import { hostOf } from "../lib/url";
 import { accountSyncState } from "../lib/accounts";
 import { accountOfTopFolder } from "../lib/sources";
+import { sourceTree } from "../lib/source-tree";
+import type { FolderBranch } from "../lib/source-tree";
 import { relativeTime } from "../lib/time";
 import {
   BrandMark,
@@ -80,8 +81,12 @@ function NavItem(props: {
  * sort and render them all again.
  */
 export function sameSourceList(a: State, b: State): boolean {
+  return a.feeds === b.feeds && sameBesideFeeds(a, b);
+}
+
+/** {@link sameSourceList} but for the feeds, which a folder compares one by one. */
+function sameBesideFeeds(a: State, b: State): boolean {
   return (
-    a.feeds === b.feeds &&
     a.folders === b.folders &&
     a.accounts === b.accounts &&
     a.collapsed === b.collapsed &&
@@ -250,13 +255,30 @@ function AccountSyncLine({ account, sync, lang }: { account: Account; sync: Sync
   }
 }
 
-function FolderNode({ folder, s, depth }: { folder: Folder; s: State; depth: number }) {
+interface FolderNodeProps {
+  branch: FolderBranch;
+  s: State;
+  /** The feeds by id, for this render. */
+  byId: Map<number, Feed>;
+  depth: number;
+}
+
+/** Whether a folder would render the same for `b` as for `a`: what the
+ * source list reads but the feeds, and the same feed objects in the folder
+ * (a read mark elsewhere leaves it as it is). */
+function sameFolderNode(a: FolderNodeProps, b: FolderNodeProps): boolean {
+  if (a.branch !== b.branch || a.depth !== b.depth) return false;
+  if (!sameBesideFeeds(a.s, b.s)) return false;
+  return a.branch.allFeedIds.every((id) => a.byId.get(id) === b.byId.get(id));
+}
+
+const FolderNode = memoWhen(function FolderNode({ branch, s, byId, depth }: FolderNodeProps) {
+  const folder = branch.folder;
   const collapsed = s.collapsed.includes(folder.id);
   const current = s.source.kind === "folder" && s.source.id === folder.id;
-  const children = s.folders.filter((f) => f.parent_id === folder.id).sort((a, b) => compareNames(a.name, b.name, s.lang));
-  const feeds = s.feeds.filter((f) => f.folder_id === folder.id).sort((a, b) => compareNames(a.title, b.title, s.lang));
-  const unread = actions.folderFeedIds(s, folder.id).reduce((n, id) => n + (s.feeds.find((f) => f.id === id)?.unread_count ?? 0), 0);
-  const hasError = actions.folderFeedIds(s, folder.id).some((id) => s.feeds.find((f) => f.id === id)?.last_error);
+  const inside = branch.allFeedIds.map((id) => byId.get(id)!);
+  const unread = inside.reduce((n, f) => n + f.unread_count, 0);
+  const hasError = inside.some((f) => f.last_error);
   // A server account's top folder: the account's group, with its own sync state.
   const account = accountOfTopFolder(folder, s);
   return (
@@ -302,17 +324,17 @@ function FolderNode({ folder, s, depth }: { folder: Folder; s: State; depth: num
       </div>
       {collapsed ? null : (
         <ul class="nav-list nested">
-          {children.map((c) => (
-            <FolderNode key={c.id} folder={c} s={s} depth={depth + 1} />
+          {branch.folders.map((c) => (
+            <FolderNode key={c.folder.id} branch={c} s={s} byId={byId} depth={depth + 1} />
           ))}
-          {feeds.map((f) => (
-            <FeedRow key={f.id} feed={f} s={s} depth={depth + 1} />
+          {branch.feedIds.map((id) => (
+            <FeedRow key={id} feed={byId.get(id)!} s={s} depth={depth + 1} />
           ))}
         </ul>
       )}
     </li>
   );
-}
+}, sameFolderNode);
 
 function SidebarSkeleton() {
   return (
@@ -330,18 +352,16 @@ function SidebarSkeleton() {
 /** The folders and feeds, rendered again only when they would change
  * ({@link sameSourceList}). */
 const SourceList = memoWhen(function SourceList({ s }: { s: State }) {
-  const known = new Set(s.folders.map((f) => f.id));
-  const topFolders = s.folders.filter((f) => f.parent_id == null || !known.has(f.parent_id)).sort((a, b) => compareNames(a.name, b.name, s.lang));
-  const looseFeeds = s.feeds
-    .filter((f) => f.folder_id == null || !known.has(f.folder_id))
-    .sort((a, b) => compareNames(a.title, b.title, s.lang));
+  // Sorted again only when a name, a folder or the language changed, not a count.
+  const tree = sourceTree(s.feeds, s.folders, s.lang);
+  const byId = new Map(s.feeds.map((f) => [f.id, f]));
   return (
     <ul class="nav-list" data-testid="source-list">
-      {topFolders.map((f) => (
-        <FolderNode key={f.id} folder={f} s={s} depth={0} />
+      {tree.folders.map((b) => (
+        <FolderNode key={b.folder.id} branch={b} s={s} byId={byId} depth={0} />
       ))}
-      {looseFeeds.map((f) => (
-        <FeedRow key={f.id} feed={f} s={s} depth={0} />
+      {tree.feedIds.map((id) => (
+        <FeedRow key={id} feed={byId.get(id)!} s={s} depth={0} />
       ))}
     </ul>
   );
