@@ -4,22 +4,20 @@
 import type { Account, ArticleSummary, Capabilities, Feed, Folder } from "../api";
 import { getLang } from "../i18n";
 import type { State } from "../store";
-import { compareNames } from "./collate";
+import { type FolderBranch, sourceTree } from "./source-tree";
 
 /** Feeds in the order the sidebar shows them (folders first, by name). */
 export function feedsInSidebarOrder(s: Pick<State, "feeds" | "folders">): Feed[] {
-  const out: Feed[] = [];
-  const byName = (a: { title?: string; name?: string }, b: { title?: string; name?: string }) =>
-    compareNames(a.title ?? a.name ?? "", b.title ?? b.name ?? "", getLang());
-  const walk = (parent: number | null) => {
-    const folders = s.folders.filter((f) => (f.parent_id ?? null) === parent).sort(byName);
-    for (const folder of folders) walk(folder.id);
-    if (parent !== null) out.push(...s.feeds.filter((f) => f.folder_id === parent).sort(byName));
+  const tree = sourceTree(s.feeds, s.folders, getLang());
+  const byId = new Map(s.feeds.map((f) => [f.id, f]));
+  const ids: number[] = [];
+  const walk = (branch: FolderBranch) => {
+    branch.folders.forEach(walk);
+    ids.push(...branch.feedIds);
   };
-  walk(null);
-  const known = new Set(s.folders.map((f) => f.id));
-  out.push(...s.feeds.filter((f) => f.folder_id == null || !known.has(f.folder_id)).sort(byName));
-  return out;
+  tree.folders.forEach(walk);
+  ids.push(...tree.feedIds);
+  return ids.map((id) => byId.get(id)!);
 }
 
 /** Feeds in a folder and its subfolders. */
