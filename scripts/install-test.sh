@@ -2,7 +2,8 @@
 # Installs Byline's .deb the way a user does, and checks the installed app:
 #
 #   1. builds the .deb (`tauri build --bundles deb`, a release build: several
-#      minutes) unless one is given, and checks the package itself: the
+#      minutes, then scripts/compress-deb.sh as the release does) unless one
+#      is given, and checks the package itself: the
 #      binary, the desktop entry (categories Network;News;Feed;), the icons,
 #      the version from Cargo.toml, the dependencies;
 #   2. `apt-get install`s it and starts the INSTALLED /usr/bin/byline under
@@ -80,10 +81,12 @@ if [ -z "$DEB" ]; then
   # Named after productName: Byline_VERSION_ARCH.deb (the package inside is `byline`).
   DEB=$(ls -t "$TARGET"/release/bundle/deb/[Bb]yline_*.deb 2>/dev/null | head -n 1 || true)
   [ -n "$DEB" ] || fail "no Byline_*.deb under $TARGET/release/bundle/deb/"
+  # As the release ships it: its files compressed with xz.
+  bash scripts/compress-deb.sh "$DEB" || fail "compressing $DEB with xz failed"
 fi
 [ -f "$DEB" ] || fail "no such file: $DEB"
 DEB=$(readlink -f "$DEB")
-log "package: $DEB"
+log "package: $DEB ($(stat -c %s "$DEB") bytes)"
 
 version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)
 [ "$(dpkg-deb -f "$DEB" Package)" = byline ] || fail "the package is not called byline: $(dpkg-deb -f "$DEB" Package)"
