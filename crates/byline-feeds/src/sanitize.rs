@@ -118,25 +118,35 @@ pub fn plain_text(input: &str) -> String {
 /// line break where a block ends, for full-text search and reading time.
 pub fn html_to_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
+    push_html_text(&mut text, html);
+    text
+}
+
+/// Appends [`html_to_text`]`(html)` to `out`, without a buffer of its own:
+/// for a text made of several parts (an item's summary and content), which
+/// otherwise costs an allocation and a copy of each part.
+pub fn push_html_text(out: &mut String, html: &str) {
+    let start = out.len();
+    out.reserve(html.len());
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
-        push_unescaped(&mut text, &rest[..lt]);
+        push_unescaped(out, &rest[..lt]);
         let Some(gt) = rest[lt..].find('>') else {
             rest = "";
             break;
         };
         let tag = &rest[lt + 1..lt + gt];
-        if is_block_boundary(tag) && !text.ends_with('\n') {
-            text.push('\n');
+        if is_block_boundary(tag) && !out[start..].ends_with('\n') {
+            out.push('\n');
         }
         rest = &rest[lt + gt + 1..];
     }
-    push_unescaped(&mut text, rest);
+    push_unescaped(out, rest);
     // Trimmed in place: the text can be as long as the article.
-    text.truncate(text.trim_end().len());
-    let leading = text.len() - text.trim_start().len();
-    text.drain(..leading);
-    text
+    let end = start + out[start..].trim_end().len();
+    out.truncate(end);
+    let leading = out.len() - start - out[start..].trim_start().len();
+    out.drain(start..start + leading);
 }
 
 /// Collapses runs of whitespace into single spaces and trims the ends.
@@ -394,6 +404,60 @@ mod tests {
         assert_eq!(plain_text("Газпром&amp;Роснефть"), "Газпром&Роснефть");
         assert_eq!(plain_text("&Şəhər; &ə"), "&Şəhər; &ə");
         assert_eq!(html_to_text("a&ЖЖЖЖЖЖ;b"), "a&ЖЖЖЖЖЖ;b");
+    }
+
+    /// [`html_to_text`] as it was before [`push_html_text`]: each call its
+    /// own buffer. Both must give the same text.
+    fn reference_html_to_text(html: &str) -> String {
+        let mut text = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(lt) = rest.find('<') {
+            push_unescaped(&mut text, &rest[..lt]);
+            let Some(gt) = rest[lt..].find('>') else {
+                rest = "";
+                break;
+            };
+            let tag = &rest[lt + 1..lt + gt];
+            if is_block_boundary(tag) && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            rest = &rest[lt + gt + 1..];
+        }
+        push_unescaped(&mut text, rest);
+        text.truncate(text.trim_end().len());
+        let leading = text.len() - text.trim_start().len();
+        text.drain(..leading);
+        text
+    }
+
+    #[test]
+    fn push_html_text_appends_what_html_to_text_gave() {
+        let base = Url::parse("https://xeber.example.az/2026/11/").unwrap();
+        let raw = [
+            "",
+            "  ",
+            "\n<p>\n</p>\n",
+            "<p>Bir</p><p>İki &amp; üç</p><ul><li>a</li><li>b</li></ul>",
+            "<figure><img src=\"https://x.az/a.jpg\"></figure>\n<p> Şəhər&nbsp;</p> tail ",
+            "a&ЖЖЖЖЖЖ;b",
+            "<br><br>x<br>",
+            "unclosed <b",
+            "<p><strong>Bakı</strong> Парк &laquo;Ёлка&raquo; &#x4E2D;&#20013;</p><figure><img src=\"/i.jpg\" \
+             width=\"800\"><figcaption>Foto: AZƏRTAC</figcaption></figure><blockquote><p>“Söz”</p></blockquote>\
+             <h2>Alt başlıq</h2><p>Daha çox: <a href=\"a?utm_source=x\">link</a>.</p>",
+        ];
+        let sanitized: Vec<String> = raw.iter().map(|html| sanitize_html(html, Some(&base))).collect();
+        let inputs: Vec<&str> = raw.iter().copied().chain(sanitized.iter().map(String::as_str)).collect();
+        for input in &inputs {
+            assert_eq!(html_to_text(input), reference_html_to_text(input), "{input:?}");
+        }
+        for before in ["", "text\n", "<p>ends in a block", "ends in spaces  "] {
+            for input in &inputs {
+                let mut out = before.to_string();
+                push_html_text(&mut out, input);
+                assert_eq!(out, format!("{before}{}", reference_html_to_text(input)), "{before:?} + {input:?}");
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use byline_feeds::sanitize::html_to_text;
+use byline_feeds::sanitize::push_html_text;
 use byline_feeds::{ParsedEntry, ParsedFeed};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
@@ -105,9 +105,10 @@ pub(crate) fn entry_text(entry: &ParsedEntry) -> String {
 
 /// Plain text of a feed item's summary and content (as [`entry_text`]).
 pub(crate) fn feed_text(summary_html: Option<&str>, content_html: Option<&str>) -> String {
-    let mut text = String::new();
-    for html in [summary_html, content_html].into_iter().flatten() {
-        text.push_str(&html_to_text(html));
+    let parts = [summary_html, content_html];
+    let mut text = String::with_capacity(parts.iter().flatten().map(|html| html.len() + 1).sum());
+    for html in parts.into_iter().flatten() {
+        push_html_text(&mut text, html);
         text.push('\n');
     }
     text
@@ -391,4 +392,23 @@ async fn update_article(conn: &mut SqliteConnection, id: ArticleId, prepared: &P
     .execute(&mut *conn)
     .await?;
     search_index::replace(conn, id, &prepared.search).await
+}
+
+#[cfg(test)]
+mod tests {
+    use byline_feeds::sanitize::html_to_text;
+
+    use super::*;
+
+    #[test]
+    fn feed_text_is_each_part_as_text_on_its_own_line() {
+        let summary = "<p><strong>Bakı</strong> şəhərində &amp; Парк</p>";
+        let content = "<p><strong>Bakı</strong> şəhərində &amp; Парк</p><figure><img src=\"https://x.az/a.jpg\">\
+                       <figcaption>Foto</figcaption></figure><h2>Alt</h2><p> son </p>";
+        for (s, c) in [(None, None), (Some(summary), None), (None, Some(content)), (Some(summary), Some(content))] {
+            let expected: String = [s, c].into_iter().flatten().map(|html| html_to_text(html) + "\n").collect();
+            assert_eq!(feed_text(s, c), expected);
+        }
+        assert_eq!(feed_text(Some("  "), Some("<p>x</p>")), "\nx\n");
+    }
 }
