@@ -1,7 +1,6 @@
 import { screen, waitFor } from "@testing-library/preact";
 import { act } from "preact/test-utils";
-import { options } from "preact";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
@@ -11,6 +10,7 @@ import { initialState, setState } from "../store";
 import type { State } from "../store";
 import { article, defaultSettings, feed } from "../test/backend";
 import { renderApp, resetAppBetweenTests } from "../test/app";
+import { countRenders } from "../test/renders";
 
 const progress = { running: true, done: 3, total: 200, new_articles: 150, failed: 0, accounts_syncing: [] };
 
@@ -62,28 +62,14 @@ describe("a row of the list", () => {
 
 describe("a sync's progress in the window", () => {
   resetAppBetweenTests();
-  const rendered: string[] = [];
-  // The bundler may add a digit to a component's name (ArticleRow2).
-  const times = (name: string) => rendered.filter((n) => new RegExp(`^${name}\\d*$`).test(n)).length;
-  const previous = options.diffed;
-  beforeEach(() => {
-    rendered.length = 0;
-    options.diffed = (vnode) => {
-      const type = vnode.type as { name?: string } | string;
-      if (typeof type === "function") rendered.push(type.name ?? "");
-      previous?.(vnode);
-    };
-  });
-  afterEach(() => {
-    options.diffed = previous;
-  });
+  const { times, reset } = countRenders();
 
   it("renders the status line, not the article list, its rows or the reader", async () => {
     const f1 = feed(1, "Report.az");
     const articles = Array.from({ length: 5 }, (_, i) => article(5 - i, f1));
     renderApp({ feeds: [f1], folders: [], articles, settings: defaultSettings() });
     await waitFor(() => expect(screen.getAllByTestId("article-row").length).toBe(5));
-    rendered.length = 0;
+    reset();
     act(() => setState({ sync: progress }));
     expect(screen.getByTestId("sync-status").textContent).toContain("3");
     expect(times("SyncStatus")).toBe(1);
@@ -99,7 +85,7 @@ describe("a sync's progress in the window", () => {
     renderApp({ feeds: [f1], folders: [], articles, settings: defaultSettings() });
     await waitFor(() => expect(screen.getAllByTestId("article-row").length).toBe(5));
     act(() => setState({ selectedId: 5 }));
-    rendered.length = 0;
+    reset();
     act(() => setState({ selectedId: 4 }));
     expect(times("ArticleList")).toBe(1);
     expect(times("ArticleRow")).toBe(2);

@@ -1,7 +1,6 @@
 import { screen, waitFor } from "@testing-library/preact";
 import { act } from "preact/test-utils";
-import { options } from "preact";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
@@ -10,6 +9,7 @@ import { sourceTree } from "../lib/source-tree";
 import { getState, setState } from "../store";
 import { defaultSettings, feed } from "../test/backend";
 import { renderApp, resetAppBetweenTests } from "../test/app";
+import { countRenders } from "../test/renders";
 
 const news: Folder = { id: 7, name: "News", parent_id: null, account_id: null } as Folder;
 const local: Folder = { id: 8, name: "Local", parent_id: 7, account_id: null } as Folder;
@@ -46,21 +46,7 @@ describe("the source list's shape", () => {
 
 describe("the sidebar when counts change", () => {
   resetAppBetweenTests();
-  const rendered: string[] = [];
-  // The bundler may add a digit to a component's name (FeedRow2).
-  const times = (name: string) => rendered.filter((n) => new RegExp(`^${name}\\d*$`).test(n)).length;
-  const previous = options.diffed;
-  beforeEach(() => {
-    rendered.length = 0;
-    options.diffed = (vnode) => {
-      const type = vnode.type as { name?: string } | string;
-      if (typeof type === "function") rendered.push(type.name ?? "");
-      previous?.(vnode);
-    };
-  });
-  afterEach(() => {
-    options.diffed = previous;
-  });
+  const { times, reset } = countRenders();
 
   const titles = () => screen.getAllByTestId("feed-title").map((el) => el.textContent);
   const feeds = () => [
@@ -77,14 +63,14 @@ describe("the sidebar when counts change", () => {
     // Let the window's first loads settle (a count change of its own).
     await act(async () => setState((s) => ({ feeds: s.feeds.map((f) => (f.id === 1 ? { ...f, unread_count: 1 } : f)) })));
     const before = titles();
-    rendered.length = 0;
+    reset();
     act(() => setState((s) => ({ feeds: s.feeds.map((f) => (f.id === 3 ? { ...f, unread_count: 4 } : f)) })));
     expect(times("FeedRow")).toBe(1);
     expect(times("FolderNode")).toBe(0);
     expect(screen.getByTestId("feed-3").querySelector("[data-testid=feed-unread-count]")!.textContent).toBe("4");
     expect(titles()).toEqual(before);
 
-    rendered.length = 0;
+    reset();
     act(() => setState((s) => ({ feeds: s.feeds.map((f) => (f.id === 5 ? { ...f, unread_count: 2 } : f)) })));
     expect(times("FeedRow")).toBe(1);
     expect(times("FolderNode")).toBe(1);
