@@ -72,6 +72,13 @@ impl ProgressPace {
     }
 }
 
+/// Sends the progress `pace` holds, if it holds one, now.
+fn send_held<R: Runtime>(pace: &mut ProgressPace, app: &AppHandle<R>) {
+    if let Some(held) = pace.take(Instant::now()) {
+        let _ = held.emit(app);
+    }
+}
+
 /// Runs the engine's sync (everything when `options` names no feed or
 /// account) with the extraction policy and retention from the settings.
 /// Emits [`SyncProgress`] while it runs (each server account one source),
@@ -113,9 +120,7 @@ pub(crate) async fn forward<R: Runtime>(
             Some(due) => tokio::select! {
                 event = events.recv() => event,
                 () = tokio::time::sleep_until(due.into()) => {
-                    if let Some(held) = pace.take(Instant::now()) {
-                        let _ = held.emit(&app);
-                    }
+                    send_held(&mut pace, &app);
                     continue;
                 }
             },
@@ -160,9 +165,7 @@ pub(crate) async fn forward<R: Runtime>(
                 running = Some(progress);
             }
             SyncEvent::FeedsStored { sources, failed, new_articles, updated_articles, new_by_feed } => {
-                if let Some(held) = pace.take(Instant::now()) {
-                    let _ = held.emit(&app);
-                }
+                send_held(&mut pace, &app);
                 if settings.notifications {
                     notify_important(&app, &new_by_feed).await;
                 }
@@ -192,9 +195,7 @@ pub(crate) async fn forward<R: Runtime>(
     }
     // The sync stopped before its sources were stored (a full disk, say):
     // the progress ends here, or the status line would say "syncing" on.
-    if let Some(held) = pace.take(Instant::now()) {
-        let _ = held.emit(&app);
-    }
+    send_held(&mut pace, &app);
     if let Some(progress) = running {
         let _ = SyncProgress { running: false, accounts_syncing: Vec::new(), ..progress.clone() }.emit(&app);
         if progress.new_articles > 0 {
