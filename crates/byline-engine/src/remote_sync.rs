@@ -199,8 +199,7 @@ impl Engine {
             Ok(server) => (server.check_auth().await.map_err(AccountError::from), Some(server)),
             Err(err) => (Err(err), None),
         };
-        self.settle_session(&account, server.as_deref(), &checked).await;
-        checked
+        self.settle_session(&account, server.as_deref(), checked).await
     }
 
     /// What a use of the account's server (`done`) leaves for the next one:
@@ -208,12 +207,13 @@ impl Engine {
     /// again for replaces the kept one); when the server refused the
     /// credentials, the kept session is forgotten (neither it nor the
     /// password is accepted now), also when a change was refused for it.
+    /// Returns `done`, for the caller to go on with.
     pub(crate) async fn settle_session<T>(
         &self,
         account: &Account,
         server: Option<&dyn RemoteAccount>,
-        done: &Result<T, AccountError>,
-    ) {
+        done: Result<T, AccountError>,
+    ) -> Result<T, AccountError> {
         let key = credential_key(account.kind.as_str(), &account.username, &account.url);
         if let Some(server) = server {
             self.keep_session(&key, server).await;
@@ -225,6 +225,7 @@ impl Engine {
         ) {
             self.forget_session(&key).await;
         }
+        done
     }
 
     /// Forgets the password and the session kept under `key`. Best effort:
@@ -288,8 +289,7 @@ impl Engine {
             Ok(server) => (self.pull_account(account, server.as_ref(), first_fetch, &mut report).await, Some(server)),
             Err(err) => (Err(err), None),
         };
-        self.settle_session(account, server.as_deref(), &pulled).await;
-        match pulled {
+        match self.settle_session(account, server.as_deref(), pulled).await {
             Ok(()) => {}
             Err(AccountError::Store(err)) => {
                 let _ = self.store.record_account_error(account.id, &err.to_string()).await;

@@ -63,8 +63,7 @@ impl Engine {
         }
         let (account, server) = self.server_for(&feed, SubscriptionChange::RenameFeed).await?;
         let renamed = server.rename_feed(&feed.remote_id, title).await.map_err(AccountError::NotChanged);
-        self.settle_session(&account, Some(server.as_ref()), &renamed).await;
-        renamed?;
+        self.settle_session(&account, Some(server.as_ref()), renamed).await?;
         Ok(self.store.rename_feed(id, title).await?)
     }
 
@@ -102,8 +101,7 @@ impl Engine {
             Ok(())
         }
         .await;
-        self.settle_session(&account, Some(server.as_ref()), &moved).await;
-        moved?;
+        self.settle_session(&account, Some(server.as_ref()), moved).await?;
         Ok(self.store.move_feed(id, folder).await?)
     }
 
@@ -116,8 +114,7 @@ impl Engine {
         };
         let (account, server) = self.server_for(&feed, SubscriptionChange::Unsubscribe).await?;
         let unsubscribed = server.unsubscribe(&feed.remote_id).await.map_err(AccountError::NotChanged);
-        self.settle_session(&account, Some(server.as_ref()), &unsubscribed).await;
-        unsubscribed?;
+        self.settle_session(&account, Some(server.as_ref()), unsubscribed).await?;
         Ok(self.store.remove_feed(id).await?)
     }
 
@@ -148,8 +145,7 @@ impl Engine {
             Ok(remote_id)
         }
         .await;
-        self.settle_session(&account, Some(server.as_ref()), &subscribed).await;
-        let remote_id = subscribed?;
+        let remote_id = self.settle_session(&account, Some(server.as_ref()), subscribed).await?;
         let feed = self.store.account_feed_ids(account.id).await?.get(&remote_id).copied().ok_or_else(|| {
             byline_accounts::Error::Protocol(format!(
                 "the server subscribed to {url} but does not list it yet: it arrives with the next sync"
