@@ -6,6 +6,7 @@ vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
 import type { Feed, Folder } from "../api";
 import { sourceTree } from "../lib/source-tree";
+import { folderFeedIds } from "../lib/sources";
 import { getState, setState } from "../store";
 import { defaultSettings, feed } from "../test/backend";
 import { renderApp, resetAppBetweenTests } from "../test/app";
@@ -24,6 +25,13 @@ describe("the source list's shape", () => {
     expect(tree.folders[0].folders[0].feedIds).toEqual([3]);
     expect(tree.folders[0].feedIds).toEqual([4]);
     expect(tree.folders[0].allFeedIds).toEqual([3, 4]);
+  });
+
+  it("gives a folder's feeds and its subfolders' feeds, from the same tree", () => {
+    const folders = [news, local];
+    expect(folderFeedIds({ feeds, folders }, 7)).toEqual([3, 4]);
+    expect(folderFeedIds({ feeds, folders }, 8)).toEqual([3]);
+    expect(folderFeedIds({ feeds, folders }, 99)).toEqual([]);
   });
 
   it("is not sorted again when only a count changed", () => {

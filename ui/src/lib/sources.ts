@@ -20,20 +20,16 @@ export function feedsInSidebarOrder(s: Pick<State, "feeds" | "folders">): Feed[]
   return ids.map((id) => byId.get(id)!);
 }
 
-/** Feeds in a folder and its subfolders. */
+/** Feeds in a folder and its subfolders (its branch of the source list). */
 export function folderFeedIds(s: Pick<State, "feeds" | "folders">, folderId: number): number[] {
-  const ids = new Set([folderId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const f of s.folders) {
-      if (f.parent_id != null && ids.has(f.parent_id) && !ids.has(f.id)) {
-        ids.add(f.id);
-        grew = true;
-      }
+  const find = (branches: FolderBranch[]): FolderBranch | undefined => {
+    for (const branch of branches) {
+      const found = branch.folder.id === folderId ? branch : find(branch.folders);
+      if (found) return found;
     }
-  }
-  return s.feeds.filter((f) => f.folder_id != null && ids.has(f.folder_id)).map((f) => f.id);
+    return undefined;
+  };
+  return find(sourceTree(s.feeds, s.folders, getLang()).folders)?.allFeedIds ?? [];
 }
 
 /** Every change allowed: a local feed's. */
