@@ -1,7 +1,8 @@
 //! `--ours-only`: byline-extract alone on the real-world corpus, for work on
 //! byline-extract itself (no node, no other tool, a few seconds).
 //!
-//! - Prints byline names right and bylines invented per half, in aggregate.
+//! - Prints byline names right, bylines invented and roles right per half,
+//!   in aggregate.
 //! - `--runs N` (0: none) times it as the full run does (`rate`), so the
 //!   figure compares with the section's; `--runs 0` makes one pass only,
 //!   for `valgrind --tool=callgrind`, whose instruction count is repeatable
@@ -67,6 +68,7 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
     let scores: Vec<RealScore> = pages.iter().map(|p| score(p, Tool::Ours.run(p, false).as_ref())).collect();
     for which in ["tune", "holdout"] {
         let (mut person, mut names, mut nobody, mut invented, mut none_found) = (0, 0, 0, 0, 0);
+        let (mut roled, mut roles) = (0, 0);
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| half(&p.name) == which) {
             if page.expected.byline.is_empty() {
                 nobody += 1;
@@ -76,10 +78,15 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
                 names += usize::from(s.names_ok);
                 none_found += usize::from(!s.names_ok && s.got_byline.is_empty());
             }
+            if page.expected.byline.iter().any(|a| a.role.is_some()) {
+                roled += 1;
+                roles += usize::from(s.roles_ok);
+            }
         }
         let _ = writeln!(
             out,
-            "{which}: names right {names}/{person} (wrong: {} none found, {} other names), invented {invented}/{nobody}",
+            "{which}: names right {names}/{person} (wrong: {} none found, {} other names), invented {invented}/{nobody}, \
+             roles right {roles}/{roled}",
             none_found,
             person - names - none_found
         );

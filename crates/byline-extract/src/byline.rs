@@ -17,7 +17,11 @@
 //!    neighbourhood; elements in blocks of other articles, comments and
 //!    sidebars are never read (`regions`);
 //! 4. the feed's author, passed in by the caller;
-//! 5. a credit line at the end of the body (`trailing`).
+//! 5. a credit line at the end of the body (`trailing`);
+//! 6. when the page's elements name nobody else: an author box after the
+//!    article (`.author-bio`, "About the author", "Über den Autor", "Об
+//!    авторе"), then, on a person's own site (the name in its host or
+//!    title), the person a copyright line names.
 //!
 //! `agree` scores each candidate by how reliable its kind of evidence
 //! proved on the tune half of the real corpus and by how many independent
@@ -32,6 +36,7 @@
 //! phrase with lower-case words other than name particles ("… e.V.",
 //! "Das Magazin für …"), a place list ("site.de, Frankfurt, Germany").
 
+mod after;
 mod agree;
 mod elements;
 mod lines;
@@ -78,6 +83,10 @@ pub(crate) enum Evidence {
     Feed,
     /// A credit line at the end of the body.
     Trailing,
+    /// An author box after the article ("About the author", `.author-bio`).
+    AuthorBox,
+    /// A person named as the copyright holder of a page that names nobody else.
+    Copyright,
 }
 
 /// One source's candidate byline.

@@ -114,7 +114,7 @@ pub fn extract(
     let ld = jsonld::read(&page);
     let descriptions = body_lead::descriptions(&page);
     let meta = metadata::Meta::read(&page);
-    let site_names = metadata::site_names(&meta, &ld);
+    let site_names = metadata::site_names(&meta, &ld, &page);
     let title = title::pick(&page, &meta, &ld, &site_names);
     let published = metadata::published(&meta, &ld, &page);
     let declared_language = metadata::language(&page, &meta, &ld);

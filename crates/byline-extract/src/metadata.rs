@@ -48,15 +48,16 @@ impl Meta {
 }
 
 /// The names the site goes by: `og:site_name`, `application-name`, the
-/// JSON-LD publisher and organizations. Used to strip titles and to reject
-/// site names as bylines.
-pub(crate) fn site_names(meta: &Meta, ld: &ArticleLd) -> Vec<String> {
+/// JSON-LD publisher and organizations, the microdata publisher. Used to
+/// strip titles and to reject site names as bylines.
+pub(crate) fn site_names(meta: &Meta, ld: &ArticleLd, doc: &Document) -> Vec<String> {
     let mut names: Vec<String> = ["og:site_name", "application-name", "twitter:site", "publisher"]
         .iter()
         .flat_map(|k| meta.all(k).iter().cloned())
         .map(|n| n.trim_start_matches('@').to_string())
         .collect();
     names.extend(ld.organizations.iter().cloned());
+    names.extend(microdata_publishers(doc));
     names.extend(
         ["copyright", "dcterms.rights", "dc.rights", "rights"]
             .iter()
@@ -65,6 +66,35 @@ pub(crate) fn site_names(meta: &Meta, ld: &ArticleLd) -> Vec<String> {
     );
     names.retain(|n| !n.is_empty());
     names.dedup();
+    names
+}
+
+/// The names of the organizations the page's microdata gives as its
+/// publisher (`<span itemprop="publisher" itemtype="…/Organization"><span
+/// itemprop="name">…`): a name there is the site's, even a person's
+/// ("Cornelius Karow" as the publisher of a one-person site), never the
+/// article's byline. A publisher typed as a `Person` is not read.
+fn microdata_publishers(doc: &Document) -> Vec<String> {
+    let mut names = Vec::new();
+    for publisher in doc.select(r#"[itemprop~="publisher"][itemtype]"#).nodes() {
+        let organization = publisher.attr("itemtype").is_some_and(|t| {
+            let t = t.to_lowercase();
+            t.contains("organization") || t.contains("corporation") || t.contains("newsmediaorganization")
+        });
+        if !organization {
+            continue;
+        }
+        let name = publisher
+            .descendants_it()
+            .find(|d| d.is_element() && d.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w == "name")));
+        if let Some(name) = name {
+            let text = squash(&name.text());
+            let text = if text.is_empty() { squash(&name.attr("content").unwrap_or_default()) } else { text };
+            if !text.is_empty() && !names.contains(&text) {
+                names.push(text);
+            }
+        }
+    }
     names
 }
 
@@ -277,6 +307,17 @@ pub(crate) fn lead_image(meta: &Meta, ld: &ArticleLd, content: &Document, url: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_microdata_publisher_organization_is_a_site_name() {
+        let doc = Document::from(
+            r#"<body><span itemprop="publisher" itemscope itemtype="https://schema.org/Organization">
+               <span itemprop="name">Cornelius Karow</span></span>
+               <span itemprop="publisher" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Jane Roe</span></span></body>"#,
+        );
+        let names = site_names(&Meta::default(), &ArticleLd::default(), &doc);
+        assert_eq!(names, ["Cornelius Karow"]);
+    }
 
     #[test]
     fn copyright_holders_are_site_names() {

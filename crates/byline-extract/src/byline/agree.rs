@@ -32,7 +32,10 @@ fn reliability(found: &Found) -> f32 {
         (Evidence::DateLine, _) => 0.67,        // 1/1
         // Never fired: the publisher's own structured statement, as strong as a meta tag.
         (Evidence::Feed, _) => 0.94,
-        (Evidence::Trailing, _) => 0.57, // 3/5
+        (Evidence::Trailing, _) => 0.57,  // 3/5
+        (Evidence::AuthorBox, _) => 0.67, // 1/1
+        // 1/1 (0.67 smoothed), set lower: the weakest statement of all, taken only alone.
+        (Evidence::Copyright, _) => 0.55,
     }
 }
 

@@ -1,13 +1,15 @@
 //! Candidate bylines from the page's elements, each with the evidence that
 //! found it (microdata, `rel=author`, a `.byline` class, a credit label, an
-//! `.author` class, a link to an author's page) and whether it sits in the
-//! headline's neighbourhood.
+//! `.author` class, a link to an author's page; then an author box after
+//! the article, and a copyright line on a person's own site) and whether it
+//! sits in the headline's neighbourhood.
 
-use byline_feeds::credit::{clean_role, has_label, is_name_shaped, is_plausible_person, parse_credit, strip_label};
+use byline_feeds::credit::{clean_role, is_name_shaped, is_plausible_person, parse_credit};
 
-use super::lines::{credit, date_line_name, DATE_LINE_MAX};
+use super::lines::{credit, date_line_name, has_label, strip_label, DATE_LINE_MAX};
 use dom_query::{Document, NodeRef};
 
+use super::after::{author_box, copyright_person};
 use super::names::Context;
 use super::regions::{headline_index, in_other_block};
 use super::{Evidence, Found};
@@ -82,7 +84,18 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
         (Evidence::DateLine, &is_date_line),
         (Evidence::BylineClass, &|n| tag(n) == "address"),
     ];
-    search(&all, headline, &groups, WHOLE_PAGE_GROUPS - 1, true, ctx)
+    let found = search(&all, headline, &groups, WHOLE_PAGE_GROUPS - 1, true, ctx);
+    if !found.is_empty() {
+        return found;
+    }
+    // Last, the page's weaker statements: an author box after the article,
+    // then a person named as the copyright holder.
+    let boxed = author_box(&all, headline, ctx);
+    if !boxed.is_empty() {
+        return Found { authors: boxed, evidence: Evidence::AuthorBox, near_headline: false };
+    }
+    let holder = copyright_person(&all, headline, title, ctx);
+    Found { authors: holder, evidence: Evidence::Copyright, near_headline: false }
 }
 
 /// Class words of author elements in other languages (`.autor`,
@@ -162,7 +175,7 @@ const AUTHOR_PATHS: &[&str] = &[
 ];
 
 /// A link to an author's page whose text has the shape of a name.
-fn is_author_page_link(n: &NodeRef) -> bool {
+pub(super) fn is_author_page_link(n: &NodeRef) -> bool {
     tag(n) == "a"
         && n.attr("href").is_some_and(|h| {
             let h = h.to_lowercase();
@@ -350,6 +363,9 @@ fn after_separator(text: &str) -> &str {
 /// The text after a label-only element up to the next line break or block:
 /// the credit that the label names.
 fn label_value(node: &NodeRef) -> Option<String> {
+    if let Some(cell) = value_cell(node) {
+        return Some(cell);
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut next = node.next_sibling();
     while let Some(n) = next {
@@ -369,6 +385,18 @@ fn label_value(node: &NodeRef) -> Option<String> {
     (!text.is_empty() && text.chars().count() <= BY_LINE_MAX).then_some(text)
 }
 
+/// The value cell of a credit list's label cell: `<div class="credit"><div>Text</div><div>Jane
+/// Doe</div></div>`, the label's parent holding just the two, the value short.
+fn value_cell(label: &NodeRef) -> Option<String> {
+    let parent = label.parent()?;
+    let cells: Vec<NodeRef> = parent.children_it(false).filter(|c| c.is_element()).collect();
+    let [first, second] = cells.as_slice() else { return None };
+    if first.id != label.id || !matches!(tag(second).as_str(), "div" | "span" | "p" | "dd" | "td" | "strong" | "b") {
+        return None;
+    }
+    short_spaced_text(second, 60).filter(|t| !t.is_empty())
+}
+
 /// The longest "By …" line, in characters other than spaces.
 const BY_LINE_MAX: usize = 150;
 
@@ -380,7 +408,7 @@ fn spaced_text(node: &NodeRef) -> String {
 
 /// [`spaced_text`], or `None` as soon as it passes `max` characters other
 /// than spaces (or holds a script): cheap to ask of every element.
-fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
+pub(super) fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
     // Squashed as it is read: a space between text nodes and for each run
     // of spaces between two words, none at the ends.
     let mut text = String::new();
@@ -436,7 +464,7 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
                 // RDFa: `property="schema:name"`, `foaf:name`.
                 || d.attr("property").is_some_and(|p| p.split_whitespace().any(|w| w.rsplit(':').next() == Some("name")))
                 || marks.split_whitespace().any(|c| c == "fn")
-                || (marks.contains("name") && (!marks.contains("username") || submitted)))
+                || (has_name_class(&marks) && (!marks.contains("username") || submitted)))
     });
     if name_child.is_none() {
         // A "By …" line inside a larger byline block is the credit itself.
@@ -494,6 +522,15 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
     authors
 }
 
+/// Whether class and id words `marks` mark a name (`.author-name`,
+/// `.name`); never Drupal's field markers (`field--name-field-autorenbild`,
+/// `field-name-body`), which name the field, not a person.
+fn has_name_class(marks: &str) -> bool {
+    marks
+        .split_whitespace()
+        .any(|c| c.contains("name") && !c.starts_with("field--name-") && !c.starts_with("field-name-"))
+}
+
 /// The element's text, or its `content` attribute when it has none.
 fn text_or_content(node: &NodeRef) -> String {
     let text = text_of(node);
@@ -508,7 +545,9 @@ fn text_or_content(node: &NodeRef) -> String {
 /// `.author__position`, `.author-job`) or `itemprop=jobTitle`.
 fn is_role_element(node: &NodeRef) -> bool {
     let marks = class_id(node);
-    ROLE_MARKS.iter().any(|m| marks.contains(m))
+    // CSS utilities (`position-relative`) say where a box sits, not a job.
+    let layout = ["position-relative", "position-absolute", "position-static", "position-fixed", "position-sticky"];
+    marks.split_whitespace().any(|c| !layout.contains(&c) && ROLE_MARKS.iter().any(|m| c.contains(m)))
         || node.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w.eq_ignore_ascii_case("jobtitle")))
 }
 
@@ -606,5 +645,83 @@ mod tests {
         );
         let found = from_elements(&doc, "Forest roads closed", &test_context());
         assert_eq!(names(&found.authors), [("Kathrin Führes", None)]);
+    }
+
+    #[test]
+    fn a_credit_list_of_label_and_value_cells() {
+        let doc = Document::from(
+            r#"<body><h1>Sharon Stone</h1><p>Text.</p><section class="single-credits"><div class="credits">
+               <div class="credits-credit"><div class="credits-credit-label">Interview</div><div class="credits-credit-text">SVEN MICHAELSEN</div></div>
+               <div class="credits-credit"><div class="credits-credit-label">Fotograf</div><div class="credits-credit-text">ERIC MICHAEL ROY</div></div>
+               </div></section></body>"#,
+        );
+        assert_eq!(names(&from_elements(&doc, "Sharon Stone", &test_context()).authors), [("SVEN MICHAELSEN", None)]);
+    }
+
+    #[test]
+    fn an_author_box_after_the_article() {
+        let cases = [
+            // Its class says so, even with a layout word ("footer") beside it.
+            r#"<article><h1>Leasing explained</h1><div class="entry-content"><p>Text.</p></div></article>
+               <div class="author-bio footer"><h3>Martin Junker</h3><p><a href="/author/martin">Alles von Martin Junker</a></p></div>"#,
+            // Headed "About the author" / "Über den Autor".
+            r#"<article><h1>Leasing explained</h1><p>Text.</p><div><h4>About the author</h4><h3>Martin Junker</h3><p>He writes.</p></div></article>"#,
+            r#"<article><h1>Leasing explained</h1><p>Text.</p><section><h3>Über den Autor</h3><p><strong>Martin Junker</strong> ist Berater.</p></section></article>"#,
+        ];
+        for body in cases {
+            let doc = Document::from(format!("<body>{body}</body>").as_str());
+            let found = from_elements(&doc, "Leasing explained", &test_context());
+            assert_eq!(names(&found.authors), [("Martin Junker", None)], "{body}");
+            assert_eq!(found.evidence, Evidence::AuthorBox);
+        }
+        // Another article's author box, in the sidebar, is not this one's.
+        let doc = Document::from(
+            r#"<body><article><h1>Leasing explained</h1><p>Text.</p></article>
+               <aside class="sidebar"><div class="author-box"><h3>Paul Side</h3></div></aside></body>"#,
+        );
+        assert!(from_elements(&doc, "Leasing explained", &test_context()).is_empty());
+    }
+
+    #[test]
+    fn a_page_builder_s_widget_classes_are_not_a_sidebar() {
+        let doc = Document::from(
+            r#"<body><div class="elementor-widget elementor-widget-heading"><div class="elementor-widget-container"><h1>Weekly review</h1></div></div>
+               <div class="elementor-widget elementor-widget-post-info"><div class="elementor-widget-container">
+               <span class="author">Boris T. Kaiser</span></div></div><p>Text.</p></body>"#,
+        );
+        assert_eq!(names(&from_elements(&doc, "Weekly review", &test_context()).authors), [("Boris T. Kaiser", None)]);
+    }
+
+    #[test]
+    fn drupal_field_markers_and_css_utilities_are_neither_name_nor_role() {
+        let doc = Document::from(
+            r#"<body><h1>Forest roads closed</h1><span><a href="/autoren/kathrin-fuehres-1">
+               <span itemprop="image"><div class="field field--name-field-autorenbild"><div class="position-relative">
+               <img alt="Kathrin Führes"><span class="teaser-copyright">© Kathrin Führes</span></div></div></span>
+               <div class="profil-nowrap"><span itemprop="name"> Kathrin
+               Führes </span></div></a></span><p>Text.</p></body>"#,
+        );
+        assert_eq!(
+            names(&from_elements(&doc, "Forest roads closed", &test_context()).authors),
+            [("Kathrin Führes", None)]
+        );
+    }
+
+    #[test]
+    fn the_copyright_holder_of_a_person_s_own_site() {
+        let page = |host: &str, holder: &str| {
+            let doc = Document::from(
+                format!(r#"<body><h1>Reflections on Python 3</h1><p>Text.</p><div id="footer"><p>Copyright (c) 2012- {holder}. All rights reserved.</p></div></body>"#)
+                    .as_str(),
+            );
+            let ctx = Context::new(&[], &url::Url::parse(&format!("https://{host}/blog/x")).unwrap());
+            let found = from_elements(&doc, "Reflections on Python 3", &ctx);
+            (found.evidence, found.authors.into_iter().map(|a| a.name).collect::<Vec<_>>())
+        };
+        assert_eq!(page("gregoryszorc.com", "Gregory Szorc"), (Evidence::Copyright, vec!["Gregory Szorc".to_string()]));
+        // On another site, a person's copyright is a picture's or the owner's: no byline.
+        assert!(page("citynews.example.com", "Gregory Szorc").1.is_empty());
+        // A company named after the site is never a person.
+        assert!(page("axios.com", "Axios Media").1.is_empty());
     }
 }

@@ -1,10 +1,12 @@
-//! Reading a credit's text: where the author credit ends and the credit of
-//! another kind of work begins ("Text von A Illustration von B"), and a
-//! meta line made of a date and a name ("11.12.2019 - Jane Doe").
+//! Reading a credit's text: its label ("By", "Автор:", and the labels that
+//! only a colon makes one: "Text:", "Interview:"), where the author credit
+//! ends and the credit of another kind of work begins ("Text von A
+//! Illustration von B"), and a meta line made of a date and a name
+//! ("11.12.2019 - Jane Doe").
 
 use std::sync::LazyLock;
 
-use byline_feeds::credit::{is_name_shaped, parse_credit, strip_label};
+use byline_feeds::credit::{self, is_name_shaped, parse_credit};
 use regex::Regex;
 
 use crate::model::Author;
@@ -56,9 +58,48 @@ pub(crate) fn author_part(text: &str) -> &str {
     }
 }
 
-/// [`parse_credit`] of [`author_part`].
+/// Words (lower case) that label the author's credit only when a colon
+/// follows them ("Text: Jane Doe", "Interview: Sven Michaelsen"), or when
+/// they are all of a credit list's label cell (`<div>Text</div><div>Jane
+/// Doe</div>`): in running text they are ordinary words.
+const COLON_LABELS: &[&str] =
+    &["text", "texte", "interview", "words", "reporting", "reporter", "verfasser", "verfasserin"];
+
+/// `text` after a colon label of [`COLON_LABELS`], if it opens with one.
+fn after_colon_label(text: &str) -> Option<&str> {
+    COLON_LABELS.iter().find_map(|label| {
+        let n = label.len();
+        let head = text.get(..n)?;
+        if !head.eq_ignore_ascii_case(label) {
+            return None;
+        }
+        let rest = text[n..].trim_start();
+        if rest.is_empty() {
+            Some(rest)
+        } else {
+            rest.strip_prefix(':').map(|r| r.trim_start_matches([' ', '\u{a0}']).trim())
+        }
+    })
+}
+
+/// `text` without its credit label: byline-feeds' labels ("By", "Автор:")
+/// and [`COLON_LABELS`].
+pub(crate) fn strip_label(text: &str) -> &str {
+    let rest = credit::strip_label(text);
+    if rest.len() != text.len() {
+        return rest;
+    }
+    after_colon_label(text).unwrap_or(text)
+}
+
+/// Whether `text` opens with a credit label ([`strip_label`]).
+pub(crate) fn has_label(text: &str) -> bool {
+    strip_label(text).len() != text.len()
+}
+
+/// [`parse_credit`] of [`author_part`], its label stripped.
 pub(crate) fn credit(text: &str) -> Vec<Author> {
-    parse_credit(author_part(text))
+    parse_credit(strip_label(author_part(text)))
 }
 
 /// A date as meta lines print it: "11.12.2019", "2019-12-11", "11. Dezember
@@ -112,6 +153,18 @@ mod tests {
             "Photo: Tom Ray",
             "a credit that opens with it is left to the parser"
         );
+    }
+
+    #[test]
+    fn labels_that_only_a_colon_makes_one() {
+        assert_eq!(strip_label("Text: Jane Doe"), "Jane Doe");
+        assert_eq!(strip_label("Interview: Sven Michaelsen"), "Sven Michaelsen");
+        assert_eq!(strip_label("Interview"), "");
+        assert_eq!(strip_label("Text about the city"), "Text about the city");
+        assert_eq!(strip_label("Textile Mills"), "Textile Mills");
+        assert_eq!(strip_label("Von Jane Doe"), "Jane Doe");
+        let names: Vec<String> = credit("Text: Jane Doe, Fotos: Tom Ray").into_iter().map(|a| a.name).collect();
+        assert_eq!(names, ["Jane Doe"]);
     }
 
     #[test]

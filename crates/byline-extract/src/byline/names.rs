@@ -9,6 +9,8 @@ use crate::text::{comparable, squash};
 /// What a name is checked against: the site's own names.
 pub(crate) struct Context {
     not_people: Vec<String>,
+    /// The page host's main label, lower case (`report` in `www.report.az`).
+    pub(crate) host_label: String,
 }
 
 impl Context {
@@ -16,14 +18,26 @@ impl Context {
     /// main label (`report` in `www.report.az`) is added.
     pub(crate) fn new(site_names: &[String], url: &Url) -> Self {
         let mut not_people: Vec<String> = site_names.iter().map(|s| comparable(s)).collect();
+        let mut host_label = String::new();
         if let Some(host) = url.host_str() {
             let host = host.trim_start_matches("www.");
             not_people.push(host.to_lowercase());
             if let Some(label) = host.split('.').next() {
-                not_people.push(label.to_lowercase());
+                host_label = label.to_lowercase();
+                not_people.push(host_label.clone());
             }
         }
-        Self { not_people }
+        Self { not_people, host_label }
+    }
+
+    /// Whether a word of `name` is one of the site's names' words or its
+    /// host label ("Axios Media", "Lacrux Medien GmbH"): a company named
+    /// after the site.
+    pub(crate) fn shares_site_word(&self, name: &str) -> bool {
+        comparable(name).split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 2).any(|w| {
+            w == self.host_label
+                || self.not_people.iter().any(|s| s.split(|c: char| !c.is_alphanumeric()).any(|x| x == w))
+        })
     }
 
     /// Whether `name` can be a person's name on this site.

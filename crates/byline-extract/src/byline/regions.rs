@@ -100,8 +100,12 @@ fn is_teaser_item(li: &NodeRef, node: &NodeRef) -> bool {
 /// `has-double-sidebar`, `with-sidebar` or `no-comments` says what is beside
 /// it, not what it is.
 fn block_words(node: &NodeRef) -> Vec<String> {
-    let modifier =
-        |c: &str| ["has-", "with-", "no-", "without-", "has_", "with_", "no_"].iter().any(|p| c.starts_with(p));
+    // A page builder's layout classes (`elementor-widget-container`) name
+    // its building blocks, the article's own among them, not furniture.
+    let modifier = |c: &str| {
+        ["has-", "with-", "no-", "without-", "has_", "with_", "no_"].iter().any(|p| c.starts_with(p))
+            || c.starts_with("elementor-")
+    };
     let mut out = Vec::new();
     for attr in ["class", "id"] {
         if let Some(v) = node.attr(attr) {

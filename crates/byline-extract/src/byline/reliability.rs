@@ -38,7 +38,7 @@ fn candidates(html: &str, url: &Url, feed_author: Option<&str>) -> Vec<Found> {
     cleanup::flatten_deep(&page);
     let ld = jsonld::read(&page);
     let meta = metadata::Meta::read(&page);
-    let site_names = metadata::site_names(&meta, &ld);
+    let site_names = metadata::site_names(&meta, &ld, &page);
     let title = title::pick(&page, &meta, &ld, &site_names);
     let ctx = Context::new(&site_names, url);
     let mut out = vec![from_json_ld(&ld, &ctx), from_meta(&meta, &ctx)];

@@ -1,7 +1,9 @@
 //! Credit lines at the end of the body: "Name – Role", "Name, Role",
 //! "Автор: Name" (common on Azerbaijani and Russian sites).
 
-use byline_feeds::credit::{has_label, is_name_shaped, name_and_role, parse_credit};
+use byline_feeds::credit::{is_name_shaped, name_and_role};
+
+use super::lines::{credit, has_label};
 use dom_query::{Document, NodeRef};
 
 use super::names::Context;
@@ -69,7 +71,7 @@ fn parse_credit_line(text: &str, ctx: &Context) -> Option<Vec<Author>> {
         return None;
     }
     let authors = if has_label(text) {
-        parse_credit(text)
+        credit(text)
     } else {
         let (name, role) = name_and_role(text)?;
         if role.split_whitespace().count() > 10 || role.is_empty() {
