@@ -1,10 +1,12 @@
 import { h, render } from "preact";
 import { act } from "preact/test-utils";
 import { describe, expect, it } from "vitest";
-import { sameSourceList } from "../components/Sidebar";
+import { firstRows, sameSourceList } from "../components/Sidebar";
+import { sourceTree } from "../lib/source-tree";
 import { memoWhen } from "../lib/memo";
 import { initialState } from "../store";
 import type { State } from "../store";
+import type { Folder } from "../api";
 import { account, feed } from "../test/backend";
 
 describe("memoWhen", () => {
@@ -48,5 +50,21 @@ describe("the source list", () => {
   it("follows a sync's progress when server accounts show it", () => {
     const withAccount: State = { ...base, accounts: [account(1)] };
     expect(sameSourceList(withAccount, { ...withAccount, sync: progress })).toBe(false);
+  });
+});
+
+describe("the source rows before the first list is painted", () => {
+  const folder = (id: number, name: string) => ({ id, name, parent_id: null, account_id: null }) as Folder;
+
+  it("are the first that fit, a folder with its open feeds, the rest after", () => {
+    const feeds = [feed(1, "A", { folder_id: 7 }), feed(2, "B", { folder_id: 7 }), feed(3, "C"), feed(4, "D"), feed(5, "E")];
+    const tree = sourceTree(feeds, [folder(7, "News")], "en");
+    // The folder takes three rows (itself and two feeds), then two feeds fit in five.
+    expect(firstRows(tree, [], 5)).toEqual({ folders: tree.folders, feedIds: [3, 4] });
+    // Folded, it takes one row.
+    expect(firstRows(tree, [7], 3)).toEqual({ folders: tree.folders, feedIds: [3, 4] });
+    // The first folder is shown whole even when it alone takes more.
+    expect(firstRows(tree, [], 2)).toEqual({ folders: tree.folders, feedIds: [] });
+    expect(firstRows(tree, [], 40)).toEqual(tree);
   });
 });

@@ -1,10 +1,11 @@
 // What jsdom cannot lay out, checked where it is decided: the stylesheet
 // rules, index.html, the window config and the strings.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import conf from "../../../tauri.conf.json";
 import az from "../i18n/az.json";
 import en from "../i18n/en.json";
 import ru from "../i18n/ru.json";
+import { afterFirstList, firstListPainted, reportFirstList } from "../lib/startup-mark";
 import { THEME_KEY, rememberTheme } from "../lib/theme-boot";
 import { DARK_QUERY, applyTheme, resolveTheme } from "../lib/theme";
 import indexHtml from "../../index.html?raw";
@@ -72,6 +73,15 @@ describe("the first frame", () => {
     expect(boot).toBeLessThan(html.indexOf('type="module"'));
   });
 
+  it("names no font family the first layout would look up in vain", () => {
+    // Each name not installed costs a fontconfig lookup at every weight
+    // during the first layout (BENCHMARKS.md, "App start"); the titles laid
+    // out at start (the brand, empty states) are in --font-serif.
+    expect(rule(":root")["--font-ui"]).toBe("system-ui, sans-serif");
+    expect(rule(":root")["--font-serif"]).toBe('"Noto Serif", "DejaVu Serif", serif');
+    expect(rule(".brand-name")["font-family"]).toBe("var(--font-serif)");
+  });
+
   it("has the saved theme on <html> before the app runs", () => {
     const script = themeBoot;
     expect(script).toContain(`"${THEME_KEY}"`);
@@ -129,3 +139,31 @@ describe("the wording", () => {
     }
   });
 });
+
+describe("what waits for the first list", () => {
+  it("runs once the list is painted, once, or not at all when cancelled", async () => {
+    const ran: string[] = [];
+    const cancel = afterFirstList(() => ran.push("cancelled"), 60_000);
+    afterFirstList(() => ran.push("waited"), 60_000);
+    cancel();
+    expect(firstListPainted()).toBe(false);
+    reportFirstList();
+    await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    expect(firstListPainted()).toBe(true);
+    expect(ran).toEqual(["waited"]);
+    afterFirstList(() => ran.push("after"), 60_000);
+    expect(ran).toEqual(["waited", "after"]);
+  });
+
+  it("runs after its longest wait when no list is ever painted", async () => {
+    const { afterFirstList: fresh } = await importFresh();
+    const ran = await new Promise<string>((done) => fresh(() => done("ran"), 10));
+    expect(ran).toBe("ran");
+  });
+});
+
+/** The module again, with no list painted yet. */
+async function importFresh(): Promise<typeof import("../lib/startup-mark")> {
+  vi.resetModules();
+  return import("../lib/startup-mark");
+}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Account, Feed, SyncProgress, View } from "../api";
 import * as actions from "../actions";
 import { formatCount, t } from "../i18n";
@@ -10,7 +10,8 @@ import { hostOf } from "../lib/url";
 import { accountSyncState } from "../lib/accounts";
 import { accountOfTopFolder } from "../lib/sources";
 import { sourceTree } from "../lib/source-tree";
-import type { FolderBranch } from "../lib/source-tree";
+import type { FolderBranch, SourceTree } from "../lib/source-tree";
+import { afterFirstList, firstListPainted } from "../lib/startup-mark";
 import { relativeTime } from "../lib/time";
 import {
   BrandMark,
@@ -349,11 +350,50 @@ function SidebarSkeleton() {
   );
 }
 
+/** Source rows rendered before the first article list is painted: more
+ * than the tallest window shows. */
+const FIRST_ROWS = 40;
+/** How long the other rows wait at most for the first article list. */
+const REST_WAIT_MS = 1000;
+
+/**
+ * Whether every source row may render: once the first article list is
+ * painted (`lib/startup-mark.ts`). Rendering and laying out the rows of 200
+ * feeds before it held the first list back (BENCHMARKS.md, "App start"), so
+ * until then only the first {@link FIRST_ROWS} render.
+ */
+function useWholeList(): boolean {
+  const [whole, setWhole] = useState(firstListPainted);
+  useEffect(() => (whole ? undefined : afterFirstList(() => setWhole(true), REST_WAIT_MS)), []);
+  return whole;
+}
+
+/** The rows a folder takes: its own, and its open contents'. */
+function rowsOf(branch: FolderBranch, collapsed: number[]): number {
+  if (collapsed.includes(branch.folder.id)) return 1;
+  return branch.folders.reduce((n, b) => n + rowsOf(b, collapsed), 1 + branch.feedIds.length);
+}
+
+/** The first top-level folders and feeds of `tree` that fit in `rows` rows
+ * (a folder whole, and always the first one). */
+export function firstRows(tree: SourceTree, collapsed: number[], rows: number): SourceTree {
+  let used = 0;
+  const folders: FolderBranch[] = [];
+  for (const b of tree.folders) {
+    if (used >= rows) return { folders, feedIds: [] };
+    folders.push(b);
+    used += rowsOf(b, collapsed);
+  }
+  return { folders, feedIds: tree.feedIds.slice(0, Math.max(0, rows - used)) };
+}
+
 /** The folders and feeds, rendered again only when they would change
  * ({@link sameSourceList}). */
 const SourceList = memoWhen(function SourceList({ s }: { s: State }) {
+  const whole = useWholeList();
   // Sorted again only when a name, a folder or the language changed, not a count.
-  const tree = sourceTree(s.feeds, s.folders, s.lang);
+  const sorted = sourceTree(s.feeds, s.folders, s.lang);
+  const tree = whole ? sorted : firstRows(sorted, s.collapsed, FIRST_ROWS);
   const byId = new Map(s.feeds.map((f) => [f.id, f]));
   return (
     <ul class="nav-list" data-testid="source-list">
