@@ -18,9 +18,13 @@
 //!   blocks are freed, so those blocks go back to the system when freed
 //!   rather than staying in the heap;
 //!
-//! and the app gives back to the system, a few seconds after each sync,
-//! the database's page caches the sync filled (`Engine::release_memory`)
-//! and the memory its allocator kept from the sync (`malloc_trim`).
+//! and the app itself keeps glibc's malloc to two arenas (`M_ARENA_MAX`)
+//! instead of up to eight per core, one taken by each busy thread (the
+//! database's connection threads, tokio's, WebKit's and GTK's), each keeping
+//! its own freed memory; and it gives back to the system, a few seconds
+//! after each sync, the database's page caches the sync filled
+//! (`Engine::release_memory`) and the memory its allocator kept from the
+//! sync (`malloc_trim`).
 //!
 //! Measured with `bench/app/memory.sh` (BENCHMARKS.md, "App memory").
 
@@ -44,14 +48,39 @@ const ENVIRONMENT: [(&str, &str); 4] = [
 /// lists and counts first, and their transient allocations are freed too.
 const TRIM_DELAY: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Sets the environment WebKit starts with. Call first thing in `main`,
-/// while the process has one thread and before WebKit starts.
+/// How many malloc arenas the app's threads share (glibc's default is up
+/// to eight per core). Two measured the same as the default idle and after
+/// a sync of 10,000 items, and 2–8 MiB less after 20,000 (BENCHMARKS.md,
+/// "App memory").
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const ARENA_MAX: std::ffi::c_int = 2;
+
+/// Sets the environment WebKit starts with, and the app's own allocator
+/// options. Call first thing in `main`, while the process has one thread
+/// and before WebKit starts.
 pub fn prepare_environment() {
     #[cfg(target_os = "linux")]
     for (name, value) in ENVIRONMENT {
         if std::env::var_os(name).is_none() {
             std::env::set_var(name, value);
         }
+    }
+    limit_arenas();
+}
+
+/// Caps the app's malloc arenas at `ARENA_MAX`, unless the user set
+/// `MALLOC_ARENA_MAX` (glibc read it when the process started).
+fn limit_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        extern "C" {
+            fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
+        }
+        /// glibc's `M_ARENA_MAX` (malloc.h).
+        const M_ARENA_MAX: std::ffi::c_int = -8;
+        // SAFETY: mallopt has no preconditions; it takes the allocator's
+        // own lock, and an option it refuses leaves malloc as it was.
+        unsafe { mallopt(M_ARENA_MAX, ARENA_MAX) };
     }
 }
 

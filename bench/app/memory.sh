@@ -19,7 +19,11 @@
 #
 # Liferea, empty as a new user starts it, is measured idle in each run.
 #
-# Usage: bench/app/memory.sh [--runs N] [--settle SECONDS] [--app PATH] [--idle-only]
+# `--breakdown` also prints, after the table, each of Byline's processes
+# split by mapping at each moment (PSS MiB: `[heap]`, anonymous memory,
+# each library and the binary; the largest first), from /proc/PID/smaps.
+#
+# Usage: bench/app/memory.sh [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown]
 # Needs: a release build (cargo build --release -p byline -p byline-bench
 # -p byline-cli), Xvfb, xdotool, sqlite3, liferea (apt-get install liferea).
 set -euo pipefail
@@ -28,6 +32,7 @@ cd "$(dirname "$0")/../.."
 settle=20
 runs=3
 idle_only=0
+breakdown=0
 target="${CARGO_TARGET_DIR:-target}"
 app="$target/release/byline"
 while [ $# -gt 0 ]; do
@@ -36,7 +41,8 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --app) app="$2"; shift 2 ;;
     --idle-only) idle_only=1; shift ;;
-    *) echo "usage: $0 [--runs N] [--settle SECONDS] [--app PATH] [--idle-only]" >&2; exit 2 ;;
+    --breakdown) breakdown=1; shift ;;
+    *) echo "usage: $0 [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown]" >&2; exit 2 ;;
   esac
 done
 # The database, the served feeds, Xvfb, cleanup and the PSS helpers.
@@ -44,6 +50,26 @@ source bench/app/common.sh
 db="$XDG_DATA_HOME/az.byline.reader/byline.sqlite3"
 pristine="$work/pristine.sqlite3"
 sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE); VACUUM INTO '$pristine'" >/dev/null
+
+# Each process of the group split by mapping, appended to $work/breakdown.md
+# under the moment's name: PSS MiB of `[heap]`, anonymous mappings, and each
+# file (a library's version suffix dropped), the largest first, the rest summed.
+mappings() {  # pid, moment
+  ((breakdown)) || return 0
+  local p
+  for p in $(pgrep -g "$1"); do
+    awk -v name="$(cat "/proc/$p/comm")" -v moment="$2" '
+      /^[0-9a-f]+-[0-9a-f]+ / { what = $6; sub(/.*\//, "", what); sub(/\.so[.0-9]*$/, ".so", what); if (what == "") what = "anonymous"; next }
+      /^Pss:/ { kib[what] += $2; total += $2 }
+      END {
+        n = 0; for (w in kib) order[++n] = w
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && kib[order[j]] > kib[order[j - 1]]; j--) { t = order[j]; order[j] = order[j - 1]; order[j - 1] = t }
+        line = ""; rest = 0
+        for (i = 1; i <= n; i++) if (i <= 12) line = line sprintf("%s %.1f, ", order[i], kib[order[i]] / 1024); else rest += kib[order[i]]
+        printf "- %s, %s (%.0f MiB): %sthe rest %.1f\n", moment, name, total / 1024, line, rest / 1024
+      }' "/proc/$p/smaps" 2>/dev/null >>"$work/breakdown.md" || true
+  done
+}
 
 mib() { echo "$(( ($1 + 512) / 1024 ))"; }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%+.0f%%", (b - a) * 100 / a}'; }
@@ -93,22 +119,22 @@ byline_run() {  # run
   pid=$!
   pids+=("$pid")
   sleep "$settle"
-  idle=$(pss_of_group "$pid"); idle_p=$(pss_lines "$pid")
+  idle=$(pss_of_group "$pid"); idle_p=$(pss_lines "$pid"); mappings "$pid" "run $run idle"
   if [ "$idle" -eq 0 ]; then echo "${0##*/}: byline is not running:" >&2; cat "$work/byline-$run.log" >&2; exit 1; fi
   if ((idle_only)); then
     printf '| %s | byline | %s | – | – | – | %s |\n' "$run" "$(mib "$idle")" "$idle_p"
   else
     keys j 50 0.5
     sleep "$settle"
-    read=$(pss_of_group "$pid"); read_p=$(pss_lines "$pid")
+    read=$(pss_of_group "$pid"); read_p=$(pss_lines "$pid"); mappings "$pid" "run $run read"
     sqlite3 "$db" ".timeout 10000" "$repoint"
     sync_to $((articles + 10000))
     sleep "$settle"
-    synced=$(pss_of_group "$pid"); synced_p=$(pss_lines "$pid")
+    synced=$(pss_of_group "$pid"); synced_p=$(pss_lines "$pid"); mappings "$pid" "run $run synced"
     sqlite3 "$db" ".timeout 10000" ".read $work/subscribe-new.sql"
     sync_to $((articles + 30000))
     sleep "$settle"
-    subscribed=$(pss_of_group "$pid"); subscribed_p=$(pss_lines "$pid")
+    subscribed=$(pss_of_group "$pid"); subscribed_p=$(pss_lines "$pid"); mappings "$pid" "run $run subscribed"
     printf '| %s | byline | %s | %s (%s) | %s (%s) | %s (%s) | idle: %s; read: %s; synced: %s; subscribed (%s articles): %s |\n' "$run" \
       "$(mib "$idle")" "$(mib "$read")" "$(percent "$idle" "$read")" "$(mib "$synced")" "$(percent "$idle" "$synced")" \
       "$(mib "$subscribed")" "$(percent "$idle" "$subscribed")" \
@@ -139,3 +165,9 @@ for run in $(seq "$runs"); do
   byline_run "$run"
   if command -v liferea >/dev/null 2>&1; then liferea_run "$run"; fi
 done
+if ((breakdown)) && [ -s "$work/breakdown.md" ]; then
+  echo
+  echo "Byline's processes by mapping (PSS MiB):"
+  echo
+  cat "$work/breakdown.md"
+fi
