@@ -14,7 +14,10 @@
 #     `event.timeStamp` to the next frame painted (a task queued from the
 #     next requestAnimationFrame), and whether a sync was running; then,
 #     --settle s after the sync, the same number of presses with no sync, for
-#     comparison;
+#     comparison; with --manual-sync S, the presses go during a second sync
+#     instead, started with `r` (a manual refresh) S seconds after the one at
+#     start stored its articles, so the page's own start-up work (which the
+#     sync at start overlaps) is over, as it is for a user's later syncs;
 #   - frames while scrolling: the same database, the feeds answering 304
 #     (as common.sh serves them), the start sync over; F9 has the UI scroll
 #     its list from the top to the last of the 10,000 articles, 300 px a
@@ -22,7 +25,7 @@
 #     and report each frame's time (requestAnimationFrame to the next).
 #
 # Usage: bench/app/responsiveness.sh [--runs N] [--input-runs N] [--app PATH]
-#        [--every MS] [--settle S] [--only input|scroll]
+#        [--every MS] [--settle S] [--only input|scroll] [--manual-sync S]
 # (--runs: scroll sessions, 3; --input-runs: input sessions, 10, as a sync
 # lasts a few seconds and gives a few presses each)
 # Needs: a release build (cargo build --release -p byline -p byline-bench
@@ -35,6 +38,7 @@ input_runs=10
 only=""
 every=200
 settle=5
+manual_sync=""
 target="${CARGO_TARGET_DIR:-target}"
 app="$target/release/byline"
 while [ $# -gt 0 ]; do
@@ -45,7 +49,8 @@ while [ $# -gt 0 ]; do
     --settle) settle="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --input-runs) input_runs="$2"; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--app PATH] [--every MS] [--settle S] [--only input|scroll] [--input-runs N]" >&2; exit 2 ;;
+    --manual-sync) manual_sync="$2"; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--app PATH] [--every MS] [--settle S] [--only input|scroll] [--input-runs N] [--manual-sync S]" >&2; exit 2 ;;
   esac
 done
 
@@ -98,14 +103,26 @@ samples() {  # log: every press's ms, in the order they were handled
   sed -n "s/.*byline: bench input key=j ms=\([0-9.]*\) .*/\1/p" "$1"
 }
 
+stored() {  # log: how many syncs have stored their articles
+  grep -c "byline: bench sync stored" "$1" || true
+}
+
 input_run() {  # run
-  local log="$work/input-$1.log" pid presses=0 new
+  local log="$work/input-$1.log" pid presses=0 new syncs=1
   pid=$(start_app input "$log")
   pids+=("$pid")
   wait_for "first article list painted" "$log" 60 || { echo "${0##*/}: no first list:" >&2; cat "$log" >&2; exit 1; }
   wait_for "byline: bench sync started" "$log" 60 || { echo "${0##*/}: no sync:" >&2; cat "$log" >&2; exit 1; }
   focus
-  while ! grep -q "byline: bench sync stored" "$log"; do
+  if [ -n "$manual_sync" ]; then
+    # The sync at start, then the page at rest; then a manual refresh.
+    wait_for "byline: bench sync stored" "$log" 60 || { echo "${0##*/}: the sync did not end:" >&2; exit 1; }
+    sleep "$manual_sync"
+    syncs=2
+    xdotool key r
+    for _ in $(seq 100); do [ "$(grep -c "byline: bench sync started" "$log")" -ge 2 ] && break; sleep 0.1; done
+  fi
+  while [ "$(stored "$log")" -lt "$syncs" ]; do
     xdotool key j
     presses=$((presses + 1))
     sleep "$(awk -v ms="$every" 'BEGIN {print ms / 1000}')"
@@ -115,7 +132,7 @@ input_run() {  # run
   for _ in $(seq "$presses"); do xdotool key j; sleep "$(awk -v ms="$every" 'BEGIN {print ms / 1000}')"; done
   sleep 1
   stop_app "$pid"
-  new=$(sed -n 's/.*byline: bench sync stored new=\([0-9]*\).*/\1/p' "$log" | head -n 1)
+  new=$(sed -n 's/.*byline: bench sync stored new=\([0-9]*\).*/\1/p' "$log" | tail -n 1)
   # The presses sent before the sync's end was seen, whenever the busy page
   # got to them, then the others.
   samples "$log" | head -n "$presses" >"$work/during"
@@ -144,7 +161,7 @@ scroll_run() {  # run
 }
 
 provenance
-echo "- Byline alone under Xvfb 1600x1000, each session from the same database: $input_runs of input during a sync (\`j\` every $every ms), $runs of scrolling"
+echo "- Byline alone under Xvfb 1600x1000, each session from the same database: $input_runs of input during a sync (\`j\` every $every ms${manual_sync:+; the sync a manual refresh (\`r\`) ${manual_sync} s after the one at start stored its articles}), $runs of scrolling"
 echo
 if [ "$only" != scroll ]; then
   echo "### Input during a sync of 200 feeds (10,000 new articles)"

@@ -5,7 +5,12 @@
 //! [`crate::EngineConfig::background_cpu`] the threads that run that work
 //! lower their own scheduling priority (a nice value of
 //! [`BACKGROUND_NICE`]): they still take every idle cycle, but yield to
-//! the window whenever it has work.
+//! the window whenever it has work. The store's writer thread is lowered
+//! the same way when the engine opens ([`byline_store::Store::run_on_writer_thread`]):
+//! a sync's inserts and search indexing, nearly half of its CPU time, ran
+//! there at the window's priority. The user's own writes (a read mark) go
+//! through it too; they are small, and the window does not wait for them
+//! to paint.
 
 /// The nice value of a background worker thread (0 is normal, 19 lowest).
 #[cfg(target_os = "linux")]
@@ -52,5 +57,23 @@ mod tests {
         .unwrap();
         assert_eq!(lowered, BACKGROUND_NICE.max(before), "the worker yields to the window");
         assert_eq!(nice(), before, "other threads keep theirs");
+    }
+
+    #[tokio::test]
+    async fn the_writer_thread_is_lowered_when_the_engine_opens_with_background_cpu() {
+        let dir = tempfile::tempdir().unwrap();
+        for (background_cpu, db) in [(false, "plain.sqlite3"), (true, "background.sqlite3")] {
+            let config = crate::EngineConfig { background_cpu, ..Default::default() };
+            let engine = crate::Engine::open(&dir.path().join(db), config).await.unwrap();
+            let (tx, rx) = std::sync::mpsc::channel();
+            engine.store().run_on_writer_thread(move || tx.send(nice()).unwrap()).await.unwrap();
+            let writer = rx.try_recv().unwrap();
+            if background_cpu {
+                assert_eq!(writer, BACKGROUND_NICE.max(nice()), "a sync's writes yield to the window");
+            } else {
+                assert_eq!(writer, nice(), "left as it was");
+            }
+            engine.store().close().await;
+        }
     }
 }

@@ -85,7 +85,9 @@ pub struct EngineConfig {
     pub max_extractions_per_sync: u32,
     /// Runs the CPU work of syncs and extraction at a lower scheduling
     /// priority, so a window on the same cores answers first (the app sets
-    /// it; see `cpu_priority`). Off by default.
+    /// it; see `cpu_priority`): the parsing and sanitizing threads, and the
+    /// store's writer thread (every write, a sync's inserts and search
+    /// indexing among them). Off by default.
     pub background_cpu: bool,
 }
 
@@ -122,6 +124,10 @@ impl Engine {
     /// Opens the database at `db_path` (creating it) and sets up the fetcher.
     pub async fn open(db_path: &Path, config: EngineConfig) -> Result<Self> {
         let store = Store::open(db_path).await?;
+        if config.background_cpu {
+            // A sync's inserts and search indexing run on the writer's thread.
+            store.run_on_writer_thread(cpu_priority::lower_this_thread).await?;
+        }
         let fetcher = Fetcher::new(config.fetch.clone())?;
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(Self {

@@ -32,6 +32,7 @@ mod retention;
 mod rules;
 mod search_index;
 pub mod snippet;
+mod writer_thread;
 
 use std::path::Path;
 use std::time::Duration;
