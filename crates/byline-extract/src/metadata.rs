@@ -102,8 +102,14 @@ fn microdata_publishers(doc: &Document) -> Vec<String> {
 /// "© 2026 Xəzər Xəbər. All rights reserved"): the publisher, never an author.
 fn copyright_holder(notice: &str) -> Option<String> {
     let notice = notice.split(['.', '|', ';']).find(|p| !p.trim().is_empty()).unwrap_or(notice);
-    let words: Vec<&str> = notice
-        .split_whitespace()
+    let words = holder_words(notice);
+    (!words.is_empty() && words.len() <= 6).then(|| words.join(" "))
+}
+
+/// The words of a copyright line's part that name its holder: without
+/// "Copyright", "(c)", "©", "by" and years.
+pub(crate) fn holder_words(part: &str) -> Vec<&str> {
+    part.split_whitespace()
         .filter(|w| {
             let l = w.to_lowercase();
             !(l == "copyright"
@@ -114,8 +120,7 @@ fn copyright_holder(notice: &str) -> Option<String> {
         })
         .map(|w| w.trim_start_matches('©'))
         .filter(|w| !w.is_empty())
-        .collect();
-    (!words.is_empty() && words.len() <= 6).then(|| words.join(" "))
+        .collect()
 }
 
 /// When the article was published: JSON-LD `datePublished`, then

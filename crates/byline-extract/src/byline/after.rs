@@ -11,6 +11,7 @@ use super::lines::strip_label;
 use super::names::Context;
 use super::regions::in_other_block;
 use crate::dom::{class_id, class_id_tokens, short_text, tag};
+use crate::metadata::holder_words;
 use crate::model::Author;
 use crate::text::comparable;
 
@@ -147,18 +148,10 @@ pub(super) fn copyright_person(
 }
 
 /// The holder a copyright line names: its first part (up to `.`, `|`,
-/// `•`, `;`), without "Copyright", "(c)", "©", "by" and years.
+/// `•`, `;`), without "Copyright", "(c)", "©", "by" and years
+/// ([`holder_words`]), when two to four words are left.
 fn copyright_holder(line: &str) -> Option<String> {
     let first = line.split(['.', '|', '•', '·', ';']).find(|p| !p.trim().is_empty())?;
-    let words: Vec<&str> = first
-        .split_whitespace()
-        .filter(|w| {
-            let l = w.to_lowercase();
-            !(matches!(l.as_str(), "copyright" | "(c)" | "©" | "by")
-                || l.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ',')))
-        })
-        .map(|w| w.trim_start_matches('©'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = holder_words(first);
     (words.len() >= 2 && words.len() <= 4).then(|| words.join(" "))
 }
