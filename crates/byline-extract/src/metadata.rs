@@ -79,7 +79,7 @@ fn microdata_publishers(doc: &Document) -> Vec<String> {
     for publisher in doc.select(r#"[itemprop~="publisher"][itemtype]"#).nodes() {
         let organization = publisher.attr("itemtype").is_some_and(|t| {
             let t = t.to_lowercase();
-            t.contains("organization") || t.contains("corporation") || t.contains("newsmediaorganization")
+            t.contains("organization") || t.contains("corporation")
         });
         if !organization {
             continue;
