@@ -14,11 +14,13 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 // Anything that escapes a handler is shown, not lost.
 window.addEventListener("error", (event) => {
-  toast(`${t("error.internal")} ${event.message}`, "error");
+  const message = event.message;
+  toast(() => `${t("error.internal")} ${message}`, "error");
 });
 window.addEventListener("unhandledrejection", (event) => {
   const reason = event.reason as { message?: unknown } | undefined;
-  toast(`${t("error.internal")} ${String(reason?.message ?? reason)}`, "error");
+  const message = String(reason?.message ?? reason);
+  toast(() => `${t("error.internal")} ${message}`, "error");
 });
 
 // The backend is asked for the settings, the sources and the first page

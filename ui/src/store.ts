@@ -27,12 +27,13 @@ export interface ListState {
 
 export interface Toast {
   id: number;
-  text: string;
+  /** The message, in the UI's language at the time it is called. */
+  text: () => string;
   kind: "info" | "error";
   /** Technical detail, shown behind a "Details" toggle. */
   details?: string;
   /** A button in the toast ("Undo"). */
-  action?: { label: string; run: () => void };
+  action?: { label: () => string; run: () => void };
 }
 
 export interface State {

@@ -28,7 +28,7 @@ describe("the article list and the reader", () => {
 
   it("are not rendered again for a sync's progress, toasts or the counts", () => {
     expect(samePanes(base, { ...base, sync: progress })).toBe(true);
-    expect(samePanes(base, { ...base, syncing: true, toasts: [{ id: 1, text: "x", kind: "info" }] })).toBe(true);
+    expect(samePanes(base, { ...base, syncing: true, toasts: [{ id: 1, text: () => "x", kind: "info" }] })).toBe(true);
     expect(samePanes(base, { ...base, counts: { all: 1, unread: 1, saved: 0 } })).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/preact";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
@@ -8,7 +8,8 @@ import { SHARE_PREFS_KEY } from "../lib/share-prefs";
 import { argsOf, article, defaultSettings, feed } from "../test/backend";
 import type { Call, FakeData } from "../test/backend";
 import { renderApp, resetAppBetweenTests } from "../test/app";
-import { resetState } from "../store";
+import { getState, resetState } from "../store";
+import { saveSettings } from "../actions";
 
 let calls: Call[];
 
@@ -90,6 +91,17 @@ describe("the share bars", () => {
     await waitFor(() => expect(argsOf(calls, "copy_article_link")).toEqual([{ id: 1 }]));
     expect((await screen.findByTestId("toast")).textContent).toContain("Link copied.");
     expect(argsOf(calls, "share_article")).toEqual([]);
+  });
+
+  it("says it again in the new language when the UI language changes while the toast is shown", async () => {
+    ({ calls } = renderApp(world()));
+    await openArticle(1);
+    fireEvent.click(within(screen.getByTestId("share-bar-bottom")).getByTestId("share-copy"));
+    expect((await screen.findByTestId("toast")).textContent).toContain("Link copied.");
+    await act(() => saveSettings({ ...getState().settings, ui_language: "ru" }));
+    expect(screen.getByTestId("toast").textContent).toContain("Ссылка скопирована.");
+    await act(() => saveSettings({ ...getState().settings, ui_language: "az" }));
+    expect(screen.getByTestId("toast").textContent).toContain("Link kopyalandı.");
   });
 
   it("tells the user to paste into Messenger only when the backend copied the link", async () => {

@@ -22,7 +22,7 @@ export async function addAccount(kind: AccountKind, url: string, username: strin
     throw toApiError(err);
   }
   setState((s) => ({ accounts: [...s.accounts.filter((a) => a.id !== account.id), account] }));
-  toast(t("accounts.added", { name: account.display_name }));
+  toast(() => t("accounts.added", { name: account.display_name }));
   return account;
 }
 

@@ -10,8 +10,8 @@ export async function importOpml(): Promise<void> {
     const path = await api.pickOpenPath(t("opml.importTitle"));
     if (!path) return;
     const report = await api.importOpml(path);
-    toast(t("toast.imported", { added: report.feeds_added, total: report.feeds_in_file }));
-    if (report.rejected.length > 0) toast(t("toast.importRejected", { count: report.rejected.length }), "error");
+    toast(() => t("toast.imported", { added: report.feeds_added, total: report.feeds_in_file }));
+    if (report.rejected.length > 0) toast(() => t("toast.importRejected", { count: report.rejected.length }), "error");
     await loadFeeds();
   } catch (err) {
     toastError(err);
@@ -23,7 +23,7 @@ export async function exportOpml(): Promise<void> {
     const path = await api.pickSavePath(t("opml.exportTitle"), "byline-subscriptions.opml");
     if (!path) return;
     await api.exportOpml(path);
-    toast(t("toast.exported"));
+    toast(() => t("toast.exported"));
   } catch (err) {
     toastError(err);
   }

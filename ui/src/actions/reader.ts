@@ -107,7 +107,7 @@ export async function openOriginal(url: string | null | undefined = undefined): 
 export async function share(id: number, target: ShareTarget): Promise<void> {
   try {
     const outcome = await api.shareArticle(id, target);
-    if (outcome.copied) toast(t("toast.messengerCopied"));
+    if (outcome.copied) toast(() => t("toast.messengerCopied"));
   } catch (err) {
     toastError(err);
   }
@@ -116,7 +116,7 @@ export async function share(id: number, target: ShareTarget): Promise<void> {
 export async function copyLink(id: number): Promise<void> {
   try {
     await api.copyArticleLink(id);
-    toast(t("toast.linkCopied"));
+    toast(() => t("toast.linkCopied"));
   } catch (err) {
     toastError(err);
   }
@@ -132,7 +132,7 @@ export function openShareMenu(): boolean {
   const s = getState();
   if (s.selectedId == null || s.articleStatus !== "ready" || !s.article) return false;
   if (!canShare(s.article)) {
-    toast(t("share.noLink"));
+    toast(() => t("share.noLink"));
     return true;
   }
   setState({ shareMenu: true, pane: "reader" });

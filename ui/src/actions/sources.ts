@@ -48,10 +48,10 @@ export async function addStarter(url: string): Promise<void> {
   try {
     const feed = await addSource(url);
     setState((s) => ({ starterDone: [...s.starterDone, url] }));
-    toast(t("toast.added", { title: feed.title }));
+    toast(() => t("toast.added", { title: feed.title }));
   } catch (err) {
     const e = toApiError(err);
-    toast(`${t("toast.addFailed")} ${errorSentence(e)}`, "error", e.message);
+    toast(() => `${t("toast.addFailed")} ${errorSentence(e)}`, "error", e.message);
   } finally {
     setState((s) => ({ starterBusy: s.starterBusy.filter((u) => u !== url) }));
   }
@@ -110,7 +110,8 @@ export async function setFeedImportant(id: number, important: boolean): Promise<
     await api.setFeedImportant(id, important);
     if (important) {
       const title = feed.title || feed.url;
-      toast(getState().settings.notifications ? t("toast.importantOn", { title }) : t("toast.importantNotificationsOff", { title }));
+      const notifying = getState().settings.notifications;
+      toast(() => (notifying ? t("toast.importantOn", { title }) : t("toast.importantNotificationsOff", { title })));
     }
   } catch (err) {
     patch(!important);
@@ -165,8 +166,8 @@ export async function markAllRead(): Promise<void> {
     await loadFeeds();
     if (getState().view === "unread") void loadList();
     if (marked.length > 0) {
-      toast(t("toast.markedRead", { count: formatCount(marked.length) }), "info", undefined, {
-        label: t("common.undo"),
+      toast(() => t("toast.markedRead", { count: formatCount(marked.length) }), "info", undefined, {
+        label: () => t("common.undo"),
         run: () => void undoMarkAllRead(marked),
       });
     }

@@ -48,7 +48,7 @@ export async function syncAll(): Promise<void> {
   setState({ syncing: true });
   try {
     const report = await api.syncNow(null, true);
-    if (report.failed > 0) toast(t("toast.syncFailures", { failed: report.failed, total: report.feeds }), "error");
+    if (report.failed > 0) toast(() => t("toast.syncFailures", { failed: report.failed, total: report.feeds }), "error");
   } catch (err) {
     toastError(err);
     scheduleRefresh({ feeds: true });
@@ -61,7 +61,7 @@ export async function retryFeed(id: number): Promise<void> {
   setState((s) => ({ retrying: [...s.retrying, id] }));
   try {
     const report = await api.syncNow(id, true);
-    if (report.failed > 0 && report.errors[0]) toast(t("problem.other"), "error", report.errors[0].error);
+    if (report.failed > 0 && report.errors[0]) toast(() => t("problem.other"), "error", report.errors[0].error);
   } catch (err) {
     toastError(err);
     scheduleRefresh({ feeds: true });

@@ -6,11 +6,14 @@ import { setState } from "../store";
 
 let toastId = 0;
 
+/** Shows a toast. Its text (and its button's label) is a function, called
+ * at each render, so that a toast on screen follows a change of the UI's
+ * language. */
 export function toast(
-  text: string,
+  text: () => string,
   kind: "info" | "error" = "info",
   details?: string,
-  action?: { label: string; run: () => void },
+  action?: { label: () => string; run: () => void },
 ): void {
   const id = ++toastId;
   setState((s) => ({ toasts: [...s.toasts, { id, text, kind, details, action }].slice(-3) }));
@@ -21,7 +24,7 @@ export function toast(
  * the backend's technical message behind "Details". */
 export function toastError(err: unknown): void {
   const e = toApiError(err);
-  toast(errorSentence(e), "error", e.message);
+  toast(() => errorSentence(e), "error", e.message);
 }
 
 /** What an error means for the user, in the UI's language. */

@@ -33,7 +33,7 @@ export function AddSourceDialog({ s }: { s: State }) {
       else if (folder) folderId = Number(folder);
       const feed = await actions.addSource(/^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`, folderId);
       actions.closeOverlay();
-      actions.toast(t("toast.added", { title: feed.title }));
+      actions.toast(() => t("toast.added", { title: feed.title }));
       actions.selectSource({ kind: "feed", id: feed.id });
     } catch (err) {
       setError(toApiError(err));

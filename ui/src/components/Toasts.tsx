@@ -11,7 +11,7 @@ export function Toasts({ s }: { s: State }) {
       {s.toasts.map((x) => (
         <div key={x.id} class={`toast ${x.kind}`} data-testid={x.kind === "error" ? "toast-error" : "toast"}>
           <div class="toast-body">
-            <span>{x.text}</span>
+            <span>{x.text()}</span>
             <ErrorDetails detail={x.details} />
           </div>
           {x.action ? (
@@ -24,7 +24,7 @@ export function Toasts({ s }: { s: State }) {
                 actions.dismissToast(x.id);
               }}
             >
-              {x.action.label}
+              {x.action.label()}
             </button>
           ) : null}
           <button type="button" class="toast-close" aria-label={t("common.close")} onClick={() => actions.dismissToast(x.id)}>
