@@ -21,7 +21,9 @@ pub struct SyncProgress {
     pub accounts_syncing: Vec<byline_engine::store::AccountId>,
 }
 
-/// Articles were added or changed: lists and counts should reload.
+/// Articles were added or changed: lists and counts should reload. Also
+/// sent, with both counts 0, when the search index has been rebuilt after
+/// an update (a search on screen finds more).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct ArticlesChanged {
     /// New articles.

@@ -17,6 +17,7 @@ mod error;
 mod events;
 mod images;
 mod navigation;
+mod search_index;
 mod settings;
 mod startup;
 mod state;
@@ -73,7 +74,8 @@ fn main() {
             startup::mark(Step::Database);
             let cache_dir = app.path().app_data_dir()?.join("images");
             app.manage(byline_media::MediaCache::new(cache_dir, engine.fetcher().clone()));
-            app.manage(AppState::new(engine));
+            app.manage(AppState::new(engine.clone()));
+            search_index::spawn_rebuild(app.handle().clone(), engine);
             sync::spawn_schedule(app.handle().clone());
             Ok(())
         })

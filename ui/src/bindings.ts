@@ -426,7 +426,11 @@ export type Article_Serialize = {
 	fetched_at: string,
 } & ArticleSummary_Serialize;
 
-/**  Articles were added or changed: lists and counts should reload. */
+/**
+ *  Articles were added or changed: lists and counts should reload. Also
+ *  sent, with both counts 0, when the search index has been rebuilt after
+ *  an update (a search on screen finds more).
+ */
 export type ArticlesChanged = {
 	/**  New articles. */
 	new_articles: number,

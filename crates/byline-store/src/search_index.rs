@@ -17,7 +17,7 @@ use byline_feeds::sanitize::html_to_text;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::fold::fold;
-use crate::{ArticleId, Result, StoreError};
+use crate::{ArticleId, Result, Store, StoreError};
 
 /// The largest sort key (seconds since 1970, in either direction) a list
 /// keeps apart from its neighbours: later dates sort as this one.
@@ -156,45 +156,119 @@ async fn configure(conn: &mut SqliteConnection) -> Result<()> {
     Ok(())
 }
 
-/// Articles read a statement while rebuilding.
-const REBUILD_BATCH: i64 = 500;
+/// Articles indexed in one step of a rebuild: one write transaction of a
+/// few tens of milliseconds, so that a sync's or a click's writes wait no
+/// longer than that.
+const REBUILD_BATCH: i64 = 250;
 
-/// Run once the store is open: gives the index its settings
-/// ([`configure`]), then rebuilds the whole index from the articles when a
-/// migration asked for it (a row in `search_reindex`), in one transaction
-/// with clearing the request: a crash leaves the request, and the next open
-/// starts over.
-pub(crate) async fn rebuild_if_asked(conn: &mut SqliteConnection) -> Result<()> {
+/// Run when the store opens: gives the index its settings ([`configure`]),
+/// and drops a rebuild request when there is nothing to rebuild (a new
+/// file, whose migrations ask for one). A request over existing articles is
+/// left to [`Store::rebuild_search_index`], which the app runs after its
+/// window is up: opening never waits for it.
+pub(crate) async fn prepare(conn: &mut SqliteConnection) -> Result<()> {
     configure(conn).await?;
-    let asked: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_reindex").fetch_one(&mut *conn).await?;
-    if asked == 0 {
-        return Ok(());
-    }
+    sqlx::query("DELETE FROM search_reindex WHERE NOT EXISTS (SELECT 1 FROM articles)").execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Where a rebuild stands.
+enum Rebuild {
+    /// Nothing asked for.
+    Done,
+    /// Asked for, not started (or asked again since): start over.
+    Asked,
+    /// Started: the articles before this (sort key, id), in list order, are
+    /// still to be indexed.
+    Before(i64, ArticleId),
+}
+
+async fn rebuild_state(conn: &mut SqliteConnection) -> Result<Rebuild> {
+    let rows: Vec<(Option<i64>, Option<ArticleId>)> =
+        sqlx::query_as("SELECT before_sort_key, before_id FROM search_reindex").fetch_all(&mut *conn).await?;
+    Ok(match rows.as_slice() {
+        [] => Rebuild::Done,
+        [(Some(sort_key), Some(id))] => Rebuild::Before(*sort_key, *id),
+        _ => Rebuild::Asked,
+    })
+}
+
+/// One step of a rebuild, in one transaction: on a new request, empties the
+/// index; then indexes the next [`REBUILD_BATCH`] articles, newest first
+/// (so that recent articles are found first), and records how far it got,
+/// or clears the request when it reached the oldest. Each article's row is
+/// deleted before it is written, so an article the sync indexed meanwhile
+/// is not indexed twice. A crash loses at most the step. Returns whether
+/// the index is whole.
+async fn rebuild_step(conn: &mut SqliteConnection) -> Result<bool> {
     let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-    sqlx::query("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").execute(&mut *tx).await?;
-    let mut after: Option<(i64, ArticleId)> = None;
-    loop {
-        let rows: Vec<TextRow> = sqlx::query_as(&format!(
-            "SELECT {TEXT_COLUMNS} FROM articles a WHERE ? IS NULL OR (a.sort_key, a.id) > (?, ?)
-             ORDER BY a.sort_key, a.id LIMIT ?"
-        ))
-        .bind(after.map(|a| a.0))
-        .bind(after.map(|a| a.0))
-        .bind(after.map(|a| a.1))
-        .bind(REBUILD_BATCH)
-        .fetch_all(&mut *tx)
-        .await?;
-        let Some(last) = rows.last() else { break };
-        after = Some((last.sort_key, last.id));
-        let texts: Vec<SearchText> =
-            rows.iter().map(|r| SearchText::new(&r.title, r.author.as_deref(), &text_of(r))).collect();
-        let keyed: Vec<(i64, ArticleId, &SearchText)> =
-            rows.iter().zip(&texts).map(|(r, t)| (r.sort_key, r.id, t)).collect();
+    let (sort_key, id) = match rebuild_state(&mut tx).await? {
+        Rebuild::Done => return Ok(true),
+        Rebuild::Before(sort_key, id) => (sort_key, id),
+        Rebuild::Asked => {
+            sqlx::query("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").execute(&mut *tx).await?;
+            (i64::MAX, ArticleId(i64::MAX))
+        }
+    };
+    let rows: Vec<TextRow> = sqlx::query_as(&format!(
+        "SELECT {TEXT_COLUMNS} FROM articles a WHERE (a.sort_key, a.id) < (?, ?)
+         ORDER BY a.sort_key DESC, a.id DESC LIMIT ?"
+    ))
+    .bind(sort_key)
+    .bind(id)
+    .bind(REBUILD_BATCH)
+    .fetch_all(&mut *tx)
+    .await?;
+    let texts: Vec<SearchText> =
+        rows.iter().map(|r| SearchText::new(&r.title, r.author.as_deref(), &text_of(r))).collect();
+    let keyed: Vec<(i64, ArticleId, &SearchText)> =
+        rows.iter().zip(&texts).map(|(r, t)| (r.sort_key, r.id, t)).collect();
+    let mut delete: QueryBuilder<Sqlite> = QueryBuilder::new("DELETE FROM articles_fts WHERE rowid IN (");
+    let mut ids = delete.separated(", ");
+    for (sort_key, id, _) in &keyed {
+        ids.push_bind(rowid(*sort_key, *id)?);
+    }
+    ids.push_unseparated(")");
+    if !keyed.is_empty() {
+        delete.build().persistent(false).execute(&mut *tx).await?;
         insert(&mut tx, &keyed).await?;
     }
     sqlx::query("DELETE FROM search_reindex").execute(&mut *tx).await?;
+    let done = (rows.len() as i64) < REBUILD_BATCH;
+    if let (false, Some(last)) = (done, rows.last()) {
+        sqlx::query("INSERT INTO search_reindex (asked_at, before_sort_key, before_id) VALUES (unixepoch(), ?, ?)")
+            .bind(last.sort_key)
+            .bind(last.id)
+            .execute(&mut *tx)
+            .await?;
+    }
     tx.commit().await?;
-    Ok(())
+    Ok(done)
+}
+
+impl Store {
+    /// Whether the search index is being rebuilt (after an update changed
+    /// its form): until [`Store::rebuild_search_index`] is done, a search
+    /// finds only the articles indexed so far, newest first.
+    pub async fn search_index_pending(&self) -> Result<bool> {
+        Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM search_reindex)").fetch_one(&self.writer).await?)
+    }
+
+    /// Rebuilds the search index when a migration asked for it, in short
+    /// steps on the writer (see `rebuild_step`), so that the app stays
+    /// usable and a sync's writes go on meanwhile; resumes where a killed
+    /// process left it. Returns at once when nothing is asked.
+    pub async fn rebuild_search_index(&self) -> Result<()> {
+        // Each step takes the writer anew: writes waiting for it go first.
+        while !self.rebuild_search_index_step().await? {}
+        Ok(())
+    }
+
+    /// One step of [`Store::rebuild_search_index`] (one transaction of at
+    /// most a few hundred articles). Returns whether the index is whole.
+    pub async fn rebuild_search_index_step(&self) -> Result<bool> {
+        rebuild_step(&mut *self.writer.acquire().await?).await
+    }
 }
 
 /// The plain text of one article's row (see [`TEXT_COLUMNS`]).

@@ -297,6 +297,9 @@ async fn a_rebuilt_index_finds_what_the_written_one_found() {
     sqlx::query("INSERT INTO search_reindex (asked_at) VALUES (1)").execute(&mut conn).await.unwrap();
     conn.close().await.unwrap();
     let store = Store::open(&g.path).await.unwrap();
+    assert!(store.search_index_pending().await.unwrap(), "opening leaves the rebuild to the app");
+    store.rebuild_search_index().await.unwrap();
+    assert!(!store.search_index_pending().await.unwrap());
     for (query, before) in queries(&g).iter().zip(before) {
         assert_eq!(paged(&store, query).await, before, "{query:?}");
     }
@@ -321,5 +324,63 @@ async fn a_rebuilt_index_finds_what_the_written_one_found() {
             .unwrap();
     assert_eq!(rows, articles, "no search row outlives its article");
     conn.close().await.unwrap();
+    store.close().await;
+}
+
+/// The rebuild runs in steps while the app works: a sync that adds and
+/// changes articles between two steps, then a killed process (the store
+/// closed mid-rebuild), leave an index with every article once, whose
+/// searches find the changed text and not the old.
+#[tokio::test]
+async fn a_rebuild_in_steps_survives_a_sync_between_steps_and_a_restart() {
+    let g = generated().await;
+    g.store.close().await;
+    let mut conn = connect(&g.path).await;
+    sqlx::query("INSERT INTO search_reindex (asked_at) VALUES (1)").execute(&mut conn).await.unwrap();
+    conn.close().await.unwrap();
+
+    let store = Store::open(&g.path).await.unwrap();
+    assert!(!store.rebuild_search_index_step().await.unwrap(), "280 articles take more than one step");
+    assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new(), "a rebuild under way is no fault");
+    // Newest first: the newest article is found already.
+    let newest = store.list(&ListQuery { limit: 1, ..Default::default() }).await.unwrap().items;
+    let title_word = newest[0].title.split(' ').next().unwrap().to_string();
+    let found = store.list(&ListQuery { search: Some(title_word), limit: 500, ..Default::default() }).await.unwrap();
+    assert!(found.items.iter().any(|a| a.id == newest[0].id));
+
+    // A sync between two steps: every entry of feed 0 again, with new
+    // titles for one of the oldest (dated 1700) and one of the newest (2300;
+    // neither muted), and new entries.
+    let base = Utc::now() - Duration::days(1);
+    let mut entries: Vec<ParsedEntry> = (0..70).map(|i| entry(0, i, base)).collect();
+    let (oldest, newest) = (13, 12);
+    for i in [oldest, newest] {
+        assert!(!entries[i].title.contains("ёлка"), "{i} is listed");
+        entries[i].title = format!("zzrenamed{i} oil");
+    }
+    entries.extend((70..80).map(|i| ParsedEntry { title: format!("zznew{i} bank"), ..entry(0, i, base) }));
+    let parsed = ParsedFeed { title: "Lent 0".into(), link: None, description: None, language: None, entries };
+    let rules = store.rule_set().await.unwrap();
+    store.store_feed(g.feeds[0], &parsed, &FetchValidators::default(), &rules).await.unwrap();
+    store.close().await;
+
+    // The process is killed and starts again: the rebuild resumes.
+    let store = Store::open(&g.path).await.unwrap();
+    assert!(store.search_index_pending().await.unwrap());
+    store.rebuild_search_index().await.unwrap();
+    assert!(!store.search_index_pending().await.unwrap());
+    assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new());
+    let mut conn = connect(&g.path).await;
+    let (rows, articles): (i64, i64) =
+        sqlx::query_as("SELECT (SELECT COUNT(*) FROM articles_fts), (SELECT COUNT(*) FROM articles)")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+    conn.close().await.unwrap();
+    assert_eq!((rows, articles), (290, 290), "every article once");
+    let search = |text: &str| ListQuery { search: Some(text.into()), limit: 500, ..Default::default() };
+    for text in ["zzrenamed13", "zzrenamed12", "zznew70", "zznew79"] {
+        assert_eq!(store.list(&search(text)).await.unwrap().items.len(), 1, "{text}");
+    }
     store.close().await;
 }

@@ -38,6 +38,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<String> {
     let config = EngineConfig { extraction: cli.extract.into(), ..EngineConfig::default() };
     let engine =
         Engine::open(&path, config).await.with_context(|| format!("cannot open the database {}", path.display()))?;
+    // A command runs once: it finishes a search-index rebuild an update
+    // asked for first (the desktop app does that behind its window).
+    engine.store().rebuild_search_index().await.context("cannot rebuild the search index")?;
     let result = dispatch(&engine, cli.command, json).await;
     engine.store().close().await;
     result
