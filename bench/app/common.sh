@@ -8,8 +8,8 @@
 #
 # Before sourcing: `target` (the cargo target dir) and `app` (the binary).
 # After: `work` (a temporary dir), `articles` (rows in the database),
-# DISPLAY and HOME/XDG_* exported, `pids` (what cleanup stops), and
-# `pss_of_group PID` / `pss_lines PID`.
+# DISPLAY and HOME/XDG_* exported, `pids` (what cleanup stops),
+# `stop_group PID`, and `pss_of_group PID` / `pss_lines PID`.
 
 bench="$target/release/byline-bench"
 cli="$target/release/byline-cli"
@@ -19,8 +19,27 @@ done
 
 work=$(mktemp -d)
 pids=()
+# Whether a process of the group `pgid` is still running (not a zombie).
+group_alive() {
+  local p
+  for p in $(pgrep -g "$1"); do
+    [ "$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null)" = Z ] || return 0
+  done
+  return 1
+}
+# Stops the process group `pgid`: SIGTERM, then SIGKILL for what is still
+# running 5 s later (Liferea sometimes hangs on exit, which stalled a run).
+stop_group() {
+  kill -- "-$1" 2>/dev/null || true
+  for _ in $(seq 50); do
+    group_alive "$1" || return 0
+    sleep 0.1
+  done
+  echo "${0##*/}: process group $1 still running 5 s after SIGTERM; killed" >&2
+  kill -KILL -- "-$1" 2>/dev/null || true
+}
 cleanup() {
-  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do stop_group "$pid"; done
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -95,7 +95,7 @@ start_app() {  # probe, log; prints the pid
   echo $!
 }
 stop_app() {  # pid
-  kill -- "-$1" 2>/dev/null || true
+  stop_group "$1"
   wait "$1" 2>/dev/null || true
   sleep 1
 }

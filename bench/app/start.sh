@@ -57,7 +57,7 @@ start_once() {  # name, window name, command...
       sleep 0.01
     done
   fi
-  kill -- "-$pid" 2>/dev/null || true
+  stop_group "$pid"
   wait "$pid" 2>/dev/null || true
   sleep 1
   echo "$window $list $reported ${page:--}"
