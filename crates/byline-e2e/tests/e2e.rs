@@ -13,6 +13,7 @@ use byline_share::{share_action, ShareAction, ShareRequest, ShareTarget};
 use byline_testkit::xss::BEACON_PATH;
 use byline_testkit::{hostile, Fixture, FreshRss};
 use serde_json::json;
+use sqlx::Connection as _;
 use util::{tid, ui_string, App, Home, Site};
 
 /// The Chronicle's review: it has an author and full content.
@@ -173,6 +174,20 @@ async fn search_finds_azerbaijani_text() {
     let snippet = app.text_tid("search-snippet").await;
     assert!(snippet.contains("qarın hündürlüyü 30 santimetrə"), "snippet: {snippet:?}");
     app.shot("search-snippet").await;
+    app.quit().await;
+
+    // An update that changes the search index's form asks for a rebuild, as
+    // migrations 0010 and 0012 did. The app starts without waiting for it,
+    // rebuilds the index behind the window, and the search finds again.
+    let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{}", home.db_path().display())).await.unwrap();
+    sqlx::query("INSERT INTO search_reindex (asked_at) VALUES (1)").execute(&mut db).await.unwrap();
+    db.close().await.unwrap();
+    let mut app = App::launch(&home, "search-az-rebuilt").await;
+    app.wait_count(&tid("article-row"), 4).await;
+    let search = app.find_tid("search-input").await;
+    app.type_into(&search, "seher").await;
+    app.wait_count(&tid("article-row"), 1).await;
+    assert_eq!(app.article_titles().await, vec!["Şəhərdə yeni məktəb açıldı".to_owned()]);
     app.quit().await;
 }
 
