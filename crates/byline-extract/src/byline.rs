@@ -15,9 +15,14 @@
 //!    line, credit labels, `.author` classes, a theme's `.posted-by`, links
 //!    to an author's page, each with whether it sits in the headline's
 //!    neighbourhood; elements in blocks of other articles, comments and
-//!    sidebars are never read (`regions`);
+//!    sidebars are never read (`regions`); a credit printed on several
+//!    lines is read line by line (`lines`: "Name<br>Role", "Автор:
+//!    A<br>Фото: B", the other contributors after the author with their
+//!    role), and a role element beside the name (`.author-title`,
+//!    `.byline__title`) is the role, never part of the name;
 //! 4. the feed's author, passed in by the caller;
-//! 5. a credit line at the end of the body (`trailing`);
+//! 5. a credit line at the end of the body (`trailing`), in a block of its
+//!    own or as the last line of the last block ("…text.<br>Name – Role");
 //! 6. when the page's elements name nobody else: an author box after the
 //!    article (`.author-bio`, "About the author", "Über den Autor", "Об
 //!    авторе"), then, on a person's own site (the name in its host or

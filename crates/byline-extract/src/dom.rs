@@ -104,6 +104,30 @@ pub(crate) fn own_text<R>(node: &NodeRef, f: impl FnOnce(&str) -> R) -> Option<R
     .flatten()
 }
 
+/// The element's text split into its lines at each `<br>` (at any depth),
+/// each line squashed, empty ones left out; one line when it has no `<br>`.
+pub(crate) fn br_lines(node: &NodeRef) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for d in node.descendants_it() {
+        if d.is_element() {
+            if tag(&d) == "br" {
+                lines.push(String::new());
+            }
+            continue;
+        }
+        let in_code = d.parent().is_some_and(|p| matches!(tag(&p).as_str(), "script" | "style"));
+        if !in_code {
+            own_text(&d, |t| {
+                if let Some(line) = lines.last_mut() {
+                    line.push(' ');
+                    line.push_str(t);
+                }
+            });
+        }
+    }
+    lines.iter().map(|l| squash(l)).filter(|l| !l.is_empty()).collect()
+}
+
 /// Whether the element has any text (other than spaces).
 pub(crate) fn has_text(node: &NodeRef) -> bool {
     node.descendants_it()

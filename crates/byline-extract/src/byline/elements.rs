@@ -6,14 +6,14 @@
 
 use byline_feeds::credit::{clean_role, is_name_shaped, is_plausible_person, parse_credit};
 
-use super::lines::{credit, date_line_name, has_label, strip_label, DATE_LINE_MAX};
+use super::lines::{credit, credit_lines, date_line_name, has_label, strip_label, DATE_LINE_MAX};
 use dom_query::{Document, NodeRef};
 
 use super::after::{author_box, copyright_person};
 use super::names::Context;
 use super::regions::{headline_index, in_other_block};
 use super::{Evidence, Found};
-use crate::dom::{body_elements, class_id, own_text, short_text, tag, text_of};
+use crate::dom::{body_elements, br_lines, class_id, has_descendant, own_text, short_text, tag, text_of};
 use crate::model::Author;
 use crate::text::{comparable, squash};
 
@@ -30,6 +30,11 @@ const ROLE_MARKS: &[&str] = &[
     "author-post",
     "author__post",
     "author_post",
+    "author__title",
+    "author_title",
+    "byline__title",
+    "byline-title",
+    "byline_title",
     "occupation",
 ];
 
@@ -66,7 +71,8 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
         (Evidence::RelAuthor, &|n| {
             n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"))
         }),
-        (Evidence::BylineClass, &|n| class_id(n).contains("byline") || is_submitted_line(n)),
+        // A role element (`.byline__title`) holds the role, never a name.
+        (Evidence::BylineClass, &|n| (class_id(n).contains("byline") && !is_role_element(n)) || is_submitted_line(n)),
         (Evidence::CreditLabel, &is_credit_line),
         (Evidence::AuthorClass, &|n| {
             let marks = class_id(n);
@@ -455,6 +461,17 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
             .map(|v| credit(&v).into_iter().filter(|a| is_plausible_person(&a.name)).collect())
             .unwrap_or_default();
     }
+    // "Name<br>Role", "Автор: A<br>Фото: B": a short credit on several lines
+    // is read line by line, never as one run of words.
+    if has_descendant(node, &["br"]) && short_spaced_text(node, BY_LINE_MAX).is_some() {
+        let lines = br_lines(node);
+        if (2..=5).contains(&lines.len()) {
+            let people = credit_lines(&lines);
+            if !people.is_empty() {
+                return people.into_iter().filter(|a| is_plausible_person(&a.name)).collect();
+            }
+        }
+    }
     // In Drupal's "Submitted by" line the `.username` is the author.
     let submitted = is_submitted_line(node);
     let name_child = node.descendants_it().find(|d| {
@@ -506,7 +523,7 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
         // `<meta itemprop="name" content="Jane Doe">` carries its text in `content`.
         Some(child) => credit(&text_or_content(&child)),
         None => {
-            let text = spaced_text(node);
+            let text = without_role_text(node, spaced_text(node));
             if text.chars().count() > 150 {
                 return Vec::new();
             }
@@ -520,6 +537,20 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
         }
     }
     authors
+}
+
+/// `text` (the text of `node`) without the text of the role elements in
+/// `node`: `<span class="author">Jane Doe</span><span class="role">Health
+/// Reporter</span>` names Jane Doe, not "Jane Doe Health".
+fn without_role_text(node: &NodeRef, text: String) -> String {
+    let mut text = text;
+    for role in node.descendants_it().filter(|d| d.is_element() && is_role_element(d)) {
+        let role_text = spaced_text(&role);
+        if !role_text.is_empty() {
+            text = squash(&text.replacen(&role_text, " ", 1));
+        }
+    }
+    text
 }
 
 /// Whether class and id words `marks` mark a name (`.author-name`,
@@ -705,6 +736,100 @@ mod tests {
             names(&from_elements(&doc, "Forest roads closed", &test_context()).authors),
             [("Kathrin Führes", None)]
         );
+    }
+
+    fn byline_of(body: &str) -> Vec<(String, Option<String>)> {
+        let doc = Document::from(format!("<body><h1>Head line here</h1>{body}<p>Text.</p></body>").as_str());
+        from_elements(&doc, "Head line here", &test_context()).authors.into_iter().map(|a| (a.name, a.role)).collect()
+    }
+
+    fn one(name: &str, role: Option<&str>) -> (String, Option<String>) {
+        (name.to_string(), role.map(str::to_string))
+    }
+
+    #[test]
+    fn a_name_and_its_role_on_two_lines_of_one_credit_element() {
+        assert_eq!(
+            byline_of(r#"<div class="author">Orxan Nağıyev<br>müxbir</div>"#),
+            [one("Orxan Nağıyev", Some("müxbir"))]
+        );
+        assert_eq!(
+            byline_of(
+                r#"<div class="author"><a href="/avtor/1">Сергей Миронов</a><br>специальный корреспондент</div>"#
+            ),
+            [one("Сергей Миронов", Some("специальный корреспондент"))]
+        );
+        // A title-cased role is not the name's last words ("Jane Doe Health").
+        assert_eq!(
+            byline_of(r#"<div class="author">Jane Doe<br>Health Reporter</div>"#),
+            [one("Jane Doe", Some("Health Reporter"))]
+        );
+        assert_eq!(
+            byline_of(r#"<p class="byline">By Jane Doe<br/>and Tom Ray</p>"#),
+            [one("Jane Doe", None), one("Tom Ray", None)]
+        );
+    }
+
+    #[test]
+    fn labelled_contributors_on_lines_of_one_element() {
+        assert_eq!(
+            byline_of(r#"<div class="article-info">Müəllif: Səbinə Əliyeva<br>Fotoqraf: Anar Quliyev</div>"#),
+            [one("Səbinə Əliyeva", None), one("Anar Quliyev", Some("fotoqraf"))]
+        );
+        assert_eq!(
+            byline_of(r#"<div class="article-info">Автор: Ирина Волкова<br>Фото: Анна Лис</div>"#),
+            [one("Ирина Волкова", None), one("Анна Лис", Some("фотограф"))]
+        );
+        assert_eq!(
+            byline_of(r#"<div class="article-info">By Jane Doe<br>Photo: Tom Ray</div>"#),
+            [one("Jane Doe", None), one("Tom Ray", Some("photographer"))]
+        );
+    }
+
+    #[test]
+    fn a_role_in_its_own_element_beside_the_name() {
+        for (body, who) in [
+            (
+                r#"<div class="byline"><span class="author">Jane Doe</span><span class="role">Health Reporter</span></div>"#,
+                one("Jane Doe", Some("Health Reporter")),
+            ),
+            (
+                r#"<div class="byline"><span class="byline__name">Jane Doe</span><span class="byline__title">Staff Writer</span></div>"#,
+                one("Jane Doe", Some("Staff Writer")),
+            ),
+            (
+                r#"<div><span class="byline__name">Jane Doe</span> <span class="byline__title">Health Reporter</span></div>"#,
+                one("Jane Doe", Some("Health Reporter")),
+            ),
+            (
+                r#"<div class="meta"><a class="author" href="/author/x">Jane Doe</a> <div class="author-title">Contributing Editor</div></div>"#,
+                one("Jane Doe", Some("Contributing Editor")),
+            ),
+            (
+                r#"<div class="meta"><span class="author">Orxan Nağıyev</span><span class="author__title">baş redaktor</span></div>"#,
+                one("Orxan Nağıyev", Some("baş redaktor")),
+            ),
+            (
+                r#"<div class="meta"><span class="author">Ольга Смирнова</span> <span class="author-job">главный редактор</span></div>"#,
+                one("Ольга Смирнова", Some("главный редактор")),
+            ),
+        ] {
+            assert_eq!(byline_of(body), [who], "{body}");
+        }
+    }
+
+    #[test]
+    fn name_comma_role_in_the_byline() {
+        for (line, who) in [
+            ("By Jane Doe, Senior Correspondent", one("Jane Doe", Some("Senior Correspondent"))),
+            ("By Jane Doe, Health Reporter", one("Jane Doe", Some("Health Reporter"))),
+            ("Jane Doe Staff Writer", one("Jane Doe", Some("Staff Writer"))),
+            ("Tural Səmədov, baş redaktor", one("Tural Səmədov", Some("baş redaktor"))),
+            ("Tural Səmədov, şərhçi", one("Tural Səmədov", Some("şərhçi"))),
+            ("Имя Фамилия, главный редактор", one("Имя Фамилия", Some("главный редактор"))),
+        ] {
+            assert_eq!(byline_of(&format!(r#"<div class="byline">{line}</div>"#)), [who], "{line}");
+        }
     }
 
     #[test]

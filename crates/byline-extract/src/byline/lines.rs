@@ -2,7 +2,8 @@
 //! only a colon makes one: "Text:", "Interview:"), where the author credit
 //! ends and the credit of another kind of work begins ("Text von A
 //! Illustration von B"), and a meta line made of a date and a name
-//! ("11.12.2019 - Jane Doe").
+//! ("11.12.2019 - Jane Doe"), and a credit printed on several lines
+//! ("Name<br>Role", "Автор: A<br>Фото: B").
 
 use std::sync::LazyLock;
 
@@ -97,9 +98,140 @@ pub(crate) fn has_label(text: &str) -> bool {
     strip_label(text).len() != text.len()
 }
 
-/// [`parse_credit`] of [`author_part`], its label stripped.
+/// [`parse_credit`] of [`author_part`], its label stripped; a role printed
+/// before the name is the role ([`leading_role`]).
 pub(crate) fn credit(text: &str) -> Vec<Author> {
-    parse_credit(strip_label(author_part(text)))
+    let mut people = parse_credit(strip_label(author_part(text)));
+    for p in &mut people {
+        if p.role.is_none() {
+            if let Some(split) = leading_role(&p.name) {
+                *p = split;
+            }
+        }
+    }
+    people
+}
+
+/// A name with its role printed before it ("Корреспондент Сергей Миронов",
+/// "Xüsusi müxbir Orxan Nağıyev", "Senior Writer Jane Doe"): one or two
+/// words, the first capitalized, that the credit parser reads as a role
+/// (with a role word: [`role_line`]), then a name of two words or more.
+pub(crate) fn leading_role(text: &str) -> Option<Author> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=2).rev().filter(|k| words.len() >= k + 2).find_map(|k| {
+        let (role, name) = (words[..k].join(" "), words[k..].join(" "));
+        // Capitalized, so that only a role word makes it a role.
+        (is_name_shaped(&name)
+            && role.chars().next().is_some_and(char::is_uppercase)
+            && words[..k].iter().all(|w| w.chars().all(char::is_alphabetic)))
+        .then(|| role_line(&name, &role))
+        .flatten()
+        .map(|role| Author::new(name, Some(role)))
+    })
+}
+
+/// First words (lower case) of lines that credit a source, a picture or a
+/// video, not a person who wrote the article: never a byline by themselves.
+pub(crate) const NOT_BYLINE_LINES: &[&str] =
+    &["foto", "photo", "фото", "mənbə", "source", "источник", "video", "видео"];
+
+/// The longest role on a line of its own after a name, in words.
+const ROLE_LINE_WORDS: usize = 8;
+
+/// The role that `line`, printed on its own line after `name`, states
+/// ("Health Reporter", "müxbir", "специальный корреспондент", "Milli
+/// Məclisin deputatı"): a short phrase that the credit parser reads as a
+/// role after "Name, " (in lower case, or with a role word), so the role
+/// words stay in one place (`byline_feeds::credit`). Never a date, a link
+/// text ("Follow"), a sentence or another name.
+pub(crate) fn role_line(name: &str, line: &str) -> Option<String> {
+    let words = line.split_whitespace().count();
+    let shaped = (1..=ROLE_LINE_WORDS).contains(&words)
+        && line.chars().next().is_some_and(char::is_alphabetic)
+        && !line.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '|' | '/' | ':' | '©'))
+        && !line.ends_with(['.', '!', '?']);
+    if !shaped {
+        return None;
+    }
+    let people = parse_credit(&format!("{name}, {line}"));
+    match people.as_slice() {
+        [one] if one.name == name => one.role.clone().filter(|r| !r.is_empty()),
+        _ => None,
+    }
+}
+
+/// A line that credits someone other than the author with a label: the
+/// credit parser's ("Фото: B", "Photo by B", "Edited by B"), or any one-word
+/// label before a name ("Fotoqraf: B", "Operator: B"), whose word is then
+/// the role; never a source ("Mənbə: …").
+fn contributor_line(line: &str) -> Option<Vec<Author>> {
+    let people = parse_credit(line);
+    if !people.is_empty() && people.iter().all(|p| p.role.is_some() && is_name_shaped(&p.name)) {
+        return Some(people);
+    }
+    let (label, value) = line.split_once(':')?;
+    let label = label.trim();
+    let value = value.trim();
+    let key = label.to_lowercase();
+    (!label.is_empty()
+        && label.chars().all(char::is_alphabetic)
+        && !NOT_BYLINE_LINES.contains(&key.as_str())
+        && is_name_shaped(value))
+    .then(|| vec![Author::new(value, Some(key))])
+}
+
+/// The people of a credit printed on several lines (split by `<br>`): the
+/// author on the first ("Name", "Автор: Name", after a line holding only
+/// the label), then, line by line, the author's role ("Name<br>Health
+/// Reporter"), other authors ("Anna Lee<br>Tom Ray"), and other
+/// contributors with their role, after the authors ("Müəllif: A<br>Fotoqraf:
+/// B", "Автор: A<br>Фото: B"). Reading stops at a line that is none of
+/// these (a date, "Follow"); a line that continues the credit ("and Tom
+/// Ray") gives nothing, for the caller to read the lines as one. Names are
+/// not checked here.
+pub(crate) fn credit_lines(lines: &[String]) -> Vec<Author> {
+    let mut start = 0;
+    // "Автор:<br>Ирина Волкова": the label's line names nobody.
+    while start + 1 < lines.len() && strip_label(&lines[start]).is_empty() {
+        start += 1;
+    }
+    let Some(first) = lines.get(start) else { return Vec::new() };
+    let mut authors = credit(first);
+    if authors.is_empty() || authors.iter().any(|a| !is_name_shaped(&a.name)) {
+        return Vec::new();
+    }
+    let mut others: Vec<Author> = Vec::new();
+    for line in &lines[start + 1..] {
+        if has_label(line) {
+            authors.extend(credit(line));
+            continue;
+        }
+        if let [only] = authors.as_mut_slice() {
+            if only.role.is_none() && others.is_empty() {
+                if let Some(role) = role_line(&only.name, line) {
+                    only.role = Some(role);
+                    continue;
+                }
+            }
+        }
+        if let Some(mut people) = contributor_line(line) {
+            others.append(&mut people);
+            continue;
+        }
+        let names = parse_credit(line);
+        if !names.is_empty() && others.is_empty() && names.iter().all(|a| a.role.is_none() && is_name_shaped(&a.name)) {
+            authors.extend(names);
+            continue;
+        }
+        // "Jane Doe<br>and Tom Ray", "… <br>& Tom Ray": the line continues the
+        // credit, which is then read as one line.
+        if line.starts_with('&') || line.chars().next().is_some_and(char::is_lowercase) {
+            return Vec::new();
+        }
+        break;
+    }
+    authors.extend(others);
+    authors
 }
 
 /// A date as meta lines print it: "11.12.2019", "2019-12-11", "11. Dezember
@@ -165,6 +297,66 @@ mod tests {
         assert_eq!(strip_label("Von Jane Doe"), "Jane Doe");
         let names: Vec<String> = credit("Text: Jane Doe, Fotos: Tom Ray").into_iter().map(|a| a.name).collect();
         assert_eq!(names, ["Jane Doe"]);
+    }
+
+    fn lines(text: &str) -> Vec<(String, Option<String>)> {
+        let lines: Vec<String> = text.split('\n').map(String::from).collect();
+        credit_lines(&lines).into_iter().map(|a| (a.name, a.role)).collect()
+    }
+
+    fn one(name: &str, role: Option<&str>) -> (String, Option<String>) {
+        (name.to_string(), role.map(str::to_string))
+    }
+
+    #[test]
+    fn a_name_and_its_role_on_two_lines() {
+        assert_eq!(lines("Orxan Nağıyev\nmüxbir"), [one("Orxan Nağıyev", Some("müxbir"))]);
+        assert_eq!(
+            lines("Orxan Nağıyev\nŞəki bürosunun müxbiri"),
+            [one("Orxan Nağıyev", Some("Şəki bürosunun müxbiri"))]
+        );
+        assert_eq!(
+            lines("Сергей Миронов\nспециальный корреспондент"),
+            [one("Сергей Миронов", Some("специальный корреспондент"))]
+        );
+        assert_eq!(lines("By Jane Doe\nHealth Reporter"), [one("Jane Doe", Some("Health Reporter"))]);
+        assert_eq!(lines("Автор:\nИрина Волкова\nглавный редактор"), [one("Ирина Волкова", Some("главный редактор"))]);
+        // Not a role: a date, a button, another person.
+        assert_eq!(lines("Jane Doe\nMarch 3, 2024"), [one("Jane Doe", None)]);
+        assert_eq!(lines("Jane Doe\nFollow"), [one("Jane Doe", None)]);
+        assert_eq!(lines("Anna Lee\nTom Ray"), [one("Anna Lee", None), one("Tom Ray", None)]);
+        assert!(lines("By Jane Doe\nand Tom Ray").is_empty(), "read as one line");
+        assert!(lines("Bu gün şəhərdə yağış yağıb\nmüxbir").is_empty());
+    }
+
+    #[test]
+    fn a_role_printed_before_the_name() {
+        let people = |t: &str| credit(t).into_iter().map(|a| (a.name, a.role)).collect::<Vec<_>>();
+        assert_eq!(people("Корреспондент Сергей Миронов"), [one("Сергей Миронов", Some("Корреспондент"))]);
+        assert_eq!(people("Xüsusi müxbir Orxan Nağıyev"), [one("Orxan Nağıyev", Some("Xüsusi müxbir"))]);
+        assert_eq!(people("By Senior Writer Jane Doe"), [one("Jane Doe", Some("Senior Writer"))]);
+        assert_eq!(people("Jane Doe Smith"), [one("Jane Doe Smith", None)]);
+        // Only a role word makes a role: not a place, not a lower-case word.
+        assert_eq!(people("Bakı şəhəri Orxan Nağıyev"), [one("Bakı şəhəri Orxan Nağıyev", None)]);
+        assert!(leading_role("və Orxan Nağıyev").is_none());
+    }
+
+    #[test]
+    fn labelled_contributors_on_lines_of_their_own() {
+        assert_eq!(
+            lines("Müəllif: Səbinə Əliyeva\nFotoqraf: Anar Quliyev"),
+            [one("Səbinə Əliyeva", None), one("Anar Quliyev", Some("fotoqraf"))]
+        );
+        assert_eq!(
+            lines("Автор: Ирина Волкова\nФото: Анна Лис"),
+            [one("Ирина Волкова", None), one("Анна Лис", Some("фотограф"))]
+        );
+        assert_eq!(
+            lines("By Jane Doe, Senior Correspondent\nEdited by Tom Ray"),
+            [one("Jane Doe", Some("Senior Correspondent")), one("Tom Ray", Some("editor"))]
+        );
+        // A source is not a contributor.
+        assert_eq!(lines("Müəllif: Səbinə Əliyeva\nMənbə: Report Az"), [one("Səbinə Əliyeva", None)]);
     }
 
     #[test]

@@ -1,18 +1,18 @@
 //! Credit lines at the end of the body: "Name – Role", "Name, Role",
-//! "Автор: Name" (common on Azerbaijani and Russian sites).
+//! "Автор: Name" (common on Azerbaijani and Russian sites), in a block of
+//! their own or as the last line of the last block ("…text.<br>Name –
+//! Role"), and credits on several lines ("Name<br>Role", "Müəllif:
+//! A<br>Fotoqraf: B").
 
 use byline_feeds::credit::{is_name_shaped, name_and_role};
 
-use super::lines::{credit, has_label};
+use super::lines::{credit, credit_lines, has_label, leading_role, role_line, NOT_BYLINE_LINES};
 use dom_query::{Document, NodeRef};
 
 use super::names::Context;
-use crate::dom::{tag, text_of};
+use crate::dom::{br_lines, has_text, tag, text_of};
 use crate::model::Author;
 use crate::text::{comparable, squash};
-
-/// First words of lines at the end of a body that are credits but not bylines.
-const NOT_BYLINE_LINES: &[&str] = &["foto", "photo", "фото", "mənbə", "source", "источник", "video", "видео"];
 
 /// A credit line found at the end of the body.
 pub(crate) struct TrailingByline<'a> {
@@ -47,13 +47,24 @@ pub(crate) fn trailing_byline<'a>(content: &'a Document, ctx: &Context) -> Optio
         if NOT_BYLINE_LINES.contains(&first.as_str()) && found.nodes.is_empty() {
             continue;
         }
-        match parse_credit_line(&text, ctx).or_else(|| signature(block, ctx)) {
+        match labelled_lines(block, ctx).or_else(|| parse_credit_line(&text, ctx)).or_else(|| signature(block, ctx)) {
             Some(mut authors) => {
                 authors.append(&mut found.authors);
                 found.authors = authors;
                 found.nodes.push(*block);
             }
-            None => break,
+            None => {
+                // "…the last sentence.<br>Name – Role": the last block's last line.
+                if found.nodes.is_empty() {
+                    if let Some((line, nodes)) = last_line(block) {
+                        if let Some(authors) = parse_credit_line(&line, ctx) {
+                            found.authors = authors;
+                            found.nodes = nodes;
+                        }
+                    }
+                }
+                break;
+            }
         }
     }
     (!found.authors.is_empty()).then_some(found)
@@ -73,14 +84,54 @@ fn parse_credit_line(text: &str, ctx: &Context) -> Option<Vec<Author>> {
     let authors = if has_label(text) {
         credit(text)
     } else {
-        let (name, role) = name_and_role(text)?;
-        if role.split_whitespace().count() > 10 || role.is_empty() {
-            return None;
+        match name_and_role(text) {
+            Some((name, role)) => {
+                if role.split_whitespace().count() > 10 || role.is_empty() {
+                    return None;
+                }
+                vec![Author::new(name, Some(role))]
+            }
+            // "Корреспондент Сергей Миронов": the role before the name.
+            None => vec![leading_role(text)?],
         }
-        vec![Author::new(name, Some(role))]
     };
     let all_names = authors.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
     (all_names && !authors.is_empty()).then(|| ctx.keep_people(authors))
+}
+
+/// A credit on several lines that opens with a label ("Müəllif: A<br>Fotoqraf:
+/// B", "Автор: A<br>Фото: B"): each line read on its own.
+fn labelled_lines(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
+    let lines = br_lines(block);
+    if !(2..=4).contains(&lines.len())
+        || !has_label(&lines[0])
+        || lines.iter().any(|l| l.split_whitespace().count() > 12)
+    {
+        return None;
+    }
+    let authors = credit_lines(&lines);
+    let all_people = authors.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
+    (all_people && !authors.is_empty()).then(|| ctx.keep_people(authors))
+}
+
+/// The last line of a block of several lines split by `<br>`: its text, and
+/// its nodes with the `<br>` before it (to remove them), when a line before
+/// it holds text.
+fn last_line<'a>(block: &NodeRef<'a>) -> Option<(String, Vec<NodeRef<'a>>)> {
+    let children: Vec<NodeRef<'a>> = block.children_it(false).collect();
+    let is_br = |c: &NodeRef| c.is_element() && tag(c) == "br";
+    let mut end = children.len();
+    loop {
+        let br = children[..end].iter().rposition(is_br)?;
+        let text = squash(&children[br + 1..end].iter().map(|c| c.text().to_string()).collect::<String>());
+        if text.is_empty() {
+            end = br;
+            continue;
+        }
+        let text_before =
+            children[..br].iter().any(|c| if c.is_element() { has_text(c) } else { !c.text().trim().is_empty() });
+        return text_before.then(|| (text, children[br..].to_vec()));
+    }
 }
 
 /// Words of a letter's closing ("Viele Grüße<br>Tine"), never a name.
@@ -103,16 +154,7 @@ const CLOSING_WORDS: &[&str] = &[
 /// two lines split by `<br>`, a name and then a short role ("Kazım
 /// TÜRKMEN<br>DITIB-Bundesvorsitzender", "Orxan Nağıyev<br>müxbir").
 fn signature(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
-    let mut lines: Vec<String> = vec![String::new()];
-    for child in block.children_it(false) {
-        if child.is_element() && tag(&child) == "br" {
-            lines.push(String::new());
-        } else if let Some(last) = lines.last_mut() {
-            last.push(' ');
-            last.push_str(&child.text());
-        }
-    }
-    let lines: Vec<String> = lines.iter().map(|l| squash(l)).filter(|l| !l.is_empty()).collect();
+    let lines = br_lines(block);
     let [name, role] = lines.as_slice() else { return None };
     let role_words = role.split_whitespace().count();
     let closing = name.split_whitespace().any(|w| CLOSING_WORDS.contains(&comparable(w).as_str()));
@@ -120,7 +162,8 @@ fn signature(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
         && role.chars().next().is_some_and(char::is_alphabetic)
         && !role.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '/' | ':'))
         && !role.ends_with(['.', '!', '?'])
-        && !is_name_shaped(role);
+        // "Jane Doe<br>Staff Writer": a title-cased role has a role word.
+        && (!is_name_shaped(role) || role_line(name, role).is_some());
     (is_name_shaped(name) && ctx.is_person(name) && !closing && role_like)
         .then(|| ctx.keep_people(vec![Author::new(name, Some(role.clone()))]))
         .filter(|people| !people.is_empty())
@@ -179,6 +222,58 @@ mod tests {
         ] {
             assert!(trailing_byline(&Document::from(not_one), &test_context()).is_none(), "{not_one}");
         }
+    }
+
+    fn trailing(html: &str) -> (Option<Vec<(String, Option<String>)>>, String) {
+        let doc = Document::from(html);
+        let found = trailing_byline(&doc, &test_context());
+        let people = found.as_ref().map(|t| t.authors.iter().map(|a| (a.name.clone(), a.role.clone())).collect());
+        if let Some(t) = found {
+            t.remove();
+        }
+        (people, doc.select("body").text().to_string())
+    }
+
+    fn one(name: &str, role: Option<&str>) -> (String, Option<String>) {
+        (name.to_string(), role.map(str::to_string))
+    }
+
+    #[test]
+    fn a_credit_line_after_a_break_at_the_end_of_the_last_block() {
+        for (html, who) in [
+            (
+                "<div>Mətn birinci abzas uzun cümlə. Bir az da mətn.<br><br>Orxan Nağıyev – müxbir<br></div>",
+                one("Orxan Nağıyev", Some("müxbir")),
+            ),
+            (
+                "<div><p>Текст.</p><p>Последний абзац здесь заканчивается.<br><b>Сергей Миронов</b>, корреспондент</p></div>",
+                one("Сергей Миронов", Some("корреспондент")),
+            ),
+            ("<div><p>Text.</p><p>The council met on Tuesday.<br>Jane Doe, Senior Correspondent</p></div>", one("Jane Doe", Some("Senior Correspondent"))),
+        ] {
+            let (people, text) = trailing(html);
+            assert_eq!(people, Some(vec![who.clone()]), "{html}");
+            assert!(!text.contains(&who.0) && (text.contains("abzas") || text.contains("Последний") || text.contains("council")), "{text}");
+        }
+        // An ordinary last line, or a line break with nothing before it, is no credit.
+        assert!(trailing("<div><p>Text.</p><p>The council met.<br>It will meet again in May.</p></div>").0.is_none());
+        assert!(trailing("<div><p>Text.</p><p><br>Bakı, 20 noyabr</p></div>").0.is_none());
+    }
+
+    #[test]
+    fn credits_on_several_lines_at_the_end() {
+        assert_eq!(
+            trailing("<div><p>Mətn.</p><p>Müəllif: Səbinə Əliyeva<br>Fotoqraf: Anar Quliyev</p></div>").0,
+            Some(vec![one("Səbinə Əliyeva", None), one("Anar Quliyev", Some("fotoqraf"))])
+        );
+        assert_eq!(
+            trailing("<div><p>Текст.</p><p>Автор: Ирина Волкова<br>Фото: Анна Лис</p></div>").0,
+            Some(vec![one("Ирина Волкова", None), one("Анна Лис", Some("фотограф"))])
+        );
+        assert_eq!(
+            trailing("<div><p>Text.</p><p>Jane Doe<br>Staff Writer</p></div>").0,
+            Some(vec![one("Jane Doe", Some("Staff Writer"))])
+        );
     }
 
     #[test]
