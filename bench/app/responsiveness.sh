@@ -103,6 +103,25 @@ samples() {  # log: every press's ms, in the order they were handled
   sed -n "s/.*byline: bench input key=j ms=\([0-9.]*\) .*/\1/p" "$1"
 }
 
+# CPU time (user + system, ms) of the app's web process so far; the clock
+# in ms beside it. "0 0" when the process is not found.
+web_cpu() {  # app pid
+  local p ticks
+  ticks=$(getconf CLK_TCK)
+  for p in $(pgrep -g "$1"); do
+    if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = WebKitWebProces ]; then
+      awk -v t="$ticks" -v now="$(now_ms)" '{sub(/^.*\) /, ""); print now, int(($12 + $13) * 1000 / t)}' "/proc/$p/stat"
+      return
+    fi
+  done
+  echo "0 0"
+}
+now_ms() { date +%s%3N; }
+# The web process's CPU share between two `web_cpu` readings, in percent of a core.
+cpu_share() {  # "ms cpu" "ms cpu"
+  awk -v a="$1" -v b="$2" 'BEGIN {split(a, x, " "); split(b, y, " "); d = y[1] - x[1]; print (d > 0 ? int(100 * (y[2] - x[2]) / d) : "-")}'
+}
+
 stored() {  # log: how many syncs have stored their articles
   grep -c "byline: bench sync stored" "$1" || true
 }
@@ -122,14 +141,19 @@ input_run() {  # run
     xdotool key r
     for _ in $(seq 100); do [ "$(grep -c "byline: bench sync started" "$log")" -ge 2 ] && break; sleep 0.1; done
   fi
+  local cpu0 cpu1 cpu2 cpu3
+  cpu0=$(web_cpu "$pid")
   while [ "$(stored "$log")" -lt "$syncs" ]; do
     xdotool key j
     presses=$((presses + 1))
     sleep "$(awk -v ms="$every" 'BEGIN {print ms / 1000}')"
     ((presses < 300000 / every)) || break
   done
+  cpu1=$(web_cpu "$pid")
   sleep "$settle"
+  cpu2=$(web_cpu "$pid")
   for _ in $(seq "$presses"); do xdotool key j; sleep "$(awk -v ms="$every" 'BEGIN {print ms / 1000}')"; done
+  cpu3=$(web_cpu "$pid")
   sleep 1
   stop_app "$pid"
   new=$(sed -n 's/.*byline: bench sync stored new=\([0-9]*\).*/\1/p' "$log" | tail -n 1)
@@ -140,7 +164,7 @@ input_run() {  # run
   cat "$work/during" >>"$work/input.during"
   read -r p50 p95 worst n over < <(summary <"$work/during")
   read -r ip50 ip95 iworst in _ < <(summary <"$work/after")
-  echo "| $1 | ${new:-?} | $n | $p50 | $p95 | $worst | $over | $in | $ip50 | $ip95 | $iworst |"
+  echo "| $1 | ${new:-?} | $n | $p50 | $p95 | $worst | $over | $(cpu_share "$cpu0" "$cpu1") | $in | $ip50 | $ip95 | $iworst | $(cpu_share "$cpu2" "$cpu3") |"
 }
 
 scroll_run() {  # run
@@ -168,12 +192,14 @@ if [ "$only" != scroll ]; then
   echo
   echo "From each \`keydown\` of \`j\` to the next frame painted, ms. \"During\": the presses sent while the sync ran (from its start to its articles stored, as the page reported them); \"after\": as many presses ${settle} s after it."
   echo
-  echo "| Run | New articles stored | Presses during | p50 | p95 | Worst | Over 50 ms | Presses after | p50 after | p95 after | Worst after |"
-  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+  echo "\"Web CPU\": the web process's CPU time over the presses' span, in % of one core (from \`/proc/PID/stat\`; less moved by other work on the machine than the delays are)."
+  echo
+  echo "| Run | New articles stored | Presses during | p50 | p95 | Worst | Over 50 ms | Web CPU % during | Presses after | p50 after | p95 after | Worst after | Web CPU % after |"
+  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
   : >"$work/input.during"
   for run in $(seq "$input_runs"); do input_run "$run"; done
   read -r p50 p95 worst n over < <(summary <"$work/input.during")
-  echo "| all | | $n | $p50 | $p95 | $worst | $over | | | | |"
+  echo "| all | | $n | $p50 | $p95 | $worst | $over | | | | | | |"
   echo
 fi
 if [ "$only" != input ]; then

@@ -328,6 +328,9 @@ describe("an account's feeds in the source list", () => {
     expect((await stateOf(10)).dataset.state).toBe("synced");
     expect((await stateOf(20)).dataset.state).toBe("syncing");
     expect((await stateOf(30)).textContent).toBe(t("accounts.syncing"));
+    // Nothing spins while it runs (an endless animation repaints every frame
+    // and delays the keys pressed meanwhile): the words say it.
+    expect(document.querySelectorAll(".spin, .spinner, .spinner-dot")).toHaveLength(0);
     act(() => onSyncProgress({ running: false, done: 4, total: 4, new_articles: 0, failed: 0, accounts_syncing: [] }));
     expect((await stateOf(20)).dataset.state).toBe("failed");
   });

@@ -227,7 +227,7 @@ function AccountSyncLine({ account, sync, lang }: { account: Account; sync: Sync
     case "syncing":
       return (
         <span class="account-sync is-syncing" data-testid="account-sync-state" data-state="syncing">
-          <IconRefresh size={11} class="spin" />
+          <IconRefresh size={11} />
           <span class="account-sync-text">{t("accounts.syncing")}</span>
         </span>
       );
@@ -432,7 +432,10 @@ export function Sidebar({ s }: { s: State }) {
             disabled={s.syncing}
             onClick={() => void actions.syncAll()}
           >
-            <IconRefresh class={s.syncing || s.sync?.running ? "spin" : ""} />
+            {/* Still while a sync runs: an endless animation has the page
+                paint a frame every 16 ms, which delays the keys pressed
+                meanwhile; the progress line below says it is syncing. */}
+            <IconRefresh />
           </button>
           <button
             type="button"
