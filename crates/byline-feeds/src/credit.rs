@@ -212,8 +212,10 @@ const CONTRIBUTOR_LABELS: &[(&str, &str)] = &[
     ("foto", "fotoqraf"),
     ("редактор", "редактор"),
     ("redaktor", "redaktor"),
+    ("fotoqraf", "fotoqraf"),
 ];
-/// Words that mark a job title rather than a name (folded, compared per word).
+/// Words that mark a job title rather than a name (folded, compared per
+/// word and per part of a hyphenated word: "шеф-редактор", "Editor-in-Chief").
 const ROLE_WORDS: &[&str] = &[
     "editor",
     "correspondent",
@@ -239,6 +241,9 @@ const ROLE_WORDS: &[&str] = &[
     "expert",
     "обозреватель",
     "корреспондент",
+    "фотокорреспондент",
+    "спецкор",
+    "публицист",
     "редактор",
     "журналист",
     "колумнист",
@@ -257,13 +262,15 @@ const ROLE_WORDS: &[&str] = &[
     "şərhçi",
     "ekspert",
     "politoloq",
-    "iqtisadçı",
+    "iqtisadçi",
     "analitik",
     "fotoqraf",
     "deputat",
-    "deputatı",
+    "deputati",
     "müdir",
     "müdiri",
+    "fotoqrafi",
+    "şərhçisi",
     "professor",
 ];
 /// Academic degrees and honorifics kept out of a name ("Jane Doe, MD").
@@ -404,7 +411,7 @@ fn split_name_and_role(piece: &str) -> Author {
         return Author::new(&caps["name"], (!role.is_empty()).then_some(role));
     }
     let words: Vec<&str> = piece.split_whitespace().collect();
-    if let Some(at) = words.iter().position(|w| ROLE_WORDS.contains(&fold(w).as_str())) {
+    if let Some(at) = words.iter().position(|w| is_role_word(w)) {
         if at >= 2 && NAME_ONLY.is_match(&words[..at].join(" ")) {
             return Author::new(words[..at].join(" "), Some(clean_role(&words[at..].join(" "))));
         }
@@ -415,10 +422,14 @@ fn split_name_and_role(piece: &str) -> Author {
 /// Whether `piece` reads as a job title rather than a name: it starts in
 /// lower case or carries a role word.
 fn is_role(piece: &str) -> bool {
-    piece.chars().next().is_some_and(char::is_lowercase)
-        || piece
-            .split_whitespace()
-            .any(|w| ROLE_WORDS.contains(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str()))
+    piece.chars().next().is_some_and(char::is_lowercase) || piece.split_whitespace().any(is_role_word)
+}
+
+/// Whether `word` (punctuation around it ignored) is one of [`ROLE_WORDS`],
+/// whole or in one of its hyphenated parts.
+fn is_role_word(word: &str) -> bool {
+    let word = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
+    ROLE_WORDS.contains(&word.as_str()) || word.split('-').any(|part| ROLE_WORDS.contains(&part))
 }
 
 fn is_degree(piece: &str) -> bool {
@@ -570,6 +581,31 @@ mod tests {
         assert_eq!(people("Jane Doe, Senior Correspondent"), [one("Jane Doe", Some("Senior Correspondent"))]);
         assert_eq!(people("Nərmin Əliyeva — müxbir"), [one("Nərmin Əliyeva", Some("müxbir"))]);
         assert_eq!(people("Jane Doe Staff Writer"), [one("Jane Doe", Some("Staff Writer"))]);
+    }
+
+    #[test]
+    fn the_word_lists_are_written_folded() {
+        let labels = CONTRIBUTOR_LABELS.iter().map(|(label, _)| *label);
+        for word in ROLE_WORDS.iter().copied().chain(labels).chain(DEGREES.iter().copied()) {
+            assert_eq!(fold(word), word, "compared folded, so written folded");
+        }
+    }
+
+    #[test]
+    fn az_and_ru_roles_with_dotless_i_or_a_hyphen_are_roles() {
+        assert_eq!(
+            people("Leyla Əliyeva, Milli Məclisin deputatı"),
+            [one("Leyla Əliyeva", Some("Milli Məclisin deputatı"))]
+        );
+        assert_eq!(people("Orxan Nağıyev, Baş İqtisadçı"), [one("Orxan Nağıyev", Some("Baş İqtisadçı"))]);
+        assert_eq!(people("Иван Петров, Шеф-редактор"), [one("Иван Петров", Some("Шеф-редактор"))]);
+        assert_eq!(people("Jane Doe, Editor-in-Chief"), [one("Jane Doe", Some("Editor-in-Chief"))]);
+        assert_eq!(people("Олег Ким, Фотокорреспондент"), [one("Олег Ким", Some("Фотокорреспондент"))]);
+        assert_eq!(
+            people("Müəllif: Rəşad Həsənov; Fotoqraf: Aynur Quliyeva"),
+            [one("Rəşad Həsənov", None), one("Aynur Quliyeva", Some("fotoqraf"))]
+        );
+        assert_eq!(people("Jean-Paul Sartre, Anna Lee"), [one("Jean-Paul Sartre", None), one("Anna Lee", None)]);
     }
 
     #[test]
