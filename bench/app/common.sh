@@ -19,24 +19,26 @@ done
 
 work=$(mktemp -d)
 pids=()
-# Whether a process of the group `pgid` is still running (not a zombie).
+# Whether the process `pid`, or a process of the group it leads, is still
+# running (not a zombie).
 group_alive() {
   local p
-  for p in $(pgrep -g "$1"); do
-    [ "$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null)" = Z ] || return 0
+  for p in "$1" $(pgrep -g "$1"); do
+    [ -e "/proc/$p/stat" ] && [ "$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null)" != Z ] && return 0
   done
   return 1
 }
-# Stops the process group `pgid`: SIGTERM, then SIGKILL for what is still
-# running 5 s later (Liferea sometimes hangs on exit, which stalled a run).
+# Stops the process group that `pid` leads (started with setsid), or the
+# process alone (Xvfb): SIGTERM, then SIGKILL for what is still running 5 s
+# later (Liferea sometimes hangs on exit, which stalled a run).
 stop_group() {
-  kill -- "-$1" 2>/dev/null || true
+  kill -- "-$1" 2>/dev/null || kill "$1" 2>/dev/null || true
   for _ in $(seq 50); do
     group_alive "$1" || return 0
     sleep 0.1
   done
-  echo "${0##*/}: process group $1 still running 5 s after SIGTERM; killed" >&2
-  kill -KILL -- "-$1" 2>/dev/null || true
+  echo "${0##*/}: process (group) $1 still running 5 s after SIGTERM; killed" >&2
+  kill -KILL -- "-$1" 2>/dev/null || kill -KILL "$1" 2>/dev/null || true
 }
 cleanup() {
   for pid in "${pids[@]}"; do stop_group "$pid"; done

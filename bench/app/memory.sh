@@ -23,7 +23,12 @@
 # split by mapping at each moment (PSS MiB: `[heap]`, anonymous memory,
 # each library and the binary; the largest first), from /proc/PID/smaps.
 #
-# Usage: bench/app/memory.sh [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown]
+# `--js-heap` starts the app with JavaScriptCore's collector log on
+# (`JSC_logGC=1`) and prints, after the table, the web page's JavaScript
+# heap after the last full collection before each moment: what the page
+# still references, garbage excluded.
+#
+# Usage: bench/app/memory.sh [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown] [--js-heap]
 # Needs: a release build (cargo build --release -p byline -p byline-bench
 # -p byline-cli), Xvfb, xdotool, sqlite3, liferea (apt-get install liferea).
 set -euo pipefail
@@ -33,6 +38,7 @@ settle=20
 runs=3
 idle_only=0
 breakdown=0
+js_heap=0
 target="${CARGO_TARGET_DIR:-target}"
 app="$target/release/byline"
 while [ $# -gt 0 ]; do
@@ -42,7 +48,8 @@ while [ $# -gt 0 ]; do
     --app) app="$2"; shift 2 ;;
     --idle-only) idle_only=1; shift ;;
     --breakdown) breakdown=1; shift ;;
-    *) echo "usage: $0 [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown]" >&2; exit 2 ;;
+    --js-heap) js_heap=1; shift ;;
+    *) echo "usage: $0 [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown] [--js-heap]" >&2; exit 2 ;;
   esac
 done
 # The database, the served feeds, Xvfb, cleanup and the PSS helpers.
@@ -69,6 +76,17 @@ mappings() {  # pid, moment
         printf "- %s, %s (%.0f MiB): %sthe rest %.1f\n", moment, name, total / 1024, line, rest / 1024
       }' "/proc/$p/smaps" 2>/dev/null >>"$work/breakdown.md" || true
   done
+}
+
+# The JavaScript heap (KB) after the last full collection logged so far in
+# the app's stderr (JSC_logGC's "START ... => FullCollection" and its
+# "=> Nkb, p=... END" line), appended to $work/js-heap-RUN.txt as "moment=KB".
+js_heap_now() {  # run, moment
+  ((js_heap)) || return 0
+  awk -v moment="$2" '
+    /START/ { full = ($0 ~ /=> FullCollection/) }
+    /END\]/ && full { if (match($0, /=> [0-9]+kb, p=/)) kb = substr($0, RSTART + 3, RLENGTH - 9) }
+    END { printf "%s=%s ", moment, (kb == "" ? "?" : kb) }' "$work/byline-$1.log" >>"$work/js-heap-$1.txt"
 }
 
 mib() { echo "$(( ($1 + 512) / 1024 ))"; }
@@ -115,32 +133,36 @@ sync_to() {
 byline_run() {  # run
   local run="$1" pid idle read synced subscribed idle_p read_p synced_p subscribed_p
   cp "$pristine" "$db"; rm -f "$db-wal" "$db-shm"
-  setsid "$app" >/dev/null 2>"$work/byline-$run.log" &
+  if ((js_heap)); then
+    setsid env JSC_logGC=1 "$app" >/dev/null 2>"$work/byline-$run.log" &
+  else
+    setsid "$app" >/dev/null 2>"$work/byline-$run.log" &
+  fi
   pid=$!
   pids+=("$pid")
   sleep "$settle"
-  idle=$(pss_of_group "$pid"); idle_p=$(pss_lines "$pid"); mappings "$pid" "run $run idle"
+  idle=$(pss_of_group "$pid"); idle_p=$(pss_lines "$pid"); mappings "$pid" "run $run idle"; js_heap_now "$run" idle
   if [ "$idle" -eq 0 ]; then echo "${0##*/}: byline is not running:" >&2; cat "$work/byline-$run.log" >&2; exit 1; fi
   if ((idle_only)); then
     printf '| %s | byline | %s | – | – | – | %s |\n' "$run" "$(mib "$idle")" "$idle_p"
   else
     keys j 50 0.5
     sleep "$settle"
-    read=$(pss_of_group "$pid"); read_p=$(pss_lines "$pid"); mappings "$pid" "run $run read"
+    read=$(pss_of_group "$pid"); read_p=$(pss_lines "$pid"); mappings "$pid" "run $run read"; js_heap_now "$run" read
     sqlite3 "$db" ".timeout 10000" "$repoint"
     sync_to $((articles + 10000))
     sleep "$settle"
-    synced=$(pss_of_group "$pid"); synced_p=$(pss_lines "$pid"); mappings "$pid" "run $run synced"
+    synced=$(pss_of_group "$pid"); synced_p=$(pss_lines "$pid"); mappings "$pid" "run $run synced"; js_heap_now "$run" synced
     sqlite3 "$db" ".timeout 10000" ".read $work/subscribe-new.sql"
     sync_to $((articles + 30000))
     sleep "$settle"
-    subscribed=$(pss_of_group "$pid"); subscribed_p=$(pss_lines "$pid"); mappings "$pid" "run $run subscribed"
+    subscribed=$(pss_of_group "$pid"); subscribed_p=$(pss_lines "$pid"); mappings "$pid" "run $run subscribed"; js_heap_now "$run" subscribed
     printf '| %s | byline | %s | %s (%s) | %s (%s) | %s (%s) | idle: %s; read: %s; synced: %s; subscribed (%s articles): %s |\n' "$run" \
       "$(mib "$idle")" "$(mib "$read")" "$(percent "$idle" "$read")" "$(mib "$synced")" "$(percent "$idle" "$synced")" \
       "$(mib "$subscribed")" "$(percent "$idle" "$subscribed")" \
       "$idle_p" "$read_p" "$synced_p" "$(sqlite3 "$db" 'SELECT COUNT(*) FROM articles')" "$subscribed_p"
   fi
-  kill -- "-$pid" 2>/dev/null || true
+  stop_group "$pid"
   sleep 1
 }
 
@@ -152,7 +174,7 @@ liferea_run() {  # run
   pids+=("$pid")
   sleep "$settle"
   printf '| %s | liferea | %s | – | – | – | %s |\n' "$run" "$(mib "$(pss_of_group "$pid")")" "$(pss_lines "$pid")"
-  kill -- "-$pid" 2>/dev/null || true
+  stop_group "$pid"
   sleep 1
 }
 
@@ -165,6 +187,12 @@ for run in $(seq "$runs"); do
   byline_run "$run"
   if command -v liferea >/dev/null 2>&1; then liferea_run "$run"; fi
 done
+if ((js_heap)); then
+  echo
+  echo "JavaScript heap after the last full collection before each moment (KB, from JSC_logGC):"
+  echo
+  for run in $(seq "$runs"); do echo "- run $run: $(cat "$work/js-heap-$run.txt" 2>/dev/null)"; done
+fi
 if ((breakdown)) && [ -s "$work/breakdown.md" ]; then
   echo
   echo "Byline's processes by mapping (PSS MiB):"
