@@ -86,6 +86,11 @@ fn source_reliability() {
     for name in &names {
         let expected: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.expected.json"))).unwrap()).unwrap();
+        // Batches 1–4 only: batch 5 splits on another bit of the hash
+        // (`tests/common/mod.rs`, `half`), which `is_tune` does not follow.
+        if expected["batch"].as_u64().is_some_and(|b| b >= 5) {
+            continue;
+        }
         let bytes = std::fs::read(dir.join(format!("{name}.html"))).unwrap();
         let html = byline_feeds::charset::decode_html(&bytes, expected["content_type"].as_str());
         let url = Url::parse(expected["url"].as_str().unwrap()).unwrap();

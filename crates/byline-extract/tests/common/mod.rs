@@ -13,9 +13,10 @@ pub struct ExpectedAuthor {
     pub role: Option<String>,
 }
 
-/// One `tests/fixtures/pages/NAME.expected.json` (or `real/`: there `text`
-/// is empty and the body is checked by `must_contain`/`must_not_contain`;
-/// an empty `title` means it is not known).
+/// One `tests/fixtures/pages/NAME.expected.json` (or `real/`: there the body
+/// is checked by `must_contain`/`must_not_contain`, and `text` is the full
+/// gold body on batch 5's pages only, empty on the others; an empty `title`
+/// means it is not known).
 #[derive(Debug, Deserialize)]
 pub struct Expected {
     pub url: String,
@@ -45,12 +46,23 @@ pub struct Expected {
     /// holdout pages are "fresh": nobody has tuned on them, even in aggregate.
     #[serde(default)]
     pub batch: Option<u32>,
+    /// `false` when the upstream answer names no authors at all (batch 5's
+    /// scrapinghub pages): `byline` is then empty without meaning "no
+    /// person", and bylines are not scored on the page (absent: true).
+    #[serde(default)]
+    pub byline_known: Option<bool>,
 }
 
 impl Expected {
     /// The page's batch of the real corpus (1 when not given).
     pub fn batch(&self) -> u32 {
         self.batch.unwrap_or(1)
+    }
+
+    /// Whether the page's byline is known, so that it is scored (see
+    /// `byline_known`).
+    pub fn byline_known(&self) -> bool {
+        self.byline_known.unwrap_or(true)
     }
 }
 
@@ -83,14 +95,21 @@ pub fn real_pages() -> Vec<Page> {
     pages_in(&fixtures_dir().join("real"))
 }
 
+/// The name prefixes of batch 5's pages (Fundus, Scrapinghub), whose half
+/// is the hash's top bit (see `half`).
+pub const TOP_BIT_PREFIXES: [&str; 2] = ["fd-", "sh-"];
+
 /// Which half of the real corpus a page belongs to: `"tune"` or
-/// `"holdout"`, decided by FNV-1a (64-bit) of its name alone, even → tune.
+/// `"holdout"`, decided by FNV-1a (64-bit) of its name alone: its lowest bit
+/// for batches 1 to 4 (even → tune), its top bit for batch 5's pages (named
+/// `fd-…`, `sh-…`; 0 → tune), so that the earlier batches keep their halves.
 pub fn half(name: &str) -> &'static str {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in name.bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    if h % 2 == 0 {
+    let bit = if TOP_BIT_PREFIXES.iter().any(|p| name.starts_with(p)) { h >> 63 } else { h & 1 };
+    if bit == 0 {
         "tune"
     } else {
         "holdout"
@@ -109,8 +128,24 @@ pub fn name_key(name: &str) -> String {
     name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// Every page in `dir` (each `NAME.html` with its `NAME.expected.json`),
-/// sorted by name; for readers of this file from elsewhere (`bench/extract`).
+/// The page's bytes: `NAME.html`, or when it is absent `NAME.html.gz`
+/// (batch 5 keeps upstream's gzipped pages), decompressed.
+pub fn page_bytes(dir: &Path, name: &str) -> Vec<u8> {
+    let plain = dir.join(format!("{name}.html"));
+    if plain.exists() {
+        return std::fs::read(&plain).unwrap_or_else(|e| panic!("{}: {e}", plain.display()));
+    }
+    let gz = dir.join(format!("{name}.html.gz"));
+    let file = std::fs::File::open(&gz).unwrap_or_else(|e| panic!("{}: {e}", gz.display()));
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(file), &mut bytes)
+        .unwrap_or_else(|e| panic!("{}: {e}", gz.display()));
+    bytes
+}
+
+/// Every page in `dir` (each `NAME.html` or `NAME.html.gz` with its
+/// `NAME.expected.json`), sorted by name; for readers of this file from
+/// elsewhere (`bench/extract`).
 pub fn pages_in(dir: &Path) -> Vec<Page> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -121,7 +156,7 @@ pub fn pages_in(dir: &Path) -> Vec<Page> {
     names
         .into_iter()
         .map(|name| {
-            let bytes = std::fs::read(dir.join(format!("{name}.html"))).expect("page html");
+            let bytes = page_bytes(dir, &name);
             let json = std::fs::read_to_string(dir.join(format!("{name}.expected.json"))).expect("expected json");
             let expected = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: {e}"));
             Page { name, bytes, expected }
