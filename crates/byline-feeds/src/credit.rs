@@ -80,8 +80,16 @@ const NOT_A_PERSON: &[&str] = &[
 ];
 /// Last words that make a credit a desk or a team, not a person ("AOL
 /// Staff", "BWW News Desk", "Smart Shopping Team").
+/// A last word ending in "agentur" ("SID Nachrichtenagentur",
+/// "Presseagentur") or "agency" ("Xinhua News Agency") counts too.
 const DESK_WORDS: &[&str] =
     &["staff", "desk", "team", "newsroom", "redaktion", "submissions", "committee", "редакция", "komandası"];
+
+/// Whether `word` (folded) is the last word of a desk's or an agency's
+/// credit: one of [`DESK_WORDS`], or "…agentur" / "agency".
+fn is_desk_word(word: &str) -> bool {
+    DESK_WORDS.contains(&word) || word.ends_with("agentur") || word == "agency"
+}
 /// News agencies and wire services, credited beside or instead of people
 /// (compared lower-case, as one whole name). Any one-word credit in capitals
 /// of up to five letters ("AP", "TNN", "TIME") counts as one too.
@@ -302,7 +310,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\.[a-z]{2,6}$
 /// publication or desk and is dropped.
 /// Names are not checked here: see [`is_plausible_person`].
 pub fn parse_credit(text: &str) -> Vec<Author> {
-    let mut text = strip_label(&squash(text)).to_string();
+    let mut text = strip_label(trim_separators(&squash(text))).to_string();
     // "Peter Maahn/SP-X", "dpa/lno": a slash between a name and an agency or
     // a desk's initials separates credits as " / " does (never in a URL).
     if !text.contains("://") && !text.starts_with("www.") {
@@ -390,6 +398,12 @@ fn parse_part(part: &str) -> Vec<Author> {
     let mut out: Vec<Author> = Vec::new();
     for piece in pieces {
         let piece = strip_degrees(piece);
+        // "David Straub, MDR THÜRINGEN": a piece in capitals after a name
+        // that is not (AP's "STEVE PEOPLES, THOMAS BEAUMONT" are all in
+        // capitals) is the outlet or its desk, not a second person.
+        if out.last().is_some_and(|last| last.name.chars().any(char::is_lowercase)) && is_all_caps(piece) {
+            continue;
+        }
         match out.last_mut() {
             Some(last) if is_role(piece) => match &mut last.role {
                 Some(role) => {
@@ -404,8 +418,14 @@ fn parse_part(part: &str) -> Vec<Author> {
     out
 }
 
+/// Whether `text` has letters and every one is a capital ("MDR THÜRINGEN").
+fn is_all_caps(text: &str) -> bool {
+    text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase)
+}
+
 /// "Name – Role", "Name Staff Writer" or a bare name.
 fn split_name_and_role(piece: &str) -> Author {
+    let piece = strip_initials(piece);
     if let Some(caps) = NAME_ROLE.captures(piece) {
         let role = clean_role(&caps["role"]);
         return Author::new(&caps["name"], (!role.is_empty()).then_some(role));
@@ -446,6 +466,32 @@ fn strip_degrees(piece: &str) -> &str {
         piece = head.trim_end();
     }
     piece
+}
+
+/// `text` without a separator left dangling at its end ("MND Staff -",
+/// "Jane Doe |", "Jane Doe,"), as a credit split over elements reads.
+pub fn trim_separators(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ';' | ':' | '·' | '•')
+    })
+}
+
+/// A name without the author's initials or an agency printed after it in
+/// brackets ("Elena Oberholzer (obe)", "Corina Gall (cog.)", "Jane Doe
+/// (dpa)", "Jane Doe (AFP)"): the desk's short code, not part of the name.
+/// Anything else in brackets stays ("Jane Doe (Berlin)").
+pub fn strip_initials(name: &str) -> &str {
+    let name = name.trim();
+    let Some(open) = name.strip_suffix(')').and_then(|n| n.rfind('(')) else { return name };
+    let inner = &name[open + 1..name.len() - 1];
+    let letters = inner.trim_end_matches('.');
+    let initials = (2..=5).contains(&letters.chars().count()) && letters.chars().all(char::is_lowercase);
+    let head = name[..open].trim_end();
+    if (initials || is_agency(inner)) && head.contains(char::is_whitespace) {
+        head
+    } else {
+        name
+    }
 }
 
 /// "Photo: Name" → ("photographer", "Name").
@@ -514,7 +560,7 @@ pub fn clean_role(role: &str) -> String {
 /// not the publisher ("Редакция", "Editorial team"), not a date, a URL, a
 /// domain or an e-mail address. Sites add their own names on top of this.
 pub fn is_plausible_person(name: &str) -> bool {
-    let name = squash(name);
+    let name = squash(trim_separators(name));
     let key = comparable(&name);
     let words: Vec<&str> = key.split_whitespace().collect();
     if key.is_empty() || name.chars().count() > 80 || words.len() > 6 || !name.chars().any(char::is_alphabetic) {
@@ -530,7 +576,7 @@ pub fn is_plausible_person(name: &str) -> bool {
         || words.first().is_some_and(|w| PUBLISHER_WORDS.contains(w))
         // "The Local", "The Editors": an article opens a title, never a name.
         || (words.len() >= 2 && words.first().is_some_and(|w| matches!(*w, "the" | "die" | "der" | "das" | "le" | "la" | "el")))
-        || (words.len() >= 2 && words.last().is_some_and(|w| DESK_WORDS.contains(w)))
+        || (words.len() >= 2 && words.last().is_some_and(|w| is_desk_word(w)))
         || words.iter().any(|w| ADMIN_WORDS.contains(w))
         || is_agency(&name)
         || is_agency_credit(&name)
@@ -716,6 +762,34 @@ mod tests {
         assert_eq!(people("Autor: Peter Maahn"), [one("Peter Maahn", None)]);
         assert_eq!(people("View all posts by Daniel Lemire"), [one("Daniel Lemire", None)]);
         assert!(people("Von").is_empty());
+    }
+
+    #[test]
+    fn initials_or_an_agency_in_brackets_are_not_part_of_the_name() {
+        assert_eq!(people("Elena Oberholzer (obe)"), [one("Elena Oberholzer", None)]);
+        assert_eq!(people("Corina Gall (cog.)"), [one("Corina Gall", None)]);
+        assert_eq!(people("Jane Doe (dpa)"), [one("Jane Doe", None)]);
+        assert_eq!(people("Jane Doe (AFP)"), [one("Jane Doe", None)]);
+        assert_eq!(people("Jane Doe (Berlin)"), [one("Jane Doe (Berlin)", None)]);
+        assert_eq!(strip_initials("Madonna (obe)"), "Madonna (obe)");
+    }
+
+    #[test]
+    fn an_outlet_in_capitals_after_a_name_is_not_a_person() {
+        assert_eq!(people("David Straub, MDR THÜRINGEN"), [one("David Straub", None)]);
+        assert_eq!(
+            people("STEVE PEOPLES, THOMAS BEAUMONT"),
+            [one("STEVE PEOPLES", None), one("THOMAS BEAUMONT", None)]
+        );
+    }
+
+    #[test]
+    fn a_dangling_separator_and_agency_desks() {
+        assert_eq!(people("By Jane Doe -"), [one("Jane Doe", None)]);
+        for bad in ["MND Staff -", "SID Nachrichtenagentur", "Xinhua News Agency"] {
+            assert!(!is_plausible_person(bad), "{bad}");
+        }
+        assert!(is_plausible_person("Jane Doe –"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Who can be a person on this page: the name checks every source shares.
 
-use byline_feeds::credit::{clean_role, is_agency, is_plausible_person};
+use byline_feeds::credit::{clean_role, is_agency, is_plausible_person, strip_initials, trim_separators};
 use url::Url;
 
 use crate::model::Author;
@@ -50,11 +50,13 @@ impl Context {
     }
 
     /// The people among `authors`, each once, names squashed (without a
-    /// title such as "Dr." before them) and roles cleaned.
+    /// title such as "Dr." before them, initials in brackets after them
+    /// or a dangling separator: "Elena Oberholzer (obe)", "MND Staff -")
+    /// and roles cleaned.
     pub(crate) fn keep_people(&self, authors: Vec<Author>) -> Vec<Author> {
         let mut out: Vec<Author> = Vec::new();
         for a in authors {
-            let name = without_title(&a.name);
+            let name = strip_initials(trim_separators(without_title(&a.name)));
             if self.is_person(name) && !out.iter().any(|o| comparable(&o.name) == comparable(name)) {
                 // "David Hutzler, dpa": an agency beside the name is the source, not a role.
                 let role = a.role.map(|r| clean_role(&r)).filter(|r| !r.is_empty() && !is_agency(r));
@@ -199,6 +201,18 @@ mod tests {
         let names: Vec<&str> = kept.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Tim Loppe", "Jane Roe", "Dr. Who"]);
         assert_eq!(without_title("Ms Marvel"), "Ms Marvel");
+    }
+
+    #[test]
+    fn initials_after_the_name_and_a_dangling_dash_go() {
+        let c = test_context();
+        let kept = c.keep_people(vec![
+            Author::new("Elena Oberholzer (obe)", None),
+            Author::new("Corina Gall (cog.)", None),
+            Author::new("MND Staff -", None),
+        ]);
+        let names: Vec<&str> = kept.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Elena Oberholzer", "Corina Gall"]);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Credit lines at the end of the body: "Name – Role", "Name, Role",
 //! "Автор: Name" (common on Azerbaijani and Russian sites), in a block of
 //! their own or as the last line of the last block ("…text.<br>Name –
-//! Role"), and credits on several lines ("Name<br>Role", "Müəllif:
-//! A<br>Fotoqraf: B").
+//! Role"), credits on several lines ("Name<br>Role", "Müəllif:
+//! A<br>Fotoqraf: B"), and a name alone in bold as the very last block.
 
 use byline_feeds::credit::{is_name_shaped, name_and_role};
 
@@ -47,7 +47,12 @@ pub(crate) fn trailing_byline<'a>(content: &'a Document, ctx: &Context) -> Optio
         if NOT_BYLINE_LINES.contains(&first.as_str()) && found.nodes.is_empty() {
             continue;
         }
-        match labelled_lines(block, ctx).or_else(|| parse_credit_line(&text, ctx)).or_else(|| signature(block, ctx)) {
+        let last = found.nodes.is_empty();
+        match labelled_lines(block, ctx)
+            .or_else(|| parse_credit_line(&text, ctx))
+            .or_else(|| signature(block, ctx))
+            .or_else(|| if last { bold_name(block, &text, ctx) } else { None })
+        {
             Some(mut authors) => {
                 authors.append(&mut found.authors);
                 found.authors = authors;
@@ -132,6 +137,23 @@ fn last_line<'a>(block: &NodeRef<'a>) -> Option<(String, Vec<NodeRef<'a>>)> {
             children[..br].iter().any(|c| if c.is_element() { has_text(c) } else { !c.text().trim().is_empty() });
         return text_before.then(|| (text, children[br..].to_vec()));
     }
+}
+
+/// The body's last block when it is one person's name in bold and nothing
+/// else, as plain text (`<p><strong>Lê Phương</strong></p>`; a link in
+/// bold is a teaser): the signature of a site that credits its author
+/// below the text.
+fn bold_name(block: &NodeRef, text: &str, ctx: &Context) -> Option<Vec<Author>> {
+    let children: Vec<NodeRef> =
+        block.children_it(false).filter(|c| c.is_element() || !c.text().trim().is_empty()).collect();
+    let [only] = children.as_slice() else { return None };
+    let bold = only.is_element()
+        && matches!(tag(only).as_str(), "strong" | "b")
+        && !only.children_it(false).any(|c| c.is_element())
+        && squash(&only.text()) == text;
+    (bold && is_name_shaped(text) && ctx.is_person(text))
+        .then(|| ctx.keep_people(vec![Author::new(text, None)]))
+        .filter(|people| !people.is_empty())
 }
 
 /// Words of a letter's closing ("Viele Grüße<br>Tine"), never a name.
@@ -221,6 +243,20 @@ mod tests {
             "<p>Text.</p><p>Anna Lee<br>Tom Ray</p>",
         ] {
             assert!(trailing_byline(&Document::from(not_one), &test_context()).is_none(), "{not_one}");
+        }
+    }
+
+    #[test]
+    fn a_name_alone_in_bold_at_the_very_end_is_the_author() {
+        let (people, _) = trailing("<div><p>Mətn birinci abzas.</p><p><strong>Lê Phương</strong></p></div>");
+        assert_eq!(people, Some(vec![one("Lê Phương", None)]));
+        for not_one in [
+            "<div><p><strong>Lê Phương</strong></p><p>Mətn birinci abzas.</p></div>",
+            "<div><p>Mətn.</p><p><strong>Lê Phương</strong> dedi.</p></div>",
+            "<div><p>Mətn.</p><p>Lê Phương</p></div>",
+            "<div><p>Mətn.</p><p><strong><a href=\"/x\">Anna Lee</a></strong></p></div>",
+        ] {
+            assert_eq!(trailing(not_one).0, None, "{not_one}");
         }
     }
 
