@@ -324,9 +324,11 @@ const CREDIT_STARTS: &[&str] = &["(credit:", "credit:", "photo credit", "image c
 
 /// Drops scripts, embeds, tracking pixels, ad banners, share blocks,
 /// related-news lists, comment sections, calls to action, advertisement
-/// labels, picture credit lines and "read also" teasers (a block that is
-/// one link to another page of the site) from a whole page.
+/// labels, picture credit lines, "read also" teasers (a block that is one
+/// link to another page of the site) and what a video shows when it cannot
+/// play from a whole page; first puts the parts React streamed in place.
 pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
+    place_streamed_parts(doc);
     let all = elements(doc);
     for node in &all {
         let name = tag(node);
@@ -334,6 +336,8 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
             || name == "ins" && node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w == "adsbygoogle"));
         if ALWAYS_DROP.contains(&name.as_str()) || ad_slot() {
             node.remove_from_parent();
+        } else if matches!(name.as_str(), "video" | "audio") {
+            remove_media_fallback(node);
         }
     }
     for img in all.iter().filter(|n| tag(n) == "img" && is_attached(n)) {
@@ -359,6 +363,52 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
         if noise && node.parent().is_some() && !protected(node) {
             node.remove_from_parent();
         }
+    }
+}
+
+/// What a `<video>` or `<audio>` holds besides its sources and tracks is
+/// shown only by a browser that cannot play it ("To view this video please
+/// enable JavaScript, and consider upgrading to a web browser that supports
+/// HTML5 video"): never in a reading view, where it would be read as text.
+/// A link to the media's own file stays: the sanitizer drops the player, and
+/// the link is then the reader's way to it.
+fn remove_media_fallback(media: &NodeRef) {
+    let file = |url: &str| url.split(['?', '#']).next().unwrap_or_default().to_string();
+    let children = media.children();
+    let sources: Vec<String> = std::iter::once(*media)
+        .chain(children.iter().copied())
+        .filter_map(|n| n.attr("src"))
+        .map(|src| file(&src))
+        .collect();
+    for child in children {
+        let kept = match tag(&child).as_str() {
+            "source" | "track" => child.is_element(),
+            "a" => child.attr("href").is_some_and(|href| sources.contains(&file(&href))),
+            _ => false,
+        };
+        if !kept {
+            child.remove_from_parent();
+        }
+    }
+}
+
+/// Puts the parts of a page streamed by React (`<div hidden id="S:1a">`,
+/// sent after the rest) where the page's own script puts them: in place of
+/// their placeholder (`<template id="B:1a">` or `<template id="P:1a">`),
+/// shown. Next.js sites send the whole article this way; left hidden, it
+/// would be dropped as text that is never shown. A hidden part without a
+/// placeholder stays hidden.
+fn place_streamed_parts(doc: &Document) {
+    for part in doc.select(r#"div[hidden][id^="S:"]"#).nodes() {
+        let Some(suffix) = part.attr("id").and_then(|id| id.strip_prefix("S:").map(str::to_string)) else { continue };
+        let placeholder = doc.select(&format!(r#"template[id="B:{suffix}"], template[id="P:{suffix}"]"#));
+        let Some(target) = placeholder.nodes().first().copied() else { continue };
+        // A placeholder inside its own part would make a cycle.
+        if target.ancestors_it(None).any(|a| a.id == part.id) {
+            continue;
+        }
+        target.replace_with(part);
+        part.remove_attrs(&["hidden", "id"]);
     }
 }
 
@@ -811,6 +861,40 @@ mod tests {
         for kept in ["First paragraph", "a link inside it", "chart.png", "full report from the ministry"] {
             assert!(out.contains(kept), "{kept}: {out}");
         }
+    }
+
+    #[test]
+    fn what_a_video_shows_when_it_cannot_play_goes() {
+        let doc = Document::from(
+            r#"<html><body><p>Before.</p><video controls><source src="https://x.example.com/v.mp4" type="video/mp4">
+            <p class="vjs-no-js">To view this video please enable JavaScript</p>Your browser cannot play it.</video>
+            <p>After.</p></body></html>"#,
+        );
+        remove_noise(&doc, &url());
+        let html = doc.select("body").inner_html().to_string();
+        assert!(!html.contains("enable JavaScript") && !html.contains("cannot play"), "{html}");
+        assert!(html.contains("<source") && html.contains("After."), "{html}");
+        // A link to the file itself stays.
+        let doc = Document::from(
+            r#"<html><body><p>Listen.</p><audio controls><source src="https://x.example.com/a.mp3?_=1">
+            <a href="https://x.example.com/a.mp3">https://x.example.com/a.mp3</a></audio></body></html>"#,
+        );
+        remove_noise(&doc, &url());
+        assert!(doc.select("audio a").exists());
+    }
+
+    #[test]
+    fn streamed_parts_take_their_placeholders_place_and_other_hidden_text_goes() {
+        let doc = Document::from(
+            r#"<html><body><h1>Title</h1><template id="B:1a"></template><div class="skeleton"></div>
+            <footer>Footer</footer><div hidden id="S:1a"><p>The article, sent last.</p></div>
+            <div hidden id="S:9"><p>No placeholder.</p></div><div hidden><p>Never shown.</p></div></body></html>"#,
+        );
+        remove_noise(&doc, &url());
+        let html = doc.select("body").inner_html().to_string();
+        let (article, footer) = (html.find("The article, sent last.").unwrap(), html.find("Footer").unwrap());
+        assert!(article < footer, "{html}");
+        assert!(!html.contains("No placeholder") && !html.contains("Never shown"), "{html}");
     }
 
     #[test]
