@@ -209,6 +209,17 @@ fn queries(g: &Generated) -> Vec<ListQuery> {
 }
 
 /// Every page of `query`, in order: each article's id and sort key.
+/// Rows of the search index and of the articles, on a connection of its own.
+async fn index_and_article_rows(path: &std::path::Path) -> (i64, i64) {
+    let mut conn = connect(path).await;
+    let counts = sqlx::query_as("SELECT (SELECT COUNT(*) FROM articles_fts), (SELECT COUNT(*) FROM articles)")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    counts
+}
+
 async fn paged(store: &Store, query: &ListQuery) -> Vec<(ArticleId, i64)> {
     let mut got = Vec::new();
     let mut q = query.clone();
@@ -316,14 +327,8 @@ async fn a_rebuilt_index_finds_what_the_written_one_found() {
     store.prune(Utc::now() + Duration::days(1)).await.unwrap();
     store.remove_feed(g.feeds[3]).await.unwrap();
     assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new());
-    let mut conn = connect(&g.path).await;
-    let (rows, articles): (i64, i64) =
-        sqlx::query_as("SELECT (SELECT COUNT(*) FROM articles_fts), (SELECT COUNT(*) FROM articles)")
-            .fetch_one(&mut conn)
-            .await
-            .unwrap();
+    let (rows, articles) = index_and_article_rows(&g.path).await;
     assert_eq!(rows, articles, "no search row outlives its article");
-    conn.close().await.unwrap();
     store.close().await;
 }
 
@@ -370,14 +375,7 @@ async fn a_rebuild_in_steps_survives_a_sync_between_steps_and_a_restart() {
     store.rebuild_search_index().await.unwrap();
     assert!(!store.search_index_pending().await.unwrap());
     assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new());
-    let mut conn = connect(&g.path).await;
-    let (rows, articles): (i64, i64) =
-        sqlx::query_as("SELECT (SELECT COUNT(*) FROM articles_fts), (SELECT COUNT(*) FROM articles)")
-            .fetch_one(&mut conn)
-            .await
-            .unwrap();
-    conn.close().await.unwrap();
-    assert_eq!((rows, articles), (290, 290), "every article once");
+    assert_eq!(index_and_article_rows(&g.path).await, (290, 290), "every article once");
     let search = |text: &str| ListQuery { search: Some(text.into()), limit: 500, ..Default::default() };
     for text in ["zzrenamed13", "zzrenamed12", "zznew70", "zznew79"] {
         assert_eq!(store.list(&search(text)).await.unwrap().items.len(), 1, "{text}");
