@@ -79,14 +79,13 @@ const NOT_A_PERSON: &[&str] = &[
     "newsdesk",
 ];
 /// Last words that make a credit a desk or a team, not a person ("AOL
-/// Staff", "BWW News Desk", "Smart Shopping Team").
-/// A last word ending in "agentur" ("SID Nachrichtenagentur",
-/// "Presseagentur") or "agency" ("Xinhua News Agency") counts too.
+/// Staff", "BWW News Desk", "Smart Shopping Team"); see [`is_desk_word`].
 const DESK_WORDS: &[&str] =
     &["staff", "desk", "team", "newsroom", "redaktion", "submissions", "committee", "редакция", "komandası"];
 
 /// Whether `word` (folded) is the last word of a desk's or an agency's
-/// credit: one of [`DESK_WORDS`], or "…agentur" / "agency".
+/// credit: one of [`DESK_WORDS`], or a word ending in "agentur" ("SID
+/// Nachrichtenagentur", "Presseagentur") or "agency" ("Xinhua News Agency").
 fn is_desk_word(word: &str) -> bool {
     DESK_WORDS.contains(&word) || word.ends_with("agentur") || word == "agency"
 }
@@ -449,7 +448,8 @@ fn is_role(piece: &str) -> bool {
 /// whole or in one of its hyphenated parts.
 fn is_role_word(word: &str) -> bool {
     let word = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
-    ROLE_WORDS.contains(&word.as_str()) || word.split('-').any(|part| ROLE_WORDS.contains(&part))
+    // A word without a hyphen is its own one part.
+    word.split('-').any(|part| ROLE_WORDS.contains(&part))
 }
 
 fn is_degree(piece: &str) -> bool {
