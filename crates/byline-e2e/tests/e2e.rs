@@ -183,7 +183,7 @@ async fn search_finds_azerbaijani_text() {
     sqlx::query("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").execute(&mut db).await.unwrap();
     sqlx::query("INSERT INTO search_reindex (asked_at) VALUES (1)").execute(&mut db).await.unwrap();
     db.close().await.unwrap();
-    let mut app = App::launch(&home, "search-az-rebuilt").await;
+    let app = App::launch(&home, "search-az-rebuilt").await;
     app.wait_count(&tid("article-row"), 4).await;
     let search = app.find_tid("search-input").await;
     app.type_into(&search, "seher").await;

@@ -230,7 +230,38 @@ impl Drop for Proc {
 /// A free TCP port on 127.0.0.1 (bound then released; the small race is
 /// fine for tests that run one at a time).
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("bind 127.0.0.1:0").port()
+    free_ports::<1>()[0]
+}
+
+/// `N` distinct free TCP ports on 127.0.0.1: all bound at once, so two
+/// calls in a row cannot hand out the same port, then released.
+pub fn free_ports<const N: usize>() -> [u16; N] {
+    let listeners: [TcpListener; N] =
+        std::array::from_fn(|_| TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0"));
+    listeners.map(|l| l.local_addr().expect("local address").port())
+}
+
+/// How many times the drivers are started on new ports before a test fails.
+const DRIVER_ATTEMPTS: u32 = 3;
+
+/// Waits until something listens on each of `ports`, while `driver` runs:
+/// tauri-driver listens on its port at once, but forwards to WebKitWebDriver
+/// on the native port, which needs a moment more (before it, a new-session
+/// request fails with "connection refused").
+fn wait_listening(driver: &mut Proc, ports: &[u16]) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    for &port in ports {
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Some(status) = driver.exited() {
+                return Err(format!("tauri-driver exited ({status})"));
+            }
+            if Instant::now() >= deadline {
+                return Err(format!("tauri-driver/WebKitWebDriver did not listen on {port}"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------
@@ -592,70 +623,69 @@ impl App {
         clear_artifacts(&artifacts, name);
         let log = artifacts.join(format!("{name}.log"));
         let log_file = File::create(&log).expect("e2e log file");
-        let (port, native_port) = (free_port(), free_port());
-
-        let path = std::env::var_os("PATH").unwrap_or_default();
-        let mut paths = vec![home.bin_dir()];
-        paths.extend(std::env::split_paths(&path));
-        let mut cmd = Command::new(&driver_bin);
-        cmd.arg("--port")
-            .arg(port.to_string())
-            .arg("--native-port")
-            .arg(native_port.to_string())
-            .arg("--native-driver")
-            .arg(&native)
-            // tauri-driver starts WebKitWebDriver, which starts the app: they
-            // all inherit this environment.
-            .env("DISPLAY", &display.name)
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.data_home())
-            .env("XDG_CONFIG_HOME", home.config_home())
-            .env("XDG_CACHE_HOME", home.cache_home())
-            .env("XDG_RUNTIME_DIR", home.runtime_dir())
-            .env("PATH", std::env::join_paths(paths).expect("PATH"))
-            // No session bus: the single-instance plugin then launches
-            // normally instead of handing over to a Byline already running.
-            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/byline-e2e-no-bus")
-            .env("NO_AT_BRIDGE", "1")
-            .env("LANG", "C.UTF-8")
-            .env("NO_PROXY", "127.0.0.1,localhost")
-            .env("no_proxy", "127.0.0.1,localhost")
-            .env_remove("LANGUAGE")
-            .env_remove("LC_ALL")
-            .env_remove("WAYLAND_DISPLAY")
-            .stdin(Stdio::null())
-            .stdout(log_file.try_clone().unwrap())
-            .stderr(log_file);
-        for (key, value) in [("WEBKIT_DISABLE_DMABUF_RENDERER", "1"), ("WEBKIT_DISABLE_COMPOSITING_MODE", "1")] {
-            if std::env::var_os(key).is_none() {
+        let driver_command = |port: u16, native_port: u16| {
+            let path = std::env::var_os("PATH").unwrap_or_default();
+            let mut paths = vec![home.bin_dir()];
+            paths.extend(std::env::split_paths(&path));
+            let mut cmd = Command::new(&driver_bin);
+            cmd.arg("--port")
+                .arg(port.to_string())
+                .arg("--native-port")
+                .arg(native_port.to_string())
+                .arg("--native-driver")
+                .arg(&native)
+                // tauri-driver starts WebKitWebDriver, which starts the app: they
+                // all inherit this environment.
+                .env("DISPLAY", &display.name)
+                .env("HOME", home.path())
+                .env("XDG_DATA_HOME", home.data_home())
+                .env("XDG_CONFIG_HOME", home.config_home())
+                .env("XDG_CACHE_HOME", home.cache_home())
+                .env("XDG_RUNTIME_DIR", home.runtime_dir())
+                .env("PATH", std::env::join_paths(paths).expect("PATH"))
+                // No session bus: the single-instance plugin then launches
+                // normally instead of handing over to a Byline already running.
+                .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/byline-e2e-no-bus")
+                .env("NO_AT_BRIDGE", "1")
+                .env("LANG", "C.UTF-8")
+                .env("NO_PROXY", "127.0.0.1,localhost")
+                .env("no_proxy", "127.0.0.1,localhost")
+                .env_remove("LANGUAGE")
+                .env_remove("LC_ALL")
+                .env_remove("WAYLAND_DISPLAY")
+                .stdin(Stdio::null())
+                .stdout(log_file.try_clone().expect("e2e log file"))
+                .stderr(log_file.try_clone().expect("e2e log file"));
+            for (key, value) in [("WEBKIT_DISABLE_DMABUF_RENDERER", "1"), ("WEBKIT_DISABLE_COMPOSITING_MODE", "1")] {
+                if std::env::var_os(key).is_none() {
+                    cmd.env(key, value);
+                }
+            }
+            if display.is_own() {
+                cmd.env_remove("XAUTHORITY");
+            }
+            for (key, value) in env {
                 cmd.env(key, value);
             }
-        }
-        if display.is_own() {
-            cmd.env_remove("XAUTHORITY");
-        }
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let mut driver = Proc::spawn(cmd, "tauri-driver");
-
-        // tauri-driver listens on `port` at once, but forwards to
-        // WebKitWebDriver on `native_port`, which needs a moment more: wait
-        // for both, or the new-session request fails with "connection refused".
-        let deadline = Instant::now() + Duration::from_secs(20);
-        for p in [port, native_port] {
-            while TcpStream::connect(("127.0.0.1", p)).is_err() {
-                if let Some(status) = driver.exited() {
-                    panic!("byline-e2e: tauri-driver exited ({status}); see {}", log.display());
+            cmd
+        };
+        // The ports are free when chosen but may be taken before the drivers
+        // bind them (WebKitWebDriver then says "Unable to listen for HTTP
+        // server"): start again on new ports.
+        let mut attempt = 1;
+        let (driver, port) = loop {
+            let [port, native_port] = free_ports::<2>();
+            let mut driver = Proc::spawn(driver_command(port, native_port), "tauri-driver");
+            match wait_listening(&mut driver, &[port, native_port]) {
+                Ok(()) => break (driver, port),
+                Err(why) if attempt < DRIVER_ATTEMPTS => {
+                    eprintln!("byline-e2e: {why}; starting the drivers again on new ports");
+                    driver.stop();
+                    attempt += 1;
                 }
-                assert!(
-                    Instant::now() < deadline,
-                    "byline-e2e: tauri-driver/WebKitWebDriver did not listen on {p}; see {}",
-                    log.display()
-                );
-                std::thread::sleep(Duration::from_millis(50));
+                Err(why) => panic!("byline-e2e: {why}; see {}", log.display()),
             }
-        }
+        };
 
         let caps = json!({
             "browserName": "wry",
