@@ -53,6 +53,8 @@ mod cleanup;
 mod depth;
 mod dom;
 mod error;
+mod headline_parts;
+mod host_name;
 mod jsonld;
 mod ld_body;
 pub mod main_content;
@@ -115,7 +117,7 @@ pub fn extract(
     let descriptions = body_lead::descriptions(&page);
     let meta = metadata::Meta::read(&page);
     let site_names = metadata::site_names(&meta, &ld, &page);
-    let title = title::pick(&page, &meta, &ld, &site_names);
+    let title = title::pick_at(&page, &meta, &ld, &site_names, Some(url));
     let published = metadata::published(&meta, &ld, &page);
     let declared_language = metadata::language(&page, &meta, &ld);
     let people = byline::Context::new(&site_names, url);

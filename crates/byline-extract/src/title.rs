@@ -1,70 +1,150 @@
-//! The headline: from `og:title`, the JSON-LD headline, the page's `<h1>` or
-//! `<title>`, with the site name (" | Site", " - Site", "Site – ") cut off;
-//! and the headline dropped where the body repeats it at the top.
+//! The headline: from the page's `<h1>` (its headline part when a kicker
+//! shares it, see `headline_parts`), `og:title`, the JSON-LD headline or
+//! `<title>`, with the site name (" | Site", " - Site", "Site – ", a part
+//! naming the host, see `host_name`) cut off; and the headline dropped
+//! where the body repeats it at the top.
 
 use dom_query::{Document, NodeRef};
+use url::Url;
 
 use crate::dom::text_of;
 use crate::jsonld::ArticleLd;
 use crate::metadata::Meta;
 use crate::text::{comparable, fold, squash};
+use crate::{headline_parts, host_name};
 
 /// Separators between a headline and a site name.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " » ", " « ", " :: ", " · ", " / ", " : "];
 
 /// Picks the headline and strips the site name from it: the on-page
-/// headline (the `<h1>` inside the article, or the page's only `<h1>`)
-/// first, as the reader sees it; then `og:title`, the JSON-LD headline,
-/// the first `<h1>`, `twitter:title` and `<title>`. A kicker the on-page
-/// headline lacks ("Opinion | ", "BREAKING: ") is dropped.
+/// headline first, as the reader sees it (see [`on_page_headline`]); one
+/// that no metadata confirms and that looks like no headline (a few words,
+/// the site's slogan) gives way to a title two metadata sources agree on
+/// ([`MetadataTitles::agreed`]); then `og:title`, the JSON-LD headline, the
+/// first `<h1>`, `twitter:title` and `<title>`. A kicker the on-page
+/// headline lacks ("Opinion | ", "BREAKING: ") is dropped. For tests and
+/// reports that have no URL; [`pick_at`] is the one `extract` calls.
+#[cfg(test)]
 pub(crate) fn pick(doc: &Document, meta: &Meta, ld: &ArticleLd, site_names: &[String]) -> String {
+    pick_at(doc, meta, ld, site_names, None)
+}
+
+/// The headline of a page at `url` (see `pick`): a title's part that names the host
+/// ([`host_name`]) is cut off as well.
+pub(crate) fn pick_at(doc: &Document, meta: &Meta, ld: &ArticleLd, site_names: &[String], url: Option<&Url>) -> String {
     let h1 = first_headline(doc);
-    let on_page = on_page_headline(doc, site_names);
+    let labels = url.map(host_name::labels).unwrap_or_default();
+    let strip = |c: &str| {
+        let t = strip_site_name(&byline_feeds::sanitize::plain_text(c), site_names, h1.as_deref());
+        host_name::strip(&t, &labels).unwrap_or(t)
+    };
     let title_tag = doc.select("title").nodes().first().map(text_of);
-    let candidates = [
-        on_page.clone(),
-        meta.first(&["og:title"]).map(String::from),
-        ld.headline.clone(),
-        h1.clone(),
-        meta.first(&["twitter:title"]).map(String::from),
-        title_tag,
-    ];
-    let title = candidates
-        .into_iter()
-        .flatten()
-        .map(|c| strip_site_name(&byline_feeds::sanitize::plain_text(&c), site_names, h1.as_deref()))
-        .find(|c| !c.is_empty())
-        .unwrap_or_default();
-    match on_page.as_deref().or(h1.as_deref()) {
+    let og = meta.first(&["og:title"]).map(String::from);
+    let twitter = meta.first(&["twitter:title"]).map(String::from);
+    let clean = |c: &Option<String>| c.as_deref().map(strip).filter(|c| !c.is_empty());
+    let sources = MetadataTitles {
+        og: clean(&og).or_else(|| clean(&twitter)),
+        ld: clean(&ld.headline),
+        title: clean(&title_tag),
+    };
+    let on_page = on_page_headline(doc, site_names, &sources);
+    let first = match on_page {
+        Some(OnPage { text, confirmed: false }) if is_weak(&text, site_names) => sources.agreed().or(Some(text)),
+        other => other.map(|o| o.text),
+    };
+    let candidates = [first.clone(), og, ld.headline.clone(), h1.clone(), twitter, title_tag];
+    let title = candidates.into_iter().flatten().map(|c| strip(&c)).find(|c| !c.is_empty()).unwrap_or_default();
+    match first.as_deref().or(h1.as_deref()) {
         Some(h) => strip_kicker(&title, h),
         None => title,
     }
 }
 
+/// The most words of an on-page headline that gives way to a title the
+/// metadata agrees on when no metadata confirms it (a section label such
+/// as "O Opinion", a subheading of the article).
+const WEAK_HEADLINE_WORDS: usize = 3;
+
+/// Whether an on-page headline the metadata does not confirm is likely no
+/// headline at all: a few words only, or the site's slogan ("El Mostrador,
+/// el primer diario digital de Chile.").
+fn is_weak(headline: &str, site_names: &[String]) -> bool {
+    let key = comparable(headline);
+    headline.split_whitespace().count() <= WEAK_HEADLINE_WORDS
+        || site_names.iter().map(|s| comparable(s)).any(|s| s.chars().count() >= 3 && key.starts_with(&s))
+}
+
+/// The titles a page's metadata gives, site names cut off: `og:title` (or
+/// `twitter:title`, mostly a copy of it), the JSON-LD headline, `<title>`.
+struct MetadataTitles {
+    og: Option<String>,
+    ld: Option<String>,
+    title: Option<String>,
+}
+
+impl MetadataTitles {
+    /// Every title given.
+    fn all(&self) -> Vec<String> {
+        [&self.og, &self.ld, &self.title].into_iter().flatten().cloned().collect()
+    }
+
+    /// The titles written as the article's headline (`og:title`, JSON-LD).
+    fn headlines(&self) -> Vec<String> {
+        [&self.og, &self.ld].into_iter().flatten().cloned().collect()
+    }
+
+    /// A title two of the three sources give alike: `og:title` when another
+    /// source agrees with it, else the JSON-LD headline when `<title>` does.
+    fn agreed(&self) -> Option<String> {
+        let same = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(a), Some(b)) => comparable(a) == comparable(b) && a.split_whitespace().count() >= 2,
+            _ => false,
+        };
+        if same(&self.og, &self.ld) || same(&self.og, &self.title) {
+            self.og.clone()
+        } else if same(&self.ld, &self.title) {
+            self.ld.clone()
+        } else {
+            None
+        }
+    }
+}
+
+/// The on-page headline, and whether the metadata confirms it.
+struct OnPage {
+    text: String,
+    confirmed: bool,
+}
+
 /// The most words an on-page headline has (more is a paragraph in an `<h1>`).
 const MAX_HEADLINE_WORDS: usize = 40;
 
-/// The headline as the page shows it: the first `<h1>` inside the article
-/// (`<article>`, schema.org `Article` microdata, `<main>`), else the page's
-/// only `<h1>`; of two or more words, and not a site name in a logo.
-fn on_page_headline(doc: &Document, site_names: &[String]) -> Option<String> {
+/// The headline as the page shows it: an `<h1>` the metadata confirms
+/// (the title of a post under a blog's name, an `<h1>` a metadata title
+/// contains, the headline part of an `<h1>` with a kicker), else, not
+/// confirmed, the first `<h1>` inside the article (`<article>`, schema.org
+/// `Article` microdata, `<main>`) or the page's only `<h1>`; of two or more
+/// words, and not a site name in a logo.
+fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTitles) -> Option<OnPage> {
+    let confirmed = |text: String| Some(OnPage { text, confirmed: true });
     let sites: Vec<String> = site_names.iter().map(|s| comparable(s)).collect();
     let usable = |t: &String| {
         let words = t.split_whitespace().count();
         (2..=MAX_HEADLINE_WORDS).contains(&words) && !sites.contains(&comparable(t))
     };
-    // An <h1> the page's <title> or og:title repeats is the headline.
+    // An <h1> the page's <title>, og:title or JSON-LD headline repeats is the headline.
     let seo: Vec<String> = doc
         .select(r#"title, meta[property="og:title"]"#)
         .nodes()
         .iter()
         .map(|n| comparable(&byline_feeds::sanitize::plain_text(&text_or_content(n))))
+        .chain(sources.ld.iter().map(|t| comparable(t)))
         .filter(|t| !t.is_empty())
         .collect();
     let headings: Vec<String> = doc.select("h1").nodes().iter().map(text_of).collect();
     // A blog's name in the `<h1>` and the post's title in an `<h2>`/`<h3>`,
     // the `<title>` being "Blog: Post": the `<h2>`/`<h3>` is the headline.
-    let subheads: Vec<String> = doc.select("h2, h3").nodes().iter().map(text_of).collect();
+    let subheads: Vec<String> = doc.select("h1, h2, h3").nodes().iter().map(text_of).collect();
     for h in headings.iter().map(|t| comparable(t)).filter(|t| !t.is_empty()) {
         for title in &seo {
             let rest = if let Some(rest) = title.strip_prefix(h.as_str()) {
@@ -79,12 +159,18 @@ fn on_page_headline(doc: &Document, site_names: &[String]) -> Option<String> {
                 continue;
             }
             if let Some(sub) = subheads.iter().find(|t| usable(t) && comparable(t) == rest) {
-                return Some(sub.clone());
+                return confirmed(sub.clone());
             }
         }
     }
-    if let Some(confirmed) = headings.iter().find(|t| usable(t) && seo.iter().any(|s| s.contains(&comparable(t)))) {
-        return Some(confirmed.clone());
+    if let Some(whole) = headings.iter().find(|t| usable(t) && seo.iter().any(|s| s.contains(&comparable(t)))) {
+        return confirmed(whole.clone());
+    }
+    let (titles, headlines) = (sources.all(), sources.headlines());
+    if let Some(part) =
+        doc.select("h1").nodes().iter().find_map(|h| headline_parts::headline_in(h, &titles, &headlines))
+    {
+        return confirmed(part);
     }
     let inside = doc
         .select(r#"article h1, [itemtype*="Article"] h1, main h1, [role="main"] h1"#)
@@ -92,13 +178,15 @@ fn on_page_headline(doc: &Document, site_names: &[String]) -> Option<String> {
         .iter()
         .map(text_of)
         .find(|t| usable(t));
-    inside.or_else(|| {
-        let all: Vec<&String> = headings.iter().filter(|t| !t.is_empty()).collect();
-        match all.as_slice() {
-            [only] if usable(only) => Some((*only).clone()),
-            _ => None,
-        }
-    })
+    inside
+        .or_else(|| {
+            let all: Vec<&String> = headings.iter().filter(|t| !t.is_empty()).collect();
+            match all.as_slice() {
+                [only] if usable(only) => Some((*only).clone()),
+                _ => None,
+            }
+        })
+        .map(|text| OnPage { text, confirmed: false })
 }
 
 fn text_or_content(node: &NodeRef) -> String {
@@ -262,6 +350,57 @@ mod tests {
         );
         let meta = Meta::read(&doc);
         assert_eq!(pick(&doc, &meta, &ArticleLd::default(), &[]), "Meta-Programming In Emacs");
+    }
+
+    fn picked(html: &str, sites: &[String]) -> String {
+        let doc = Document::from(html);
+        pick(&doc, &Meta::read(&doc), &crate::jsonld::read(&doc), sites)
+    }
+
+    #[test]
+    fn a_label_or_slogan_h1_gives_way_to_the_title_the_metadata_agrees_on() {
+        let head = r#"<head><title>Pour la retraite, un archaïsme | AOC media</title>
+            <meta property="og:title" content="Pour la retraite, un archaïsme | AOC media"></head>"#;
+        let sites = vec!["AOC media".to_string()];
+        let label = format!("<html>{head}<body><article><h1>O Opinion</h1><p>Texte.</p></article></body></html>");
+        assert_eq!(picked(&label, &sites), "Pour la retraite, un archaïsme");
+        let slogan = format!("<html>{head}<body><h1>AOC media, le quotidien des idées</h1></body></html>");
+        assert_eq!(picked(&slogan, &sites), "Pour la retraite, un archaïsme");
+        // A headline of its own, longer than what the metadata says, stays.
+        let own = format!("<html>{head}<body><h1>Pour la retraite, un archaïsme du siècle passé</h1></body></html>");
+        assert_eq!(picked(&own, &sites), "Pour la retraite, un archaïsme du siècle passé");
+    }
+
+    #[test]
+    fn the_json_ld_headline_confirms_one_of_several_h1s() {
+        let html = r#"<html><head><title>ICJ ends hearings</title><meta property="og:title" content="ICJ ends hearings">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Legal opinion expected after ICJ ends hearings"}</script>
+            </head><body><h1>Ramaphosa resets ties with Washington</h1><h1>Legal opinion expected after ICJ ends hearings</h1></body></html>"#;
+        assert_eq!(picked(html, &[]), "Legal opinion expected after ICJ ends hearings");
+    }
+
+    #[test]
+    fn a_kicker_sharing_the_h1_is_left_out() {
+        let html = r#"<html><head><meta property="og:title" content="Liverpool verliert bei Everton | sportschau.de"></head>
+            <body><h1><span class="topline">Premier League</span> <span>Liverpool verliert bei Everton</span></h1></body></html>"#;
+        assert_eq!(picked(html, &["sportschau.de".into()]), "Liverpool verliert bei Everton");
+    }
+
+    #[test]
+    fn a_blogs_name_in_the_first_h1_and_the_post_in_the_second() {
+        let html = "<html><head><title>Kleine Schafskunde | Mäscot das Schaf – Webcomic</title></head><body>\
+                    <h1>Mäscot das Schaf – Webcomic</h1><article><h1>Kleine Schafskunde</h1><p>Text.</p></article></body></html>";
+        assert_eq!(picked(html, &[]), "Kleine Schafskunde");
+    }
+
+    #[test]
+    fn a_title_part_naming_the_host_is_cut() {
+        let doc = Document::from(
+            "<html><head><title>Gregory Szorc's Digital Home | Mercurial's Journey to Python 3</title></head><body><p>x</p></body></html>",
+        );
+        let url = Url::parse("https://gregoryszorc.com/blog/2020/01/13/mercurial").unwrap();
+        let title = pick_at(&doc, &Meta::read(&doc), &ArticleLd::default(), &[], Some(&url));
+        assert_eq!(title, "Mercurial's Journey to Python 3");
     }
 
     #[test]
