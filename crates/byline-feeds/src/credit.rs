@@ -79,9 +79,20 @@ const NOT_A_PERSON: &[&str] = &[
     "newsdesk",
 ];
 /// Last words that make a credit a desk or a team, not a person ("AOL
-/// Staff", "BWW News Desk", "Smart Shopping Team"); see [`is_desk_word`].
-const DESK_WORDS: &[&str] =
-    &["staff", "desk", "team", "newsroom", "redaktion", "submissions", "committee", "редакция", "komandası"];
+/// Staff", "BWW News Desk", "Smart Shopping Team"), written folded; see
+/// [`is_desk_word`].
+const DESK_WORDS: &[&str] = &[
+    "staff",
+    "desk",
+    "team",
+    "newsroom",
+    "redaktion",
+    "editorial",
+    "submissions",
+    "committee",
+    "редакция",
+    "komandasi",
+];
 
 /// Whether `word` (folded) is the last word of a desk's or an agency's
 /// credit: one of [`DESK_WORDS`], or a word ending in "agentur" ("SID
@@ -89,6 +100,14 @@ const DESK_WORDS: &[&str] =
 fn is_desk_word(word: &str) -> bool {
     DESK_WORDS.contains(&word) || word.ends_with("agentur") || word == "agency"
 }
+/// Whether `credit` names a desk or a team, not a job ("PhillyVoice Staff",
+/// "Staff", "BWW News Desk"): its last word is a desk word. "Staff Writer"
+/// is a job.
+pub fn is_desk(credit: &str) -> bool {
+    let key = comparable(credit);
+    key.split_whitespace().last().is_some_and(is_desk_word)
+}
+
 /// News agencies and wire services, credited beside or instead of people
 /// (compared lower-case, as one whole name). Any one-word credit in capitals
 /// of up to five letters ("AP", "TNN", "TIME") counts as one too.
@@ -279,7 +298,74 @@ const ROLE_WORDS: &[&str] = &[
     "fotoqrafi",
     "şərhçisi",
     "professor",
+    // Titles of the people a credit names beside a writer (experts, officials,
+    // the desk's heads), in the languages of Byline's readers' sites.
+    "president",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "ceo",
+    "lecturer",
+    "researcher",
+    "scientist",
+    "minister",
+    "ambassador",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "lawyer",
+    "attorney",
+    "historian",
+    "consultant",
+    "adviser",
+    "advisor",
+    "strategist",
+    "freelancer",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "reporterin",
+    "journalistin",
+    "доцент",
+    "председатель",
+    "руководитель",
+    "заместитель",
+    "министр",
+    "посол",
+    "депутат",
+    "историк",
+    "юрист",
+    "адвокат",
+    "сотрудник",
+    "советник",
+    "секретарь",
+    "собкор",
+    "социолог",
+    "писатель",
+    "президент",
+    "основатель",
+    "sədr",
+    "rəhbər",
+    "müavin",
+    "direktor",
+    "dosent",
+    "rektor",
+    "nazir",
+    "səfir",
+    "sözçü",
+    "katib",
+    "tarixçi",
+    "hüquqşünas",
+    "vəkil",
+    "mütəxəssis",
+    "yaziçi",
 ];
+/// Azerbaijani possessive endings after a role word ("müxbir**i**", "Milli
+/// Məclisin deputat**ı**", "iqtisadçı**sı**"; folded: `ı` is `i`): "X-in
+/// müxbiri", "the correspondent of X", is how az credits print a role.
+const AZ_POSSESSIVE: &[&str] = &["si", "su", "sü", "i", "u", "ü"];
 /// Academic degrees and honorifics kept out of a name ("Jane Doe, MD").
 const DEGREES: &[&str] = &["md", "m.d.", "phd", "ph.d.", "dr.", "dr", "mph", "rn", "jr.", "esq."];
 
@@ -449,7 +535,12 @@ fn is_role(piece: &str) -> bool {
 fn is_role_word(word: &str) -> bool {
     let word = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
     // A word without a hyphen is its own one part.
-    word.split('-').any(|part| ROLE_WORDS.contains(&part))
+    word.split('-').any(|part| {
+        ROLE_WORDS.contains(&part)
+            || AZ_POSSESSIVE.iter().any(|end| {
+                part.strip_suffix(end).is_some_and(|stem| stem.chars().count() >= 4 && ROLE_WORDS.contains(&stem))
+            })
+    })
 }
 
 fn is_degree(piece: &str) -> bool {
@@ -632,7 +723,7 @@ mod tests {
     #[test]
     fn the_word_lists_are_written_folded() {
         let labels = CONTRIBUTOR_LABELS.iter().map(|(label, _)| *label);
-        for word in ROLE_WORDS.iter().copied().chain(labels).chain(DEGREES.iter().copied()) {
+        for word in ROLE_WORDS.iter().chain(DESK_WORDS).copied().chain(labels).chain(DEGREES.iter().copied()) {
             assert_eq!(fold(word), word, "compared folded, so written folded");
         }
     }
@@ -652,6 +743,28 @@ mod tests {
             [one("Rəşad Həsənov", None), one("Aynur Quliyeva", Some("fotoqraf"))]
         );
         assert_eq!(people("Jean-Paul Sartre, Anna Lee"), [one("Jean-Paul Sartre", None), one("Anna Lee", None)]);
+    }
+
+    #[test]
+    fn capitalized_roles_of_experts_and_officials_are_roles() {
+        for (credit, name, role) in [
+            (
+                "Rəşad Həsənov, Azərbaycan Dövlət İqtisad Universitetinin professoru",
+                "Rəşad Həsənov",
+                "Azərbaycan Dövlət İqtisad Universitetinin professoru",
+            ),
+            ("Nigar Əliyeva, Şəki bürosunun Müxbiri", "Nigar Əliyeva", "Şəki bürosunun Müxbiri"),
+            ("Elçin Quliyev, Mərkəzin Direktoru", "Elçin Quliyev", "Mərkəzin Direktoru"),
+            ("Elçin Quliyev, İdarə Heyətinin Sədri", "Elçin Quliyev", "İdarə Heyətinin Sədri"),
+            ("Анна Петрова, Доцент МГУ", "Анна Петрова", "Доцент МГУ"),
+            ("Иван Сидоров, Председатель Союза журналистов", "Иван Сидоров", "Председатель Союза журналистов"),
+            ("Jane Doe, President of the Press Club", "Jane Doe", "President of the Press Club"),
+            ("Jane Doe, Senior Research Scientist", "Jane Doe", "Senior Research Scientist"),
+        ] {
+            assert_eq!(people(credit), [one(name, Some(role))], "{credit}");
+        }
+        // Only a role word takes the ending: two names stay two people.
+        assert_eq!(people("Anna Lee, Tom Dirksu"), [one("Anna Lee", None), one("Tom Dirksu", None)]);
     }
 
     #[test]
@@ -720,6 +833,7 @@ mod tests {
             "TMZ STAFF",
             "BWW News Desk",
             "Smart Shopping Team",
+            "Practical Horseman Editorial",
             "Newsdesk",
             "Redaktion",
             "No Author",
@@ -781,6 +895,16 @@ mod tests {
             people("STEVE PEOPLES, THOMAS BEAUMONT"),
             [one("STEVE PEOPLES", None), one("THOMAS BEAUMONT", None)]
         );
+    }
+
+    #[test]
+    fn desks_are_not_jobs() {
+        for desk in ["PhillyVoice Staff", "Staff", "BWW News Desk", "Smart Shopping Team", "Report.az Komandası"] {
+            assert!(is_desk(desk), "{desk}");
+        }
+        for job in ["Staff Writer", "Senior Editor", "müxbir", ""] {
+            assert!(!is_desk(job), "{job}");
+        }
     }
 
     #[test]

@@ -323,7 +323,20 @@ fn is_credit_line(node: &NodeRef) -> bool {
         return false;
     }
     let label_only = whole.chars().filter(|c| !c.is_whitespace()).count() <= 30 && strip_label(text).is_empty();
-    label_only || (!matches!(name.as_str(), "a" | "li" | "ul" | "ol") && !has_labelled_child(node))
+    // A list item is a line of a meta list when its label has a colon
+    // (`<li>Von: <a>Jane Doe</a>, <a>Tom Ray</a></li>`); "By Jane Doe" in a
+    // list item is more often a teaser's.
+    let line_tag = match name.as_str() {
+        "a" | "ul" | "ol" => false,
+        "li" => has_colon_label(text),
+        _ => true,
+    };
+    label_only || (line_tag && !has_labelled_child(node))
+}
+
+/// Whether `text` opens with a credit label and a colon ("Von:", "Автор:").
+fn has_colon_label(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(head, _)| has_label(head.trim()) && strip_label(head.trim()).is_empty())
 }
 
 /// Whether a child element of `node` holds a credit label of its own (the
@@ -513,7 +526,15 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
     // line: `<span class="author"><a rel="author">Name</a></span>, <span class="author-role">Role</span>`.
     let short_line = |n: &NodeRef| short_spaced_text(n, 200).is_some();
     let role = find_role(node)
-        .or_else(|| node.parent().and_then(|p| find_role(&p)))
+        .or_else(|| node.parent().filter(short_line).and_then(|p| find_role(&p)))
+        // ...or be the short element right after the byline's line, when
+        // the line sits in a large block (`<p>By <span>Name</span></p><span class="author-job">`).
+        .or_else(|| {
+            [Some(*node), node.parent()].into_iter().flatten().find_map(|n| {
+                let next = n.next_element_sibling().filter(short_line)?;
+                if is_role_element(&next) { role_text(&next) } else { find_role(&next) }
+            })
+        })
         .or_else(|| node.parent().and_then(|p| p.parent()).filter(short_line).and_then(|g| find_role(&g)))
         .or_else(|| name_child.and_then(|c| role_after_name(node, &text_or_content(&c))));
     if name_child.is_none() && tag(node) == "meta" {
@@ -584,9 +605,16 @@ fn is_role_element(node: &NodeRef) -> bool {
 
 fn find_role(node: &NodeRef) -> Option<String> {
     node.descendants_it()
-        .filter(|d| d.is_element() && is_role_element(d))
-        .map(|d| clean_role(&text_or_content(&d)))
-        .find(|t| !t.is_empty() && t.chars().count() <= 120 && t.chars().any(char::is_alphabetic))
+        // A heading is a post's title (`<h2 class="cb-post-title">` of a teaser), never a job.
+        .filter(|d| d.is_element() && !matches!(tag(d).as_str(), "h1" | "h2" | "h3") && is_role_element(d))
+        .find_map(|d| role_text(&d))
+}
+
+/// The role a role element states, when it reads as one (not empty, not a
+/// paragraph, with letters).
+fn role_text(node: &NodeRef) -> Option<String> {
+    Some(clean_role(&text_or_content(node)))
+        .filter(|t| !t.is_empty() && t.chars().count() <= 120 && t.chars().any(char::is_alphabetic))
 }
 
 /// The role written after the name in the same element: "<a>Name</a>,
@@ -655,6 +683,101 @@ mod tests {
         );
         let found = from_elements(&doc, "Woman sees a car stop", &test_context());
         assert_eq!(names(&found.authors), [("Cara Stiles", None)]);
+    }
+
+    #[test]
+    fn a_labelled_item_of_the_header_s_meta_list_names_the_authors() {
+        let doc = Document::from(
+            r#"<body><h1>Rumours about the virus return</h1><ul class="list-informations"><li>Published on 13 May 2026</li>
+               <li>Von: <span class="person-link"><a href="/bill-mccarthy">Bill MCCARTHY</a>, </span>
+               <span class="person-link"><a href="/marisha-goldhamer">Marisha GOLDHAMER</a></span></li>
+               <li>Übersetzung und Adaptierung: <a href="/afp-deutschland">AFP Deutschland</a></li></ul><p>Text.</p></body>"#,
+        );
+        let found = from_elements(&doc, "Rumours about the virus return", &test_context());
+        assert_eq!(names(&found.authors), [("Bill MCCARTHY", None), ("Marisha GOLDHAMER", None)]);
+        // Without a colon, "By …" in a list item is a teaser's line, not a label.
+        let doc = Document::from(
+            r#"<body><h1>Rumours about the virus return</h1><ul><li>By Mark Stone</li></ul><p>Text.</p></body>"#,
+        );
+        assert!(from_elements(&doc, "Rumours about the virus return", &test_context()).is_empty());
+    }
+
+    #[test]
+    fn a_teaser_article_in_a_stream_under_the_headline_is_another_story() {
+        let doc = Document::from(
+            r#"<body><div class="head"><h1>Trump posts another picture</h1></div><main><p>Text of the story.</p>
+               <div class="stream"><div><article><span>Newsblog</span><a href="/other">"Unacceptable": Trump goes after the Pope again</a>
+               <div><span>Von </span><span class="font-bold">Julian Seiferth</span>, <span class="font-bold">Charlotta Siemer</span></div>
+               </article></div></div></main></body>"#,
+        );
+        assert!(from_elements(&doc, "Trump posts another picture", &test_context()).is_empty());
+        // Nor when the teaser's `<article>` is itself marked as the authors' area.
+        let doc = Document::from(
+            r#"<body><h1>Trump posts another picture</h1><p>Text of the story.</p><div class="stream">
+               <article class="grid [grid-template-areas:content_authors]"><a href="/other">"Unacceptable": Trump goes after the Pope again</a>
+               <div>Von <span>Julian Seiferth</span></div></article></div></body>"#,
+        );
+        assert!(from_elements(&doc, "Trump posts another picture", &test_context()).is_empty());
+        // The story's own `<article>`, long with its text, is read.
+        let text = "The council met on Tuesday and approved the budget after a long debate. ".repeat(8);
+        let doc = Document::from(
+            format!(r#"<body><div class="head"><h1>Council passes budget</h1></div><article><div>Von <span>Jane Doe</span></div>
+               <p>{text} <a href="/more">Read the whole budget document here today</a></p></article></body>"#)
+            .as_str(),
+        );
+        assert_eq!(names(&from_elements(&doc, "Council passes budget", &test_context()).authors), [("Jane Doe", None)]);
+    }
+
+    #[test]
+    fn the_h1_with_the_title_is_the_headline_and_a_name_before_a_date_line_is_read() {
+        let menu = "<li><a href=\"/x\">Section</a></li>".repeat(30);
+        let doc = Document::from(
+            format!(
+                r#"<body><div class="sticky"><h3>Charging stations pass 11,000</h3></div><ul>{menu}</ul>
+                   <h1>Charging stations pass 11,000</h1><h4>The minister said so.</h4><div class="row">
+                   <span>Sehernur Karsu &nbsp;|</span> <span class="tarih">05.04.2025 - Güncelleme : 05.04.2025</span></div><p>Text.</p></body>"#
+            )
+            .as_str(),
+        );
+        let found = from_elements(&doc, "Charging stations pass 11,000", &test_context());
+        assert_eq!(names(&found.authors), [("Sehernur Karsu", None)]);
+        assert_eq!(found.evidence, Evidence::DateLine);
+    }
+
+    #[test]
+    fn a_teaser_s_post_title_heading_is_not_its_author_s_role() {
+        let doc = Document::from(
+            r#"<body><h1>Meet the artist</h1><div class="cb-looper"><div class="cb-meta"><h2 class="cb-post-title"><a href="/x">Actors Strike Over As Tentative Agreement Reached</a></h2>
+               <span itemprop="author"><span itemprop="name">Shana Nys Dambrot</span></span></div></div><p>Text.</p></body>"#,
+        );
+        assert_eq!(
+            names(&from_elements(&doc, "Meet the artist", &test_context()).authors),
+            [("Shana Nys Dambrot", None)]
+        );
+        // Nor the role of anyone in the large block that holds hidden microdata.
+        let teasers = r#"<div class="cb-meta"><div class="cb-post-title">Actors Strike Over As Tentative Agreement Reached</div><p>A teaser's text that goes on for a while about the strike and the studios.</p></div>"#.repeat(3);
+        let doc = Document::from(
+            format!(r#"<body><div class="page">{teasers}<span itemprop="author"><meta itemprop="name" content="Shana Nys Dambrot"></span>
+               <h1>Meet the artist</h1><p>Text.</p></div></body>"#)
+            .as_str(),
+        );
+        assert_eq!(
+            names(&from_elements(&doc, "Meet the artist", &test_context()).authors),
+            [("Shana Nys Dambrot", None)]
+        );
+    }
+
+    #[test]
+    fn an_h1_repeating_the_title_inside_a_blog_post_is_not_its_headline() {
+        let doc = Document::from(
+            r#"<body><h1>Emacspeak</h1><div class="post hentry"><h3 class="post-title">Meta-Programming In Emacs</h3>
+               <div class="post-body entry-content"><h1>Meta-Programming In Emacs</h1><p>Text.</p></div>
+               <div class="post-footer"><span itemprop="author"><span itemprop="name">T. V. Raman</span></span></div></div></body>"#,
+        );
+        assert_eq!(
+            names(&from_elements(&doc, "Meta-Programming In Emacs", &test_context()).authors),
+            [("T. V. Raman", None)]
+        );
     }
 
     #[test]

@@ -253,18 +253,30 @@ pub(crate) fn date_line_name(text: &str) -> Option<&str> {
     if text.chars().count() > DATE_LINE_MAX {
         return None;
     }
-    let (a, b) = [" - ", " – ", " — ", " | ", " · ", " • "].iter().find_map(|sep| text.split_once(sep))?;
-    let (a, b) = (a.trim(), b.trim());
-    let name = if DATE.is_match(a) {
-        b
-    } else if DATE.is_match(b) {
-        a
-    } else {
-        return None;
-    };
-    // "Von Jane Doe | 12.03.2021": the label is not part of the name.
-    let name = strip_label(name).trim();
-    is_name_shaped(name).then_some(name)
+    // Each separator in turn: "Jane Doe | 05.04.2025 - Updated: 05.04.2025"
+    // splits at the bar, not at the first dash.
+    DATE_LINE_SEPARATORS.iter().filter_map(|sep| text.split_once(sep)).find_map(|(a, b)| {
+        let (a, b) = (a.trim(), b.trim());
+        let name = if DATE.is_match(a) {
+            b
+        } else if DATE.is_match(b) || opens_with_date(b) {
+            a
+        } else {
+            return None;
+        };
+        // "Von Jane Doe | 12.03.2021": the label is not part of the name.
+        let name = strip_label(name).trim();
+        is_name_shaped(name).then_some(name)
+    })
+}
+
+/// What sites print between the parts of a meta line.
+const DATE_LINE_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " | ", " · ", " • "];
+
+/// Whether `text` opens with a date that a separator ends ("05.04.2025 -
+/// Güncelleme : 05.04.2025"): a name before it is the line's name.
+fn opens_with_date(text: &str) -> bool {
+    DATE_LINE_SEPARATORS.iter().filter_map(|sep| text.split_once(sep)).any(|(head, _)| DATE.is_match(head.trim()))
 }
 
 #[cfg(test)]
@@ -365,6 +377,9 @@ mod tests {
         assert_eq!(date_line_name("Jane Doe | December 11, 2019"), Some("Jane Doe"));
         assert_eq!(date_line_name("Mittwoch, 11.12.2019 – Peter Maahn"), Some("Peter Maahn"));
         assert_eq!(date_line_name("3. März 2024 · Ольга Смирнова"), Some("Ольга Смирнова"));
+        assert_eq!(date_line_name("Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025"), Some("Sehernur Karsu"));
+        assert_eq!(date_line_name("Jane Doe | 05.04.2025 - Updated 06.04.2025"), Some("Jane Doe"));
+        assert_eq!(date_line_name("Politik | 05.04.2025 - Kommentare"), None);
         assert_eq!(date_line_name("11.12.2019 - Kommentare"), None);
         assert_eq!(date_line_name("Berlin - Amelie Loevenich"), None);
         assert_eq!(date_line_name("11.12.2019 - the council met again on Tuesday"), None);

@@ -1,6 +1,8 @@
 //! Who can be a person on this page: the name checks every source shares.
 
-use byline_feeds::credit::{clean_role, is_agency, is_plausible_person, strip_initials, trim_separators};
+use byline_feeds::credit::{
+    clean_role, is_agency, is_desk, is_plausible_person, strip_initials, strip_label, trim_separators,
+};
 use url::Url;
 
 use crate::model::Author;
@@ -40,9 +42,24 @@ impl Context {
         })
     }
 
+    /// Whether `name` is a site account named after the site: one of the
+    /// site's own words and initials, nothing else ("Ilanga D" on Ilanga
+    /// News, "Report A."), as a publishing system's account signs.
+    fn is_site_account(&self, name: &str) -> bool {
+        let words: Vec<String> = comparable(name)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        // The site's word first, then initials only: "Boris T. Kaiser" and
+        // "T. V. Raman" are people whatever the site's words.
+        let initial = |w: &String| w.chars().count() == 1;
+        words.len() >= 2 && !initial(&words[0]) && self.shares_site_word(&words[0]) && words[1..].iter().all(initial)
+    }
+
     /// Whether `name` can be a person's name on this site.
     pub(crate) fn is_person(&self, name: &str) -> bool {
-        if !is_plausible_person(name) || !is_full_name(name) || is_group_name(name) {
+        if !is_plausible_person(name) || !is_full_name(name) || is_group_name(name) || self.is_site_account(name) {
             return false;
         }
         let key = comparable(&squash(name));
@@ -58,13 +75,37 @@ impl Context {
         for a in authors {
             let name = strip_initials(trim_separators(without_title(&a.name)));
             if self.is_person(name) && !out.iter().any(|o| comparable(&o.name) == comparable(name)) {
-                // "David Hutzler, dpa": an agency beside the name is the source, not a role.
-                let role = a.role.map(|r| clean_role(&r)).filter(|r| !r.is_empty() && !is_agency(r));
+                let role = a.role.and_then(|r| job(&r));
                 out.push(Author::new(squash(name), role));
             }
         }
         out
     }
+}
+
+/// The most words a role has: a longer one is a sentence that followed
+/// the name ("Senior Contributor Opinions expressed by … are their own").
+const ROLE_MAX_WORDS: usize = 10;
+
+/// A role as kept: cleaned, without a social handle after it ("News
+/// reporter @TomGillespie1"); never an agency ("David Hutzler, dpa": the
+/// source), a desk ("Adam Aaronson, PhillyVoice Staff"), a label left
+/// alone ("Author"), another credit ("with reporting by Herb Lash") or a
+/// sentence.
+fn job(role: &str) -> Option<String> {
+    let words: Vec<&str> = role.split_whitespace().take_while(|w| !w.starts_with('@')).collect();
+    let role = clean_role(&words.join(" "));
+    let credits_another = words.windows(2).any(|pair| {
+        matches!(comparable(pair[0]).as_str(), "by" | "von" | "par" | "por")
+            && pair[1].chars().next().is_some_and(char::is_uppercase)
+    });
+    let useless = role.is_empty()
+        || words.len() > ROLE_MAX_WORDS
+        || is_agency(&role)
+        || is_desk(&role)
+        || strip_label(&role).is_empty()
+        || credits_another;
+    (!useless).then_some(role)
 }
 
 /// Whether `name` has the shape of a person's full name as bylines print
@@ -171,6 +212,22 @@ mod tests {
     }
 
     #[test]
+    fn an_account_named_after_the_site_is_not_a_person() {
+        let c = Context::new(&["Ilanga News".to_string()], &Url::parse("https://ilanganews.co.za/x").unwrap());
+        assert!(!c.is_person("Ilanga D"));
+        assert!(!c.is_person("Ilanga N. D."));
+        assert!(c.is_person("Ilanga Dlamini"), "a whole word beside the site's is a person's");
+        assert!(c.is_person("Thabo D. Mokoena"));
+        assert!(c.is_person("Ilanga T. News"), "two whole words are a name's");
+        assert!(!test_context().is_person("Report A."));
+        let blog = Context::new(
+            &["Emacspeak - T. V. Raman".to_string()],
+            &Url::parse("https://emacspeak.blogspot.com/x").unwrap(),
+        );
+        assert!(blog.is_person("T. V. Raman"), "initials first: a person's name on their own blog");
+    }
+
+    #[test]
     fn a_group_named_with_an_article_is_not_a_person() {
         let c = test_context();
         assert!(!c.is_person("Les Amis de la Terre"));
@@ -188,6 +245,27 @@ mod tests {
         ]);
         assert_eq!(kept[0].role, None);
         assert_eq!(kept[1].role.as_deref(), Some("Senior Editor"));
+    }
+
+    #[test]
+    fn desks_handles_labels_other_credits_and_sentences_are_not_roles() {
+        let c = test_context();
+        let role = |r: &str| c.keep_people(vec![Author::new("Jane Roe", Some(r.into()))])[0].role.clone();
+        assert_eq!(role("News reporter @TomGillespie1").as_deref(), Some("News reporter"));
+        assert_eq!(role("Staff Writer").as_deref(), Some("Staff Writer"));
+        assert_eq!(role("AP National Security Writer").as_deref(), Some("AP National Security Writer"));
+        for not_one in [
+            "PhillyVoice Staff",
+            "Staff",
+            "Author",
+            "Автор",
+            "with reporting by Herb Lash",
+            "editing by Martin Howell",
+            "Senior Contributor Opinions expressed by Forbes Contributors are their own",
+            "@janeroe",
+        ] {
+            assert_eq!(role(not_one), None, "{not_one}");
+        }
     }
 
     #[test]

@@ -69,6 +69,7 @@ pub(crate) fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag:
         let in_article = || container.as_ref().is_some_and(|c| a.ancestors_it(None).any(|up| up.id == c.id));
         // Another `<article>` beside the headline's: a teaser of another story.
         (headline_in_article && name == "article")
+            || (name == "article" && is_teaser_article(&a, node))
             || (name == "li" && is_teaser_item(&a, node))
             || (by_tag && matches!(name.as_str(), "aside" | "footer" | "nav") && !in_article())
             || {
@@ -87,13 +88,32 @@ pub(crate) fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag:
 /// link (a link of 25 characters or more) beside the byline.
 fn is_teaser_item(li: &NodeRef, node: &NodeRef) -> bool {
     let siblings = li.parent().is_some_and(|list| list.children_it(false).filter(|c| tag(c) == "li").count() >= 2);
-    siblings
-        && li.descendants_it().any(|d| {
-            tag(&d) == "a"
-                && !d.ancestors_it(None).any(|up| up.id == node.id)
-                && d.id != node.id
-                && short_text(&d, 300).is_some_and(|t| t.chars().count() >= 25)
-        })
+    siblings && has_headline_link(li, Some(node))
+}
+
+/// Whether `<article>` element `article`, which holds the byline element
+/// `node` but not the headline, is a teaser of another story: short (a
+/// story's own `<article>` holds its text) and with a headline link (a link
+/// of 25 characters or more) beside the byline, as in a stream of the
+/// latest stories under a headline that no `<article>` holds.
+fn is_teaser_article(article: &NodeRef, node: &NodeRef) -> bool {
+    // The `<article>` may itself be the byline element (its class says
+    // `authors`): then every link in it counts.
+    let outside = if node.id == article.id { None } else { Some(node) };
+    short_text(article, TEASER_MAX).is_some() && has_headline_link(article, outside)
+}
+
+/// The most text, in characters other than spaces, a teaser holds.
+const TEASER_MAX: usize = 400;
+
+/// Whether `block` holds a link of 25 characters or more outside `node`
+/// (if given): the headline link of a teaser.
+fn has_headline_link(block: &NodeRef, node: Option<&NodeRef>) -> bool {
+    block.descendants_it().any(|d| {
+        tag(&d) == "a"
+            && node.is_none_or(|node| d.id != node.id && !d.ancestors_it(None).any(|up| up.id == node.id))
+            && short_text(&d, 300).is_some_and(|t| t.chars().count() >= 25)
+    })
 }
 
 /// [`class_id_tokens`] without layout modifiers: a container's
@@ -138,10 +158,23 @@ fn article_container<'a>(headline: &NodeRef<'a>) -> Option<NodeRef<'a>> {
 /// in an `<h3>`), else the first `<h1>`.
 pub(crate) fn headline_index(doc: &Document, all: &[NodeRef<'_>], title: &str) -> Option<usize> {
     let key = comparable(title);
-    all.iter()
-        .position(|n| {
-            matches!(tag(n).as_str(), "h1" | "h2" | "h3") && !key.is_empty() && comparable(&text_of(n)) == key
-        })
+    let is_title = |n: &NodeRef, levels: &[&str]| {
+        levels.contains(&tag(n).as_str()) && !key.is_empty() && comparable(&text_of(n)) == key
+    };
+    let first = all.iter().position(|n| is_title(n, &["h1", "h2", "h3"]));
+    // A later `<h1>` with the title is the headline when the first heading's
+    // post does not hold it: the same words in an `<h3>` before it are a
+    // sticky bar's or a share box's. (An `<h1>` inside the post of a
+    // blog's `<h3>` title is the post's text repeating it.)
+    let h1 = first.filter(|f| tag(&all[*f]) != "h1").and_then(|f| {
+        let post = article_container(&all[f]);
+        all[f..]
+            .iter()
+            .position(|n| is_title(n, &["h1"]))
+            .map(|i| f + i)
+            .filter(|h| !post.as_ref().is_some_and(|p| all[*h].ancestors_it(None).any(|a| a.id == p.id)))
+    });
+    h1.or(first)
         .or_else(|| {
             let doc_title = comparable(&doc.select("head title").text());
             all.iter().position(|n| {

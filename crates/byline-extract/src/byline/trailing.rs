@@ -2,9 +2,11 @@
 //! "Автор: Name" (common on Azerbaijani and Russian sites), in a block of
 //! their own or as the last line of the last block ("…text.<br>Name –
 //! Role"), credits on several lines ("Name<br>Role", "Müəllif:
-//! A<br>Fotoqraf: B"), and a name alone in bold as the very last block.
+//! A<br>Fotoqraf: B"), a name alone in bold as the very last block, a name
+//! and its role in the last two blocks; when the end has none, names alone
+//! in bold among the body's first blocks (a credit printed at the top).
 
-use byline_feeds::credit::{is_name_shaped, name_and_role};
+use byline_feeds::credit::{is_name_shaped, name_and_role, trim_separators};
 
 use super::lines::{credit, credit_lines, has_label, leading_role, role_line, NOT_BYLINE_LINES};
 use dom_query::{Document, NodeRef};
@@ -72,7 +74,48 @@ pub(crate) fn trailing_byline<'a>(content: &'a Document, ctx: &Context) -> Optio
             }
         }
     }
+    if found.authors.is_empty() {
+        if let [.., name_block, role_block] = blocks.as_slice() {
+            if let Some(signed) = name_above_role(name_block, role_block, ctx) {
+                return Some(signed);
+            }
+        }
+        return leading_bold_names(&blocks, ctx);
+    }
     (!found.authors.is_empty()).then_some(found)
+}
+
+/// How many of the body's first blocks may hold a credit in bold.
+const LEADING_BLOCKS: usize = 3;
+
+/// A block among the body's first ones that is only names in bold
+/// (`<p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p>`,
+/// `<p><b>JANE DOE</b></p>`, one to three people split by "/", ",", "and"):
+/// the credit of a site that prints its byline at the top of the text.
+fn leading_bold_names<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<TrailingByline<'a>> {
+    blocks.iter().take(LEADING_BLOCKS).find_map(|block| {
+        let text = squash(&text_of(block));
+        if !is_bold_only(block, &text) {
+            return None;
+        }
+        let people = byline_feeds::credit::parse_credit(&text);
+        let names = (1..=3).contains(&people.len())
+            && people.iter().all(|a| a.role.is_none() && is_name_shaped(&a.name) && ctx.is_person(&a.name));
+        let authors = if names { ctx.keep_people(people) } else { Vec::new() };
+        (!authors.is_empty()).then(|| TrailingByline { authors, nodes: vec![*block] })
+    })
+}
+
+/// Whether `block`'s only content is one bold element of plain text
+/// (squashed, `text`), a link in bold being a teaser's.
+fn is_bold_only(block: &NodeRef, text: &str) -> bool {
+    let children: Vec<NodeRef> =
+        block.children_it(false).filter(|c| c.is_element() || !c.text().trim().is_empty()).collect();
+    let [only] = children.as_slice() else { return false };
+    only.is_element()
+        && matches!(tag(only).as_str(), "strong" | "b")
+        && !only.children_it(false).any(|c| c.is_element())
+        && squash(&only.text()) == text
 }
 
 fn has_block_child(node: &NodeRef) -> bool {
@@ -144,16 +187,29 @@ fn last_line<'a>(block: &NodeRef<'a>) -> Option<(String, Vec<NodeRef<'a>>)> {
 /// bold is a teaser): the signature of a site that credits its author
 /// below the text.
 fn bold_name(block: &NodeRef, text: &str, ctx: &Context) -> Option<Vec<Author>> {
-    let children: Vec<NodeRef> =
-        block.children_it(false).filter(|c| c.is_element() || !c.text().trim().is_empty()).collect();
-    let [only] = children.as_slice() else { return None };
-    let bold = only.is_element()
-        && matches!(tag(only).as_str(), "strong" | "b")
-        && !only.children_it(false).any(|c| c.is_element())
-        && squash(&only.text()) == text;
-    (bold && is_name_shaped(text) && ctx.is_person(text))
+    (is_bold_only(block, text) && is_name_shaped(text) && ctx.is_person(text))
         .then(|| ctx.keep_people(vec![Author::new(text, None)]))
         .filter(|people| !people.is_empty())
+}
+
+/// A name alone in its block above a role alone in the next, the body's
+/// last two blocks (`<p><b>Kamran Rzayev</b></p><p><i>Milli Məclisin
+/// deputatı</i></p>`, "Jane Doe" then "Senior Correspondent"): a signature
+/// split over two blocks. The role must read as one after "Name, " (in
+/// lower case, or with a role word), never a sentence or another name.
+fn name_above_role<'a>(
+    name_block: &NodeRef<'a>,
+    role_block: &NodeRef<'a>,
+    ctx: &Context,
+) -> Option<TrailingByline<'a>> {
+    let name = squash(trim_separators(&text_of(name_block)));
+    let role = text_of(role_block);
+    if !is_name_shaped(&name) || !ctx.is_person(&name) || role.split_whitespace().count() > 8 {
+        return None;
+    }
+    let role = role_line(&name, &role)?;
+    let authors = ctx.keep_people(vec![Author::new(name, Some(role))]);
+    (!authors.is_empty()).then(|| TrailingByline { authors, nodes: vec![*role_block, *name_block] })
 }
 
 /// Words of a letter's closing ("Viele Grüße<br>Tine"), never a name.
@@ -178,6 +234,8 @@ const CLOSING_WORDS: &[&str] = &[
 fn signature(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
     let lines = br_lines(block);
     let [name, role] = lines.as_slice() else { return None };
+    // "Kamran Rzayev,<br>Milli Məclisin deputatı": the comma ends the name's line.
+    let name = &trim_separators(name).to_string();
     let role_words = role.split_whitespace().count();
     let closing = name.split_whitespace().any(|w| CLOSING_WORDS.contains(&comparable(w).as_str()));
     let role_like = (1..=6).contains(&role_words)
@@ -251,7 +309,6 @@ mod tests {
         let (people, _) = trailing("<div><p>Mətn birinci abzas.</p><p><strong>Lê Phương</strong></p></div>");
         assert_eq!(people, Some(vec![one("Lê Phương", None)]));
         for not_one in [
-            "<div><p><strong>Lê Phương</strong></p><p>Mətn birinci abzas.</p></div>",
             "<div><p>Mətn.</p><p><strong>Lê Phương</strong> dedi.</p></div>",
             "<div><p>Mətn.</p><p>Lê Phương</p></div>",
             "<div><p>Mətn.</p><p><strong><a href=\"/x\">Anna Lee</a></strong></p></div>",
@@ -310,6 +367,54 @@ mod tests {
             trailing("<div><p>Text.</p><p>Jane Doe<br>Staff Writer</p></div>").0,
             Some(vec![one("Jane Doe", Some("Staff Writer"))])
         );
+    }
+
+    #[test]
+    fn a_name_and_its_role_in_the_last_two_blocks_or_after_a_comma_and_a_break() {
+        for (html, who) in [
+            (
+                "<div><p>Mətn.</p><p style=\"text-align:right\"><strong>Kamran Rzayev</strong></p><p style=\"text-align:right\"><em>Milli Məclisin deputatı</em></p></div>",
+                one("Kamran Rzayev", Some("Milli Məclisin deputatı")),
+            ),
+            ("<div><p>Text.</p><p>Jane Doe</p><p>Senior Correspondent</p></div>", one("Jane Doe", Some("Senior Correspondent"))),
+            ("<div><p>Текст.</p><p>Анна Петрова,<br>главный редактор</p></div>", one("Анна Петрова", Some("главный редактор"))),
+            ("<div><p>Mətn.</p><p><b>Kamran Rzayev,</b><br>iqtisadçı-ekspert</p></div>", one("Kamran Rzayev", Some("iqtisadçı-ekspert"))),
+        ] {
+            let (people, text) = trailing(html);
+            assert_eq!(people, Some(vec![who.clone()]), "{html}");
+            assert!(!text.contains(&who.0), "{text}");
+        }
+        for not_one in [
+            // A sentence, a place or another name under a name is no role.
+            "<div><p>Text.</p><p>Jane Doe</p><p>The council meets again in May.</p></div>",
+            "<div><p>Text.</p><p>Jane Doe</p><p>Tom Ray</p></div>",
+            "<div><p>Mətn.</p><p>Kamran Rzayev</p><p>Bakı, 20 noyabr</p></div>",
+            "<div><p>Text.</p><p>The council met on Tuesday.</p><p>senior editor</p></div>",
+        ] {
+            assert_eq!(trailing(not_one).0, None, "{not_one}");
+        }
+    }
+
+    #[test]
+    fn names_alone_in_bold_among_the_first_blocks_are_the_authors() {
+        let (people, text) = trailing(
+            "<div><p><em>…as communities cry foul</em></p><p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p><p><strong>A</strong> Chinese-owned company has come under heavy criticism.</p><p>More text.</p></div>",
+        );
+        assert_eq!(people, Some(vec![one("Mathatisi Sebusi", None), one("Mohalenyane Phakela", None)]));
+        assert!(!text.contains("Sebusi") && text.contains("Chinese-owned"), "{text}");
+        assert_eq!(
+            trailing("<div><p><b>MTHOBISI SITHOLE&nbsp;</b></p><p>Text.</p><p>More text.</p></div>").0,
+            Some(vec![one("MTHOBISI SITHOLE", None)])
+        );
+        for not_one in [
+            // A lone word, a sentence, a link or a name deep in the text is not a credit.
+            "<div><p><b>BERLIN</b></p><p>Text.</p></div>",
+            "<div><p><b>The council met on Tuesday.</b></p><p>Text.</p></div>",
+            "<div><p><b><a href=\"/x\">Jane Doe</a></b></p><p>Text.</p></div>",
+            "<div><p>One.</p><p>Two.</p><p>Three.</p><p><b>Jane Doe</b></p><p>Text.</p></div>",
+        ] {
+            assert_eq!(trailing(not_one).0, None, "{not_one}");
+        }
     }
 
     #[test]
