@@ -1,7 +1,9 @@
 //! Last touches on the chosen body, where the page around it no longer
-//! matters: picture credits at the end of captions ("… | © Agency/Photographer")
-//! and headings left with nothing under them (the title of a teaser box
-//! that cleanup removed, "More on this topic:") are dropped.
+//! matters: picture credits at the end of captions ("… | © Agency/Photographer"),
+//! headings left with nothing under them (the title of a teaser box
+//! that cleanup removed, "More on this topic:") and blocks that repeat an
+//! earlier block word for word (a gallery's caption under each of its
+//! pictures, summary points repeated as paragraphs) are dropped.
 
 use dom_query::{Document, NodeRef};
 
@@ -18,15 +20,89 @@ const CREDIT_TEXT: usize = 90;
 const CAPTION_BLOCKS: &str = "figcaption, p, div, span, small, em";
 /// An `alt` shorter than this is a file name or a word, not a caption.
 const MIN_ALT: usize = 20;
+/// Blocks that a repeat is looked for in (the innermost of them).
+const REPEAT_BLOCKS: &[&str] =
+    &["p", "li", "figcaption", "blockquote", "h2", "h3", "h4", "h5", "h6", "div", "td", "dd"];
+/// A repeated block has at least this many letters and digits (a short
+/// line such as "Advertisement" or "Buy now" is left to other rules).
+const MIN_REPEAT: usize = 30;
+/// A block repeats one of this many blocks before it (of at least
+/// [`MIN_REPEAT`]): further apart, a repeat is the page's own (the same
+/// question put to each person interviewed, a product's features listed twice).
+const REPEAT_WINDOW: usize = 3;
+
+/// Words (lower case) of a newsletter or an inbox: what a sign-up box is about.
+const NEWSLETTER_WORDS: &[&str] = &["newsletter", "inbox", "infolettre", "рассылк"];
+/// Words (lower case) of the call to sign up.
+const SIGN_UP_WORDS: &[&str] =
+    &["sign up", "signup", "subscrib", "anmeld", "abonn", "inscri", "suscr", "подпис", "delivered", "zugestellt"];
+/// A sign-up box is a block of at most this many characters.
+const SIGN_UP_TEXT: usize = 300;
+
 /// Headings that must have something under them.
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
-/// Drops captions that repeat their picture's `alt`, credit tails of
-/// captions, and headings at the end of the body.
+/// Drops blocks repeating one a few blocks before them, newsletter
+/// sign-up calls, captions that repeat their picture's `alt`, credit tails
+/// of captions, and headings at the end of the body.
 pub(crate) fn tidy(doc: &Document) {
+    let blocks = innermost_blocks(doc);
+    drop_repeated_blocks(&blocks);
+    drop_newsletter_calls(&blocks);
     drop_captions_repeating_alt(doc);
     drop_credit_tails(doc);
     drop_trailing_headings(doc);
+}
+
+/// The body's innermost blocks (of [`REPEAT_BLOCKS`]: no such block inside
+/// them), in document order.
+fn innermost_blocks(doc: &Document) -> Vec<NodeRef<'_>> {
+    let Some(body) = doc.body() else { return Vec::new() };
+    let is_block = |n: &NodeRef| n.is_element() && REPEAT_BLOCKS.contains(&tag(n).as_str());
+    let blocks: Vec<NodeRef> = body.descendants_it().filter(|d| is_block(d)).collect();
+    // A block that is the nearest block around another is not innermost.
+    let outer: std::collections::HashSet<_> =
+        blocks.iter().filter_map(|b| b.ancestors_it(None).find(|a| is_block(a)).map(|a| a.id)).collect();
+    blocks.into_iter().filter(|b| !outer.contains(&b.id)).collect()
+}
+
+/// Drops each innermost block whose text (letters and digits, case aside)
+/// an earlier block already had: the reader has read it.
+fn drop_repeated_blocks(innermost: &[NodeRef]) {
+    let mut recent: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    for block in innermost {
+        if block.parent().is_none() {
+            continue;
+        }
+        let key: String = block.text().chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        if key.chars().count() < MIN_REPEAT {
+            continue;
+        }
+        if recent.contains(&key) {
+            if !has_descendant(block, &["img", "picture", "video", "audio", "table"]) {
+                block.remove_from_parent();
+            }
+            continue;
+        }
+        recent.push_back(key);
+        if recent.len() > REPEAT_WINDOW {
+            recent.pop_front();
+        }
+    }
+}
+
+/// Drops the innermost blocks that ask the reader to sign up for a
+/// newsletter ("Get the day's top headlines delivered to your inbox",
+/// "Der Newsletter … Hier geht's zur Anmeldung"): short, about a newsletter
+/// or an inbox, and with a link or a word of signing up.
+fn drop_newsletter_calls(innermost: &[NodeRef]) {
+    for block in innermost.iter().filter(|b| b.parent().is_some()) {
+        let Some(text) = short_text(&block, SIGN_UP_TEXT).map(|t| t.to_lowercase()) else { continue };
+        let about = NEWSLETTER_WORDS.iter().any(|w| text.contains(w));
+        if about && (has_descendant(block, &["a"]) || SIGN_UP_WORDS.iter().any(|w| text.contains(w))) {
+            block.remove_from_parent();
+        }
+    }
 }
 
 /// A caption that only repeats its picture's description (`alt`) and
@@ -201,6 +277,31 @@ mod tests {
         );
         assert!(!out.contains("Viertelfinale") && !out.contains("AFP"), "{out}");
         assert!(out.contains("glacier tongue") && out.contains("hook"), "{out}");
+    }
+
+    #[test]
+    fn blocks_repeating_an_earlier_block_go() {
+        let caption = "Ministers shake hands in Hanoi, Vietnam, on Wednesday.";
+        let out = tidied(&format!(
+            "<body><ul><li>{caption}</li><li>Image 1 / 8</li></ul><ul><li>{caption}</li><li>Image 1 / 8</li></ul>\
+             <p>The story starts here, with words of its own.</p><figure><img src=a.jpg><figcaption>{caption}</figcaption></figure>\
+             <p>Short line.</p><p>Short line.</p></body>"
+        ));
+        assert_eq!(out.matches("Ministers").count(), 1, "{out}");
+        assert_eq!(out.matches("Short line.").count(), 2, "{out}");
+        assert!(out.contains("The story starts here"), "{out}");
+    }
+
+    #[test]
+    fn newsletter_sign_up_calls_go() {
+        let out = tidied(
+            r#"<body><p>The council met on Monday and passed the budget for next year.</p>
+            <p>Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter.</p>
+            <div><p>"Hier ist Bayern": Der Newsletter informiert Sie. <a href="/nl">Hier entlang</a></p></div>
+            <p>The newsletter of the opposition party, sent to members in May, called the plan a mistake and a waste.</p></body>"#,
+        );
+        assert!(!out.contains("headlines") && !out.contains("Bayern"), "{out}");
+        assert!(out.contains("council met") && out.contains("opposition party"), "{out}");
     }
 
     #[test]

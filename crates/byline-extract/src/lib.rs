@@ -10,10 +10,12 @@
 //! * `cleanup` removes ads, share buttons, related news and tracking pixels
 //!   on the DOM before the body is looked for.
 //! * `ld_body` takes the page's JSON-LD `articleBody` instead when
-//!   measured signals say the readability body missed most of it;
-//!   `body_lead` puts back the lead the page shows above the body, and
-//!   `body_tidy` drops picture credits and headings left with nothing
-//!   under them.
+//!   measured signals say the readability body missed most of it, and
+//!   when they do not, `body_recall` puts back the paragraphs Readability
+//!   left in other sections of the page (same tag and class as the kept
+//!   ones); `body_lead` puts back the lead the page shows above the body,
+//!   and `body_tidy` drops picture credits, headings left with nothing
+//!   under them and blocks repeated a line or two later.
 //! * `byline`, `title` and `metadata` read the rest from JSON-LD, meta tags
 //!   and the page itself; the language is told from the text (`whatlang`)
 //!   when the page declares none.
@@ -47,6 +49,7 @@
 #![deny(missing_docs)]
 
 mod body_lead;
+mod body_recall;
 mod body_tidy;
 mod byline;
 mod cleanup;
@@ -143,6 +146,8 @@ pub fn extract(
         Some(paragraphs) => Document::from(ld_body::to_html(&paragraphs).as_str()),
         None => {
             main?;
+            // The article's paragraphs Readability left in other sections of the page.
+            body_recall::recover_kin(&page, &content);
             content
         }
     };
