@@ -905,8 +905,13 @@ impl App {
 
     /// Waits until exactly `n` elements match `css`.
     pub async fn wait_count(&self, css: &str, n: usize) {
+        self.wait_count_within(css, n, TIMEOUT).await;
+    }
+
+    /// Waits until exactly `n` elements match `css`, `timeout` at most.
+    pub async fn wait_count_within(&self, css: &str, n: usize, timeout: Duration) {
         let script = format!("return document.querySelectorAll({}).length === {n};", js_str(css));
-        self.wait_js(&script, &format!("{n} × {css}"), TIMEOUT).await;
+        self.wait_js(&script, &format!("{n} × {css}"), timeout).await;
     }
 
     // ----- scripts -----
