@@ -3,7 +3,7 @@
 //!
 //! - Prints byline names right, bylines invented and roles right per half,
 //!   in aggregate: the halves of batches 1 to 4 (as before batch 5 came),
-//!   then batch 5's halves apart, with its body F1.
+//!   then batch 5's halves and batch 6's apart, with their body F1.
 //! - `--runs N` (0: none) times it as the full run does (`rate`), so the
 //!   figure compares with the section's; `--runs 0` makes one pass only,
 //!   for `valgrind --tool=callgrind`, whose instruction count is repeatable
@@ -19,7 +19,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::common::{half, Page};
-use crate::real::{score, RealScore};
+use crate::real::{score, RealScore, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE, HOLDOUT, TUNE};
 use crate::{median, rate, Output, Tool};
 
 /// Everything byline-extract gives for a page, as one comparable line.
@@ -67,17 +67,18 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         std::fs::write(path, lines).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let scores: Vec<RealScore> = pages.iter().map(|p| score(p, Tool::Ours.run(p, false).as_ref())).collect();
-    let batch_5 = |p: &Page| p.expected.batch() == 5;
-    for (label, which, fifth) in [
-        ("tune", "tune", false),
-        ("holdout", "holdout", false),
-        ("batch 5 tune", "tune", true),
-        ("batch 5 holdout", "holdout", true),
+    for (label, which) in [
+        ("tune", TUNE),
+        ("holdout", HOLDOUT),
+        ("batch 5 tune", BATCH_5_TUNE),
+        ("batch 5 holdout", BATCH_5_HOLDOUT),
+        ("batch 6 tune", BATCH_6_TUNE),
+        ("batch 6 holdout", BATCH_6_HOLDOUT),
     ] {
         let (mut person, mut names, mut nobody, mut invented, mut none_found) = (0, 0, 0, 0, 0);
         let (mut roled, mut roles) = (0, 0);
         let (mut golden, mut f1) = (0, 0.0);
-        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| half(&p.name) == which && batch_5(p) == fifth) {
+        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds(p)) {
             if let Some(f) = s.f1 {
                 golden += 1;
                 f1 += f;
@@ -108,18 +109,18 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         );
     }
     // How the wrong names are wrong, per half, in aggregate only.
-    for which in ["tune", "holdout"] {
+    for (label, which) in [("tune", TUNE), ("holdout", HOLDOUT)] {
         let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| half(&p.name) == which && !batch_5(p)) {
+        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds(p)) {
             if page.expected.byline.is_empty() || s.names_ok || s.got_byline.is_empty() {
                 continue;
             }
             *kinds.entry(how_wrong(page, s)).or_default() += 1;
         }
-        let _ = writeln!(out, "{which}: other names, by kind: {kinds:?}");
+        let _ = writeln!(out, "{label}: other names, by kind: {kinds:?}");
     }
     // The tune half's misses, one by one (never the holdout's; batches 1 to 4).
-    for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| half(&p.name) == "tune" && !batch_5(p)) {
+    for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| TUNE.holds(p)) {
         let wrong = if page.expected.byline.is_empty() { s.invented } else { !s.names_ok };
         if wrong {
             let want: Vec<&str> = page.expected.byline.iter().map(|a| a.name.as_str()).collect();

@@ -17,8 +17,9 @@
 //!   page's body is right when all of its snippets are.
 //! - Titles right: where the title is known, the tool's title, whitespace
 //!   squashed, equals it.
-//! - Body F1: where the page has a full gold body (`text`; batch 5 only),
-//!   `token_f1` of it against the tool's body text, averaged over pages.
+//! - Body F1: where the page has a full gold body (`text`; batches 5 and 6
+//!   only), `token_f1` of it against the tool's body text, averaged over
+//!   pages.
 //! - Pages whose byline is not known (`byline_known: false`) count for
 //!   neither byline column.
 
@@ -166,14 +167,15 @@ struct Sums {
 /// Which pages of the corpus a table covers: a half, and optionally a range
 /// of batches.
 #[derive(Clone, Copy)]
-struct Slice {
+pub struct Slice {
     half: &'static str,
     /// Only pages of these batches (first, last), both included.
     batches: Option<(u32, u32)>,
 }
 
 impl Slice {
-    fn holds(self, page: &Page) -> bool {
+    /// Whether `page` is one of the slice's pages.
+    pub fn holds(self, page: &Page) -> bool {
         half(&page.name) == self.half
             && self.batches.is_none_or(|(first, last)| (first..=last).contains(&page.expected.batch()))
     }
@@ -181,17 +183,23 @@ impl Slice {
 
 /// Batches 1 to 4 only, as before batch 5 came, so that the figures stay
 /// comparable with earlier runs.
-const HOLDOUT: Slice = Slice { half: "holdout", batches: Some((1, 4)) };
+pub const HOLDOUT: Slice = Slice { half: "holdout", batches: Some((1, 4)) };
 /// Batches 2 and 3's holdout pages: fresh when batch 1 had been tuned on.
 const FRESH_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((2, 3)) };
 /// Batch 4's holdout pages: fresh when batches 1–3 had been tuned on.
 const BATCH_4_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((4, 4)) };
-const TUNE: Slice = Slice { half: "tune", batches: Some((1, 4)) };
+/// Batches 1 to 4's tune pages.
+pub const TUNE: Slice = Slice { half: "tune", batches: Some((1, 4)) };
 /// Batch 5's holdout pages (Fundus, Scrapinghub; full gold bodies): fresh
 /// when batches 1–4 had been tuned on.
-const BATCH_5_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((5, 5)) };
+pub const BATCH_5_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((5, 5)) };
 /// Batch 5's tune pages.
-const BATCH_5_TUNE: Slice = Slice { half: "tune", batches: Some((5, 5)) };
+pub const BATCH_5_TUNE: Slice = Slice { half: "tune", batches: Some((5, 5)) };
+/// Batch 6's holdout pages (Mozilla Readability's test pages; full gold
+/// bodies): fresh when batches 1–5 had been tuned on.
+pub const BATCH_6_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((6, 6)) };
+/// Batch 6's tune pages.
+pub const BATCH_6_TUNE: Slice = Slice { half: "tune", batches: Some((6, 6)) };
 
 fn sums(row: &RealRow, pages: &[Page], which: Slice) -> Sums {
     let mut s = Sums {
@@ -278,6 +286,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let batch_5 = pages.iter().filter(|p| BATCH_5_HOLDOUT.holds(p)).count();
     let batch_5_all = pages.iter().filter(|p| p.expected.batch() == 5).count();
     let batch_5_unknown = pages.iter().filter(|p| p.expected.batch() == 5 && !p.expected.byline_known()).count();
+    let batch_6 = pages.iter().filter(|p| BATCH_6_HOLDOUT.holds(p)).count();
+    let batch_6_all = pages.iter().filter(|p| p.expected.batch() == 6).count();
+    let batch_6_unknown = pages.iter().filter(|p| p.expected.batch() == 6 && !p.expected.byline_known()).count();
     let _ = writeln!(
         s,
         "- Pages: the {} pages of batches 1 to 4 of `crates/byline-extract/tests/fixtures/real` ([SOURCES.md](crates/byline-extract/tests/fixtures/real/SOURCES.md)): \
@@ -291,10 +302,15 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          test pages with a **full gold body**, so body F1 is measured on them; {batch_5_unknown} of them, Scrapinghub's, have no known \
          byline or title and count for the body only), added after batches 1 to 4 had been tuned on and split on the hash's top bit; \
          its holdout pages ({batch_5}) are reported apart as **fresh holdout (batch 5)**, its tune pages as **batch 5, tune \
-         pages**. **Which tables include batch 5:** only those two, their targets table and the speed table; the holdout \
-         half, the fresh holdouts of batches 2 to 4 and the tune half are batches 1 to 4 alone, as in earlier runs.\n",
-        pages.len() - batch_5_all,
-        pages.len() - batch_5_all - tune,
+         pages**. {batch_6_all} pages are batch 6 (`rd-`: Mozilla Readability's own test pages, with Readability's \
+         expected body as the **full gold body** and bylines decided by hand; {batch_6_unknown} of them have no known \
+         byline), added after batches 1 to 5 had been tuned on and split the same way: **fresh holdout (batch 6)** \
+         ({batch_6} pages) and **batch 6, tune pages**. Readability is tested on these pages upstream, so its row there \
+         is not a fair comparison. **Which tables include batches 5 and 6:** only their own, their targets tables and \
+         the speed table; the holdout half, the fresh holdouts of batches 2 to 4 and the tune half are batches 1 to 4 \
+         alone, as in earlier runs.\n",
+        pages.len() - batch_5_all - batch_6_all,
+        pages.len() - batch_5_all - batch_6_all - tune,
     );
     for (title, which) in [
         ("holdout half", HOLDOUT),
@@ -303,6 +319,11 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("tune half", TUNE),
         ("fresh holdout (batch 5, holdout pages; full gold bodies)", BATCH_5_HOLDOUT),
         ("batch 5, tune pages (full gold bodies)", BATCH_5_TUNE),
+        (
+            "fresh holdout (batch 6, holdout pages; full gold bodies; Readability's own test pages: its row is no fair comparison)",
+            BATCH_6_HOLDOUT,
+        ),
+        ("batch 6, tune pages (full gold bodies; Readability's own test pages)", BATCH_6_TUNE),
     ] {
         // The body F1 column only where the pages have a gold body.
         let golden = sums(&rows[0], pages, which).golden;
@@ -335,7 +356,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     let _ = writeln!(
         s,
-        "Speed over the whole corpus (all {} pages, batch 5's larger pages included; pages/s, one thread, median of {} runs):\n",
+        "Speed over the whole corpus (all {} pages, batches 5 and 6 included; pages/s, one thread, median of {} runs):\n",
         pages.len(),
         facts.runs
     );
@@ -353,6 +374,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("the fresh holdout (batches 2 and 3)", FRESH_HOLDOUT),
         ("the fresh holdout (batch 4)", BATCH_4_HOLDOUT),
         ("the fresh holdout (batch 5)", BATCH_5_HOLDOUT),
+        ("the fresh holdout (batch 6; Readability's own test pages)", BATCH_6_HOLDOUT),
     ] {
         let ours = sums(&rows[0], pages, which);
         let best_body = rows[1..]
@@ -418,23 +440,27 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         "Bylines invented: on pages whose expected byline is empty (nobody, or only a site, desk or agency), the tool \
          shows a non-empty byline.",
         "Roles right: on pages whose expected byline states a role, names and roles equal (only byline-extract gives \
-         roles; all such pages are our az/ru pages: batch 1's are all in the holdout half, batch 2 has 3 in the tune \
-         half and 2 in the holdout half).",
-        "Body F1 (batch 5 only): `token_f1` of `crates/byline-extract/tests/common/mod.rs` (precision and recall \
+         roles; such pages are our az/ru pages, batch 1's all in the holdout half, batch 2's 3 in the tune half and 2 \
+         in the holdout half, and 4 of batch 6's tune pages).",
+        "Body F1 (batches 5 and 6 only): `token_f1` of `crates/byline-extract/tests/common/mod.rs` (precision and recall \
          over bags of whitespace-separated tokens, as article-extraction benchmarks score) of the page's full gold \
          body against the tool's body text, averaged over the pages with a gold body (a failed page scores 0). The \
-         gold body is Fundus's hand-checked `body` (summary, section headlines and paragraphs) or Scrapinghub's \
-         `articleBody`.",
+         gold body is Fundus's hand-checked `body` (summary, section headlines and paragraphs), Scrapinghub's \
+         `articleBody` or, on batch 6, the text of Readability's `expected.html`: Readability's own output, which its \
+         tests hold it to, so its body and title scores on batch 6 flatter it.",
         "Batch 5's bylines are Fundus's `authors` with desks, agencies, sites and places as no person; Scrapinghub's \
-         pages name no authors, so their bylines are not scored (neither column counts them).",
+         pages name no authors, so their bylines are not scored (neither column counts them). Batch 6's bylines were \
+         decided by hand in `import_batch6.py` (tune pages read, holdout pages from Readability's byline string alone; \
+         where that is no name, not scored).",
         "Body: there is no full gold text for batches 1 to 4, so no F1 there. Each `must_contain` snippet must be in the \
          body text and each `must_not_contain` snippet must not, both compared with all whitespace removed; \
          postlight's snippet is the first words of Mercury's own output, which sometimes start with a caption or \
          a byline that a cleaner reading view drops, and a few of trafilatura's are from the page's description or \
          a picture's caption.",
         "Titles right: where the title is known, the tool's title, whitespace squashed, equals it.",
-        "Language right: where the expected file gives a language (only our az/ru pages do; no declared `lang` on \
-         some of them), the tool's primary language subtag equals it; \
+        "Language right: where the expected file gives a language (our az/ru pages, no declared `lang` on some of \
+         them; batch 6's pages, their `lang` attribute as Readability reads it), the tool's primary language subtag \
+         equals it; \
          Readability and dom_smoothie report the page's `lang` attribute, rs-trafilatura its own guess.",
         "Pages/s: as for the fixture pages, whole passes over every page of the corpus after a warm-up pass; \
          byline-extract includes sanitizing, the others are timed without it.",
@@ -443,8 +469,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     crate::page_table_head(
         &mut s,
-        "Every tune page (the holdout pages are not listed; batch 2's, 3's, 4's and 5's pages are marked ², ³, ⁴ and ⁵; \
-         body F1 where there is a gold body)",
+        "Every tune page (the holdout pages are not listed; batch 2's, 3's, 4's, 5's and 6's pages are marked ², ³, ⁴, ⁵ \
+         and ⁶; body F1 where there is a gold body)",
         rows.iter().map(|r| r.name.as_str()),
     );
     for (i, page) in pages.iter().enumerate() {
@@ -466,6 +492,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
             3 => " ³",
             4 => " ⁴",
             5 => " ⁵",
+            6 => " ⁶",
             _ => "",
         };
         let _ = write!(

@@ -15,8 +15,8 @@ pub struct ExpectedAuthor {
 
 /// One `tests/fixtures/pages/NAME.expected.json` (or `real/`: there the body
 /// is checked by `must_contain`/`must_not_contain`, and `text` is the full
-/// gold body on batch 5's pages only, empty on the others; an empty `title`
-/// means it is not known).
+/// gold body on batch 5's and 6's pages only, empty on the others; an empty
+/// `title` means it is not known).
 #[derive(Debug, Deserialize)]
 pub struct Expected {
     pub url: String,
@@ -47,8 +47,9 @@ pub struct Expected {
     #[serde(default)]
     pub batch: Option<u32>,
     /// `false` when the upstream answer names no authors at all (batch 5's
-    /// scrapinghub pages): `byline` is then empty without meaning "no
-    /// person", and bylines are not scored on the page (absent: true).
+    /// scrapinghub pages, some of batch 6's): `byline` is then empty without
+    /// meaning "no person", and bylines are not scored on the page (absent:
+    /// true).
     #[serde(default)]
     pub byline_known: Option<bool>,
 }
@@ -95,14 +96,15 @@ pub fn real_pages() -> Vec<Page> {
     pages_in(&fixtures_dir().join("real"))
 }
 
-/// The name prefixes of batch 5's pages (Fundus, Scrapinghub), whose half
-/// is the hash's top bit (see `half`).
-pub const TOP_BIT_PREFIXES: [&str; 2] = ["fd-", "sh-"];
+/// The name prefixes of batch 5's pages (Fundus, Scrapinghub) and batch 6's
+/// (Mozilla Readability), whose half is the hash's top bit (see `half`).
+pub const TOP_BIT_PREFIXES: [&str; 3] = ["fd-", "sh-", "rd-"];
 
 /// Which half of the real corpus a page belongs to: `"tune"` or
 /// `"holdout"`, decided by FNV-1a (64-bit) of its name alone: its lowest bit
-/// for batches 1 to 4 (even → tune), its top bit for batch 5's pages (named
-/// `fd-…`, `sh-…`; 0 → tune), so that the earlier batches keep their halves.
+/// for batches 1 to 4 (even → tune), its top bit for batches 5 and 6 (pages
+/// named with a `TOP_BIT_PREFIXES` prefix; 0 → tune), so that the earlier
+/// batches keep their halves.
 pub fn half(name: &str) -> &'static str {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in name.bytes() {
@@ -129,7 +131,7 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// The page's bytes: `NAME.html`, or when it is absent `NAME.html.gz`
-/// (batch 5 keeps upstream's gzipped pages), decompressed.
+/// (batches 5 and 6 keep their pages gzipped), decompressed.
 pub fn page_bytes(dir: &Path, name: &str) -> Vec<u8> {
     let plain = dir.join(format!("{name}.html"));
     if plain.exists() {
