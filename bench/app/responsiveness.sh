@@ -14,7 +14,8 @@
 #     `event.timeStamp` to the next frame painted (a task queued from the
 #     next requestAnimationFrame), and whether a sync was running; then,
 #     --settle s after the sync, the same number of presses with no sync, for
-#     comparison; with --manual-sync S, the presses go during a second sync
+#     comparison (and, from each press, the time until the reader showed
+#     the article it selected); with --manual-sync S, the presses go during a second sync
 #     instead, started with `r` (a manual refresh) S seconds after the one at
 #     start stored its articles, so the page's own start-up work (which the
 #     sync at start overlaps) is over, as it is for a user's later syncs;
@@ -102,6 +103,12 @@ stop_app() {  # pid
 samples() {  # log: every press's ms, in the order they were handled
   sed -n "s/.*byline: bench input key=j ms=\([0-9.]*\) .*/\1/p" "$1"
 }
+# log, 1 (during a sync) or 0: the ms from each press to the frame after the
+# reader showed the article it selected (builds from 2026-12-03 15:00 on;
+# none from older ones).
+article_samples() {
+  sed -n "s/.*byline: bench article key=j ms=\([0-9.]*\) sync=$2.*/\1/p" "$1"
+}
 
 # CPU time (user + system, ms) of the app's web process so far; the clock
 # in ms beside it. "0 0" when the process is not found.
@@ -164,7 +171,10 @@ input_run() {  # run
   cat "$work/during" >>"$work/input.during"
   read -r p50 p95 worst n over < <(summary <"$work/during")
   read -r ip50 ip95 iworst in _ < <(summary <"$work/after")
-  echo "| $1 | ${new:-?} | $n | $p50 | $p95 | $worst | $over | $(cpu_share "$cpu0" "$cpu1") | $in | $ip50 | $ip95 | $iworst | $(cpu_share "$cpu2" "$cpu3") |"
+  article_samples "$log" 1 >>"$work/article.during"
+  read -r ap50 ap95 _ _ _ < <(article_samples "$log" 1 | summary)
+  read -r aip50 aip95 _ _ _ < <(article_samples "$log" 0 | summary)
+  echo "| $1 | ${new:-?} | $n | $p50 | $p95 | $worst | $over | $(cpu_share "$cpu0" "$cpu1") | $in | $ip50 | $ip95 | $iworst | $(cpu_share "$cpu2" "$cpu3") | $ap50 / $ap95 | $aip50 / $aip95 |"
 }
 
 scroll_run() {  # run
@@ -194,12 +204,16 @@ if [ "$only" != scroll ]; then
   echo
   echo "\"Web CPU\": the web process's CPU time over the presses' span, in % of one core (from \`/proc/PID/stat\`; less moved by other work on the machine than the delays are)."
   echo
-  echo "| Run | New articles stored | Presses during | p50 | p95 | Worst | Over 50 ms | Web CPU % during | Presses after | p50 after | p95 after | Worst after | Web CPU % after |"
-  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+  echo "\"Article shown\": from the press to the frame after the reader showed the article it selected, p50 / p95 ms (a press superseded by the next before its article came is not counted; \"- -\" for builds without this probe)."
+  echo
+  echo "| Run | New articles stored | Presses during | p50 | p95 | Worst | Over 50 ms | Web CPU % during | Presses after | p50 after | p95 after | Worst after | Web CPU % after | Article shown during | Article shown after |"
+  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
   : >"$work/input.during"
+  : >"$work/article.during"
   for run in $(seq "$input_runs"); do input_run "$run"; done
   read -r p50 p95 worst n over < <(summary <"$work/input.during")
-  echo "| all | | $n | $p50 | $p95 | $worst | $over | | | | | | |"
+  read -r ap50 ap95 _ _ _ < <(summary <"$work/article.during")
+  echo "| all | | $n | $p50 | $p95 | $worst | $over | | | | | | | $ap50 / $ap95 | |"
   echo
 fi
 if [ "$only" != input ]; then

@@ -6,6 +6,7 @@
 // back from the article's frame (see `useKeyboardStaysWithWindow`).
 
 import * as actions from "./actions";
+import { noteInput } from "./lib/input-quiet";
 import { getState, setState } from "./store";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -42,6 +43,7 @@ export function shortcutKey(e: Pick<KeyboardEvent, "key" | "code" | "shiftKey">)
 }
 
 export function handleKey(e: KeyboardEvent): void {
+  noteInput();
   if (e.defaultPrevented || e.isComposing) return;
   if ((e.ctrlKey || e.metaKey) && !e.altKey && shortcutKey(e) === "q") {
     e.preventDefault();

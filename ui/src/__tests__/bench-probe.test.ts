@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eventTime, FRAME_BUDGET_MS, stats, statsLine } from "../lib/bench-probe";
+import { eventTime, FRAME_BUDGET_MS, readerShowsArticle, stats, statsLine } from "../lib/bench-probe";
+import type { Article } from "../api";
 
 describe("the bench probe's figures", () => {
   it("gives the median, the 95th percentile by nearest rank, the worst and the share over a frame", () => {
@@ -24,5 +25,14 @@ describe("the bench probe's figures", () => {
   it("puts an event's time stamp on the performance clock", () => {
     expect(eventTime(1234.5, 1.7e12)).toBe(1234.5);
     expect(eventTime(1.7e12 + 500, 1.7e12)).toBe(500);
+  });
+
+  it("takes an article as shown only once the reader has it loaded", () => {
+    const a = { id: 2 } as Article;
+    expect(readerShowsArticle({ article: a, articleStatus: "ready" }, 2)).toBe(true);
+    // The article before it, kept while the next one loads.
+    expect(readerShowsArticle({ article: a, articleStatus: "loading" }, 2)).toBe(false);
+    expect(readerShowsArticle({ article: a, articleStatus: "ready" }, 3)).toBe(false);
+    expect(readerShowsArticle({ article: null, articleStatus: "idle" }, 2)).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
 
 import { api, toApiError } from "../api";
 import type { View } from "../api";
-import { refreshScheduler } from "../lib/refresh";
+import { msUntilQuiet } from "../lib/input-quiet";
+import { REFRESH_GATHER_MS, refreshScheduler } from "../lib/refresh";
 import type { RefreshParts } from "../lib/refresh";
 import { getState, sameSource, setState } from "../store";
 import type { Source, State } from "../store";
@@ -86,8 +87,10 @@ async function refreshParts(parts: RefreshParts): Promise<void> {
   ]);
 }
 
-/** Reloads what the backend's events say changed, once per burst of them. */
-export const scheduleRefresh = refreshScheduler(refreshParts);
+/** Reloads what the backend's events say changed, once per burst of them,
+ * and not while the user is pressing keys (a sync's end reloads the
+ * sources and up to 500 rows: a press would wait behind it). */
+export const scheduleRefresh = refreshScheduler(refreshParts, REFRESH_GATHER_MS, () => msUntilQuiet());
 
 /** Full articles arrive after a sync: the open one picks up its full text
  * (or learns that its page could not be had, or read worse than the feed). */

@@ -7,6 +7,7 @@ import type { Article, Author } from "../api";
 import type { State } from "../store";
 import { memoWhen, samePanes } from "../lib/memo";
 import { hostOf } from "../lib/url";
+import { useLastsLonger } from "../lib/slow";
 import { resolveTheme, useSystemDark } from "../lib/theme";
 import { IconExternal, IconGlobe } from "./icons";
 import { ReaderToolbar } from "./ReaderToolbar";
@@ -69,6 +70,28 @@ export function useKeyboardStaysWithWindow(frame: { current: HTMLIFrameElement |
   }, []);
 }
 
+/**
+ * How long (ms) the reader keeps the article it shows while the next one
+ * loads, before it shows the skeleton. The next one is usually in within a
+ * few tens of milliseconds: a skeleton for that long only flashes, and it
+ * made each `j` repaint the whole reader twice (skeleton, then article),
+ * the first time in the very frame that answers the key press.
+ */
+export const READER_SKELETON_DELAY_MS = 250;
+
+/** What the reader shows: the article (the one asked for, or the one
+ * before it while the next loads for a moment), the skeleton, an error, or
+ * nothing. */
+export function readerShows(
+  status: State["articleStatus"],
+  article: Article | null,
+  slow: boolean,
+): "article" | "skeleton" | "error" | "empty" {
+  if (status === "loading") return article && !slow ? "article" : "skeleton";
+  if (status === "error") return "error";
+  return status === "ready" && article ? "article" : "empty";
+}
+
 /** Which text an article shows: the feed's own or its web page's. */
 export type BodySource = "feed" | "page";
 
@@ -123,7 +146,10 @@ function Byline({ people }: { people: Author[] }) {
  * ({@link samePanes}: not for a sync's progress). */
 export const Reader = memoWhen(function Reader({ s }: { s: State }) {
   const systemDark = useSystemDark();
-  const a = s.articleStatus === "ready" ? s.article : null;
+  const slow = useLastsLonger(s.articleStatus === "loading" ? s.selectedId : null, READER_SKELETON_DELAY_MS);
+  const shows = readerShows(s.articleStatus, s.article, slow);
+  // While the next article loads for a moment, the one before it stays.
+  const a = shows === "article" ? s.article : null;
   const theme = resolveTheme(s.settings.theme, systemDark);
   const [chosen, setChosen] = useState<{ id: number; source: BodySource } | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
@@ -147,9 +173,9 @@ export const Reader = memoWhen(function Reader({ s }: { s: State }) {
   );
 
   let body;
-  if (s.articleStatus === "loading") {
+  if (shows === "skeleton") {
     body = <ReaderSkeleton />;
-  } else if (s.articleStatus === "error") {
+  } else if (shows === "error") {
     body = (
       <ErrorState
         testid="reader-error"
@@ -277,7 +303,12 @@ export const Reader = memoWhen(function Reader({ s }: { s: State }) {
   }
 
   return (
-    <section class="pane reader-pane" data-testid="reader-pane" aria-label={t("reader.label")}>
+    <section
+      class="pane reader-pane"
+      data-testid="reader-pane"
+      aria-label={t("reader.label")}
+      aria-busy={s.articleStatus === "loading"}
+    >
       <ReaderToolbar article={a} sharePrefs={s.sharePrefs} shareMenu={s.shareMenu} />
       <div class="reader-body">{body}</div>
     </section>

@@ -5,6 +5,7 @@
 
 import { api } from "../api";
 import { getState } from "../store";
+import type { State } from "../store";
 
 /** Frames longer than this missed a 60 Hz screen's refresh. */
 export const FRAME_BUDGET_MS = 1000 / 60;
@@ -120,10 +121,42 @@ function installInputProbe(): void {
       const during = syncing;
       afterNextPaint(() => {
         report(`input key=${event.key} ms=${(performance.now() - start).toFixed(1)} sync=${during ? 1 : 0}`);
+        // The article the press selected, once the reader shows it.
+        const selected = getState().selectedId;
+        if (selected != null) whenArticleShown(selected, start, event.key, during);
       });
     },
     { capture: true },
   );
+}
+
+/** How long the probe waits at most for the reader to show an article. */
+const ARTICLE_AT_MOST_MS = 5000;
+
+/** Whether the reader shows the article `id`, loaded (not the one before
+ * it, kept while it loads). */
+export function readerShowsArticle(s: Pick<State, "article" | "articleStatus">, id: number): boolean {
+  return s.articleStatus === "ready" && s.article?.id === id;
+}
+
+/**
+ * Reports, as `article key=… ms=…`, the time from a press to the frame
+ * painted after the reader shows the article it selected (a later press
+ * that selects another one ends the wait silently).
+ */
+function whenArticleShown(id: number, start: number, key: string, during: boolean): void {
+  const check = () => {
+    const s = getState();
+    if (s.selectedId !== id || performance.now() - start > ARTICLE_AT_MOST_MS) return;
+    if (!readerShowsArticle(s, id)) {
+      requestAnimationFrame(check);
+      return;
+    }
+    afterNextPaint(() => {
+      report(`article key=${key} ms=${(performance.now() - start).toFixed(1)} sync=${during ? 1 : 0}`);
+    });
+  };
+  check();
 }
 
 /**

@@ -8,6 +8,7 @@ import { cleanup, render } from "@testing-library/preact";
 import { invoke } from "@tauri-apps/api/core";
 import { afterAll, afterEach, beforeEach, vi } from "vitest";
 import { App } from "../App";
+import { resetInput } from "../lib/input-quiet";
 import { resetState } from "../store";
 import { fakeInvoke } from "./backend";
 import type { Call, FakeData, Overrides } from "./backend";
@@ -19,6 +20,7 @@ export const mockInvoke = vi.mocked(invoke);
 export function resetAppBetweenTests(): void {
   beforeEach(() => {
     resetState();
+    resetInput();
     localStorage.clear();
   });
   afterEach(() => {

@@ -1,0 +1,19 @@
+// Waiting that is worth showing: a loading state shown only once it lasts.
+
+import { useEffect, useState } from "preact/hooks";
+
+/**
+ * Whether the wait named `key` (null: nothing is awaited) has lasted `ms`
+ * or longer. A new key starts a new wait; the flag is for the key it was
+ * set for, so a wait that ended and a new one that began are never taken
+ * for each other.
+ */
+export function useLastsLonger(key: number | null, ms: number): boolean {
+  const [slowKey, setSlowKey] = useState<number | null>(null);
+  useEffect(() => {
+    if (key == null) return;
+    const timer = setTimeout(() => setSlowKey(key), ms);
+    return () => clearTimeout(timer);
+  }, [key, ms]);
+  return key != null && slowKey === key;
+}
