@@ -18,7 +18,7 @@ const MIN_LEAD: usize = 60;
 /// ...and at most this many.
 const MAX_LEAD: usize = 700;
 /// Elements that can hold the lead.
-const LEAD_BLOCKS: &str = "p, div, h2, span, strong";
+const LEAD_BLOCKS: &str = "p, div, h2, h3, h4, span, strong";
 /// Characters of the body's opening looked for in the page.
 const OPENING: usize = 40;
 
@@ -157,5 +157,17 @@ mod tests {
         // Shown only below the body (a teaser): not a lead.
         let doc = page("after");
         assert!(missing_lead(&doc, &descriptions(&doc), body).is_none());
+    }
+
+    #[test]
+    fn a_lead_set_as_a_small_heading_is_found() {
+        for heading in ["h3", "h4"] {
+            let doc = Document::from(format!(
+                r#"<html><head><meta name="description" content="{LEAD}"></head><body><h1>T</h1><{heading}>{LEAD}</{heading}>
+                <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
+            ));
+            let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
+            assert_eq!(missing_lead(&doc, &descriptions(&doc), body).as_deref(), Some(LEAD), "{heading}");
+        }
     }
 }

@@ -44,7 +44,9 @@ const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Drops blocks repeating one a few blocks before them, newsletter
 /// sign-up calls, captions that repeat their picture's `alt`, credit tails
-/// of captions, and headings at the end of the body.
+/// of captions, and headings at the end of the body. A picture's own
+/// caption stays: the reader shows it under the picture (article-text gold
+/// such as Fundus's leaves captions out; Readability's keeps them).
 pub(crate) fn tidy(doc: &Document) {
     let blocks = innermost_blocks(doc);
     drop_repeated_blocks(&blocks);
@@ -56,7 +58,7 @@ pub(crate) fn tidy(doc: &Document) {
 
 /// The body's innermost blocks (of [`REPEAT_BLOCKS`]: no such block inside
 /// them), in document order.
-fn innermost_blocks(doc: &Document) -> Vec<NodeRef<'_>> {
+pub(crate) fn innermost_blocks(doc: &Document) -> Vec<NodeRef<'_>> {
     let Some(body) = doc.body() else { return Vec::new() };
     let is_block = |n: &NodeRef| n.is_element() && REPEAT_BLOCKS.contains(&tag(n).as_str());
     let blocks: Vec<NodeRef> = body.descendants_it().filter(|d| is_block(d)).collect();
@@ -97,7 +99,7 @@ fn drop_repeated_blocks(innermost: &[NodeRef]) {
 /// or an inbox, and with a link or a word of signing up.
 fn drop_newsletter_calls(innermost: &[NodeRef]) {
     for block in innermost.iter().filter(|b| b.parent().is_some()) {
-        let Some(text) = short_text(&block, SIGN_UP_TEXT).map(|t| t.to_lowercase()) else { continue };
+        let Some(text) = short_text(block, SIGN_UP_TEXT).map(|t| t.to_lowercase()) else { continue };
         let about = NEWSLETTER_WORDS.iter().any(|w| text.contains(w));
         if about && (has_descendant(block, &["a"]) || SIGN_UP_WORDS.iter().any(|w| text.contains(w))) {
             block.remove_from_parent();
@@ -284,7 +286,7 @@ mod tests {
         let caption = "Ministers shake hands in Hanoi, Vietnam, on Wednesday.";
         let out = tidied(&format!(
             "<body><ul><li>{caption}</li><li>Image 1 / 8</li></ul><ul><li>{caption}</li><li>Image 1 / 8</li></ul>\
-             <p>The story starts here, with words of its own.</p><figure><img src=a.jpg><figcaption>{caption}</figcaption></figure>\
+             <p>The story starts here, with words of its own.</p><div><img src=a.jpg><p>{caption}</p></div>\
              <p>Short line.</p><p>Short line.</p></body>"
         ));
         assert_eq!(out.matches("Ministers").count(), 1, "{out}");

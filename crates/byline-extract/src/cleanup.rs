@@ -322,7 +322,8 @@ const HIDDEN_CLASSES: &[&str] = &[
 /// How a picture's credit line starts (compared lower-case).
 const CREDIT_STARTS: &[&str] = &["(credit:", "credit:", "photo credit", "image credit", "(photo:", "(фото:"];
 
-/// Drops scripts, embeds, tracking pixels, ad banners, share blocks,
+/// Drops scripts, embeds, forms (not one that wraps the article),
+/// tracking pixels, ad banners, share blocks,
 /// related-news lists, comment sections, calls to action, advertisement
 /// labels, picture credit lines, "read also" teasers (a block that is one
 /// link to another page of the site) and what a video shows when it cannot
@@ -334,7 +335,10 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
         let name = tag(node);
         let ad_slot =
             || name == "ins" && node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w == "adsbygoogle"));
-        if ALWAYS_DROP.contains(&name.as_str()) || ad_slot() {
+        if name == "form" && protected(node) {
+            // A page wrapped whole in one form (ASP.NET's): the form goes, the page stays.
+            unwrap(node);
+        } else if ALWAYS_DROP.contains(&name.as_str()) || ad_slot() {
             node.remove_from_parent();
         } else if matches!(name.as_str(), "video" | "audio") {
             remove_media_fallback(node);
@@ -840,6 +844,17 @@ mod tests {
         assert!(!out.contains("reklam") && !out.contains("qanunla") && !out.contains("hdr"), "{out}");
         assert!(!out.contains("pic.jpg") && out.contains("Text"), "{out}");
         assert!(out.contains("photo.jpg"), "uploads is not an ad word: {out}");
+    }
+
+    #[test]
+    fn a_form_around_the_article_is_unwrapped_and_other_forms_go() {
+        let out = clean(
+            r#"<body><form id="page-form" method="post"><h1>Helicopter crash</h1>
+               <p>Two service members have been killed in a helicopter crash, the military said.</p>
+               </form><form class="search"><p>Search the site for more stories</p><input name="q"></form></body>"#,
+        );
+        assert!(out.contains("Helicopter crash") && out.contains("service members"), "{out}");
+        assert!(!out.contains("<form") && !out.contains("Search the site"), "{out}");
     }
 
     #[test]

@@ -27,6 +27,8 @@ const MAX_COVERED: f64 = 0.8;
 const MIN_SAME: f64 = 0.5;
 /// A Readability body shorter than this is not an article.
 const SHORT_BODY: usize = 300;
+/// Words in the shingles that tell whether two texts overlap.
+const SHINGLE_WORDS: usize = 5;
 
 /// The `articleBody` as paragraphs of plain text, when it should replace
 /// Readability's body (`readability_text`, `None` when none was found).
@@ -42,7 +44,7 @@ pub(crate) fn better_body(article_body: Option<&str>, readability_text: Option<&
     if (ld_len as f64) < LONGER_BY * rd_len as f64 {
         return None;
     }
-    let (ld, rd) = (shingles(&ld_text), shingles(rd_text));
+    let (ld, rd) = (shingles(&ld_text, SHINGLE_WORDS), shingles(rd_text, SHINGLE_WORDS));
     let covered = share(&ld, &rd);
     let same = rd_len < SHORT_BODY || share(&rd, &ld) >= MIN_SAME;
     (covered <= MAX_COVERED && same).then_some(paragraphs)
@@ -60,7 +62,9 @@ pub(crate) fn to_html(paragraphs: &[String]) -> String {
     html
 }
 
-fn paragraphs(raw: &str) -> Vec<String> {
+/// The paragraphs of an `articleBody` as plain text: its own line breaks
+/// (block ends when it holds HTML), or one long run cut every few sentences.
+pub(crate) fn paragraphs(raw: &str) -> Vec<String> {
     // HTML in the field: block ends are paragraph ends.
     let raw = if raw.contains('<') { block_ends_as_breaks(raw) } else { raw.to_string() };
     let mut out: Vec<String> =
@@ -105,16 +109,17 @@ fn letters(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-fn shingles(text: &str) -> HashSet<u64> {
+/// Hashes of every run of `size` words of `text` (letters and digits, lower case).
+pub(crate) fn shingles(text: &str, size: usize) -> HashSet<u64> {
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>())
         .filter(|w| !w.is_empty())
         .collect();
     words
-        .windows(5)
+        .windows(size)
         .map(|w| {
-            // FNV-1a of the five words.
+            // FNV-1a of the words.
             let mut h: u64 = 0xcbf2_9ce4_8422_2325;
             for b in w.join(" ").bytes() {
                 h ^= u64::from(b);
@@ -126,7 +131,7 @@ fn shingles(text: &str) -> HashSet<u64> {
 }
 
 /// The share of `a`'s shingles that are in `b` (1 for an empty `a`).
-fn share(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+pub(crate) fn share(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
     if a.is_empty() {
         return 1.0;
     }

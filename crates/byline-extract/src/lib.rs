@@ -13,9 +13,11 @@
 //!   measured signals say the readability body missed most of it, and
 //!   when they do not, `body_recall` puts back the paragraphs Readability
 //!   left in other sections of the page (same tag and class as the kept
-//!   ones); `body_lead` puts back the lead the page shows above the body,
-//!   and `body_tidy` drops picture credits, headings left with nothing
-//!   under them and blocks repeated a line or two later.
+//!   ones) and `body_ld_trim` drops the blocks that the `articleBody`,
+//!   when it is the article in full, does not have; `body_lead` puts back
+//!   the lead the page shows above the body, and `body_tidy` drops picture
+//!   credits, headings left with nothing under them and blocks repeated a
+//!   line or two later (a picture's caption stays, under the picture).
 //! * `byline`, `title` and `metadata` read the rest from JSON-LD, meta tags
 //!   and the page itself; the language is told from the text (`whatlang`)
 //!   when the page declares none.
@@ -48,6 +50,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod body_ld_trim;
 mod body_lead;
 mod body_recall;
 mod body_tidy;
@@ -148,6 +151,10 @@ pub fn extract(
             main?;
             // The article's paragraphs Readability left in other sections of the page.
             body_recall::recover_kin(&page, &content);
+            // The blocks that are not the article's, when the JSON-LD articleBody is the article in full.
+            if let Some(article_body) = ld.article_body.as_deref() {
+                body_ld_trim::drop_blocks_not_in(article_body, &content);
+            }
             content
         }
     };
