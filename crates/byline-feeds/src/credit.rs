@@ -383,6 +383,11 @@ static NAME_ONLY: LazyLock<Regex> =
 /// Separators between several authors.
 static AUTHOR_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|и|və|ve|und|y|et|e)\s+|\s*[;|·•]\s*|\s+/\s+").expect("valid regex"));
+/// Co-authors in brackets after the first ("Jane Doe (with Tom Ray and
+/// Ann Lee)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)"):
+/// the bracket's "with" and its words.
+static WITH_IN_BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*\((?:with|avec|mit|con|com)\s+([^()]+)\)").expect("valid regex"));
 /// A domain name ("Report.az").
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\.[a-z]{2,6}$").expect("valid regex"));
 
@@ -390,12 +395,15 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\.[a-z]{2,6}$
 /// Role", "Name, Senior Correspondent" or "Name Staff Writer" into people
 /// with their roles. Degrees ("MD", "PhD") are dropped; other contributors
 /// ("Photo: Name", "Edited by Name") come after the authors with their role;
+/// co-authors in brackets ("A (with B and C)") are authors;
 /// "Doe, Jane" is Jane Doe; a one-word part beside full names ("Politik ·
 /// Jane Doe", "Jane Doe, TIME", "Jane Doe, Redaktion") is a section,
 /// publication or desk and is dropped.
 /// Names are not checked here: see [`is_plausible_person`].
 pub fn parse_credit(text: &str) -> Vec<Author> {
     let mut text = strip_label(trim_separators(&squash(text))).to_string();
+    // "A (with B and C)": B and C are authors as A is.
+    text = WITH_IN_BRACKETS.replace_all(&text, " and $1").into_owned();
     // "Peter Maahn/SP-X", "dpa/lno": a slash between a name and an agency or
     // a desk's initials separates credits as " / " does (never in a URL).
     if !text.contains("://") && !text.starts_with("www.") {
@@ -530,6 +538,12 @@ fn is_role(piece: &str) -> bool {
     piece.chars().next().is_some_and(char::is_lowercase) || piece.split_whitespace().any(is_role_word)
 }
 
+/// Whether `text` names a job with a role word ("eHow Contributor",
+/// "Senior Editor"), not merely by starting in lower case ("in Allgemeines").
+pub fn has_role_word(text: &str) -> bool {
+    text.split_whitespace().any(is_role_word)
+}
+
 /// Whether `word` (punctuation around it ignored) is one of [`ROLE_WORDS`],
 /// whole or in one of its hyphenated parts.
 fn is_role_word(word: &str) -> bool {
@@ -649,7 +663,8 @@ pub fn clean_role(role: &str) -> String {
 
 /// Whether `name` can be a person's name at all: not an account ("Admin"),
 /// not the publisher ("Редакция", "Editorial team"), not a date, a URL, a
-/// domain or an e-mail address. Sites add their own names on top of this.
+/// domain, an e-mail address or a title with "?" or "!". Sites add their
+/// own names on top of this.
 pub fn is_plausible_person(name: &str) -> bool {
     let name = squash(trim_separators(name));
     let key = comparable(&name);
@@ -657,7 +672,8 @@ pub fn is_plausible_person(name: &str) -> bool {
     if key.is_empty() || name.chars().count() > 80 || words.len() > 6 || !name.chars().any(char::is_alphabetic) {
         return false;
     }
-    if name.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '|' | '/' | '<' | '>' | '©'))
+    // "WTF? What's The Future?": a question or an exclamation is a title.
+    if name.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '|' | '/' | '<' | '>' | '©' | '?' | '!'))
         || DOMAIN.is_match(&name)
         || key.starts_with("www.")
     {
@@ -665,8 +681,9 @@ pub fn is_plausible_person(name: &str) -> bool {
     }
     !(NOT_A_PERSON.contains(&key.as_str())
         || words.first().is_some_and(|w| PUBLISHER_WORDS.contains(w))
-        // "The Local", "The Editors": an article opens a title, never a name.
-        || (words.len() >= 2 && words.first().is_some_and(|w| matches!(*w, "the" | "die" | "der" | "das" | "le" | "la" | "el")))
+        // "The Local", "The Editors": an article opens a title, never a name;
+        // "Our Foreign Staff", "Our Correspondent": a possessive opens a desk's credit.
+        || (words.len() >= 2 && words.first().is_some_and(|w| TITLE_OPENERS.contains(w)))
         || (words.len() >= 2 && words.last().is_some_and(|w| is_desk_word(w)))
         || words.iter().any(|w| ADMIN_WORDS.contains(w))
         || is_agency(&name)
@@ -674,6 +691,12 @@ pub fn is_plausible_person(name: &str) -> bool {
         || (name.chars().any(char::is_lowercase) && !name.chars().any(char::is_uppercase))
         || is_phrase(&name))
 }
+
+/// First words (folded) that open a title or a desk's credit, never a
+/// person's name: articles ("The Local", "Die Redaktion") and possessives
+/// ("Our Foreign Staff", "Notre correspondant", "Наш корреспондент").
+const TITLE_OPENERS: &[&str] =
+    &["the", "die", "der", "das", "le", "la", "el", "our", "unser", "unsere", "notre", "nuestro", "nuestra", "наш"];
 
 /// The people a feed credits, from its raw author strings: each string is
 /// parsed as a credit, implausible names ("admin", an e-mail address) are
@@ -783,6 +806,24 @@ mod tests {
     }
 
     #[test]
+    fn a_role_word_names_a_job() {
+        assert!(has_role_word("eHow Contributor"));
+        assert!(has_role_word("senior editor"));
+        assert!(!has_role_word("in Allgemeines"));
+        assert!(!has_role_word("fboës - Der Blog"));
+    }
+
+    #[test]
+    fn co_authors_in_brackets_are_authors() {
+        assert_eq!(
+            people("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+            [one("Martin Untersinger", None), one("Damien Leloup", None), one("Morgane Tual", None)]
+        );
+        assert_eq!(people("Jane Doe (with Tom Ray)"), [one("Jane Doe", None), one("Tom Ray", None)]);
+        assert_eq!(people("Jane Doe (Berlin)"), [one("Jane Doe (Berlin)", None)]);
+    }
+
+    #[test]
     fn degrees_stay_out_of_names_and_contributors_come_after() {
         assert_eq!(people("Jane Doe, MD"), [one("Jane Doe", None)]);
         assert_eq!(people("John Smith PhD, Health Editor"), [one("John Smith", Some("Health Editor"))]);
@@ -844,6 +885,9 @@ mod tests {
             "EFE Madrid",
             "The Local",
             "The Editors",
+            "Our Foreign Staff",
+            "Our Correspondent",
+            "WTF? What's The Future?",
             "Peter Amende und Fuchsy designed",
             "L-MAG – Das Magazin für Lesben",
             "Bund der Energieverbraucher e.V.",

@@ -4,9 +4,9 @@
 //! the article, and a copyright line on a person's own site) and whether it
 //! sits in the headline's neighbourhood.
 
-use byline_feeds::credit::{clean_role, is_name_shaped, is_plausible_person, parse_credit};
+use byline_feeds::credit::{clean_role, has_role_word, is_name_shaped, is_plausible_person, parse_credit};
 
-use super::lines::{credit, credit_lines, date_line_name, has_label, strip_label, DATE_LINE_MAX};
+use super::lines::{credit, credit_lines, date_line_name, has_label, role_line, strip_label, DATE_LINE_MAX};
 use dom_query::{Document, NodeRef};
 
 use super::after::{author_box, copyright_person};
@@ -319,7 +319,7 @@ fn is_credit_line(node: &NodeRef) -> bool {
     }
     let Some(whole) = short_spaced_text(node, BY_LINE_MAX) else { return false };
     let text = after_separator(&whole);
-    if text.is_empty() || !has_label(text) {
+    if text.is_empty() || !opens_with_credit_label(text) {
         return false;
     }
     let label_only = whole.chars().filter(|c| !c.is_whitespace()).count() <= 30 && strip_label(text).is_empty();
@@ -359,6 +359,13 @@ fn is_by_line(node: &NodeRef) -> bool {
         return false;
     }
     !has_labelled_child(node)
+}
+
+/// Whether `text` opens with a credit label, not with a sentence that
+/// starts like one: "By" and a word in lower case ("By clicking Submit,
+/// you agree to the <a>Privacy Policy</a>") is no credit.
+fn opens_with_credit_label(text: &str) -> bool {
+    has_label(text) && !strip_label(text).starts_with(char::is_lowercase)
 }
 
 /// An element that holds only a credit label ("Autor:", "By"), its value
@@ -545,6 +552,7 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
         Some(child) => credit(&text_or_content(&child)),
         None => {
             let text = without_role_text(node, spaced_text(node));
+            let text = name_without_buttons(node, &text).unwrap_or(text);
             if text.chars().count() > 150 {
                 return Vec::new();
             }
@@ -552,26 +560,59 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
             credit(&text).into_iter().filter(|a| is_plausible_person(&a.name)).collect()
         }
     };
-    if let ([only], Some(role)) = (authors.as_mut_slice(), role) {
-        if only.role.is_none() && comparable(&role) != comparable(&only.name) {
+    if let [only] = authors.as_mut_slice() {
+        let role = role.or_else(|| role_of_next_element(node, &only.name));
+        if let Some(role) = role.filter(|r| only.role.is_none() && comparable(r) != comparable(&only.name)) {
             only.role = Some(role);
         }
     }
     authors
 }
 
+/// The role stated by the element right after the byline's, with no role
+/// class, when its short text reads as a role after the name ([`role_line`])
+/// and holds a role word ("<a class="byline">By Jane Doe</a><div>Site
+/// Contributor</div>"): never a date, a button, another name or a category
+/// ("in Allgemeines").
+fn role_of_next_element(node: &NodeRef, name: &str) -> Option<String> {
+    let text = short_spaced_text(&node.next_element_sibling()?, 120)?;
+    role_line(name, &text).filter(|_| has_role_word(&text))
+}
+
 /// `text` (the text of `node`) without the text of the role elements in
 /// `node`: `<span class="author">Jane Doe</span><span class="role">Health
 /// Reporter</span>` names Jane Doe, not "Jane Doe Health".
 fn without_role_text(node: &NodeRef, text: String) -> String {
+    without_text_of(node, text, is_role_element)
+}
+
+/// An author card's name without its buttons ("<h4>Jane Doe</h4><a
+/// class="button">Follow</a>"), when what is left is a name and nothing
+/// more.
+fn name_without_buttons(node: &NodeRef, text: &str) -> Option<String> {
+    let name = without_text_of(node, text.to_string(), is_button);
+    (name.len() < text.len() && is_name_shaped(&name)).then_some(name)
+}
+
+/// `text` (the text of `node`) without the text of the elements in `node`
+/// that `drop` picks.
+fn without_text_of(node: &NodeRef, text: String, drop: impl Fn(&NodeRef) -> bool) -> String {
     let mut text = text;
-    for role in node.descendants_it().filter(|d| d.is_element() && is_role_element(d)) {
-        let role_text = spaced_text(&role);
-        if !role_text.is_empty() {
-            text = squash(&text.replacen(&role_text, " ", 1));
+    for dropped in node.descendants_it().filter(|d| d.is_element() && drop(d)) {
+        let dropped_text = spaced_text(&dropped);
+        if !dropped_text.is_empty() {
+            text = squash(&text.replacen(&dropped_text, " ", 1));
         }
     }
     text
+}
+
+/// Whether the element is a button: `<button>`, `role=button`, or a
+/// `button`/`btn` class word (`<a class="button tiny">Follow</a>`).
+fn is_button(node: &NodeRef) -> bool {
+    tag(node) == "button"
+        || node.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("button"))
+        || node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| matches!(w, "button" | "btn")))
 }
 
 /// Whether class and id words `marks` mark a name (`.author-name`,
@@ -939,6 +980,36 @@ mod tests {
         ] {
             assert_eq!(byline_of(body), [who], "{body}");
         }
+    }
+
+    #[test]
+    fn a_role_line_in_the_element_after_the_byline() {
+        assert_eq!(
+            byline_of(
+                r#"<div class="meta"><a class="byline" rel="author" href="/c/jd">By Jane Doe</a><div class="nb">Site Contributor</div></div>"#
+            ),
+            [one("Jane Doe", Some("Site Contributor"))]
+        );
+        // A date, another name or a category after the byline is no role.
+        for next in ["May 5, 2026", "Tom Ray", "in Allgemeines"] {
+            let html =
+                format!(r#"<div class="meta"><a class="byline" href="/c/jd">By Jane Doe</a><div>{next}</div></div>"#);
+            assert_eq!(byline_of(&html), [one("Jane Doe", None)], "{next}");
+        }
+    }
+
+    #[test]
+    fn an_author_card_s_buttons_are_no_part_of_the_name() {
+        let html = r##"<div class="author-card"><h4>Jane Doe</h4><a class="button tiny" href="/jd">Profile</a>
+            <a class="button tiny" href="#">Follow</a><button>Unfollow</button></div>"##;
+        assert_eq!(byline_of(html), [one("Jane Doe", None)]);
+    }
+
+    #[test]
+    fn by_and_a_lower_case_word_is_a_sentence_not_a_credit() {
+        let html = r#"<form><span class="policy">By clicking "Submit," you agree to the <a href="/privacy">Privacy Policy</a>
+            and <a href="/terms">Terms of Use</a>.</span></form>"#;
+        assert_eq!(byline_of(html), []);
     }
 
     #[test]
