@@ -10,7 +10,7 @@
 use dom_query::{Document, NodeRef};
 
 use crate::body_tidy::innermost_blocks;
-use crate::dom::{has_descendant, inside, text_of};
+use crate::dom::{has_descendant, inside, text_of, MEDIA_OR_TABLE};
 use crate::ld_body::{paragraphs, share, shingles};
 use crate::text::word_count;
 
@@ -73,7 +73,7 @@ fn is_cut_short(ld_text: &str) -> bool {
 fn judged_by_words(block: &NodeRef) -> bool {
     block.parent().is_some()
         && !inside(block, KEPT_BLOCKS)
-        && !has_descendant(block, &["img", "picture", "video", "audio", "table"])
+        && !has_descendant(block, MEDIA_OR_TABLE)
 }
 
 #[cfg(test)]

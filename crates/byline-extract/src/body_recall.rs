@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 use dom_query::{Document, NodeId, NodeRef};
 
 use crate::dom::{link_density, own_text, tag, text_of};
+use crate::text::letters_and_digits as key;
 
 /// A recovered paragraph has at least this many characters of text.
 const MIN_TEXT: usize = 30;
@@ -186,11 +187,6 @@ fn common_ancestor<'a>(mut nodes: impl Iterator<Item = NodeRef<'a>>) -> Option<N
 /// Blocks of Readability's body that a page paragraph or heading can match.
 fn is_block(node: &NodeRef) -> bool {
     matches!(tag(node).as_str(), "p" | "h2" | "h3" | "h4" | "li" | "blockquote")
-}
-
-/// Letters and digits of `text`, lower-cased.
-fn key(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@
 
 use dom_query::{Document, NodeRef};
 
-use crate::dom::{has_descendant, short_text, tag};
-use crate::text::comparable;
+use crate::dom::{has_descendant, short_text, tag, MEDIA_OR_TABLE};
+use crate::text::{comparable, letters_and_digits};
 
 /// Where a credit starts inside a caption (compared as written).
 const CREDIT_MARKS: &[&str] = &["©", "(c) ", "Foto: ", "Fotos: ", "Photo: ", "Photos: ", "Bild: ", "Фото: "];
@@ -76,12 +76,12 @@ fn drop_repeated_blocks(innermost: &[NodeRef]) {
         if block.parent().is_none() {
             continue;
         }
-        let key: String = block.text().chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        let key = letters_and_digits(&block.text());
         if key.chars().count() < MIN_REPEAT {
             continue;
         }
         if recent.contains(&key) {
-            if !has_descendant(block, &["img", "picture", "video", "audio", "table"]) {
+            if !has_descendant(block, MEDIA_OR_TABLE) {
                 block.remove_from_parent();
             }
             continue;

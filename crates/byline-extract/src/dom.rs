@@ -145,6 +145,10 @@ pub(crate) fn link_density(node: &NodeRef) -> f32 {
     (linked as f32 / total as f32).min(1.0)
 }
 
+/// A block holding one of these is more than its words (a picture, a
+/// player or a table): rules that judge blocks by their text leave it.
+pub(crate) const MEDIA_OR_TABLE: &[&str] = &["img", "picture", "video", "audio", "table"];
+
 /// Whether `node` has a descendant element named one of `names`.
 pub(crate) fn has_descendant(node: &NodeRef, names: &[&str]) -> bool {
     node.descendants_it().any(|d| d.is_element() && names.contains(&tag(&d).as_str()))

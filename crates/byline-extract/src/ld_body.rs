@@ -17,6 +17,8 @@ use std::collections::HashSet;
 
 use byline_feeds::sanitize::plain_text;
 
+use crate::text::letters_and_digits;
+
 /// The shortest `articleBody` (characters other than spaces) considered.
 const MIN_LD_CHARS: usize = 400;
 /// How much longer than Readability's body it must be.
@@ -113,7 +115,7 @@ fn letters(text: &str) -> usize {
 pub(crate) fn shingles(text: &str, size: usize) -> HashSet<u64> {
     let words: Vec<String> = text
         .split_whitespace()
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>())
+        .map(letters_and_digits)
         .filter(|w| !w.is_empty())
         .collect();
     words

@@ -7,6 +7,12 @@ pub(crate) fn word_count(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
+/// Letters and digits of `text`, lower-cased: the key under which two
+/// texts that differ only in spacing, punctuation and case are the same.
+pub(crate) fn letters_and_digits(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
 /// Reading time in whole minutes at about 200 words a minute, rounded up;
 /// 0 for no words.
 pub(crate) fn reading_minutes(text: &str) -> u32 {
@@ -24,5 +30,6 @@ mod tests {
         assert_eq!(reading_minutes("bir iki"), 1);
         assert_eq!(reading_minutes(&"söz ".repeat(401)), 3);
         assert_eq!(word_count("— a , b"), 2);
+        assert_eq!(letters_and_digits("Ə-li, 2 Bar!"), "əli2bar");
     }
 }

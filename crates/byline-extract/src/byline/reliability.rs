@@ -16,6 +16,7 @@ use dom_query::Document;
 use url::Url;
 
 use super::{from_elements, from_feed, from_json_ld, from_meta, trailing_byline, Context, Found};
+use crate::text::letters_and_digits as key;
 use crate::{cleanup, jsonld, main_content, metadata, title};
 
 /// Which half of the corpus a page is in (the rule of `tests/common`:
@@ -28,9 +29,6 @@ fn is_tune(name: &str) -> bool {
     h % 2 == 0
 }
 
-fn key(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
 
 /// Every source's candidate on one page, as `extract` reads them.
 fn candidates(html: &str, url: &Url, feed_author: Option<&str>) -> Vec<Found> {
