@@ -3,7 +3,9 @@
 //!
 //! - Prints byline names right, bylines invented and roles right per half,
 //!   in aggregate: the halves of batches 1 to 4 (as before batch 5 came),
-//!   then batch 5's halves and batch 6's apart, with their body F1.
+//!   then batch 5's halves and batch 6's apart, with their body F1, then
+//!   batch 7's (bylines only: those of batch 5's Scrapinghub pages,
+//!   labelled later; a page's byline counts in its `byline_batch`).
 //! - `--runs N` (0: none) times it as the full run does (`rate`), so the
 //!   figure compares with the section's; `--runs 0` makes one pass only,
 //!   for `valgrind --tool=callgrind`, whose instruction count is repeatable
@@ -19,7 +21,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::common::{half, Page};
-use crate::real::{score, RealScore, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE, HOLDOUT, TUNE};
+use crate::real::{
+    score, RealScore, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE, BATCH_7_HOLDOUT, BATCH_7_TUNE,
+    HOLDOUT, TUNE,
+};
 use crate::{median, rate, Output, Tool};
 
 /// Everything byline-extract gives for a page, as one comparable line.
@@ -74,15 +79,19 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         ("batch 5 holdout", BATCH_5_HOLDOUT),
         ("batch 6 tune", BATCH_6_TUNE),
         ("batch 6 holdout", BATCH_6_HOLDOUT),
+        ("batch 7 tune", BATCH_7_TUNE),
+        ("batch 7 holdout", BATCH_7_HOLDOUT),
     ] {
         let (mut person, mut names, mut nobody, mut invented, mut none_found) = (0, 0, 0, 0, 0);
         let (mut roled, mut roles) = (0, 0);
         let (mut golden, mut f1) = (0, 0.0);
-        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds(p)) {
+        for (_, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds(p)) {
             if let Some(f) = s.f1 {
                 golden += 1;
                 f1 += f;
             }
+        }
+        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             if !page.expected.byline_known() {
                 // Not scored.
             } else if page.expected.byline.is_empty() {
@@ -109,9 +118,11 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         );
     }
     // How the wrong names are wrong, per half, in aggregate only.
-    for (label, which) in [("tune", TUNE), ("holdout", HOLDOUT)] {
+    for (label, which) in
+        [("tune", TUNE), ("holdout", HOLDOUT), ("batch 7 tune", BATCH_7_TUNE), ("batch 7 holdout", BATCH_7_HOLDOUT)]
+    {
         let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds(p)) {
+        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             if page.expected.byline.is_empty() || s.names_ok || s.got_byline.is_empty() {
                 continue;
             }
@@ -119,12 +130,15 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         }
         let _ = writeln!(out, "{label}: other names, by kind: {kinds:?}");
     }
-    // The tune half's misses, one by one (never the holdout's; batches 1 to 4).
-    for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| TUNE.holds(p)) {
-        let wrong = if page.expected.byline.is_empty() { s.invented } else { !s.names_ok };
-        if wrong {
-            let want: Vec<&str> = page.expected.byline.iter().map(|a| a.name.as_str()).collect();
-            let _ = writeln!(out, "  tune miss {}: want {want:?}, got {:?}", page.name, s.got_byline);
+    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batch 7).
+    for (label, which) in [("tune", TUNE), ("batch 7 tune", BATCH_7_TUNE)] {
+        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
+            let e = &page.expected;
+            let wrong = e.byline_known() && if e.byline.is_empty() { s.invented } else { !s.names_ok };
+            if wrong {
+                let want: Vec<&str> = e.byline.iter().map(|a| a.name.as_str()).collect();
+                let _ = writeln!(out, "  {label} miss {}: want {want:?}, got {:?}", page.name, s.got_byline);
+            }
         }
     }
     let mut rates = Vec::new();

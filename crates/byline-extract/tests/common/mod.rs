@@ -46,18 +46,29 @@ pub struct Expected {
     /// holdout pages are "fresh": nobody has tuned on them, even in aggregate.
     #[serde(default)]
     pub batch: Option<u32>,
-    /// `false` when the upstream answer names no authors at all (batch 5's
-    /// scrapinghub pages, some of batch 6's): `byline` is then empty without
-    /// meaning "no person", and bylines are not scored on the page (absent:
-    /// true).
+    /// `false` when nobody can tell the page's author (no byline anywhere,
+    /// a user name, initials; some of batch 6's and batch 7's pages):
+    /// `byline` is then empty without meaning "no person", and bylines are
+    /// not scored on the page (absent: true).
     #[serde(default)]
     pub byline_known: Option<bool>,
+    /// The batch the page's byline came in, when it came later than the
+    /// page (absent: the page's batch): batch 5's Scrapinghub pages came
+    /// without bylines, labelled by hand later as batch 7, so their bylines
+    /// are reported apart while their bodies stay in batch 5.
+    #[serde(default)]
+    pub byline_batch: Option<u32>,
 }
 
 impl Expected {
     /// The page's batch of the real corpus (1 when not given).
     pub fn batch(&self) -> u32 {
         self.batch.unwrap_or(1)
+    }
+
+    /// The batch the page's byline is reported in (see `byline_batch`).
+    pub fn byline_batch(&self) -> u32 {
+        self.byline_batch.unwrap_or_else(|| self.batch())
     }
 
     /// Whether the page's byline is known, so that it is scored (see
