@@ -2,13 +2,19 @@
 
 import { api, toApiError } from "../api";
 import { setState } from "../store";
+import { reuseIfSame, reuseItems } from "../lib/reuse";
 import { totalUnread } from "../lib/sources";
 export { totalUnread };
 
 export async function loadFeeds(): Promise<void> {
   try {
     const [feeds, folders] = await Promise.all([api.listFeeds(), api.listFolders()]);
-    setState({ feeds, folders, feedsStatus: "ready", feedsError: null });
+    setState((s) => ({
+      feeds: reuseItems(s.feeds, feeds),
+      folders: reuseItems(s.folders, folders),
+      feedsStatus: "ready",
+      feedsError: null,
+    }));
   } catch (err) {
     setState({ feedsStatus: "error", feedsError: toApiError(err) });
   }
@@ -19,7 +25,8 @@ export async function loadFeeds(): Promise<void> {
 /** The server accounts, with their last sync and error (kept as they were when this fails). */
 export async function loadAccounts(): Promise<void> {
   try {
-    setState({ accounts: await api.listAccounts() });
+    const accounts = await api.listAccounts();
+    setState((s) => ({ accounts: reuseItems(s.accounts, accounts) }));
   } catch {
     /* shown again at the next reload */
   }
@@ -28,7 +35,8 @@ export async function loadAccounts(): Promise<void> {
 /** How many articles All and Saved hold, in one backend query. */
 export async function loadCounts(): Promise<void> {
   try {
-    setState({ counts: await api.articleCounts() });
+    const counts = await api.articleCounts();
+    setState((s) => ({ counts: reuseIfSame(s.counts, counts) }));
   } catch {
     /* the counts are decoration */
   }

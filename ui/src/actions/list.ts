@@ -4,6 +4,7 @@ import { api, toApiError } from "../api";
 import type { View } from "../api";
 import { msUntilQuiet } from "../lib/input-quiet";
 import { REFRESH_GATHER_MS, refreshScheduler } from "../lib/refresh";
+import { reuseItems } from "../lib/reuse";
 import type { RefreshParts } from "../lib/refresh";
 import { getState, sameSource, setState } from "../store";
 import type { Source, State } from "../store";
@@ -44,7 +45,7 @@ export async function loadList(opts: { keepItems?: boolean; limit?: number } = {
     const page = await api.listArticles({ ...queryFor(s), limit: opts.limit ?? PAGE_SIZE });
     if (token !== listToken) return;
     setState((cur) => ({
-      list: { ...cur.list, items: page.items, next: page.next ?? null, status: "ready", error: null },
+      list: { ...cur.list, items: reuseItems(cur.list.items, page.items), next: page.next ?? null, status: "ready", error: null },
     }));
   } catch (err) {
     if (token !== listToken) return;

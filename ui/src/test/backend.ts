@@ -180,7 +180,8 @@ export function fakeInvoke(data: FakeData, calls: Call[] = [], overrides: Overri
       recount();
       return data.feeds.map((f) => ({ ...f }));
     },
-    listFolders: () => data.folders,
+    // Copies, as the IPC gives: the app never holds the fake's own objects.
+    listFolders: () => data.folders.map((f) => ({ ...f })),
     listRules: () => [],
     addRule: null,
     removeRule: null,
