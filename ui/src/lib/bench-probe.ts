@@ -3,6 +3,7 @@
 // `BYLINE_BENCH_PROBE` (`src-tauri/bench_probe.rs`); otherwise nothing is
 // installed and nothing runs.
 
+import { options } from "preact";
 import { api } from "../api";
 import { getState } from "../store";
 import type { State } from "../store";
@@ -91,21 +92,91 @@ export async function installBenchProbe(): Promise<void> {
   }
   if (probe === null) return;
   reportSyncs();
-  if (probe === "input") installInputProbe();
+  if (probe === "input") {
+    timeRenders();
+    installInputProbe();
+  }
   if (probe === "scroll") installScrollProbe();
 }
 
 /** Whether a sync is running, as its progress events say. */
 let syncing = false;
+/** When the last sync started (`performance.now()`), for the `at=` fields. */
+let syncStart = 0;
+
+/** Ms since the last sync started, as the reports' `at=` field. */
+function sinceSync(now: number = performance.now()): string {
+  return (now - syncStart).toFixed(0);
+}
 
 /** Reports each sync's start and end as they arrive. */
 function reportSyncs(): void {
   void api.onSyncProgress((progress) => {
     if (progress.running !== syncing) {
       syncing = progress.running;
+      if (syncing) {
+        syncStart = performance.now();
+        watchFrames();
+      }
       report(syncing ? "sync started" : `sync stored new=${progress.new_articles} sources=${progress.total}`);
     }
   });
+  void api.onArticlesChanged((change) => {
+    report(`articles changed new=${change.new_articles} updated=${change.updated_articles} at=${sinceSync()}`);
+  });
+}
+
+/** Renders longer than this are reported as `render` lines. */
+const RENDER_REPORTED_MS = 8;
+
+/**
+ * Reports each batch of Preact renders (its diff and DOM changes, in the
+ * task Preact queues for them) that took longer than
+ * {@link RENDER_REPORTED_MS}, as `render ms=… at=…`: set beside the `gap`
+ * lines, the rest of a long frame is WebKit's style, layout and paint.
+ */
+function timeRenders(): void {
+  const queue = options.debounceRendering ?? ((cb: () => void) => void Promise.resolve().then(cb));
+  options.debounceRendering = (cb) =>
+    queue(() => {
+      const start = performance.now();
+      cb();
+      const ms = performance.now() - start;
+      if (ms > RENDER_REPORTED_MS) report(`render ms=${ms.toFixed(0)} at=${sinceSync()}`);
+    });
+}
+
+/** Frames longer than this are reported as `gap` lines while a sync runs. */
+const GAP_REPORTED_MS = 40;
+/** How long after a sync's end the frames are still watched. */
+const GAP_WATCH_AFTER_MS = 3000;
+
+/** The parts of the state whose change a `gap` line names. */
+const WATCHED_PARTS = ["feeds", "counts", "list", "article", "sync", "toasts", "selectedId"] as const;
+
+/**
+ * While a sync runs (and {@link GAP_WATCH_AFTER_MS} after it), reports each
+ * frame longer than {@link GAP_REPORTED_MS} as `gap ms=… at=… changed=…`:
+ * when it ended (ms since the sync's start) and which parts of the state
+ * had changed since the frame before, to tell what kept the page busy.
+ */
+function watchFrames(): void {
+  let last = -1;
+  let endedAt: number | null = null;
+  let seen = getState();
+  const frame = (now: number) => {
+    const s = getState();
+    if (last >= 0 && now - last > GAP_REPORTED_MS) {
+      const changed = WATCHED_PARTS.filter((part) => s[part] !== seen[part]).join(",") || "-";
+      report(`gap ms=${(now - last).toFixed(0)} at=${sinceSync(now)} changed=${changed}`);
+    }
+    seen = s;
+    last = now;
+    if (!syncing) endedAt ??= now;
+    if (endedAt != null && now - endedAt > GAP_WATCH_AFTER_MS) return;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
 }
 
 /**
@@ -118,9 +189,13 @@ function installInputProbe(): void {
     "keydown",
     (event) => {
       const start = eventTime(event.timeStamp, performance.timeOrigin);
+      // How long the press waited before the page got to it.
+      const queued = performance.now() - start;
       const during = syncing;
       afterNextPaint(() => {
-        report(`input key=${event.key} ms=${(performance.now() - start).toFixed(1)} sync=${during ? 1 : 0}`);
+        report(
+          `input key=${event.key} ms=${(performance.now() - start).toFixed(1)} sync=${during ? 1 : 0} queued=${queued.toFixed(1)} at=${sinceSync(start)}`,
+        );
         // The article the press selected, once the reader shows it.
         const selected = getState().selectedId;
         if (selected != null) whenArticleShown(selected, start, event.key, during);
