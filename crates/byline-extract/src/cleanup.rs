@@ -11,7 +11,7 @@ use regex::Regex;
 use url::Url;
 
 use crate::dom::{
-    body_elements, class_id, class_id_tokens, has_descendant, has_text, inside, link_density, short_text, tag, text_of,
+    body_elements, class_id, class_id_words, has_descendant, has_text, inside, link_density, short_text, tag, text_of,
 };
 use crate::text::comparable;
 
@@ -351,23 +351,40 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
     }
     // Before the teaser rule takes the links out from under their heading.
     remove_related_by_heading(doc);
-    for node in &body_elements(doc) {
-        // Read once, asked by several rules.
-        let (tokens, marks) = (class_id_tokens(node), class_id(node));
-        let text = ShortText::new(node);
-        let noise = is_hidden(node)
-            || is_ad_block(node, &tokens, &text)
-            || is_share_block(node, &tokens, &text)
-            || (has_related_mark(&marks) && !looks_like_content(node, &text))
-            || (has_comment_mark(&marks) && tag(node) != "textarea")
-            || is_appeal_block(node, &tokens, &marks, &text)
-            || is_label_line(node, &text)
-            || is_teaser(node, page_url, &text);
+    let in_body = body_elements(doc);
+    let mut next = 0;
+    while let Some(node) = in_body.get(next) {
+        next += 1;
         // `protected` walks the subtree, so it is asked only about matches.
-        if noise && node.parent().is_some() && !protected(node) {
+        if is_noise(node, page_url) && node.parent().is_some() && !protected(node) {
+            // Its elements are the ones listed next (none of them was
+            // touched yet): gone with it, they need no rule.
+            next += element_count(node);
             node.remove_from_parent();
         }
     }
+}
+
+/// Whether a rule of [`remove_noise`] takes `node` (an element of the
+/// body) for something that is not the article.
+fn is_noise(node: &NodeRef, page_url: &Url) -> bool {
+    // Read once, asked by several rules.
+    let marks = class_id(node);
+    let tokens: Vec<&str> = class_id_words(&marks).collect();
+    let text = ShortText::new(node);
+    is_hidden(node)
+        || is_ad_block(node, &tokens, &text)
+        || is_share_block(node, &tokens, &text)
+        || (has_related_mark(&marks) && !looks_like_content(node, &text))
+        || (has_comment_mark(&marks) && tag(node) != "textarea")
+        || is_appeal_block(node, &tokens, &marks, &text)
+        || is_label_line(node, &text)
+        || is_teaser(node, page_url, &text)
+}
+
+/// How many elements `node` holds, at any depth.
+fn element_count(node: &NodeRef) -> usize {
+    node.descendants_it().filter(|d| d.is_element()).count()
 }
 
 /// What a `<video>` or `<audio>` holds besides its sources and tracks is
@@ -424,7 +441,7 @@ pub(crate) fn remove_meta_lines(doc: &Document) {
         let rel_author = node.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"));
         let is_meta = rel_author
             || matches_any(&META_MATCHER, &marks)
-            || class_id_tokens(node).iter().any(|t| t == "date" || t == "meta");
+            || class_id_words(&marks).any(|t| t == "date" || t == "meta");
         if !is_meta || node.parent().is_none() {
             continue;
         }
@@ -550,14 +567,13 @@ fn looks_like_content(node: &NodeRef, text: &ShortText) -> bool {
     text.within(CONTENT_TEXT).is_none() && link_density(node) < 0.5
 }
 
-fn is_ad_block(node: &NodeRef, tokens: &[String], text: &ShortText) -> bool {
-    let marked = tokens.iter().any(|t| AD_WORDS.contains(&t.as_str()) || AD_PREFIXES.iter().any(|p| t.starts_with(p)));
+fn is_ad_block(node: &NodeRef, tokens: &[&str], text: &ShortText) -> bool {
+    let marked = tokens.iter().any(|t| AD_WORDS.contains(t) || AD_PREFIXES.iter().any(|p| t.starts_with(p)));
     marked && !looks_like_content(node, text)
 }
 
-fn is_share_block(node: &NodeRef, tokens: &[String], text: &ShortText) -> bool {
-    let marked =
-        tokens.iter().any(|t| SHARE_WORDS.contains(&t.as_str()) || t.starts_with("share") || t.starts_with("heateor"));
+fn is_share_block(node: &NodeRef, tokens: &[&str], text: &ShortText) -> bool {
+    let marked = tokens.iter().any(|t| SHARE_WORDS.contains(t) || t.starts_with("share") || t.starts_with("heateor"));
     if marked && !looks_like_content(node, text) {
         return true;
     }
@@ -582,8 +598,8 @@ fn is_share_block(node: &NodeRef, tokens: &[String], text: &ShortText) -> bool {
     items.len() >= 2 && items.iter().all(|t| SHARE_NAMES.contains(&t.as_str()))
 }
 
-fn is_appeal_block(node: &NodeRef, tokens: &[String], marks: &str, text: &ShortText) -> bool {
-    (tokens.iter().any(|t| APPEAL_WORDS.contains(&t.as_str())) || marks.contains("letters-cta"))
+fn is_appeal_block(node: &NodeRef, tokens: &[&str], marks: &str, text: &ShortText) -> bool {
+    (tokens.iter().any(|t| APPEAL_WORDS.contains(t)) || marks.contains("letters-cta"))
         && !looks_like_content(node, text)
 }
 
@@ -612,10 +628,10 @@ fn is_hidden(node: &NodeRef) -> bool {
     if style.contains("display:none") {
         return true;
     }
-    let class = node.attr("class").unwrap_or_default().to_lowercase();
-    let words: Vec<&str> = class.split_whitespace().collect();
-    let responsive = words.iter().any(|w| w.contains(':') || w.starts_with("d-") || w.starts_with("visible"));
-    words.iter().any(|w| HIDDEN_CLASSES.contains(w) && (*w != "hidden" || !responsive))
+    let Some(class) = node.attr("class").map(|c| c.to_lowercase()) else { return false };
+    let responsive =
+        || class.split_whitespace().any(|w| w.contains(':') || w.starts_with("d-") || w.starts_with("visible"));
+    class.split_whitespace().any(|w| HIDDEN_CLASSES.contains(&w) && (w != "hidden" || !responsive()))
 }
 
 /// A paragraph, or a list of one or two items, that is nothing but a link
@@ -769,8 +785,12 @@ fn banner_sized(img: &NodeRef, src: &str) -> bool {
     if let (Some(w), Some(h)) = (dim("width"), dim("height")) {
         return BANNER_SIZES.contains(&(w, h));
     }
-    BANNER_SIZES.iter().any(|(w, h)| src.contains(&format!("{w}x{h}")))
+    BANNER_SIZE_NAMES.iter().any(|size| src.contains(size.as_str()))
 }
+
+/// [`BANNER_SIZES`] as file names write them ("728x90").
+static BANNER_SIZE_NAMES: LazyLock<Vec<String>> =
+    LazyLock::new(|| BANNER_SIZES.iter().map(|(w, h)| format!("{w}x{h}")).collect());
 
 fn links_elsewhere(img: &NodeRef, page_url: &Url) -> bool {
     let Some(a) = img.ancestors_it(Some(3)).find(|a| tag(a) == "a") else { return false };
@@ -832,6 +852,17 @@ mod tests {
         let doc = Document::from(html);
         remove_noise(&doc, &url());
         doc.select("body").html().to_string()
+    }
+
+    #[test]
+    fn the_block_after_a_removed_one_is_still_judged() {
+        let out = clean(
+            r#"<body><div class="share-bar"><ul><li><span>Share</span></li><li><span>Post</span></li></ul></div>
+            <div class="adslot">Reklam</div><p class="sr-only">Skip</p>
+            <p>The article itself, with more than enough words to be the text.</p></body>"#,
+        );
+        assert!(!out.contains("Share") && !out.contains("Reklam") && !out.contains("Skip"), "{out}");
+        assert!(out.contains("The article itself"), "{out}");
     }
 
     #[test]

@@ -7,15 +7,13 @@ use crate::text::squash;
 /// Lower-cased words of the element's `class` and `id` (split on anything
 /// that is not a letter or digit: `sd-social` → `sd`, `social`).
 pub(crate) fn class_id_tokens(node: &NodeRef) -> Vec<String> {
-    let mut out = Vec::new();
-    for attr in ["class", "id"] {
-        if let Some(v) = node.attr(attr) {
-            out.extend(
-                v.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(String::from),
-            );
-        }
-    }
-    out
+    class_id_words(&class_id(node)).map(String::from).collect()
+}
+
+/// The words of a [`class_id`] string, borrowed from it: what
+/// [`class_id_tokens`] gives, for a caller that has the string already.
+pub(crate) fn class_id_words(marks: &str) -> impl Iterator<Item = &str> {
+    marks.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty())
 }
 
 /// The element's `class` and `id` joined and lower-cased, for substring checks.
@@ -164,4 +162,18 @@ pub(crate) fn inside(node: &NodeRef, names: &[&str]) -> bool {
 pub(crate) fn body_elements(doc: &Document) -> Vec<NodeRef<'_>> {
     let Some(body) = doc.body() else { return Vec::new() };
     body.descendants_it().filter(|d| d.is_element()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_and_id_words_are_split_and_lower_cased() {
+        let doc = Document::from(r#"<html><body><div class="Sd-Social  x" id="Main_Box"></div></body></html>"#);
+        let div = body_elements(&doc)[0];
+        assert_eq!(class_id(&div), "sd-social  x main_box");
+        assert_eq!(class_id_tokens(&div), ["sd", "social", "x", "main", "box"]);
+        assert_eq!(class_id_words(&class_id(&div)).collect::<Vec<_>>(), class_id_tokens(&div));
+    }
 }

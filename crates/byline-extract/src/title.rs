@@ -144,7 +144,9 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
     let headings: Vec<String> = doc.select("h1").nodes().iter().map(text_of).collect();
     // A blog's name in the `<h1>` and the post's title in an `<h2>`/`<h3>`,
     // the `<title>` being "Blog: Post": the `<h2>`/`<h3>` is the headline.
-    let subheads: Vec<String> = doc.select("h1, h2, h3").nodes().iter().map(text_of).collect();
+    // Read only when a title holds an `<h1>` and more.
+    let read_subheads: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
+    let subheads = || read_subheads.get_or_init(|| doc.select("h1, h2, h3").nodes().iter().map(text_of).collect());
     for h in headings.iter().map(|t| comparable(t)).filter(|t| !t.is_empty()) {
         for title in &seo {
             let rest = if let Some(rest) = title.strip_prefix(h.as_str()) {
@@ -158,7 +160,7 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
             if rest.is_empty() {
                 continue;
             }
-            if let Some(sub) = subheads.iter().find(|t| usable(t) && comparable(t) == rest) {
+            if let Some(sub) = subheads().iter().find(|t| usable(t) && comparable(t) == rest) {
                 return confirmed(sub.clone());
             }
         }
@@ -279,14 +281,16 @@ pub(crate) fn drop_repeated_title(content: &Document, title: &str) {
     if want.is_empty() {
         return;
     }
+    // The first three are found before any goes, so a removal moves none.
     let blocks: Vec<NodeRef> = content
         .select("h1, h2, h3, h4, p, div")
         .nodes()
         .iter()
         .filter(|n| is_leaf_block(n) && !text_of(n).is_empty())
+        .take(3)
         .cloned()
         .collect();
-    for block in blocks.iter().take(3) {
+    for block in &blocks {
         if comparable(&text_of(block)) == want {
             block.remove_from_parent();
         }
