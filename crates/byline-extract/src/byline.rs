@@ -51,7 +51,7 @@ mod regions;
 mod reliability;
 mod trailing;
 
-use byline_feeds::credit::{is_phrase, parse_credit, people_from_feed, strip_label};
+use byline_feeds::credit::{is_named_agency, is_phrase, parse_credit, people_from_feed, strip_label};
 
 use crate::jsonld::ArticleLd;
 use crate::metadata::Meta;
@@ -104,12 +104,24 @@ pub(crate) struct Found {
     /// Whether it was found in the headline's neighbourhood (the header),
     /// rather than elsewhere on the page.
     pub(crate) near_headline: bool,
+    /// Whether the source credits a news agency and nobody else (JSON-LD
+    /// `author` "Reuters"): the page's byline is the agency's.
+    pub(crate) credits_agency: bool,
 }
 
 impl Found {
     /// A candidate from `evidence` that is not tied to a place on the page.
     fn new(authors: Vec<Author>, evidence: Evidence) -> Self {
-        Self { authors, evidence, near_headline: false }
+        Self { authors, evidence, near_headline: false, credits_agency: false }
+    }
+
+    /// This candidate, marked as crediting an agency when it names nobody
+    /// and every one of `credited` (the source's names as written) is a
+    /// named agency.
+    fn with_agency_credit<'a>(mut self, credited: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut credited = credited.into_iter().map(strip_label).peekable();
+        self.credits_agency = self.authors.is_empty() && credited.peek().is_some() && credited.all(is_named_agency);
+        self
     }
 
     /// No candidate.
@@ -120,6 +132,19 @@ impl Found {
     /// Whether the source names nobody.
     pub(crate) fn is_empty(&self) -> bool {
         self.authors.is_empty()
+    }
+
+    /// Whether this candidate may be a wire story's sign-off ("(Reporting
+    /// by A, B; editing by C)"): a credit line in the text, the body's last
+    /// line, or a page element away from the headline's neighbourhood;
+    /// never a structured statement (JSON-LD, meta, the feed) or byline
+    /// markup in the header.
+    fn may_be_a_sign_off(&self) -> bool {
+        match self.evidence {
+            Evidence::CreditLabel | Evidence::Trailing => true,
+            Evidence::JsonLd | Evidence::Meta | Evidence::Feed => false,
+            _ => !self.near_headline,
+        }
     }
 
     /// Whether this candidate and `other` name a person in common.
@@ -141,7 +166,7 @@ pub(crate) fn from_json_ld(ld: &ArticleLd, ctx: &Context) -> Found {
             people.extend(parse_credit(&a.name).into_iter().filter(|p| !is_phrase(&p.name)));
         }
     }
-    Found::new(ctx.keep_people(people), Evidence::JsonLd)
+    Found::new(ctx.keep_people(people), Evidence::JsonLd).with_agency_credit(ld.authors.iter().map(|a| a.name.as_str()))
 }
 
 /// Author meta keys, in order of trust.
@@ -167,14 +192,22 @@ const META_KEYS: &[&str] = &[
 /// Authors from `<meta name="author">`, `article:author` (URLs skipped),
 /// and the "Written by" label/data pair that SEO plugins write for Twitter.
 pub(crate) fn from_meta(meta: &Meta, ctx: &Context) -> Found {
-    Found::new(meta_people(meta, ctx), Evidence::Meta)
+    let credited = meta.all("author").iter().map(String::as_str);
+    Found::new(meta_people(meta, ctx), Evidence::Meta).with_agency_credit(credited)
+}
+
+/// Whether an author meta `value` is the page's `generator` too: the team
+/// or tool that built the site ("PMJS - Coordenadoria de TI"), not the
+/// article's writer.
+fn is_generator(meta: &Meta, value: &str) -> bool {
+    meta.all("generator").iter().any(|g| comparable(g) == comparable(value))
 }
 
 fn meta_people(meta: &Meta, ctx: &Context) -> Vec<Author> {
     for key in META_KEYS {
         let mut found = Vec::new();
         for value in meta.all(key) {
-            if !value.contains("://") && !value.starts_with("www.") {
+            if !value.contains("://") && !value.starts_with("www.") && !is_generator(meta, value) {
                 let credit = parse_credit(value);
                 // "Peter Amende und Fuchsy designed": a theme's credit, not a byline.
                 if !credit.iter().any(|a| is_phrase(&a.name)) {
@@ -222,6 +255,17 @@ pub(crate) fn from_feed(feed_author: Option<&str>, ctx: &Context) -> Found {
 mod tests {
     use super::names::test_context;
     use super::*;
+
+    #[test]
+    fn an_author_meta_that_is_also_the_generator_built_the_site() {
+        let page = |head: &str| Meta::read(&dom_query::Document::from(format!("<head>{head}</head>").as_str()));
+        let team = page(
+            r#"<meta name="author" content="Web Team - Ana Lima"><meta name="generator" content="Web Team - Ana Lima">"#,
+        );
+        assert!(from_meta(&team, &test_context()).is_empty());
+        let writer = page(r#"<meta name="author" content="Ana Lima"><meta name="generator" content="WordPress 6.4">"#);
+        assert_eq!(from_meta(&writer, &test_context()).authors, [Author::new("Ana Lima", None)]);
+    }
 
     #[test]
     fn feed_author_email_form() {

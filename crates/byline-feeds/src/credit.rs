@@ -100,6 +100,38 @@ const DESK_WORDS: &[&str] = &[
 fn is_desk_word(word: &str) -> bool {
     DESK_WORDS.contains(&word) || word.ends_with("agentur") || word == "agency"
 }
+/// Last words of a publication's name, never of a person's ("Business
+/// Insider", "India Post News Weekly", "Daily News"), written folded: a
+/// site credited beside or instead of its writer.
+const PUBLICATION_WORDS: &[&str] =
+    &["news", "weekly", "daily", "insider", "magazine", "journal", "gazette", "tribune", "times", "chronicle"];
+
+/// Words of an institution's or department's name, never of a person's
+/// ("PMJS - Coordenadoria de TI", "Assessoria de Imprensa", "Department of
+/// Health"), written folded.
+const INSTITUTION_WORDS: &[&str] = &[
+    "department",
+    "departamento",
+    "ministry",
+    "ministerio",
+    "ministério",
+    "coordenadoria",
+    "assessoria",
+    "secretaria",
+    "prefeitura",
+    "university",
+    "universidade",
+    "universidad",
+    "universität",
+    "institute",
+    "instituto",
+];
+
+/// Whether `words` (folded, two or more) end in a [`PUBLICATION_WORDS`] word.
+fn is_publication(words: &[&str]) -> bool {
+    words.len() >= 2 && words.last().is_some_and(|w| PUBLICATION_WORDS.contains(w))
+}
+
 /// Whether `credit` names a desk or a team, not a job ("PhillyVoice Staff",
 /// "Staff", "BWW News Desk"): its last word is a desk word. "Staff Writer"
 /// is a job.
@@ -188,6 +220,10 @@ const LABELS: &[&str] = &[
     "story by",
     "text by",
     "words by",
+    // The kind of piece before its writer ("Analysis by Chris Cillizza").
+    "analysis by",
+    "opinion by",
+    "commentary by",
     "by",
     "автор материала",
     "авторы",
@@ -470,6 +506,13 @@ pub fn is_agency(name: &str) -> bool {
             && name.chars().all(|c| c.is_uppercase() || c == '.'))
 }
 
+/// Whether `name` is a news agency known by its name ("Reuters", "AFP",
+/// "Agencia EFE"); unlike [`is_agency`], not any short word in capitals,
+/// which is as often the site's own abbreviation ("LN").
+pub fn is_named_agency(name: &str) -> bool {
+    AGENCIES.contains(&comparable(&squash(name)).as_str()) || is_agency_credit(name)
+}
+
 /// Words that open the name of an agency ("Agencia EFE", "Agence France-Presse").
 const AGENCY_FIRST_WORDS: &[&str] = &["agencia", "agence", "agentur", "agenzia", "agency", "agência", "агентство"];
 
@@ -685,6 +728,8 @@ pub fn is_plausible_person(name: &str) -> bool {
         // "Our Foreign Staff", "Our Correspondent": a possessive opens a desk's credit.
         || (words.len() >= 2 && words.first().is_some_and(|w| TITLE_OPENERS.contains(w)))
         || (words.len() >= 2 && words.last().is_some_and(|w| is_desk_word(w)))
+        || is_publication(&words)
+        || words.iter().any(|w| INSTITUTION_WORDS.contains(w))
         || words.iter().any(|w| ADMIN_WORDS.contains(w))
         || is_agency(&name)
         || is_agency_credit(&name)
@@ -746,7 +791,15 @@ mod tests {
     #[test]
     fn the_word_lists_are_written_folded() {
         let labels = CONTRIBUTOR_LABELS.iter().map(|(label, _)| *label);
-        for word in ROLE_WORDS.iter().chain(DESK_WORDS).copied().chain(labels).chain(DEGREES.iter().copied()) {
+        for word in ROLE_WORDS
+            .iter()
+            .chain(DESK_WORDS)
+            .chain(PUBLICATION_WORDS)
+            .chain(INSTITUTION_WORDS)
+            .copied()
+            .chain(labels)
+            .chain(DEGREES.iter().copied())
+        {
             assert_eq!(fold(word), word, "compared folded, so written folded");
         }
     }
@@ -803,6 +856,10 @@ mod tests {
         assert_eq!(people("Anna Lee, senior editor"), [one("Anna Lee", Some("senior editor"))]);
         assert_eq!(people("İlqar Əliyev və Nigar Həsənova"), [one("İlqar Əliyev", None), one("Nigar Həsənova", None)]);
         assert_eq!(people("Bykov Ivan"), [one("Bykov Ivan", None)]);
+        assert_eq!(
+            people("Analysis by Chris Cillizza, CNN Editor-at-large"),
+            [one("Chris Cillizza", Some("CNN Editor-at-large"))]
+        );
     }
 
     #[test]
@@ -908,6 +965,34 @@ mod tests {
             "Valéry d'Estaing",
         ] {
             assert!(is_plausible_person(good), "{good}");
+        }
+    }
+
+    #[test]
+    fn named_agencies_are_not_any_short_word_in_capitals() {
+        for agency in ["Reuters", "AFP", "The Associated Press", "Agencia EFE"] {
+            assert!(is_named_agency(agency), "{agency}");
+        }
+        assert!(is_agency("LN") && !is_named_agency("LN"));
+        assert!(!is_named_agency("Jane Doe"));
+    }
+
+    #[test]
+    fn a_publication_beside_or_instead_of_a_name_is_not_a_person() {
+        let names = |text: &str| -> Vec<String> { people_from_feed([text]).into_iter().map(|a| a.name).collect() };
+        assert_eq!(names("Charlie Wood, Business Insider"), ["Charlie Wood"]);
+        assert!(names("India Post News Weekly").is_empty());
+        assert!(!is_plausible_person("The Daily"));
+        assert!(is_plausible_person("Emily Newsome"), "a word that only opens with one is a name's");
+        assert!(is_plausible_person("News Jones"), "a publication word first is a name's");
+    }
+
+    #[test]
+    fn an_institution_or_a_department_is_not_a_person() {
+        for bad in
+            ["PMJS - Coordenadoria de TI", "Assessoria de Imprensa", "Department of Health", "Ministry of Defence"]
+        {
+            assert!(!is_plausible_person(bad), "{bad}");
         }
     }
 

@@ -59,7 +59,12 @@ const STRONG: f32 = 0.85;
 /// credit line, and decides what the trailing line is used for; removes it
 /// from the body when it was used.
 pub(crate) fn choose(sources: [Found; 4], trailing: Option<TrailingByline>) -> Vec<Author> {
-    let mut candidates: Vec<Found> = sources.into_iter().filter(|s| !s.is_empty()).collect();
+    // A sign-off under an agency's byline ("(Reporting by A, B; editing
+    // by C)") names the agency's reporters: the page credits the agency.
+    let agency = sources.iter().any(|s| s.credits_agency);
+    let trailing = trailing.filter(|_| !agency);
+    let mut candidates: Vec<Found> =
+        sources.into_iter().filter(|s| !s.is_empty() && (!agency || !s.may_be_a_sign_off())).collect();
     if let Some(t) = &trailing {
         candidates.push(Found::new(t.authors.clone(), Evidence::Trailing));
     }
@@ -121,8 +126,10 @@ mod tests {
     use dom_query::Document;
 
     use super::*;
+    use crate::byline::from_json_ld;
     use crate::byline::names::test_context;
     use crate::byline::trailing::trailing_byline;
+    use crate::jsonld::{ArticleLd, LdAuthor};
 
     fn names(authors: &[Author]) -> Vec<(&str, Option<&str>)> {
         authors.iter().map(|a| (a.name.as_str(), a.role.as_deref())).collect()
@@ -163,6 +170,28 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_off_under_an_agency_s_byline_is_not_the_byline() {
+        let doc = Document::from("<p>Text of the wire story.</p><p>Kamran Rzayev – politoloq</p>");
+        let sign_off = Found::new(vec![Author::new("Greg Roe", None)], Evidence::CreditLabel);
+        let mut sources = none();
+        sources[2] = sign_off.clone();
+        assert_eq!(names(&choose(sources, None)), [("Greg Roe", None)]);
+        let ld = ArticleLd {
+            authors: vec![LdAuthor { name: "Reuters".into(), job_title: None, is_organization: false }],
+            ..ArticleLd::default()
+        };
+        let mut sources = none();
+        sources[0] = from_json_ld(&ld, &test_context());
+        sources[2] = sign_off;
+        let trailing = trailing_byline(&doc, &test_context());
+        assert!(trailing.is_some());
+        assert!(choose(sources.clone(), trailing).is_empty(), "neither a credit line nor the body's last line");
+        sources[2] =
+            Found { near_headline: true, ..Found::new(vec![Author::new("Jane Doe", None)], Evidence::RelAuthor) };
+        assert_eq!(names(&choose(sources, None)), [("Jane Doe", None)], "byline markup in the header stays");
+    }
+
+    #[test]
     fn agreeing_sources_outweigh_a_more_trusted_one_alone() {
         let mut sources = none();
         sources[1] = Found::new(vec![Author::new("Jane Roe", None)], Evidence::Meta);
@@ -170,6 +199,7 @@ mod tests {
             authors: vec![Author::new("Tom Ray", Some("Editor".into()))],
             evidence: Evidence::BylineClass,
             near_headline: true,
+            credits_agency: false,
         };
         sources[3] = Found::new(vec![Author::new("Tom Ray", None)], Evidence::Feed);
         assert_eq!(names(&choose(sources, None)), [("Tom Ray", Some("Editor"))]);
@@ -177,8 +207,12 @@ mod tests {
 
     #[test]
     fn a_weak_candidate_against_another_source_gives_no_byline() {
-        let far =
-            |name: &str, evidence| Found { authors: vec![Author::new(name, None)], evidence, near_headline: false };
+        let far = |name: &str, evidence| Found {
+            authors: vec![Author::new(name, None)],
+            evidence,
+            near_headline: false,
+            credits_agency: false,
+        };
         // Alone, a far `.author` element is taken; against the trailing
         // credit line naming someone else, neither is.
         assert_eq!(best(&[far("Jane Roe", Evidence::AuthorClass)]), Some(0));

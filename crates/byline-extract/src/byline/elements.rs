@@ -10,7 +10,7 @@ use super::lines::{credit, credit_lines, date_line_name, has_label, role_line, s
 use dom_query::{Document, NodeRef};
 
 use super::after::{author_box, copyright_person};
-use super::names::Context;
+use super::names::{same_person, Context};
 use super::regions::{headline_index, in_other_block};
 use super::{Evidence, Found};
 use crate::dom::{body_elements, br_lines, class_id, has_descendant, own_text, short_text, tag, text_of};
@@ -92,16 +92,16 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
     ];
     let found = search(&all, headline, &groups, WHOLE_PAGE_GROUPS - 1, true, ctx);
     if !found.is_empty() {
-        return found;
+        return with_card_role(found, &all);
     }
     // Last, the page's weaker statements: an author box after the article,
     // then a person named as the copyright holder.
     let boxed = author_box(&all, headline, ctx);
     if !boxed.is_empty() {
-        return Found { authors: boxed, evidence: Evidence::AuthorBox, near_headline: false };
+        return Found { authors: boxed, evidence: Evidence::AuthorBox, near_headline: false, credits_agency: false };
     }
     let holder = copyright_person(&all, headline, title, ctx);
-    Found { authors: holder, evidence: Evidence::Copyright, near_headline: false }
+    Found { authors: holder, evidence: Evidence::Copyright, near_headline: false, credits_agency: false }
 }
 
 /// Class words of author elements in other languages (`.autor`,
@@ -249,7 +249,7 @@ fn search(
             let to = if *evidence == Evidence::DateLine { to.min(from + DATE_LINE_WINDOW) } else { to };
             let authors = first_byline(&all[from..to], *matches, headline_node.as_ref(), by_tag, ctx);
             if !authors.is_empty() {
-                return Found { authors, evidence: *evidence, near_headline: !whole_page };
+                return Found { authors, evidence: *evidence, near_headline: !whole_page, credits_agency: false };
             }
         }
     }
@@ -300,13 +300,16 @@ fn first_byline(
 }
 
 /// The smallest ancestor of a byline element that holds the whole byline
-/// line ("By A and B"): the nearest one with more text than the element,
-/// when that text is short.
+/// line ("By A and B"): the nearest one with more letters than the
+/// element, when its text is short. An ancestor that only adds
+/// punctuation (`<span><a rel="author">A</a>, </span>`) holds one name of
+/// the line, not the line.
 fn byline_block<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
-    let own = text_of(node).chars().count();
+    let letters = |n: &NodeRef| text_of(n).chars().filter(|c| c.is_alphanumeric()).count();
+    let own = letters(node);
     node.ancestors_it(None)
         .take(3)
-        .find(|a| text_of(a).chars().count() > own)
+        .find(|a| letters(a) > own)
         .filter(|a| text_of(a).chars().count() <= 200 && tag(a) != "body")
 }
 
@@ -539,7 +542,11 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
         .or_else(|| {
             [Some(*node), node.parent()].into_iter().flatten().find_map(|n| {
                 let next = n.next_element_sibling().filter(short_line)?;
-                if is_role_element(&next) { role_text(&next) } else { find_role(&next) }
+                if is_role_element(&next) {
+                    role_text(&next)
+                } else {
+                    find_role(&next)
+                }
             })
         })
         .or_else(|| node.parent().and_then(|p| p.parent()).filter(short_line).and_then(|g| find_role(&g)))
@@ -557,7 +564,13 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
                 return Vec::new();
             }
             // "Jane Doe / TNN / Updated: Oct 9, 2019": the part after the names is not a name.
-            credit(&text).into_iter().filter(|a| is_plausible_person(&a.name)).collect()
+            let whole: Vec<Author> = credit(&text).into_iter().filter(|a| is_plausible_person(&a.name)).collect();
+            let inner = inner_author_people(node);
+            if inner.len() > whole.len() {
+                inner
+            } else {
+                whole
+            }
         }
     };
     if let [only] = authors.as_mut_slice() {
@@ -568,6 +581,45 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
     }
     authors
 }
+
+/// The people of the first `.author` element inside a byline block
+/// (`<div class="byline-section"><span class="author">A and B</span><span
+/// class="publication">USA TODAY</span> Published …</div>`): the names
+/// alone, without the outlet and date that follow them in the block's text.
+fn inner_author_people(node: &NodeRef) -> Vec<Author> {
+    let is_author = |d: &NodeRef| {
+        d.is_element()
+            && d.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w.eq_ignore_ascii_case("author")))
+    };
+    let Some(author) = node.descendants_it().find(is_author) else { return Vec::new() };
+    let text = without_role_text(&author, spaced_text(&author));
+    credit(&text).into_iter().filter(|a| is_plausible_person(&a.name)).collect()
+}
+
+/// `found` with its one author's role, when the byline states none, from
+/// an author card elsewhere on the page (a sidebar's or the article's
+/// end): a heading that is the author's name and a role line right after
+/// it ("<h3>Carrie Arnold</h3><p><em>Contributing Writer</em></p>").
+fn with_card_role(mut found: Found, all: &[NodeRef]) -> Found {
+    if let [only] = found.authors.as_mut_slice() {
+        if only.role.is_none() {
+            only.role = card_role(all, &only.name);
+        }
+    }
+    found
+}
+
+/// The role that an author card's heading naming `name` has on the line
+/// after it ([`role_of_next_element`]).
+fn card_role(all: &[NodeRef], name: &str) -> Option<String> {
+    all.iter()
+        .filter(|n| matches!(tag(n).as_str(), "h2" | "h3" | "h4" | "h5" | "h6"))
+        .filter(|n| short_spaced_text(n, CARD_NAME_MAX).is_some_and(|t| same_person(&t, name)))
+        .find_map(|n| role_of_next_element(n, name))
+}
+
+/// The most characters of an author card's heading read as a name.
+const CARD_NAME_MAX: usize = 80;
 
 /// The role stated by the element right after the byline's, with no role
 /// class, when its short text reads as a role after the name ([`role_line`])
@@ -819,6 +871,37 @@ mod tests {
             names(&from_elements(&doc, "Meta-Programming In Emacs", &test_context()).authors),
             [("T. V. Raman", None)]
         );
+    }
+
+    #[test]
+    fn the_author_element_inside_a_byline_block_holds_every_name() {
+        let doc = Document::from(
+            r#"<h1>Officers charged</h1><div class="byline-section"><div class="attribution"><span class="author">Kevin Johnson and Kevin McCoy</span> <span class="publication">USA TODAY</span></div><div class="publish-date">Published 7:07 PM EST Nov 19, 2019</div></div><p>Text.</p>"#,
+        );
+        let found = from_elements(&doc, "Officers charged", &test_context());
+        assert_eq!(names(&found.authors), [("Kevin Johnson", None), ("Kevin McCoy", None)]);
+    }
+
+    #[test]
+    fn a_role_from_the_author_card_elsewhere_on_the_page() {
+        let page = |role: &str| {
+            Document::from(format!(
+                r#"<h1>Cells taste danger</h1><h6 class="byline">By <a href="/authors/ca/">Carrie Arnold</a></h6><p>Text.</p><aside><a href="/authors/ca/"><h3>Carrie Arnold</h3><p><em>{role}</em></p></a></aside>"#
+            ).as_str())
+        };
+        let found = from_elements(&page("Contributing Writer"), "Cells taste danger", &test_context());
+        assert_eq!(names(&found.authors), [("Carrie Arnold", Some("Contributing Writer"))]);
+        let found = from_elements(&page("November 15, 2019"), "Cells taste danger", &test_context());
+        assert_eq!(names(&found.authors), [("Carrie Arnold", None)], "a date is no role");
+    }
+
+    #[test]
+    fn co_authors_each_in_a_span_with_a_comma_are_one_byline() {
+        let doc = Document::from(
+            r#"<h1>Moon landers</h1><p class="byline">By <span class="by-author"><a href="/author/a" rel="author">Tariq Malik</a>, </span><span class="by-author"><a href="/author/b" rel="author">Mike Wall</a></span> <time>2019-11-18</time></p><p>Text.</p>"#,
+        );
+        let found = from_elements(&doc, "Moon landers", &test_context());
+        assert_eq!(names(&found.authors), [("Tariq Malik", None), ("Mike Wall", None)]);
     }
 
     #[test]

@@ -29,7 +29,6 @@ fn is_tune(name: &str) -> bool {
     h % 2 == 0
 }
 
-
 /// Every source's candidate on one page, as `extract` reads them.
 fn candidates(html: &str, url: &Url, feed_author: Option<&str>) -> Vec<Found> {
     let page = Document::from(html);
