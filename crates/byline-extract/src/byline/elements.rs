@@ -480,9 +480,7 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
         }
     }
     if is_label_only(node) {
-        return label_value(node)
-            .map(|v| credit(&v).into_iter().filter(|a| is_plausible_person(&a.name)).collect())
-            .unwrap_or_default();
+        return label_value(node).map(|v| people_in(&v)).unwrap_or_default();
     }
     // "Name<br>Role", "Автор: A<br>Фото: B": a short credit on several lines
     // is read line by line, never as one run of words.
@@ -509,7 +507,7 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
     if name_child.is_none() {
         // A "By …" line inside a larger byline block is the credit itself.
         if let Some(line) = node.descendants_it().find(|d| d.is_element() && is_by_line(d)) {
-            return credit(&spaced_text(&line)).into_iter().filter(|a| is_plausible_person(&a.name)).collect();
+            return people_in(&spaced_text(&line));
         }
         // "By <a>Jane Doe</a> <span>December 28, 2016</span>", "… ET by <a>Jane Doe</a>":
         // the links to the people's pages are the names.
@@ -564,7 +562,7 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
                 return Vec::new();
             }
             // "Jane Doe / TNN / Updated: Oct 9, 2019": the part after the names is not a name.
-            let whole: Vec<Author> = credit(&text).into_iter().filter(|a| is_plausible_person(&a.name)).collect();
+            let whole = people_in(&text);
             let inner = inner_author_people(node);
             if inner.len() > whole.len() {
                 inner
@@ -582,6 +580,11 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
     authors
 }
 
+/// The people a credit's `text` names ([`credit`]), persons only.
+fn people_in(text: &str) -> Vec<Author> {
+    credit(text).into_iter().filter(|a| is_plausible_person(&a.name)).collect()
+}
+
 /// The people of the first `.author` element inside a byline block
 /// (`<div class="byline-section"><span class="author">A and B</span><span
 /// class="publication">USA TODAY</span> Published …</div>`): the names
@@ -592,8 +595,7 @@ fn inner_author_people(node: &NodeRef) -> Vec<Author> {
             && d.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w.eq_ignore_ascii_case("author")))
     };
     let Some(author) = node.descendants_it().find(is_author) else { return Vec::new() };
-    let text = without_role_text(&author, spaced_text(&author));
-    credit(&text).into_iter().filter(|a| is_plausible_person(&a.name)).collect()
+    people_in(&without_role_text(&author, spaced_text(&author)))
 }
 
 /// `found` with its one author's role, when the byline states none, from
