@@ -102,8 +102,11 @@ impl Env {
         let home = dir.path().to_path_buf();
         let out = tokio::task::spawn_blocking(move || run(&home, &args)).await.unwrap();
         assert_eq!(out.code, 0, "seed: {out:?}");
-        // The seed's writes may still sit in the write-ahead log; the next
-        // open folds them into the file, so the cases start from a settled one.
+        // The seed's writes may still sit in the write-ahead log: fold them
+        // into the file, so the cases start from a settled one (a file whose
+        // articles were all in the log was one page, an empty database, and
+        // half of it still read as one).
+        fold_wal(&db).await;
         let args = os(&["--db", db.to_str().unwrap(), "feeds"]);
         let home = dir.path().to_path_buf();
         let out = tokio::task::spawn_blocking(move || run(&home, &args)).await.unwrap();
@@ -117,6 +120,17 @@ impl Env {
         all.extend(args.iter().cloned());
         all
     }
+}
+
+/// Checkpoints the database at `db` into its file and empties its log;
+/// the file then holds every page (more than the first).
+async fn fold_wal(db: &Path) {
+    use sqlx::{Connection as _, Executor as _};
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display())).await.unwrap();
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").await.unwrap();
+    conn.close().await.unwrap();
+    let pages = std::fs::metadata(db).unwrap().len() / 4096;
+    assert!(pages > 1, "the seeded database is {pages} page(s) after its checkpoint");
 }
 
 /// A path whose last part is not UTF-8, in a directory that does not exist.
