@@ -2,13 +2,25 @@
 
 import { api, toApiError } from "../api";
 import { setState } from "../store";
+import { readAfterLocalChanges } from "../lib/local-changes";
 import { reuseIfSame, reuseItems } from "../lib/reuse";
 import { totalUnread } from "../lib/sources";
 export { totalUnread };
 
+// Which reload of the sources asked last, and which one's answer shows:
+// an answer older than the one shown is dropped.
+let feedsAsked = 0;
+let feedsShown = 0;
+
+/** The sources and folders with their counts; then the counts and accounts. */
 export async function loadFeeds(): Promise<void> {
   try {
-    const [feeds, folders] = await Promise.all([api.listFeeds(), api.listFolders()]);
+    const [feeds, folders, asked] = await readAfterLocalChanges(() => {
+      const asked = ++feedsAsked;
+      return Promise.all([api.listFeeds(), api.listFolders(), asked]);
+    });
+    if (asked < feedsShown) return;
+    feedsShown = asked;
     setState((s) => ({
       feeds: reuseItems(s.feeds, feeds),
       folders: reuseItems(s.folders, folders),
@@ -35,7 +47,7 @@ export async function loadAccounts(): Promise<void> {
 /** How many articles All and Saved hold, in one backend query. */
 export async function loadCounts(): Promise<void> {
   try {
-    const counts = await api.articleCounts();
+    const counts = await readAfterLocalChanges(() => api.articleCounts());
     setState((s) => ({ counts: reuseIfSame(s.counts, counts) }));
   } catch {
     /* the counts are decoration */

@@ -3,6 +3,7 @@
 import { api, toApiError } from "../api";
 import type { View } from "../api";
 import { msUntilQuiet } from "../lib/input-quiet";
+import { readAfterLocalChanges } from "../lib/local-changes";
 import { REFRESH_GATHER_MS, refreshScheduler } from "../lib/refresh";
 import { reuseItems } from "../lib/reuse";
 import type { RefreshParts } from "../lib/refresh";
@@ -42,7 +43,7 @@ export async function loadList(opts: { keepItems?: boolean; limit?: number } = {
     },
   });
   try {
-    const page = await api.listArticles({ ...queryFor(s), limit: opts.limit ?? PAGE_SIZE });
+    const page = await readAfterLocalChanges(() => api.listArticles({ ...queryFor(s), limit: opts.limit ?? PAGE_SIZE }));
     if (token !== listToken) return;
     setState((cur) => ({
       list: { ...cur.list, items: reuseItems(cur.list.items, page.items), next: page.next ?? null, status: "ready", error: null },
@@ -99,7 +100,7 @@ async function refreshOpenArticle(): Promise<void> {
   const open = getState().article;
   if (!open || open.page !== "pending") return;
   try {
-    const article = await api.getArticle(open.id);
+    const article = await readAfterLocalChanges(() => api.getArticle(open.id));
     if (getState().article?.id === open.id && article.page !== "pending") setState({ article });
   } catch {
     /* the article shown stays as it is */

@@ -4,6 +4,7 @@ import { api, toApiError } from "../api";
 import type { Article, ArticleSummary, ShareTarget } from "../api";
 import { t } from "../i18n";
 import type { ShareItem, SharePref } from "../lib/share-prefs";
+import { sendLocalChange } from "../lib/local-changes";
 import { getState, setState } from "../store";
 import { bumpCounts, bumpUnread, loadCounts } from "./feeds";
 import { loadMore } from "./list";
@@ -55,7 +56,7 @@ export async function setRead(id: number, read: boolean): Promise<void> {
   patchItem(id, { read });
   bumpUnread(item.feed_id, read ? -1 : 1);
   try {
-    await api.setRead(id, read);
+    await sendLocalChange(() => api.setRead(id, read));
   } catch (err) {
     patchItem(id, { read: !read });
     bumpUnread(item.feed_id, read ? 1 : -1);
@@ -69,7 +70,7 @@ export async function setSaved(id: number, saved: boolean): Promise<void> {
   patchItem(id, { saved });
   bumpCounts({ saved: saved ? 1 : -1 });
   try {
-    await api.setSaved(id, saved);
+    await sendLocalChange(() => api.setSaved(id, saved));
   } catch (err) {
     patchItem(id, { saved: !saved });
     void loadCounts();

@@ -8,6 +8,7 @@ import { loadFeeds } from "./feeds";
 import { loadList, refreshAfterChange, selectSource } from "./list";
 import { errorSentence, toast, toastError } from "./toasts";
 import { feedsInSidebarOrder, folderFeedIds } from "../lib/sources";
+import { sendLocalChange } from "../lib/local-changes";
 export { feedsInSidebarOrder, folderFeedIds };
 
 export const COLLAPSED_KEY = "byline.collapsedFolders";
@@ -107,7 +108,7 @@ export async function setFeedImportant(id: number, important: boolean): Promise<
     setState((s) => ({ feeds: s.feeds.map((f) => (f.id === id ? { ...f, important: value } : f)) }));
   patch(important);
   try {
-    await api.setFeedImportant(id, important);
+    await sendLocalChange(() => api.setFeedImportant(id, important));
     if (important) {
       const title = feed.title || feed.url;
       const notifying = getState().settings.notifications;
@@ -154,15 +155,19 @@ export async function markAllRead(): Promise<void> {
   const s = getState();
   const feedId = s.source.kind === "feed" ? s.source.id : null;
   try {
-    let marked: number[];
-    if (s.source.kind === "folder") {
-      const folderId = s.source.id;
-      const inFolder = folderFeedIds(s, folderId);
-      marked = (await Promise.all(inFolder.map((id) => api.markAllRead(id)))).flat();
-    } else {
-      marked = await api.markAllRead(feedId);
-    }
-    setState((cur) => ({ list: { ...cur.list, items: cur.list.items.map((a) => ({ ...a, read: true })) } }));
+    // The rows turn read as the backend answers, before a reload in
+    // flight can bring them back unread.
+    const marked = await sendLocalChange(async () => {
+      let marked: number[];
+      if (s.source.kind === "folder") {
+        const inFolder = folderFeedIds(s, s.source.id);
+        marked = (await Promise.all(inFolder.map((id) => api.markAllRead(id)))).flat();
+      } else {
+        marked = await api.markAllRead(feedId);
+      }
+      setState((cur) => ({ list: { ...cur.list, items: cur.list.items.map((a) => ({ ...a, read: true })) } }));
+      return marked;
+    });
     await loadFeeds();
     if (getState().view === "unread") void loadList();
     if (marked.length > 0) {
@@ -179,9 +184,11 @@ export async function markAllRead(): Promise<void> {
 /** Puts back as unread what "mark all read" marked. */
 export async function undoMarkAllRead(ids: number[]): Promise<void> {
   try {
-    await api.setReadMany(ids, false);
-    const back = new Set(ids);
-    setState((cur) => ({ list: { ...cur.list, items: cur.list.items.map((a) => (back.has(a.id) ? { ...a, read: false } : a)) } }));
+    await sendLocalChange(async () => {
+      await api.setReadMany(ids, false);
+      const back = new Set(ids);
+      setState((cur) => ({ list: { ...cur.list, items: cur.list.items.map((a) => (back.has(a.id) ? { ...a, read: false } : a)) } }));
+    });
     await loadFeeds();
     if (getState().view === "unread") void loadList();
   } catch (err) {
