@@ -187,6 +187,7 @@ const META_KEYS: &[&str] = &[
     "shareaholic:article_author_name",
     "dc.creator.personalname",
     "author_name",
+    "itemprop:author",
 ];
 
 /// Authors from `<meta name="author">`, `article:author` (URLs skipped),
@@ -265,6 +266,16 @@ mod tests {
         assert!(from_meta(&team, &test_context()).is_empty());
         let writer = page(r#"<meta name="author" content="Ana Lima"><meta name="generator" content="WordPress 6.4">"#);
         assert_eq!(from_meta(&writer, &test_context()).authors, [Author::new("Ana Lima", None)]);
+    }
+
+    #[test]
+    fn a_microdata_author_meta_gives_way_to_the_named_ones() {
+        let page = |head: &str| Meta::read(&dom_query::Document::from(format!("<head>{head}</head>").as_str()));
+        // therealdeal.com: the microdata author is the editor who posted it.
+        let both = page(r#"<meta name="sailthru.author" content="By David Jeans "><meta itemprop="author" content="Kevin Rebong">"#);
+        assert_eq!(from_meta(&both, &test_context()).authors, [Author::new("David Jeans", None)]);
+        let alone = page(r#"<meta itemprop="author" content="Kevin Rebong">"#);
+        assert_eq!(from_meta(&alone, &test_context()).authors, [Author::new("Kevin Rebong", None)]);
     }
 
     #[test]

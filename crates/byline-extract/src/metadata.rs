@@ -11,12 +11,18 @@ use crate::cleanup::{is_ad_image, is_tracking_pixel};
 use crate::jsonld::ArticleLd;
 use crate::text::squash;
 
-/// The page's `<meta>` tags, by lower-cased `name`, `property`, `itemprop`
-/// or `http-equiv`, values in document order.
+/// The page's `<meta>` tags, by lower-cased `name`, `property` or
+/// `http-equiv`, and `itemprop` prefixed `itemprop:` (microdata, often a
+/// CMS's user field: `<meta itemprop="author">` names the editor who
+/// posted the page as often as its writer, so it is its own, weaker,
+/// source), values in document order.
 #[derive(Debug, Default)]
 pub(crate) struct Meta {
     values: HashMap<String, Vec<String>>,
 }
+
+/// The prefix of a microdata meta's key in [`Meta`].
+pub(crate) const ITEMPROP: &str = "itemprop:";
 
 impl Meta {
     /// Reads every `<meta>` with a non-empty `content`.
@@ -27,10 +33,13 @@ impl Meta {
             if content.is_empty() {
                 continue;
             }
-            for attr in ["name", "property", "itemprop", "http-equiv"] {
+            for attr in ["name", "property", "http-equiv"] {
                 if let Some(key) = node.attr(attr) {
                     values.entry(key.trim().to_lowercase()).or_default().push(content.clone());
                 }
+            }
+            if let Some(key) = node.attr("itemprop") {
+                values.entry(format!("{ITEMPROP}{}", key.trim().to_lowercase())).or_default().push(content.clone());
             }
         }
         Self { values }
@@ -51,7 +60,7 @@ impl Meta {
 /// JSON-LD publisher and organizations, the microdata publisher. Used to
 /// strip titles and to reject site names as bylines.
 pub(crate) fn site_names(meta: &Meta, ld: &ArticleLd, doc: &Document) -> Vec<String> {
-    let mut names: Vec<String> = ["og:site_name", "application-name", "twitter:site", "publisher"]
+    let mut names: Vec<String> = ["og:site_name", "application-name", "twitter:site", "publisher", "itemprop:publisher"]
         .iter()
         .flat_map(|k| meta.all(k).iter().cloned())
         .map(|n| n.trim_start_matches('@').to_string())
@@ -131,6 +140,7 @@ pub(crate) fn published(meta: &Meta, ld: &ArticleLd, doc: &Document) -> Option<D
         "article:published_time",
         "og:article:published_time",
         "datepublished",
+        "itemprop:datepublished",
         "pubdate",
         "publishdate",
         "publish-date",
