@@ -51,7 +51,7 @@ mod regions;
 mod reliability;
 mod trailing;
 
-use byline_feeds::credit::{is_named_agency, is_phrase, parse_credit, people_from_feed, strip_label};
+use byline_feeds::credit::{is_desk_credit, is_named_agency, is_phrase, parse_credit, people_from_feed, strip_label};
 
 use crate::jsonld::ArticleLd;
 use crate::metadata::Meta;
@@ -107,20 +107,28 @@ pub(crate) struct Found {
     /// Whether the source credits a news agency and nobody else (JSON-LD
     /// `author` "Reuters"): the page's byline is the agency's.
     pub(crate) credits_agency: bool,
+    /// Whether the source credits the site's desk or staff and nobody else
+    /// (JSON-LD `author` "Editors, USA TODAY"): a byline away from the
+    /// headline is another article's.
+    pub(crate) credits_desk: bool,
 }
 
 impl Found {
     /// A candidate from `evidence` that is not tied to a place on the page.
     fn new(authors: Vec<Author>, evidence: Evidence) -> Self {
-        Self { authors, evidence, near_headline: false, credits_agency: false }
+        Self { authors, evidence, near_headline: false, credits_agency: false, credits_desk: false }
     }
 
-    /// This candidate, marked as crediting an agency when it names nobody
-    /// and every one of `credited` (the source's names as written) is a
-    /// named agency.
+    /// This candidate, marked as crediting an agency (or a desk) when it
+    /// names nobody and every one of `credited` (the source's names as
+    /// written) is a named agency (or a desk's credit).
     fn with_agency_credit<'a>(mut self, credited: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut credited = credited.into_iter().map(strip_label).peekable();
-        self.credits_agency = self.authors.is_empty() && credited.peek().is_some() && credited.all(is_named_agency);
+        let credited: Vec<&str> = credited.into_iter().map(strip_label).collect();
+        let only = |rule: fn(&str) -> bool| {
+            self.authors.is_empty() && !credited.is_empty() && credited.iter().all(|c| rule(c))
+        };
+        self.credits_agency = only(is_named_agency);
+        self.credits_desk = !self.credits_agency && only(is_desk_credit);
         self
     }
 
@@ -145,6 +153,13 @@ impl Found {
             Evidence::JsonLd | Evidence::Meta | Evidence::Feed => false,
             _ => !self.near_headline,
         }
+    }
+
+    /// Whether this candidate is page markup away from the headline's
+    /// neighbourhood (a card of another article, a list of authors).
+    fn is_away_from_headline(&self) -> bool {
+        !matches!(self.evidence, Evidence::JsonLd | Evidence::Meta | Evidence::Feed | Evidence::Trailing)
+            && !self.near_headline
     }
 
     /// Whether this candidate and `other` name a person in common.
@@ -272,7 +287,9 @@ mod tests {
     fn a_microdata_author_meta_gives_way_to_the_named_ones() {
         let page = |head: &str| Meta::read(&dom_query::Document::from(format!("<head>{head}</head>").as_str()));
         // therealdeal.com: the microdata author is the editor who posted it.
-        let both = page(r#"<meta name="sailthru.author" content="By David Jeans "><meta itemprop="author" content="Kevin Rebong">"#);
+        let both = page(
+            r#"<meta name="sailthru.author" content="By David Jeans "><meta itemprop="author" content="Kevin Rebong">"#,
+        );
         assert_eq!(from_meta(&both, &test_context()).authors, [Author::new("David Jeans", None)]);
         let alone = page(r#"<meta itemprop="author" content="Kevin Rebong">"#);
         assert_eq!(from_meta(&alone, &test_context()).authors, [Author::new("Kevin Rebong", None)]);

@@ -513,6 +513,16 @@ pub fn is_named_agency(name: &str) -> bool {
     AGENCIES.contains(&comparable(&squash(name)).as_str()) || is_agency_credit(name)
 }
 
+/// Whether `name` credits a desk or the site's staff, not a person: no
+/// person's name, and a desk's last word or a job in it ("AOL Staff",
+/// "Jewish Business News Correspondent", "Editors, USA TODAY").
+pub fn is_desk_credit(name: &str) -> bool {
+    let name = squash(trim_separators(name));
+    !name.is_empty()
+        && !is_plausible_person(&name)
+        && (has_role_word(&name) || name.split_whitespace().last().is_some_and(|w| is_desk_word(&fold(w))))
+}
+
 /// Words that open the name of an agency ("Agencia EFE", "Agence France-Presse").
 const AGENCY_FIRST_WORDS: &[&str] = &["agencia", "agence", "agentur", "agenzia", "agency", "agência", "агентство"];
 
@@ -594,6 +604,8 @@ fn is_role_word(word: &str) -> bool {
     // A word without a hyphen is its own one part.
     word.split('-').any(|part| {
         ROLE_WORDS.contains(&part)
+            // English plurals: "Editors", "Staff Writers".
+            || part.strip_suffix('s').is_some_and(|one| ROLE_WORDS.contains(&one))
             || AZ_POSSESSIVE.iter().any(|end| {
                 part.strip_suffix(end).is_some_and(|stem| stem.chars().count() >= 4 && ROLE_WORDS.contains(&stem))
             })
@@ -731,6 +743,10 @@ pub fn is_plausible_person(name: &str) -> bool {
         || is_publication(&words)
         || words.iter().any(|w| INSTITUTION_WORDS.contains(w))
         || words.iter().any(|w| ADMIN_WORDS.contains(w))
+        // "Jewish Business News Correspondent", "Editors, USA TODAY": a job
+        // in the credit makes it a person with a role (split by
+        // `parse_credit`) or a desk, never a name on its own.
+        || has_role_word(&name)
         || is_agency(&name)
         || is_agency_credit(&name)
         || (name.chars().any(char::is_lowercase) && !name.chars().any(char::is_uppercase))
@@ -774,6 +790,21 @@ mod tests {
 
     fn one(name: &str, role: Option<&str>) -> (String, Option<String>) {
         (name.to_string(), role.map(str::to_string))
+    }
+
+    #[test]
+    fn a_credit_with_a_job_in_it_is_a_desk_or_a_person_with_a_role_never_a_name() {
+        for desk in ["Editors, USA TODAY", "Jewish Business News Correspondent", "AOL Staff", "Staff Writers"] {
+            assert!(!is_plausible_person(desk), "{desk}");
+            assert!(is_desk_credit(desk), "{desk}");
+        }
+        for person in ["Jane Doe", "Ramya Joseph", "Reuters"] {
+            assert!(!is_desk_credit(person), "{person}");
+        }
+        assert_eq!(
+            parse_credit("Jane Doe, Staff Writer"),
+            [Author { name: "Jane Doe".into(), role: Some("Staff Writer".into()) }]
+        );
     }
 
     #[test]

@@ -62,9 +62,16 @@ pub(crate) fn choose(sources: [Found; 4], trailing: Option<TrailingByline>) -> V
     // A sign-off under an agency's byline ("(Reporting by A, B; editing
     // by C)") names the agency's reporters: the page credits the agency.
     let agency = sources.iter().any(|s| s.credits_agency);
+    // A page its own desk is credited for: a byline away from the headline
+    // is another article's (a card under "more stories").
+    let desk = sources.iter().any(|s| s.credits_desk);
     let trailing = trailing.filter(|_| !agency);
-    let mut candidates: Vec<Found> =
-        sources.into_iter().filter(|s| !s.is_empty() && (!agency || !s.may_be_a_sign_off())).collect();
+    let kept = |s: &Found| {
+        let sign_off_under_agency = agency && s.may_be_a_sign_off();
+        let card_under_desk = desk && s.is_away_from_headline();
+        !s.is_empty() && !sign_off_under_agency && !card_under_desk
+    };
+    let mut candidates: Vec<Found> = sources.into_iter().filter(kept).collect();
     if let Some(t) = &trailing {
         candidates.push(Found::new(t.authors.clone(), Evidence::Trailing));
     }
@@ -192,6 +199,29 @@ mod tests {
     }
 
     #[test]
+    fn under_a_desk_s_credit_a_byline_away_from_the_headline_is_another_article_s() {
+        // jewishbusinessnews.com: JSON-LD credits "Jewish Business News
+        // Correspondent"; a card of another story further down has its
+        // writer's `rel=author` link.
+        let ld = ArticleLd {
+            authors: vec![LdAuthor {
+                name: "Jewish Business News Correspondent".into(),
+                job_title: None,
+                is_organization: false,
+            }],
+            ..ArticleLd::default()
+        };
+        let card = Found::new(vec![Author::new("Michael Ordman", None)], Evidence::RelAuthor);
+        let mut sources = none();
+        sources[0] = from_json_ld(&ld, &test_context());
+        assert!(sources[0].credits_desk && !sources[0].credits_agency);
+        sources[2] = card.clone();
+        assert!(choose(sources.clone(), None).is_empty());
+        sources[2] = Found { near_headline: true, ..card };
+        assert_eq!(names(&choose(sources, None)), [("Michael Ordman", None)], "byline markup in the header stays");
+    }
+
+    #[test]
     fn agreeing_sources_outweigh_a_more_trusted_one_alone() {
         let mut sources = none();
         sources[1] = Found::new(vec![Author::new("Jane Roe", None)], Evidence::Meta);
@@ -200,6 +230,7 @@ mod tests {
             evidence: Evidence::BylineClass,
             near_headline: true,
             credits_agency: false,
+            credits_desk: false,
         };
         sources[3] = Found::new(vec![Author::new("Tom Ray", None)], Evidence::Feed);
         assert_eq!(names(&choose(sources, None)), [("Tom Ray", Some("Editor"))]);
@@ -212,6 +243,7 @@ mod tests {
             evidence,
             near_headline: false,
             credits_agency: false,
+            credits_desk: false,
         };
         // Alone, a far `.author` element is taken; against the trailing
         // credit line naming someone else, neither is.

@@ -98,10 +98,10 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
     // then a person named as the copyright holder.
     let boxed = author_box(&all, headline, ctx);
     if !boxed.is_empty() {
-        return Found { authors: boxed, evidence: Evidence::AuthorBox, near_headline: false, credits_agency: false };
+        return Found::new(boxed, Evidence::AuthorBox);
     }
     let holder = copyright_person(&all, headline, title, ctx);
-    Found { authors: holder, evidence: Evidence::Copyright, near_headline: false, credits_agency: false }
+    Found::new(holder, Evidence::Copyright)
 }
 
 /// Class words of author elements in other languages (`.autor`,
@@ -249,7 +249,7 @@ fn search(
             let to = if *evidence == Evidence::DateLine { to.min(from + DATE_LINE_WINDOW) } else { to };
             let authors = first_byline(&all[from..to], *matches, headline_node.as_ref(), by_tag, ctx);
             if !authors.is_empty() {
-                return Found { authors, evidence: *evidence, near_headline: !whole_page, credits_agency: false };
+                return Found { near_headline: !whole_page, ..Found::new(authors, *evidence) };
             }
         }
     }
