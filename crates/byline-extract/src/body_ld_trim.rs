@@ -71,9 +71,7 @@ fn is_cut_short(ld_text: &str) -> bool {
 /// Whether a block is judged by its words alone: not a heading, a quote
 /// or a table cell, nor inside one, and without a picture, video or table.
 fn judged_by_words(block: &NodeRef) -> bool {
-    block.parent().is_some()
-        && !inside(block, KEPT_BLOCKS)
-        && !has_descendant(block, MEDIA_OR_TABLE)
+    block.parent().is_some() && !inside(block, KEPT_BLOCKS) && !has_descendant(block, MEDIA_OR_TABLE)
 }
 
 #[cfg(test)]

@@ -113,11 +113,7 @@ fn letters(text: &str) -> usize {
 
 /// Hashes of every run of `size` words of `text` (letters and digits, lower case).
 pub(crate) fn shingles(text: &str, size: usize) -> HashSet<u64> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(letters_and_digits)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<String> = text.split_whitespace().map(letters_and_digits).filter(|w| !w.is_empty()).collect();
     words
         .windows(size)
         .map(|w| {

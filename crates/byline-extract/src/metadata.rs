@@ -60,11 +60,12 @@ impl Meta {
 /// JSON-LD publisher and organizations, the microdata publisher. Used to
 /// strip titles and to reject site names as bylines.
 pub(crate) fn site_names(meta: &Meta, ld: &ArticleLd, doc: &Document) -> Vec<String> {
-    let mut names: Vec<String> = ["og:site_name", "application-name", "twitter:site", "publisher", "itemprop:publisher"]
-        .iter()
-        .flat_map(|k| meta.all(k).iter().cloned())
-        .map(|n| n.trim_start_matches('@').to_string())
-        .collect();
+    let mut names: Vec<String> =
+        ["og:site_name", "application-name", "twitter:site", "publisher", "itemprop:publisher"]
+            .iter()
+            .flat_map(|k| meta.all(k).iter().cloned())
+            .map(|n| n.trim_start_matches('@').to_string())
+            .collect();
     names.extend(ld.organizations.iter().cloned());
     names.extend(microdata_publishers(doc));
     names.extend(
