@@ -759,6 +759,50 @@ pub fn is_plausible_person(name: &str) -> bool {
 const TITLE_OPENERS: &[&str] =
     &["the", "die", "der", "das", "le", "la", "el", "our", "unser", "unsere", "notre", "nuestro", "nuestra", "наш"];
 
+/// Roman numerals after a name ("Dennis Williams II"), kept in capitals.
+const NAME_NUMERALS: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII"];
+
+/// `name` as a byline shows it: a name set all in capitals, as wire
+/// stories and some sites print them ("ROBERT BURNS", "ИВАН ПЕТРОВ",
+/// "O'NEIL"), in the usual case ("Robert Burns", "Иван Петров", "O'Neil");
+/// any other name as written (initials, "McDonald", "DJ Khaled").
+pub fn name_case(name: &str) -> String {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    let long_word = name.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    if letters().count() < 4 || !long_word || !letters().all(char::is_uppercase) {
+        return name.to_string();
+    }
+    let words: Vec<String> = name
+        .split(' ')
+        .map(|word| {
+            if NAME_NUMERALS.contains(&word) {
+                return word.to_string();
+            }
+            let mut out = String::with_capacity(word.len());
+            let mut first = true;
+            for c in word.chars() {
+                if c.is_alphabetic() {
+                    if first {
+                        out.extend(c.to_uppercase());
+                    } else if c == 'İ' {
+                        // Azerbaijani and Turkish: "İ" is "i" (not "i" and a combining dot).
+                        out.push('i');
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    first = false;
+                } else {
+                    // "O'NEIL", "ROBERTS-GREY": each part opens with a capital.
+                    out.push(c);
+                    first = true;
+                }
+            }
+            out
+        })
+        .collect();
+    words.join(" ")
+}
+
 /// The people a feed credits, from its raw author strings: each string is
 /// parsed as a credit, implausible names ("admin", an e-mail address) are
 /// dropped, and each person is kept once.
@@ -773,7 +817,7 @@ pub fn people_from_feed<'a>(raw: impl IntoIterator<Item = &'a str>) -> Vec<Autho
         for person in parse_credit(text) {
             if is_plausible_person(&person.name) && !out.iter().any(|o| comparable(&o.name) == comparable(&person.name))
             {
-                out.push(person);
+                out.push(Author { name: name_case(&person.name), ..person });
             }
         }
     }
@@ -790,6 +834,20 @@ mod tests {
 
     fn one(name: &str, role: Option<&str>) -> (String, Option<String>) {
         (name.to_string(), role.map(str::to_string))
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_shown_in_the_usual_case() {
+        assert_eq!(name_case("ROBERT BURNS"), "Robert Burns");
+        assert_eq!(name_case("ИВАН ПЕТРОВ"), "Иван Петров");
+        assert_eq!(name_case("İLHAM ƏLİYEV"), "İlham Əliyev");
+        assert_eq!(name_case("SHANNON O'NEIL"), "Shannon O'Neil");
+        assert_eq!(name_case("GINA ROBERTS-GREY"), "Gina Roberts-Grey");
+        assert_eq!(name_case("DENNIS WILLIAMS II"), "Dennis Williams II");
+        for kept in ["Robert Burns", "Ronald McDonald", "DJ Khaled", "T. C. Sottek", "J.R.R."] {
+            assert_eq!(name_case(kept), kept);
+        }
+        assert_eq!(people_from_feed(["TOM KRISHER"]), [Author { name: "Tom Krisher".into(), role: None }]);
     }
 
     #[test]

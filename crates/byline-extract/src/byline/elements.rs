@@ -935,7 +935,7 @@ mod tests {
                <div class="credits-credit"><div class="credits-credit-label">Fotograf</div><div class="credits-credit-text">ERIC MICHAEL ROY</div></div>
                </div></section></body>"#,
         );
-        assert_eq!(names(&from_elements(&doc, "Sharon Stone", &test_context()).authors), [("SVEN MICHAELSEN", None)]);
+        assert_eq!(names(&from_elements(&doc, "Sharon Stone", &test_context()).authors), [("Sven Michaelsen", None)]);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Who can be a person on this page: the name checks every source shares.
 
 use byline_feeds::credit::{
-    clean_role, has_role_word, is_agency, is_desk, is_plausible_person, strip_initials, strip_label, trim_separators,
+    clean_role, has_role_word, is_agency, is_desk, is_plausible_person, name_case, strip_initials, strip_label,
+    trim_separators,
 };
 use url::Url;
 
@@ -68,15 +69,15 @@ impl Context {
 
     /// The people among `authors`, each once, names squashed (without a
     /// title such as "Dr." before them, initials in brackets after them
-    /// or a dangling separator: "Elena Oberholzer (obe)", "MND Staff -")
-    /// and roles cleaned.
+    /// or a dangling separator: "Elena Oberholzer (obe)", "MND Staff -";
+    /// out of capitals: "ROBERT BURNS" is "Robert Burns") and roles cleaned.
     pub(crate) fn keep_people(&self, authors: Vec<Author>) -> Vec<Author> {
         let mut out: Vec<Author> = Vec::new();
         for a in authors {
             let name = strip_initials(trim_separators(without_title(&a.name)));
             if self.is_person(name) && !out.iter().any(|o| comparable(&o.name) == comparable(name)) {
                 let role = a.role.and_then(|r| job(&r));
-                out.push(Author::new(squash(name), role));
+                out.push(Author::new(name_case(&squash(name)), role));
             }
         }
         out

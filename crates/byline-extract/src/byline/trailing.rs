@@ -404,7 +404,7 @@ mod tests {
         assert!(!text.contains("Sebusi") && text.contains("Chinese-owned"), "{text}");
         assert_eq!(
             trailing("<div><p><b>MTHOBISI SITHOLE&nbsp;</b></p><p>Text.</p><p>More text.</p></div>").0,
-            Some(vec![one("MTHOBISI SITHOLE", None)])
+            Some(vec![one("Mthobisi Sithole", None)])
         );
         for not_one in [
             // A lone word, a sentence, a link or a name deep in the text is not a credit.
