@@ -5,7 +5,8 @@
 //!   in aggregate: the halves of batches 1 to 4 (as before batch 5 came),
 //!   then batch 5's halves and batch 6's apart, with their body F1, then
 //!   batch 7's (bylines only: those of batch 5's Scrapinghub pages,
-//!   labelled later; a page's byline counts in its `byline_batch`).
+//!   labelled later; a page's byline counts in its `byline_batch`), then
+//!   batch 8's (metascraper's pages).
 //! - `--runs N` (0: none) times it as the full run does (`rate`), so the
 //!   figure compares with the section's; `--runs 0` makes one pass only,
 //!   for `valgrind --tool=callgrind`, whose instruction count is repeatable
@@ -23,7 +24,7 @@ use std::time::Duration;
 use crate::common::{half, Page};
 use crate::real::{
     score, RealScore, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE, BATCH_7_HOLDOUT, BATCH_7_TUNE,
-    HOLDOUT, TUNE,
+    BATCH_8_HOLDOUT, BATCH_8_TUNE, HOLDOUT, TUNE,
 };
 use crate::{median, rate, Output, Tool};
 
@@ -81,6 +82,8 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         ("batch 6 holdout", BATCH_6_HOLDOUT),
         ("batch 7 tune", BATCH_7_TUNE),
         ("batch 7 holdout", BATCH_7_HOLDOUT),
+        ("batch 8 tune", BATCH_8_TUNE),
+        ("batch 8 holdout", BATCH_8_HOLDOUT),
     ] {
         let (mut person, mut names, mut nobody, mut invented, mut none_found) = (0, 0, 0, 0, 0);
         let (mut roled, mut roles) = (0, 0);
@@ -118,9 +121,14 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         );
     }
     // How the wrong names are wrong, per half, in aggregate only.
-    for (label, which) in
-        [("tune", TUNE), ("holdout", HOLDOUT), ("batch 7 tune", BATCH_7_TUNE), ("batch 7 holdout", BATCH_7_HOLDOUT)]
-    {
+    for (label, which) in [
+        ("tune", TUNE),
+        ("holdout", HOLDOUT),
+        ("batch 7 tune", BATCH_7_TUNE),
+        ("batch 7 holdout", BATCH_7_HOLDOUT),
+        ("batch 8 tune", BATCH_8_TUNE),
+        ("batch 8 holdout", BATCH_8_HOLDOUT),
+    ] {
         let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             if page.expected.byline.is_empty() || s.names_ok || s.got_byline.is_empty() {
@@ -130,8 +138,8 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         }
         let _ = writeln!(out, "{label}: other names, by kind: {kinds:?}");
     }
-    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batch 7).
-    for (label, which) in [("tune", TUNE), ("batch 7 tune", BATCH_7_TUNE)] {
+    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batches 7 and 8).
+    for (label, which) in [("tune", TUNE), ("batch 7 tune", BATCH_7_TUNE), ("batch 8 tune", BATCH_8_TUNE)] {
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             let e = &page.expected;
             let wrong = e.byline_known() && if e.byline.is_empty() { s.invented } else { !s.names_ok };

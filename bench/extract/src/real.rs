@@ -24,7 +24,8 @@
 //!   neither byline column.
 //! - A page's byline counts in the batch it came in (`byline_batch`), its
 //!   body, title and language in the page's batch: batch 5's Scrapinghub
-//!   pages' bylines are batch 7.
+//!   pages' bylines are batch 7. Batch 8 (metascraper's pages) is reported
+//!   in tables of its own, as batches 5 to 7 are.
 
 use std::fmt::Write as _;
 
@@ -219,6 +220,12 @@ pub const BATCH_6_TUNE: Slice = Slice { half: "tune", batches: Some((6, 6)) };
 pub const BATCH_7_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((7, 7)) };
 /// Batch 7's tune pages (bylines only, of batch 5's Scrapinghub tune pages).
 pub const BATCH_7_TUNE: Slice = Slice { half: "tune", batches: Some((7, 7)) };
+/// Batch 8's holdout pages (metascraper's integration test pages; bylines
+/// labelled by hand, one body snippet each): fresh when batches 1–7 had
+/// been tuned on.
+pub const BATCH_8_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((8, 8)) };
+/// Batch 8's tune pages.
+pub const BATCH_8_TUNE: Slice = Slice { half: "tune", batches: Some((8, 8)) };
 
 fn sums(row: &RealRow, pages: &[Page], which: Slice) -> Sums {
     let mut s = Sums {
@@ -313,6 +320,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let batch_7 = pages.iter().filter(|p| BATCH_7_HOLDOUT.holds_byline(p)).count();
     let batch_7_all = pages.iter().filter(|p| p.expected.byline_batch() == 7).count();
     let batch_7_unknown = pages.iter().filter(|p| p.expected.byline_batch() == 7 && !p.expected.byline_known()).count();
+    let batch_8 = pages.iter().filter(|p| BATCH_8_HOLDOUT.holds(p)).count();
+    let batch_8_all = pages.iter().filter(|p| p.expected.batch() == 8).count();
+    let batch_8_unknown = pages.iter().filter(|p| p.expected.batch() == 8 && !p.expected.byline_known()).count();
     let _ = writeln!(
         s,
         "- Pages: the {} pages of batches 1 to 4 of `crates/byline-extract/tests/fixtures/real` ([SOURCES.md](crates/byline-extract/tests/fixtures/real/SOURCES.md)): \
@@ -333,11 +343,14 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          is not a fair comparison. Batch 7 is no new pages but the bylines of batch 5's {batch_7_all} Scrapinghub pages, \
          decided by hand from the pages ({batch_7_unknown} of them not known) after batches 1 to 6 had been tuned on; each \
          keeps its page's half: **fresh holdout (batch 7)** ({batch_7} pages) and **batch 7, tune pages**, bylines only \
-         (the pages' bodies count in batch 5's tables). **Which tables include batches 5 to 7:** only their own, their \
-         targets tables and the speed table; the holdout half, the fresh holdouts of batches 2 to 4 and the tune half are \
-         batches 1 to 4 alone, as in earlier runs.\n",
-        pages.len() - batch_5_all - batch_6_all,
-        pages.len() - batch_5_all - batch_6_all - tune,
+         (the pages' bodies count in batch 5's tables). {batch_8_all} pages are batch 8 (`mt-`: metascraper's \
+         integration test pages, bylines decided by hand from the pages, {batch_8_unknown} of them not known, one body \
+         snippet each), added after batches 1 to 7 had been tuned on and split on the hash's top bit: **fresh holdout \
+         (batch 8)** ({batch_8} pages) and **batch 8, tune pages**. **Which tables include batches 5 to 8:** only their \
+         own, their targets tables and the speed table; the holdout half, the fresh holdouts of batches 2 to 4 and the \
+         tune half are batches 1 to 4 alone, as in earlier runs.\n",
+        pages.len() - batch_5_all - batch_6_all - batch_8_all,
+        pages.len() - batch_5_all - batch_6_all - batch_8_all - tune,
     );
     for (title, which) in [
         ("holdout half", HOLDOUT),
@@ -353,6 +366,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("batch 6, tune pages (full gold bodies; Readability's own test pages)", BATCH_6_TUNE),
         ("fresh holdout (batch 7: bylines of batch 5's Scrapinghub holdout pages)", BATCH_7_HOLDOUT),
         ("batch 7, tune pages (bylines of batch 5's Scrapinghub tune pages)", BATCH_7_TUNE),
+        ("fresh holdout (batch 8: metascraper's test pages, holdout pages)", BATCH_8_HOLDOUT),
+        ("batch 8, tune pages (metascraper's test pages)", BATCH_8_TUNE),
     ] {
         // The body F1 column only where the pages have a gold body.
         let golden = sums(&rows[0], pages, which).golden;
@@ -385,7 +400,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     let _ = writeln!(
         s,
-        "Speed over the whole corpus (all {} pages, batches 5 and 6 included; pages/s, one thread, median of {} runs):\n",
+        "Speed over the whole corpus (all {} pages, batches 5, 6 and 8 included; pages/s, one thread, median of {} runs):\n",
         pages.len(),
         facts.runs
     );
@@ -405,6 +420,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("the fresh holdout (batch 5)", BATCH_5_HOLDOUT),
         ("the fresh holdout (batch 6; Readability's own test pages)", BATCH_6_HOLDOUT),
         ("the fresh holdout (batch 7; bylines only)", BATCH_7_HOLDOUT),
+        ("the fresh holdout (batch 8)", BATCH_8_HOLDOUT),
     ] {
         let ours = sums(&rows[0], pages, which);
         let best_body = rows[1..]
@@ -471,7 +487,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          shows a non-empty byline.",
         "Roles right: on pages whose expected byline states a role, names and roles equal (only byline-extract gives \
          roles; such pages are our az/ru pages, batch 1's all in the holdout half, batch 2's 3 in the tune half and 2 \
-         in the holdout half, 4 of batch 6's tune pages, and 8 of batch 7's tune pages and 9 of its holdout pages).",
+         in the holdout half, 4 of batch 6's tune pages, 8 of batch 7's tune pages and 9 of its holdout pages, and 4 \
+         of batch 8's tune pages and 7 of its holdout pages).",
         "Body F1 (batches 5 and 6 only): `token_f1` of `crates/byline-extract/tests/common/mod.rs` (precision and recall \
          over bags of whitespace-separated tokens, as article-extraction benchmarks score) of the page's full gold \
          body against the tool's body text, averaged over the pages with a gold body (a failed page scores 0). The \
@@ -482,7 +499,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          were decided by hand in `import_batch6.py` (tune pages read, holdout pages from Readability's byline string \
          alone; where that is no name, not scored). Scrapinghub's pages name no authors upstream: their bylines were \
          decided by hand in `sh_bylines.py` (both halves read, before any tool had been run on them; a user name, a first \
-         name alone or no byline anywhere is not scored) and are scored as batch 7, not batch 5.",
+         name alone or no byline anywhere is not scored) and are scored as batch 7, not batch 5. Batch 8's bylines \
+         (metascraper's pages) were decided by hand in `import_batch8.py` the same way, metascraper's own `author` \
+         read as a hint only; each page has one body snippet chosen by hand and no gold body.",
         "Body: there is no full gold text for batches 1 to 4, so no F1 there. Each `must_contain` snippet must be in the \
          body text and each `must_not_contain` snippet must not, both compared with all whitespace removed; \
          postlight's snippet is the first words of Mercury's own output, which sometimes start with a caption or \
@@ -500,8 +519,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     crate::page_table_head(
         &mut s,
-        "Every tune page (the holdout pages are not listed; batch 2's, 3's, 4's, 5's and 6's pages are marked ², ³, ⁴, ⁵ \
-         and ⁶, a byline of batch 7 ⁷; body F1 where there is a gold body)",
+        "Every tune page (the holdout pages are not listed; batch 2's, 3's, 4's, 5's, 6's and 8's pages are marked ², ³, \
+         ⁴, ⁵, ⁶ and ⁸, a byline of batch 7 ⁷; body F1 where there is a gold body)",
         rows.iter().map(|r| r.name.as_str()),
     );
     for (i, page) in pages.iter().enumerate() {
@@ -579,6 +598,7 @@ fn batch_mark(batch: u32) -> &'static str {
         5 => "⁵",
         6 => "⁶",
         7 => "⁷",
+        8 => "⁸",
         _ => "",
     }
 }

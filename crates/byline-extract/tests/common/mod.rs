@@ -107,13 +107,14 @@ pub fn real_pages() -> Vec<Page> {
     pages_in(&fixtures_dir().join("real"))
 }
 
-/// The name prefixes of batch 5's pages (Fundus, Scrapinghub) and batch 6's
-/// (Mozilla Readability), whose half is the hash's top bit (see `half`).
-pub const TOP_BIT_PREFIXES: [&str; 3] = ["fd-", "sh-", "rd-"];
+/// The name prefixes of batch 5's pages (Fundus, Scrapinghub), batch 6's
+/// (Mozilla Readability) and batch 8's (metascraper), whose half is the
+/// hash's top bit (see `half`).
+pub const TOP_BIT_PREFIXES: [&str; 4] = ["fd-", "sh-", "rd-", "mt-"];
 
 /// Which half of the real corpus a page belongs to: `"tune"` or
 /// `"holdout"`, decided by FNV-1a (64-bit) of its name alone: its lowest bit
-/// for batches 1 to 4 (even → tune), its top bit for batches 5 and 6 (pages
+/// for batches 1 to 4 (even → tune), its top bit for batches 5, 6 and 8 (pages
 /// named with a `TOP_BIT_PREFIXES` prefix; 0 → tune), so that the earlier
 /// batches keep their halves.
 pub fn half(name: &str) -> &'static str {
