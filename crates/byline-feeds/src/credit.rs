@@ -292,6 +292,7 @@ const ROLE_WORDS: &[&str] = &[
     "director",
     "chief",
     "senior",
+    "former",
     "staff",
     "associate",
     "deputy",

@@ -744,6 +744,19 @@ mod tests {
     }
 
     #[test]
+    fn a_word_before_the_job_belongs_to_the_role() {
+        // forbes.com: the byline's role sits beside the linked name.
+        let doc = Document::from(
+            r#"<body><h1>HackerRank</h1><div class="contrib-byline"><span class="fs-author-name">
+               <a class="contrib-link--name" href="/sites/georgeanders/">George Anders</a>
+               <div class="contrib-label-container"><span class="contrib-byline-type">Former Contributor</span></div>
+               </span></div><p>Text.</p></body>"#,
+        );
+        let found = from_elements(&doc, "HackerRank", &test_context());
+        assert_eq!(names(&found.authors), [("George Anders", Some("Former Contributor"))]);
+    }
+
+    #[test]
     fn element_bylines_with_position_neighbour() {
         let doc = Document::from(
             r#"<body><div class="byline">20.11.2026 | 14:35</div><div class="article-author"><img class="author-photo" src="x">
