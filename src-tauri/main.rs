@@ -35,6 +35,9 @@ use crate::state::AppState;
 fn main() {
     startup::start_clock();
     webview_memory::prepare_environment();
+    // A local of `main`, so it lives as long as the app: Tauri keeps only its handle.
+    let runtime = webview_memory::async_runtime().expect("the async runtime could not start");
+    tauri::async_runtime::set(runtime.handle().clone());
     let context = tauri::generate_context!();
     let dev_url = context.config().build.dev_url.clone();
     let specta = bindings::builder();
