@@ -90,7 +90,7 @@ fn by_lines_with_roles_and_degrees() {
 fn several_authors_stay_several() {
     // Split into spans with no space between them, inside a share bar.
     let header = r#"<div class="ShareByline"><div><span>By</span><span>by JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL</span></div><div>Dec 12, 2016, 1:45 PM ET</div><a href="https://twitter.com/intent/tweet">Twitter</a></div>"#;
-    assert_eq!(names("", &article(header)), ["JOSH HASKELL", "DAVID CAPLAN", "PATRICK REEVELL"]);
+    assert_eq!(names("", &article(header)), ["Josh Haskell", "David Caplan", "Patrick Reevell"]);
     // JSON-LD names one author, the meta tag both: the fuller list wins.
     let head = r#"<meta property="author" content="Sadhbh O'Sullivan,Elisabeth Kochan">
         <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Sadhbh O'Sullivan"}}</script>"#;
