@@ -3,15 +3,21 @@
 //! headings left with nothing under them (the title of a teaser box
 //! that cleanup removed, "More on this topic:") and blocks that repeat an
 //! earlier block word for word (a gallery's caption under each of its
-//! pictures, summary points repeated as paragraphs) are dropped.
+//! pictures, summary points repeated as paragraphs) are dropped, and so
+//! are the labels picture and gallery widgets write as text ("Image
+//! caption", "Image 1 of 8", "Close"), comment counters and teaser cards
+//! of other stories.
 
 use dom_query::{Document, NodeRef};
 
-use crate::dom::{has_descendant, short_text, tag, MEDIA_OR_TABLE};
+use crate::dom::{body_elements, has_descendant, inside, short_text, tag, MEDIA_OR_TABLE};
 use crate::text::{comparable, letters_and_digits};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Where a credit starts inside a caption (compared as written).
-const CREDIT_MARKS: &[&str] = &["©", "(c) ", "Foto: ", "Fotos: ", "Photo: ", "Photos: ", "Bild: ", "Фото: "];
+const CREDIT_MARKS: &[&str] =
+    &["©", "(c) ", "Foto: ", "Fotos: ", "Photo: ", "Photos: ", "(Image: ", "Image Credits: ", "Bild: ", "Фото: "];
 /// A caption (or a credit line) is a block of at most this many characters.
 const CAPTION_TEXT: usize = 300;
 /// A credit is at most this many characters, from its mark to the end.
@@ -39,20 +45,55 @@ const SIGN_UP_WORDS: &[&str] =
 /// A sign-up box is a block of at most this many characters.
 const SIGN_UP_TEXT: usize = 300;
 
-/// Headings that must have something under them.
+/// Whole texts of the labels picture and gallery widgets write as text of
+/// their own, beside a caption or a credit (compared lower-case, without
+/// brackets and colons): never the article's words.
+const PICTURE_LABELS: &[&str] =
+    &["image", "image caption", "image copyright", "image source", "caption", "close", "legende"];
+/// Labels of [`PICTURE_LABELS`] that the picture's credit follows ("Image
+/// copyright" then "Getty Images"): the element after them goes too.
+const CREDIT_LABELS: &[&str] = &["image copyright", "image source"];
+/// A picture label is an element of at most this many characters.
+const LABEL_TEXT: usize = 40;
+/// A gallery's counter: "Image 1 of 8", "1 / 12", "Bild 3 von 9" (and
+/// "Image 1 of / 8", where a gallery writes both forms).
+static GALLERY_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:image|photo|picture|slide|bild|foto)?\s*\d+\s*(?:of|von|/)(?:\s*/)?\s*\d+$").unwrap()
+});
+
+/// A counter of a page's comments, the whole text of its block: "3
+/// Kommentare", "Comments (12)", "comments" (the number filled in by a script).
+static COMMENT_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d+\s*)?(?:comments?|kommentare?|комментари[а-я]*)(?:\s*\(?\d+\)?)?$").unwrap()
+});
+
+/// A teaser card of another story has at most this many characters of
+/// text (a kicker and a headline).
+const CARD_TEXT: usize = 160;
+/// How many levels above a picture's link a teaser card's heading is looked for.
+const CARD_LEVELS: usize = 3;
+/// File endings of a picture: a link to one enlarges the picture, it is no teaser.
+const PICTURE_FILES: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"];
+
+/// Heading elements: they must have something under them, and a teaser
+/// card has one.
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Drops blocks repeating one a few blocks before them, newsletter
-/// sign-up calls, captions that repeat their picture's `alt`, credit tails
-/// of captions, and headings at the end of the body. A picture's own
+/// sign-up calls, comment counters, captions that repeat their picture's
+/// `alt`, credit tails of captions, picture and gallery labels, teaser
+/// cards of other stories, and headings at the end of the body. A picture's own
 /// caption stays: the reader shows it under the picture (article-text gold
 /// such as Fundus's leaves captions out; Readability's keeps them).
 pub(crate) fn tidy(doc: &Document) {
     let blocks = innermost_blocks(doc);
     drop_repeated_blocks(&blocks);
     drop_newsletter_calls(&blocks);
+    drop_comment_counters(&blocks);
     drop_captions_repeating_alt(doc);
     drop_credit_tails(doc);
+    drop_picture_labels(doc);
+    drop_teaser_cards(doc);
     drop_trailing_headings(doc);
 }
 
@@ -105,6 +146,78 @@ fn drop_newsletter_calls(innermost: &[NodeRef]) {
             block.remove_from_parent();
         }
     }
+}
+
+/// Drops the elements whose whole text is a picture or gallery label
+/// ([`PICTURE_LABELS`], a [`GALLERY_COUNTER`]), with the credit after a
+/// credit label. A table's cells are left: "Close" heads a column of prices.
+fn drop_picture_labels(doc: &Document) {
+    for node in body_elements(doc) {
+        let Some(label) = picture_label(&node) else { continue };
+        if inside(&node, &["table"]) {
+            continue;
+        }
+        if CREDIT_LABELS.contains(&label.as_str()) {
+            if let Some(credit) = node.next_element_sibling().filter(|c| is_short_text(c, CREDIT_TEXT)) {
+                credit.remove_from_parent();
+            }
+        }
+        node.remove_from_parent();
+    }
+}
+
+/// The label (lower case, trimmed of brackets and colons) when the whole
+/// text of `node` is a picture or gallery label, and it holds no media.
+fn picture_label(node: &NodeRef) -> Option<String> {
+    let text = short_text(node, LABEL_TEXT)?.to_lowercase();
+    let label = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ':'));
+    let is_label = PICTURE_LABELS.contains(&label) || GALLERY_COUNTER.is_match(label);
+    (is_label && !has_descendant(node, MEDIA_OR_TABLE)).then(|| label.to_string())
+}
+
+/// Whether `node` has some text, at most `max` characters, and no media.
+fn is_short_text(node: &NodeRef, max: usize) -> bool {
+    short_text(node, max).is_some_and(|t| !t.is_empty()) && !has_descendant(node, MEDIA_OR_TABLE)
+}
+
+/// Drops the innermost blocks that only count the page's comments
+/// ([`COMMENT_COUNTER`]); the comments themselves were never the body.
+fn drop_comment_counters(innermost: &[NodeRef]) {
+    for block in innermost.iter().filter(|b| b.parent().is_some()) {
+        if short_text(block, LABEL_TEXT).is_some_and(|t| COMMENT_COUNTER.is_match(&t)) {
+            block.remove_from_parent();
+        }
+    }
+}
+
+/// Drops teaser cards of other stories left inside the body: a picture
+/// linking to another page, a heading next to it, a short text ("RANDY
+/// ANDY" / "Andrew parties in unearthed pics…") and no other link.
+fn drop_teaser_cards(doc: &Document) {
+    for link in doc.select("a[href]").nodes().iter().filter(|l| is_picture_link(l)) {
+        let card = link.ancestors_it(Some(CARD_LEVELS)).find(|a| has_descendant(a, HEADINGS));
+        if let Some(card) = card.filter(|c| is_teaser_card(c, &link.attr("href").unwrap_or_default())) {
+            card.remove_from_parent();
+        }
+    }
+}
+
+/// A link with a picture and no text, to a page rather than a picture file.
+fn is_picture_link(link: &NodeRef) -> bool {
+    let href = link.attr("href").unwrap_or_default().to_lowercase();
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    has_descendant(link, &["img", "picture"])
+        && short_text(link, 0).is_some()
+        && !PICTURE_FILES.iter().any(|ending| path.ends_with(ending))
+}
+
+/// A block with some text, at most [`CARD_TEXT`] characters, whose links
+/// all go to `href` (a card often links its picture and its whole area).
+fn is_teaser_card(block: &NodeRef, href: &str) -> bool {
+    let mut links = block.descendants_it().filter(|d| d.is_element() && tag(d).as_str() == "a");
+    !matches!(tag(block).as_str(), "body" | "html")
+        && links.all(|a| a.attr("href").is_some_and(|h| &*h == href))
+        && short_text(block, CARD_TEXT).is_some_and(|t| !t.is_empty())
 }
 
 /// A caption that only repeats its picture's description (`alt`) and
@@ -262,8 +375,10 @@ mod tests {
         let out = tidied(
             "<body><p>Story text that is long enough.</p><div><img src=a.jpg></div>\
              <div>Lee Elder war beim Masters 1975 der Zuschauermagnet. | &copy; Augusta National/Getty Images</div>\
-             <p class=c>Marco Odermatt, Ski-Star. <b>© AFP / MARCO BERTORELLO</b></p><p>© Reuters</p><p>End.</p></body>",
+             <p class=c>Marco Odermatt, Ski-Star. <b>© AFP / MARCO BERTORELLO</b></p><p>© Reuters</p><p>End.</p>\
+             <p>Protesters wore masks (Image: GETTY )</p><figcaption><strong>Image Credits:</strong> Strava</figcaption></body>",
         );
+        assert!(out.contains("wore masks") && !out.contains("GETTY") && !out.contains("Strava"), "{out}");
         assert!(out.contains("Zuschauermagnet.") && out.contains("Ski-Star."), "{out}");
         assert!(!out.contains("Getty") && !out.contains("AFP") && !out.contains("Reuters"), "{out}");
         assert!(out.contains("End."));
@@ -292,6 +407,43 @@ mod tests {
         assert_eq!(out.matches("Ministers").count(), 1, "{out}");
         assert_eq!(out.matches("Short line.").count(), 2, "{out}");
         assert!(out.contains("The story starts here"), "{out}");
+    }
+
+    #[test]
+    fn picture_and_gallery_labels_go() {
+        let out = tidied(
+            r#"<body><figure><img src=a.jpg><span><span>Image copyright</span><span>Getty Images</span></span>
+            <figcaption><span>Image caption</span><span>Swift owns her seventh album.</span></figcaption></figure>
+            <figure><img src=b.jpg><figcaption><span>Image:</span> NASA's Hubble took it.</figcaption></figure>
+            <div><p>Image <span>1</span> <span>of</span> <span>8</span></p><p>Caption</p><p>Close</p></div>
+            <p>The row began in June.</p><table><tr><th>Open</th><th>Close</th></tr></table></body>"#,
+        );
+        assert!(!out.contains("Image") && !out.contains("Getty") && !out.contains("Caption"), "{out}");
+        assert_eq!(out.matches("Close").count(), 1, "{out}");
+        assert!(out.contains("seventh album") && out.contains("Hubble took") && out.contains("row began"), "{out}");
+    }
+
+    #[test]
+    fn comment_counters_go() {
+        let out = tidied(
+            "<body><p>Over 300 were deported.</p><div><p> 3 Kommentare </p></div><h3>Comments</h3><p> comments</p>\
+             <p>Comments on the draft law close in May.</p></body>",
+        );
+        assert!(!out.contains("Kommentare") && !out.contains(" comments"), "{out}");
+        assert!(out.contains("deported") && out.contains("Comments on the draft"), "{out}");
+    }
+
+    #[test]
+    fn teaser_cards_of_other_stories_go() {
+        let out = tidied(
+            r#"<body><p>The plague case was reported on Tuesday.</p>
+            <div><div><a href="https://site.example/news/andrew"><picture><img src=a.jpg></picture></a></div>
+            <div><h3>RANDY ANDY</h3><p><span>Andrew parties in unearthed pics</span></p></div>
+            <a href="https://site.example/news/andrew"></a></div>
+            <div><a href="/big/photo.jpg"><img src=p.jpg></a><h3>A section of the story</h3><p>Its first words.</p></div></body>"#,
+        );
+        assert!(!out.contains("RANDY") && !out.contains("Andrew"), "{out}");
+        assert!(out.contains("plague case") && out.contains("A section") && out.contains("first words"), "{out}");
     }
 
     #[test]

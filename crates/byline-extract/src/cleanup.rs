@@ -717,7 +717,9 @@ fn remove_related_by_heading(doc: &Document) {
 
 /// A "read also" heading inside the text (`<p><strong>Lesen Sie auch:</strong></p>`)
 /// followed by lists or paragraphs that are mostly links: the heading's line
-/// and those blocks go, up to the first block that is not links.
+/// and those blocks go, up to the first block that is not links. A line that
+/// is only the label goes even with no links after it (the teaser it
+/// announced was left out of the page).
 fn remove_heading_and_links_after(heading: &NodeRef) {
     // The line that holds the heading and nothing else (`<p><strong>…</strong></p>`).
     let line = match heading.parent() {
@@ -736,12 +738,19 @@ fn remove_heading_and_links_after(heading: &NodeRef) {
         links.push(n);
         next = n.next_element_sibling();
     }
-    if !links.is_empty() {
+    if !links.is_empty() || is_lone_related_label(&line) {
         line.remove_from_parent();
         for n in links {
             n.remove_from_parent();
         }
     }
+}
+
+/// A line, not a heading (`<h3>Mehr zum Thema</h3>` can open the article's
+/// own section), whose whole text is one of [`RELATED_HEADINGS`].
+fn is_lone_related_label(line: &NodeRef) -> bool {
+    !matches!(tag(line).as_str(), "h2" | "h3" | "h4" | "h5" | "h6")
+        && RELATED_HEADINGS.contains(&comparable(&text_of(line)).as_str())
 }
 
 /// A 1×1 (or hidden, or counter-hosted) image.
@@ -990,6 +999,12 @@ mod tests {
             <p>The council said more on the subject, with <a href="/x">one link</a> in a long sentence of plain text.</p></div></body>"#,
         );
         assert!(out.contains("Mehr zum Thema") && out.contains("council said"), "{out}");
+        // A line that is only the label goes, links or not.
+        let out = clean(
+            r#"<body><div class="entry"><p>Intro text of the article here.</p><div><p>Lesen Sie auch</p></div>
+            <p>The council said more on the subject in a long sentence of plain text.</p></div></body>"#,
+        );
+        assert!(!out.contains("Lesen Sie") && out.contains("council said"), "{out}");
     }
 
     #[test]
