@@ -21,16 +21,6 @@ use url::Url;
 
 use crate::error::FetchError;
 
-/// How long a connection is kept open after its last response, for the
-/// next request to the same host. A sync asks each host for its feeds
-/// back to back, so a connection is reused within a sync, never across
-/// syncs (30 minutes apart by default). reqwest's default, 90 s, kept
-/// every connection of a sync open well after it, each with its socket,
-/// its task, its read buffer (8 KiB; 147 KiB in all 20 s after the app
-/// memory benchmark's sync, heaptrack) and, over HTTPS, its TLS state.
-/// Closed within twice this (hyper looks once per period).
-const IDLE_CONNECTION_TIMEOUT: Duration = Duration::from_secs(2);
-
 /// Limits and identity of the fetcher.
 #[derive(Debug, Clone)]
 pub struct FetchConfig {
@@ -113,7 +103,6 @@ impl Fetcher {
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .redirect(redirect::Policy::none())
-            .pool_idle_timeout(IDLE_CONNECTION_TIMEOUT)
             .gzip(true)
             .brotli(true)
             .deflate(true)
@@ -363,42 +352,6 @@ mod tests {
         assert_eq!(err, FetchError::Status(304));
         let conditional = Validators { etag: Some("\"v1\"".into()), last_modified: None };
         assert!(fetcher.get(&server.url("/feed"), Some(&conditional)).await.unwrap().not_modified());
-    }
-
-    /// Reads one request's head from `socket`, answers it with a small
-    /// feed on a kept-alive connection, and returns how long the client
-    /// kept the connection open after the answer.
-    async fn answer_once_and_time_the_idle_connection(socket: &mut tokio::net::TcpStream) -> Duration {
-        use tokio::io::{AsyncReadExt, AsyncWriteExt};
-        let mut head = Vec::new();
-        let mut buf = [0; 1024];
-        while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-            let n = socket.read(&mut buf).await.unwrap();
-            assert!(n > 0, "the request ended early");
-            head.extend_from_slice(&buf[..n]);
-        }
-        let answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 6\r\n\r\n<rss/>";
-        socket.write_all(answer).await.unwrap();
-        let answered = std::time::Instant::now();
-        while socket.read(&mut buf).await.unwrap_or(0) > 0 {}
-        answered.elapsed()
-    }
-
-    #[tokio::test]
-    async fn an_idle_connection_is_closed_soon_after_its_last_response() {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}/feed", listener.local_addr().unwrap());
-        let server = tokio::spawn(async move {
-            let (mut socket, _) = listener.accept().await.unwrap();
-            answer_once_and_time_the_idle_connection(&mut socket).await
-        });
-        let fetcher = fetcher(5000, 2);
-        assert_eq!(fetcher.get(&url, None).await.unwrap().body.as_deref(), Some(&b"<rss/>"[..]));
-        let kept = tokio::time::timeout(IDLE_CONNECTION_TIMEOUT * 4, server)
-            .await
-            .expect("the idle connection was still open")
-            .unwrap();
-        assert!(kept >= IDLE_CONNECTION_TIMEOUT / 2, "closed at once ({kept:?}): kept-alive connections are reused");
     }
 
     #[test]
