@@ -6,7 +6,8 @@
 //!   then batch 5's halves and batch 6's apart, with their body F1, then
 //!   batch 7's (bylines only: those of batch 5's Scrapinghub pages,
 //!   labelled later; a page's byline counts in its `byline_batch`), then
-//!   batch 8's (metascraper's pages).
+//!   batch 8's (metascraper's pages) and batch 9's (newspaper's old test
+//!   pages).
 //! - `--runs N` (0: none) times it as the full run does (`rate`), so the
 //!   figure compares with the section's; `--runs 0` makes one pass only,
 //!   for `valgrind --tool=callgrind`, whose instruction count is repeatable
@@ -24,7 +25,7 @@ use std::time::Duration;
 use crate::common::{half, Page};
 use crate::real::{
     score, RealScore, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE, BATCH_7_HOLDOUT, BATCH_7_TUNE,
-    BATCH_8_HOLDOUT, BATCH_8_TUNE, HOLDOUT, TUNE,
+    BATCH_8_HOLDOUT, BATCH_8_TUNE, BATCH_9_HOLDOUT, BATCH_9_TUNE, HOLDOUT, TUNE,
 };
 use crate::{median, rate, Output, Tool};
 
@@ -84,6 +85,8 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         ("batch 7 holdout", BATCH_7_HOLDOUT),
         ("batch 8 tune", BATCH_8_TUNE),
         ("batch 8 holdout", BATCH_8_HOLDOUT),
+        ("batch 9 tune", BATCH_9_TUNE),
+        ("batch 9 holdout", BATCH_9_HOLDOUT),
     ] {
         let (mut person, mut names, mut nobody, mut invented, mut none_found) = (0, 0, 0, 0, 0);
         let (mut roled, mut roles) = (0, 0);
@@ -128,6 +131,8 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         ("batch 7 holdout", BATCH_7_HOLDOUT),
         ("batch 8 tune", BATCH_8_TUNE),
         ("batch 8 holdout", BATCH_8_HOLDOUT),
+        ("batch 9 tune", BATCH_9_TUNE),
+        ("batch 9 holdout", BATCH_9_HOLDOUT),
     ] {
         let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
@@ -138,8 +143,10 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         }
         let _ = writeln!(out, "{label}: other names, by kind: {kinds:?}");
     }
-    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batches 7 and 8).
-    for (label, which) in [("tune", TUNE), ("batch 7 tune", BATCH_7_TUNE), ("batch 8 tune", BATCH_8_TUNE)] {
+    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batches 7 to 9).
+    for (label, which) in
+        [("tune", TUNE), ("batch 7 tune", BATCH_7_TUNE), ("batch 8 tune", BATCH_8_TUNE), ("batch 9 tune", BATCH_9_TUNE)]
+    {
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             let e = &page.expected;
             let wrong = e.byline_known() && if e.byline.is_empty() { s.invented } else { !s.names_ok };

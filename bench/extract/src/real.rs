@@ -24,8 +24,9 @@
 //!   neither byline column.
 //! - A page's byline counts in the batch it came in (`byline_batch`), its
 //!   body, title and language in the page's batch: batch 5's Scrapinghub
-//!   pages' bylines are batch 7. Batch 8 (metascraper's pages) is reported
-//!   in tables of its own, as batches 5 to 7 are.
+//!   pages' bylines are batch 7. Batch 8 (metascraper's pages) and batch 9
+//!   (newspaper's old test pages) are reported in tables of their own, as
+//!   batches 5 to 7 are.
 
 use std::fmt::Write as _;
 
@@ -226,6 +227,11 @@ pub const BATCH_7_TUNE: Slice = Slice { half: "tune", batches: Some((7, 7)) };
 pub const BATCH_8_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((8, 8)) };
 /// Batch 8's tune pages.
 pub const BATCH_8_TUNE: Slice = Slice { half: "tune", batches: Some((8, 8)) };
+/// Batch 9's holdout pages (newspaper's old test pages; bylines labelled by
+/// hand, one body snippet each): fresh when batches 1–8 had been tuned on.
+pub const BATCH_9_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((9, 9)) };
+/// Batch 9's tune pages.
+pub const BATCH_9_TUNE: Slice = Slice { half: "tune", batches: Some((9, 9)) };
 
 fn sums(row: &RealRow, pages: &[Page], which: Slice) -> Sums {
     let mut s = Sums {
@@ -323,6 +329,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let batch_8 = pages.iter().filter(|p| BATCH_8_HOLDOUT.holds(p)).count();
     let batch_8_all = pages.iter().filter(|p| p.expected.batch() == 8).count();
     let batch_8_unknown = pages.iter().filter(|p| p.expected.batch() == 8 && !p.expected.byline_known()).count();
+    let batch_9 = pages.iter().filter(|p| BATCH_9_HOLDOUT.holds(p)).count();
+    let batch_9_all = pages.iter().filter(|p| p.expected.batch() == 9).count();
+    let batch_9_unknown = pages.iter().filter(|p| p.expected.batch() == 9 && !p.expected.byline_known()).count();
     let _ = writeln!(
         s,
         "- Pages: the {} pages of batches 1 to 4 of `crates/byline-extract/tests/fixtures/real` ([SOURCES.md](crates/byline-extract/tests/fixtures/real/SOURCES.md)): \
@@ -346,11 +355,14 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          (the pages' bodies count in batch 5's tables). {batch_8_all} pages are batch 8 (`mt-`: metascraper's \
          integration test pages, bylines decided by hand from the pages, {batch_8_unknown} of them not known, one body \
          snippet each), added after batches 1 to 7 had been tuned on and split on the hash's top bit: **fresh holdout \
-         (batch 8)** ({batch_8} pages) and **batch 8, tune pages**. **Which tables include batches 5 to 8:** only their \
-         own, their targets tables and the speed table; the holdout half, the fresh holdouts of batches 2 to 4 and the \
-         tune half are batches 1 to 4 alone, as in earlier runs.\n",
-        pages.len() - batch_5_all - batch_6_all - batch_8_all,
-        pages.len() - batch_5_all - batch_6_all - batch_8_all - tune,
+         (batch 8)** ({batch_8} pages) and **batch 8, tune pages**. {batch_9_all} pages are batch 9 (`nw-`: the news \
+         pages of 2013 to 2015 that newspaper kept in its tests, bylines decided by hand from the pages, {batch_9_unknown} \
+         of them not known, one body snippet each), added after batches 1 to 8 had been tuned on and split the same way: \
+         **fresh holdout (batch 9)** ({batch_9} pages) and **batch 9, tune pages**. **Which tables include batches 5 to \
+         9:** only their own, their targets tables and the speed table; the holdout half, the fresh holdouts of batches 2 \
+         to 4 and the tune half are batches 1 to 4 alone, as in earlier runs.\n",
+        pages.len() - batch_5_all - batch_6_all - batch_8_all - batch_9_all,
+        pages.len() - batch_5_all - batch_6_all - batch_8_all - batch_9_all - tune,
     );
     for (title, which) in [
         ("holdout half", HOLDOUT),
@@ -368,6 +380,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("batch 7, tune pages (bylines of batch 5's Scrapinghub tune pages)", BATCH_7_TUNE),
         ("fresh holdout (batch 8: metascraper's test pages, holdout pages)", BATCH_8_HOLDOUT),
         ("batch 8, tune pages (metascraper's test pages)", BATCH_8_TUNE),
+        ("fresh holdout (batch 9: newspaper's test pages, holdout pages)", BATCH_9_HOLDOUT),
+        ("batch 9, tune pages (newspaper's test pages)", BATCH_9_TUNE),
     ] {
         // The body F1 column only where the pages have a gold body.
         let golden = sums(&rows[0], pages, which).golden;
@@ -400,7 +414,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     let _ = writeln!(
         s,
-        "Speed over the whole corpus (all {} pages, batches 5, 6 and 8 included; pages/s, one thread, median of {} runs):\n",
+        "Speed over the whole corpus (all {} pages, batches 5, 6, 8 and 9 included; pages/s, one thread, median of {} runs):\n",
         pages.len(),
         facts.runs
     );
@@ -421,6 +435,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("the fresh holdout (batch 6; Readability's own test pages)", BATCH_6_HOLDOUT),
         ("the fresh holdout (batch 7; bylines only)", BATCH_7_HOLDOUT),
         ("the fresh holdout (batch 8)", BATCH_8_HOLDOUT),
+        ("the fresh holdout (batch 9)", BATCH_9_HOLDOUT),
     ] {
         let ours = sums(&rows[0], pages, which);
         let best_body = rows[1..]
@@ -487,8 +502,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          shows a non-empty byline.",
         "Roles right: on pages whose expected byline states a role, names and roles equal (only byline-extract gives \
          roles; such pages are our az/ru pages, batch 1's all in the holdout half, batch 2's 3 in the tune half and 2 \
-         in the holdout half, 4 of batch 6's tune pages, 8 of batch 7's tune pages and 9 of its holdout pages, and 4 \
-         of batch 8's tune pages and 7 of its holdout pages).",
+         in the holdout half, 4 of batch 6's tune pages, 8 of batch 7's tune pages and 9 of its holdout pages, 4 of \
+         batch 8's tune pages and 7 of its holdout pages, and 5 of batch 9's tune pages and 12 of its holdout pages).",
         "Body F1 (batches 5 and 6 only): `token_f1` of `crates/byline-extract/tests/common/mod.rs` (precision and recall \
          over bags of whitespace-separated tokens, as article-extraction benchmarks score) of the page's full gold \
          body against the tool's body text, averaged over the pages with a gold body (a failed page scores 0). The \
@@ -501,7 +516,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          decided by hand in `sh_bylines.py` (both halves read, before any tool had been run on them; a user name, a first \
          name alone or no byline anywhere is not scored) and are scored as batch 7, not batch 5. Batch 8's bylines \
          (metascraper's pages) were decided by hand in `import_batch8.py` the same way, metascraper's own `author` \
-         read as a hint only; each page has one body snippet chosen by hand and no gold body.",
+         read as a hint only; each page has one body snippet chosen by hand and no gold body. Batch 9's (newspaper's \
+         old test pages) were decided by hand in `import_batch9.py` the same way, before any tool had been run on them; \
+         one body snippet each, no gold body.",
         "Body: there is no full gold text for batches 1 to 4, so no F1 there. Each `must_contain` snippet must be in the \
          body text and each `must_not_contain` snippet must not, both compared with all whitespace removed; \
          postlight's snippet is the first words of Mercury's own output, which sometimes start with a caption or \
