@@ -18,8 +18,12 @@ import { useSuspendTooltips } from "../lib/tooltips";
 
 // Simple marks, drawn for Byline in each service's colour with a white
 // glyph (legible on light and dark); copy and email follow the text colour.
-const GLYPHS: Record<ShareItem, JSX.Element> = {
-  whatsapp: (
+// Each is a function that draws its paths anew at every render, as the
+// icons do (icons.tsx): Preact writes its bookkeeping into a vnode it
+// renders, so one vnode shared by every render would keep the first
+// render's tree, and through it every later one, alive.
+const GLYPHS: Record<ShareItem, () => JSX.Element> = {
+  whatsapp: () => (
     <>
       <path class="share-mark" d="M12 2.5a9.5 9.5 0 0 0-8.1 14.4L2.6 21.4l4.7-1.2A9.5 9.5 0 1 0 12 2.5z" />
       <path
@@ -29,7 +33,7 @@ const GLYPHS: Record<ShareItem, JSX.Element> = {
       />
     </>
   ),
-  messenger: (
+  messenger: () => (
     <>
       <path
         class="share-mark"
@@ -38,7 +42,7 @@ const GLYPHS: Record<ShareItem, JSX.Element> = {
       <path class="share-glyph" d="M6.6 14.2l3.1-4.9 2.9 2.2 3-2.2-3.1 4.9-2.9-2.2z" />
     </>
   ),
-  telegram: (
+  telegram: () => (
     <>
       <circle class="share-mark" cx="12" cy="12" r="9.5" />
       <path
@@ -47,26 +51,26 @@ const GLYPHS: Record<ShareItem, JSX.Element> = {
       />
     </>
   ),
-  vk: (
+  vk: () => (
     <>
       <rect class="share-mark" x="2.5" y="2.5" width="19" height="19" rx="5" />
       <path class="share-line" d="M5.6 8.8l2.5 6.4 2.5-6.4M13.3 8.8v6.4M18.4 8.8l-4.2 3.2 4.2 3.2" />
     </>
   ),
-  ok: (
+  ok: () => (
     <>
       <rect class="share-mark" x="2.5" y="2.5" width="19" height="19" rx="5" />
       <circle class="share-line" cx="12" cy="8.3" r="2.4" />
       <path class="share-line" d="M8.8 12.6c2 1.2 4.4 1.2 6.4 0M12 14l-2.9 3.3M12 14l2.9 3.3" />
     </>
   ),
-  copy: (
+  copy: () => (
     <>
       <path class="share-stroke" d="M10 13.5a4 4 0 0 0 5.7.4l3-3a4 4 0 0 0-5.7-5.7l-1.5 1.5" />
       <path class="share-stroke" d="M14 10.5a4 4 0 0 0-5.7-.4l-3 3a4 4 0 0 0 5.7 5.7l1.5-1.5" />
     </>
   ),
-  email: (
+  email: () => (
     <>
       <rect class="share-stroke" x="3" y="5.5" width="18" height="13" rx="2" />
       <path class="share-stroke" d="M3.8 7l8.2 6 8.2-6" />
@@ -77,7 +81,7 @@ const GLYPHS: Record<ShareItem, JSX.Element> = {
 export function ShareIcon({ item, size = 20 }: { item: ShareItem; size?: number }) {
   return (
     <svg class={`share-icon share-icon-${item}`} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      {GLYPHS[item]}
+      {GLYPHS[item]()}
     </svg>
   );
 }
