@@ -7,18 +7,18 @@
 
 use dom_query::{Document, NodeRef};
 
-use crate::dom::own_text;
+use crate::dom::{elements_named, own_text};
 use crate::text::squash;
 
 /// Meta tags whose content is the page's description, in order of trust.
-const DESCRIPTION_TAGS: &str =
-    r#"meta[name="description"], meta[property="og:description"], meta[name="twitter:description"]"#;
+const DESCRIPTION_TAGS: &[(&str, &str)] =
+    &[("name", "description"), ("property", "og:description"), ("name", "twitter:description")];
 /// A lead is at least this many characters (a sentence, not a tag line)...
 const MIN_LEAD: usize = 60;
 /// ...and at most this many.
 const MAX_LEAD: usize = 700;
 /// Elements that can hold the lead.
-const LEAD_BLOCKS: &str = "p, div, h2, h3, h4, span, strong";
+const LEAD_BLOCKS: &[&str] = &["p", "div", "h2", "h3", "h4", "span", "strong"];
 /// Characters of the body's opening looked for in the page.
 const OPENING: usize = 40;
 
@@ -26,7 +26,10 @@ const OPENING: usize = 40;
 /// the `<meta>` tags.
 pub(crate) fn descriptions(page: &Document) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for meta in page.select(DESCRIPTION_TAGS).nodes() {
+    let described = |meta: &NodeRef| {
+        DESCRIPTION_TAGS.iter().any(|(attr, value)| meta.attr(attr).is_some_and(|v| v.as_ref() == *value))
+    };
+    for meta in elements_named(page, &["meta"]).iter().filter(|m| described(m)) {
         let text = squash(&meta.attr("content").unwrap_or_default());
         let len = text.chars().count();
         if (MIN_LEAD..=MAX_LEAD).contains(&len) && !out.contains(&text) {
@@ -67,7 +70,7 @@ pub(crate) fn to_html(lead: &str) -> String {
 /// The innermost block whose whole text is `wanted` (compared without spaces).
 fn shown_as_block<'a>(page: &'a Document, wanted: &str) -> Option<NodeRef<'a>> {
     let mut found: Option<NodeRef> = None;
-    for node in page.select(LEAD_BLOCKS).nodes() {
+    for node in &elements_named(page, LEAD_BLOCKS) {
         if !text_without_spaces_is(node, wanted) {
             continue;
         }

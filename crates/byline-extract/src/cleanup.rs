@@ -11,7 +11,8 @@ use regex::Regex;
 use url::Url;
 
 use crate::dom::{
-    body_elements, class_id, class_id_words, has_descendant, has_text, inside, link_density, short_text, tag, text_of,
+    body_elements, class_id, class_id_words, elements_named, has_descendant, has_text, inside, link_density,
+    short_text, tag, text_of,
 };
 use crate::text::comparable;
 
@@ -420,7 +421,10 @@ fn remove_media_fallback(media: &NodeRef) {
 /// would be dropped as text that is never shown. A hidden part without a
 /// placeholder stays hidden.
 fn place_streamed_parts(doc: &Document) {
-    for part in doc.select(r#"div[hidden][id^="S:"]"#).nodes() {
+    // `div[hidden][id^="S:"]`, without matching a selector against every element.
+    let parts = elements_named(doc, &["div"]);
+    let parts = parts.iter().filter(|d| d.has_attr("hidden") && d.attr("id").is_some_and(|id| id.starts_with("S:")));
+    for part in parts {
         let Some(suffix) = part.attr("id").and_then(|id| id.strip_prefix("S:").map(str::to_string)) else { continue };
         let placeholder = doc.select(&format!(r#"template[id="B:{suffix}"], template[id="P:{suffix}"]"#));
         let Some(target) = placeholder.nodes().first().copied() else { continue };
@@ -453,7 +457,7 @@ pub(crate) fn remove_meta_lines(doc: &Document) {
             node.remove_from_parent();
         }
     }
-    for time in doc.select("time").nodes() {
+    for time in &elements_named(doc, &["time"]) {
         if !inside(time, &["p", "li", "td", "blockquote", "figcaption"]) {
             time.remove_from_parent();
         }
@@ -520,10 +524,31 @@ pub(crate) fn drop_non_web_url_attributes(doc: &Document) {
 
 /// Drops paragraphs and wrappers left with neither text nor media.
 pub(crate) fn remove_empty_blocks(doc: &Document) {
-    let nodes = doc
-        .select("p, div, span, section, strong, b, em, i, a, li, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, center, font, figure")
-        .nodes()
-        .to_vec();
+    let names = [
+        "p",
+        "div",
+        "span",
+        "section",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "a",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "center",
+        "font",
+        "figure",
+    ];
+    let nodes = elements_named(doc, &names);
     for node in nodes.iter().rev() {
         if node.parent().is_some() && is_empty(node) {
             node.remove_from_parent();

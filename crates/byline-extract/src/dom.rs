@@ -18,12 +18,28 @@ pub(crate) fn class_id_words(marks: &str) -> impl Iterator<Item = &str> {
 
 /// The element's `class` and `id` joined and lower-cased, for substring checks.
 pub(crate) fn class_id(node: &NodeRef) -> String {
-    let mut s = node.attr("class").map(|c| c.to_lowercase()).unwrap_or_default();
-    if let Some(id) = node.attr("id") {
+    // One buffer for both (it is asked of every element, several times).
+    let (class, id) = (node.attr("class"), node.attr("id"));
+    let mut s = String::with_capacity(class.as_ref().map_or(0, |c| c.len()) + id.as_ref().map_or(0, |i| i.len() + 1));
+    if let Some(class) = &class {
+        push_lowercase(&mut s, class);
+    }
+    if let Some(id) = &id {
         s.push(' ');
-        s.push_str(&id.to_lowercase());
+        push_lowercase(&mut s, id);
     }
     s
+}
+
+/// Appends `text.to_lowercase()` to `out`; ASCII in place, with no buffer of its own.
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
 }
 
 /// Tag name of an element (empty for non-elements), as the parser wrote it:
@@ -155,6 +171,13 @@ pub(crate) fn has_descendant(node: &NodeRef, names: &[&str]) -> bool {
 /// Whether `node` is inside (or is) an element named one of `names`.
 pub(crate) fn inside(node: &NodeRef, names: &[&str]) -> bool {
     names.contains(&tag(node).as_str()) || node.ancestors_it(None).any(|a| names.contains(&tag(&a).as_str()))
+}
+
+/// The elements of `doc` named one of `names`, in document order: what
+/// `doc.select` of those bare names gives, without matching a selector
+/// against every element (a selector list costs several times more).
+pub(crate) fn elements_named<'a>(doc: &'a Document, names: &[&str]) -> Vec<NodeRef<'a>> {
+    doc.root().descendants_it().filter(|d| d.is_element() && names.contains(&tag(d).as_str())).collect()
 }
 
 /// The elements inside `<body>`, in document order: what `select("body *")`

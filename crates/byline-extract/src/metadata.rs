@@ -8,6 +8,7 @@ use dom_query::Document;
 use url::Url;
 
 use crate::cleanup::{is_ad_image, is_tracking_pixel};
+use crate::dom::elements_named;
 use crate::jsonld::ArticleLd;
 use crate::text::squash;
 
@@ -28,7 +29,7 @@ impl Meta {
     /// Reads every `<meta>` with a non-empty `content`.
     pub(crate) fn read(doc: &Document) -> Self {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
-        for node in doc.select("meta[content]").nodes() {
+        for node in elements_named(doc, &["meta"]).iter().filter(|m| m.has_attr("content")) {
             let content = squash(&node.attr("content").unwrap_or_default());
             if content.is_empty() {
                 continue;
@@ -86,7 +87,17 @@ pub(crate) fn site_names(meta: &Meta, ld: &ArticleLd, doc: &Document) -> Vec<Str
 /// article's byline. A publisher typed as a `Person` is not read.
 fn microdata_publishers(doc: &Document) -> Vec<String> {
     let mut names = Vec::new();
-    for publisher in doc.select(r#"[itemprop~="publisher"][itemtype]"#).nodes() {
+    // `[itemprop~="publisher"][itemtype]`, without matching a selector against every element.
+    let publishers: Vec<_> = doc
+        .root()
+        .descendants_it()
+        .filter(|d| {
+            d.is_element()
+                && d.has_attr("itemtype")
+                && d.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "publisher"))
+        })
+        .collect();
+    for publisher in &publishers {
         let organization = publisher.attr("itemtype").is_some_and(|t| {
             let t = t.to_lowercase();
             t.contains("organization") || t.contains("corporation")
@@ -184,7 +195,7 @@ pub(crate) fn parse_date(text: &str) -> Option<DateTime<Utc>> {
 /// The primary language subtag: `<html lang>`, then `og:locale`, then
 /// `Content-Language`, then JSON-LD `inLanguage` (`az-AZ` → `az`).
 pub(crate) fn language(doc: &Document, meta: &Meta, ld: &ArticleLd) -> Option<String> {
-    let html_lang = doc.select("html").nodes().first().and_then(|h| h.attr("lang")).map(|l| l.to_string());
+    let html_lang = elements_named(doc, &["html"]).first().and_then(|h| h.attr("lang")).map(|l| l.to_string());
     [
         html_lang,
         meta.first(&["og:locale"]).map(String::from),

@@ -7,7 +7,7 @@
 use dom_query::{Document, NodeRef};
 use url::Url;
 
-use crate::dom::text_of;
+use crate::dom::{elements_named, tag, text_of};
 use crate::jsonld::ArticleLd;
 use crate::metadata::Meta;
 use crate::text::{comparable, fold, squash};
@@ -38,7 +38,7 @@ pub(crate) fn pick_at(doc: &Document, meta: &Meta, ld: &ArticleLd, site_names: &
         let t = strip_site_name(&byline_feeds::sanitize::plain_text(c), site_names, h1.as_deref());
         host_name::strip(&t, &labels).unwrap_or(t)
     };
-    let title_tag = doc.select("title").nodes().first().map(text_of);
+    let title_tag = elements_named(doc, &["title"]).first().map(text_of);
     let og = meta.first(&["og:title"]).map(String::from);
     let twitter = meta.first(&["twitter:title"]).map(String::from);
     let clean = |c: &Option<String>| c.as_deref().map(strip).filter(|c| !c.is_empty());
@@ -133,20 +133,21 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
         (2..=MAX_HEADLINE_WORDS).contains(&words) && !sites.contains(&comparable(t))
     };
     // An <h1> the page's <title>, og:title or JSON-LD headline repeats is the headline.
-    let seo: Vec<String> = doc
-        .select(r#"title, meta[property="og:title"]"#)
-        .nodes()
+    // `title, meta[property="og:title"]`.
+    let seo: Vec<String> = elements_named(doc, &["title", "meta"])
         .iter()
+        .filter(|n| tag(n) == "title" || n.attr("property").is_some_and(|p| p.as_ref() == "og:title"))
         .map(|n| comparable(&byline_feeds::sanitize::plain_text(&text_or_content(n))))
         .chain(sources.ld.iter().map(|t| comparable(t)))
         .filter(|t| !t.is_empty())
         .collect();
-    let headings: Vec<String> = doc.select("h1").nodes().iter().map(text_of).collect();
+    let headings: Vec<String> = elements_named(doc, &["h1"]).iter().map(text_of).collect();
     // A blog's name in the `<h1>` and the post's title in an `<h2>`/`<h3>`,
     // the `<title>` being "Blog: Post": the `<h2>`/`<h3>` is the headline.
     // Read only when a title holds an `<h1>` and more.
     let read_subheads: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
-    let subheads = || read_subheads.get_or_init(|| doc.select("h1, h2, h3").nodes().iter().map(text_of).collect());
+    let subheads =
+        || read_subheads.get_or_init(|| elements_named(doc, &["h1", "h2", "h3"]).iter().map(text_of).collect());
     for h in headings.iter().map(|t| comparable(t)).filter(|t| !t.is_empty()) {
         for title in &seo {
             let rest = if let Some(rest) = title.strip_prefix(h.as_str()) {
@@ -170,16 +171,19 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
     }
     let (titles, headlines) = (sources.all(), sources.headlines());
     if let Some(part) =
-        doc.select("h1").nodes().iter().find_map(|h| headline_parts::headline_in(h, &titles, &headlines))
+        elements_named(doc, &["h1"]).iter().find_map(|h| headline_parts::headline_in(h, &titles, &headlines))
     {
         return confirmed(part);
     }
-    let inside = doc
-        .select(r#"article h1, [itemtype*="Article"] h1, main h1, [role="main"] h1"#)
-        .nodes()
-        .iter()
-        .map(text_of)
-        .find(|t| usable(t));
+    // `article h1, [itemtype*="Article"] h1, main h1, [role="main"] h1`.
+    let in_main = |h: &NodeRef| {
+        h.ancestors_it(None).any(|a| {
+            matches!(tag(&a).as_str(), "article" | "main")
+                || a.attr("itemtype").is_some_and(|t| t.contains("Article"))
+                || a.attr("role").is_some_and(|r| r.as_ref() == "main")
+        })
+    };
+    let inside = elements_named(doc, &["h1"]).iter().filter(|h| in_main(h)).map(text_of).find(|t| usable(t));
     inside
         .or_else(|| {
             let all: Vec<&String> = headings.iter().filter(|t| !t.is_empty()).collect();
@@ -235,7 +239,7 @@ pub(crate) fn strip_kicker(title: &str, h1: &str) -> String {
 
 /// The first `<h1>` of two or more words that is not a site name in a logo.
 fn first_headline(doc: &Document) -> Option<String> {
-    doc.select("h1").nodes().iter().map(text_of).find(|t| t.split_whitespace().count() >= 2)
+    elements_named(doc, &["h1"]).iter().map(text_of).find(|t| t.split_whitespace().count() >= 2)
 }
 
 /// `title` without a leading or trailing site name.
@@ -282,9 +286,7 @@ pub(crate) fn drop_repeated_title(content: &Document, title: &str) {
         return;
     }
     // The first three are found before any goes, so a removal moves none.
-    let blocks: Vec<NodeRef> = content
-        .select("h1, h2, h3, h4, p, div")
-        .nodes()
+    let blocks: Vec<NodeRef> = elements_named(content, &["h1", "h2", "h3", "h4", "p", "div"])
         .iter()
         .filter(|n| is_leaf_block(n) && !text_of(n).is_empty())
         .take(3)

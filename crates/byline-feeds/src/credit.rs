@@ -262,6 +262,8 @@ const LABELS: &[&str] = &[
     "articles by",
     "more from",
 ];
+/// The most characters of any of [`LABELS`].
+static LABEL_CHARS: LazyLock<usize> = LazyLock::new(|| LABELS.iter().map(|l| l.chars().count()).max().unwrap_or(0));
 /// Labels that credit someone other than the author, and the role they give.
 const CONTRIBUTOR_LABELS: &[(&str, &str)] = &[
     ("edited by", "editor"),
@@ -682,7 +684,13 @@ pub fn strip_label(text: &str) -> &str {
 }
 
 fn strip_one_label(text: &str) -> &str {
-    let lower = fold(text);
+    // Only the text's opening is compared: the longest label and the
+    // character after it (`fold` maps one character to one, so the folded
+    // opening is the opening of the folded text).
+    let lower: String = match text.char_indices().nth(*LABEL_CHARS + 1) {
+        Some((end, _)) => fold(&text[..end]),
+        None => fold(text),
+    };
     for label in LABELS {
         if let Some(rest) = lower.strip_prefix(label) {
             if rest.starts_with([':', ' ', '\u{a0}']) || rest.is_empty() {
