@@ -100,11 +100,14 @@ const DESK_WORDS: &[&str] = &[
 fn is_desk_word(word: &str) -> bool {
     DESK_WORDS.contains(&word) || word.ends_with("agentur") || word == "agency"
 }
-/// Last words of a publication's name, never of a person's ("Business
-/// Insider", "India Post News Weekly", "Daily News"), written folded: a
-/// site credited beside or instead of its writer.
-const PUBLICATION_WORDS: &[&str] =
-    &["news", "weekly", "daily", "insider", "magazine", "journal", "gazette", "tribune", "times", "chronicle"];
+/// Last words of a publication's or its company's name, never of a
+/// person's ("Business Insider", "India Post News Weekly", "Daily News",
+/// "Northeast Ohio Media Group"), written folded: a site credited beside or
+/// instead of its writer.
+const PUBLICATION_WORDS: &[&str] = &[
+    "news", "weekly", "daily", "insider", "magazine", "journal", "gazette", "tribune", "times", "chronicle", "media",
+    "group",
+];
 
 /// Words of an institution's or department's name, never of a person's
 /// ("PMJS - Coordenadoria de TI", "Assessoria de Imprensa", "Department of
@@ -1080,6 +1083,8 @@ mod tests {
         let names = |text: &str| -> Vec<String> { people_from_feed([text]).into_iter().map(|a| a.name).collect() };
         assert_eq!(names("Charlie Wood, Business Insider"), ["Charlie Wood"]);
         assert!(names("India Post News Weekly").is_empty());
+        // The newspaper's company beside the writer.
+        assert_eq!(names("Ari Wasserman, Northeast Ohio Media Group"), ["Ari Wasserman"]);
         assert!(!is_plausible_person("The Daily"));
         assert!(is_plausible_person("Emily Newsome"), "a word that only opens with one is a name's");
         assert!(is_plausible_person("News Jones"), "a publication word first is a name's");

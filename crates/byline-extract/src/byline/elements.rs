@@ -180,9 +180,26 @@ const AUTHOR_PATHS: &[&str] = &[
     "/muellif/",
 ];
 
-/// A link to an author's page whose text has the shape of a name.
+/// Labels of a line that credits the pictures, not the article
+/// ("(Image credits: <a href="/authors/a">A</a>; <a …>B</a>)"), folded.
+const IMAGE_CREDIT_LABELS: &[&str] = &["image credit", "photo credit", "picture credit", "bildnachweis"];
+
+/// The most characters of a line of picture credits.
+const IMAGE_CREDIT_LINE_MAX: usize = 400;
+
+/// Whether `n` sits in a line that credits the pictures ([`IMAGE_CREDIT_LABELS`]).
+fn in_image_credit_line(n: &NodeRef) -> bool {
+    n.parent().and_then(|p| short_spaced_text(&p, IMAGE_CREDIT_LINE_MAX)).is_some_and(|line| {
+        let line = comparable(line.trim_start_matches(['(', '[']));
+        IMAGE_CREDIT_LABELS.iter().any(|label| line.starts_with(label))
+    })
+}
+
+/// A link to an author's page whose text has the shape of a name, not in
+/// a line that credits the pictures.
 pub(super) fn is_author_page_link(n: &NodeRef) -> bool {
     tag(n) == "a"
+        && !in_image_credit_line(n)
         && n.attr("href").is_some_and(|h| {
             let h = h.to_lowercase();
             AUTHOR_PATHS.iter().any(|p| h.contains(p))
@@ -895,6 +912,15 @@ mod tests {
         );
         let found = from_elements(&doc, "Officers charged", &test_context());
         assert_eq!(names(&found.authors), [("Kevin Johnson", None), ("Kevin McCoy", None)]);
+    }
+
+    #[test]
+    fn links_in_a_line_of_picture_credits_are_no_byline() {
+        let doc = Document::from(
+            r#"<h1>Gift guide</h1><p>Text of the guide.</p><p><small>(Image credits: <a href="/authors/henry">Henry Chen</a>; <a href="/authors/carrie">Carrie McBride</a>)</small></p>"#,
+        );
+        let found = from_elements(&doc, "Gift guide", &test_context());
+        assert!(found.authors.is_empty(), "{:?}", names(&found.authors));
     }
 
     #[test]
