@@ -4,7 +4,7 @@
 //! the article, and a copyright line on a person's own site) and whether it
 //! sits in the headline's neighbourhood.
 
-use byline_feeds::credit::{clean_role, has_role_word, is_name_shaped, is_plausible_person, parse_credit};
+use byline_feeds::credit::{clean_role, has_role_word, is_name_shaped, is_plausible_person, name_case, parse_credit};
 
 use super::lines::{credit, credit_lines, date_line_name, has_label, role_line, strip_label, DATE_LINE_MAX};
 use dom_query::{Document, NodeRef};
@@ -647,7 +647,10 @@ const CARD_NAME_MAX: usize = 80;
 /// ("in Allgemeines").
 fn role_of_next_element(node: &NodeRef, name: &str) -> Option<String> {
     let text = short_spaced_text(&node.next_element_sibling()?, 120)?;
-    role_line(name, &text).filter(|_| has_role_word(&text))
+    // `<span>BY SARAH BURGE</span><span> / STAFF WRITER</span>`: the line
+    // may open with the separator, and a role in capitals reads as a name does.
+    let text = text.trim_start_matches(['/', '|', ',', '—', '–']).trim_start();
+    role_line(name, text).filter(|_| has_role_word(text)).map(|role| name_case(&role))
 }
 
 /// `text` (the text of `node`) without the text of the role elements in
@@ -912,6 +915,15 @@ mod tests {
         );
         let found = from_elements(&doc, "Officers charged", &test_context());
         assert_eq!(names(&found.authors), [("Kevin Johnson", None), ("Kevin McCoy", None)]);
+    }
+
+    #[test]
+    fn a_role_after_a_separator_in_the_next_element() {
+        let doc = Document::from(
+            r#"<h1>Woman charged</h1><p><span class="articleByline">BY SARAH BURGE</span><span class="articleSource"> / STAFF WRITER</span></p><p>Text.</p>"#,
+        );
+        let found = from_elements(&doc, "Woman charged", &test_context());
+        assert_eq!(names(&found.authors), [("Sarah Burge", Some("Staff Writer"))]);
     }
 
     #[test]
