@@ -105,7 +105,17 @@ fn is_desk_word(word: &str) -> bool {
 /// "Northeast Ohio Media Group"), written folded: a site credited beside or
 /// instead of its writer.
 const PUBLICATION_WORDS: &[&str] = &[
-    "news", "weekly", "daily", "insider", "magazine", "journal", "gazette", "tribune", "times", "chronicle", "media",
+    "news",
+    "weekly",
+    "daily",
+    "insider",
+    "magazine",
+    "journal",
+    "gazette",
+    "tribune",
+    "times",
+    "chronicle",
+    "media",
     "group",
 ];
 
