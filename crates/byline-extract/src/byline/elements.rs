@@ -493,7 +493,13 @@ pub(super) fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
 fn read_author_element(node: &NodeRef) -> Vec<Author> {
     if let Some(line) = short_spaced_text(node, DATE_LINE_MAX) {
         if let Some(name) = date_line_name(&line) {
-            return vec![Author::new(name, None)];
+            // "<p>By Jane Doe - 29 December 2014</p><p class="role">Digital Editor</p>".
+            let role = node
+                .next_element_sibling()
+                .filter(is_role_element)
+                .and_then(|next| role_text(&next))
+                .or_else(|| role_of_next_element(node, &name));
+            return vec![Author::new(name, role)];
         }
     }
     if is_label_only(node) {
@@ -924,6 +930,15 @@ mod tests {
         );
         let found = from_elements(&doc, "Woman charged", &test_context());
         assert_eq!(names(&found.authors), [("Sarah Burge", Some("Staff Writer"))]);
+    }
+
+    #[test]
+    fn a_role_in_the_element_after_a_date_line() {
+        let doc = Document::from(
+            r#"<h1>Lady Gaga selfies</h1><div id="contributor" class="clearfix"><img src="x.jpg" alt="Jessica Vince"><div class="author-container"><p>By <a href="/author/jessica-vince">Jessica Vince</a> - 29 December 2014</p><p class="role">Digital Editor</p></div></div><p>Text.</p>"#,
+        );
+        let found = from_elements(&doc, "Lady Gaga selfies", &test_context());
+        assert_eq!(names(&found.authors), [("Jessica Vince", Some("Digital Editor"))]);
     }
 
     #[test]
