@@ -550,6 +550,12 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
                 || plain.iter().any(|a| !is_plausible_person(&a.name))
                 || (linked.len() >= 2 && plain.len() < linked.len()))
         {
+            let mut linked = linked;
+            if let [only] = linked.as_mut_slice() {
+                if only.role.is_none() {
+                    only.role = role_before_separator(&text, &only.name);
+                }
+            }
             return linked;
         }
     }
@@ -736,6 +742,16 @@ fn find_role(node: &NodeRef) -> Option<String> {
 fn role_text(node: &NodeRef) -> Option<String> {
     Some(clean_role(&text_or_content(node)))
         .filter(|t| !t.is_empty() && t.chars().count() <= 120 && t.chars().any(char::is_alphabetic))
+}
+
+/// The role written after the name in a byline's text, up to the
+/// separator that leads to the date: "by <a>Jeff Foust</a>, SpaceNews
+/// Writer | December 12, 2014 03:20pm ET".
+fn role_before_separator(text: &str, name: &str) -> Option<String> {
+    let at = text.find(name)?;
+    let rest = text[at + name.len()..].trim_start().strip_prefix(',')?;
+    let role = rest.split(['|', '·', '•']).next()?.trim();
+    role_line(name, role).filter(|_| has_role_word(role))
 }
 
 /// The role written after the name in the same element: "<a>Name</a>,
@@ -939,6 +955,15 @@ mod tests {
         );
         let found = from_elements(&doc, "Lady Gaga selfies", &test_context());
         assert_eq!(names(&found.authors), [("Jessica Vince", Some("Digital Editor"))]);
+    }
+
+    #[test]
+    fn a_role_between_a_linked_name_and_the_date() {
+        let doc = Document::from(
+            r#"<div class="content_title"><h1>NASA Receives Money</h1></div><div class="by_line_date">by <a href="/contact_author.php?a=U21W">Jeff Foust</a>, SpaceNews Writer&nbsp;&nbsp; | &nbsp;&nbsp;December 12, 2014 03:20pm ET</div><p>Text.</p>"#,
+        );
+        let found = from_elements(&doc, "NASA Receives Money", &test_context());
+        assert_eq!(names(&found.authors), [("Jeff Foust", Some("SpaceNews Writer"))]);
     }
 
     #[test]
