@@ -413,7 +413,44 @@ const ROLE_WORDS: &[&str] = &[
     "vəkil",
     "mütəxəssis",
     "yaziçi",
+    // More of the newsroom's and the studio's jobs.
+    "anchor",
+    "presenter",
+    "blogger",
+    "intern",
+    "manager",
+    "officer",
+    "assistant",
+    "executive",
+    "coordinator",
+    "specialist",
+    "designer",
+    "illustrator",
+    "cartoonist",
+    "videographer",
+    "meteorologist",
+    "physician",
+    "fotograf",
+    "fotografin",
+    "kolumnist",
+    "kolumnistin",
+    "volontär",
+    "volontärin",
+    "ведущий",
+    "ведущая",
+    "блогер",
+    "продюсер",
+    "журналистка",
+    "корреспондентка",
+    "aparici",
+    "aparicisi",
+    "reportyor",
+    "bloger",
 ];
+/// The shortest role word that ends a compound job title
+/// ("Wirtschaftsredakteur", "photojournalist", "спецкорреспондент",
+/// "copywriter"): shorter ones ("chief", "staff") end too many other words.
+const COMPOUND_ROLE_MIN: usize = 6;
 /// Azerbaijani possessive endings after a role word ("müxbir**i**", "Milli
 /// Məclisin deputat**ı**", "iqtisadçı**sı**"; folded: `ı` is `i`): "X-in
 /// müxbiri", "the correspondent of X", is how az credits print a role.
@@ -625,6 +662,21 @@ fn is_role_word(word: &str) -> bool {
             || AZ_POSSESSIVE.iter().any(|end| {
                 part.strip_suffix(end).is_some_and(|stem| stem.chars().count() >= 4 && ROLE_WORDS.contains(&stem))
             })
+            || ends_with_role_word(part)
+    })
+}
+
+/// Whether `part` (folded) is a compound ending in a role word of at least
+/// [`COMPOUND_ROLE_MIN`] letters with more letters before it: German and
+/// Russian write their job titles as one word ("Politikredakteurin",
+/// "фотокорреспондент"), English some ("photojournalist", "speechwriter").
+fn ends_with_role_word(part: &str) -> bool {
+    // The compound itself, or its German feminine or English plural.
+    let bases = [Some(part), part.strip_suffix("in"), part.strip_suffix('s')];
+    bases.into_iter().flatten().any(|base| {
+        ROLE_WORDS.iter().filter(|w| w.chars().count() >= COMPOUND_ROLE_MIN).any(|w| {
+            base.strip_suffix(w).is_some_and(|head| head.chars().count() >= 3 && head.chars().all(char::is_alphabetic))
+        })
     })
 }
 
@@ -897,6 +949,27 @@ mod tests {
         assert_eq!(people("Jane Doe, Senior Correspondent"), [one("Jane Doe", Some("Senior Correspondent"))]);
         assert_eq!(people("Nərmin Əliyeva — müxbir"), [one("Nərmin Əliyeva", Some("müxbir"))]);
         assert_eq!(people("Jane Doe Staff Writer"), [one("Jane Doe", Some("Staff Writer"))]);
+    }
+
+    #[test]
+    fn a_job_title_written_as_one_compound_word_is_a_role() {
+        assert_eq!(people("Anna Weber, Wirtschaftsredakteurin"), [one("Anna Weber", Some("Wirtschaftsredakteurin"))]);
+        assert_eq!(people("Иван Петров, спецкорреспондент"), [one("Иван Петров", Some("спецкорреспондент"))]);
+        assert_eq!(people("Jane Doe, photojournalist"), [one("Jane Doe", Some("photojournalist"))]);
+        assert!(has_role_word("Sportreporter"));
+        assert!(has_role_word("Datenjournalistin"));
+        // A role word with too little, or no letters, before it is no compound.
+        assert!(!has_role_word("Xeditor"));
+        assert!(!has_role_word("Wilder"));
+        assert_eq!(people("Jane Writer"), [one("Jane Writer", None)]);
+    }
+
+    #[test]
+    fn studio_and_newsroom_jobs_are_roles() {
+        assert_eq!(people("Jane Doe, Morning Anchor"), [one("Jane Doe", Some("Morning Anchor"))]);
+        assert_eq!(people("Анна Петрова, ведущая"), [one("Анна Петрова", Some("ведущая"))]);
+        assert_eq!(people("Leyla Əliyeva, aparıcı"), [one("Leyla Əliyeva", Some("aparıcı"))]);
+        assert_eq!(people("Jane Doe, Product Manager"), [one("Jane Doe", Some("Product Manager"))]);
     }
 
     #[test]

@@ -596,7 +596,7 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
             if inner.len() > whole.len() {
                 inner
             } else {
-                whole
+                marked_among_fields(node, &text, &whole).unwrap_or(whole)
             }
         }
     };
@@ -607,6 +607,23 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
         }
     }
     authors
+}
+
+/// The people set in bold among a line of fields split by " | ", when the
+/// line's other fields read as names too: "<strong>Patricio Candia</strong>
+/// | Palma de Mallorca | 08/01/2014" names one person, not the city. The
+/// bold marks the name; `whole` is every person `text` (the line) names.
+fn marked_among_fields(node: &NodeRef, text: &str, whole: &[Author]) -> Option<Vec<Author>> {
+    if whole.len() < 2 || !text.contains(" | ") {
+        return None;
+    }
+    let marked: Vec<Author> = node
+        .descendants_it()
+        .filter(|d| d.is_element() && matches!(tag(d).as_str(), "strong" | "b"))
+        .flat_map(|d| people_in(&spaced_text(&d)))
+        .collect();
+    let in_whole = |a: &Author| whole.iter().any(|w| comparable(&w.name) == comparable(&a.name));
+    (!marked.is_empty() && marked.len() < whole.len() && marked.iter().all(in_whole)).then_some(marked)
 }
 
 /// The people a credit's `text` names ([`credit`]), persons only.
@@ -986,6 +1003,22 @@ mod tests {
         assert_eq!(names(&found.authors), [("Carrie Arnold", Some("Contributing Writer"))]);
         let found = from_elements(&page("November 15, 2019"), "Cells taste danger", &test_context());
         assert_eq!(names(&found.authors), [("Carrie Arnold", None)], "a date is no role");
+    }
+
+    #[test]
+    fn the_bold_name_among_fields_split_by_bars_is_the_author() {
+        let page = |line: &str| {
+            Document::from(format!(r#"<h1>La Infanta</h1><p class="autor">{line}</p><p>Texto.</p>"#).as_str())
+        };
+        let found = from_elements(
+            &page("<strong>Patricio Candia</strong> | Palma de Mallorca | 08/01/2014"),
+            "La Infanta",
+            &test_context(),
+        );
+        assert_eq!(names(&found.authors), [("Patricio Candia", None)], "the city is no second author");
+        let found =
+            from_elements(&page("<b>Ana Ruiz</b> | <b>Luis Gil</b> | 08/01/2014"), "La Infanta", &test_context());
+        assert_eq!(names(&found.authors), [("Ana Ruiz", None), ("Luis Gil", None)], "each bold name is one");
     }
 
     #[test]
