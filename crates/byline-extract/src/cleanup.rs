@@ -381,6 +381,17 @@ fn is_noise(node: &NodeRef, page_url: &Url) -> bool {
         || is_appeal_block(node, &tokens, &marks, &text)
         || is_label_line(node, &text)
         || is_teaser(node, page_url, &text)
+        || is_site_footer(node)
+}
+
+/// The site's own footer: a `<footer>` (or `role=contentinfo`) outside
+/// any `<article>` or `<main>`, where the legal lines, the sitemap and the
+/// "follow us" links live (a disclaimer that a scorer may take for the
+/// article when the article is one short paragraph). An article's own
+/// `<footer>`, with its tags and author line, sits inside the article.
+fn is_site_footer(node: &NodeRef) -> bool {
+    let footer = tag(node) == "footer" || node.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("contentinfo"));
+    footer && !inside(node, &["article", "main"])
 }
 
 /// How many elements `node` holds, at any depth.
@@ -964,10 +975,24 @@ mod tests {
     }
 
     #[test]
+    fn the_site_footer_goes_and_the_article_s_own_footer_stays() {
+        let doc = Document::from(
+            r#"<html><body><div class="wrapper"><article><h1>Kwanzaa at the library</h1><p>Children read stories.</p>
+            <footer>Tags: library</footer></article></div><footer id="footer"><div id="disclaimer"><p>Registration on or
+            use of this site constitutes acceptance of our User Agreement.</p><p>© 2015 Media Group. All rights
+            reserved.</p></div></footer><div role="contentinfo">Sitemap</div></body></html>"#,
+        );
+        remove_noise(&doc, &url());
+        let html = doc.select("body").inner_html().to_string();
+        assert!(!html.contains("User Agreement") && !html.contains("Sitemap"), "{html}");
+        assert!(html.contains("Tags: library") && html.contains("Children read stories."), "{html}");
+    }
+
+    #[test]
     fn streamed_parts_take_their_placeholders_place_and_other_hidden_text_goes() {
         let doc = Document::from(
             r#"<html><body><h1>Title</h1><template id="B:1a"></template><div class="skeleton"></div>
-            <footer>Footer</footer><div hidden id="S:1a"><p>The article, sent last.</p></div>
+            <div>Footer</div><div hidden id="S:1a"><p>The article, sent last.</p></div>
             <div hidden id="S:9"><p>No placeholder.</p></div><div hidden><p>Never shown.</p></div></body></html>"#,
         );
         remove_noise(&doc, &url());
