@@ -601,7 +601,9 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
         }
     };
     if let [only] = authors.as_mut_slice() {
-        let role = role.or_else(|| role_of_next_element(node, &only.name));
+        let role = role
+            .or_else(|| role_of_next_element(node, &only.name))
+            .or_else(|| name_child.and_then(|child| role_after_name_element(&child, node, &only.name)));
         if let Some(role) = role.filter(|r| only.role.is_none() && comparable(r) != comparable(&only.name)) {
             only.role = Some(role);
         }
@@ -680,6 +682,17 @@ fn role_of_next_element(node: &NodeRef, name: &str) -> Option<String> {
     // may open with the separator, and a role in capitals reads as a name does.
     let text = text.trim_start_matches(['/', '|', ',', '—', '–']).trim_start();
     role_line(name, text).filter(|_| has_role_word(text)).map(|role| name_case(&role))
+}
+
+/// The role in the element right after the name's own element, or after
+/// an element around it inside the byline element `node`:
+/// `<div itemprop="author"><a rel="author"><span itemprop="name">By Lucy
+/// Akins</span></a><div>eHow Contributor</div></div>` ([`role_of_next_element`]).
+fn role_after_name_element(name_element: &NodeRef, node: &NodeRef, name: &str) -> Option<String> {
+    std::iter::once(*name_element)
+        .chain(name_element.ancestors_it(None))
+        .take_while(|n| n.id != node.id)
+        .find_map(|n| role_of_next_element(&n, name))
 }
 
 /// `text` (the text of `node`) without the text of the role elements in
@@ -1003,6 +1016,17 @@ mod tests {
         assert_eq!(names(&found.authors), [("Carrie Arnold", Some("Contributing Writer"))]);
         let found = from_elements(&page("November 15, 2019"), "Cells taste danger", &test_context());
         assert_eq!(names(&found.authors), [("Carrie Arnold", None)], "a date is no role");
+    }
+
+    #[test]
+    fn a_role_in_the_element_after_the_name_s_link_inside_the_microdata_author() {
+        let doc = Document::from(
+            r#"<h1>How to Build a Terrarium</h1><div itemprop="author" itemscope itemtype="http://schema.org/Person"><div class="meta">
+            <a class="byline" rel="author" href="/contributor/lucy_akins/"><span itemprop="name">By Lucy Akins</span></a>
+            <div class="nb-byline">eHow Contributor</div></div></div><p>Text.</p>"#,
+        );
+        let found = from_elements(&doc, "How to Build a Terrarium", &test_context());
+        assert_eq!(names(&found.authors), [("Lucy Akins", Some("eHow Contributor"))]);
     }
 
     #[test]
