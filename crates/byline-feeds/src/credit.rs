@@ -512,6 +512,12 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
             contributors.extend(people);
             continue;
         }
+        // "Jane Doe | Staff Writer", "Jane Doe / STAFF WRITER": a bare role
+        // after the separator is the person's before it.
+        if let Some(last) = out.last_mut().filter(|last| last.role.is_none() && is_bare_role(part)) {
+            last.role = Some(clean_role(part));
+            continue;
+        }
         let people = parse_part(strip_label(part));
         // "A and B, Senior Editors": a bare role after a list is the last person's.
         out.extend(people);
@@ -616,6 +622,23 @@ fn parse_part(part: &str) -> Vec<Author> {
     }
     out
 }
+
+/// Whether `part` (a whole part of a credit, between separators) is a job
+/// and nothing else: a role word in at most [`BARE_ROLE_WORDS`] words, and
+/// no name before it ("Senior Editor", not "Jane Doe Senior Editor" nor
+/// "AOL Staff", a desk).
+fn is_bare_role(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=BARE_ROLE_WORDS).contains(&words.len())
+        && words.iter().any(|w| is_role_word(w))
+        && split_name_and_role(part).role.is_none()
+        && !words.last().is_some_and(|w| is_desk_word(&fold(w)))
+        && !part.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | ':'))
+}
+
+/// The most words a bare role after a separator has ("Senior Political
+/// Correspondent for Europe").
+const BARE_ROLE_WORDS: usize = 6;
 
 /// Whether `text` has letters and every one is a capital ("MDR THÜRINGEN").
 fn is_all_caps(text: &str) -> bool {
@@ -787,7 +810,11 @@ pub fn is_name_shaped(text: &str) -> bool {
 
 /// A role as printed, without surrounding spaces or trailing punctuation.
 pub fn clean_role(role: &str) -> String {
-    squash(role).trim_end_matches(['.', ',', ';']).trim().to_string()
+    let role = squash(role);
+    let role = role.trim_end_matches(['.', ',', ';']).trim();
+    // "Jane Doe (Staff Writer)": the brackets around the whole role go.
+    let unwrapped = role.strip_prefix('(').and_then(|r| r.strip_suffix(')')).filter(|r| !r.contains(['(', ')']));
+    unwrapped.unwrap_or(role).trim().to_string()
 }
 
 /// Whether `name` can be a person's name at all: not an account ("Admin"),
@@ -962,6 +989,20 @@ mod tests {
         assert!(!has_role_word("Xeditor"));
         assert!(!has_role_word("Wilder"));
         assert_eq!(people("Jane Writer"), [one("Jane Writer", None)]);
+    }
+
+    #[test]
+    fn a_bare_role_after_a_bar_or_a_slash_is_the_person_s_before_it() {
+        assert_eq!(people("Jane Doe | Staff Writer"), [one("Jane Doe", Some("Staff Writer"))]);
+        assert_eq!(people("By Jane Doe / STAFF WRITER"), [one("Jane Doe", Some("STAFF WRITER"))]);
+        assert_eq!(people("Jane Doe (Staff Writer)"), [one("Jane Doe", Some("Staff Writer"))]);
+        // Co-authors and a desk stay what they are.
+        assert_eq!(people("Jane Doe | Tom Ray"), [one("Jane Doe", None), one("Tom Ray", None)]);
+        assert_eq!(
+            people("Jane Doe | Senior Editor | Tom Ray"),
+            [one("Jane Doe", Some("Senior Editor")), one("Tom Ray", None)]
+        );
+        assert!(!people("Jane Doe / AOL Staff").iter().any(|(_, role)| role.is_some()));
     }
 
     #[test]
