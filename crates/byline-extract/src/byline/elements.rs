@@ -659,13 +659,25 @@ fn with_card_role(mut found: Found, all: &[NodeRef]) -> Found {
     found
 }
 
-/// The role that an author card's heading naming `name` has on the line
-/// after it ([`role_of_next_element`]).
+/// The role that an author card's name naming `name` has on the line
+/// after it ([`role_of_next_element`]): the name is a heading, a bold run
+/// or a name element (`.author-name`), and the line after it may follow
+/// the block the name fills alone ("<div><strong>Scott
+/// Cunningham</strong></div><div>Senior Vice President …</div>").
 fn card_role(all: &[NodeRef], name: &str) -> Option<String> {
     all.iter()
-        .filter(|n| matches!(tag(n).as_str(), "h2" | "h3" | "h4" | "h5" | "h6"))
+        .filter(|n| {
+            matches!(tag(n).as_str(), "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b") || has_name_class(&class_id(n))
+        })
         .filter(|n| short_spaced_text(n, CARD_NAME_MAX).is_some_and(|t| same_person(&t, name)))
-        .find_map(|n| role_of_next_element(n, name))
+        .find_map(|n| {
+            role_of_next_element(n, name).or_else(|| {
+                let parent = n
+                    .parent()
+                    .filter(|p| short_spaced_text(p, CARD_NAME_MAX).is_some_and(|t| same_person(&t, name)))?;
+                role_of_next_element(&parent, name)
+            })
+        })
 }
 
 /// The most characters of an author card's heading read as a name.
@@ -1016,6 +1028,32 @@ mod tests {
         assert_eq!(names(&found.authors), [("Carrie Arnold", Some("Contributing Writer"))]);
         let found = from_elements(&page("November 15, 2019"), "Cells taste danger", &test_context());
         assert_eq!(names(&found.authors), [("Carrie Arnold", None)], "a date is no role");
+    }
+
+    #[test]
+    fn a_role_from_an_author_card_whose_name_is_bold_or_a_name_element() {
+        let page = |card: &str| {
+            Document::from(
+                format!(r#"<h1>Ad UX</h1><p class="byline">By <a href="/authors/sc/">Sam Cole</a></p><p>Text.</p><aside>{card}</aside>"#)
+                    .as_str(),
+            )
+        };
+        let found = from_elements(
+            &page(
+                r#"<div class="author__text"><strong>Sam Cole</strong></div><div>Senior Vice President of Technology</div>"#,
+            ),
+            "Ad UX",
+            &test_context(),
+        );
+        assert_eq!(names(&found.authors), [("Sam Cole", Some("Senior Vice President of Technology"))]);
+        let found = from_elements(
+            &page(
+                r#"<div class="staff_name"><a href="/authors/sc/">Sam Cole</a></div><div class="staff_position">Editor</div>"#,
+            ),
+            "Ad UX",
+            &test_context(),
+        );
+        assert_eq!(names(&found.authors), [("Sam Cole", Some("Editor"))]);
     }
 
     #[test]
