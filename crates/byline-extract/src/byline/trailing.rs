@@ -6,7 +6,7 @@
 //! and its role in the last two blocks; when the end has none, names alone
 //! in bold among the body's first blocks (a credit printed at the top).
 
-use byline_feeds::credit::{is_name_shaped, name_and_role, trim_separators};
+use byline_feeds::credit::{has_role_word, is_name_shaped, name_and_role, trim_separators};
 
 use super::lines::{credit, credit_lines, has_label, leading_role, role_line, NOT_BYLINE_LINES};
 use dom_query::{Document, NodeRef};
@@ -137,7 +137,9 @@ fn parse_credit_line(text: &str, ctx: &Context) -> Option<Vec<Author>> {
                 if role.split_whitespace().count() > 10 || role.is_empty() {
                     return None;
                 }
-                vec![Author::new(name, Some(role))]
+                // "Kim Gump, Dallas": a letter's signature with its writer's town.
+                let role = (!is_place_shaped(&role)).then_some(role);
+                vec![Author::new(name, role)]
             }
             // "Корреспондент Сергей Миронов": the role before the name.
             None => vec![leading_role(text)?],
@@ -145,6 +147,16 @@ fn parse_credit_line(text: &str, ctx: &Context) -> Option<Vec<Author>> {
     };
     let all_names = authors.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
     (all_names && !authors.is_empty()).then(|| ctx.keep_people(authors))
+}
+
+/// Whether the text after a signature's comma reads as a place, not a
+/// job: one to three capitalized words and no role word ("Dallas", "Bakı",
+/// "New York"; never "Staff Writer", "müxbir").
+fn is_place_shaped(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && !has_role_word(text)
 }
 
 /// A credit on several lines that opens with a label ("Müəllif: A<br>Fotoqraf:
@@ -315,6 +327,14 @@ mod tests {
         ] {
             assert_eq!(trailing(not_one).0, None, "{not_one}");
         }
+    }
+
+    #[test]
+    fn a_signature_s_town_after_the_comma_is_no_role() {
+        let (people, _) = trailing("<div><p>Mətn birinci abzas.</p><p><em>Kim Gump, Dallas</em></p></div>");
+        assert_eq!(people, Some(vec![one("Kim Gump", None)]));
+        let (people, _) = trailing("<div><p>Mətn birinci abzas.</p><p><em>Orxan Nağıyev, müxbir</em></p></div>");
+        assert_eq!(people, Some(vec![one("Orxan Nağıyev", Some("müxbir"))]));
     }
 
     fn trailing(html: &str) -> (Option<Vec<(String, Option<String>)>>, String) {
