@@ -26,7 +26,8 @@
 //! 6. when the page's elements name nobody else: an author box after the
 //!    article (`.author-bio`, "About the author", "Über den Autor", "Об
 //!    авторе"), then, on a person's own site (the name in its host or
-//!    title), the person a copyright line names.
+//!    title), the person a copyright line names, or the person the site's
+//!    name is of ("Andrew Montalenti's blog").
 //!
 //! `agree` scores each candidate by how reliable its kind of evidence
 //! proved on the tune half of the real corpus and by how many independent
@@ -90,8 +91,9 @@ pub(crate) enum Evidence {
     Trailing,
     /// An author box after the article ("About the author", `.author-bio`).
     AuthorBox,
-    /// A person named as the copyright holder of a page that names nobody else.
-    Copyright,
+    /// The site's owner, on a page that names nobody else: the person its
+    /// copyright line names, or its name does ("Andrew Montalenti's blog").
+    SiteOwner,
 }
 
 /// One source's candidate byline.

@@ -35,7 +35,7 @@ fn reliability(found: &Found) -> f32 {
         (Evidence::Trailing, _) => 0.57,  // 3/5
         (Evidence::AuthorBox, _) => 0.67, // 1/1
         // 1/1 (0.67 smoothed), set lower: the weakest statement of all, taken only alone.
-        (Evidence::Copyright, _) => 0.55,
+        (Evidence::SiteOwner, _) => 0.55,
     }
 }
 

@@ -100,8 +100,11 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
     if !boxed.is_empty() {
         return Found::new(boxed, Evidence::AuthorBox);
     }
-    let holder = copyright_person(&all, headline, title, ctx);
-    Found::new(holder, Evidence::Copyright)
+    let mut owner = copyright_person(&all, headline, title, ctx);
+    if owner.is_empty() {
+        owner = ctx.keep_people(ctx.site_owner.iter().map(|name| Author::new(name, None)).collect());
+    }
+    Found::new(owner, Evidence::SiteOwner)
 }
 
 /// Class words of author elements in other languages (`.autor`,
@@ -1308,10 +1311,28 @@ mod tests {
             let found = from_elements(&doc, "Reflections on Python 3", &ctx);
             (found.evidence, found.authors.into_iter().map(|a| a.name).collect::<Vec<_>>())
         };
-        assert_eq!(page("gregoryszorc.com", "Gregory Szorc"), (Evidence::Copyright, vec!["Gregory Szorc".to_string()]));
+        assert_eq!(page("gregoryszorc.com", "Gregory Szorc"), (Evidence::SiteOwner, vec!["Gregory Szorc".to_string()]));
         // On another site, a person's copyright is a picture's or the owner's: no byline.
         assert!(page("citynews.example.com", "Gregory Szorc").1.is_empty());
         // A company named after the site is never a person.
         assert!(page("axios.com", "Axios Media").1.is_empty());
+    }
+
+    #[test]
+    fn the_person_a_site_is_named_after_when_the_page_names_nobody() {
+        let page = |site_name: &str, body: &str| {
+            let doc = Document::from(format!(r#"<body><h1>Going mobile in 1998</h1>{body}</body>"#).as_str());
+            let ctx =
+                Context::new(&[site_name.to_string()], &url::Url::parse("https://www.pixelmonkey.org/x").unwrap());
+            let found = from_elements(&doc, "Going mobile in 1998", &ctx);
+            (found.evidence, found.authors.into_iter().map(|a| a.name).collect::<Vec<_>>())
+        };
+        let site = "pixelmonkey.org - Andrew Montalenti's blog";
+        assert_eq!(page(site, "<p>Text.</p>"), (Evidence::SiteOwner, vec!["Andrew Montalenti".to_string()]));
+        // A page that names its author is read as it says.
+        assert_eq!(page(site, r#"<p class="byline">By Jane Roe</p><p>Text.</p>"#).1, ["Jane Roe"]);
+        // A company's blog is no person's.
+        assert!(page("Acme Widgets - The Company's Blog", "<p>Text.</p>").1.is_empty());
+        assert!(page("Tech News Daily", "<p>Text.</p>").1.is_empty());
     }
 }

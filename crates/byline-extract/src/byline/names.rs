@@ -14,6 +14,24 @@ pub(crate) struct Context {
     not_people: Vec<String>,
     /// The page host's main label, lower case (`report` in `www.report.az`).
     pub(crate) host_label: String,
+    /// The person whose site this is, by its name ("pixelmonkey.org -
+    /// Andrew Montalenti's blog"): see [`site_owner`].
+    pub(crate) site_owner: Option<String>,
+}
+
+/// What a personal site calls itself after its owner's name and "'s".
+const OWN_SITE_WORDS: &[&str] = &["blog", "weblog", "site", "website", "homepage", "home page", "journal", "notebook"];
+
+/// The person a site's name says the site is of: "Andrew Montalenti's
+/// blog", "pixelmonkey.org - Andrew Montalenti's Blog" (the part after a
+/// separator); a name's shape only, never "The Company's Blog" (checked as
+/// any byline by [`Context::is_person`]).
+fn site_owner(site_name: &str) -> Option<String> {
+    let part = site_name.rsplit(['-', '–', '—', '|', ':']).next()?.trim();
+    let (owner, kind) = part.split_once("'s ").or_else(|| part.split_once("’s "))?;
+    let kind = kind.trim().to_lowercase();
+    (OWN_SITE_WORDS.contains(&kind.as_str()) && byline_feeds::credit::is_name_shaped(owner.trim()))
+        .then(|| owner.trim().to_string())
 }
 
 impl Context {
@@ -30,7 +48,8 @@ impl Context {
                 not_people.push(host_label.clone());
             }
         }
-        Self { not_people, host_label }
+        let site_owner = site_names.iter().find_map(|s| site_owner(s));
+        Self { not_people, host_label, site_owner }
     }
 
     /// Whether a word of `name` is one of the site's names' words or its
@@ -202,6 +221,15 @@ pub(crate) fn test_context() -> Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_named_after_its_owner_s_blog_names_the_owner() {
+        assert_eq!(site_owner("pixelmonkey.org - Andrew Montalenti's blog").as_deref(), Some("Andrew Montalenti"));
+        assert_eq!(site_owner("Jane Roe’s Weblog").as_deref(), Some("Jane Roe"));
+        assert_eq!(site_owner("Andrew Montalenti's Blog | Notes").as_deref(), None, "the owner's part comes last");
+        assert_eq!(site_owner("the company's blog"), None);
+        assert_eq!(site_owner("Jane Roe's cats"), None);
+    }
 
     #[test]
     fn people_versus_sites_dates_and_admins() {
