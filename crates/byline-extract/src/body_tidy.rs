@@ -80,7 +80,7 @@ const PICTURE_FILES: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avi
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Drops blocks repeating one a few blocks before them, newsletter
-/// sign-up calls, comment counters, captions that repeat their picture's
+/// sign-up calls, comment counters, reading times and bare time stamps, captions that repeat their picture's
 /// `alt`, credit tails of captions, picture and gallery labels, teaser
 /// cards of other stories, and headings at the end of the body. A picture's own
 /// caption stays: the reader shows it under the picture (article-text gold
@@ -90,6 +90,7 @@ pub(crate) fn tidy(doc: &Document) {
     drop_repeated_blocks(&blocks);
     drop_newsletter_calls(&blocks);
     drop_comment_counters(&blocks);
+    drop_stamp_lines(&blocks);
     drop_captions_repeating_alt(doc);
     drop_credit_tails(doc);
     drop_picture_labels(doc);
@@ -185,6 +186,19 @@ fn is_short_text(node: &NodeRef, max: usize) -> bool {
 fn drop_comment_counters(innermost: &[NodeRef]) {
     for block in innermost.iter().filter(|b| b.parent().is_some()) {
         if short_text(block, LABEL_TEXT).is_some_and(|t| COMMENT_COUNTER.is_match(&t)) {
+            block.remove_from_parent();
+        }
+    }
+}
+
+/// Drops the innermost blocks whose whole text is a reading time or a bare
+/// time stamp ([`crate::stamp_lines`]); never a heading (a live blog's
+/// day, "Donnerstag, 18. 7.") or a block with a picture or a table.
+fn drop_stamp_lines(innermost: &[NodeRef]) {
+    for block in innermost.iter().filter(|b| b.parent().is_some() && !HEADINGS.contains(&tag(b).as_str())) {
+        if short_text(block, LABEL_TEXT * 2).is_some_and(|t| crate::stamp_lines::is_stamp_line(&t))
+            && !has_descendant(block, MEDIA_OR_TABLE)
+        {
             block.remove_from_parent();
         }
     }

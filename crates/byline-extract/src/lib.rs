@@ -66,6 +66,7 @@ mod ld_body;
 pub mod main_content;
 mod metadata;
 mod model;
+mod stamp_lines;
 mod text;
 mod title;
 

@@ -1,0 +1,248 @@
+//! Lines of the page's furniture that a body keeps when the site writes
+//! them as text of their own: the reading time ("Lesedauer: 4 Minuten",
+//! "5 min read", "Время чтения: 3 мин") and a bare time stamp ("Stand:
+//! 24.04.2024 22:58 Uhr", "UPDATED: Tue., Nov. 19, 2019", "06. 01. 2026,
+//! 14:59 Uhr"). The reader shows the article's date and reading time in
+//! its header; in the text they are clutter.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A stamp line is at most this many characters.
+const STAMP_TEXT: usize = 60;
+
+/// A reading time, the block's whole text: a label and minutes, or minutes
+/// and "read".
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?:lesedauer|lesezeit|reading\ time|read\ time|time\ to\ read|tempo\ de\ leitura|tiempo\ de\ lectura
+              |temps\ de\ lecture|время\ чтения|oxunma\ müddəti)\s*:?\s*(?:ca\.?\s*|about\s*|около\s*)?\d+\s*\p{L}*\.?
+          | \d+\s*(?:min|mins|minutes?|minuten|мин|минут[аы]?|dəq|dəqiqə)\.?\s*(?:read|lesen|lesezeit|чтения|oxu\p{L}*)
+        )$",
+    )
+    .unwrap()
+});
+
+/// The label a time stamp line may open with.
+static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:stand|updated|last\ updated|published|posted|aktualisiert(?:\ am)?|veröffentlicht(?:\ am)?|обновлено|опубликовано|yenilənib|dərc\ olunub)\s*:?\s*",
+    )
+    .unwrap()
+});
+
+/// The words a time stamp is written with besides numbers (lower case,
+/// compared whole, a trailing dot aside): months and weekdays, whole and
+/// shortened, in en, de, ru and az, the clock's words and time zones.
+const STAMP_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "jän",
+    "mär",
+    "okt",
+    "dez",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "янв",
+    "фев",
+    "апр",
+    "июн",
+    "июл",
+    "авг",
+    "сен",
+    "окт",
+    "ноя",
+    "дек",
+    "yanvar",
+    "fevral",
+    "mart",
+    "aprel",
+    "iyun",
+    "iyul",
+    "avqust",
+    "sentyabr",
+    "oktyabr",
+    "noyabr",
+    "dekabr",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+    "uhr",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "um",
+    "at",
+    "в",
+    "г",
+    "il",
+    "saat",
+    "utc",
+    "gmt",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "cest",
+    "mez",
+    "mesz",
+    "msk",
+    "azt",
+];
+
+/// Whether `text` (a block's whole text) is a reading time or a bare time
+/// stamp, and nothing else.
+pub(crate) fn is_stamp_line(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > STAMP_TEXT {
+        return false;
+    }
+    READING_TIME.is_match(text) || is_time_stamp(text)
+}
+
+/// A date with or without its time, after an optional label: a month's
+/// or weekday's name or a date in numbers ("24.04.2024", "2019-11-20") in
+/// it, and every word a number, a month, a weekday, a clock's word or a
+/// time zone. A clock time alone ("8:09") or a number alone is no stamp.
+fn is_time_stamp(text: &str) -> bool {
+    let stamp = STAMP_LABEL.find(text).map_or(text, |label| &text[label.end()..]);
+    let words: Vec<&str> = stamp
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '|' | '•' | '/' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ':'));
+    let is_stamp_word = |w: &str| STAMP_WORDS.contains(&w.to_lowercase().as_str());
+    let bare = |w: &&str| w.trim_end_matches('.').to_string();
+    let has_date = NUMERIC_DATE.is_match(stamp)
+        || words.iter().map(bare).any(|w| is_stamp_word(&w) && !CLOCK_WORDS.contains(&w.to_lowercase().as_str()));
+    has_date && !words.is_empty() && words.iter().map(bare).all(|w| is_number(&w) || is_stamp_word(&w))
+}
+
+/// A date written in numbers: "24.04.2024", "06. 01. 2026", "11/19/2019", "2019-11-20".
+static NUMERIC_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})\b").unwrap());
+
+/// The words of [`STAMP_WORDS`] that are the clock's or a time zone's, not a date's.
+const CLOCK_WORDS: &[&str] = &[
+    "uhr", "am", "pm", "a.m", "p.m", "um", "at", "в", "г", "il", "saat", "utc", "gmt", "est", "edt", "cst", "cdt",
+    "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "mez", "mesz", "msk", "azt",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_times_and_time_stamps_are_stamp_lines() {
+        for line in [
+            "Lesedauer: 4 Minuten",
+            "Lesezeit: 2 min",
+            "Tempo de leitura: 1 minuto",
+            "5 min read",
+            "Время чтения: 3 мин",
+            "Stand: 24.04.2024 22:58 Uhr",
+            "06. 01. 2026, 14:59 Uhr",
+            "12.12.2025, 05:07 Uhr",
+            "UPDATED: Tue., Nov. 19, 2019",
+            "Nov. 20, 2019 6:02 AM EST",
+            "21.04.2024",
+        ] {
+            assert!(is_stamp_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_names_and_numbers_of_the_article_are_not() {
+        for line in [
+            "Stand: Die Regierung hat am 24.04.2024 entschieden.",
+            "Marathon 2024",
+            "In 2019, 5 people were hurt.",
+            "Mai Thi Nguyen-Kim",
+            "USA 2024",
+            "Sunday Times",
+            "The 5 minutes that changed everything",
+            "Score: 2:1",
+            "Berlin.",
+            "8:09",
+            "6817 387",
+            "15:6",
+        ] {
+            assert!(!is_stamp_line(line), "{line}");
+        }
+    }
+}
