@@ -6,8 +6,8 @@
 //!   then batch 5's halves and batch 6's apart, with their body F1, then
 //!   batch 7's (bylines only: those of batch 5's Scrapinghub pages,
 //!   labelled later; a page's byline counts in its `byline_batch`), then
-//!   batch 8's (metascraper's pages) and batch 9's (newspaper's old test
-//!   pages).
+//!   batch 8's (metascraper's pages), batch 9's (newspaper's old test
+//!   pages) and batch 10's (snacktory's test pages).
 //! - `--runs N` (0: none) times it as the full run does (`rate`), so the
 //!   figure compares with the section's; `--runs 0` makes one pass only,
 //!   for `valgrind --tool=callgrind`, whose instruction count is repeatable
@@ -24,8 +24,8 @@ use std::time::Duration;
 
 use crate::common::{half, Page};
 use crate::real::{
-    score, RealScore, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE, BATCH_7_HOLDOUT, BATCH_7_TUNE,
-    BATCH_8_HOLDOUT, BATCH_8_TUNE, BATCH_9_HOLDOUT, BATCH_9_TUNE, HOLDOUT, TUNE,
+    score, RealScore, BATCH_10_HOLDOUT, BATCH_10_TUNE, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE,
+    BATCH_7_HOLDOUT, BATCH_7_TUNE, BATCH_8_HOLDOUT, BATCH_8_TUNE, BATCH_9_HOLDOUT, BATCH_9_TUNE, HOLDOUT, TUNE,
 };
 use crate::{median, rate, Output, Tool};
 
@@ -87,6 +87,8 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         ("batch 8 holdout", BATCH_8_HOLDOUT),
         ("batch 9 tune", BATCH_9_TUNE),
         ("batch 9 holdout", BATCH_9_HOLDOUT),
+        ("batch 10 tune", BATCH_10_TUNE),
+        ("batch 10 holdout", BATCH_10_HOLDOUT),
     ] {
         let (mut person, mut names, mut nobody, mut invented, mut none_found) = (0, 0, 0, 0, 0);
         let (mut roled, mut roles) = (0, 0);
@@ -133,6 +135,8 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         ("batch 8 holdout", BATCH_8_HOLDOUT),
         ("batch 9 tune", BATCH_9_TUNE),
         ("batch 9 holdout", BATCH_9_HOLDOUT),
+        ("batch 10 tune", BATCH_10_TUNE),
+        ("batch 10 holdout", BATCH_10_HOLDOUT),
     ] {
         let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
@@ -143,16 +147,25 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         }
         let _ = writeln!(out, "{label}: other names, by kind: {kinds:?}");
     }
-    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batches 7 to 9).
-    for (label, which) in
-        [("tune", TUNE), ("batch 7 tune", BATCH_7_TUNE), ("batch 8 tune", BATCH_8_TUNE), ("batch 9 tune", BATCH_9_TUNE)]
-    {
+    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batches 7 to 10):
+    // wrong names, then right names with a stated role got wrong.
+    for (label, which) in [
+        ("tune", TUNE),
+        ("batch 7 tune", BATCH_7_TUNE),
+        ("batch 8 tune", BATCH_8_TUNE),
+        ("batch 9 tune", BATCH_9_TUNE),
+        ("batch 10 tune", BATCH_10_TUNE),
+    ] {
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             let e = &page.expected;
             let wrong = e.byline_known() && if e.byline.is_empty() { s.invented } else { !s.names_ok };
             if wrong {
                 let want: Vec<&str> = e.byline.iter().map(|a| a.name.as_str()).collect();
                 let _ = writeln!(out, "  {label} miss {}: want {want:?}, got {:?}", page.name, s.got_byline);
+            } else if e.byline.iter().any(|a| a.role.is_some()) && !s.roles_ok {
+                let want: Vec<(&str, Option<&str>)> =
+                    e.byline.iter().map(|a| (a.name.as_str(), a.role.as_deref())).collect();
+                let _ = writeln!(out, "  {label} role miss {}: want {want:?}, got {:?}", page.name, s.got_byline);
             }
         }
     }

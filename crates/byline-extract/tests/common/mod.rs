@@ -108,13 +108,13 @@ pub fn real_pages() -> Vec<Page> {
 }
 
 /// The name prefixes of batch 5's pages (Fundus, Scrapinghub), batch 6's
-/// (Mozilla Readability), batch 8's (metascraper) and batch 9's
-/// (newspaper), whose half is the hash's top bit (see `half`).
-pub const TOP_BIT_PREFIXES: [&str; 5] = ["fd-", "sh-", "rd-", "mt-", "nw-"];
+/// (Mozilla Readability), batch 8's (metascraper), batch 9's (newspaper)
+/// and batch 10's (snacktory), whose half is the hash's top bit (see `half`).
+pub const TOP_BIT_PREFIXES: [&str; 6] = ["fd-", "sh-", "rd-", "mt-", "nw-", "sn-"];
 
 /// Which half of the real corpus a page belongs to: `"tune"` or
 /// `"holdout"`, decided by FNV-1a (64-bit) of its name alone: its lowest bit
-/// for batches 1 to 4 (even → tune), its top bit for batches 5, 6, 8 and 9 (pages
+/// for batches 1 to 4 (even → tune), its top bit for batches 5, 6, 8, 9 and 10 (pages
 /// named with a `TOP_BIT_PREFIXES` prefix; 0 → tune), so that the earlier
 /// batches keep their halves.
 pub fn half(name: &str) -> &'static str {
