@@ -140,6 +140,52 @@ const INSTITUTION_WORDS: &[&str] = &[
     "instituto",
 ];
 
+/// Last words of a company's name, never of a person's ("Tableau
+/// Software", "Acme Inc.", "Visiongain Ltd"), written folded: a press
+/// release's author meta is often the company.
+const COMPANY_WORDS: &[&str] = &[
+    "software",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "llc",
+    "ltd",
+    "plc",
+    "gmbh",
+    "technologies",
+    "systems",
+    "solutions",
+    "labs",
+    "holdings",
+    "partners",
+    "foundation",
+    "association",
+];
+
+/// Words of the page's furniture, never of a person's name: a box's
+/// label ("STORY HIGHLIGHTS"), a button ("View Bio", "Share"), a
+/// section ("Related Videos"), compared folded.
+const FURNITURE_WORDS: &[&str] = &[
+    "highlights",
+    "bio",
+    "share",
+    "comments",
+    "newsletter",
+    "subscribe",
+    "video",
+    "videos",
+    "photos",
+    "gallery",
+    "podcast",
+    "trending",
+    "advertisement",
+    "sponsored",
+    "login",
+    "menu",
+    "search",
+];
+
 /// Whether `words` (folded, two or more) end in a [`PUBLICATION_WORDS`] word.
 fn is_publication(words: &[&str]) -> bool {
     words.len() >= 2 && words.last().is_some_and(|w| PUBLICATION_WORDS.contains(w))
@@ -842,8 +888,13 @@ pub fn is_plausible_person(name: &str) -> bool {
         || (words.len() >= 2 && words.first().is_some_and(|w| TITLE_OPENERS.contains(w)))
         || (words.len() >= 2 && words.last().is_some_and(|w| is_desk_word(w)))
         || is_publication(&words)
+        || (words.len() >= 2
+            && words.last().is_some_and(|w| COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))))
         || words.iter().any(|w| INSTITUTION_WORDS.contains(w))
         || words.iter().any(|w| ADMIN_WORDS.contains(w))
+        || words.iter().any(|w| FURNITURE_WORDS.contains(w))
+        // "Barack's Flip Flop Show": a possessive makes a title, not a name.
+        || name.split_whitespace().any(|w| w.ends_with("'s") || w.ends_with("’s"))
         // "Jewish Business News Correspondent", "Editors, USA TODAY": a job
         // in the credit makes it a person with a role (split by
         // `parse_credit`) or a desk, never a name on its own.
@@ -1021,6 +1072,8 @@ mod tests {
             .chain(DESK_WORDS)
             .chain(PUBLICATION_WORDS)
             .chain(INSTITUTION_WORDS)
+            .chain(FURNITURE_WORDS)
+            .chain(COMPANY_WORDS)
             .copied()
             .chain(labels)
             .chain(DEGREES.iter().copied())
@@ -1212,6 +1265,24 @@ mod tests {
         assert!(!is_plausible_person("The Daily"));
         assert!(is_plausible_person("Emily Newsome"), "a word that only opens with one is a name's");
         assert!(is_plausible_person("News Jones"), "a publication word first is a name's");
+    }
+
+    #[test]
+    fn a_box_s_label_or_a_button_is_not_a_person() {
+        for bad in [
+            "STORY HIGHLIGHTS",
+            "Story Highlights",
+            "View Bio",
+            "Related Videos",
+            "Share This",
+            "Barack's Flip Flop Show",
+        ] {
+            assert!(!is_plausible_person(bad), "{bad}");
+        }
+        assert!(is_plausible_person("Louise Story"));
+        for company in ["Tableau Software", "Acme Inc.", "Visiongain Ltd", "Bill & Melinda Gates Foundation"] {
+            assert!(!is_plausible_person(company), "{company}");
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::regions::{headline_index, in_other_block};
 use super::{Evidence, Found};
 use crate::dom::{body_elements, br_lines, class_id, has_descendant, own_text, short_text, tag, text_of};
 use crate::model::Author;
+use crate::stamp_lines::is_stamp_line;
 use crate::text::{comparable, squash};
 
 /// Class or id parts of the element holding an author's role.
@@ -511,8 +512,11 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
     // "Name<br>Role", "Автор: A<br>Фото: B": a short credit on several lines
     // is read line by line, never as one run of words.
     if has_descendant(node, &["br"]) && short_spaced_text(node, BY_LINE_MAX).is_some() {
-        let lines = br_lines(node);
-        if (2..=5).contains(&lines.len()) {
+        // "By Ken Hoyt<br>September/October 2010": a date's line is no credit's.
+        let all_lines = br_lines(node);
+        let lines: Vec<String> = all_lines.iter().filter(|l| !is_stamp_line(l)).cloned().collect();
+        let dated = lines.len() < all_lines.len();
+        if (2..=5).contains(&lines.len()) || (dated && lines.len() == 1) {
             let people = credit_lines(&lines);
             if !people.is_empty() {
                 return people.into_iter().filter(|a| is_plausible_person(&a.name)).collect();
@@ -533,7 +537,7 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
     if name_child.is_none() {
         // A "By …" line inside a larger byline block is the credit itself.
         if let Some(line) = node.descendants_it().find(|d| d.is_element() && is_by_line(d)) {
-            return people_in(&spaced_text(&line));
+            return people_in(&without_stamp_lines(&line));
         }
         // "By <a>Jane Doe</a> <span>December 28, 2016</span>", "… ET by <a>Jane Doe</a>":
         // the links to the people's pages are the names.
@@ -631,6 +635,20 @@ fn marked_among_fields(node: &NodeRef, text: &str, whole: &[Author]) -> Option<V
     (!marked.is_empty() && marked.len() < whole.len() && marked.iter().all(in_whole)).then_some(marked)
 }
 
+/// The text of `node` without its lines (split by `<br>`) that are a date
+/// or a reading time: "By Ken Hoyt<br>September/October 2010" credits Ken Hoyt.
+fn without_stamp_lines(node: &NodeRef) -> String {
+    if !has_descendant(node, &["br"]) {
+        return spaced_text(node);
+    }
+    let lines = br_lines(node);
+    let kept: Vec<&String> = lines.iter().filter(|l| !is_stamp_line(l)).collect();
+    match kept.as_slice() {
+        [only] if kept.len() < lines.len() => only.to_string(),
+        _ => spaced_text(node),
+    }
+}
+
 /// The people a credit's `text` names ([`credit`]), persons only.
 fn people_in(text: &str) -> Vec<Author> {
     credit(text).into_iter().filter(|a| is_plausible_person(&a.name)).collect()
@@ -692,11 +710,29 @@ const CARD_NAME_MAX: usize = 80;
 /// Contributor</div>"): never a date, a button, another name or a category
 /// ("in Allgemeines").
 fn role_of_next_element(node: &NodeRef, name: &str) -> Option<String> {
-    let text = short_spaced_text(&node.next_element_sibling()?, 120)?;
+    // `<div id="byline">By <a>Robert Barnes</a></div>Washington Post Staff
+    // Writer<br>`: the next line may be bare text before the next element.
+    let text = match text_before_next_element(node) {
+        Some(text) => text,
+        None => short_spaced_text(&node.next_element_sibling()?, 120)?,
+    };
     // `<span>BY SARAH BURGE</span><span> / STAFF WRITER</span>`: the line
     // may open with the separator, and a role in capitals reads as a name does.
     let text = text.trim_start_matches(['/', '|', ',', '—', '–']).trim_start();
     role_line(name, text).filter(|_| has_role_word(text)).map(|role| name_case(&role))
+}
+
+/// The text right after `node` up to the next element, squashed, when it
+/// has letters and at most 120 characters.
+fn text_before_next_element(node: &NodeRef) -> Option<String> {
+    let mut text = String::new();
+    let mut next = node.next_sibling();
+    while let Some(sibling) = next.filter(|n| n.is_text()) {
+        text.push_str(&sibling.text());
+        next = sibling.next_sibling();
+    }
+    let text = squash(&text);
+    (text.chars().any(char::is_alphabetic) && text.chars().count() <= 120).then_some(text)
 }
 
 /// The role in the element right after the name's own element, or after
@@ -1057,6 +1093,26 @@ mod tests {
             &test_context(),
         );
         assert_eq!(names(&found.authors), [("Sam Cole", Some("Editor"))]);
+    }
+
+    #[test]
+    fn a_role_in_the_bare_text_after_the_byline_element() {
+        let doc = Document::from(
+            r#"<h1>Court rules</h1><font size="2"><div id="byline">By <a href="/staff/rb/">Robert Barnes</a></div>
+            Washington Post Staff Writer<br>Wednesday, December 8, 2010; 10:37 PM</font><p>Text.</p>"#,
+        );
+        let found = from_elements(&doc, "Court rules", &test_context());
+        assert_eq!(names(&found.authors), [("Robert Barnes", Some("Washington Post Staff Writer"))]);
+    }
+
+    #[test]
+    fn a_date_on_the_line_after_the_name_is_no_part_of_it() {
+        let doc = Document::from(
+            r#"<h1>Ghostly lanterns</h1><div class="article-byline"><div class="article-issue">By Ken Hoyt<br>
+            September/October 2010</div><div class="social">Share this on Facebook, Twitter and by e-mail to a friend today</div></div><p>Text.</p>"#,
+        );
+        let found = from_elements(&doc, "Ghostly lanterns", &test_context());
+        assert_eq!(names(&found.authors), [("Ken Hoyt", None)]);
     }
 
     #[test]
