@@ -208,10 +208,30 @@ const META_KEYS: &[&str] = &[
 ];
 
 /// Authors from `<meta name="author">`, `article:author` (URLs skipped),
-/// and the "Written by" label/data pair that SEO plugins write for Twitter.
-pub(crate) fn from_meta(meta: &Meta, ctx: &Context) -> Found {
+/// and the "Written by" label/data pair that SEO plugins write for Twitter;
+/// failing those, the writer the page's `<title>` credits after its
+/// `headline` ([`title_credit`]).
+pub(crate) fn from_meta(meta: &Meta, page_title: Option<&str>, headline: &str, ctx: &Context) -> Found {
     let credited = meta.all("author").iter().map(String::as_str);
-    Found::new(meta_people(meta, ctx), Evidence::Meta).with_agency_credit(credited)
+    let mut people = meta_people(meta, ctx);
+    if people.is_empty() {
+        people =
+            page_title.and_then(|t| title_credit(t, headline)).map(|a| ctx.keep_people(vec![a])).unwrap_or_default();
+    }
+    Found::new(people, Evidence::Meta).with_agency_credit(credited)
+}
+
+/// The writer a page's `<title>` names after the headline: "Dear Mark
+/// Zuckerberg by Dalton Caldwell", "Headline by Jane Roe | Site". Only
+/// when the title opens with the whole headline and the rest is "by" and a
+/// name.
+fn title_credit(page_title: &str, headline: &str) -> Option<Author> {
+    let (head, rest) = page_title.rsplit_once(" by ")?;
+    if headline.is_empty() || comparable(head) != comparable(headline) {
+        return None;
+    }
+    let name = rest.split(['|', '–', '—', '·']).next()?.split(" - ").next()?.trim();
+    byline_feeds::credit::is_name_shaped(name).then(|| Author::new(name, None))
 }
 
 /// Whether an author meta `value` is the page's `generator` too: the team
@@ -280,9 +300,9 @@ mod tests {
         let team = page(
             r#"<meta name="author" content="Web Team - Ana Lima"><meta name="generator" content="Web Team - Ana Lima">"#,
         );
-        assert!(from_meta(&team, &test_context()).is_empty());
+        assert!(from_meta(&team, None, "", &test_context()).is_empty());
         let writer = page(r#"<meta name="author" content="Ana Lima"><meta name="generator" content="WordPress 6.4">"#);
-        assert_eq!(from_meta(&writer, &test_context()).authors, [Author::new("Ana Lima", None)]);
+        assert_eq!(from_meta(&writer, None, "", &test_context()).authors, [Author::new("Ana Lima", None)]);
     }
 
     #[test]
@@ -292,9 +312,20 @@ mod tests {
         let both = page(
             r#"<meta name="sailthru.author" content="By David Jeans "><meta itemprop="author" content="Kevin Rebong">"#,
         );
-        assert_eq!(from_meta(&both, &test_context()).authors, [Author::new("David Jeans", None)]);
+        assert_eq!(from_meta(&both, None, "", &test_context()).authors, [Author::new("David Jeans", None)]);
         let alone = page(r#"<meta itemprop="author" content="Kevin Rebong">"#);
-        assert_eq!(from_meta(&alone, &test_context()).authors, [Author::new("Kevin Rebong", None)]);
+        assert_eq!(from_meta(&alone, None, "", &test_context()).authors, [Author::new("Kevin Rebong", None)]);
+    }
+
+    #[test]
+    fn the_writer_the_page_title_names_after_the_headline() {
+        let ctx = test_context();
+        let found = |title: &str| from_meta(&Meta::default(), Some(title), "Dear Mark Zuckerberg", &ctx).authors;
+        assert_eq!(found("Dear Mark Zuckerberg by Dalton Caldwell"), [Author::new("Dalton Caldwell", None)]);
+        assert_eq!(found("Dear Mark Zuckerberg by Dalton Caldwell | Svbtle"), [Author::new("Dalton Caldwell", None)]);
+        // Another title, or words that are no name, credit nobody.
+        assert!(found("Stand by Me by Ben E. King").is_empty());
+        assert!(found("Dear Mark Zuckerberg by the numbers").is_empty());
     }
 
     #[test]

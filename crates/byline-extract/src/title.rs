@@ -54,9 +54,25 @@ pub(crate) fn pick_at(doc: &Document, meta: &Meta, ld: &ArticleLd, site_names: &
     };
     let candidates = [first.clone(), og, ld.headline.clone(), h1.clone(), twitter, title_tag];
     let title = candidates.into_iter().flatten().map(|c| strip(&c)).find(|c| !c.is_empty()).unwrap_or_default();
+    let title = without_writer(&title, doc);
     match first.as_deref().or(h1.as_deref()) {
         Some(h) => strip_kicker(&title, h),
         None => title,
+    }
+}
+
+/// `title` without the writer a `<title>` names after the headline ("Dear
+/// Mark Zuckerberg by Dalton Caldwell"), when a heading of the page is the
+/// headline alone (a blog whose `<h1>` is its own name and whose post's
+/// title is an `<h2>`).
+fn without_writer(title: &str, doc: &Document) -> String {
+    let Some((head, writer)) = title.rsplit_once(" by ") else { return title.to_string() };
+    let key = comparable(head);
+    let heading = || elements_named(doc, &["h1", "h2", "h3"]).iter().any(|h| comparable(&text_of(h)) == key);
+    if byline_feeds::credit::is_name_shaped(writer.trim()) && !key.is_empty() && heading() {
+        head.trim().to_string()
+    } else {
+        title.to_string()
     }
 }
 
@@ -314,6 +330,23 @@ mod tests {
 
     fn sites() -> Vec<String> {
         vec!["Zərdab Xəbər".into(), "Bakı Gündəm".into()]
+    }
+
+    #[test]
+    fn the_writer_after_the_headline_in_the_title_is_cut_when_a_heading_is_the_headline() {
+        let page = |heading: &str| {
+            Document::from(
+                format!(
+                    r#"<html><head><title>Dear Mark Zuckerberg by Dalton Caldwell</title></head><body><h1>dalton</h1>
+                    <article><h2><a href="/x">{heading}</a></h2><p>Mark, on June 13 I attended a meeting.</p></article></body></html>"#
+                )
+                .as_str(),
+            )
+        };
+        let title = |doc: &Document| pick(doc, &Meta::read(doc), &ArticleLd::default(), &[]);
+        assert_eq!(title(&page("Dear Mark Zuckerberg")), "Dear Mark Zuckerberg");
+        // Without a heading that is the headline alone, "by …" may be the headline's.
+        assert_eq!(title(&page("Another post")), "Dear Mark Zuckerberg by Dalton Caldwell");
     }
 
     #[test]
