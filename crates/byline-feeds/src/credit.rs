@@ -279,6 +279,12 @@ const LABELS: &[&str] = &[
     "story by",
     "text by",
     "words by",
+    // The interviewer of an interview, credited after it.
+    "das gespräch führte",
+    "das interview führte",
+    "die fragen stellte",
+    "interview by",
+    "interviewed by",
     // The kind of piece before its writer ("Analysis by Chris Cillizza").
     "analysis by",
     "opinion by",
@@ -537,6 +543,10 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\.[a-z]{2,6}$
 /// Names are not checked here: see [`is_plausible_person`].
 pub fn parse_credit(text: &str) -> Vec<Author> {
     let mut text = strip_label(trim_separators(&squash(text))).to_string();
+    // "Das Gespräch führte Jordan Mejias.": a sentence's full stop, not an initial's ("Jr.", "K.").
+    if let Some(sentence) = text.strip_suffix('.').map(str::trim_end).filter(|t| t.ends_with(char::is_lowercase)) {
+        text = sentence.to_string();
+    }
     // "A (with B and C)": B and C are authors as A is.
     text = WITH_IN_BRACKETS.replace_all(&text, " and $1").into_owned();
     // "Peter Maahn/SP-X", "dpa/lno": a slash between a name and an agency or
@@ -1040,6 +1050,13 @@ mod tests {
         assert!(!has_role_word("Xeditor"));
         assert!(!has_role_word("Wilder"));
         assert_eq!(people("Jane Writer"), [one("Jane Writer", None)]);
+    }
+
+    #[test]
+    fn the_interviewer_credited_after_an_interview_is_its_author() {
+        assert_eq!(people("Das Gespräch führte Jordan Mejias."), [one("Jordan Mejias", None)]);
+        assert_eq!(people("Die Fragen stellte Anna Weber"), [one("Anna Weber", None)]);
+        assert_eq!(people("Interview by Jane Doe"), [one("Jane Doe", None)]);
     }
 
     #[test]

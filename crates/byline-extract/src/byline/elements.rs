@@ -1106,6 +1106,16 @@ mod tests {
     }
 
     #[test]
+    fn the_interviewer_credited_under_an_interview_is_the_author() {
+        let doc = Document::from(
+            r#"<h1>Atom</h1><p>Text text.</p><p class="ArticleSrc">Das Gespräch führte <b>Jordan Mejias</b>.<br><br>
+            Text: F.A.Z.<br>Bildmaterial: dapd, picture-alliance / Frank May<br></p>"#,
+        );
+        let found = from_elements(&doc, "Atom", &test_context());
+        assert_eq!(names(&found.authors), [("Jordan Mejias", None)]);
+    }
+
+    #[test]
     fn a_date_on_the_line_after_the_name_is_no_part_of_it() {
         let doc = Document::from(
             r#"<h1>Ghostly lanterns</h1><div class="article-byline"><div class="article-issue">By Ken Hoyt<br>
