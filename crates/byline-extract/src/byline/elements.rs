@@ -502,7 +502,7 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
                 .next_element_sibling()
                 .filter(is_role_element)
                 .and_then(|next| role_text(&next))
-                .or_else(|| role_of_next_element(node, &name));
+                .or_else(|| role_of_next_element(node, name));
             return vec![Author::new(name, role)];
         }
     }

@@ -68,8 +68,7 @@ pub(crate) fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag:
         // own post is about this article (Blogger puts the author there).
         let in_article = || container.as_ref().is_some_and(|c| a.ancestors_it(None).any(|up| up.id == c.id));
         // Another `<article>` beside the headline's: a teaser of another story.
-        (headline_in_article && name == "article")
-            || (name == "article" && is_teaser_article(&a, node))
+        (name == "article" && (headline_in_article || is_teaser_article(&a, node)))
             || (name == "li" && is_teaser_item(&a, node))
             || (by_tag && matches!(name.as_str(), "aside" | "footer" | "nav") && !in_article())
             || {

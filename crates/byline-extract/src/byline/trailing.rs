@@ -337,7 +337,10 @@ mod tests {
         assert_eq!(people, Some(vec![one("Orxan Nağıyev", Some("müxbir"))]));
     }
 
-    fn trailing(html: &str) -> (Option<Vec<(String, Option<String>)>>, String) {
+    /// The trailing byline's people (name, role) and the body's text after it is removed.
+    type Trailing = (Option<Vec<(String, Option<String>)>>, String);
+
+    fn trailing(html: &str) -> Trailing {
         let doc = Document::from(html);
         let found = trailing_byline(&doc, &test_context());
         let people = found.as_ref().map(|t| t.authors.iter().map(|a| (a.name.clone(), a.role.clone())).collect());
