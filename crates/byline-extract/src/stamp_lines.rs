@@ -32,10 +32,10 @@ static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// The words a time stamp is written with besides numbers (lower case,
-/// compared whole, a trailing dot aside): months and weekdays, whole and
-/// shortened, in en, de, ru and az, the clock's words and time zones.
-const STAMP_WORDS: &[&str] = &[
+/// The words of a date besides its numbers (lower case, compared whole, a
+/// trailing dot aside): months and weekdays, whole and shortened, in en,
+/// de, ru and az.
+const DATE_WORDS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -135,34 +135,6 @@ const STAMP_WORDS: &[&str] = &[
     "пятница",
     "суббота",
     "воскресенье",
-    "uhr",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "um",
-    "at",
-    "в",
-    "г",
-    "il",
-    "saat",
-    "utc",
-    "gmt",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "mst",
-    "mdt",
-    "pst",
-    "pdt",
-    "bst",
-    "cet",
-    "cest",
-    "mez",
-    "mesz",
-    "msk",
-    "azt",
 ];
 
 /// Whether `text` (a block's whole text) is a reading time or a bare time
@@ -186,10 +158,10 @@ fn is_time_stamp(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ':'));
-    let is_stamp_word = |w: &str| STAMP_WORDS.contains(&w.to_lowercase().as_str());
+    let is_date_word = |w: &str| DATE_WORDS.contains(&w.to_lowercase().as_str());
+    let is_stamp_word = |w: &str| is_date_word(w) || CLOCK_WORDS.contains(&w.to_lowercase().as_str());
     let bare = |w: &&str| w.trim_end_matches('.').to_string();
-    let has_date = NUMERIC_DATE.is_match(stamp)
-        || words.iter().map(bare).any(|w| is_stamp_word(&w) && !CLOCK_WORDS.contains(&w.to_lowercase().as_str()));
+    let has_date = NUMERIC_DATE.is_match(stamp) || words.iter().map(bare).any(|w| is_date_word(&w));
     has_date && !words.is_empty() && words.iter().map(bare).all(|w| is_number(&w) || is_stamp_word(&w))
 }
 
@@ -197,7 +169,8 @@ fn is_time_stamp(text: &str) -> bool {
 static NUMERIC_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2})\b").unwrap());
 
-/// The words of [`STAMP_WORDS`] that are the clock's or a time zone's, not a date's.
+/// The words a time stamp writes beside its date: the clock's and time
+/// zones (lower case, compared whole, a trailing dot aside).
 const CLOCK_WORDS: &[&str] = &[
     "uhr", "am", "pm", "a.m", "p.m", "um", "at", "в", "г", "il", "saat", "utc", "gmt", "est", "edt", "cst", "cdt",
     "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "mez", "mesz", "msk", "azt",
