@@ -11,7 +11,9 @@
 //! names are right and it expects no role.
 //!
 //! Speed: whole passes over every page, in this one process on one thread,
-//! for at least `--min-ms`, `--runs` times; the median run is reported.
+//! for at least `--min-ms`, `--runs` times; the median run is reported. The
+//! real-world corpus is also timed on one thread per core, as the engine
+//! extracts (Readability, in node, on one thread only).
 //!
 //! With `--real-readability FILE` it also runs the real-world corpus
 //! (`tests/fixtures/real`) and writes its own section (`real.rs`).
@@ -227,6 +229,38 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// Pages per second over whole passes for at least `min`.
+/// Pages per second over `threads` threads of this one process, as the
+/// engine extracts (one page per CPU slot, a slot per core): every thread
+/// takes the next page from a shared counter until `min` has passed and
+/// every page was done at least once. After a single-threaded warm-up pass.
+fn rate_on_threads(pages: &[Page], min: Duration, threads: usize, f: impl Fn(&Page) + Sync) -> f64 {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    for page in pages {
+        f(page); // warm-up pass
+    }
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let start = Instant::now();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= pages.len() && start.elapsed() >= min {
+                    break;
+                }
+                f(&pages[i % pages.len()]);
+                done.fetch_add(1, Ordering::Relaxed);
+            });
+        }
+    });
+    done.into_inner() as f64 / start.elapsed().as_secs_f64()
+}
+
+/// How many threads the engine extracts on: one per core.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 fn rate(pages: &[Page], min: Duration, mut f: impl FnMut(&Page)) -> f64 {
     for page in pages {
         f(page); // warm-up pass
@@ -600,6 +634,7 @@ fn run_real(args: &Args, facts: &Facts, report_path: &Path) -> Result<String, St
             name: tool.name().to_string(),
             pages: pages.iter().map(|p| real::score(p, tool.run(p, false).as_ref())).collect(),
             rates: Vec::new(),
+            rates_on_cores: Vec::new(),
         })
         .collect();
     let min = Duration::from_millis(args.min_ms);
@@ -610,12 +645,18 @@ fn run_real(args: &Args, facts: &Facts, report_path: &Path) -> Result<String, St
             });
             row.rates.push(r);
             eprintln!("real run {}: {:<24} {r:>8.1} pages/s", run + 1, tool.name());
+            let r = rate_on_threads(&pages, min, cores(), |p| {
+                std::hint::black_box(tool.run(p, false));
+            });
+            row.rates_on_cores.push(r);
+            eprintln!("real run {}: {:<24} {r:>8.1} pages/s on {} threads", run + 1, tool.name(), cores());
         }
     }
     real_rows.push(real::RealRow {
         name: format!("Mozilla Readability {} (jsdom {}, node)", report.readability, report.jsdom),
         pages: real::readability_scores(&report, &pages)?,
         rates: report.timing.runs.iter().map(|r| r.pages_per_s).collect(),
+        rates_on_cores: Vec::new(),
     });
     let runs = &report.timing.runs;
     let passes: usize = runs.iter().map(|r| r.pages).sum();

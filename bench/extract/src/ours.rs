@@ -27,7 +27,7 @@ use crate::real::{
     score, RealScore, BATCH_10_HOLDOUT, BATCH_10_TUNE, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE,
     BATCH_7_HOLDOUT, BATCH_7_TUNE, BATCH_8_HOLDOUT, BATCH_8_TUNE, BATCH_9_HOLDOUT, BATCH_9_TUNE, HOLDOUT, TUNE,
 };
-use crate::{median, rate, Output, Tool};
+use crate::{cores, median, rate, rate_on_threads, Output, Tool};
 
 /// Everything byline-extract gives for a page, as one comparable line.
 fn describe(page: &Page) -> String {
@@ -169,15 +169,26 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
             }
         }
     }
-    let mut rates = Vec::new();
+    let extract = |p: &Page| {
+        std::hint::black_box(Tool::Ours.run(p, false).map(|o: Output| o.text.len()));
+    };
+    let (mut rates, mut on_cores) = (Vec::new(), Vec::new());
     for _ in 0..runs {
-        rates.push(rate(&pages, Duration::from_millis(min_ms), |p| {
-            std::hint::black_box(Tool::Ours.run(p, false).map(|o: Output| o.text.len()));
-        }));
+        rates.push(rate(&pages, Duration::from_millis(min_ms), extract));
+        on_cores.push(rate_on_threads(&pages, Duration::from_millis(min_ms), cores(), extract));
     }
     if !rates.is_empty() {
-        let list = rates.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(", ");
-        let _ = writeln!(out, "pages/s: median {:.1} ({list}), load {}", median(rates), crate::provenance::loadavg());
+        let list = |r: &[f64]| r.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(
+            out,
+            "pages/s: median {:.1} ({}) on one thread, {:.1} ({}) on {} threads, load {}",
+            median(rates.clone()),
+            list(&rates),
+            median(on_cores.clone()),
+            list(&on_cores),
+            cores(),
+            crate::provenance::loadavg()
+        );
     }
     Ok(out)
 }

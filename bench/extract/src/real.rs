@@ -135,6 +135,8 @@ pub struct RealRow {
     pub name: String,
     pub pages: Vec<RealScore>,
     pub rates: Vec<f64>,
+    /// Pages per second on one thread per core (none for Readability, in node).
+    pub rates_on_cores: Vec<f64>,
 }
 
 fn pct(n: usize, d: usize) -> String {
@@ -428,19 +430,33 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     let _ = writeln!(
         s,
-        "Speed over the whole corpus (all {} pages, batches 5, 6, 8, 9 and 10 included; pages/s, one thread, median of {} runs):\n",
+        "Speed over the whole corpus (all {} pages, batches 5, 6, 8, 9 and 10 included; pages/s, median of {} runs):\n",
         pages.len(),
         facts.runs
     );
-    let _ = writeln!(s, "| Tool | Pages/s | Runs |\n|---|--:|---|");
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let _ = writeln!(
+        s,
+        "| Tool | Pages/s, one thread | Runs | Pages/s, one process on {threads} threads (one per core, as the engine extracts) | Runs |\n|---|--:|---|--:|---|"
+    );
+    let list = |rates: &[f64]| rates.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(", ");
     for row in rows {
-        let list = row.rates.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(", ");
-        let _ = writeln!(s, "| {} | {:.0} | {list} |", row.name, median(row.rates.clone()));
+        let on_cores =
+            if row.rates_on_cores.is_empty() { "—".to_string() } else { format!("{:.0}", median(row.rates_on_cores.clone())) };
+        let _ = writeln!(
+            s,
+            "| {} | {:.0} | {} | {on_cores} | {} |",
+            row.name,
+            median(row.rates.clone()),
+            list(&row.rates),
+            list(&row.rates_on_cores)
+        );
     }
 
     let frac = |n: usize, d: usize| if d == 0 { 1.0 } else { n as f64 / d as f64 };
     let met = |b: bool| if b { "met" } else { "**missed**" };
     let our_rate = median(rows[0].rates.clone());
+    let our_rate_on_cores = median(rows[0].rates_on_cores.clone());
     for (title, which) in [
         ("the holdout half", HOLDOUT),
         ("the fresh holdout (batches 2 and 3)", FRESH_HOLDOUT),
@@ -504,7 +520,11 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
                 met(o > b)
             );
         }
-        let _ = writeln!(s, "| ≥ 200 pages/s, one process | {our_rate:.0} pages/s | {} |", met(our_rate >= 200.0));
+        let _ = writeln!(
+            s,
+            "| ≥ 200 pages/s, one process | {our_rate_on_cores:.0} pages/s on {threads} threads ({our_rate:.0} on one) | {} |",
+            met(our_rate_on_cores >= 200.0)
+        );
     }
 
     let _ = writeln!(s, "\n### How it is measured\n");
@@ -547,7 +567,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          equals it; \
          Readability and dom_smoothie report the page's `lang` attribute, rs-trafilatura its own guess.",
         "Pages/s: as for the fixture pages, whole passes over every page of the corpus after a warm-up pass; \
-         byline-extract includes sanitizing, the others are timed without it.",
+         byline-extract includes sanitizing, the others are timed without it. Then again in one process on one \
+         thread per core, each thread taking the next page from a shared counter: the engine extracts the pages \
+         of a sync that way (`Engine::run_cpu`, one CPU slot per core). Readability runs in node, on one thread.",
     ] {
         let _ = writeln!(s, "- {line}");
     }
