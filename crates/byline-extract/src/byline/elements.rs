@@ -513,9 +513,7 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
     // is read line by line, never as one run of words.
     if has_descendant(node, &["br"]) && short_spaced_text(node, BY_LINE_MAX).is_some() {
         // "By Ken Hoyt<br>September/October 2010": a date's line is no credit's.
-        let all_lines = br_lines(node);
-        let lines: Vec<String> = all_lines.iter().filter(|l| !is_stamp_line(l)).cloned().collect();
-        let dated = lines.len() < all_lines.len();
+        let (lines, dated) = lines_without_stamps(node);
         if (2..=5).contains(&lines.len()) || (dated && lines.len() == 1) {
             let people = credit_lines(&lines);
             if !people.is_empty() {
@@ -641,12 +639,20 @@ fn without_stamp_lines(node: &NodeRef) -> String {
     if !has_descendant(node, &["br"]) {
         return spaced_text(node);
     }
-    let lines = br_lines(node);
-    let kept: Vec<&String> = lines.iter().filter(|l| !is_stamp_line(l)).collect();
-    match kept.as_slice() {
-        [only] if kept.len() < lines.len() => only.to_string(),
+    match lines_without_stamps(node) {
+        (kept, true) if kept.len() == 1 => kept.into_iter().collect(),
         _ => spaced_text(node),
     }
+}
+
+/// The lines of `node` (split by `<br>`) that are not a date or a reading
+/// time ([`is_stamp_line`]), and whether any line was one.
+fn lines_without_stamps(node: &NodeRef) -> (Vec<String>, bool) {
+    let lines = br_lines(node);
+    let count = lines.len();
+    let kept: Vec<String> = lines.into_iter().filter(|l| !is_stamp_line(l)).collect();
+    let stamped = kept.len() < count;
+    (kept, stamped)
 }
 
 /// The people a credit's `text` names ([`credit`]), persons only.
@@ -829,8 +835,7 @@ fn role_text(node: &NodeRef) -> Option<String> {
 /// separator that leads to the date: "by <a>Jeff Foust</a>, SpaceNews
 /// Writer | December 12, 2014 03:20pm ET".
 fn role_before_separator(text: &str, name: &str) -> Option<String> {
-    let at = text.find(name)?;
-    let rest = text[at + name.len()..].trim_start().strip_prefix(',')?;
+    let rest = after_name_and_separator(text, name, &[","])?;
     let role = rest.split(['|', '·', '•']).next()?.trim();
     role_line(name, role).filter(|_| has_role_word(role))
 }
@@ -840,13 +845,7 @@ fn role_before_separator(text: &str, name: &str) -> Option<String> {
 /// never a date, a time or a "Follow" button.
 fn role_after_name(node: &NodeRef, name: &str) -> Option<String> {
     let text = spaced_text(node);
-    let at = text.find(name.trim())?;
-    let rest = text[at + name.trim().len()..].trim_start();
-    let rest = rest
-        .strip_prefix(',')
-        .or_else(|| rest.strip_prefix('—'))
-        .or_else(|| rest.strip_prefix('–'))
-        .or_else(|| rest.strip_prefix("- "))?;
+    let rest = after_name_and_separator(&text, name, &[",", "—", "–", "- "])?;
     let role = clean_role(rest);
     let words = role.split_whitespace().count();
     let ok = (1..=8).contains(&words)
@@ -855,6 +854,15 @@ fn role_after_name(node: &NodeRef, name: &str) -> Option<String> {
         && !byline_feeds::credit::is_agency(&role)
         && parse_credit(&role).iter().all(|a| !is_name_shaped(&a.name));
     ok.then_some(role)
+}
+
+/// What follows `name` in `text` after one of `separators`, the first
+/// found: "Jane Doe, Health Reporter | May 2" → "Health Reporter | May 2".
+fn after_name_and_separator<'a>(text: &'a str, name: &str, separators: &[&str]) -> Option<&'a str> {
+    let name = name.trim();
+    let at = text.find(name)?;
+    let rest = text[at + name.len()..].trim_start();
+    separators.iter().find_map(|separator| rest.strip_prefix(separator))
 }
 
 #[cfg(test)]
