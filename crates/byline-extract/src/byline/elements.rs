@@ -317,7 +317,32 @@ fn first_byline(
             break;
         }
     }
-    found
+    match block {
+        Some(line) => with_unmarked_people(found, &line, ctx),
+        None => found,
+    }
+}
+
+/// `found` (the people of the marked elements in a byline's `line`), or
+/// the line's own people when it is a credit line that names them all and
+/// more: "By <a rel="author">Harriet Alexander</a>, <span>Andrew Marszal
+/// and Josie Ensor</span>" links its first author alone. Roles found on
+/// the marked elements are kept.
+fn with_unmarked_people(found: Vec<Author>, line: &NodeRef, ctx: &Context) -> Vec<Author> {
+    if found.is_empty() || !is_by_line(line) {
+        return found;
+    }
+    let mut people = ctx.keep_people(read_author_element(line));
+    let names_all = found.iter().all(|f| people.iter().any(|p| same_person(&p.name, &f.name)));
+    if people.len() <= found.len() || !names_all {
+        return found;
+    }
+    for person in &mut people {
+        if person.role.is_none() {
+            person.role = found.iter().find(|f| same_person(&person.name, &f.name)).and_then(|f| f.role.clone());
+        }
+    }
+    people
 }
 
 /// The smallest ancestor of a byline element that holds the whole byline
@@ -885,6 +910,26 @@ mod tests {
         );
         let found = from_elements(&doc, "HackerRank", &test_context());
         assert_eq!(names(&found.authors), [("George Anders", Some("Former Contributor"))]);
+    }
+
+    #[test]
+    fn a_credit_line_names_the_people_its_first_link_leaves_out() {
+        let doc = Document::from(
+            r#"<body><h1>AirAsia plane found</h1><p class="bylineBody">By <a rel="author" href="/journalists/ha/">
+               Harriet Alexander</a>, <span>Andrew Marszal and Josie Ensor</span></p><p>Text.</p></body>"#,
+        );
+        let found = from_elements(&doc, "AirAsia plane found", &test_context());
+        assert_eq!(
+            names(&found.authors),
+            [("Harriet Alexander", None), ("Andrew Marszal", None), ("Josie Ensor", None)]
+        );
+        // A line that names someone else beside the link is not read.
+        let doc = Document::from(
+            r#"<body><h1>Plane found</h1><p class="meta"><a rel="author" href="/a/">Harriet Alexander</a>
+               | Asia | 3 comments</p><p>Text.</p></body>"#,
+        );
+        let found = from_elements(&doc, "Plane found", &test_context());
+        assert_eq!(names(&found.authors), [("Harriet Alexander", None)]);
     }
 
     #[test]

@@ -77,9 +77,16 @@ pub(crate) fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag:
                 words.iter().any(|w| NOT_THIS_ARTICLE.contains(&w.as_str()) && !(w == "footer" && in_article()))
                     || NOT_THIS_ARTICLE_PHRASES.iter().any(|m| marks.contains(m))
                     || crate::cleanup::is_related_block(&a)
-                    || crate::cleanup::is_comment_block(&a)
+                    || (crate::cleanup::is_comment_block(&a) && !is_byline_with_comment_count(&marks))
             }
     })
+}
+
+/// Whether an element's marks (`class_id`) name a byline first and its
+/// comment count after ("bylineComments", "byline-comments"): the
+/// article's byline line, not a comment's ("comment-byline").
+fn is_byline_with_comment_count(marks: &str) -> bool {
+    crate::dom::class_id_words(marks).any(|w| w.starts_with("byline"))
 }
 
 /// Whether list item `li`, which holds the byline element `node`, is a
