@@ -25,8 +25,9 @@
 //! - A page's byline counts in the batch it came in (`byline_batch`), its
 //!   body, title and language in the page's batch: batch 5's Scrapinghub
 //!   pages' bylines are batch 7. Batch 8 (metascraper's pages), batch 9
-//!   (newspaper's old test pages) and batch 10 (snacktory's test pages) are
-//!   reported in tables of their own, as batches 5 to 7 are.
+//!   (newspaper's old test pages), batch 10 (snacktory's test pages) and
+//!   batch 11 (htmldate's, goose3's and graby's test pages) are reported in
+//!   tables of their own, as batches 5 to 7 are.
 
 use std::fmt::Write as _;
 
@@ -239,6 +240,12 @@ pub const BATCH_9_TUNE: Slice = Slice { half: "tune", batches: Some((9, 9)) };
 pub const BATCH_10_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((10, 10)) };
 /// Batch 10's tune pages.
 pub const BATCH_10_TUNE: Slice = Slice { half: "tune", batches: Some((10, 10)) };
+/// Batch 11's holdout pages (htmldate's, goose3's and graby's test pages;
+/// bylines labelled by hand, one body snippet each): fresh when batches
+/// 1–10 had been tuned on.
+pub const BATCH_11_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((11, 11)) };
+/// Batch 11's tune pages.
+pub const BATCH_11_TUNE: Slice = Slice { half: "tune", batches: Some((11, 11)) };
 
 fn sums(row: &RealRow, pages: &[Page], which: Slice) -> Sums {
     let mut s = Sums {
@@ -342,6 +349,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let batch_10 = pages.iter().filter(|p| BATCH_10_HOLDOUT.holds(p)).count();
     let batch_10_all = pages.iter().filter(|p| p.expected.batch() == 10).count();
     let batch_10_unknown = pages.iter().filter(|p| p.expected.batch() == 10 && !p.expected.byline_known()).count();
+    let batch_11 = pages.iter().filter(|p| BATCH_11_HOLDOUT.holds(p)).count();
+    let batch_11_all = pages.iter().filter(|p| p.expected.batch() == 11).count();
+    let batch_11_unknown = pages.iter().filter(|p| p.expected.batch() == 11 && !p.expected.byline_known()).count();
     let _ = writeln!(
         s,
         "- Pages: the {} pages of batches 1 to 4 of `crates/byline-extract/tests/fixtures/real` ([SOURCES.md](crates/byline-extract/tests/fixtures/real/SOURCES.md)): \
@@ -372,11 +382,15 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          (`sn-`: snacktory's test pages, news, business, blog and press-release pages of 2010 to 2020, bylines decided \
          by hand from the pages, {batch_10_unknown} of them not known, one body snippet each), added after batches 1 to 9 \
          had been tuned on and split the same way: **fresh holdout (batch 10)** ({batch_10} pages) and **batch 10, tune \
-         pages**. **Which tables include batches 5 to 10:** only their own, their targets tables and the speed table; \
-         the holdout half, the fresh holdouts of batches 2 to 4 and the tune half are batches 1 to 4 alone, as in earlier \
-         runs.\n",
-        pages.len() - batch_5_all - batch_6_all - batch_8_all - batch_9_all - batch_10_all,
-        pages.len() - batch_5_all - batch_6_all - batch_8_all - batch_9_all - batch_10_all - tune,
+         pages**. {batch_11_all} pages are batch 11 (`hd-`, `gs-`, `gb-`: htmldate's, goose3's and graby's test pages, \
+         German, French, English, Spanish and Polish news, blogs and institutional pages of 2010 to 2025, bylines decided \
+         by hand from the pages, {batch_11_unknown} of them not known, one body snippet each), added after batches 1 to \
+         10 had been tuned on and split the same way: **fresh holdout (batch 11)** ({batch_11} pages) and **batch 11, \
+         tune pages**. **Which tables include batches 5 to 11:** only their own, their targets tables and the speed \
+         table; the holdout half, the fresh holdouts of batches 2 to 4 and the tune half are batches 1 to 4 alone, as in \
+         earlier runs.\n",
+        pages.len() - batch_5_all - batch_6_all - batch_8_all - batch_9_all - batch_10_all - batch_11_all,
+        pages.len() - batch_5_all - batch_6_all - batch_8_all - batch_9_all - batch_10_all - batch_11_all - tune,
     );
     for (title, which) in [
         ("holdout half", HOLDOUT),
@@ -398,6 +412,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("batch 9, tune pages (newspaper's test pages)", BATCH_9_TUNE),
         ("fresh holdout (batch 10: snacktory's test pages, holdout pages)", BATCH_10_HOLDOUT),
         ("batch 10, tune pages (snacktory's test pages)", BATCH_10_TUNE),
+        ("fresh holdout (batch 11: htmldate's, goose3's and graby's test pages, holdout pages)", BATCH_11_HOLDOUT),
+        ("batch 11, tune pages (htmldate's, goose3's and graby's test pages)", BATCH_11_TUNE),
     ] {
         // The body F1 column only where the pages have a gold body.
         let golden = sums(&rows[0], pages, which).golden;
@@ -430,7 +446,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     let _ = writeln!(
         s,
-        "Speed over the whole corpus (all {} pages, batches 5, 6, 8, 9 and 10 included; pages/s, median of {} runs):\n",
+        "Speed over the whole corpus (all {} pages, batches 5, 6 and 8 to 11 included; pages/s, median of {} runs):\n",
         pages.len(),
         facts.runs
     );
@@ -467,6 +483,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("the fresh holdout (batch 8)", BATCH_8_HOLDOUT),
         ("the fresh holdout (batch 9)", BATCH_9_HOLDOUT),
         ("the fresh holdout (batch 10)", BATCH_10_HOLDOUT),
+        ("the fresh holdout (batch 11)", BATCH_11_HOLDOUT),
     ] {
         let ours = sums(&rows[0], pages, which);
         let best_body = rows[1..]
@@ -538,8 +555,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         "Roles right: on pages whose expected byline states a role, names and roles equal (only byline-extract gives \
          roles; such pages are our az/ru pages, batch 1's all in the holdout half, batch 2's 3 in the tune half and 2 \
          in the holdout half, 4 of batch 6's tune pages, 8 of batch 7's tune pages and 9 of its holdout pages, 4 of \
-         batch 8's tune pages and 7 of its holdout pages, 5 of batch 9's tune pages and 12 of its holdout pages, and 2 \
-         of batch 10's tune pages and 5 of its holdout pages).",
+         batch 8's tune pages and 7 of its holdout pages, 5 of batch 9's tune pages and 12 of its holdout pages, 2 \
+         of batch 10's tune pages and 5 of its holdout pages, and 1 of batch 11's tune pages and 7 of its holdout \
+         pages).",
         "Body F1 (batches 5 and 6 only): `token_f1` of `crates/byline-extract/tests/common/mod.rs` (precision and recall \
          over bags of whitespace-separated tokens, as article-extraction benchmarks score) of the page's full gold \
          body against the tool's body text, averaged over the pages with a gold body (a failed page scores 0). The \
@@ -555,7 +573,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          read as a hint only; each page has one body snippet chosen by hand and no gold body. Batch 9's (newspaper's \
          old test pages) were decided by hand in `import_batch9.py` the same way, before any tool had been run on them; \
          one body snippet each, no gold body; batch 10's (snacktory's test pages) in `import_batch10.py` the same \
-         way, snacktory's own expected authors read as a cross-check only.",
+         way, snacktory's own expected authors read as a cross-check only; batch 11's (htmldate's, goose3's and \
+         graby's test pages) in `import_batch11.py` the same way, goose3's own expected authors read as a cross-check \
+         only.",
         "Body: there is no full gold text for batches 1 to 4, so no F1 there. Each `must_contain` snippet must be in the \
          body text and each `must_not_contain` snippet must not, both compared with all whitespace removed; \
          postlight's snippet is the first words of Mercury's own output, which sometimes start with a caption or \
@@ -575,8 +595,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     crate::page_table_head(
         &mut s,
-        "Every tune page (the holdout pages are not listed; batch 2's, 3's, 4's, 5's, 6's, 8's, 9's and 10's pages are \
-         marked ², ³, ⁴, ⁵, ⁶, ⁸, ⁹ and ¹⁰, a byline of batch 7 ⁷; body F1 where there is a gold body)",
+        "Every tune page (the holdout pages are not listed; batch 2's, 3's, 4's, 5's, 6's, 8's, 9's, 10's and 11's pages \
+         are marked ², ³, ⁴, ⁵, ⁶, ⁸, ⁹, ¹⁰ and ¹¹, a byline of batch 7 ⁷; body F1 where there is a gold body)",
         rows.iter().map(|r| r.name.as_str()),
     );
     for (i, page) in pages.iter().enumerate() {
@@ -657,6 +677,7 @@ fn batch_mark(batch: u32) -> &'static str {
         8 => "⁸",
         9 => "⁹",
         10 => "¹⁰",
+        11 => "¹¹",
         _ => "",
     }
 }

@@ -108,13 +108,14 @@ pub fn real_pages() -> Vec<Page> {
 }
 
 /// The name prefixes of batch 5's pages (Fundus, Scrapinghub), batch 6's
-/// (Mozilla Readability), batch 8's (metascraper), batch 9's (newspaper)
-/// and batch 10's (snacktory), whose half is the hash's top bit (see `half`).
-pub const TOP_BIT_PREFIXES: [&str; 6] = ["fd-", "sh-", "rd-", "mt-", "nw-", "sn-"];
+/// (Mozilla Readability), batch 8's (metascraper), batch 9's (newspaper),
+/// batch 10's (snacktory) and batch 11's (htmldate, goose3, graby), whose
+/// half is the hash's top bit (see `half`).
+pub const TOP_BIT_PREFIXES: [&str; 9] = ["fd-", "sh-", "rd-", "mt-", "nw-", "sn-", "hd-", "gs-", "gb-"];
 
 /// Which half of the real corpus a page belongs to: `"tune"` or
 /// `"holdout"`, decided by FNV-1a (64-bit) of its name alone: its lowest bit
-/// for batches 1 to 4 (even → tune), its top bit for batches 5, 6, 8, 9 and 10 (pages
+/// for batches 1 to 4 (even → tune), its top bit for batches 5, 6 and 8 to 11 (pages
 /// named with a `TOP_BIT_PREFIXES` prefix; 0 → tune), so that the earlier
 /// batches keep their halves.
 pub fn half(name: &str) -> &'static str {
