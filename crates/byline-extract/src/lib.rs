@@ -127,9 +127,9 @@ pub fn extract(
     let title = title::pick_at(&page, &meta, &ld, &site_names, Some(url));
     let published = metadata::published(&meta, &ld, &page);
     let declared_language = metadata::language(&page, &meta, &ld);
-    let people = byline::Context::new(&site_names, url);
-    let from_json_ld = byline::from_json_ld(&ld, &people);
     let page_title = dom::elements_named(&page, &["title"]).first().map(dom::text_of);
+    let people = byline::Context::new(&site_names, url).with_page_title(page_title.as_deref());
+    let from_json_ld = byline::from_json_ld(&ld, &people);
     let from_meta = byline::from_meta(&meta, page_title.as_deref(), &title, &people);
 
     // Before cleanup: sites put bylines in share bars and <nav>; blocks of

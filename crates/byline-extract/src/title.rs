@@ -14,7 +14,7 @@ use crate::text::{comparable, fold, squash};
 use crate::{headline_parts, host_name};
 
 /// Separators between a headline and a site name.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " » ", " « ", " :: ", " · ", " / ", " : "];
+pub(crate) const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " » ", " « ", " :: ", " · ", " / ", " : "];
 
 /// Picks the headline and strips the site name from it: the on-page
 /// headline first, as the reader sees it (see [`on_page_headline`]); one

@@ -138,7 +138,29 @@ const INSTITUTION_WORDS: &[&str] = &[
     "universität",
     "institute",
     "instituto",
+    "ministère",
+    "министерство",
+    "nazirliyi",
+    "republik",
+    "republic",
+    "république",
+    "республика",
+    "respublikasi",
+    // Parties and political currents ("Courant Communiste Révolutionnaire").
+    "party",
+    "parti",
+    "partei",
+    "партия",
+    "partiyasi",
+    "communist",
+    "communiste",
+    "revolutionnaire",
+    "révolutionnaire",
 ];
+
+/// Endings of compound institution words, never of a person's name
+/// ("Außenministerium", "Bundesministerium").
+const INSTITUTION_ENDINGS: &[&str] = &["ministerium"];
 
 /// Last words of a company's name, never of a person's ("Tableau
 /// Software", "Acme Inc.", "Visiongain Ltd"), written folded: a press
@@ -184,6 +206,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "login",
     "menu",
     "search",
+    "stories",
+    "storys",
 ];
 
 /// Whether `words` (folded, two or more) end in a [`PUBLICATION_WORDS`] word.
@@ -900,7 +924,7 @@ pub fn is_plausible_person(name: &str) -> bool {
         || is_publication(&words)
         || (words.len() >= 2
             && words.last().is_some_and(|w| COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))))
-        || words.iter().any(|w| INSTITUTION_WORDS.contains(w))
+        || words.iter().any(|w| INSTITUTION_WORDS.contains(w) || INSTITUTION_ENDINGS.iter().any(|e| w.ends_with(e)))
         || words.iter().any(|w| ADMIN_WORDS.contains(w))
         || words.iter().any(|w| FURNITURE_WORDS.contains(w))
         // "Barack's Flip Flop Show": a possessive makes a title, not a name.
@@ -1292,6 +1316,7 @@ mod tests {
             "View Bio",
             "Related Videos",
             "Share This",
+            "Alle Storys",
             "Barack's Flip Flop Show",
         ] {
             assert!(!is_plausible_person(bad), "{bad}");
@@ -1304,9 +1329,16 @@ mod tests {
 
     #[test]
     fn an_institution_or_a_department_is_not_a_person() {
-        for bad in
-            ["PMJS - Coordenadoria de TI", "Assessoria de Imprensa", "Department of Health", "Ministry of Defence"]
-        {
+        for bad in [
+            "PMJS - Coordenadoria de TI",
+            "Assessoria de Imprensa",
+            "Department of Health",
+            "Ministry of Defence",
+            "Außenministerium der Republik Österreich",
+            "Xarici İşlər Nazirliyi",
+            "Courant Communiste Revolutionnaire",
+            "Labour Party",
+        ] {
             assert!(!is_plausible_person(bad), "{bad}");
         }
     }

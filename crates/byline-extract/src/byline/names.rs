@@ -34,7 +34,36 @@ fn site_owner(site_name: &str) -> Option<String> {
         .then(|| owner.trim().to_string())
 }
 
+/// The person a site is named after, by the last part of its `<title>`
+/// ("Kein Cyberterrorismus (diesmal) « Dr. Phillip W. Brunst" on
+/// pbrunst.de): a full name, without a title such as "Dr.", whose surname
+/// (four letters or more) the host's main label spells.
+fn owner_by_title(page_title: &str, host_label: &str) -> Option<String> {
+    let part = crate::title::SEPARATORS
+        .iter()
+        .filter_map(|s| page_title.rsplit_once(s).map(|(_, after)| after))
+        .min_by_key(|after| after.len())?;
+    let name = squash(without_title(part));
+    let surname = comparable(name.split_whitespace().last()?);
+    let first = comparable(name.split_whitespace().next()?);
+    // A host that spells every word is a brand's ("Gelbe Liste" on gelbe-liste.de).
+    let spelled = surname.chars().count() >= 4
+        && surname.chars().all(char::is_alphabetic)
+        && host_label.contains(&surname)
+        && !host_label.contains(first.trim_end_matches('.'));
+    (spelled && name.split_whitespace().count() >= 2 && byline_feeds::credit::is_name_shaped(&name)).then_some(name)
+}
+
 impl Context {
+    /// The context with the site's owner read from the page's `<title>`
+    /// too ([`owner_by_title`]), when its name gives none.
+    pub(crate) fn with_page_title(mut self, page_title: Option<&str>) -> Self {
+        if self.site_owner.is_none() {
+            self.site_owner = page_title.and_then(|t| owner_by_title(t, &self.host_label));
+        }
+        self
+    }
+
     /// `site_names` are the site's and publisher's names; the page host's
     /// main label (`report` in `www.report.az`) is added.
     pub(crate) fn new(site_names: &[String], url: &Url) -> Self {
@@ -228,6 +257,16 @@ mod tests {
         assert_eq!(site_owner("Jane Roe’s Weblog").as_deref(), Some("Jane Roe"));
         assert_eq!(site_owner("Andrew Montalenti's Blog | Notes").as_deref(), None, "the owner's part comes last");
         assert_eq!(site_owner("the company's blog"), None);
+        let by_title = |title: &str, host: &str| owner_by_title(title, host);
+        assert_eq!(
+            by_title("Kein Cyberterrorismus (diesmal) « Dr. Phillip W. Brunst", "pbrunst").as_deref(),
+            Some("Phillip W. Brunst")
+        );
+        assert_eq!(by_title("Einmal zahlen – Henry Steinhau", "steinhau").as_deref(), Some("Henry Steinhau"));
+        assert_eq!(by_title("A story - John Smith", "nytimes"), None, "the host does not spell the name");
+        assert_eq!(by_title("A story - Daring Fireball", "daringfireball"), None, "not a person's name");
+        assert_eq!(by_title("Chininum – Gelbe Liste", "gelbe-liste"), None, "the host spells the whole name: a brand");
+        assert_eq!(by_title("Phillip Brunst", "pbrunst"), None, "no separator: the title is the headline");
         assert_eq!(site_owner("Jane Roe's cats"), None);
     }
 
