@@ -83,6 +83,13 @@ impl Tool {
         }
     }
 
+    /// Whether the tool is timed on one thread per core too: not
+    /// rs-trafilatura, whose process grew past 24 GB and ran at half its
+    /// one-thread rate when two threads shared it (2026-12-04).
+    fn runs_on_threads(self) -> bool {
+        self != Tool::Trafilatura
+    }
+
     /// Runs the tool on one page. `sanitize` adds what byline-extract
     /// always does after finding the body: `sanitize_html` and
     /// `html_to_text` on the body's HTML.
@@ -645,6 +652,9 @@ fn run_real(args: &Args, facts: &Facts, report_path: &Path) -> Result<String, St
             });
             row.rates.push(r);
             eprintln!("real run {}: {:<24} {r:>8.1} pages/s", run + 1, tool.name());
+            if !tool.runs_on_threads() {
+                continue;
+            }
             let r = rate_on_threads(&pages, min, cores(), |p| {
                 std::hint::black_box(tool.run(p, false));
             });
