@@ -457,8 +457,11 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     );
     let list = |rates: &[f64]| rates.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(", ");
     for row in rows {
-        let on_cores =
-            if row.rates_on_cores.is_empty() { "—".to_string() } else { format!("{:.0}", median(row.rates_on_cores.clone())) };
+        let on_cores = if row.rates_on_cores.is_empty() {
+            "—".to_string()
+        } else {
+            format!("{:.0}", median(row.rates_on_cores.clone()))
+        };
         let _ = writeln!(
             s,
             "| {} | {:.0} | {} | {on_cores} | {} |",
