@@ -20,7 +20,8 @@
 //!   line or two later (a picture's caption stays, under the picture).
 //! * `byline`, `title` and `metadata` read the rest from JSON-LD, meta tags
 //!   and the page itself; the language is told from the text (`whatlang`)
-//!   when the page declares none.
+//!   when the page declares none, or when a long text plainly reads as
+//!   another language than the one declared.
 //! * The body then goes through `byline_feeds::sanitize`, the one place
 //!   remote HTML is made safe.
 //!
@@ -178,8 +179,8 @@ pub fn extract(
     if text.is_empty() {
         return Err(ExtractError::NoContent("the article body is empty".into()));
     }
-    // The declared language when there is one, else the text's.
-    let language = declared_language.or_else(|| metadata::detected_language(&text));
+    // The declared language, unless the text plainly reads as another.
+    let language = metadata::page_language(declared_language, &text);
     let reading_minutes = text::reading_minutes(&text);
     Ok(Extracted { title, byline, published, lead_image, language, content_html, text, reading_minutes })
 }

@@ -213,10 +213,62 @@ pub(crate) fn language(doc: &Document, meta: &Meta, ld: &ArticleLd) -> Option<St
 /// kept; whatlang tells az from tr and ru from uk and bg by their letters
 /// and trigrams even on one sentence.
 pub(crate) fn detected_language(text: &str) -> Option<String> {
+    guess(text).map(|g| g.language)
+}
+
+/// The page's language: the declared one, unless its text plainly reads
+/// as another (a reliable guess on at least [`OVERRIDE_MIN_LETTERS`]
+/// letters, and not a language such a guess mistakes for the declared
+/// one, [`CONFUSABLE`]): a blog declaring `de` for an English article, an
+/// az site's template declaring `az` above a Russian one. A page that
+/// declares none: its text's ([`detected_language`]).
+pub(crate) fn page_language(declared: Option<String>, text: &str) -> Option<String> {
+    let Some(declared) = declared else { return detected_language(text) };
+    let confusable = |a: &str, b: &str| CONFUSABLE.iter().any(|group| group.contains(&a) && group.contains(&b));
+    match guess(text) {
+        Some(g)
+            if g.reliable
+                && g.letters >= OVERRIDE_MIN_LETTERS
+                && g.language != declared
+                && !confusable(&g.language, &declared) =>
+        {
+            Some(g.language)
+        }
+        _ => Some(declared),
+    }
+}
+
+/// The fewest letters of text on which a guess overrules the page's
+/// declared language.
+const OVERRIDE_MIN_LETTERS: usize = 400;
+
+/// Languages a guess on letters and trigrams mistakes for one another.
+const CONFUSABLE: &[&[&str]] = &[
+    &["az", "tr"],
+    &["ru", "uk", "be", "bg", "mk", "sr"],
+    &["es", "pt", "gl", "ca"],
+    &["da", "nb", "nn", "no", "sv"],
+    &["hr", "sr", "bs", "sl"],
+    &["cs", "sk"],
+    &["id", "ms"],
+];
+
+/// What `whatlang` makes of a text's first 1,200 characters.
+struct Guess {
+    /// ISO 639-1 where there is one, else 639-3.
+    language: String,
+    reliable: bool,
+    letters: usize,
+}
+
+/// [`Guess`] of `text`, when it has at least 40 letters and the guess is
+/// reliable or at least half sure.
+fn guess(text: &str) -> Option<Guess> {
     // A thousand characters or so are plenty and keep this cheap.
     let end = text.char_indices().nth(1200).map_or(text.len(), |(i, _)| i);
     let sample = &text[..end];
-    if sample.chars().filter(|c| c.is_alphabetic()).count() < 40 {
+    let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 40 {
         return None;
     }
     let info = whatlang::detect(sample)?;
@@ -224,7 +276,7 @@ pub(crate) fn detected_language(text: &str) -> Option<String> {
         return None;
     }
     let code = info.lang().code();
-    Some(iso_639_1(code).unwrap_or(code).to_string())
+    Some(Guess { language: iso_639_1(code).unwrap_or(code).to_string(), reliable: info.is_reliable(), letters })
 }
 
 /// ISO 639-3 → 639-1 for the languages whatlang knows that have one.
@@ -399,6 +451,29 @@ mod tests {
             assert_eq!(detected_language(text).as_deref(), Some(want), "{text}");
         }
         assert_eq!(detected_language("Bakı, 2026"), None, "too short to tell");
+    }
+
+    #[test]
+    fn a_long_text_plainly_in_another_language_overrules_the_declared_one() {
+        let times = |s: &str, n: usize| vec![s; n].join(" ");
+        let english =
+            times("A new park opened in the city on Monday, with three thousand trees and new cycle paths.", 6);
+        let russian =
+            times("В Гяндже открылся новый парк. В парке посажено три тысячи деревьев, проложены дорожки.", 6);
+        let turkish =
+            times("Gence şehrinde yeni park hizmete açıldı. Parkta üç bin ağaç dikildi, bisiklet yolları yapıldı.", 6);
+        let ukrainian =
+            times("У Гянджі відкрився новий парк. У парку посаджено три тисячі дерев, прокладено доріжки.", 6);
+        let declared = |l: &str| Some(l.to_string());
+        assert_eq!(page_language(declared("de"), &english).as_deref(), Some("en"), "a German blog's English article");
+        assert_eq!(page_language(declared("az"), &russian).as_deref(), Some("ru"), "an az site's Russian article");
+        // A guess that mistakes one language for its neighbour never overrules.
+        assert_eq!(page_language(declared("az"), &turkish).as_deref(), Some("az"));
+        assert_eq!(page_language(declared("ru"), &ukrainian).as_deref(), Some("ru"));
+        // Too little text to overrule the page.
+        let short = "A new park opened in the city on Monday, with three thousand trees.";
+        assert_eq!(page_language(declared("de"), short).as_deref(), Some("de"));
+        assert_eq!(page_language(None, short).as_deref(), Some("en"), "nothing declared: the text's");
     }
 
     #[test]
