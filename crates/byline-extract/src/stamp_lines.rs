@@ -158,11 +158,12 @@ fn is_time_stamp(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ':'));
-    let is_date_word = |w: &str| DATE_WORDS.contains(&w.to_lowercase().as_str());
-    let is_stamp_word = |w: &str| is_date_word(w) || CLOCK_WORDS.contains(&w.to_lowercase().as_str());
-    let bare = |w: &&str| w.trim_end_matches('.').to_string();
-    let has_date = NUMERIC_DATE.is_match(stamp) || words.iter().map(bare).any(|w| is_date_word(&w));
-    has_date && !words.is_empty() && words.iter().map(bare).all(|w| is_number(&w) || is_stamp_word(&w))
+    // Each word bare (a trailing dot aside) and in lower case, once.
+    let bare: Vec<String> = words.iter().map(|w| w.trim_end_matches('.').to_lowercase()).collect();
+    let is_date_word = |w: &str| DATE_WORDS.contains(&w);
+    let is_stamp_word = |w: &str| is_date_word(w) || CLOCK_WORDS.contains(&w);
+    let has_date = NUMERIC_DATE.is_match(stamp) || bare.iter().any(|w| is_date_word(w));
+    has_date && !bare.is_empty() && bare.iter().all(|w| is_number(w) || is_stamp_word(w))
 }
 
 /// A date written in numbers: "24.04.2024", "06. 01. 2026", "11/19/2019", "2019-11-20".

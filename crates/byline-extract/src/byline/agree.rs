@@ -2,7 +2,7 @@
 //! its kind of evidence is and by how many other sources name the same
 //! people; a weak candidate that nobody confirms gives no byline.
 
-use super::names::same_person;
+use super::names::{fill_roles, names_them_and_more, same_person};
 use super::trailing::TrailingByline;
 use super::{Evidence, Found};
 use crate::model::Author;
@@ -80,17 +80,11 @@ pub(crate) fn choose(sources: [Found; 4], trailing: Option<TrailingByline>) -> V
     // A page source that names the same people and more (JSON-LD lists one
     // author, the meta tag or the byline both) is the fuller byline.
     let fuller = candidates.iter().find(|c| {
-        !matches!(c.evidence, Evidence::Feed | Evidence::Trailing)
-            && c.authors.len() > chosen.authors.len()
-            && chosen.authors.iter().all(|a| c.authors.iter().any(|l| same(l, a)))
+        !matches!(c.evidence, Evidence::Feed | Evidence::Trailing) && names_them_and_more(&c.authors, &chosen.authors)
     });
     let mut authors = fuller.unwrap_or(chosen).authors.clone();
     // Roles from every source that names the same person.
-    for a in &mut authors {
-        if a.role.is_none() {
-            a.role = candidates.iter().flat_map(|c| &c.authors).filter(|k| same(k, a)).find_map(|k| k.role.clone());
-        }
-    }
+    fill_roles(&mut authors, candidates.iter().flat_map(|c| &c.authors));
     if let Some(trailing) = trailing {
         let used = trailing.authors.iter().all(|t| authors.iter().any(|a| same(a, t)));
         if used {

@@ -10,7 +10,7 @@ use super::lines::{credit, credit_lines, date_line_name, has_label, role_line, s
 use dom_query::{Document, NodeRef};
 
 use super::after::{author_box, copyright_person};
-use super::names::{same_person, Context};
+use super::names::{fill_roles, names_them_and_more, same_person, Context};
 use super::regions::{headline_index, in_other_block};
 use super::{Evidence, Found};
 use crate::dom::{body_elements, br_lines, class_id, has_descendant, own_text, short_text, tag, text_of};
@@ -333,15 +333,10 @@ fn with_unmarked_people(found: Vec<Author>, line: &NodeRef, ctx: &Context) -> Ve
         return found;
     }
     let mut people = ctx.keep_people(read_author_element(line));
-    let names_all = found.iter().all(|f| people.iter().any(|p| same_person(&p.name, &f.name)));
-    if people.len() <= found.len() || !names_all {
+    if !names_them_and_more(&people, &found) {
         return found;
     }
-    for person in &mut people {
-        if person.role.is_none() {
-            person.role = found.iter().find(|f| same_person(&person.name, &f.name)).and_then(|f| f.role.clone());
-        }
-    }
+    fill_roles(&mut people, found.iter());
     people
 }
 

@@ -225,6 +225,20 @@ fn is_group_name(name: &str) -> bool {
 /// prints "Perry Bacon Jr.", another "Perry Bacon".
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md"];
 
+/// Whether `fuller` names every person of `fewer` and more besides: the
+/// fuller byline of two that agree ("A" against "A, B and C").
+pub(crate) fn names_them_and_more(fuller: &[Author], fewer: &[Author]) -> bool {
+    fuller.len() > fewer.len() && fewer.iter().all(|f| fuller.iter().any(|p| same_person(&p.name, &f.name)))
+}
+
+/// Gives each of `authors` without a role the role of the first of
+/// `known` that is the same person and states one.
+pub(crate) fn fill_roles<'a>(authors: &mut [Author], known: impl Iterator<Item = &'a Author> + Clone) {
+    for author in authors.iter_mut().filter(|a| a.role.is_none()) {
+        author.role = known.clone().filter(|k| same_person(&k.name, &author.name)).find_map(|k| k.role.clone());
+    }
+}
+
 /// Whether two names are the same person's, compared folded and without
 /// punctuation or a suffix ("Jr.", "PhD").
 pub(crate) fn same_person(a: &str, b: &str) -> bool {
