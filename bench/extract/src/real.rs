@@ -450,7 +450,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         pages.len(),
         facts.runs
     );
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = crate::cores();
     let _ = writeln!(
         s,
         "| Tool | Pages/s, one thread | Runs | Pages/s, one process on {threads} threads (one per core, as the engine extracts) | Runs |\n|---|--:|---|--:|---|"
