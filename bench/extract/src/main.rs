@@ -222,6 +222,20 @@ impl Row {
     }
 }
 
+/// Each run's rate, one decimal, comma-separated: a table's "Runs" cell.
+fn runs_list(rates: &[f64]) -> String {
+    rates.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The median rate, whole, or "—" where the tool was not timed so.
+fn median_cell(rates: &[f64]) -> String {
+    if rates.is_empty() {
+        "—".to_string()
+    } else {
+        format!("{:.0}", median(rates.to_vec()))
+    }
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     if v.is_empty() {
         return f64::NAN;
@@ -445,13 +459,8 @@ fn markdown(facts: &Facts, rows: &[Row], pages: &[Page], readability_first_name_
     );
     let _ = writeln!(s, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
     for row in rows {
-        let sanitized = if row.name == Tool::Ours.name() {
-            "(included)".to_string()
-        } else if row.rates_sanitized.is_empty() {
-            "—".to_string()
-        } else {
-            format!("{:.0}", median(row.rates_sanitized.clone()))
-        };
+        let sanitized =
+            if row.name == Tool::Ours.name() { "(included)".to_string() } else { median_cell(&row.rates_sanitized) };
         let _ = writeln!(
             s,
             "| {} | {:.3} | {:.3} | {:.3} | {}/{n} | {}/{n} | {}/{n} | {} | {:.0} | {} |",
@@ -582,18 +591,17 @@ fn markdown(facts: &Facts, rows: &[Row], pages: &[Page], readability_first_name_
     let _ = writeln!(s, "\n</details>\n\n<details><summary>Every run, pages/s</summary>\n");
     let _ = writeln!(s, "| Tool | Runs | + our sanitize |\n|---|---|---|");
     for row in rows {
-        let list = |v: &[f64]| v.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(", ");
         let _ = writeln!(
             s,
             "| {} | {} | {} |",
             row.name,
-            list(&row.rates),
+            runs_list(&row.rates),
             if row.name == Tool::Ours.name() {
                 "(included)".into()
             } else if row.rates_sanitized.is_empty() {
                 "—".into()
             } else {
-                list(&row.rates_sanitized)
+                runs_list(&row.rates_sanitized)
             }
         );
     }

@@ -29,7 +29,7 @@ use crate::real::{
     BATCH_6_HOLDOUT, BATCH_6_TUNE, BATCH_7_HOLDOUT, BATCH_7_TUNE, BATCH_8_HOLDOUT, BATCH_8_TUNE, BATCH_9_HOLDOUT,
     BATCH_9_TUNE, HOLDOUT, TUNE,
 };
-use crate::{cores, median, rate, rate_on_threads, Output, Tool};
+use crate::{cores, median, rate, rate_on_threads, runs_list, Output, Tool};
 
 /// Everything byline-extract gives for a page, as one comparable line.
 fn describe(page: &Page) -> String {
@@ -185,14 +185,13 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         on_cores.push(rate_on_threads(&pages, Duration::from_millis(min_ms), cores(), extract));
     }
     if !rates.is_empty() {
-        let list = |r: &[f64]| r.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(", ");
         let _ = writeln!(
             out,
             "pages/s: median {:.1} ({}) on one thread, {:.1} ({}) on {} threads, load {}",
             median(rates.clone()),
-            list(&rates),
+            runs_list(&rates),
             median(on_cores.clone()),
-            list(&on_cores),
+            runs_list(&on_cores),
             cores(),
             crate::provenance::loadavg()
         );

@@ -455,20 +455,15 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         s,
         "| Tool | Pages/s, one thread | Runs | Pages/s, one process on {threads} threads (one per core, as the engine extracts) | Runs |\n|---|--:|---|--:|---|"
     );
-    let list = |rates: &[f64]| rates.iter().map(|r| format!("{r:.1}")).collect::<Vec<_>>().join(", ");
     for row in rows {
-        let on_cores = if row.rates_on_cores.is_empty() {
-            "—".to_string()
-        } else {
-            format!("{:.0}", median(row.rates_on_cores.clone()))
-        };
+        let on_cores = crate::median_cell(&row.rates_on_cores);
         let _ = writeln!(
             s,
             "| {} | {:.0} | {} | {on_cores} | {} |",
             row.name,
             median(row.rates.clone()),
-            list(&row.rates),
-            list(&row.rates_on_cores)
+            crate::runs_list(&row.rates),
+            crate::runs_list(&row.rates_on_cores)
         );
     }
 
