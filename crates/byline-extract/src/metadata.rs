@@ -213,8 +213,11 @@ pub(crate) fn language(doc: &Document, meta: &Meta, ld: &ArticleLd) -> Option<St
 /// kept; whatlang tells az from tr and ru from uk and bg by their letters
 /// and trigrams even on one sentence.
 pub(crate) fn detected_language(text: &str) -> Option<String> {
-    guess(text).map(|g| g.language)
+    guess(text, DETECT_MIN_LETTERS).map(|g| g.language)
 }
+
+/// The fewest letters of text a language is told from.
+const DETECT_MIN_LETTERS: usize = 40;
 
 /// The page's language: the declared one, unless its text plainly reads
 /// as another (a reliable guess on at least [`OVERRIDE_MIN_LETTERS`]
@@ -225,15 +228,8 @@ pub(crate) fn detected_language(text: &str) -> Option<String> {
 pub(crate) fn page_language(declared: Option<String>, text: &str) -> Option<String> {
     let Some(declared) = declared else { return detected_language(text) };
     let confusable = |a: &str, b: &str| CONFUSABLE.iter().any(|group| group.contains(&a) && group.contains(&b));
-    match guess(text) {
-        Some(g)
-            if g.reliable
-                && g.letters >= OVERRIDE_MIN_LETTERS
-                && g.language != declared
-                && !confusable(&g.language, &declared) =>
-        {
-            Some(g.language)
-        }
+    match guess(text, OVERRIDE_MIN_LETTERS) {
+        Some(g) if g.reliable && g.language != declared && !confusable(&g.language, &declared) => Some(g.language),
         _ => Some(declared),
     }
 }
@@ -258,17 +254,17 @@ struct Guess {
     /// ISO 639-1 where there is one, else 639-3.
     language: String,
     reliable: bool,
-    letters: usize,
 }
 
-/// [`Guess`] of `text`, when it has at least 40 letters and the guess is
-/// reliable or at least half sure.
-fn guess(text: &str) -> Option<Guess> {
+/// [`Guess`] of `text`, when its sample has at least `min_letters` letters
+/// (the guess is not made otherwise) and the guess is reliable or at least
+/// half sure.
+fn guess(text: &str, min_letters: usize) -> Option<Guess> {
     // A thousand characters or so are plenty and keep this cheap.
     let end = text.char_indices().nth(1200).map_or(text.len(), |(i, _)| i);
     let sample = &text[..end];
     let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 40 {
+    if letters < min_letters {
         return None;
     }
     let info = whatlang::detect(sample)?;
@@ -276,7 +272,7 @@ fn guess(text: &str) -> Option<Guess> {
         return None;
     }
     let code = info.lang().code();
-    Some(Guess { language: iso_639_1(code).unwrap_or(code).to_string(), reliable: info.is_reliable(), letters })
+    Some(Guess { language: iso_639_1(code).unwrap_or(code).to_string(), reliable: info.is_reliable() })
 }
 
 /// ISO 639-3 → 639-1 for the languages whatlang knows that have one.
