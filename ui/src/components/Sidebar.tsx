@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Account, Feed, SyncProgress, View } from "../api";
 import * as actions from "../actions";
 import { formatCount, t } from "../i18n";
@@ -12,6 +12,7 @@ import { accountOfTopFolder } from "../lib/sources";
 import { sourceTree } from "../lib/source-tree";
 import type { FolderBranch, SourceTree } from "../lib/source-tree";
 import { afterFirstList, firstListPainted } from "../lib/startup-mark";
+import { ROOTS_ATTR, useNearView } from "../lib/near-view";
 import { relativeTime } from "../lib/time";
 import {
   BrandMark,
@@ -117,6 +118,20 @@ function sameFeedRow(a: FeedRowProps, b: FeedRowProps): boolean {
   );
 }
 
+/** The CSS property that gives a far feed row its height. */
+const ROW_HEIGHT_PROPERTY = "--feed-row-height";
+
+/** Lets far feed rows take the height a whole one has with the real font:
+ * its first line, the row's button (the current row may show its error
+ * below it). */
+function rememberRowHeight(row: HTMLLIElement | null): void {
+  const height = (row?.firstElementChild as HTMLElement | null)?.offsetHeight;
+  if (!height) return;
+  const value = `${height}px`;
+  const style = document.documentElement.style;
+  if (style.getPropertyValue(ROW_HEIGHT_PROPERTY) !== value) style.setProperty(ROW_HEIGHT_PROPERTY, value);
+}
+
 interface FeedRowProps {
   feed: Feed;
   s: State;
@@ -128,6 +143,15 @@ const FeedRow = memoWhen(function FeedRow({ feed, s, depth }: FeedRowProps) {
   const retrying = s.retrying.includes(feed.id);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const more = useRef<HTMLButtonElement>(null);
+  const row = useRef<HTMLLIElement>(null);
+  const near = useNearView(row, current || menuAt != null);
+  useLayoutEffect(() => {
+    if (near) rememberRowHeight(row.current);
+  }, [near]);
+  if (!near) {
+    // Far from view: an empty row of the same height (lib/near-view.ts).
+    return <li ref={row} class={`feed-row is-far depth-${Math.min(depth, 4)}`} data-testid={`feed-${feed.id}`} />;
+  }
   const openMenuAt = (el: Element, e?: MouseEvent) => {
     if (e && (e.clientX !== 0 || e.clientY !== 0)) {
       setMenuAt({ x: e.clientX, y: e.clientY });
@@ -138,7 +162,7 @@ const FeedRow = memoWhen(function FeedRow({ feed, s, depth }: FeedRowProps) {
     setMenuAt({ x: r.left, y: r.bottom + 2 });
   };
   return (
-    <li class={`feed-row depth-${Math.min(depth, 4)}${menuAt ? " menu-open" : ""}`} data-testid={`feed-${feed.id}`}>
+    <li ref={row} class={`feed-row depth-${Math.min(depth, 4)}${menuAt ? " menu-open" : ""}`} data-testid={`feed-${feed.id}`}>
       <button
         type="button"
         class={`nav-item${current ? " is-current" : ""}${feed.last_error ? " has-error" : ""}`}
@@ -450,7 +474,7 @@ export function Sidebar({ s }: { s: State }) {
         </div>
       </header>
 
-      <div class="sidebar-scroll">
+      <div class="sidebar-scroll" {...{ [ROOTS_ATTR]: "" }}>
         <ul class="nav-list">
           <NavItem
             testid="nav-all"

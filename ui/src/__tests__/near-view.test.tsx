@@ -1,0 +1,130 @@
+import { render } from "preact";
+import { useRef } from "preact/hooks";
+import { act } from "preact/test-utils";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { NEAR_MARGIN, ROOTS_ATTR, useNearView } from "../lib/near-view";
+
+/** An IntersectionObserver the test drives: `report` tells every observer
+ * watching `el` whether it intersects. */
+class FakeObserver {
+  static all: FakeObserver[] = [];
+  watched = new Set<Element>();
+  disconnected = false;
+  constructor(
+    private callback: (entries: { target: Element; isIntersecting: boolean }[]) => void,
+    public options: { root: Element; rootMargin: string },
+  ) {
+    FakeObserver.all.push(this);
+  }
+  observe(el: Element) {
+    this.watched.add(el);
+  }
+  unobserve(el: Element) {
+    this.watched.delete(el);
+  }
+  disconnect() {
+    this.disconnected = true;
+    this.watched.clear();
+  }
+  static report(el: Element, isIntersecting: boolean) {
+    act(() => FakeObserver.all.filter((o) => o.watched.has(el)).forEach((o) => o.callback([{ target: el, isIntersecting }])));
+  }
+}
+
+/** Puts `el`'s box `top` pixels down, 32 tall (jsdom lays nothing out). */
+function placeAt(el: Element, top: number) {
+  el.getBoundingClientRect = () => ({ top, bottom: top + 32, left: 0, right: 200, width: 200, height: 32, x: 0, y: top, toJSON() {} });
+}
+
+let rowTop = 0;
+function Row({ keep = false }: { keep?: boolean }) {
+  const row = useRef<HTMLLIElement>(null);
+  // Placed before the hook's first check, as the layout would have it.
+  const place = (el: HTMLLIElement | null) => {
+    row.current = el;
+    if (el) placeAt(el, rowTop);
+  };
+  const near = useNearView(row, keep);
+  return near ? (
+    <li ref={place} data-testid="row">
+      <button type="button">whole</button>
+    </li>
+  ) : (
+    <li ref={place} data-testid="row" class="is-far" />
+  );
+}
+
+function List({ keep }: { keep?: boolean }) {
+  const root = (el: HTMLDivElement | null) => el && placeAt(el, 0);
+  return (
+    <div ref={root} {...{ [ROOTS_ATTR]: "" }}>
+      <ul>
+        <Row keep={keep} />
+      </ul>
+    </div>
+  );
+}
+
+describe("rows far from view", () => {
+  let host: HTMLDivElement;
+  const row = () => host.querySelector('[data-testid="row"]')!;
+  const original = (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
+
+  beforeEach(() => {
+    FakeObserver.all = [];
+    (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = FakeObserver;
+    host = document.createElement("div");
+    document.body.appendChild(host);
+  });
+  afterEach(() => {
+    act(() => render(null, host));
+    host.remove();
+    (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = original;
+  });
+
+  it("render empty until they come near, and empty again when they go", () => {
+    rowTop = 32 + NEAR_MARGIN + 100; // below the root's 32 px and the margin
+    act(() => render(<List />, host));
+    expect(row().classList.contains("is-far")).toBe(true);
+    expect(FakeObserver.all[0].options.rootMargin).toBe(`${NEAR_MARGIN}px 0px`);
+    FakeObserver.report(row(), true);
+    expect(row().textContent).toBe("whole");
+    FakeObserver.report(row(), false);
+    expect(row().classList.contains("is-far")).toBe(true);
+  });
+
+  it("render whole at once when they are in view as they mount", () => {
+    rowTop = 0;
+    act(() => render(<List />, host));
+    expect(row().textContent).toBe("whole");
+  });
+
+  it("stay whole while kept (the current row, an open menu) or focused", () => {
+    rowTop = 5000;
+    act(() => render(<List keep />, host));
+    expect(row().textContent).toBe("whole");
+
+    act(() => render(null, host));
+    rowTop = 0;
+    act(() => render(<List />, host));
+    (row().querySelector("button") as HTMLButtonElement).focus();
+    FakeObserver.report(row(), false);
+    expect(row().textContent).toBe("whole");
+  });
+
+  it("all render whole without IntersectionObserver", () => {
+    (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = undefined;
+    rowTop = 5000;
+    act(() => render(<List />, host));
+    expect(row().textContent).toBe("whole");
+  });
+
+  it("stop being watched when they unmount", () => {
+    rowTop = 5000;
+    act(() => render(<List />, host));
+    const observer = FakeObserver.all[0];
+    expect(observer.watched.size).toBe(1);
+    act(() => render(null, host));
+    expect(observer.disconnected).toBe(true);
+  });
+});
