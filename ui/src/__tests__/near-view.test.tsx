@@ -55,7 +55,9 @@ function Row({ keep = false }: { keep?: boolean }) {
 }
 
 function List({ keep }: { keep?: boolean }) {
-  const root = (el: HTMLDivElement | null) => el && placeAt(el, 0);
+  const root = (el: HTMLDivElement | null) => {
+    if (el) placeAt(el, 0);
+  };
   return (
     <div ref={root} {...{ [ROOTS_ATTR]: "" }}>
       <ul>
