@@ -33,8 +33,13 @@ class FakeObserver {
 
 /** Puts `el`'s box `top` pixels down, 32 tall (jsdom lays nothing out). */
 function placeAt(el: Element, top: number) {
-  el.getBoundingClientRect = () => ({ top, bottom: top + 32, left: 0, right: 200, width: 200, height: 32, x: 0, y: top, toJSON() {} });
+  const box = { top, bottom: top + 32, left: 0, right: 200, width: 200, height: 32, x: 0, y: top, toJSON() {} };
+  el.getBoundingClientRect = () => box;
+  el.getClientRects = () => Object.assign([box], { item: () => box }) as unknown as DOMRectList;
 }
+
+/** Whether the root is laid out (a narrow window hides the source list). */
+let rootShown = true;
 
 let rowTop = 0;
 function Row({ keep = false }: { keep?: boolean }) {
@@ -56,7 +61,9 @@ function Row({ keep = false }: { keep?: boolean }) {
 
 function List({ keep }: { keep?: boolean }) {
   const root = (el: HTMLDivElement | null) => {
-    if (el) placeAt(el, 0);
+    if (!el) return;
+    placeAt(el, 0);
+    el.getClientRects = () => (rootShown ? [el.getBoundingClientRect()] : []) as unknown as DOMRectList;
   };
   return (
     <div ref={root} {...{ [ROOTS_ATTR]: "" }}>
@@ -73,6 +80,7 @@ describe("rows far from view", () => {
   const original = (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
 
   beforeEach(() => {
+    rootShown = true;
     FakeObserver.all = [];
     (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = FakeObserver;
     host = document.createElement("div");
@@ -110,6 +118,19 @@ describe("rows far from view", () => {
     rowTop = 0;
     act(() => render(<List />, host));
     (row().querySelector("button") as HTMLButtonElement).focus();
+    FakeObserver.report(row(), false);
+    expect(row().textContent).toBe("whole");
+  });
+
+  it("keep their state while their list is hidden, and start empty in a hidden list", () => {
+    rowTop = 0;
+    rootShown = false; // a narrow window shows another pane
+    act(() => render(<List />, host));
+    expect(row().classList.contains("is-far")).toBe(true);
+    rootShown = true; // the source list is opened
+    FakeObserver.report(row(), true);
+    expect(row().textContent).toBe("whole");
+    rootShown = false; // and closed: the observer says the row left
     FakeObserver.report(row(), false);
     expect(row().textContent).toBe("whole");
   });

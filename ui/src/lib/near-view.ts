@@ -8,8 +8,9 @@
 // A row is near when it is within NEAR_MARGIN of its scrolling root's
 // visible part (the closest `[data-rows-root]` ancestor), checked once as it
 // mounts, before the first paint, and then by an IntersectionObserver per
-// root. Without IntersectionObserver (jsdom), or outside such a root, every
-// row stays rendered.
+// root; a row keeps its state while the list is hidden (`display: none`).
+// Without IntersectionObserver (jsdom), or outside such a root, every row
+// stays rendered.
 
 import { useLayoutEffect, useState } from "preact/hooks";
 
@@ -57,8 +58,16 @@ function watch(root: Element, el: Element, listener: Listener): () => void {
   };
 }
 
-/** Whether `el`'s box is within {@link NEAR_MARGIN} of `root`'s visible part. */
+/** Whether `root` is laid out: the source list of a narrow window is
+ * `display: none` while another pane shows. */
+function laidOut(root: Element): boolean {
+  return root.getClientRects().length > 0;
+}
+
+/** Whether `el`'s box is within {@link NEAR_MARGIN} of `root`'s visible
+ * part (never while `root` is not laid out: no row is in view then). */
 export function isNear(el: Element, root: Element): boolean {
+  if (!laidOut(root)) return false;
   const r = el.getBoundingClientRect();
   const view = root.getBoundingClientRect();
   return r.bottom >= view.top - NEAR_MARGIN && r.top <= view.bottom + NEAR_MARGIN;
@@ -80,7 +89,12 @@ export function useNearView(row: { current: Element | null }, keep: boolean): bo
     }
     // Before the first paint: the rows in view show at once.
     if (isNear(el, root)) setNear(true);
-    return watch(root, el, (now) => setNear(now || el.contains(document.activeElement)));
+    return watch(root, el, (now) => {
+      // Hidden with its list (a narrow window's other pane), a row stays as
+      // it was, so the list shows again as it was left, at once.
+      if (!now && !laidOut(root)) return;
+      setNear(now || el.contains(document.activeElement));
+    });
   }, []);
   return near || keep;
 }
