@@ -84,9 +84,19 @@ pids+=($!)
 export DISPLAY=":$display"
 sleep 1
 
+# The read-ahead of the disk holding / (KiB, "?" when unknown): how much of
+# a library's file enters the page cache around each page a process touches,
+# which moves every process's PSS (BENCHMARKS.md, "App memory").
+read_ahead_kib() {
+  local dev parent
+  dev=$(basename "$(findmnt -no SOURCE / 2>/dev/null)")
+  parent=$(lsblk -no pkname "/dev/$dev" 2>/dev/null | head -1)
+  cat "/sys/block/${parent:-$dev}/queue/read_ahead_kb" 2>/dev/null || echo "?"
+}
+
 # The provenance lines every app benchmark prints first.
 provenance() {
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- src-tauri ui crates 2>/dev/null || echo ' (with uncommitted changes)'); app binary built $(date -u -r "$app" '+%Y-%m-%d %H:%M UTC')"
-  echo "- Machine: $(nproc) cores, $(uname -sr); load average $(cut -d' ' -f1-3 /proc/loadavg) before"
+  echo "- Machine: $(nproc) cores, $(uname -sr), disk read-ahead $(read_ahead_kib) KiB; load average $(cut -d' ' -f1-3 /proc/loadavg) before"
   echo "- Byline: the release build, its database holding $articles articles (200 feeds x 50 items, served on 127.0.0.1 while it runs); Liferea $(dpkg-query -W -f '${Version}' liferea 2>/dev/null || echo '?') (Debian's), empty, as it starts for a new user"
 }
