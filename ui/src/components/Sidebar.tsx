@@ -149,8 +149,16 @@ const FeedRow = memoWhen(function FeedRow({ feed, s, depth }: FeedRowProps) {
     if (near) rememberRowHeight(row.current);
   }, [near]);
   if (!near) {
-    // Far from view: an empty row of the same height (lib/near-view.ts).
-    return <li ref={row} class={`feed-row is-far depth-${Math.min(depth, 4)}`} data-testid={`feed-${feed.id}`} />;
+    // Far from view: an empty row of the same height, named for screen
+    // readers (lib/near-view.ts; a hidden text would cost a row's layout).
+    return (
+      <li
+        ref={row}
+        class={`feed-row is-far depth-${Math.min(depth, 4)}`}
+        data-testid={`feed-${feed.id}`}
+        aria-label={feed.title || hostOf(feed.url)}
+      />
+    );
   }
   const openMenuAt = (el: Element, e?: MouseEvent) => {
     if (e && (e.clientX !== 0 || e.clientY !== 0)) {
