@@ -3,33 +3,7 @@ import { useRef } from "preact/hooks";
 import { act } from "preact/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NEAR_MARGIN, ROOTS_ATTR, useNearView } from "../lib/near-view";
-
-/** An IntersectionObserver the test drives: `report` tells every observer
- * watching `el` whether it intersects. */
-class FakeObserver {
-  static all: FakeObserver[] = [];
-  watched = new Set<Element>();
-  disconnected = false;
-  constructor(
-    private callback: (entries: { target: Element; isIntersecting: boolean }[]) => void,
-    public options: { root: Element; rootMargin: string },
-  ) {
-    FakeObserver.all.push(this);
-  }
-  observe(el: Element) {
-    this.watched.add(el);
-  }
-  unobserve(el: Element) {
-    this.watched.delete(el);
-  }
-  disconnect() {
-    this.disconnected = true;
-    this.watched.clear();
-  }
-  static report(el: Element, isIntersecting: boolean) {
-    act(() => FakeObserver.all.filter((o) => o.watched.has(el)).forEach((o) => o.callback([{ target: el, isIntersecting }])));
-  }
-}
+import { FakeObserver } from "../test/intersection";
 
 /** Puts `el`'s box `top` pixels down, 32 tall (jsdom lays nothing out). */
 function placeAt(el: Element, top: number) {
