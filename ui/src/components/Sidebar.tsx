@@ -141,6 +141,7 @@ interface FeedRowProps {
 const FeedRow = memoWhen(function FeedRow({ feed, s, depth }: FeedRowProps) {
   const current = isCurrentFeed(s, feed.id);
   const retrying = s.retrying.includes(feed.id);
+  const name = feed.title || hostOf(feed.url);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const more = useRef<HTMLButtonElement>(null);
   const row = useRef<HTMLLIElement>(null);
@@ -156,7 +157,7 @@ const FeedRow = memoWhen(function FeedRow({ feed, s, depth }: FeedRowProps) {
         ref={row}
         class={`feed-row is-far depth-${Math.min(depth, 4)}`}
         data-testid={`feed-${feed.id}`}
-        aria-label={feed.title || hostOf(feed.url)}
+        aria-label={name}
       />
     );
   }
@@ -188,7 +189,7 @@ const FeedRow = memoWhen(function FeedRow({ feed, s, depth }: FeedRowProps) {
           <span class="feed-initial">{(feed.title.trim()[0] ?? hostOf(feed.url)[0] ?? "?").toUpperCase()}</span>
         </span>
         <span class="nav-label" data-testid="feed-title">
-          {feed.title || hostOf(feed.url)}
+          {name}
         </span>
         {feed.important ? (
           <span class="important-badge" data-testid="feed-important-icon" title={t("feed.important")} aria-label={t("feed.important")} role="img">
@@ -209,7 +210,7 @@ const FeedRow = memoWhen(function FeedRow({ feed, s, depth }: FeedRowProps) {
         data-testid="feed-menu-button"
         aria-haspopup="menu"
         aria-expanded={menuAt != null}
-        aria-label={t("feed.options", { title: feed.title || hostOf(feed.url) })}
+        aria-label={t("feed.options", { title: name })}
         title={t("feed.optionsShort")}
         onClick={(e) => (menuAt ? setMenuAt(null) : openMenuAt(e.currentTarget as Element))}
       >
