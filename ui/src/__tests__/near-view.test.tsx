@@ -3,11 +3,11 @@ import { useRef } from "preact/hooks";
 import { act } from "preact/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NEAR_MARGIN, ROOTS_ATTR, useNearView } from "../lib/near-view";
-import { FakeObserver } from "../test/intersection";
+import { FakeObserver, rowBox } from "../test/intersection";
 
 /** Puts `el`'s box `top` pixels down, 32 tall (jsdom lays nothing out). */
 function placeAt(el: Element, top: number) {
-  const box = { top, bottom: top + 32, left: 0, right: 200, width: 200, height: 32, x: 0, y: top, toJSON() {} };
+  const box = rowBox(top);
   el.getBoundingClientRect = () => box;
   el.getClientRects = () => Object.assign([box], { item: () => box }) as unknown as DOMRectList;
 }

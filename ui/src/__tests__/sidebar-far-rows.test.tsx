@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Sidebar } from "../components/Sidebar";
 import { initialState } from "../store";
 import type { State } from "../store";
-import { FakeObserver } from "../test/intersection";
+import { FakeObserver, rowBox } from "../test/intersection";
 import { feed } from "../test/backend";
 
 /** Feed rows from this id on lie far below the source list's visible part. */
@@ -12,10 +12,9 @@ const FIRST_FAR = 4;
 
 /** jsdom lays nothing out: feed rows `FIRST_FAR` and after are placed 5,000 px down, the rest at the top. */
 function layOut() {
-  const box = (top: number) => ({ top, bottom: top + 32, left: 0, right: 200, width: 200, height: 32, x: 0, y: top, toJSON() {} });
   vi.spyOn(Element.prototype, "getBoundingClientRect").mockImplementation(function (this: Element) {
     const id = Number((this as HTMLElement).dataset?.testid?.replace(/^feed-/, ""));
-    return box(Number.isInteger(id) && id >= FIRST_FAR ? 5000 : 0) as DOMRect;
+    return rowBox(Number.isInteger(id) && id >= FIRST_FAR ? 5000 : 0);
   });
   vi.spyOn(Element.prototype, "getClientRects").mockImplementation(function (this: Element) {
     return [this.getBoundingClientRect()] as unknown as DOMRectList;

@@ -1,4 +1,5 @@
-// An IntersectionObserver for tests (jsdom has none), driven by the test.
+// An IntersectionObserver and row boxes for tests (jsdom has neither a
+// layout nor an observer), driven by the test.
 import { act } from "preact/test-utils";
 
 /** An IntersectionObserver the test drives: `report` tells every observer
@@ -28,3 +29,9 @@ export class FakeObserver {
   }
 }
 
+
+/** A row's box `top` pixels down, 32 tall and 200 wide, where jsdom lays
+ * nothing out. */
+export function rowBox(top: number): DOMRect {
+  return { top, bottom: top + 32, left: 0, right: 200, width: 200, height: 32, x: 0, y: top, toJSON() {} };
+}
