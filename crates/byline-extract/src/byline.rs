@@ -50,6 +50,7 @@ mod names;
 mod regions;
 #[cfg(test)]
 mod reliability;
+mod roles_beside;
 mod trailing;
 
 use byline_feeds::credit::{is_desk_credit, is_named_agency, is_phrase, parse_credit, people_from_feed, strip_label};
@@ -62,6 +63,7 @@ use crate::text::comparable;
 pub(crate) use agree::choose;
 pub(crate) use elements::from_elements;
 pub(crate) use names::Context;
+pub(crate) use roles_beside::roles_from_page;
 pub(crate) use trailing::trailing_byline;
 
 /// The kind of evidence a candidate byline was found by.

@@ -136,6 +136,8 @@ pub fn extract(
     // Before cleanup: sites put bylines in share bars and <nav>; blocks of
     // other articles and comments are skipped by the byline reader itself.
     let from_elements = byline::from_elements(&page, &title, &people);
+    let from_feed = byline::from_feed(feed_author, &people);
+    let page_roles = byline::roles_from_page(&page, &title, &[&from_json_ld, &from_meta, &from_elements, &from_feed]);
     cleanup::remove_noise(&page, url);
     cleanup::remove_meta_lines(&page);
 
@@ -168,8 +170,7 @@ pub fn extract(
     }
     title::drop_repeated_title(&content, &title);
     let trailing = byline::trailing_byline(&content, &people);
-    let from_feed = byline::from_feed(feed_author, &people);
-    let byline = byline::choose([from_json_ld, from_meta, from_elements, from_feed], trailing);
+    let byline = byline::choose([from_json_ld, from_meta, from_elements, from_feed], trailing, &page_roles);
     cleanup::remove_empty_blocks(&content);
     cleanup::drop_non_web_url_attributes(&content);
     let lead_image = metadata::lead_image(&meta, &ld, &content, url);

@@ -246,6 +246,37 @@ fn a_role_element_beside_the_author_element() {
 }
 
 #[test]
+fn a_role_printed_beside_a_name_that_structured_data_gives() {
+    // JSON-LD names the author and no role; the page prints the role under
+    // the name, in an element of its own (iNews, CBC's author box).
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council passes budget","author":{"@type":"Person","name":"Jane Doe"}}</script>"#;
+    let role = |body: &str| byline(ld, body);
+    let jane = |r: Option<&str>| vec![("Jane Doe".to_string(), r.map(String::from))];
+    let under = article(
+        r#"<div class="post-byline"><div class="who"><a href="/people/jane-doe">Jane Doe</a></div><div class="what">Freelance sports writer</div></div>"#,
+    );
+    assert_eq!(role(&under), jane(Some("Freelance sports writer")));
+    // A line of fields: the field after the name.
+    let fields = article(
+        r#"<p class="meta"><a href="/people/jane-doe">Jane Doe</a> | Senior Correspondent | London, 2 May 2024</p>"#,
+    );
+    assert_eq!(role(&fields), jane(Some("Senior Correspondent")));
+    // A bio's sentence is no role; nor is the role beside the name in a comment.
+    let bio =
+        article(r#"<p><a href="/people/jane-doe">Jane Doe</a> is a senior editor at <a href="/">City News</a>.</p>"#);
+    assert_eq!(role(&bio), jane(None));
+    let comment = format!(
+        "{}{}",
+        article(""),
+        r#"<div class="comments"><div class="comment"><span>Jane Doe</span><span>Retired editor</span><p>Well done.</p></div></div>"#
+    );
+    assert_eq!(role(&comment), jane(None));
+    // A line of a date, or of other people, states no role.
+    let dated = article(r#"<p class="meta"><span>Jane Doe</span> <span>2 May 2024, 10:15</span></p>"#);
+    assert_eq!(role(&dated), jane(None));
+}
+
+#[test]
 fn layout_modifier_classes_do_not_make_the_article_a_sidebar() {
     // `has-double-sidebar` on the article's column: the headline is not an
     // `<h1>`, so the column is not known to hold it. "Von" is the label.

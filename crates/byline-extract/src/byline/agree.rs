@@ -57,8 +57,9 @@ const STRONG: f32 = 0.85;
 /// Picks the byline from the sources' candidates (JSON-LD, meta, elements,
 /// feed, in the old order of trust, which breaks ties) and the trailing
 /// credit line, and decides what the trailing line is used for; removes it
-/// from the body when it was used.
-pub(crate) fn choose(sources: [Found; 4], trailing: Option<TrailingByline>) -> Vec<Author> {
+/// from the body when it was used. Roles no source stated come last from
+/// `page_roles`, the roles the page prints beside the names.
+pub(crate) fn choose(sources: [Found; 4], trailing: Option<TrailingByline>, page_roles: &[Author]) -> Vec<Author> {
     // A sign-off under an agency's byline ("(Reporting by A, B; editing
     // by C)") names the agency's reporters: the page credits the agency.
     let agency = sources.iter().any(|s| s.credits_agency);
@@ -84,7 +85,7 @@ pub(crate) fn choose(sources: [Found; 4], trailing: Option<TrailingByline>) -> V
     });
     let mut authors = fuller.unwrap_or(chosen).authors.clone();
     // Roles from every source that names the same person.
-    fill_roles(&mut authors, candidates.iter().flat_map(|c| &c.authors));
+    fill_roles(&mut authors, candidates.iter().flat_map(|c| &c.authors).chain(page_roles));
     if let Some(trailing) = trailing {
         let used = trailing.authors.iter().all(|t| authors.iter().any(|a| same(a, t)));
         if used {
@@ -146,7 +147,7 @@ mod tests {
             "<div><p>Mətn birinci abzas.</p><p>Mətn ikinci abzas.</p><p><strong>Gülağa İsgəndərov – Zərdab Rayon Təhsil Sektorunun müdiri</strong></p></div>",
         );
         let t = trailing_byline(&doc, &test_context()).unwrap();
-        let chosen = choose(none(), Some(t));
+        let chosen = choose(none(), Some(t), &[]);
         assert_eq!(names(&chosen), [("Gülağa İsgəndərov", Some("Zərdab Rayon Təhsil Sektorunun müdiri"))]);
         assert!(!doc.html().contains("İsgəndərov"));
     }
@@ -157,7 +158,7 @@ mod tests {
         let t = trailing_byline(&doc, &test_context());
         let mut sources = none();
         sources[1] = Found::new(vec![Author::new("Kamran Rzayev", None)], Evidence::Meta);
-        let chosen = choose(sources, t);
+        let chosen = choose(sources, t, &[]);
         assert_eq!(names(&chosen), [("Kamran Rzayev", Some("politoloq"))]);
         assert!(!doc.html().contains("politoloq"));
 
@@ -165,7 +166,7 @@ mod tests {
         let t = trailing_byline(&doc, &test_context());
         let mut sources = none();
         sources[0] = Found::new(vec![Author::new("Jane Roe", None)], Evidence::JsonLd);
-        let chosen = choose(sources, t);
+        let chosen = choose(sources, t, &[]);
         assert_eq!(names(&chosen), [("Jane Roe", None)]);
         assert!(doc.html().contains("Ali Veli"), "an unrelated credit stays in the body");
     }
@@ -176,7 +177,7 @@ mod tests {
         let sign_off = Found::new(vec![Author::new("Greg Roe", None)], Evidence::CreditLabel);
         let mut sources = none();
         sources[2] = sign_off.clone();
-        assert_eq!(names(&choose(sources, None)), [("Greg Roe", None)]);
+        assert_eq!(names(&choose(sources, None, &[])), [("Greg Roe", None)]);
         let ld = ArticleLd {
             authors: vec![LdAuthor { name: "Reuters".into(), job_title: None, is_organization: false }],
             ..ArticleLd::default()
@@ -186,10 +187,10 @@ mod tests {
         sources[2] = sign_off;
         let trailing = trailing_byline(&doc, &test_context());
         assert!(trailing.is_some());
-        assert!(choose(sources.clone(), trailing).is_empty(), "neither a credit line nor the body's last line");
+        assert!(choose(sources.clone(), trailing, &[]).is_empty(), "neither a credit line nor the body's last line");
         sources[2] =
             Found { near_headline: true, ..Found::new(vec![Author::new("Jane Doe", None)], Evidence::RelAuthor) };
-        assert_eq!(names(&choose(sources, None)), [("Jane Doe", None)], "byline markup in the header stays");
+        assert_eq!(names(&choose(sources, None, &[])), [("Jane Doe", None)], "byline markup in the header stays");
     }
 
     #[test]
@@ -210,9 +211,9 @@ mod tests {
         sources[0] = from_json_ld(&ld, &test_context());
         assert!(sources[0].credits_desk && !sources[0].credits_agency);
         sources[2] = card.clone();
-        assert!(choose(sources.clone(), None).is_empty());
+        assert!(choose(sources.clone(), None, &[]).is_empty());
         sources[2] = Found { near_headline: true, ..card };
-        assert_eq!(names(&choose(sources, None)), [("Michael Ordman", None)], "byline markup in the header stays");
+        assert_eq!(names(&choose(sources, None, &[])), [("Michael Ordman", None)], "byline markup in the header stays");
     }
 
     #[test]
@@ -227,7 +228,7 @@ mod tests {
             credits_desk: false,
         };
         sources[3] = Found::new(vec![Author::new("Tom Ray", None)], Evidence::Feed);
-        assert_eq!(names(&choose(sources, None)), [("Tom Ray", Some("Editor"))]);
+        assert_eq!(names(&choose(sources, None, &[])), [("Tom Ray", Some("Editor"))]);
     }
 
     #[test]

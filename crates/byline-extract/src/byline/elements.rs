@@ -12,6 +12,7 @@ use dom_query::{Document, NodeRef};
 use super::after::{author_box, copyright_person};
 use super::names::{fill_roles, names_them_and_more, same_person, Context};
 use super::regions::{headline_index, in_other_block};
+use super::roles_beside::role_in_name_block;
 use super::{Evidence, Found};
 use crate::dom::{body_elements, br_lines, class_id, has_descendant, own_text, short_text, tag, text_of};
 use crate::model::Author;
@@ -628,7 +629,8 @@ fn read_author_element(node: &NodeRef) -> Vec<Author> {
     if let [only] = authors.as_mut_slice() {
         let role = role
             .or_else(|| role_of_next_element(node, &only.name))
-            .or_else(|| name_child.and_then(|child| role_after_name_element(&child, node, &only.name)));
+            .or_else(|| name_child.and_then(|child| role_after_name_element(&child, node, &only.name)))
+            .or_else(|| role_in_name_block(node, &only.name));
         if let Some(role) = role.filter(|r| only.role.is_none() && comparable(r) != comparable(&only.name)) {
             only.role = Some(role);
         }
@@ -735,7 +737,7 @@ const CARD_NAME_MAX: usize = 80;
 /// and holds a role word ("<a class="byline">By Jane Doe</a><div>Site
 /// Contributor</div>"): never a date, a button, another name or a category
 /// ("in Allgemeines").
-fn role_of_next_element(node: &NodeRef, name: &str) -> Option<String> {
+pub(super) fn role_of_next_element(node: &NodeRef, name: &str) -> Option<String> {
     // `<div id="byline">By <a>Robert Barnes</a></div>Washington Post Staff
     // Writer<br>`: the next line may be bare text before the next element.
     let text = match text_before_next_element(node) {

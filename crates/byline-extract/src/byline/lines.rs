@@ -138,18 +138,23 @@ pub(crate) const NOT_BYLINE_LINES: &[&str] =
 /// The longest role on a line of its own after a name, in words.
 const ROLE_LINE_WORDS: usize = 8;
 
+/// Words a sentence about a person opens with after their name ("Jane Doe
+/// is a senior editor at …"): a bio's sentence, never a role line.
+const COPULAS: &[&str] = &["is", "was", "has", "ist", "war", "est", "fue", "è", "является", "был", "была"];
+
 /// The role that `line`, printed on its own line after `name`, states
 /// ("Health Reporter", "müxbir", "специальный корреспондент", "Milli
 /// Məclisin deputatı"): a short phrase that the credit parser reads as a
 /// role after "Name, " (in lower case, or with a role word), so the role
 /// words stay in one place (`byline_feeds::credit`). Never a date, a link
-/// text ("Follow"), a sentence or another name.
+/// text ("Follow"), a sentence ("is a senior editor at") or another name.
 pub(crate) fn role_line(name: &str, line: &str) -> Option<String> {
     let words = line.split_whitespace().count();
     let shaped = (1..=ROLE_LINE_WORDS).contains(&words)
         && line.chars().next().is_some_and(char::is_alphabetic)
         && !line.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '|' | '/' | ':' | '©'))
-        && !line.ends_with(['.', '!', '?']);
+        && !line.ends_with(['.', '!', '?'])
+        && line.split_whitespace().next().is_none_or(|w| !COPULAS.contains(&w));
     if !shaped {
         return None;
     }
