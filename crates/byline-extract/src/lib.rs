@@ -137,7 +137,8 @@ pub fn extract(
     // other articles and comments are skipped by the byline reader itself.
     let from_elements = byline::from_elements(&page, &title, &people);
     let from_feed = byline::from_feed(feed_author, &people);
-    let page_roles = byline::roles_from_page(&page, &title, &[&from_json_ld, &from_meta, &from_elements, &from_feed]);
+    let page_roles =
+        byline::roles_from_page(&page, &title, &[&from_json_ld, &from_meta, &from_elements, &from_feed], &people);
     cleanup::remove_noise(&page, url);
     cleanup::remove_meta_lines(&page);
 

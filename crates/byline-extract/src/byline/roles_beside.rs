@@ -8,7 +8,7 @@ use dom_query::{Document, NodeRef};
 
 use super::elements::{role_of_next_element, short_spaced_text};
 use super::lines::{role_line, strip_label};
-use super::names::same_person;
+use super::names::{same_person, Context};
 use super::regions::{headline_index, in_other_block};
 use super::Found;
 use crate::dom::{body_elements, own_text};
@@ -24,9 +24,10 @@ const NAME_MAX: usize = 80;
 /// furniture, on the line after it ([`role_of_next_element`]) or in the
 /// block around it ([`role_in_name_block`]); the first such element with a
 /// role, in the page's order. Each is a person with the role found; the
-/// page is read only when someone lacks a role. Read before cleanup, used
+/// page is read only when someone lacks a role; roles are kept as
+/// [`Context::keep_people`] keeps any source's. Read before cleanup, used
 /// after the byline is chosen, for the roles no source stated.
-pub(crate) fn roles_from_page(doc: &Document, title: &str, sources: &[&Found]) -> Vec<Author> {
+pub(crate) fn roles_from_page(doc: &Document, title: &str, sources: &[&Found], ctx: &Context) -> Vec<Author> {
     let mut lacking: Vec<&str> = Vec::new();
     for author in sources.iter().flat_map(|f| &f.authors).filter(|a| a.role.is_none()) {
         if !lacking.iter().any(|name| same_person(name, &author.name)) {
@@ -45,7 +46,7 @@ pub(crate) fn roles_from_page(doc: &Document, title: &str, sources: &[&Found]) -
     }
     let all = body_elements(doc);
     let headline = headline_index(doc, &all, title).map(|h| all[h]);
-    named
+    let found = named
         .into_iter()
         .filter_map(|(name, elements)| {
             let role = elements
@@ -54,7 +55,9 @@ pub(crate) fn roles_from_page(doc: &Document, title: &str, sources: &[&Found]) -
                 .find_map(|n| role_of_next_element(&n, name).or_else(|| role_in_name_block(&n, name)))?;
             Some(Author::new(name, Some(role)))
         })
-        .collect()
+        .collect();
+    // Kept as any source's roles are: never a desk ("PhillyVoice Staff") or an agency.
+    ctx.keep_people(found)
 }
 
 /// The elements whose text is `name` ([`same_person`], a label such as
