@@ -50,6 +50,8 @@ fn site_section_desk_and_agency_names_are_not_people() {
     assert!(names("", &article(r#"<div class="byline">By AOL Staff</div>"#)).is_empty());
     assert!(names("", &article(r#"<div class="byline">No Author</div>"#)).is_empty());
     assert!(names("", &article(r#"<div class="byline">Newsdesk</div>"#)).is_empty());
+    // Blogger's footer line of fields is marked `.byline` too.
+    assert!(names("", &article(r#"<span class="byline post-location">Location: <a href="https://maps.google.com/?q=Sunnyvale">Sunnyvale, CA, USA</a></span>"#)).is_empty());
     assert_eq!(
         names(r#"<meta name="author" content="John Patrick Pullen, TIME">"#, &article("")),
         ["John Patrick Pullen"]

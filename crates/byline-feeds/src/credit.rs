@@ -899,7 +899,8 @@ pub fn clean_role(role: &str) -> String {
 
 /// Whether `name` can be a person's name at all: not an account ("Admin"),
 /// not the publisher ("Редакция", "Editorial team"), not a date, a URL, a
-/// domain, an e-mail address or a title with "?" or "!". Sites add their
+/// domain, an e-mail address, a labelled field ("Location: Sunnyvale") or
+/// a title with "?" or "!". Sites add their
 /// own names on top of this.
 pub fn is_plausible_person(name: &str) -> bool {
     let name = squash(trim_separators(name));
@@ -908,8 +909,9 @@ pub fn is_plausible_person(name: &str) -> bool {
     if key.is_empty() || name.chars().count() > 80 || words.len() > 6 || !name.chars().any(char::is_alphabetic) {
         return false;
     }
-    // "WTF? What's The Future?": a question or an exclamation is a title.
-    if name.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '|' | '/' | '<' | '>' | '©' | '?' | '!'))
+    // "WTF? What's The Future?": a question or an exclamation is a title;
+    // "Location: Sunnyvale" a field with its label, which no name has.
+    if name.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '|' | '/' | '<' | '>' | '©' | '?' | '!' | ':'))
         || DOMAIN.is_match(&name)
         || key.starts_with("www.")
     {
@@ -1268,6 +1270,7 @@ mod tests {
             "L-MAG – Das Magazin für Lesben",
             "Bund der Energieverbraucher e.V.",
             "und Netzphilosophin Leena Simon",
+            "Location: Sunnyvale",
         ] {
             assert!(!is_plausible_person(bad), "{bad}");
         }
