@@ -183,6 +183,21 @@ const COMPANY_WORDS: &[&str] = &[
     "partners",
     "foundation",
     "association",
+    "entertainment",
+    "media",
+    "group",
+    "productions",
+    "studios",
+    "enterprises",
+    "industries",
+    "services",
+    "consulting",
+    "ventures",
+    "networks",
+    "publishing",
+    "communications",
+    "marketing",
+    "mmc",
 ];
 
 /// Words of the page's furniture, never of a person's name: a box's
@@ -1325,7 +1340,16 @@ mod tests {
             assert!(!is_plausible_person(bad), "{bad}");
         }
         assert!(is_plausible_person("Louise Story"));
-        for company in ["Tableau Software", "Acme Inc.", "Visiongain Ltd", "Bill & Melinda Gates Foundation"] {
+        for company in [
+            "Tableau Software",
+            "Acme Inc.",
+            "Visiongain Ltd",
+            "Bill & Melinda Gates Foundation",
+            "Vortex Cannon Entertainment",
+            "Ziggo Media Group",
+            "Baku Media",
+            "Azercell Telecom MMC",
+        ] {
             assert!(!is_plausible_person(company), "{company}");
         }
     }
