@@ -248,6 +248,17 @@ fn a_role_element_beside_the_author_element() {
 }
 
 #[test]
+fn a_credit_in_the_middle_of_a_meta_line_under_the_headline() {
+    // Themes print the writer after the date, with no byline markup.
+    assert_eq!(names("", &article(r#"<div class="meta">Posted on May 12, 2016 by Jane Doe</div>"#)), ["Jane Doe"]);
+    assert_eq!(names("", &article(r#"<p><em>Ein Gastbeitrag von Jane Doe</em></p>"#)), ["Jane Doe"]);
+    // Never a headline that reads like one, nor a work's title over its maker.
+    let headline = "<article><h1>Council passes budget</h1><h2>Articles written by Machine Learning</h2><div class=\"entry-content\">";
+    assert!(names("", &format!("{headline}{BODY}</div></article>")).is_empty());
+    assert!(names("", &article(r#"<p><em>Portam Civitatis by Peter Snijder</em></p>"#)).is_empty());
+}
+
+#[test]
 fn a_role_printed_beside_a_name_that_structured_data_gives() {
     // JSON-LD names the author and no role; the page prints the role under
     // the name, in an element of its own (iNews, CBC's author box).

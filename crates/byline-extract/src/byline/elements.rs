@@ -6,7 +6,9 @@
 
 use byline_feeds::credit::{clean_role, has_role_word, is_name_shaped, is_plausible_person, name_case, parse_credit};
 
-use super::lines::{credit, credit_lines, date_line_name, has_label, role_line, strip_label, DATE_LINE_MAX};
+use super::lines::{
+    credit, credit_lines, date_line_name, has_label, mid_line_credit, role_line, strip_label, DATE_LINE_MAX,
+};
 use dom_query::{Document, NodeRef};
 
 use super::after::{author_box, copyright_person};
@@ -69,7 +71,7 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
         return found;
     }
     // Microdata again is not asked: with the tag rule on, it finds no more.
-    let groups: [Group; 8] = [
+    let groups: [Group; 9] = [
         (Evidence::RelAuthor, &|n| {
             n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"))
         }),
@@ -90,6 +92,8 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
         (Evidence::BylineClass, &has_by_class),
         (Evidence::AuthorPageLink, &is_author_page_link),
         (Evidence::DateLine, &is_date_line),
+        // "Posted on May 12, 2016 by Jane Doe", "Ein Gastbeitrag von Jane Doe".
+        (Evidence::CreditLabel, &is_mid_line_credit),
         (Evidence::BylineClass, &|n| tag(n) == "address"),
     ];
     let found = search(&all, headline, &groups, WHOLE_PAGE_GROUPS - 1, true, ctx);
@@ -236,6 +240,16 @@ fn is_date_line(n: &NodeRef) -> bool {
             let marks = class_id(&d);
             NOT_PERSON_MARKS.iter().any(|m| marks.contains(m))
         })
+}
+
+/// The innermost short line that credits people after a short lead
+/// ([`mid_line_credit`]).
+fn is_mid_line_credit(n: &NodeRef) -> bool {
+    let line = |node: &NodeRef| short_spaced_text(node, DATE_LINE_MAX).and_then(|t| mid_line_credit(&t));
+    // A headline may read as one ("… Implied by Functional Programs").
+    !matches!(tag(n).as_str(), "script" | "style" | "body" | "html" | "a" | "ul" | "ol" | "li" | "h1" | "h2" | "h3")
+        && line(n).is_some()
+        && !n.children_it(false).any(|c| c.is_element() && line(&c).is_some())
 }
 
 /// `itemprop=author`, or its RDFa forms: `property="author"`
@@ -516,6 +530,9 @@ pub(super) fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
 }
 
 fn read_author_element(node: &NodeRef) -> Vec<Author> {
+    if is_mid_line_credit(node) {
+        return short_spaced_text(node, DATE_LINE_MAX).and_then(|t| mid_line_credit(&t)).unwrap_or_default();
+    }
     if let Some(line) = short_spaced_text(node, DATE_LINE_MAX) {
         if let Some(name) = date_line_name(&line) {
             // "<p>By Jane Doe - 29 December 2014</p><p class="role">Digital Editor</p>".

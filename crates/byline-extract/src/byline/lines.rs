@@ -138,6 +138,93 @@ pub(crate) const NOT_BYLINE_LINES: &[&str] =
 /// The longest role on a line of its own after a name, in words.
 const ROLE_LINE_WORDS: usize = 8;
 
+/// Words that credit the people after them in the middle of a line
+/// ("Posted on May 12, 2016 by Jane Doe", "Ein Gastbeitrag von Jane Doe").
+const MID_LINE_BY: &[&str] = &["by", "von", "par", "por", "door"];
+
+/// First words (lower case, compared as prefixes) of a lead that credits
+/// a picture or a source, besides [`NOT_BYLINE_LINES`]: "Image by …".
+const OTHER_WORK_LEADS: &[&str] = &["image", "bild", "illustration", "grafik", "picture", "quelle", "kamera", "camera"];
+
+/// Words (lower case, found inside the lead's words) that say a line's
+/// lead introduces its writer: "Posted on …", "Ein Gastbeitrag …",
+/// "Publié le …". A lead with neither one nor a date is a title ("Portam
+/// Civitatis by Peter Snijder" under a picture of the work).
+const MID_LINE_LEADS: &[&str] = &[
+    "posted",
+    "published",
+    "written",
+    "veröffentlicht",
+    "geschrieben",
+    "verfasst",
+    "beitrag",
+    "artikel",
+    "article",
+    "story",
+    "kommentar",
+    "kolumne",
+    "column",
+    "essay",
+    "interview",
+    "publié",
+    "écrit",
+    "publicado",
+    "publicada",
+    "escrito",
+    "pubblicato",
+    "scritto",
+    "geplaatst",
+    "geschreven",
+];
+
+/// Words that open the next field of a meta line after the writer's name
+/// ("… by Jane Doe in Politics", "… von Henry in Aktuell").
+const NEXT_FIELD_WORDS: &[&str] =
+    &["in", "im", "on", "am", "um", "at", "en", "dans", "em", "|", "·", "•", "—", "–", "-"];
+
+/// The most words before the by-word of a mid-line credit.
+const MID_LINE_LEAD_WORDS: usize = 6;
+
+/// The people a line credits after a short lead: "Posted on May 12, 2016
+/// by Jane Doe", "Ein Gastbeitrag von Jane Doe", "Published 3 May by A and
+/// B". The by-word is the line's only one; the lead before it has at most
+/// [`MID_LINE_LEAD_WORDS`] words, a date or a word that introduces a
+/// writer ([`MID_LINE_LEADS`]), is no sentence and credits no picture
+/// ("Photo by …"); after it, up to the next field ("in Politics"), only
+/// names of people (one to four).
+pub(crate) fn mid_line_credit(line: &str) -> Option<Vec<Author>> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let at = words.iter().position(|w| MID_LINE_BY.contains(&w.to_lowercase().as_str()))?;
+    let lead = &words[..at];
+    let rest: Vec<&str> = words[at + 1..]
+        .iter()
+        .take_while(|w| !NEXT_FIELD_WORDS.contains(&w.to_lowercase().as_str()))
+        .copied()
+        .collect();
+    let rest = rest.join(" ");
+    let introduces = lead.iter().any(|w| {
+        let w = w.to_lowercase();
+        w.chars().any(|c| c.is_ascii_digit()) || MID_LINE_LEADS.iter().any(|l| w.contains(l))
+    });
+    let lead_ok = !lead.is_empty()
+        && introduces
+        && lead.len() <= MID_LINE_LEAD_WORDS
+        && !words[at + 1..].iter().any(|w| MID_LINE_BY.contains(&w.to_lowercase().as_str()))
+        && !lead.last().is_some_and(|w| w.ends_with(['.', '!', '?', ':']))
+        && !lead.first().is_some_and(|w| {
+            let first = w.to_lowercase();
+            let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+            OTHER_WORK_LEADS.iter().chain(NOT_BYLINE_LINES).any(|l| first.starts_with(l))
+        });
+    if !lead_ok || rest.chars().count() > 60 {
+        return None;
+    }
+    let people = parse_credit(&rest);
+    let all_people = (1..=4).contains(&people.len())
+        && people.iter().all(|p| p.role.is_none() && is_name_shaped(&p.name) && credit::is_plausible_person(&p.name));
+    all_people.then_some(people)
+}
+
 /// Words a sentence about a person opens with after their name ("Jane Doe
 /// is a senior editor at …"): a bio's sentence, never a role line.
 const COPULAS: &[&str] = &["is", "was", "has", "ist", "war", "est", "fue", "è", "является", "был", "была"];
@@ -287,6 +374,19 @@ fn opens_with_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_after_a_lead_in_the_middle_of_a_line() {
+        let names = |line: &str| mid_line_credit(line).map(|p| p.into_iter().map(|a| a.name).collect::<Vec<_>>());
+        assert_eq!(names("Posted on May 12, 2016 by Jane Doe").unwrap(), ["Jane Doe"]);
+        assert_eq!(names("Ein Gastbeitrag von Jane Doe und Tom Ray").unwrap(), ["Jane Doe", "Tom Ray"]);
+        assert_eq!(names("Published 3 May 2024 by Jane Doe in Politics").unwrap(), ["Jane Doe"]);
+        // A title over its maker, a picture's credit, a lone first name, a sentence.
+        assert_eq!(names("Portam Civitatis by Peter Snijder"), None);
+        assert_eq!(names("Photo taken 3 May by Jane Doe"), None);
+        assert_eq!(names("Am 13. November 2019 Von Henry In Aktuell"), None);
+        assert_eq!(names("The bill was passed in 2024 by the Senate"), None);
+    }
 
     #[test]
     fn credits_of_other_work_are_cut_off() {
