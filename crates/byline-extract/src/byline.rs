@@ -25,7 +25,8 @@
 //!    own or as the last line of the last block ("…text.<br>Name – Role");
 //! 6. when the page's elements name nobody else: an author box after the
 //!    article (`.author-bio`, "About the author", "Über den Autor", "Об
-//!    авторе"), then, on a person's own site (the name in its host or
+//!    авторе"), then the author's own reply among the comments (WordPress's
+//!    `bypostauthor`), then, on a person's own site (the name in its host or
 //!    title), the person a copyright line names, or the person the site's
 //!    name is of ("Andrew Montalenti's blog").
 //!
@@ -93,6 +94,8 @@ pub(crate) enum Evidence {
     Trailing,
     /// An author box after the article ("About the author", `.author-bio`).
     AuthorBox,
+    /// The author's own reply among the comments (WordPress's `bypostauthor`).
+    PostAuthorComment,
     /// The site's owner, on a page that names nobody else: the person its
     /// copyright line names, or its name does ("Andrew Montalenti's blog").
     SiteOwner,

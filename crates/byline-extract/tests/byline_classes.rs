@@ -248,6 +248,19 @@ fn a_role_element_beside_the_author_element() {
 }
 
 #[test]
+fn the_author_s_own_reply_among_the_comments_names_the_author() {
+    // WordPress marks the comment the post's author wrote `bypostauthor`;
+    // the page names its author nowhere else.
+    let comments = r#"<ol class="comment-list"><li class="comment even"><div class="comment-author vcard"><b class="fn">Tom Reader</b> says:</div><p>Is the budget final?</p>
+        <ol class="children"><li class="comment byuser comment-author-jdoe bypostauthor odd"><div class="comment-author vcard"><b class="fn">Jane Doe</b> says:</div><p>Yes, it is.</p></li></ol></li></ol>"#;
+    let body = format!("{}{comments}", article(""));
+    assert_eq!(names("", &body), ["Jane Doe"]);
+    // Without the mark, a comment's name is never the byline.
+    let body = body.replace(" bypostauthor", "");
+    assert!(names("", &body).is_empty(), "{:?}", names("", &body));
+}
+
+#[test]
 fn a_credit_in_the_middle_of_a_meta_line_under_the_headline() {
     // Themes print the writer after the date, with no byline markup.
     assert_eq!(names("", &article(r#"<div class="meta">Posted on May 12, 2016 by Jane Doe</div>"#)), ["Jane Doe"]);

@@ -1,7 +1,9 @@
 //! What the page says of the author after the article, read when its
 //! elements name nobody else: an author box (`.author-bio`, "About the
-//! author", "Über den Autor", "Об авторе", "Müəllif haqqında"), and on a
-//! person's own site the person its copyright line names.
+//! author", "Über den Autor", "Об авторе", "Müəllif haqqında"), the
+//! author's own reply among the comments (WordPress marks it
+//! `bypostauthor`), and on a person's own site the person its copyright
+//! line names.
 
 use byline_feeds::credit::{is_name_shaped, is_plausible_person};
 use dom_query::NodeRef;
@@ -31,6 +33,26 @@ const ABOUT_AUTHOR: &[&str] = &[
     "à propos de l'auteur",
     "sobre el autor",
 ];
+
+/// The class word WordPress gives a comment written by the post's own
+/// author (`comment_class()`): the name on it is the article's author.
+const POST_AUTHOR_COMMENT: &str = "bypostauthor";
+
+/// The post's author, by their own reply among the comments: the name
+/// (`.fn`, WordPress's vcard name) of the first comment marked
+/// [`POST_AUTHOR_COMMENT`].
+pub(super) fn post_author_comment(all: &[NodeRef<'_>], ctx: &Context) -> Vec<Author> {
+    all.iter()
+        .filter(|n| n.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w == POST_AUTHOR_COMMENT)))
+        .find_map(|comment| {
+            let name = comment
+                .descendants_it()
+                .find(|d| d.is_element() && d.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w == "fn")))?;
+            let people = ctx.keep_people(vec![Author::new(&short_spaced_text(&name, 80)?, None)]);
+            (!people.is_empty()).then_some(people)
+        })
+        .unwrap_or_default()
+}
 
 /// The person of an author box after the headline (`.author-bio`,
 /// `.author-box`, a block headed "About the author"): its marked name, its

@@ -34,6 +34,9 @@ fn reliability(found: &Found) -> f32 {
         (Evidence::Feed, _) => 0.94,
         (Evidence::Trailing, _) => 0.57,  // 3/5
         (Evidence::AuthorBox, _) => 0.67, // 1/1
+        // Never fired as a source there (a page's last resort); its name was
+        // the author's on all 6 tune pages with one: as weak as an author box.
+        (Evidence::PostAuthorComment, _) => 0.67,
         // 1/1 (0.67 smoothed), set lower: the weakest statement of all, taken only alone.
         (Evidence::SiteOwner, _) => 0.55,
     }

@@ -11,7 +11,7 @@ use super::lines::{
 };
 use dom_query::{Document, NodeRef};
 
-use super::after::{author_box, copyright_person};
+use super::after::{author_box, copyright_person, post_author_comment};
 use super::names::{fill_roles, names_them_and_more, same_person, Context};
 use super::regions::{headline_index, in_other_block};
 use super::roles_beside::role_in_name_block;
@@ -101,10 +101,15 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
         return with_card_role(found, &all);
     }
     // Last, the page's weaker statements: an author box after the article,
-    // then a person named as the copyright holder.
+    // the author's own reply among the comments, then a person named as
+    // the copyright holder.
     let boxed = author_box(&all, headline, ctx);
     if !boxed.is_empty() {
         return Found::new(boxed, Evidence::AuthorBox);
+    }
+    let replied = post_author_comment(&all, ctx);
+    if !replied.is_empty() {
+        return Found::new(replied, Evidence::PostAuthorComment);
     }
     let mut owner = copyright_person(&all, headline, title, ctx);
     if owner.is_empty() {
