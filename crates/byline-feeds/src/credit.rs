@@ -598,7 +598,15 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
     }
     let mut out: Vec<Author> = Vec::new();
     let mut contributors: Vec<Author> = Vec::new();
-    for part in AUTHOR_SEP.split(&text).map(str::trim).filter(|p| !p.is_empty()) {
+    for (part, conjunction) in parts_with_conjunctions(&text) {
+        // "Jane Doe, Founder and CEO", "politólogo e investigador": what
+        // follows "and" after a role is the same person's role.
+        if let Some(last) = out.last_mut().filter(|_| conjunction.is_some() && continues_role(part)) {
+            if let (Some(role), Some(and)) = (last.role.as_mut(), conjunction) {
+                *role = format!("{role} {and} {}", clean_role(part));
+                continue;
+            }
+        }
         if let Some((role, rest)) = contributor_label(part) {
             let mut people = parse_part(rest);
             for person in &mut people {
@@ -722,6 +730,32 @@ fn parse_part(part: &str) -> Vec<Author> {
 /// and nothing else: a role word in at most [`BARE_ROLE_WORDS`] words, and
 /// no name before it ("Senior Editor", not "Jane Doe Senior Editor" nor
 /// "AOL Staff", a desk).
+/// The parts of a credit between its separators ([`AUTHOR_SEP`]), trimmed
+/// and not empty, each with the conjunction before it ("and", "und", "и",
+/// "&"), if a conjunction rather than a mark separates it.
+fn parts_with_conjunctions(text: &str) -> Vec<(&str, Option<&str>)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut before: Option<&str> = None;
+    for separator in AUTHOR_SEP.find_iter(text) {
+        parts.push((text[start..separator.start()].trim(), before));
+        let word = separator.as_str().trim();
+        before = (word == "&" || word.chars().all(char::is_alphabetic)).then_some(word).filter(|w| !w.is_empty());
+        start = separator.end();
+    }
+    parts.push((text[start..].trim(), before));
+    parts.retain(|(part, _)| !part.is_empty());
+    parts
+}
+
+/// Whether `part`, after "and" and a person's role, goes on with the role
+/// rather than naming someone: it opens in lower case ("e investigador en
+/// …"), is a role of its own ("and Editor") or an acronym ("and CEO").
+fn continues_role(part: &str) -> bool {
+    let acronym = part.chars().count() <= 5 && part.chars().all(char::is_uppercase);
+    part.starts_with(char::is_lowercase) || is_bare_role(part) || acronym
+}
+
 fn is_bare_role(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     (1..=BARE_ROLE_WORDS).contains(&words.len())
@@ -1078,6 +1112,22 @@ mod tests {
         assert_eq!(people("Jane Doe, Senior Correspondent"), [one("Jane Doe", Some("Senior Correspondent"))]);
         assert_eq!(people("Nərmin Əliyeva — müxbir"), [one("Nərmin Əliyeva", Some("müxbir"))]);
         assert_eq!(people("Jane Doe Staff Writer"), [one("Jane Doe", Some("Staff Writer"))]);
+    }
+
+    #[test]
+    fn a_role_in_two_halves_joined_by_and_stays_one_role() {
+        assert_eq!(people("Jane Doe, Founder and CEO"), [one("Jane Doe", Some("Founder and CEO"))]);
+        assert_eq!(people("Nərmin Əliyeva, müxbir və fotoqraf"), [one("Nərmin Əliyeva", Some("müxbir və fotoqraf"))]);
+        assert_eq!(
+            people("Andrés Malamud, politólogo e investigador"),
+            [one("Andrés Malamud", Some("politólogo e investigador"))]
+        );
+        // A name after "and" is another person, with or without a role before it.
+        assert_eq!(
+            people("Jane Doe, Senior Editor and Tom Ray"),
+            [one("Jane Doe", Some("Senior Editor")), one("Tom Ray", None)]
+        );
+        assert_eq!(people("By Jane Doe and Tom Ray"), [one("Jane Doe", None), one("Tom Ray", None)]);
     }
 
     #[test]
