@@ -11,7 +11,7 @@ use regex::Regex;
 use url::Url;
 
 use crate::dom::{
-    body_elements, class_id, class_id_words, elements_named, has_descendant, has_text, inside, link_density,
+    body_elements, class_id, class_id_words, elements_named, has_class, has_descendant, has_text, inside, link_density,
     short_text, tag, text_of,
 };
 use crate::text::comparable;
@@ -334,8 +334,7 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
     let all = elements(doc);
     for node in &all {
         let name = tag(node);
-        let ad_slot =
-            || name == "ins" && node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w == "adsbygoogle"));
+        let ad_slot = || name == "ins" && has_class(node, "adsbygoogle");
         if name == "form" && protected(node) {
             // A page wrapped whole in one form (ASP.NET's): the form goes, the page stays.
             unwrap(node);

@@ -42,6 +42,12 @@ fn push_lowercase(out: &mut String, text: &str) {
     }
 }
 
+/// Whether one of the element's class words is `word` (ASCII case
+/// ignored): `has_class(n, "bypostauthor")`.
+pub(crate) fn has_class(node: &NodeRef, word: &str) -> bool {
+    node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w.eq_ignore_ascii_case(word)))
+}
+
 /// Tag name of an element (empty for non-elements), as the parser wrote it:
 /// lower case for every HTML element, so it compares with lower-case names.
 /// The name is the parser's interned atom, so asking it allocates nothing

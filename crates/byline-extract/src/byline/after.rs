@@ -12,7 +12,7 @@ use super::elements::{is_author_page_link, short_spaced_text};
 use super::lines::strip_label;
 use super::names::Context;
 use super::regions::in_other_block;
-use crate::dom::{class_id, class_id_tokens, short_text, tag};
+use crate::dom::{class_id, class_id_tokens, has_class, short_text, tag};
 use crate::metadata::holder_words;
 use crate::model::Author;
 use crate::text::comparable;
@@ -43,11 +43,9 @@ const POST_AUTHOR_COMMENT: &str = "bypostauthor";
 /// [`POST_AUTHOR_COMMENT`].
 pub(super) fn post_author_comment(all: &[NodeRef<'_>], ctx: &Context) -> Vec<Author> {
     all.iter()
-        .filter(|n| n.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w == POST_AUTHOR_COMMENT)))
+        .filter(|n| has_class(n, POST_AUTHOR_COMMENT))
         .find_map(|comment| {
-            let name = comment
-                .descendants_it()
-                .find(|d| d.is_element() && d.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w == "fn")))?;
+            let name = comment.descendants_it().find(|d| d.is_element() && has_class(d, "fn"))?;
             let people = ctx.keep_people(vec![Author::new(&short_spaced_text(&name, 80)?, None)]);
             (!people.is_empty()).then_some(people)
         })

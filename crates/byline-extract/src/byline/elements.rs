@@ -16,7 +16,7 @@ use super::names::{fill_roles, names_them_and_more, same_person, Context};
 use super::regions::{headline_index, in_other_block};
 use super::roles_beside::role_in_name_block;
 use super::{Evidence, Found};
-use crate::dom::{body_elements, br_lines, class_id, has_descendant, own_text, short_text, tag, text_of};
+use crate::dom::{body_elements, br_lines, class_id, has_class, has_descendant, own_text, short_text, tag, text_of};
 use crate::model::Author;
 use crate::stamp_lines::is_stamp_line;
 use crate::text::{comparable, squash};
@@ -709,10 +709,7 @@ fn people_in(text: &str) -> Vec<Author> {
 /// class="publication">USA TODAY</span> Published …</div>`): the names
 /// alone, without the outlet and date that follow them in the block's text.
 fn inner_author_people(node: &NodeRef) -> Vec<Author> {
-    let is_author = |d: &NodeRef| {
-        d.is_element()
-            && d.attr("class").is_some_and(|c| c.split_whitespace().any(|w| w.eq_ignore_ascii_case("author")))
-    };
+    let is_author = |d: &NodeRef| d.is_element() && has_class(d, "author");
     let Some(author) = node.descendants_it().find(is_author) else { return Vec::new() };
     people_in(&without_role_text(&author, spaced_text(&author)))
 }
