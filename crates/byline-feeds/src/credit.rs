@@ -601,8 +601,8 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
     for (part, conjunction) in parts_with_conjunctions(&text) {
         // "Jane Doe, Founder and CEO", "politólogo e investigador": what
         // follows "and" after a role is the same person's role.
-        if let Some(last) = out.last_mut().filter(|_| conjunction.is_some() && continues_role(part)) {
-            if let (Some(role), Some(and)) = (last.role.as_mut(), conjunction) {
+        if let (Some(and), Some(role)) = (conjunction, out.last_mut().and_then(|last| last.role.as_mut())) {
+            if continues_role(part) {
                 *role = format!("{role} {and} {}", clean_role(part));
                 continue;
             }
@@ -726,10 +726,6 @@ fn parse_part(part: &str) -> Vec<Author> {
     out
 }
 
-/// Whether `part` (a whole part of a credit, between separators) is a job
-/// and nothing else: a role word in at most [`BARE_ROLE_WORDS`] words, and
-/// no name before it ("Senior Editor", not "Jane Doe Senior Editor" nor
-/// "AOL Staff", a desk).
 /// The parts of a credit between its separators ([`AUTHOR_SEP`]), trimmed
 /// and not empty, each with the conjunction before it ("and", "und", "и",
 /// "&"), if a conjunction rather than a mark separates it.
@@ -756,6 +752,10 @@ fn continues_role(part: &str) -> bool {
     part.starts_with(char::is_lowercase) || is_bare_role(part) || acronym
 }
 
+/// Whether `part` (a whole part of a credit, between separators) is a job
+/// and nothing else: a role word in at most [`BARE_ROLE_WORDS`] words, and
+/// no name before it ("Senior Editor", not "Jane Doe Senior Editor" nor
+/// "AOL Staff", a desk).
 fn is_bare_role(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     (1..=BARE_ROLE_WORDS).contains(&words.len())

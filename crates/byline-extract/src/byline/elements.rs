@@ -247,14 +247,22 @@ fn is_date_line(n: &NodeRef) -> bool {
         })
 }
 
-/// The innermost short line that credits people after a short lead
-/// ([`mid_line_credit`]).
+/// Whether `n` is the innermost short line that credits people after a
+/// short lead ([`mid_line_people`]).
 fn is_mid_line_credit(n: &NodeRef) -> bool {
+    mid_line_people(n).is_some()
+}
+
+/// The people of `n` when it is the innermost short line that credits
+/// them after a short lead ([`mid_line_credit`]).
+fn mid_line_people(n: &NodeRef) -> Option<Vec<Author>> {
     let line = |node: &NodeRef| short_spaced_text(node, DATE_LINE_MAX).and_then(|t| mid_line_credit(&t));
     // A headline may read as one ("… Implied by Functional Programs").
-    !matches!(tag(n).as_str(), "script" | "style" | "body" | "html" | "a" | "ul" | "ol" | "li" | "h1" | "h2" | "h3")
-        && line(n).is_some()
-        && !n.children_it(false).any(|c| c.is_element() && line(&c).is_some())
+    if matches!(tag(n).as_str(), "script" | "style" | "body" | "html" | "a" | "ul" | "ol" | "li" | "h1" | "h2" | "h3") {
+        return None;
+    }
+    let people = line(n)?;
+    (!n.children_it(false).any(|c| c.is_element() && line(&c).is_some())).then_some(people)
 }
 
 /// `itemprop=author`, or its RDFa forms: `property="author"`
@@ -535,8 +543,8 @@ pub(super) fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
 }
 
 fn read_author_element(node: &NodeRef) -> Vec<Author> {
-    if is_mid_line_credit(node) {
-        return short_spaced_text(node, DATE_LINE_MAX).and_then(|t| mid_line_credit(&t)).unwrap_or_default();
+    if let Some(people) = mid_line_people(node) {
+        return people;
     }
     if let Some(line) = short_spaced_text(node, DATE_LINE_MAX) {
         if let Some(name) = date_line_name(&line) {
