@@ -3,6 +3,7 @@ import { start, toast } from "./actions";
 import { App } from "./App";
 import { t } from "./i18n";
 import { installBenchProbe } from "./lib/bench-probe";
+import { settledOrAfter } from "./lib/slow";
 import "./styles/app.css";
 
 // Report CSP violations instead of failing silently (tests can read the count).
@@ -24,9 +25,16 @@ window.addEventListener("unhandledrejection", (event) => {
 });
 
 // The backend is asked for the settings, the sources and the first page
-// before the first render, so it answers while WebKit lays the page out.
+// before the first render, which waits for the answers (they come within
+// ~20 ms of the script) for up to FIRST_RENDER_WAIT_MS, then renders the
+// loading skeletons instead: the page is laid out once, with the data,
+// where skeletons first were laid out, then laid out again with the data
+// (BENCHMARKS.md, "App start").
+const FIRST_RENDER_WAIT_MS = 150;
 performance.mark("byline:script");
 const started = start();
-render(<App started={started} />, document.getElementById("root")!);
+void settledOrAfter(started, FIRST_RENDER_WAIT_MS).then(() =>
+  render(<App started={started} />, document.getElementById("root")!),
+);
 // Only a benchmark's run installs a probe (`bench/app/responsiveness.sh`).
 void installBenchProbe();

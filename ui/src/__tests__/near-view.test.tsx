@@ -16,14 +16,17 @@ function placeAt(el: Element, top: number) {
 let rootShown = true;
 
 let rowTop = 0;
-function Row({ keep = false }: { keep?: boolean }) {
+/** What each render of the row showed, whole or not, in order. */
+let renders: boolean[] = [];
+function Row({ keep = false, startNear = false }: { keep?: boolean; startNear?: boolean }) {
   const row = useRef<HTMLLIElement>(null);
   // Placed before the hook's first check, as the layout would have it.
   const place = (el: HTMLLIElement | null) => {
     row.current = el;
     if (el) placeAt(el, rowTop);
   };
-  const near = useNearView(row, keep);
+  const near = useNearView(row, keep, startNear);
+  renders.push(near);
   return near ? (
     <li ref={place} data-testid="row">
       <button type="button">whole</button>
@@ -33,7 +36,7 @@ function Row({ keep = false }: { keep?: boolean }) {
   );
 }
 
-function List({ keep }: { keep?: boolean }) {
+function List({ keep, startNear }: { keep?: boolean; startNear?: boolean }) {
   const root = (el: HTMLDivElement | null) => {
     if (!el) return;
     placeAt(el, 0);
@@ -42,7 +45,7 @@ function List({ keep }: { keep?: boolean }) {
   return (
     <div ref={root} {...{ [ROOTS_ATTR]: "" }}>
       <ul>
-        <Row keep={keep} />
+        <Row keep={keep} startNear={startNear} />
       </ul>
     </div>
   );
@@ -55,6 +58,7 @@ describe("rows far from view", () => {
 
   beforeEach(() => {
     rootShown = true;
+    renders = [];
     FakeObserver.all = [];
     (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = FakeObserver;
     host = document.createElement("div");
@@ -81,6 +85,27 @@ describe("rows far from view", () => {
     rowTop = 0;
     act(() => render(<List />, host));
     expect(row().textContent).toBe("whole");
+  });
+
+  it("asked to start whole, render whole once when in view, and empty once checked when far", () => {
+    rowTop = 0;
+    act(() => render(<List startNear />, host));
+    expect(row().textContent).toBe("whole");
+    expect(renders).toEqual([true]); // no placeholder first, no second render
+
+    act(() => render(null, host));
+    renders = [];
+    rowTop = 32 + NEAR_MARGIN + 100;
+    act(() => render(<List startNear />, host));
+    expect(renders[0]).toBe(true);
+    expect(row().classList.contains("is-far")).toBe(true);
+  });
+
+  it("asked to start whole in a hidden list, are empty once checked", () => {
+    rowTop = 0;
+    rootShown = false;
+    act(() => render(<List startNear />, host));
+    expect(row().classList.contains("is-far")).toBe(true);
   });
 
   it("stay whole while kept (the current row, an open menu) or focused", () => {

@@ -145,7 +145,8 @@ const FeedRow = memoWhen(function FeedRow({ feed, s, depth }: FeedRowProps) {
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const more = useRef<HTMLButtonElement>(null);
   const row = useRef<HTMLLIElement>(null);
-  const near = useNearView(row, current || menuAt != null);
+  // Before the first list is painted only the first rows render (FIRST_ROWS): whole at once.
+  const near = useNearView(row, current || menuAt != null, !firstListPainted());
   useLayoutEffect(() => {
     if (near) rememberRowHeight(row.current);
   }, [near]);

@@ -11,6 +11,12 @@
 // root; a row keeps its state while the list is hidden (`display: none`).
 // Without IntersectionObserver (jsdom), or outside such a root, every row
 // stays rendered.
+//
+// A row rendered before anything is laid out (the first rows at start) can
+// start whole: they are the ones in view, and rendered whole in the first
+// pass they are laid out once, where 40 placeholders each turned whole by
+// its check cost the start a second layout and 40 renders of their own
+// (BENCHMARKS.md, "App start"). The check then empties those that are far.
 
 import { useLayoutEffect, useState } from "preact/hooks";
 
@@ -77,9 +83,11 @@ export function isNear(el: Element, root: Element): boolean {
  * Whether the row `row` (its element, which stays the same whether it
  * renders whole or as a placeholder) should render whole: near its root's
  * visible part, or `keep` (the current row, one with focus or an open menu).
+ * `startNear` renders it whole until its first check, as a row that is
+ * likely in view.
  */
-export function useNearView(row: { current: Element | null }, keep: boolean): boolean {
-  const [near, setNear] = useState(() => typeof IntersectionObserver === "undefined");
+export function useNearView(row: { current: Element | null }, keep: boolean, startNear = false): boolean {
+  const [near, setNear] = useState(() => startNear || typeof IntersectionObserver === "undefined");
   useLayoutEffect(() => {
     const el = row.current;
     const root = el?.closest(`[${ROOTS_ATTR}]`);
@@ -87,8 +95,8 @@ export function useNearView(row: { current: Element | null }, keep: boolean): bo
       setNear(true);
       return;
     }
-    // Before the first paint: the rows in view show at once.
-    if (isNear(el, root)) setNear(true);
+    // Before the first paint: the rows in view show at once, the others empty.
+    setNear(isNear(el, root));
     return watch(root, el, (now) => {
       // Hidden with its list (a narrow window's other pane), a row stays as
       // it was, so the list shows again as it was left, at once.

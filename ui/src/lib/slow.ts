@@ -17,3 +17,19 @@ export function useLastsLonger(key: number | null, ms: number): boolean {
   }, [key, ms]);
   return key != null && slowKey === key;
 }
+
+/**
+ * Resolves once `promise` settles (fulfilled or rejected) or once `ms`
+ * have passed, whichever comes first; never rejects. For what may wait a
+ * little for an answer but must not wait for one that never comes.
+ */
+export function settledOrAfter(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    promise.then(done, done);
+  });
+}
