@@ -3,8 +3,9 @@
 //!
 //! - Prints byline names right, bylines invented and roles right per half,
 //!   in aggregate: the halves of batches 1 to 4 (as before batch 5 came),
-//!   then batch 5's halves and batch 6's apart, with their body F1, then
-//!   batch 7's (bylines only: those of batch 5's Scrapinghub pages,
+//!   then batch 5's halves and batch 6's apart, with their body F1 (to
+//!   four places, so a small move shows), then batch 7's (bylines only:
+//!   those of batch 5's Scrapinghub pages,
 //!   labelled later; a page's byline counts in its `byline_batch`), then
 //!   batch 8's (metascraper's pages), batch 9's (newspaper's old test
 //!   pages), batch 10's (snacktory's test pages) and batch 11's (htmldate's,
@@ -120,7 +121,7 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
             }
         }
         let f1 =
-            if golden == 0 { String::new() } else { format!(", body F1 {:.3} ({golden} pages)", f1 / golden as f64) };
+            if golden == 0 { String::new() } else { format!(", body F1 {:.4} ({golden} pages)", f1 / golden as f64) };
         let _ = writeln!(
             out,
             "{label}: names right {names}/{person} (wrong: {} none found, {} other names), invented {invented}/{nobody}, \

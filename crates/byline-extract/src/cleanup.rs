@@ -14,6 +14,7 @@ use crate::dom::{
     body_elements, class_id, class_id_words, elements_named, has_class, has_descendant, has_text, inside, link_density,
     short_text, tag, text_of,
 };
+use crate::host_name::same_site;
 use crate::text::comparable;
 
 /// Elements that never belong to a reading view.
@@ -327,8 +328,10 @@ const CREDIT_STARTS: &[&str] = &["(credit:", "credit:", "photo credit", "image c
 /// tracking pixels, ad banners, share blocks,
 /// related-news lists, comment sections, calls to action, advertisement
 /// labels, picture credit lines, "read also" teasers (a block that is one
-/// link to another page of the site) and what a video shows when it cannot
-/// play from a whole page; first puts the parts React streamed in place.
+/// link to another page of the site, a list of such links, a short
+/// `<article>` card beside the article) and what a video shows when it
+/// cannot play from a whole page; first puts the parts React streamed in
+/// place.
 pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
     place_streamed_parts(doc);
     let all = elements(doc);
@@ -351,6 +354,7 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
     }
     // Before the teaser rule takes the links out from under their heading.
     remove_related_by_heading(doc);
+    remove_teaser_cards(doc, page_url);
     let in_body = body_elements(doc);
     let mut next = 0;
     while let Some(node) = in_body.get(next) {
@@ -669,9 +673,9 @@ fn is_hidden(node: &NodeRef) -> bool {
     class.split_whitespace().any(|w| HIDDEN_CLASSES.contains(&w) && (w != "hidden" || !responsive()))
 }
 
-/// A paragraph, or a list of one or two items, that is nothing but a link
-/// to another page of the same site, perhaps after a short label ("Read
-/// also:", "Le puede interesar:"): a "read also" teaser inside the text.
+/// A paragraph, or a list, that is nothing but links to other pages of the
+/// same site, one a line, perhaps after a short label ("Read also:", "Le
+/// puede interesar:"): "read also" teasers inside the text.
 fn is_teaser(node: &NodeRef, page_url: &Url, own: &ShortText) -> bool {
     let name = tag(node);
     let items: Vec<NodeRef> = match name.as_str() {
@@ -679,7 +683,7 @@ fn is_teaser(node: &NodeRef, page_url: &Url, own: &ShortText) -> bool {
         "ul" | "ol" => node.element_children(),
         _ => return false,
     };
-    if items.is_empty() || items.len() > 2 || (name != "p" && items.iter().any(|i| tag(i) != "li")) {
+    if items.is_empty() || (name != "p" && items.iter().any(|i| tag(i) != "li")) {
         return false;
     }
     items.iter().all(|item| {
@@ -691,10 +695,56 @@ fn is_teaser(node: &NodeRef, page_url: &Url, own: &ShortText) -> bool {
         (3..=25).contains(&words)
             && is_label_and_link(&text, &text_of(link))
             && !has_descendant(item, &["img", "picture", "video"])
-            && link.attr("href").and_then(|h| page_url.join(&h).ok()).is_some_and(|to| {
-                to.host_str() == page_url.host_str() && to.path().len() > 1 && to.path() != page_url.path()
-            })
+            && link.attr("href").is_some_and(|href| is_other_page(&href, page_url))
     })
+}
+
+/// Whether `href` leads to another page of `page_url`'s site (not its home
+/// page, not this page).
+fn is_other_page(href: &str, page_url: &Url) -> bool {
+    page_url.join(href).is_ok_and(|to| {
+        same_site(&to, page_url)
+            && to.path().len() > 1
+            && (to.path() != page_url.path() || to.host() != page_url.host())
+    })
+}
+
+/// Text a card teasing another article holds at most: its kicker, headline
+/// and a line of summary.
+const CARD_TEXT: usize = 300;
+
+/// Removes the short `<article>`s beside the page's longest one whose every
+/// link leads to one other page of the site: cards teasing other articles
+/// (a "more on this" grid, a headline under a picture), which many sites
+/// mark up as articles of their own, their link often laid over the card
+/// with its text for screen readers only, so no rule on links finds them.
+fn remove_teaser_cards(doc: &Document, page_url: &Url) {
+    let articles = elements_named(doc, &["article"]);
+    if articles.len() < 2 {
+        return;
+    }
+    let longest = articles.iter().max_by_key(|a| text_of(a).len()).map(|a| a.id);
+    for card in &articles {
+        if Some(card.id) != longest && is_attached(card) && is_teaser_card(card, page_url) {
+            card.remove_from_parent();
+        }
+    }
+}
+
+fn is_teaser_card(card: &NodeRef, page_url: &Url) -> bool {
+    if short_text(card, CARD_TEXT).is_none() || has_descendant(card, &["h1", "article", "main"]) {
+        return false;
+    }
+    let mut targets = card
+        .descendants_it()
+        .filter(|d| d.is_element() && tag(d) == "a")
+        .filter_map(|a| a.attr("href").and_then(|h| page_url.join(&h).ok()))
+        .map(|mut to| {
+            to.set_fragment(None);
+            to
+        });
+    let Some(first) = targets.next() else { return false };
+    is_other_page(first.as_str(), page_url) && targets.all(|to| to == first)
 }
 
 /// Whether `text` is `link_text`, or a short label (a few words, no
@@ -933,6 +983,48 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_links_to_other_pages_of_the_site_goes_however_long() {
+        let out = clean(
+            r#"<body><article><h1>T</h1><p>First paragraph of the article with enough words to read.</p>
+               <ul><li><a href="/a/1.html">Spring comes at last, and then a little summer</a></li>
+               <li> <a href="/a/2.html">Every closed street and when the runners pass</a></li>
+               <li><a href="https://www.site.example.co.uk/a/3.html">The marathon from the city to Paris</a></li></ul>
+               <ul><li>A point of the article with <a href="/a/4.html">a link</a> in it</li>
+               <li><a href="/a/5.html">A whole link</a></li><li>Another point</li></ul>
+               </article></body>"#,
+        );
+        for gone in ["Spring comes", "closed street", "marathon"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        for kept in ["First paragraph", "A point of the article", "A whole link", "Another point"] {
+            assert!(out.contains(kept), "{kept}: {out}");
+        }
+    }
+
+    #[test]
+    fn short_article_cards_teasing_other_pages_go_and_the_article_stays() {
+        let story = "<p>The article's own paragraph, long enough to be the longest article of the page by far.</p>";
+        let out = clean(&format!(
+            r#"<body><main><article><h1>T</h1>{story}
+               <div class="list"><article><a href="/nrw/ponies_aid-1" class="inset-0"><span class="sr-only">Maple kills horses</span></a>
+               <header><em>Ponies die in Viersen</em><span>Maple kills horses</span></header></article>
+               <article><a href="/b/2"><img src="/b.jpg"></a><h3><a href="/b/2#top">A second teaser</a></h3></article>
+               <article><p>A quoted post with <a href="/c/1">one link</a> and <a href="https://other.example.org/x">another</a>.</p></article>
+               </div></article></main></body>"#
+        ));
+        for gone in ["Ponies die", "Maple kills", "second teaser"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        for kept in ["own paragraph", "A quoted post"] {
+            assert!(out.contains(kept), "{kept}: {out}");
+        }
+        // A page that is one short article keeps it, links and all.
+        let brief =
+            clean(r#"<body><article><h2>Brief</h2><p>Two lines.</p><a href="/full/1">Read on</a></article></body>"#);
+        assert!(brief.contains("Two lines"), "{brief}");
+    }
+
+    #[test]
     fn calls_to_action_ad_labels_credits_and_teasers_go() {
         let out = clean(
             r#"<body><article><h1>T</h1><p>First paragraph of the article with enough words to read.</p>
@@ -942,7 +1034,7 @@ mod tests {
                <p><img src="/chart.png"><br><em>(Credit: Clayton Aldern / Grist)</em></p>
                <section class="c-letters-cta"><p>We want to hear what you think about this article. <a href="/letters">Submit a letter</a></p></section>
                <p>A sentence with <a href="/xeber/4.html">a link inside it</a> stays, and so does this one.</p>
-               <ul><li><a href="https://other.example.com/report">The full report from the ministry</a></li></ul>
+               <ul><li><a href="https://ministry.gov.example/report">The full report from the ministry</a></li></ul>
                </article></body>"#,
         );
         for gone in ["latest news", "other story", "Advertisement", "Credit:", "hear what you think"] {

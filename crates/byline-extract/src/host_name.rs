@@ -47,6 +47,16 @@ fn key(s: &str) -> String {
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// Whether `a` and `b` are pages of one site: the same host, or hosts that
+/// share the name before their public suffix (`www.bbc.com` and
+/// `www.bbc.co.uk`, `news.example.com` and `example.com`).
+pub(crate) fn same_site(a: &Url, b: &Url) -> bool {
+    if a.host_str() == b.host_str() {
+        return true;
+    }
+    matches!((labels(a).last(), labels(b).last()), (Some(x), Some(y)) if x == y)
+}
+
 /// Whether `part` is the host's name: equal to a label, or containing a
 /// long one ("Gregory Szorc's Digital Home" and `gregoryszorc`).
 fn names_host(part: &str, labels: &[String]) -> bool {
@@ -67,6 +77,15 @@ mod tests {
         assert_eq!(labels_of("https://www.gregoryszorc.com/blog/x"), ["gregoryszorc"]);
         assert_eq!(labels_of("https://arsnova.thm.de/blog/"), ["arsnova", "thm"]);
         assert_eq!(labels_of("https://news.bbc.co.uk/a"), ["bbc"]);
+    }
+
+    #[test]
+    fn pages_under_one_name_are_one_site() {
+        let url = |u: &str| Url::parse(u).unwrap();
+        assert!(same_site(&url("https://www.bbc.com/news/a"), &url("https://www.bbc.co.uk/news/b")));
+        assert!(same_site(&url("https://news.example.com/a"), &url("https://example.com/b")));
+        assert!(!same_site(&url("https://www.bbc.com/news/a"), &url("https://www.cnn.com/b")));
+        assert!(!same_site(&url("https://www.bbc.com/news/a"), &url("file:///b")));
     }
 
     #[test]
