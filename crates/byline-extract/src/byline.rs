@@ -46,6 +46,7 @@
 mod after;
 mod agree;
 mod elements;
+mod handle;
 mod lines;
 mod names;
 mod regions;
@@ -55,6 +56,8 @@ mod roles_beside;
 mod trailing;
 
 use byline_feeds::credit::{is_desk_credit, is_named_agency, is_phrase, parse_credit, people_from_feed, strip_label};
+
+use dom_query::Document;
 
 use crate::jsonld::ArticleLd;
 use crate::metadata::Meta;
@@ -215,13 +218,23 @@ const META_KEYS: &[&str] = &[
 /// Authors from `<meta name="author">`, `article:author` (URLs skipped),
 /// and the "Written by" label/data pair that SEO plugins write for Twitter;
 /// failing those, the writer the page's `<title>` credits after its
-/// `headline` ([`title_credit`]).
-pub(crate) fn from_meta(meta: &Meta, page_title: Option<&str>, headline: &str, ctx: &Context) -> Found {
+/// `headline` ([`title_credit`]), then the person the `twitter:creator`
+/// handle spells as `page` prints the name ([`handle::handle_person`]).
+pub(crate) fn from_meta(
+    meta: &Meta,
+    page: &Document,
+    page_title: Option<&str>,
+    headline: &str,
+    ctx: &Context,
+) -> Found {
     let credited = meta.all("author").iter().map(String::as_str);
     let mut people = meta_people(meta, ctx);
     if people.is_empty() {
         people =
             page_title.and_then(|t| title_credit(t, headline)).map(|a| ctx.keep_people(vec![a])).unwrap_or_default();
+    }
+    if people.is_empty() {
+        people = handle::handle_person(meta, page, ctx);
     }
     Found::new(people, Evidence::Meta).with_agency_credit(credited)
 }
@@ -305,9 +318,9 @@ mod tests {
         let team = page(
             r#"<meta name="author" content="Web Team - Ana Lima"><meta name="generator" content="Web Team - Ana Lima">"#,
         );
-        assert!(from_meta(&team, None, "", &test_context()).is_empty());
+        assert!(from_meta(&team, &Document::from(""), None, "", &test_context()).is_empty());
         let writer = page(r#"<meta name="author" content="Ana Lima"><meta name="generator" content="WordPress 6.4">"#);
-        assert_eq!(from_meta(&writer, None, "", &test_context()).authors, [Author::new("Ana Lima", None)]);
+        assert_eq!(from_meta(&writer, &Document::from(""), None, "", &test_context()).authors, [Author::new("Ana Lima", None)]);
     }
 
     #[test]
@@ -317,15 +330,15 @@ mod tests {
         let both = page(
             r#"<meta name="sailthru.author" content="By David Jeans "><meta itemprop="author" content="Kevin Rebong">"#,
         );
-        assert_eq!(from_meta(&both, None, "", &test_context()).authors, [Author::new("David Jeans", None)]);
+        assert_eq!(from_meta(&both, &Document::from(""), None, "", &test_context()).authors, [Author::new("David Jeans", None)]);
         let alone = page(r#"<meta itemprop="author" content="Kevin Rebong">"#);
-        assert_eq!(from_meta(&alone, None, "", &test_context()).authors, [Author::new("Kevin Rebong", None)]);
+        assert_eq!(from_meta(&alone, &Document::from(""), None, "", &test_context()).authors, [Author::new("Kevin Rebong", None)]);
     }
 
     #[test]
     fn the_writer_the_page_title_names_after_the_headline() {
         let ctx = test_context();
-        let found = |title: &str| from_meta(&Meta::default(), Some(title), "Dear Mark Zuckerberg", &ctx).authors;
+        let found = |title: &str| from_meta(&Meta::default(), &Document::from(""), Some(title), "Dear Mark Zuckerberg", &ctx).authors;
         assert_eq!(found("Dear Mark Zuckerberg by Dalton Caldwell"), [Author::new("Dalton Caldwell", None)]);
         assert_eq!(found("Dear Mark Zuckerberg by Dalton Caldwell | Svbtle"), [Author::new("Dalton Caldwell", None)]);
         // Another title, or words that are no name, credit nobody.

@@ -131,7 +131,7 @@ pub fn extract(
     let page_title = dom::elements_named(&page, &["title"]).first().map(dom::text_of);
     let people = byline::Context::new(&site_names, url).with_page_title(page_title.as_deref());
     let from_json_ld = byline::from_json_ld(&ld, &people);
-    let from_meta = byline::from_meta(&meta, page_title.as_deref(), &title, &people);
+    let from_meta = byline::from_meta(&meta, &page, page_title.as_deref(), &title, &people);
 
     // Before cleanup: sites put bylines in share bars and <nav>; blocks of
     // other articles and comments are skipped by the byline reader itself.

@@ -91,6 +91,18 @@ impl Context {
         })
     }
 
+    /// Whether `letters` (a handle's letters and digits, folded) spell the
+    /// site: its host's main label or one of its names, or, for five
+    /// letters or more, one holds the other (`whitehouse` on
+    /// obamawhitehouse.archives.gov, `madamefigaro` on madame.lefigaro.fr).
+    pub(crate) fn spells_site(&self, letters: &str) -> bool {
+        let spelled = |site: &str| {
+            let site: String = site.chars().filter(|c| c.is_alphanumeric()).collect();
+            site == letters || (site.chars().count() >= 5 && (site.contains(letters) || letters.contains(&site)))
+        };
+        spelled(&self.host_label) || self.not_people.iter().any(|s| spelled(s))
+    }
+
     /// Whether `name` is a site account named after the site: one of the
     /// site's own words and initials, nothing else ("Ilanga D" on Ilanga
     /// News, "Report A."), as a publishing system's account signs.

@@ -39,7 +39,7 @@ fn candidates(html: &str, url: &Url, feed_author: Option<&str>) -> Vec<Found> {
     let title = title::pick(&page, &meta, &ld, &site_names);
     let page_title = crate::dom::elements_named(&page, &["title"]).first().map(crate::dom::text_of);
     let ctx = Context::new(&site_names, url).with_page_title(page_title.as_deref());
-    let mut out = vec![from_json_ld(&ld, &ctx), from_meta(&meta, page_title.as_deref(), &title, &ctx)];
+    let mut out = vec![from_json_ld(&ld, &ctx), from_meta(&meta, &page, page_title.as_deref(), &title, &ctx)];
     out.push(from_elements(&page, &title, &ctx));
     out.push(from_feed(feed_author, &ctx));
     cleanup::remove_noise(&page, url);
