@@ -13,6 +13,7 @@ mod bindings;
 #[cfg(test)]
 mod command_tests;
 mod commands;
+mod engine_open;
 mod error;
 mod events;
 mod images;
@@ -25,7 +26,7 @@ mod sync;
 mod webview_memory;
 mod window_theme;
 
-use byline_engine::{Engine, EngineConfig, DB_FILE_NAME};
+use byline_engine::{EngineConfig, DB_FILE_NAME};
 use tauri::webview::PageLoadEvent;
 use tauri::Manager;
 
@@ -40,6 +41,9 @@ fn main() {
     tauri::async_runtime::set(runtime.handle().clone());
     let context = tauri::generate_context!();
     let dev_url = context.config().build.dev_url.clone();
+    // The window answers first: a sync's parsing yields to it.
+    let config = EngineConfig { background_cpu: true, ..EngineConfig::default() };
+    let early_engine = engine_open::start(&runtime, &context.config().identifier, config.clone());
     let specta = bindings::builder();
 
     tauri::Builder::default()
@@ -71,9 +75,7 @@ fn main() {
             specta.mount_events(app);
             webview_memory::trim_after_syncs(app.handle());
             let db_path = app.path().app_data_dir()?.join(DB_FILE_NAME);
-            // The window answers first: a sync's parsing yields to it.
-            let config = EngineConfig { background_cpu: true, ..EngineConfig::default() };
-            let engine = tauri::async_runtime::block_on(Engine::open(&db_path, config))?;
+            let engine = engine_open::finish(early_engine, &db_path, config)?;
             startup::mark(Step::Database);
             let cache_dir = app.path().app_data_dir()?.join("images");
             app.manage(byline_media::MediaCache::new(cache_dir, engine.fetcher().clone()));

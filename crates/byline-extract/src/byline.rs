@@ -320,7 +320,10 @@ mod tests {
         );
         assert!(from_meta(&team, &Document::from(""), None, "", &test_context()).is_empty());
         let writer = page(r#"<meta name="author" content="Ana Lima"><meta name="generator" content="WordPress 6.4">"#);
-        assert_eq!(from_meta(&writer, &Document::from(""), None, "", &test_context()).authors, [Author::new("Ana Lima", None)]);
+        assert_eq!(
+            from_meta(&writer, &Document::from(""), None, "", &test_context()).authors,
+            [Author::new("Ana Lima", None)]
+        );
     }
 
     #[test]
@@ -330,15 +333,23 @@ mod tests {
         let both = page(
             r#"<meta name="sailthru.author" content="By David Jeans "><meta itemprop="author" content="Kevin Rebong">"#,
         );
-        assert_eq!(from_meta(&both, &Document::from(""), None, "", &test_context()).authors, [Author::new("David Jeans", None)]);
+        assert_eq!(
+            from_meta(&both, &Document::from(""), None, "", &test_context()).authors,
+            [Author::new("David Jeans", None)]
+        );
         let alone = page(r#"<meta itemprop="author" content="Kevin Rebong">"#);
-        assert_eq!(from_meta(&alone, &Document::from(""), None, "", &test_context()).authors, [Author::new("Kevin Rebong", None)]);
+        assert_eq!(
+            from_meta(&alone, &Document::from(""), None, "", &test_context()).authors,
+            [Author::new("Kevin Rebong", None)]
+        );
     }
 
     #[test]
     fn the_writer_the_page_title_names_after_the_headline() {
         let ctx = test_context();
-        let found = |title: &str| from_meta(&Meta::default(), &Document::from(""), Some(title), "Dear Mark Zuckerberg", &ctx).authors;
+        let found = |title: &str| {
+            from_meta(&Meta::default(), &Document::from(""), Some(title), "Dear Mark Zuckerberg", &ctx).authors
+        };
         assert_eq!(found("Dear Mark Zuckerberg by Dalton Caldwell"), [Author::new("Dalton Caldwell", None)]);
         assert_eq!(found("Dear Mark Zuckerberg by Dalton Caldwell | Svbtle"), [Author::new("Dalton Caldwell", None)]);
         // Another title, or words that are no name, credit nobody.

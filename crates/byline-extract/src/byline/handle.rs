@@ -28,7 +28,9 @@ const UNSHOWN: &[&str] = &["script", "style", "noscript", "template", "textarea"
 pub(super) fn handle_person(meta: &Meta, page: &Document, ctx: &Context) -> Vec<Author> {
     let Some(handle) = meta.first(&["twitter:creator"]).map(key) else { return Vec::new() };
     let site_handle = meta.first(&["twitter:site"]).map(key);
-    if handle.chars().count() < MIN_HANDLE || site_handle.as_deref() == Some(handle.as_str()) || ctx.spells_site(&handle)
+    if handle.chars().count() < MIN_HANDLE
+        || site_handle.as_deref() == Some(handle.as_str())
+        || ctx.spells_site(&handle)
     {
         return Vec::new();
     }
@@ -86,8 +88,8 @@ fn shown_words(page: &Document) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::names::test_context;
+    use super::*;
 
     fn person(head: &str, body: &str) -> Vec<Author> {
         let page = Document::from(format!("<html><head>{head}</head><body>{body}</body></html>").as_str());
@@ -96,8 +98,12 @@ mod tests {
 
     #[test]
     fn a_handle_spelled_out_on_the_page_names_its_person() {
-        let head = r#"<meta name="twitter:creator" content="@JaneRoeWrites"><meta name="twitter:site" content="@example">"#;
-        assert_eq!(person(head, "<p>Story by <b>Jane</b> Roe Writes, (more)</p>"), [Author::new("Jane Roe Writes", None)]);
+        let head =
+            r#"<meta name="twitter:creator" content="@JaneRoeWrites"><meta name="twitter:site" content="@example">"#;
+        assert_eq!(
+            person(head, "<p>Story by <b>Jane</b> Roe Writes, (more)</p>"),
+            [Author::new("Jane Roe Writes", None)]
+        );
         let head = r#"<meta name="twitter:creator" content="@JoseRamirez">"#;
         assert_eq!(person(head, "<span>José Ramírez</span>"), [Author::new("José Ramírez", None)]);
     }
@@ -108,7 +114,8 @@ mod tests {
         assert!(person(creator, "<p>Nothing here names her.</p>").is_empty());
         assert!(person(creator, "<p>a jane roe moment</p>").is_empty());
         assert!(person(creator, "<script>var x = 'Jane Roe';</script>").is_empty());
-        let same = r#"<meta name="twitter:creator" content="@DailyNews"><meta name="twitter:site" content="@DailyNews">"#;
+        let same =
+            r#"<meta name="twitter:creator" content="@DailyNews"><meta name="twitter:site" content="@DailyNews">"#;
         assert!(person(same, "<p>Daily News</p>").is_empty());
         let short = r#"<meta name="twitter:creator" content="@JoDo">"#;
         assert!(person(short, "<p>Jo Do</p>").is_empty());
