@@ -231,6 +231,23 @@ async fn dark_mode_from_the_settings() {
     app.quit().await;
 }
 
+/// The names of the welcome page's starter sources that break inside a word
+/// (a word's text on two lines) or are cut short (more lines than shown).
+const STARTER_NAMES_BROKEN: &str = "const broken = []; \
+    for (const e of document.querySelectorAll('.starter-name')) { \
+      const text = e.firstChild; \
+      if (e.scrollHeight > e.clientHeight + 1 || !text) { broken.push(e.textContent); continue; } \
+      let at = 0; \
+      for (const part of text.textContent.split(/(\\s+)/)) { \
+        if (part.trim()) { \
+          const r = document.createRange(); r.setStart(text, at); r.setEnd(text, at + part.length); \
+          if (new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1) broken.push(text.textContent); \
+        } \
+        at += part.length; \
+      } \
+    } \
+    return broken;";
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_interface_speaks_azerbaijani_and_russian() {
     let _serial = util::serial().await;
@@ -252,6 +269,8 @@ async fn the_interface_speaks_azerbaijani_and_russian() {
         assert_eq!(html_lang, json!(lang));
         let welcome = app.text_tid("empty-state").await;
         assert!(welcome.contains(&ui_string(lang, "welcome.add")), "{lang} welcome: {welcome:?}");
+        let broken = app.js(STARTER_NAMES_BROKEN).await;
+        assert_eq!(broken, json!([]), "{lang}: starter sources whose name breaks inside a word or is cut short");
         if lang != "en" {
             app.shot(&format!("lang-{lang}")).await;
         }
