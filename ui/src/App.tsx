@@ -6,6 +6,7 @@ import { ArticleList } from "./components/ArticleList";
 import { EditFeedDialog, EditFolderDialog } from "./components/EditDialogs";
 import { HelpOverlay } from "./components/HelpOverlay";
 import { Reader } from "./components/Reader";
+import { ReaderRehearsal } from "./components/ReaderRehearsal";
 import { RulesManager } from "./components/RulesManager";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { Sidebar } from "./components/Sidebar";
@@ -66,6 +67,7 @@ export function App({ started }: { started?: Promise<() => void> }) {
           </ErrorBoundary>
           <ErrorBoundary name="reader">
             <Reader s={s} />
+            <ReaderRehearsal s={s} />
           </ErrorBoundary>
         </>
       )}

@@ -147,7 +147,7 @@ export function sameRow(a: RowProps, b: RowProps): boolean {
   return a.a === b.a && a.selected === b.selected && a.search === b.search && a.lang === b.lang && a.now === b.now && a.index === b.index;
 }
 
-const ArticleRow = memoWhen(function ArticleRow(props: RowProps) {
+export const ArticleRow = memoWhen(function ArticleRow(props: RowProps) {
   const { a } = props;
   const title = a.title.trim() || t("article.untitled");
   return (

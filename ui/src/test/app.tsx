@@ -8,6 +8,7 @@ import { cleanup, render } from "@testing-library/preact";
 import { invoke } from "@tauri-apps/api/core";
 import { afterAll, afterEach, beforeEach, vi } from "vitest";
 import { App } from "../App";
+import { setReaderRehearsal } from "../components/ReaderRehearsal";
 import { resetInput } from "../lib/input-quiet";
 import { resetState } from "../store";
 import { fakeInvoke } from "./backend";
@@ -22,6 +23,9 @@ export function resetAppBetweenTests(): void {
     resetState();
     resetInput();
     localStorage.clear();
+    // Its copy of the reader would come and go under other tests' feet;
+    // reader-rehearsal.test.tsx turns it on.
+    setReaderRehearsal(false);
   });
   afterEach(() => {
     cleanup();
