@@ -4,7 +4,9 @@
 //! the article, and a copyright line on a person's own site) and whether it
 //! sits in the headline's neighbourhood.
 
-use byline_feeds::credit::{clean_role, has_role_word, is_name_shaped, is_plausible_person, name_case, parse_credit};
+use byline_feeds::credit::{
+    clean_role, has_role_word, is_name_shaped, is_plausible_person, name_case, parse_credit, trim_separators,
+};
 
 use super::lines::{
     credit, credit_lines, date_line_name, has_label, mid_line_credit, role_line, strip_label, DATE_LINE_MAX,
@@ -110,6 +112,10 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
     let replied = post_author_comment(&all, ctx);
     if !replied.is_empty() {
         return Found::new(replied, Evidence::PostAuthorComment);
+    }
+    let above = linked_above_headline(&all, headline, ctx);
+    if !above.is_empty() {
+        return Found { near_headline: true, ..Found::new(above, Evidence::AuthorPageLink) };
     }
     let mut owner = copyright_person(&all, headline, title, ctx);
     if owner.is_empty() {
@@ -218,13 +224,43 @@ pub(super) fn is_author_page_link(n: &NodeRef) -> bool {
             let h = h.to_lowercase();
             AUTHOR_PATHS.iter().any(|p| h.contains(p))
         })
-        && (short_text(n, 60).is_some_and(|t| is_name_shaped(strip_label(&t)))
+        // "Erin McCann,": a separator before the role after the link is no part of the name.
+        && (short_text(n, 60).is_some_and(|t| is_name_shaped(trim_separators(strip_label(&t))))
             // `<a href="/autoren/…"><img …><span class="copyright">© Name</span>
             // <span itemprop="name">Name</span></a>`: the name is the marked part.
             || n.descendants_it().any(|d| {
                 d.attr("itemprop").is_some_and(|p| p.as_ref() == "name")
                     && short_text(&d, 60).is_some_and(|t| is_name_shaped(&t))
             }))
+}
+
+/// How many elements before the headline an author card over it may start.
+const ABOVE_HEADLINE_WINDOW: usize = 20;
+
+/// The person that the links to an author's page just above the headline
+/// name, when they all name one ([`is_author_page_link`], outside blocks
+/// of other articles): an author card printed over the title (`<div
+/// class="title"><a href="/news/author/46811">Erin McCann,</a> Associate
+/// Editor</div>…<h1>`), read when the page's byline marks name nobody.
+fn linked_above_headline(all: &[NodeRef], headline: Option<usize>, ctx: &Context) -> Vec<Author> {
+    let Some(h) = headline else { return Vec::new() };
+    let mut found: Vec<Author> = Vec::new();
+    for node in &all[h.saturating_sub(ABOVE_HEADLINE_WINDOW)..h] {
+        if !is_author_page_link(node) || in_other_block(node, Some(&all[h]), true) {
+            continue;
+        }
+        match ctx.keep_people(read_author_element(node)).as_slice() {
+            [] => {}
+            [one] if found.iter().all(|f| same_person(&f.name, &one.name)) => {
+                if found.is_empty() {
+                    found.push(one.clone());
+                }
+            }
+            // Links to several people's pages: a list of authors or of other stories.
+            _ => return Vec::new(),
+        }
+    }
+    found
 }
 
 /// How many of [`from_elements`]'s groups, microdata included, are also
@@ -1236,6 +1272,25 @@ mod tests {
         );
         let found = from_elements(&doc, "Moon landers", &test_context());
         assert_eq!(names(&found.authors), [("Tariq Malik", None), ("Mike Wall", None)]);
+    }
+
+    #[test]
+    fn an_author_card_over_the_headline_names_the_author() {
+        let page = |card: &str| {
+            let doc = Document::from(
+                format!(r#"<body><div class="card">{card}</div><h1>Kansas data exchange</h1><p>Text.</p></body>"#)
+                    .as_str(),
+            );
+            from_elements(&doc, "Kansas data exchange", &test_context())
+        };
+        let found = page(
+            r#"<div class="avatar"><a href="/news/author/46811"><img src="a.jpg"></a></div>
+               <div class="title"><a href="/news/author/46811"><span>Erin McCann,</span></a> Associate Editor</div>"#,
+        );
+        assert_eq!(names(&found.authors), [("Erin McCann", Some("Associate Editor"))]);
+        assert_eq!(found.evidence, Evidence::AuthorPageLink);
+        // Links to several people's pages are a list, not the byline.
+        assert!(page(r#"<a href="/authors/jd">Jane Doe</a> <a href="/authors/tr">Tom Ray</a>"#).is_empty());
     }
 
     #[test]
