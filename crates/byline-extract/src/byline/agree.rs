@@ -76,6 +76,8 @@ pub(crate) fn choose(sources: [Found; 4], trailing: Option<TrailingByline>, page
         !s.is_empty() && !sign_off_under_agency && !card_under_desk
     };
     let mut candidates: Vec<Found> = sources.into_iter().filter(kept).collect();
+    // An author note ("Jane Doe is a historian.") names the author only when nothing else names anyone.
+    let trailing = trailing.filter(|t| !t.note || candidates.is_empty());
     if let Some(t) = &trailing {
         candidates.push(Found::new(t.authors.clone(), Evidence::Trailing));
     }
@@ -257,5 +259,28 @@ mod tests {
         // A strong source stands against a weak one.
         assert_eq!(best(&[far("Jane Roe", Evidence::JsonLd), far("Tom Ray", Evidence::AuthorClass)]), Some(0));
         assert!(best(&[]).is_none());
+    }
+
+    #[test]
+    fn an_author_note_names_the_author_only_when_nothing_else_does() {
+        let note = || {
+            let doc = Document::from("<div><p>Text.</p><p><i>Jane Roe is a historian.</i></p></div>");
+            let t = trailing_byline(&doc, &test_context());
+            assert!(t.as_ref().is_some_and(|t| t.note));
+            choose(
+                {
+                    let mut sources = none();
+                    sources[2] = Found::new(vec![Author::new("Tom Ray", None)], Evidence::AuthorClass);
+                    sources
+                },
+                t,
+                &[],
+            )
+        };
+        assert_eq!(names(&note()), [("Tom Ray", None)], "a weak byline is not contradicted by the note");
+        let doc = Document::from("<div><p>Text.</p><p><i>Jane Roe is a historian.</i></p></div>");
+        let t = trailing_byline(&doc, &test_context());
+        assert_eq!(names(&choose(none(), t, &[])), [("Jane Roe", Some("historian"))]);
+        assert!(doc.html().contains("Jane Roe"), "the note stays in the body");
     }
 }

@@ -20,6 +20,10 @@ use crate::text::{comparable, squash};
 pub(crate) struct TrailingByline<'a> {
     /// The people it names, in order.
     pub authors: Vec<Author>,
+    /// Whether it is an author note ("Jane Doe is a historian."), which
+    /// stays in the body and names the author only when no other source
+    /// names anyone ([`author_note`]).
+    pub note: bool,
     nodes: Vec<NodeRef<'a>>,
 }
 
@@ -42,7 +46,7 @@ pub(crate) fn trailing_byline<'a>(content: &'a Document, ctx: &Context) -> Optio
         .filter(|n| !has_block_child(n) && !text_of(n).is_empty())
         .cloned()
         .collect();
-    let mut found = TrailingByline { authors: Vec::new(), nodes: Vec::new() };
+    let mut found = TrailingByline { authors: Vec::new(), note: false, nodes: Vec::new() };
     for block in blocks.iter().rev().take(4) {
         let text = text_of(block);
         let first = comparable(text.split([' ', ':']).next().unwrap_or_default());
@@ -80,9 +84,94 @@ pub(crate) fn trailing_byline<'a>(content: &'a Document, ctx: &Context) -> Optio
                 return Some(signed);
             }
         }
-        return leading_bold_names(&blocks, ctx);
+        return leading_bold_names(&blocks, ctx).or_else(|| author_note(&blocks, ctx));
     }
     (!found.authors.is_empty()).then_some(found)
+}
+
+/// Words that join a person's name to what they are in an author note
+/// ("Jane Doe is a historian", "Andrés Malamud es politólogo").
+const NOTE_COPULAS: &[&str] = &["is", "es", "ist", "est", "é", "è", "является", "являются"];
+
+/// Articles left out of the role an author note states ("is a historian").
+const NOTE_ARTICLES: &[&str] = &["a", "an", "the", "un", "una", "ein", "eine", "une"];
+
+/// The most people an author note names.
+const NOTE_PEOPLE: usize = 3;
+
+/// An author note at the end of an opinion piece: the body's last block,
+/// all in italics or bold, whose sentences open with a person's name and
+/// "is" ("<p><b><i>Andrés Malamud es politólogo e investigador en la
+/// Universidad de Lisboa. Martín Schapiro es abogado …</i></b></p>"):
+/// the people, each with what the sentence says they are as their role
+/// (up to [`ROLE_MAX_WORDS`] words, an article before it left out). The
+/// first sentence must name someone; a later one that names nobody is
+/// read past. The note stays in the body.
+fn author_note<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<TrailingByline<'a>> {
+    let block = blocks.last()?;
+    if !is_emphasized_only(block) {
+        return None;
+    }
+    let text = squash(&text_of(block));
+    let mut parts = sentences(&text).into_iter();
+    let mut people = vec![note_person(parts.next()?, ctx)?];
+    people.extend(parts.filter_map(|s| note_person(s, ctx)));
+    people.truncate(NOTE_PEOPLE);
+    let authors = ctx.keep_people(people);
+    (!authors.is_empty()).then_some(TrailingByline { authors, note: true, nodes: Vec::new() })
+}
+
+/// The most words of a role an author note states.
+const ROLE_MAX_WORDS: usize = 10;
+
+/// The person a sentence of an author note names, with their role: a name
+/// (two to four capitalized words), a copula ([`NOTE_COPULAS`]), then what
+/// they are.
+fn note_person(sentence: &str, ctx: &Context) -> Option<Author> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let at = words.iter().position(|w| NOTE_COPULAS.contains(&w.to_lowercase().as_str()))?;
+    let name = words[..at].join(" ");
+    if !is_name_shaped(&name) || !ctx.is_person(&name) {
+        return None;
+    }
+    let mut rest = &words[at + 1..];
+    if rest.first().is_some_and(|w| NOTE_ARTICLES.contains(&w.to_lowercase().as_str())) {
+        rest = &rest[1..];
+    }
+    let role = rest.join(" ");
+    let role = role.trim_end_matches(['.', ',', ';']);
+    let role = (!role.is_empty() && rest.len() <= ROLE_MAX_WORDS).then(|| role.to_string());
+    Some(Author::new(name, role))
+}
+
+/// `text` split into sentences at a full stop after a word in lower case
+/// and before a capital: an initial's dot ("Jeffrey S. Passel") ends none.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for i in 1..chars.len().saturating_sub(2) {
+        let (at, c) = chars[i];
+        if c == '.' && chars[i - 1].1.is_lowercase() && chars[i + 1].1 == ' ' && chars[i + 2].1.is_uppercase() {
+            out.push(text[start..at].trim());
+            start = chars[i + 2].0;
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Whether every word of `block` sits in italics or bold (`<i>`, `<em>`,
+/// `<b>`, `<strong>`) inside it.
+fn is_emphasized_only(block: &NodeRef) -> bool {
+    let emphasized = |t: &NodeRef| {
+        t.ancestors_it(None)
+            .take_while(|a| a.id != block.id)
+            .any(|a| matches!(tag(&a).as_str(), "i" | "em" | "b" | "strong"))
+    };
+    let texts: Vec<NodeRef> = block.descendants_it().filter(|d| d.is_text() && !d.text().trim().is_empty()).collect();
+    !texts.is_empty() && texts.iter().all(emphasized)
 }
 
 /// How many of the body's first blocks may hold a credit in bold.
@@ -102,7 +191,7 @@ fn leading_bold_names<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<Trail
         let names = (1..=3).contains(&people.len())
             && people.iter().all(|a| a.role.is_none() && is_name_shaped(&a.name) && ctx.is_person(&a.name));
         let authors = if names { ctx.keep_people(people) } else { Vec::new() };
-        (!authors.is_empty()).then(|| TrailingByline { authors, nodes: vec![*block] })
+        (!authors.is_empty()).then(|| TrailingByline { authors, note: false, nodes: vec![*block] })
     })
 }
 
@@ -221,7 +310,7 @@ fn name_above_role<'a>(
     }
     let role = role_line(&name, &role)?;
     let authors = ctx.keep_people(vec![Author::new(name, Some(role))]);
-    (!authors.is_empty()).then(|| TrailingByline { authors, nodes: vec![*role_block, *name_block] })
+    (!authors.is_empty()).then(|| TrailingByline { authors, note: false, nodes: vec![*role_block, *name_block] })
 }
 
 /// Words of a letter's closing ("Viele Grüße<br>Tine"), never a name.
@@ -448,5 +537,34 @@ mod tests {
         let t = trailing_byline(&doc, &test_context()).unwrap();
         assert_eq!(t.authors.len(), 1);
         assert_eq!(t.authors[0].name, "Gülağa İsgəndərov");
+    }
+
+    #[test]
+    fn an_author_note_in_italics_at_the_end_names_the_authors_and_stays() {
+        let html = "<div><p>Texto de la columna.</p><p><b><i>Andrés Malamud es politólogo e investigador en la \
+                    Universidad de Lisboa. Martín Schapiro es abogado</i></b></p></div>";
+        let doc = Document::from(html);
+        let found = trailing_byline(&doc, &test_context()).unwrap();
+        assert!(found.note);
+        let people: Vec<_> = found.authors.iter().map(|a| (a.name.clone(), a.role.clone())).collect();
+        assert_eq!(
+            people,
+            [
+                one("Andrés Malamud", Some("politólogo e investigador en la Universidad de Lisboa")),
+                one("Martín Schapiro", Some("abogado"))
+            ]
+        );
+        found.remove();
+        assert!(doc.select("body").text().contains("Malamud"), "the note stays in the body");
+        let (people, _) = trailing("<div><p>Text.</p><p><em>Jeffrey S. Passel is a senior demographer.</em></p></div>");
+        assert_eq!(people, Some(vec![one("Jeffrey S. Passel", Some("senior demographer"))]));
+        for not_one in [
+            // Not emphasized: the article's own last sentence.
+            "<div><p>Text.</p><p>Jane Doe is a historian.</p></div>",
+            // The first sentence names nobody.
+            "<div><p>Text.</p><p><i>This essay first ran in the spring. Jane Doe is a historian.</i></p></div>",
+        ] {
+            assert_eq!(trailing(not_one).0, None, "{not_one}");
+        }
     }
 }
