@@ -131,7 +131,7 @@ fn note_person(sentence: &str, ctx: &Context) -> Option<Author> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let at = words.iter().position(|w| NOTE_COPULAS.contains(&w.to_lowercase().as_str()))?;
     let name = words[..at].join(" ");
-    if !is_name_shaped(&name) || !ctx.is_person(&name) {
+    if !is_name_shaped(&name) || words[..at].iter().any(|w| is_run_together(w)) || !ctx.is_person(&name) {
         return None;
     }
     let mut rest = &words[at + 1..];
@@ -142,6 +142,14 @@ fn note_person(sentence: &str, ctx: &Context) -> Option<Author> {
     let role = role.trim_end_matches(['.', ',', ';']);
     let role = (!role.is_empty() && rest.len() <= ROLE_MAX_WORDS).then(|| role.to_string());
     Some(Author::new(name, role))
+}
+
+/// Whether `word` is several words run together, as a user name is
+/// ("SanFranciscoGal"): a capital after a small letter twice or more.
+/// One is a name's own ("McCann", "DiCaprio", "MacKenzie").
+fn is_run_together(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.windows(2).filter(|pair| pair[0].is_lowercase() && pair[1].is_uppercase()).count() >= 2
 }
 
 /// `text` split into sentences at a full stop after a word in lower case
@@ -558,11 +566,15 @@ mod tests {
         assert!(doc.select("body").text().contains("Malamud"), "the note stays in the body");
         let (people, _) = trailing("<div><p>Text.</p><p><em>Jeffrey S. Passel is a senior demographer.</em></p></div>");
         assert_eq!(people, Some(vec![one("Jeffrey S. Passel", Some("senior demographer"))]));
+        let (people, _) = trailing("<div><p>Text.</p><p><em>Erin McCann is an associate editor.</em></p></div>");
+        assert_eq!(people, Some(vec![one("Erin McCann", Some("associate editor"))]), "a capital inside a name");
         for not_one in [
             // Not emphasized: the article's own last sentence.
             "<div><p>Text.</p><p>Jane Doe is a historian.</p></div>",
             // The first sentence names nobody.
             "<div><p>Text.</p><p><i>This essay first ran in the spring. Jane Doe is a historian.</i></p></div>",
+            // A user name run together with the name: no person's name.
+            "<div><p>Text.</p><p><i>SanFranciscoGal Jane Doe is a California native.</i></p></div>",
         ] {
             assert_eq!(trailing(not_one).0, None, "{not_one}");
         }
