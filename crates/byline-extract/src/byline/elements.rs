@@ -244,23 +244,21 @@ const ABOVE_HEADLINE_WINDOW: usize = 20;
 /// Editor</div>…<h1>`), read when the page's byline marks name nobody.
 fn linked_above_headline(all: &[NodeRef], headline: Option<usize>, ctx: &Context) -> Vec<Author> {
     let Some(h) = headline else { return Vec::new() };
-    let mut found: Vec<Author> = Vec::new();
+    let mut found: Option<Author> = None;
     for node in &all[h.saturating_sub(ABOVE_HEADLINE_WINDOW)..h] {
         if !is_author_page_link(node) || in_other_block(node, Some(&all[h]), true) {
             continue;
         }
         match ctx.keep_people(read_author_element(node)).as_slice() {
             [] => {}
-            [one] if found.iter().all(|f| same_person(&f.name, &one.name)) => {
-                if found.is_empty() {
-                    found.push(one.clone());
-                }
+            [one] if found.as_ref().is_none_or(|f| same_person(&f.name, &one.name)) => {
+                found.get_or_insert_with(|| one.clone());
             }
             // Links to several people's pages: a list of authors or of other stories.
             _ => return Vec::new(),
         }
     }
-    found
+    found.into_iter().collect()
 }
 
 /// How many of [`from_elements`]'s groups, microdata included, are also
