@@ -1,7 +1,8 @@
 //! `--ours-only`: byline-extract alone on the real-world corpus, for work on
 //! byline-extract itself (no node, no other tool, a few seconds).
 //!
-//! - Prints byline names right, bylines invented and roles right per half,
+//! - Prints byline names right, bylines invented, roles right and the body
+//!   snippets found (must-have, must-not absent, pages with all right) per half,
 //!   in aggregate: the halves of batches 1 to 4 (as before batch 5 came),
 //!   then batch 5's halves and batch 6's apart, with their body F1 (to
 //!   four places, so a small move shows), then batch 7's (bylines only:
@@ -98,11 +99,16 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         let (mut person, mut names, mut nobody, mut invented, mut none_found) = (0, 0, 0, 0, 0);
         let (mut roled, mut roles) = (0, 0);
         let (mut golden, mut f1) = (0, 0.0);
-        for (_, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds(p)) {
+        let (mut with, mut without, mut body_ok, mut scored) = ((0, 0), (0, 0), 0, 0);
+        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds(p)) {
             if let Some(f) = s.f1 {
                 golden += 1;
                 f1 += f;
             }
+            with = (with.0 + s.with_found, with.1 + page.expected.must_contain.len());
+            without = (without.0 + s.without_absent, without.1 + page.expected.must_not_contain.len());
+            body_ok += usize::from(s.body_ok);
+            scored += 1;
         }
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             if !page.expected.byline_known() {
@@ -125,9 +131,14 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         let _ = writeln!(
             out,
             "{label}: names right {names}/{person} (wrong: {} none found, {} other names), invented {invented}/{nobody}, \
-             roles right {roles}/{roled}{f1}",
+             roles right {roles}/{roled}{f1}; snippets: must-have {}/{}, must-not absent {}/{}, \
+             pages all right {body_ok}/{scored}",
             none_found,
-            person - names - none_found
+            person - names - none_found,
+            with.0,
+            with.1,
+            without.0,
+            without.1
         );
     }
     // How the wrong names are wrong, per half, in aggregate only.

@@ -37,14 +37,6 @@ const MIN_REPEAT: usize = 30;
 /// question put to each person interviewed, a product's features listed twice).
 const REPEAT_WINDOW: usize = 3;
 
-/// Words (lower case) of a newsletter or an inbox: what a sign-up box is about.
-const NEWSLETTER_WORDS: &[&str] = &["newsletter", "inbox", "infolettre", "рассылк"];
-/// Words (lower case) of the call to sign up.
-const SIGN_UP_WORDS: &[&str] =
-    &["sign up", "signup", "subscrib", "anmeld", "abonn", "inscri", "suscr", "подпис", "delivered", "zugestellt"];
-/// A sign-up box is a block of at most this many characters.
-const SIGN_UP_TEXT: usize = 300;
-
 /// Whole texts of the labels picture and gallery widgets write as text of
 /// their own, beside a caption or a credit (compared lower-case, without
 /// brackets and colons): never the article's words.
@@ -79,8 +71,8 @@ const PICTURE_FILES: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avi
 /// card has one.
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
-/// Drops blocks repeating one a few blocks before them, newsletter
-/// sign-up calls, comment counters, reading times and bare time stamps, captions that repeat their picture's
+/// Drops blocks repeating one a few blocks before them, comment
+/// counters, reading times and bare time stamps, captions that repeat their picture's
 /// `alt`, credit tails of captions, picture and gallery labels, teaser
 /// cards of other stories, and headings at the end of the body. A picture's own
 /// caption stays: the reader shows it under the picture (article-text gold
@@ -88,7 +80,6 @@ const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 pub(crate) fn tidy(doc: &Document) {
     let blocks = innermost_blocks(doc);
     drop_repeated_blocks(&blocks);
-    drop_newsletter_calls(&blocks);
     drop_comment_counters(&blocks);
     drop_stamp_lines(&blocks);
     drop_captions_repeating_alt(doc);
@@ -131,20 +122,6 @@ fn drop_repeated_blocks(innermost: &[NodeRef]) {
         recent.push_back(key);
         if recent.len() > REPEAT_WINDOW {
             recent.pop_front();
-        }
-    }
-}
-
-/// Drops the innermost blocks that ask the reader to sign up for a
-/// newsletter ("Get the day's top headlines delivered to your inbox",
-/// "Der Newsletter … Hier geht's zur Anmeldung"): short, about a newsletter
-/// or an inbox, and with a link or a word of signing up.
-fn drop_newsletter_calls(innermost: &[NodeRef]) {
-    for block in innermost.iter().filter(|b| b.parent().is_some()) {
-        let Some(text) = short_text(block, SIGN_UP_TEXT).map(|t| t.to_lowercase()) else { continue };
-        let about = NEWSLETTER_WORDS.iter().any(|w| text.contains(w));
-        if about && (has_descendant(block, &["a"]) || SIGN_UP_WORDS.iter().any(|w| text.contains(w))) {
-            block.remove_from_parent();
         }
     }
 }
@@ -458,18 +435,6 @@ mod tests {
         );
         assert!(!out.contains("RANDY") && !out.contains("Andrew"), "{out}");
         assert!(out.contains("plague case") && out.contains("A section") && out.contains("first words"), "{out}");
-    }
-
-    #[test]
-    fn newsletter_sign_up_calls_go() {
-        let out = tidied(
-            r#"<body><p>The council met on Monday and passed the budget for next year.</p>
-            <p>Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter.</p>
-            <div><p>"Hier ist Bayern": Der Newsletter informiert Sie. <a href="/nl">Hier entlang</a></p></div>
-            <p>The newsletter of the opposition party, sent to members in May, called the plan a mistake and a waste.</p></body>"#,
-        );
-        assert!(!out.contains("headlines") && !out.contains("Bayern"), "{out}");
-        assert!(out.contains("council met") && out.contains("opposition party"), "{out}");
     }
 
     #[test]

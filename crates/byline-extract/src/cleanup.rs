@@ -309,7 +309,8 @@ const PARAGRAPH_TEXT: usize = 80;
 const APPEAL_WORDS: &[&str] =
     &["cta", "subscribe", "subscription", "donate", "donation", "membership", "paywall", "signup", "letters-cta"];
 /// Whole texts of an advertisement's label (compared lower-case, no colon).
-const AD_LABELS: &[&str] = &["advertisement", "реклама", "reklam", "anzeige", "publicidad", "publicité", "sponsored"];
+const AD_LABELS: &[&str] =
+    &["advertisement", "advert", "werbung", "реклама", "reklam", "anzeige", "publicidad", "publicité", "sponsored"];
 /// Class words of text kept for screen readers only (compared whole, as
 /// written in `class`): it is not shown, so it is not the article's.
 const HIDDEN_CLASSES: &[&str] = &[
@@ -704,7 +705,7 @@ fn is_teaser(node: &NodeRef, page_url: &Url, own: &ShortText) -> bool {
 
 /// Whether `href` leads to another page of `page_url`'s site (not its home
 /// page, not this page).
-fn is_other_page(href: &str, page_url: &Url) -> bool {
+pub(crate) fn is_other_page(href: &str, page_url: &Url) -> bool {
     page_url.join(href).is_ok_and(|to| {
         same_site(&to, page_url)
             && to.path().len() > 1
@@ -752,7 +753,7 @@ fn is_teaser_card(card: &NodeRef, page_url: &Url) -> bool {
 
 /// Whether `text` is `link_text`, or a short label (a few words, no
 /// sentence end) followed by it.
-fn is_label_and_link(text: &str, link_text: &str) -> bool {
+pub(crate) fn is_label_and_link(text: &str, link_text: &str) -> bool {
     let Some(label) = text.strip_suffix(link_text) else { return false };
     let label = label.trim();
     label.is_empty()
@@ -1036,13 +1037,14 @@ mod tests {
                <ul><li><a href="/xeber/2.html"><strong>The latest news about the outbreak in Sweden</strong></a></li></ul>
                <p><a href="https://site.example.az/xeber/3.html">Read our other story about the city budget today</a></p>
                <div id="auto_video"><span class="proper-caption">Advertisement:</span></div>
+               <p>Advert</p><div>Werbung</div>
                <p><img src="/chart.png"><br><em>(Credit: Clayton Aldern / Grist)</em></p>
                <section class="c-letters-cta"><p>We want to hear what you think about this article. <a href="/letters">Submit a letter</a></p></section>
                <p>A sentence with <a href="/xeber/4.html">a link inside it</a> stays, and so does this one.</p>
                <ul><li><a href="https://ministry.gov.example/report">The full report from the ministry</a></li></ul>
                </article></body>"#,
         );
-        for gone in ["latest news", "other story", "Advertisement", "Credit:", "hear what you think"] {
+        for gone in ["latest news", "other story", "Advert", "Werbung", "Credit:", "hear what you think"] {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
         for kept in ["First paragraph", "a link inside it", "chart.png", "full report from the ministry"] {

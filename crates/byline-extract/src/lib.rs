@@ -17,7 +17,10 @@
 //!   when it is the article in full, does not have; `body_lead` puts back
 //!   the lead the page shows above the body, and `body_tidy` drops picture
 //!   credits, headings left with nothing under them and blocks repeated a
-//!   line or two later (a picture's caption stays, under the picture).
+//!   line or two later (a picture's caption stays, under the picture);
+//!   `body_asides` drops what speaks to the reader instead of telling the
+//!   story: calls to follow or subscribe, ad-blocker notices, consent
+//!   placeholders, lists of links to the site's other pages.
 //! * `byline`, `title` and `metadata` read the rest from JSON-LD, meta tags
 //!   and the page itself; the language is told from the text (`whatlang`)
 //!   when the page declares none, or when a long text plainly reads as
@@ -51,6 +54,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod body_asides;
 mod body_ld_trim;
 mod body_lead;
 mod body_recall;
@@ -164,6 +168,7 @@ pub fn extract(
             content
         }
     };
+    body_asides::drop_asides(&content, url);
     body_tidy::tidy(&content);
     // The lead the page shows above the body, when the body left it out.
     if let Some(lead) = body_lead::missing_lead(&page, &descriptions, &content.select("body").text()) {

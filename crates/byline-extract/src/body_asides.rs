@@ -1,0 +1,448 @@
+//! Blocks inside the chosen body that speak to the reader instead of
+//! telling the story, dropped once the body is chosen (so they never
+//! change which block is chosen):
+//!
+//! * calls to follow, subscribe or join ("Follow us on Twitter",
+//!   "Telegram kanalımıza abunə olun", "Подписывайтесь на наш канал"),
+//!   newsletter sign-ups, and lines giving the newsroom's or the writer's
+//!   address for tips ("Have a tip? … may be reached at …@…");
+//! * notices to readers with an ad blocker;
+//! * placeholders of embeds held back until the reader consents
+//!   ("Externen Inhalt anzeigen … Ich bin damit einverstanden"), with the
+//!   small box around them;
+//! * lists and lines of nothing but links to the site's other pages
+//!   ("Photos: Europa, Mysterious Icy Moon of Jupiter", "China furious at
+//!   Macron [INSIGHT]").
+
+use std::sync::LazyLock;
+
+use dom_query::{Document, NodeRef};
+use regex::Regex;
+use url::Url;
+
+use crate::body_tidy::innermost_blocks;
+use crate::cleanup::{is_label_and_link, is_other_page};
+use crate::dom::{has_descendant, short_text, tag, text_of, MEDIA_OR_TABLE};
+
+/// A call or a notice is a block of at most this many characters.
+const ASIDE_TEXT: usize = 300;
+/// The box around a consent placeholder or a sign-up goes with it when
+/// its text is at most this long…
+const BOX_TEXT: usize = 700;
+/// …and at most this share of the body's text.
+const BOX_SHARE: usize = 3;
+/// A list of links' label line has at most this many characters.
+const LABEL_TEXT: usize = 40;
+/// Elements that can be the box around a placeholder or a sign-up.
+const BOXES: &[&str] = &["div", "aside", "section"];
+
+/// Words (lower case) asking the reader to follow, subscribe or join.
+const CALL_WORDS: &[&str] = &[
+    "follow us",
+    "follow him",
+    "follow her",
+    "follow them",
+    "follow me",
+    "follow @",
+    "subscribe to our",
+    "subscribe to the",
+    "subscribe to my",
+    "join our",
+    "join us on",
+    "folgen sie uns",
+    "folge uns",
+    "suivez-nous",
+    "suivez nous",
+    "síguenos",
+    "siga-nos",
+    "seguici",
+    "подписывайтесь",
+    "подпишитесь",
+    "присоединяйтесь",
+    "читайте нас",
+    "izləyin",
+    "abunə olun",
+    "qoşulun",
+    "takip edin",
+    "abone olun",
+];
+/// Where a call sends the reader (lower case, as substrings).
+const CHANNEL_WORDS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "tiktok",
+    "telegram",
+    "телеграм",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "whatsapp",
+    "вконтакте",
+    "vk.com",
+    "дзен",
+    "канал",
+    "kanal",
+    "channel",
+    "forum",
+    "podcast",
+    "magazine",
+    "@",
+];
+/// "Follow Metro.co.uk on Twitter", "Follow AP's full coverage … at
+/// https://…": a follow call naming the site, then where.
+static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bfollow\b[^.!?]{1,60}\b(?:on|at)\b").unwrap());
+
+/// An e-mail address.
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+\.[\w.-]+").unwrap());
+/// Words (lower case) of a line asking for tips or giving the writer's address.
+const TIP_WORDS: &[&str] = &[
+    "a tip",
+    "news tip",
+    "a story?",
+    "may be reached",
+    "can be reached",
+    "get in touch",
+    "email him",
+    "email her",
+    "email us",
+    "e-mail us",
+    "write to",
+];
+
+/// Words (lower case) naming an ad blocker…
+const AD_BLOCKER_WORDS: &[&str] = &[
+    "ad blocker",
+    "ad-blocker",
+    "adblock",
+    "werbeblocker",
+    "bloqueur de pub",
+    "блокировщик рекламы",
+    "reklam engelleyici",
+];
+/// …and asking to turn it off, or saying what it breaks.
+const AD_BLOCKER_ASKS: &[&str] = &[
+    "disable",
+    "turn off",
+    "whitelist",
+    "allowlist",
+    "is enabled",
+    "site features",
+    "deaktivier",
+    "ausschalten",
+    "désactiv",
+    "отключите",
+    "devre dışı",
+];
+
+/// Words (lower case) of content from elsewhere that an embed would load…
+const CONSENT_SUBJECTS: &[&str] = &[
+    "externe inhalt",
+    "externen inhalt",
+    "externe server",
+    "drittanbieter",
+    "drittplattform",
+    "external content",
+    "third-party content",
+    "third party content",
+    "contenu externe",
+    "contenido externo",
+];
+/// …and of the consent it waits for.
+const CONSENT_ASKS: &[&str] =
+    &["einverstanden", "zustimmung", "consent", "accept", "akzeptier", "cookie", "accepter", "aceptar", "datenschutz"];
+
+/// Words (lower case) of a newsletter or an inbox: what a sign-up box is about.
+const NEWSLETTER_WORDS: &[&str] = &["newsletter", "inbox", "infolettre", "рассылк"];
+/// Words (lower case) of the call to sign up (or of how to leave again).
+const SIGN_UP_WORDS: &[&str] = &[
+    "sign up",
+    "signup",
+    "subscrib",
+    "anmeld",
+    "abmeld",
+    "abonn",
+    "inscri",
+    "suscr",
+    "подпис",
+    "delivered",
+    "zugestellt",
+];
+
+/// Drops the calls, notices, placeholders and link lists of the module's
+/// description from the chosen body; `page_url` tells the site's own pages.
+pub(crate) fn drop_asides(doc: &Document, page_url: &Url) {
+    let Some(body) = doc.body() else { return };
+    let body_chars = text_of(&body).chars().count();
+    for block in innermost_blocks(doc) {
+        if block.parent().is_none() || has_descendant(&block, MEDIA_OR_TABLE) {
+            continue;
+        }
+        let Some(text) = short_text(&block, ASIDE_TEXT).map(|t| t.to_lowercase()) else { continue };
+        let has_link = has_descendant(&block, &["a"]);
+        if is_call(&text, has_link) || is_ad_blocker_notice(&text) {
+            block.remove_from_parent();
+        } else if is_consent_placeholder(&text) {
+            box_around(&block, body_chars).remove_from_parent();
+        }
+    }
+    drop_boxes(doc, body_chars);
+    drop_link_lists(doc, page_url);
+}
+
+/// A call to follow, subscribe, join or write in, `text` lower-cased:
+/// [`CALL_WORDS`] or [`FOLLOW_ON`] with a [`CHANNEL_WORDS`], or an
+/// address with [`TIP_WORDS`], the call in the block's first sentence (a
+/// writer's note, "Lucas Nolan is a reporter for … Follow him on
+/// Twitter", stays); or a newsletter sign-up, `has_link` telling whether
+/// the block holds a link (a newsletter named beside a link is one).
+fn is_call(text: &str, has_link: bool) -> bool {
+    let any = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    let first = first_sentence(text);
+    let opens_with = |words: &[&str]| words.iter().any(|w| first.contains(w));
+    let to_channel = any(CHANNEL_WORDS) || text.contains("http");
+    ((opens_with(CALL_WORDS) || FOLLOW_ON.is_match(first)) && to_channel)
+        || (opens_with(TIP_WORDS) && EMAIL.is_match(text))
+        || (any(NEWSLETTER_WORDS) && (has_link || any(SIGN_UP_WORDS)))
+}
+
+/// `text` up to the end of its first sentence (". ", "? " or "! "), the
+/// mark kept.
+fn first_sentence(text: &str) -> &str {
+    text.match_indices(['.', '?', '!']).find(|(i, _)| text[i + 1..].starts_with(' ')).map_or(text, |(i, _)| &text[..=i])
+}
+
+/// A notice to readers with an ad blocker, `text` lower-cased.
+fn is_ad_blocker_notice(text: &str) -> bool {
+    AD_BLOCKER_WORDS.iter().any(|w| text.contains(w)) && AD_BLOCKER_ASKS.iter().any(|w| text.contains(w))
+}
+
+/// The explanation of an embed held back until the reader consents,
+/// `text` lower-cased.
+fn is_consent_placeholder(text: &str) -> bool {
+    CONSENT_SUBJECTS.iter().any(|w| text.contains(w)) && CONSENT_ASKS.iter().any(|w| text.contains(w))
+}
+
+/// The widest box around `block` (of [`BOXES`]) short enough to be only
+/// the placeholder or the sign-up: at most [`BOX_TEXT`] characters and a
+/// [`BOX_SHARE`]th of the body's; `block` itself when there is none.
+fn box_around<'a>(block: &NodeRef<'a>, body_chars: usize) -> NodeRef<'a> {
+    let mut widest = *block;
+    for parent in block.ancestors_it(None) {
+        if !BOXES.contains(&tag(&parent).as_str()) || has_descendant(&parent, MEDIA_OR_TABLE) {
+            break;
+        }
+        match short_text(&parent, BOX_TEXT) {
+            Some(text) if text.chars().count() * BOX_SHARE <= body_chars => widest = parent,
+            _ => break,
+        }
+    }
+    widest
+}
+
+/// Drops small boxes (of [`BOXES`], with two blocks or more) whose text as
+/// a whole is a newsletter sign-up or a consent placeholder, where no
+/// single block of them says it all ("Newsletter: Sport inside", "Jeden
+/// Montag die Topstorys…", "Sie können sich jederzeit wieder abmelden").
+fn drop_boxes(doc: &Document, body_chars: usize) {
+    let Some(body) = doc.body() else { return };
+    let boxes: Vec<NodeRef> = body
+        .descendants_it()
+        .filter(|d| d.is_element() && BOXES.contains(&tag(d).as_str()) && d.element_children().len() >= 2)
+        .collect();
+    // Innermost first: a box is judged before the boxes around it.
+    for b in boxes.iter().rev() {
+        if b.parent().is_none() || has_descendant(b, MEDIA_OR_TABLE) {
+            continue;
+        }
+        let Some(text) = short_text(b, BOX_TEXT).map(|t| t.to_lowercase()) else { continue };
+        if text.chars().count() * BOX_SHARE > body_chars {
+            continue;
+        }
+        let sign_up =
+            NEWSLETTER_WORDS.iter().any(|w| text.contains(w)) && SIGN_UP_WORDS.iter().any(|w| text.contains(w));
+        if sign_up || is_consent_placeholder(&text) {
+            b.remove_from_parent();
+        }
+    }
+}
+
+/// Drops lists of two items or more, and paragraphs of two links or
+/// more, that hold nothing but links to other pages of the site (the
+/// site's "more on this", tags and section links), with the label line
+/// right before them. A list of links to other sites (the sources of the
+/// story) and a table of contents stay.
+fn drop_link_lists(doc: &Document, page_url: &Url) {
+    let Some(body) = doc.body() else { return };
+    let candidates: Vec<NodeRef> =
+        body.descendants_it().filter(|d| d.is_element() && matches!(tag(d).as_str(), "ul" | "ol" | "p")).collect();
+    for node in candidates {
+        if node.parent().is_none() || has_descendant(&node, MEDIA_OR_TABLE) {
+            continue;
+        }
+        let own_links =
+            if tag(&node) == "p" { is_line_of_links(&node, page_url) } else { is_list_of_links(&node, page_url) };
+        if own_links {
+            if let Some(label) = node.prev_element_sibling().filter(is_label_line) {
+                label.remove_from_parent();
+            }
+            node.remove_from_parent();
+        }
+    }
+}
+
+/// A label line ("DON'T MISS", "Read more:"): at most [`LABEL_TEXT`]
+/// characters, no link, no media, and either ending in a colon or with no
+/// small letter.
+fn is_label_line(line: &NodeRef) -> bool {
+    if has_descendant(line, &["a"]) || has_descendant(line, MEDIA_OR_TABLE) {
+        return false;
+    }
+    short_text(line, LABEL_TEXT)
+        .is_some_and(|t| !t.is_empty() && (t.ends_with(':') || !t.chars().any(char::is_lowercase)))
+}
+
+/// A list whose items, two or more, are each one link to another page of
+/// the site, perhaps after a short label.
+fn is_list_of_links(list: &NodeRef, page_url: &Url) -> bool {
+    let items = list.element_children();
+    items.len() >= 2
+        && items.iter().all(|item| {
+            let links = links_in(item);
+            let [link] = links.as_slice() else { return false };
+            tag(item) == "li"
+                && is_label_and_link(&text_of(item), &text_of(link))
+                && link.attr("href").is_some_and(|href| is_other_page(&href, page_url))
+        })
+}
+
+/// A paragraph of two links or more, each to another page of the site,
+/// with no small letter outside them (only separators and labels such as
+/// "[INSIGHT] |").
+fn is_line_of_links(line: &NodeRef, page_url: &Url) -> bool {
+    let links = links_in(line);
+    if links.len() < 2 || !links.iter().all(|l| l.attr("href").is_some_and(|href| is_other_page(&href, page_url))) {
+        return false;
+    }
+    let mut outside = text_of(line);
+    for link in &links {
+        outside = outside.replacen(&text_of(link), "", 1);
+    }
+    !outside.chars().any(char::is_lowercase)
+}
+
+/// The `<a>` elements inside `node`.
+fn links_in<'a>(node: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    node.descendants_it().filter(|d| d.is_element() && tag(d) == "a").collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn without_asides(html: &str) -> String {
+        let doc = Document::from(html);
+        drop_asides(&doc, &Url::parse("https://news.example/world/2024/story.html").unwrap());
+        doc.select("body").text().to_string()
+    }
+
+    const STORY: &str = "<p>The council met on Monday and passed the budget for next year after a long debate \
+        that lasted well into the night, with the opposition voting against every line of it.</p>\
+        <p>The mayor said the budget would pay for new schools, two parks and the repair of the old bridge \
+        over the river, which has been closed to lorries since the spring floods.</p>";
+
+    #[test]
+    fn calls_to_follow_subscribe_or_join_go() {
+        let out = without_asides(&format!(
+            "<body>{STORY}<p><em>Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik. \
+             Follow us on Twitter @Spacedotcom and on Facebook.</em></p>\
+             <p>Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.</p>\
+             <p>Follow AP's full coverage of Brexit and British politics at https://www.apnews.com/Brexit</p>\
+             <p>Ən son xəbərləri Telegram kanalımızda izləyin.</p>\
+             <p>Подписывайтесь на наш канал в Telegram.</p>\
+             <p>Join our Space Forums to keep talking space on the latest missions!</p></body>"
+        ));
+        assert!(out.contains("council met") && out.contains("old bridge"), "{out}");
+        for gone in ["Tariq", "Newsbeat", "Brexit", "Telegram", "Forums"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+    }
+
+    #[test]
+    fn the_story_telling_of_follows_and_channels_stays() {
+        let text = [
+            "<p>Police asked drivers to follow the diversion signs on the A40 while the bridge is repaired.</p>",
+            "<p>The minister, who has 2 million followers on Twitter, said she would follow the advice of the board.</p>",
+        ]
+        .concat();
+        let out = without_asides(&format!("<body>{STORY}{text}</body>"));
+        assert!(out.contains("diversion") && out.contains("2 million followers"), "{out}");
+        // A writer's note that ends with where to follow them.
+        let note = "<p>Lucas Nolan is a reporter covering free speech. Follow him on Twitter @LucasNolan_.</p>";
+        let out = without_asides(&format!("<body>{STORY}{note}</body>"));
+        assert!(out.contains("Lucas Nolan"), "{out}");
+    }
+
+    #[test]
+    fn lines_asking_for_tips_and_newsletter_sign_ups_go() {
+        let out = without_asides(&format!(
+            "<body>{STORY}<p>Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com.</p>\
+             <p>Got a story? Get in touch with our news team by emailing us at webnews@metro.co.uk.</p>\
+             <p>Write to Al Root at allen.root@dowjones.com</p>\
+             <p>Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter.</p>\
+             <div><p>\"Hier ist Bayern\": Der Newsletter informiert Sie. <a href=\"/nl\">Hier entlang</a></p></div>\
+             <div><h2>Newsletter: Sport inside</h2><p>Jeden Montag die Topstorys der Woche</p>\
+             <p>Sie können sich jederzeit wieder abmelden.</p></div>\
+             <p>The newsletter of the opposition party, sent to members in May, called the plan a mistake.</p>\
+             <p>Readers wrote to the paper at letters@paper.example about the bridge.</p></body>"
+        ));
+        for gone in
+            ["Kuperinsky", "Got a story", "Al Root", "headlines", "Bayern", "Sport inside", "Topstorys", "abmelden"]
+        {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        assert!(out.contains("opposition party") && out.contains("Readers wrote"), "{out}");
+    }
+
+    #[test]
+    fn ad_blocker_notices_go_and_stories_about_ad_blockers_stay() {
+        let out = without_asides(&format!(
+            "<body>{STORY}<p><strong>Ad block users:</strong> Some site features may not work correctly while \
+             an ad blocker is enabled. Please disable your ad blocker.</p>\
+             <p>About a third of readers now use an ad blocker, the survey found.</p></body>"
+        ));
+        assert!(!out.contains("Ad block users"), "{out}");
+        assert!(out.contains("a third of readers"), "{out}");
+    }
+
+    #[test]
+    fn consent_placeholders_go_with_their_box() {
+        let out = without_asides(&format!(
+            "<body>{STORY}<div><p>Empfohlener redaktioneller Inhalt</p><p>An dieser Stelle finden Sie einen \
+             externen Inhalt.</p><p>Externen Inhalt anzeigen</p><p>Ich bin damit einverstanden, dass mir der \
+             externe Inhalt angezeigt wird. Mehr dazu in den Datenschutz-Einstellungen.</p></div>\
+             <p>Die Stadt prüft externe Gutachten, bevor sie zustimmt.</p>{STORY}</body>"
+        ));
+        assert!(!out.contains("Empfohlener") && !out.contains("anzeigen"), "{out}");
+        assert!(out.contains("externe Gutachten") && out.matches("council met").count() == 2, "{out}");
+    }
+
+    #[test]
+    fn lists_and_lines_of_links_to_the_sites_other_pages_go() {
+        let out = without_asides(&format!(
+            "<body>{STORY}<ul><li><a href=\"/science/europa-life.html\">NASA Europa Mission Could Spot Life</a></li>\
+             <li><a href=\"https://news.example/photos/europa\">Photos: Europa, Icy Moon of Jupiter</a></li></ul>\
+             <p><strong>DON'T MISS</strong></p><p><a href=\"/world/1\">China furious at Macron</a>&nbsp;[<strong>INSIGHT]|<br>\
+             </strong><a href=\"/sport/2\">NBA make final decision</a>&nbsp;[<strong>VIDEO]</strong></p>\
+             <ul><li><a href=\"https://www.dw.com/a\">Deutsche Welle: the report</a></li>\
+             <li><a href=\"https://other.example/b\">The ministry's statement</a></li></ul>\
+             <ol><li><a href=\"#part1\">Part one</a></li><li><a href=\"#part2\">Part two</a></li></ol>\
+             <p>See <a href=\"/world/3\">the first story</a> and <a href=\"/world/4\">the second</a>.</p></body>"
+        ));
+        assert!(!out.contains("Europa") && !out.contains("Macron") && !out.contains("NBA"), "{out}");
+        assert!(!out.contains("DON'T MISS"), "{out}");
+        assert!(out.contains("Deutsche Welle") && out.contains("Part one") && out.contains("the first story"), "{out}");
+    }
+}
