@@ -4,8 +4,9 @@
 //!
 //! * calls to follow, subscribe or join ("Follow us on Twitter",
 //!   "Telegram kanalımıza abunə olun", "Подписывайтесь на наш канал"),
-//!   newsletter sign-ups, and lines giving the newsroom's or the writer's
-//!   address for tips ("Have a tip? … may be reached at …@…");
+//!   newsletter sign-ups, lines giving the newsroom's or the writer's
+//!   address for tips ("Have a tip? … may be reached at …@…") and calls
+//!   to report a typo ("Нашли ошибку? … Ctrl+Enter");
 //! * notices to readers with an ad blocker;
 //! * placeholders of embeds held back until the reader consents
 //!   ("Externen Inhalt anzeigen … Ich bin damit einverstanden"), with the
@@ -60,6 +61,9 @@ const CALL_WORDS: &[&str] = &[
     "подпишитесь",
     "присоединяйтесь",
     "читайте нас",
+    "следите за нами",
+    "следите за новостями",
+    "больше новостей",
     "izləyin",
     "abunə olun",
     "qoşulun",
@@ -83,6 +87,8 @@ const CHANNEL_WORDS: &[&str] = &[
     "вконтакте",
     "vk.com",
     "дзен",
+    "соцсет",
+    "sosial şəbək",
     "канал",
     "kanal",
     "channel",
@@ -110,6 +116,21 @@ const TIP_WORDS: &[&str] = &[
     "email us",
     "e-mail us",
     "write to",
+];
+
+/// Words (lower case) asking the reader to report a typo ("Нашли ошибку?
+/// Выделите текст и нажмите Ctrl+Enter", "Fehler gefunden? Jetzt melden.").
+const TYPO_CALLS: &[&str] = &[
+    "ctrl+enter",
+    "ctrl + enter",
+    "нашли ошибку",
+    "нашли опечатку",
+    "səhv tapdınız",
+    "fehler gefunden",
+    "found a typo",
+    "spotted a typo",
+    "found an error",
+    "spotted an error",
 ];
 
 /// Words (lower case) naming an ad blocker…
@@ -192,12 +213,13 @@ pub(crate) fn drop_asides(doc: &Document, page_url: &Url) {
     drop_link_lists(doc, page_url);
 }
 
-/// A call to follow, subscribe, join or write in, `text` lower-cased:
-/// [`CALL_WORDS`] or [`FOLLOW_ON`] with a [`CHANNEL_WORDS`], or an
-/// address with [`TIP_WORDS`], the call in the block's first sentence (a
-/// writer's note, "Lucas Nolan is a reporter for … Follow him on
-/// Twitter", stays); or a newsletter sign-up, `has_link` telling whether
-/// the block holds a link (a newsletter named beside a link is one).
+/// A call to follow, subscribe, join, write in or report a typo, `text`
+/// lower-cased: [`CALL_WORDS`] or [`FOLLOW_ON`] with a [`CHANNEL_WORDS`],
+/// or an address with [`TIP_WORDS`], the call in the block's first
+/// sentence (a writer's note, "Lucas Nolan is a reporter for … Follow
+/// him on Twitter", stays); [`TYPO_CALLS`]; or a newsletter sign-up,
+/// `has_link` telling whether the block holds a link (a newsletter named
+/// beside a link is one).
 fn is_call(text: &str, has_link: bool) -> bool {
     let any = |words: &[&str]| words.iter().any(|w| text.contains(w));
     let first = first_sentence(text);
@@ -205,6 +227,7 @@ fn is_call(text: &str, has_link: bool) -> bool {
     let to_channel = any(CHANNEL_WORDS) || text.contains("http");
     ((opens_with(CALL_WORDS) || FOLLOW_ON.is_match(first)) && to_channel)
         || (opens_with(TIP_WORDS) && EMAIL.is_match(text))
+        || any(TYPO_CALLS)
         || (any(NEWSLETTER_WORDS) && (has_link || any(SIGN_UP_WORDS)))
 }
 
@@ -362,10 +385,11 @@ mod tests {
              <p>Follow AP's full coverage of Brexit and British politics at https://www.apnews.com/Brexit</p>\
              <p>Ən son xəbərləri Telegram kanalımızda izləyin.</p>\
              <p>Подписывайтесь на наш канал в Telegram.</p>\
+             <p>Следите за новостями в нашем Telegram-канале.</p>\
              <p>Join our Space Forums to keep talking space on the latest missions!</p></body>"
         ));
         assert!(out.contains("council met") && out.contains("old bridge"), "{out}");
-        for gone in ["Tariq", "Newsbeat", "Brexit", "Telegram", "Forums"] {
+        for gone in ["Tariq", "Newsbeat", "Brexit", "Telegram", "Следите", "Forums"] {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
     }
@@ -375,10 +399,11 @@ mod tests {
         let text = [
             "<p>Police asked drivers to follow the diversion signs on the A40 while the bridge is repaired.</p>",
             "<p>The minister, who has 2 million followers on Twitter, said she would follow the advice of the board.</p>",
+            "<p>Следите за руками, сказал фокусник на канале «Россия», и публика засмеялась.</p>",
         ]
         .concat();
         let out = without_asides(&format!("<body>{STORY}{text}</body>"));
-        assert!(out.contains("diversion") && out.contains("2 million followers"), "{out}");
+        assert!(out.contains("diversion") && out.contains("2 million followers") && out.contains("фокусник"), "{out}");
         // A writer's note that ends with where to follow them.
         let note = "<p>Lucas Nolan is a reporter covering free speech. Follow him on Twitter @LucasNolan_.</p>";
         let out = without_asides(&format!("<body>{STORY}{note}</body>"));
@@ -386,11 +411,13 @@ mod tests {
     }
 
     #[test]
-    fn lines_asking_for_tips_and_newsletter_sign_ups_go() {
+    fn lines_asking_for_tips_or_typos_and_newsletter_sign_ups_go() {
         let out = without_asides(&format!(
             "<body>{STORY}<p>Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com.</p>\
              <p>Got a story? Get in touch with our news team by emailing us at webnews@metro.co.uk.</p>\
              <p>Write to Al Root at allen.root@dowjones.com</p>\
+             <p>Если вы нашли ошибку, выделите фрагмент текста и нажмите Ctrl+Enter.</p>\
+             <p>Fehler gefunden? Jetzt melden.</p>\
              <p>Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter.</p>\
              <div><p>\"Hier ist Bayern\": Der Newsletter informiert Sie. <a href=\"/nl\">Hier entlang</a></p></div>\
              <div><h2>Newsletter: Sport inside</h2><p>Jeden Montag die Topstorys der Woche</p>\
