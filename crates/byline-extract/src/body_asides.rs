@@ -22,8 +22,9 @@ use regex::Regex;
 use url::Url;
 
 use crate::body_tidy::innermost_blocks;
-use crate::cleanup::{is_label_and_link, is_other_page};
+use crate::cleanup::{is_label_and_link, is_other_page, SHARE_NAMES};
 use crate::dom::{has_descendant, short_text, tag, text_of, MEDIA_OR_TABLE};
+use crate::text::comparable;
 
 /// A call or a notice is a block of at most this many characters.
 const ASIDE_TEXT: usize = 300;
@@ -133,6 +134,9 @@ const TYPO_CALLS: &[&str] = &[
     "spotted an error",
 ];
 
+/// A row of share buttons left as text has at most this many words.
+const SHARE_ROW_WORDS: usize = 6;
+
 /// Words (lower case) naming an ad blocker…
 const AD_BLOCKER_WORDS: &[&str] = &[
     "ad blocker",
@@ -203,7 +207,7 @@ pub(crate) fn drop_asides(doc: &Document, page_url: &Url) {
         }
         let Some(text) = short_text(&block, ASIDE_TEXT).map(|t| t.to_lowercase()) else { continue };
         let has_link = has_descendant(&block, &["a"]);
-        if is_call(&text, has_link) || is_ad_blocker_notice(&text) {
+        if is_call(&text, has_link) || is_ad_blocker_notice(&text) || is_share_row(&text) {
             block.remove_from_parent();
         } else if is_consent_placeholder(&text) {
             box_around(&block, body_chars).remove_from_parent();
@@ -235,6 +239,19 @@ fn is_call(text: &str, has_link: bool) -> bool {
 /// mark kept.
 fn first_sentence(text: &str) -> &str {
     text.match_indices(['.', '?', '!']).find(|(i, _)| text[i + 1..].starts_with(' ')).map_or(text, |(i, _)| &text[..=i])
+}
+
+/// A row of share buttons left as text ("Whatsapp Facebook Pint Baixar",
+/// "Share: Facebook, X, Email"): at most [`SHARE_ROW_WORDS`] words, two of
+/// them or more, and half of them or more, the networks' names, and no
+/// sentence's end.
+fn is_share_row(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(comparable).filter(|w| !w.is_empty()).collect();
+    let names = words.iter().filter(|w| SHARE_NAMES.contains(&w.trim_end_matches(',').trim_end_matches(':'))).count();
+    words.len() <= SHARE_ROW_WORDS
+        && names >= 2
+        && names * 2 >= words.len()
+        && !text.trim_end().ends_with(['.', '?', '!'])
 }
 
 /// A notice to readers with an ad blocker, `text` lower-cased.
@@ -431,6 +448,16 @@ mod tests {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
         assert!(out.contains("opposition party") && out.contains("Readers wrote"), "{out}");
+    }
+
+    #[test]
+    fn rows_of_share_buttons_left_as_text_go() {
+        let out = without_asides(&format!(
+            "<body>{STORY}<p>Whatsapp Facebook Pint Baixar</p><div>Поделиться: ВКонтакте, Telegram</div>\
+             <p>Facebook and WhatsApp were down for six hours.</p><h3>Facebook, Twitter.</h3></body>"
+        ));
+        assert!(!out.contains("Pint") && !out.contains("Поделиться"), "{out}");
+        assert!(out.contains("were down") && out.contains("Facebook, Twitter."), "{out}");
     }
 
     #[test]

@@ -206,7 +206,7 @@ const RELATED_HEADINGS: &[&str] = &[
     "veja também",
 ];
 /// Link texts of share buttons.
-const SHARE_NAMES: &[&str] = &[
+pub(crate) const SHARE_NAMES: &[&str] = &[
     "whatsapp",
     "messenger",
     "telegram",
