@@ -932,9 +932,21 @@ pub fn name_and_role(line: &str) -> Option<(String, String)> {
     Some((caps["name"].to_string(), clean_role(&caps["role"])))
 }
 
-/// Whether `text` has the shape of a name: two to four capitalized words.
+/// Whether `text` has the shape of a name: two to four capitalized words,
+/// none of them several words run together as a user name is.
 pub fn is_name_shaped(text: &str) -> bool {
-    NAME_ONLY.is_match(text)
+    NAME_ONLY.is_match(text) && !text.split_whitespace().any(is_run_together)
+}
+
+/// Whether `word` is several words run together, as a user name is
+/// ("SanFranciscoGal"): in one of its hyphenated parts, a capital after a
+/// small letter twice or more. One is a name's own ("McCann", "DiCaprio",
+/// "MacKenzie").
+fn is_run_together(word: &str) -> bool {
+    word.split('-').any(|part| {
+        let chars: Vec<char> = part.chars().collect();
+        chars.windows(2).filter(|pair| pair[0].is_lowercase() && pair[1].is_uppercase()).count() >= 2
+    })
 }
 
 /// A role as printed, without surrounding spaces or trailing punctuation.
@@ -1071,6 +1083,14 @@ mod tests {
 
     fn one(name: &str, role: Option<&str>) -> (String, Option<String>) {
         (name.to_string(), role.map(str::to_string))
+    }
+
+    #[test]
+    fn a_user_name_run_together_is_no_name() {
+        assert!(!is_name_shaped("SanFranciscoGal Sarah Gemmel"));
+        for name in ["Erin McCann", "Leonardo DiCaprio", "Ian MacKenzie", "Anne McCann-DiMarco", "DeAndre Jordan"] {
+            assert!(is_name_shaped(name), "{name}");
+        }
     }
 
     #[test]

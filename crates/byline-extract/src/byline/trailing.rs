@@ -131,7 +131,7 @@ fn note_person(sentence: &str, ctx: &Context) -> Option<Author> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let at = words.iter().position(|w| NOTE_COPULAS.contains(&w.to_lowercase().as_str()))?;
     let name = words[..at].join(" ");
-    if !is_name_shaped(&name) || words[..at].iter().any(|w| is_run_together(w)) || !ctx.is_person(&name) {
+    if !is_name_shaped(&name) || !ctx.is_person(&name) {
         return None;
     }
     let mut rest = &words[at + 1..];
@@ -142,14 +142,6 @@ fn note_person(sentence: &str, ctx: &Context) -> Option<Author> {
     let role = role.trim_end_matches(['.', ',', ';']);
     let role = (!role.is_empty() && rest.len() <= ROLE_MAX_WORDS).then(|| role.to_string());
     Some(Author::new(name, role))
-}
-
-/// Whether `word` is several words run together, as a user name is
-/// ("SanFranciscoGal"): a capital after a small letter twice or more.
-/// One is a name's own ("McCann", "DiCaprio", "MacKenzie").
-fn is_run_together(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    chars.windows(2).filter(|pair| pair[0].is_lowercase() && pair[1].is_uppercase()).count() >= 2
 }
 
 /// `text` split into sentences at a full stop after a word in lower case
