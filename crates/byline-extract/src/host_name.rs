@@ -4,7 +4,7 @@
 
 use url::Url;
 
-use crate::text::fold;
+use crate::text::folded_key;
 
 /// Second-level labels under a country code (`co.uk`, `com.au`): not names.
 const GENERIC_LABELS: &[&str] = &["www", "com", "co", "org", "net", "gov", "ac", "edu", "news", "blog", "m"];
@@ -18,7 +18,11 @@ pub(crate) fn labels(url: &Url) -> Vec<String> {
     let Some(host) = url.host_str() else { return Vec::new() };
     let parts: Vec<&str> = host.split('.').collect();
     let Some((_, named)) = parts.split_last() else { return Vec::new() };
-    named.iter().map(|l| key(l)).filter(|l| l.chars().count() >= 3 && !GENERIC_LABELS.contains(&l.as_str())).collect()
+    named
+        .iter()
+        .map(|l| folded_key(l))
+        .filter(|l| l.chars().count() >= 3 && !GENERIC_LABELS.contains(&l.as_str()))
+        .collect()
 }
 
 /// `title` without a first or last part that names the host (parts joined
@@ -42,11 +46,6 @@ pub(crate) fn strip(title: &str, labels: &[String]) -> Option<String> {
     None
 }
 
-/// Letters and digits of `s`, folded.
-fn key(s: &str) -> String {
-    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
 /// Whether `a` and `b` are pages of one site: the same host, or hosts that
 /// share the name before their public suffix (`www.bbc.com` and
 /// `www.bbc.co.uk`, `news.example.com` and `example.com`).
@@ -60,7 +59,7 @@ pub(crate) fn same_site(a: &Url, b: &Url) -> bool {
 /// Whether `part` is the host's name: equal to a label, or containing a
 /// long one ("Gregory Szorc's Digital Home" and `gregoryszorc`).
 fn names_host(part: &str, labels: &[String]) -> bool {
-    let k = key(part);
+    let k = folded_key(part);
     labels.iter().any(|l| k == *l || (l.chars().count() >= MIN_CONTAINED && k.contains(l.as_str())))
 }
 

@@ -24,6 +24,13 @@ pub(crate) fn letters_and_digits(text: &str) -> String {
     key
 }
 
+/// [`letters_and_digits`] of `text` folded ([`fold`]: "İ" and "ı" read
+/// as "i"): the key under which a host's labels and a site's or a
+/// person's name compare.
+pub(crate) fn folded_key(text: &str) -> String {
+    letters_and_digits(&fold(text))
+}
+
 /// Reading time in whole minutes at about 200 words a minute, rounded up;
 /// 0 for no words.
 pub(crate) fn reading_minutes(text: &str) -> u32 {
@@ -43,5 +50,6 @@ mod tests {
         assert_eq!(word_count("— a , b"), 2);
         assert_eq!(letters_and_digits("Ə-li, 2 Bar!"), "əli2bar");
         assert_eq!(letters_and_digits("İstanbul ½ Ⅻ ǅ"), "i\u{307}stanbul½ⅻǆ");
+        assert_eq!(folded_key("Bakı-Xəbər.az"), "bakixəbəraz");
     }
 }

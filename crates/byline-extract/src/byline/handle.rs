@@ -11,7 +11,7 @@ use super::Context;
 use crate::dom::tag;
 use crate::metadata::Meta;
 use crate::model::Author;
-use crate::text::{fold, letters_and_digits};
+use crate::text::folded_key;
 
 /// Fewest letters a handle has to be looked for: a shorter one ("@ap",
 /// "@jdoe") spells too many things.
@@ -63,7 +63,7 @@ pub(super) fn handle_person(meta: &Meta, page: &Document, ctx: &Context) -> Vec<
 /// accents ("@José_R" → "joser"), as handles are written.
 fn key(text: &str) -> String {
     let bare: String = text.nfd().filter(|c| !is_combining_mark(*c)).collect();
-    letters_and_digits(&fold(&bare))
+    folded_key(&bare)
 }
 
 /// The words of the page's shown text, in order, without the punctuation
