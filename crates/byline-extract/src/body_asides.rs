@@ -21,9 +21,8 @@ use dom_query::{Document, NodeRef};
 use regex::Regex;
 use url::Url;
 
-use crate::body_tidy::innermost_blocks;
 use crate::cleanup::{is_label_and_link, is_other_page, SHARE_NAMES};
-use crate::dom::{has_descendant, short_text, tag, text_of, MEDIA_OR_TABLE};
+use crate::dom::{has_descendant, innermost_blocks, short_text, tag, text_of, MEDIA_OR_TABLE};
 use crate::text::comparable;
 
 /// A call or a notice is a block of at most this many characters.

@@ -9,8 +9,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use crate::body_tidy::innermost_blocks;
-use crate::dom::{has_descendant, inside, text_of, MEDIA_OR_TABLE};
+use crate::dom::{has_descendant, innermost_blocks, inside, text_of, MEDIA_OR_TABLE};
 use crate::ld_body::{paragraphs, share, shingles};
 use crate::text::word_count;
 

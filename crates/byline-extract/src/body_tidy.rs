@@ -10,7 +10,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use crate::dom::{body_elements, has_descendant, inside, short_text, tag, MEDIA_OR_TABLE};
+use crate::dom::{body_elements, has_descendant, innermost_blocks, inside, short_text, tag, MEDIA_OR_TABLE};
 use crate::text::{comparable, letters_and_digits};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -26,9 +26,6 @@ const CREDIT_TEXT: usize = 90;
 const CAPTION_BLOCKS: &str = "figcaption, p, div, span, small, em";
 /// An `alt` shorter than this is a file name or a word, not a caption.
 const MIN_ALT: usize = 20;
-/// Blocks that a repeat is looked for in (the innermost of them).
-const REPEAT_BLOCKS: &[&str] =
-    &["p", "li", "figcaption", "blockquote", "h2", "h3", "h4", "h5", "h6", "div", "td", "dd"];
 /// A repeated block has at least this many letters and digits (a short
 /// line such as "Advertisement" or "Buy now" is left to other rules).
 const MIN_REPEAT: usize = 30;
@@ -87,18 +84,6 @@ pub(crate) fn tidy(doc: &Document) {
     drop_picture_labels(doc);
     drop_teaser_cards(doc);
     drop_trailing_headings(doc);
-}
-
-/// The body's innermost blocks (of [`REPEAT_BLOCKS`]: no such block inside
-/// them), in document order.
-pub(crate) fn innermost_blocks(doc: &Document) -> Vec<NodeRef<'_>> {
-    let Some(body) = doc.body() else { return Vec::new() };
-    let is_block = |n: &NodeRef| n.is_element() && REPEAT_BLOCKS.contains(&tag(n).as_str());
-    let blocks: Vec<NodeRef> = body.descendants_it().filter(|d| is_block(d)).collect();
-    // A block that is the nearest block around another is not innermost.
-    let outer: std::collections::HashSet<_> =
-        blocks.iter().filter_map(|b| b.ancestors_it(None).find(|a| is_block(a)).map(|a| a.id)).collect();
-    blocks.into_iter().filter(|b| !outer.contains(&b.id)).collect()
 }
 
 /// Drops each innermost block whose text (letters and digits, case aside)

@@ -193,6 +193,22 @@ pub(crate) fn body_elements(doc: &Document) -> Vec<NodeRef<'_>> {
     body.descendants_it().filter(|d| d.is_element()).collect()
 }
 
+/// Elements that hold a block of text: a paragraph, an item, a caption, a
+/// quote, a heading, a cell.
+const TEXT_BLOCKS: &[&str] = &["p", "li", "figcaption", "blockquote", "h2", "h3", "h4", "h5", "h6", "div", "td", "dd"];
+
+/// The body's innermost blocks (of [`TEXT_BLOCKS`]: no such block inside
+/// them), in document order: the units the body's text is judged in.
+pub(crate) fn innermost_blocks(doc: &Document) -> Vec<NodeRef<'_>> {
+    let Some(body) = doc.body() else { return Vec::new() };
+    let is_block = |n: &NodeRef| n.is_element() && TEXT_BLOCKS.contains(&tag(n).as_str());
+    let blocks: Vec<NodeRef> = body.descendants_it().filter(|d| is_block(d)).collect();
+    // A block that is the nearest block around another is not innermost.
+    let outer: std::collections::HashSet<_> =
+        blocks.iter().filter_map(|b| b.ancestors_it(None).find(|a| is_block(a)).map(|a| a.id)).collect();
+    blocks.into_iter().filter(|b| !outer.contains(&b.id)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
