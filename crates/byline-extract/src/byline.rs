@@ -45,6 +45,7 @@
 
 mod after;
 mod agree;
+mod author_links;
 mod elements;
 mod handle;
 mod lines;
@@ -53,6 +54,7 @@ mod regions;
 #[cfg(test)]
 mod reliability;
 mod roles_beside;
+mod spaced_text;
 mod trailing;
 
 use byline_feeds::credit::{is_desk_credit, is_named_agency, is_phrase, parse_credit, people_from_feed, strip_label};

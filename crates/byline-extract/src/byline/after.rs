@@ -8,10 +8,11 @@
 use byline_feeds::credit::{is_name_shaped, is_plausible_person};
 use dom_query::NodeRef;
 
-use super::elements::{is_author_page_link, short_spaced_text};
+use super::author_links::is_author_page_link;
 use super::lines::strip_label;
 use super::names::Context;
 use super::regions::in_other_block;
+use super::spaced_text::short_spaced_text;
 use crate::dom::{class_id, class_id_tokens, has_class, short_text, tag};
 use crate::metadata::holder_words;
 use crate::model::Author;

@@ -4,9 +4,7 @@
 //! the article, and a copyright line on a person's own site) and whether it
 //! sits in the headline's neighbourhood.
 
-use byline_feeds::credit::{
-    clean_role, has_role_word, is_name_shaped, is_plausible_person, name_case, parse_credit, trim_separators,
-};
+use byline_feeds::credit::{clean_role, has_role_word, is_name_shaped, is_plausible_person, parse_credit};
 
 use super::lines::{
     credit, credit_lines, date_line_name, has_label, mid_line_credit, role_line, strip_label, DATE_LINE_MAX,
@@ -14,11 +12,13 @@ use super::lines::{
 use dom_query::{Document, NodeRef};
 
 use super::after::{author_box, copyright_person, post_author_comment};
+use super::author_links::is_author_page_link;
 use super::names::{fill_roles, names_them_and_more, same_person, Context};
 use super::regions::{headline_index, in_other_block};
-use super::roles_beside::role_in_name_block;
+use super::roles_beside::{role_in_name_block, role_of_next_element};
+use super::spaced_text::{short_spaced_text, spaced_text};
 use super::{Evidence, Found};
-use crate::dom::{body_elements, br_lines, class_id, has_class, has_descendant, own_text, short_text, tag, text_of};
+use crate::dom::{body_elements, br_lines, class_id, has_class, has_descendant, tag, text_of};
 use crate::model::Author;
 use crate::stamp_lines::is_stamp_line;
 use crate::text::{comparable, squash};
@@ -175,63 +175,6 @@ fn is_submitted_line(n: &NodeRef) -> bool {
 fn has_by_class(n: &NodeRef) -> bool {
     n.attr("class")
         .is_some_and(|v| v.to_lowercase().split_whitespace().any(|c| c.rsplit(['-', '_']).next() == Some("by")))
-}
-
-/// Path parts of the pages sites keep per author.
-const AUTHOR_PATHS: &[&str] = &[
-    "/author/",
-    "/authors/",
-    "/autor/",
-    "/autoren/",
-    "/autores/",
-    "/auteur/",
-    "/auteurs/",
-    "/autore/",
-    "/autori/",
-    "/avtor/",
-    "/avtory/",
-    "/journalist/",
-    "/journalists/",
-    "/journalisten/",
-    "/redakteur/",
-    "/writers/",
-    "/contributor/",
-    "/contributors/",
-    "/muellif/",
-];
-
-/// Labels of a line that credits the pictures, not the article
-/// ("(Image credits: <a href="/authors/a">A</a>; <a …>B</a>)"), folded.
-const IMAGE_CREDIT_LABELS: &[&str] = &["image credit", "photo credit", "picture credit", "bildnachweis"];
-
-/// The most characters of a line of picture credits.
-const IMAGE_CREDIT_LINE_MAX: usize = 400;
-
-/// Whether `n` sits in a line that credits the pictures ([`IMAGE_CREDIT_LABELS`]).
-fn in_image_credit_line(n: &NodeRef) -> bool {
-    n.parent().and_then(|p| short_spaced_text(&p, IMAGE_CREDIT_LINE_MAX)).is_some_and(|line| {
-        let line = comparable(line.trim_start_matches(['(', '[']));
-        IMAGE_CREDIT_LABELS.iter().any(|label| line.starts_with(label))
-    })
-}
-
-/// A link to an author's page whose text has the shape of a name, not in
-/// a line that credits the pictures.
-pub(super) fn is_author_page_link(n: &NodeRef) -> bool {
-    tag(n) == "a"
-        && !in_image_credit_line(n)
-        && n.attr("href").is_some_and(|h| {
-            let h = h.to_lowercase();
-            AUTHOR_PATHS.iter().any(|p| h.contains(p))
-        })
-        // "Erin McCann,": a separator before the role after the link is no part of the name.
-        && (short_text(n, 60).is_some_and(|t| is_name_shaped(trim_separators(strip_label(&t))))
-            // `<a href="/autoren/…"><img …><span class="copyright">© Name</span>
-            // <span itemprop="name">Name</span></a>`: the name is the marked part.
-            || n.descendants_it().any(|d| {
-                d.attr("itemprop").is_some_and(|p| p.as_ref() == "name")
-                    && short_text(&d, 60).is_some_and(|t| is_name_shaped(&t))
-            }))
 }
 
 /// How many elements before the headline an author card over it may start.
@@ -532,50 +475,6 @@ fn value_cell(label: &NodeRef) -> Option<String> {
 /// The longest "By …" line, in characters other than spaces.
 const BY_LINE_MAX: usize = 150;
 
-/// The element's text with a space between its elements' texts
-/// (`<span>By</span><span>Jane Doe</span>` is "By Jane Doe", not "ByJane Doe").
-fn spaced_text(node: &NodeRef) -> String {
-    short_spaced_text(node, usize::MAX).unwrap_or_else(|| text_of(node))
-}
-
-/// [`spaced_text`], or `None` as soon as it passes `max` characters other
-/// than spaces (or holds a script): cheap to ask of every element.
-pub(super) fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
-    // Squashed as it is read: a space between text nodes and for each run
-    // of spaces between two words, none at the ends.
-    let mut text = String::new();
-    let mut len = 0usize;
-    let mut gap = false;
-    for d in node.descendants_it() {
-        let read = own_text(&d, |t| {
-            gap = true;
-            for c in t.chars() {
-                if c.is_whitespace() {
-                    gap = true;
-                    continue;
-                }
-                len += 1;
-                if len > max {
-                    return false;
-                }
-                if gap && !text.is_empty() {
-                    text.push(' ');
-                }
-                gap = false;
-                text.push(c);
-            }
-            true
-        });
-        match read {
-            Some(true) => {}
-            Some(false) => return None,
-            None if d.is_element() && matches!(tag(&d).as_str(), "script" | "style") => return None,
-            None => {}
-        }
-    }
-    Some(text)
-}
-
 fn read_author_element(node: &NodeRef) -> Vec<Author> {
     if let Some(people) = mid_line_people(node) {
         return people;
@@ -792,37 +691,6 @@ fn card_role(all: &[NodeRef], name: &str) -> Option<String> {
 
 /// The most characters of an author card's heading read as a name.
 const CARD_NAME_MAX: usize = 80;
-
-/// The role stated by the element right after the byline's, with no role
-/// class, when its short text reads as a role after the name ([`role_line`])
-/// and holds a role word ("<a class="byline">By Jane Doe</a><div>Site
-/// Contributor</div>"): never a date, a button, another name or a category
-/// ("in Allgemeines").
-pub(super) fn role_of_next_element(node: &NodeRef, name: &str) -> Option<String> {
-    // `<div id="byline">By <a>Robert Barnes</a></div>Washington Post Staff
-    // Writer<br>`: the next line may be bare text before the next element.
-    let text = match text_before_next_element(node) {
-        Some(text) => text,
-        None => short_spaced_text(&node.next_element_sibling()?, 120)?,
-    };
-    // `<span>BY SARAH BURGE</span><span> / STAFF WRITER</span>`: the line
-    // may open with the separator, and a role in capitals reads as a name does.
-    let text = text.trim_start_matches(['/', '|', ',', '—', '–']).trim_start();
-    role_line(name, text).filter(|_| has_role_word(text)).map(|role| name_case(&role))
-}
-
-/// The text right after `node` up to the next element, squashed, when it
-/// has letters and at most 120 characters.
-fn text_before_next_element(node: &NodeRef) -> Option<String> {
-    let mut text = String::new();
-    let mut next = node.next_sibling();
-    while let Some(sibling) = next.filter(|n| n.is_text()) {
-        text.push_str(&sibling.text());
-        next = sibling.next_sibling();
-    }
-    let text = squash(&text);
-    (text.chars().any(char::is_alphabetic) && text.chars().count() <= 120).then_some(text)
-}
 
 /// The role in the element right after the name's own element, or after
 /// an element around it inside the byline element `node`:

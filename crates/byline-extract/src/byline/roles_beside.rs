@@ -6,10 +6,10 @@
 use byline_feeds::credit::{has_role_word, name_case};
 use dom_query::{Document, NodeRef};
 
-use super::elements::{role_of_next_element, short_spaced_text};
 use super::lines::{role_line, strip_label};
 use super::names::{same_person, Context};
 use super::regions::{headline_index, in_other_block};
+use super::spaced_text::{short_spaced_text, text_before_next_element};
 use super::Found;
 use crate::dom::{body_elements, own_text};
 use crate::model::Author;
@@ -112,6 +112,24 @@ pub(super) fn role_in_name_block(node: &NodeRef, name: &str) -> Option<String> {
     // "Jane Doe | Staff Writer | London, 2 May 2024": the field after the name.
     let role = rest.split(FIELD_SEPARATORS).next()?.trim();
     role_line(name, role).filter(|_| has_role_word(role)).map(|role| name_case(&role))
+}
+
+/// The role stated by the element right after the byline's, with no role
+/// class, when its short text reads as a role after the name ([`role_line`])
+/// and holds a role word ("<a class="byline">By Jane Doe</a><div>Site
+/// Contributor</div>"): never a date, a button, another name or a category
+/// ("in Allgemeines").
+pub(super) fn role_of_next_element(node: &NodeRef, name: &str) -> Option<String> {
+    // `<div id="byline">By <a>Robert Barnes</a></div>Washington Post Staff
+    // Writer<br>`: the next line may be bare text before the next element.
+    let text = match text_before_next_element(node) {
+        Some(text) => text,
+        None => short_spaced_text(&node.next_element_sibling()?, 120)?,
+    };
+    // `<span>BY SARAH BURGE</span><span> / STAFF WRITER</span>`: the line
+    // may open with the separator, and a role in capitals reads as a name does.
+    let text = text.trim_start_matches(['/', '|', ',', '—', '–']).trim_start();
+    role_line(name, text).filter(|_| has_role_word(text)).map(|role| name_case(&role))
 }
 
 #[cfg(test)]
