@@ -11,13 +11,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use byline_feeds::sanitize::push_html_text;
 use byline_feeds::{ParsedEntry, ParsedFeed};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::feeds::FetchValidators;
 use crate::rules::RuleSubject;
-use crate::search_index::{self, SearchText};
+use crate::search_index::{self, feed_text, SearchText};
 use crate::{now, ArticleId, FeedId, Result, RuleAction, RuleSet, Store, StoreError, StoreOutcome};
 
 /// Rows per multi-row `INSERT … VALUES` (articles bind 16 values a row;
@@ -101,17 +100,6 @@ impl PreparedEntry {
 /// Plain text of an entry's summary and content, for search and rules.
 pub(crate) fn entry_text(entry: &ParsedEntry) -> String {
     feed_text(entry.summary_html.as_deref(), entry.content_html.as_deref())
-}
-
-/// Plain text of a feed item's summary and content (as [`entry_text`]).
-pub(crate) fn feed_text(summary_html: Option<&str>, content_html: Option<&str>) -> String {
-    let parts = [summary_html, content_html];
-    let mut text = String::with_capacity(parts.iter().flatten().map(|html| html.len() + 1).sum());
-    for html in parts.into_iter().flatten() {
-        push_html_text(&mut text, html);
-        text.push('\n');
-    }
-    text
 }
 
 impl Store {
@@ -392,23 +380,4 @@ async fn update_article(conn: &mut SqliteConnection, id: ArticleId, prepared: &P
     .execute(&mut *conn)
     .await?;
     search_index::replace(conn, id, &prepared.search).await
-}
-
-#[cfg(test)]
-mod tests {
-    use byline_feeds::sanitize::html_to_text;
-
-    use super::*;
-
-    #[test]
-    fn feed_text_is_each_part_as_text_on_its_own_line() {
-        let summary = "<p><strong>Bakı</strong> şəhərində &amp; Парк</p>";
-        let content = "<p><strong>Bakı</strong> şəhərində &amp; Парк</p><figure><img src=\"https://x.az/a.jpg\">\
-                       <figcaption>Foto</figcaption></figure><h2>Alt</h2><p> son </p>";
-        for (s, c) in [(None, None), (Some(summary), None), (None, Some(content)), (Some(summary), Some(content))] {
-            let expected: String = [s, c].into_iter().flatten().map(|html| html_to_text(html) + "\n").collect();
-            assert_eq!(feed_text(s, c), expected);
-        }
-        assert_eq!(feed_text(Some("  "), Some("<p>x</p>")), "\nx\n");
-    }
 }

@@ -13,7 +13,7 @@
 //! (migration `0012`, `detail = column`): queries are single words
 //! ([`crate::fold::fts_query`]).
 
-use byline_feeds::sanitize::html_to_text;
+use byline_feeds::sanitize::{html_to_text, push_html_text};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::fold::fold;
@@ -275,13 +275,38 @@ impl Store {
 fn text_of(row: &TextRow) -> String {
     match &row.page_html {
         Some(html) => html_to_text(html),
-        None => crate::ingest::feed_text(row.summary_html.as_deref(), row.content_html.as_deref()),
+        None => feed_text(row.summary_html.as_deref(), row.content_html.as_deref()),
     }
+}
+
+/// Plain text of an article's feed summary and content, each part on
+/// lines of its own: what the index holds of an article whose page was not
+/// read, and what rules are matched against.
+pub(crate) fn feed_text(summary_html: Option<&str>, content_html: Option<&str>) -> String {
+    let parts = [summary_html, content_html];
+    let mut text = String::with_capacity(parts.iter().flatten().map(|html| html.len() + 1).sum());
+    for html in parts.into_iter().flatten() {
+        push_html_text(&mut text, html);
+        text.push('\n');
+    }
+    text
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feed_text_is_each_part_as_text_on_its_own_line() {
+        let summary = "<p><strong>Bakı</strong> şəhərində &amp; Парк</p>";
+        let content = "<p><strong>Bakı</strong> şəhərində &amp; Парк</p><figure><img src=\"https://x.az/a.jpg\">\
+                       <figcaption>Foto</figcaption></figure><h2>Alt</h2><p> son </p>";
+        for (s, c) in [(None, None), (Some(summary), None), (None, Some(content)), (Some(summary), Some(content))] {
+            let expected: String = [s, c].into_iter().flatten().map(|html| html_to_text(html) + "\n").collect();
+            assert_eq!(feed_text(s, c), expected);
+        }
+        assert_eq!(feed_text(Some("  "), Some("<p>x</p>")), "\nx\n");
+    }
 
     #[test]
     fn rowids_follow_the_list_order_and_give_back_the_id() {
