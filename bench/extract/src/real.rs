@@ -25,9 +25,10 @@
 //! - A page's byline counts in the batch it came in (`byline_batch`), its
 //!   body, title and language in the page's batch: batch 5's Scrapinghub
 //!   pages' bylines are batch 7. Batch 8 (metascraper's pages), batch 9
-//!   (newspaper's old test pages), batch 10 (snacktory's test pages) and
-//!   batch 11 (htmldate's, goose3's and graby's test pages) are reported in
-//!   tables of their own, as batches 5 to 7 are.
+//!   (newspaper's old test pages), batch 10 (snacktory's test pages),
+//!   batch 11 (htmldate's, goose3's and graby's test pages) and batch 12
+//!   (Media Cloud's and ruby-readability's saved news pages) are reported
+//!   in tables of their own, as batches 5 to 7 are.
 
 use std::fmt::Write as _;
 
@@ -246,6 +247,12 @@ pub const BATCH_10_TUNE: Slice = Slice { half: "tune", batches: Some((10, 10)) }
 pub const BATCH_11_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((11, 11)) };
 /// Batch 11's tune pages.
 pub const BATCH_11_TUNE: Slice = Slice { half: "tune", batches: Some((11, 11)) };
+/// Batch 12's holdout pages (the news pages Media Cloud's metadata library
+/// and ruby-readability keep for their tests; bylines labelled by hand, one
+/// body snippet each): fresh when batches 1–11 had been tuned on.
+pub const BATCH_12_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((12, 12)) };
+/// Batch 12's tune pages.
+pub const BATCH_12_TUNE: Slice = Slice { half: "tune", batches: Some((12, 12)) };
 
 fn sums(row: &RealRow, pages: &[Page], which: Slice) -> Sums {
     let mut s = Sums {
@@ -352,6 +359,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let batch_11 = pages.iter().filter(|p| BATCH_11_HOLDOUT.holds(p)).count();
     let batch_11_all = pages.iter().filter(|p| p.expected.batch() == 11).count();
     let batch_11_unknown = pages.iter().filter(|p| p.expected.batch() == 11 && !p.expected.byline_known()).count();
+    let batch_12 = pages.iter().filter(|p| BATCH_12_HOLDOUT.holds(p)).count();
+    let batch_12_all = pages.iter().filter(|p| p.expected.batch() == 12).count();
+    let batch_12_unknown = pages.iter().filter(|p| p.expected.batch() == 12 && !p.expected.byline_known()).count();
     let _ = writeln!(
         s,
         "- Pages: the {} pages of batches 1 to 4 of `crates/byline-extract/tests/fixtures/real` ([SOURCES.md](crates/byline-extract/tests/fixtures/real/SOURCES.md)): \
@@ -386,11 +396,24 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          German, French, English, Spanish and Polish news, blogs and institutional pages of 2010 to 2025, bylines decided \
          by hand from the pages, {batch_11_unknown} of them not known, one body snippet each), added after batches 1 to \
          10 had been tuned on and split the same way: **fresh holdout (batch 11)** ({batch_11} pages) and **batch 11, \
-         tune pages**. **Which tables include batches 5 to 11:** only their own, their targets tables and the speed \
+         tune pages**. {batch_12_all} pages are batch 12 (`mc-`, `rr-`: the news pages Media Cloud's metadata library \
+         and ruby-readability keep for their tests, English, Spanish, Portuguese, Italian, French, Romanian, Albanian, \
+         Indonesian and Russian pages of 2009 to 2024, many of them the Internet Archive's copies, bylines decided by \
+         hand from the pages, {batch_12_unknown} of them not known, one body snippet each), added after batches 1 to \
+         11 had been tuned on and split the same way: **fresh holdout (batch 12)** ({batch_12} pages) and **batch 12, \
+         tune pages**. **Which tables include batches 5 to 12:** only their own, their targets tables and the speed \
          table; the holdout half, the fresh holdouts of batches 2 to 4 and the tune half are batches 1 to 4 alone, as in \
          earlier runs.\n",
-        pages.len() - batch_5_all - batch_6_all - batch_8_all - batch_9_all - batch_10_all - batch_11_all,
-        pages.len() - batch_5_all - batch_6_all - batch_8_all - batch_9_all - batch_10_all - batch_11_all - tune,
+        pages.len() - batch_5_all - batch_6_all - batch_8_all - batch_9_all - batch_10_all - batch_11_all - batch_12_all,
+        pages.len()
+            - batch_5_all
+            - batch_6_all
+            - batch_8_all
+            - batch_9_all
+            - batch_10_all
+            - batch_11_all
+            - batch_12_all
+            - tune,
     );
     for (title, which) in [
         ("holdout half", HOLDOUT),
@@ -414,6 +437,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("batch 10, tune pages (snacktory's test pages)", BATCH_10_TUNE),
         ("fresh holdout (batch 11: htmldate's, goose3's and graby's test pages, holdout pages)", BATCH_11_HOLDOUT),
         ("batch 11, tune pages (htmldate's, goose3's and graby's test pages)", BATCH_11_TUNE),
+        ("fresh holdout (batch 12: Media Cloud's and ruby-readability's test pages, holdout pages)", BATCH_12_HOLDOUT),
+        ("batch 12, tune pages (Media Cloud's and ruby-readability's test pages)", BATCH_12_TUNE),
     ] {
         // The body F1 column only where the pages have a gold body.
         let golden = sums(&rows[0], pages, which).golden;
@@ -482,6 +507,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("the fresh holdout (batch 9)", BATCH_9_HOLDOUT),
         ("the fresh holdout (batch 10)", BATCH_10_HOLDOUT),
         ("the fresh holdout (batch 11)", BATCH_11_HOLDOUT),
+        ("the fresh holdout (batch 12)", BATCH_12_HOLDOUT),
     ] {
         let ours = sums(&rows[0], pages, which);
         let best_body = rows[1..]
@@ -554,8 +580,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          roles; such pages are our az/ru pages, batch 1's all in the holdout half, batch 2's 3 in the tune half and 2 \
          in the holdout half, 4 of batch 6's tune pages, 8 of batch 7's tune pages and 9 of its holdout pages, 4 of \
          batch 8's tune pages and 7 of its holdout pages, 5 of batch 9's tune pages and 12 of its holdout pages, 2 \
-         of batch 10's tune pages and 5 of its holdout pages, and 1 of batch 11's tune pages and 7 of its holdout \
-         pages).",
+         of batch 10's tune pages and 5 of its holdout pages, 1 of batch 11's tune pages and 7 of its holdout \
+         pages, and 1 of batch 12's tune pages and 1 of its holdout pages).",
         "Body F1 (batches 5 and 6 only): `token_f1` of `crates/byline-extract/tests/common/mod.rs` (precision and recall \
          over bags of whitespace-separated tokens, as article-extraction benchmarks score) of the page's full gold \
          body against the tool's body text, averaged over the pages with a gold body (a failed page scores 0). The \
@@ -573,7 +599,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          one body snippet each, no gold body; batch 10's (snacktory's test pages) in `import_batch10.py` the same \
          way, snacktory's own expected authors read as a cross-check only; batch 11's (htmldate's, goose3's and \
          graby's test pages) in `import_batch11.py` the same way, goose3's own expected authors read as a cross-check \
-         only.",
+         only; batch 12's (Media Cloud's and ruby-readability's test pages, neither of which gives authors) in \
+         `import_batch12.py` the same way.",
         "Body: there is no full gold text for batches 1 to 4, so no F1 there. Each `must_contain` snippet must be in the \
          body text and each `must_not_contain` snippet must not, both compared with all whitespace removed; \
          postlight's snippet is the first words of Mercury's own output, which sometimes start with a caption or \
