@@ -102,8 +102,8 @@ fn is_desk_word(word: &str) -> bool {
 }
 /// Last words of a publication's or its company's name, never of a
 /// person's ("Business Insider", "India Post News Weekly", "Daily News",
-/// "Northeast Ohio Media Group"), written folded: a site credited beside or
-/// instead of its writer.
+/// "Northeast Ohio Media Group", "Gazeta Telegraf", "Новая газета"),
+/// written folded: a site credited beside or instead of its writer.
 const PUBLICATION_WORDS: &[&str] = &[
     "news",
     "weekly",
@@ -117,6 +117,14 @@ const PUBLICATION_WORDS: &[&str] = &[
     "chronicle",
     "media",
     "group",
+    "gazeta",
+    "газета",
+    "gazete",
+    "qəzeti",
+    "zeitung",
+    "telegraph",
+    "telegraf",
+    "herald",
 ];
 
 /// Words of an institution's or department's name, never of a person's
@@ -269,6 +277,24 @@ const AGENCIES: &[&str] = &[
     "associated press",
     "the associated press",
     "agencies",
+    "bloomberg",
+    "dow jones",
+    "business wire",
+    "pr newswire",
+    "globenewswire",
+    "globe newswire",
+    "accesswire",
+    "anadolu",
+    "anadolu ajansi",
+    "ukrinform",
+    "укринформ",
+    "belta",
+    "белта",
+    "kazinform",
+    "казинформ",
+    "armenpress",
+    "арменпресс",
+    "sputnik",
 ];
 /// Lower-case words that names do hold: particles ("von", "de", "van der",
 /// "bin") and Azerbaijani patronymics ("oğlu", "qızı"). Any other
@@ -616,8 +642,11 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
             continue;
         }
         // "Jane Doe | Staff Writer", "Jane Doe / STAFF WRITER": a bare role
-        // after the separator is the person's before it.
-        if let Some(last) = out.last_mut().filter(|last| last.role.is_none() && is_bare_role(part)) {
+        // after the separator is the person's before it; after a slash, so
+        // is a job with the program or outlet it is for ("Max Rivlin-Nadler
+        // / Speak City Heights Reporter").
+        let slash_role = || after_slash(&text, part) && split_name_and_role(part).role.is_some();
+        if let Some(last) = out.last_mut().filter(|last| last.role.is_none() && (is_bare_role(part) || slash_role())) {
             last.role = Some(clean_role(part));
             continue;
         }
@@ -641,6 +670,12 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
         }
     }
     unique
+}
+
+/// Whether `part` (a slice of `text`) comes after a " / " in `text`.
+fn after_slash(text: &str, part: &str) -> bool {
+    let start = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
+    start.and_then(|start| text.get(..start)).is_some_and(|before| before.trim_end().ends_with('/'))
 }
 
 /// "Doe, Jane" (as `parsely-author` and `dcterms.creator` write it) →
@@ -776,7 +811,7 @@ fn is_all_caps(text: &str) -> bool {
 
 /// "Name – Role", "Name Staff Writer" or a bare name.
 fn split_name_and_role(piece: &str) -> Author {
-    let piece = strip_initials(piece);
+    let piece = without_agency_tail(strip_initials(piece));
     if let Some(caps) = NAME_ROLE.captures(piece) {
         let role = clean_role(&caps["role"]);
         return Author::new(&caps["name"], (!role.is_empty()).then_some(role));
@@ -788,6 +823,31 @@ fn split_name_and_role(piece: &str) -> Author {
         }
     }
     Author::new(piece, None)
+}
+
+/// `piece` up to a news agency after a name of two words or more, with
+/// the date stamp after it ("Narayana Kocherlakota Bloomberg Fri." →
+/// "Narayana Kocherlakota"): the agency is the story's source, not part of
+/// the name.
+fn without_agency_tail(piece: &str) -> &str {
+    // Each word with its byte offset in `piece` (a word is a slice of it).
+    let words: Vec<(usize, &str)> =
+        piece.split_whitespace().map(|w| (w.as_ptr() as usize - piece.as_ptr() as usize, w)).collect();
+    let agency_at = (2..words.len()).find(|&i| {
+        let one = words[i].1.trim_end_matches(['.', ',']);
+        let two = words.get(i + 1).map(|(_, next)| format!("{one} {}", next.trim_end_matches(['.', ','])));
+        // Only a stamp may follow the agency ("Fri.", "Aug. 23,", "2019"):
+        // a name after it is another person's.
+        let stamp_after = |from: usize| {
+            words[from..].iter().all(|(_, w)| w.ends_with(['.', ',']) || w.contains(|c: char| c.is_ascii_digit()))
+        };
+        (is_named_agency(one) && stamp_after(i + 1))
+            || two.is_some_and(|two| is_named_agency(&two) && stamp_after(i + 2))
+    });
+    match agency_at {
+        Some(i) => piece[..words[i].0].trim_end(),
+        None => piece,
+    }
 }
 
 /// Whether `piece` reads as a job title rather than a name: it starts in
@@ -1003,10 +1063,13 @@ pub fn is_plausible_person(name: &str) -> bool {
 }
 
 /// First words (folded) that open a title or a desk's credit, never a
-/// person's name: articles ("The Local", "Die Redaktion") and possessives
+/// person's name: articles and demonstratives ("The Local", "Die
+/// Redaktion", "This Issue") and possessives
 /// ("Our Foreign Staff", "Notre correspondant", "Наш корреспондент").
-const TITLE_OPENERS: &[&str] =
-    &["the", "die", "der", "das", "le", "la", "el", "our", "unser", "unsere", "notre", "nuestro", "nuestra", "наш"];
+const TITLE_OPENERS: &[&str] = &[
+    "the", "this", "these", "that", "a", "an", "your", "my", "die", "der", "das", "le", "la", "el", "our", "unser",
+    "unsere", "notre", "nuestro", "nuestra", "наш",
+];
 
 /// Roman numerals after a name ("Dennis Williams II"), kept in capitals.
 const NAME_NUMERALS: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII"];
@@ -1083,6 +1146,25 @@ mod tests {
 
     fn one(name: &str, role: Option<&str>) -> (String, Option<String>) {
         (name.to_string(), role.map(str::to_string))
+    }
+
+    #[test]
+    fn wires_newspapers_and_labels_are_no_person_and_an_agency_after_a_name_goes() {
+        for credit in ["Business Wire", "Nga Gazeta Telegraf", "Новая газета", "This Issue", "Anadolu Ajansı"]
+        {
+            assert!(!is_plausible_person(credit), "{credit}");
+        }
+        assert!(is_agency("Business Wire") && is_agency("Bloomberg"));
+        assert_eq!(people("Narayana Kocherlakota Bloomberg"), [one("Narayana Kocherlakota", None)]);
+        assert_eq!(
+            people("By Max Rivlin-Nadler / Speak City Heights Reporter"),
+            [one("Max Rivlin-Nadler", Some("Speak City Heights Reporter"))]
+        );
+        assert_eq!(people("Jane Doe / Tom Ray"), [one("Jane Doe", None), one("Tom Ray", None)]);
+        assert_eq!(people("Narayana Kocherlakota Bloomberg Fri., Aug. 23")[0], one("Narayana Kocherlakota", None));
+        // A name after the agency is another person's, and stays.
+        assert_eq!(people("Jane Doe Reuters John Roe"), [one("Jane Doe Reuters John Roe", None)]);
+        assert!(is_plausible_person("Anna Herald-Smith") && is_plausible_person("Mia Thisted"));
     }
 
     #[test]

@@ -4,9 +4,13 @@
 //! Role"), credits on several lines ("Name<br>Role", "Müəllif:
 //! A<br>Fotoqraf: B"), a name alone in bold as the very last block, a name
 //! and its role in the last two blocks; when the end has none, names alone
-//! in bold among the body's first blocks (a credit printed at the top).
+//! in bold among the body's first blocks, or a labelled credit ("By Jane
+//! Doe") opening one of them before a break (a credit printed at the top).
+
+use std::sync::LazyLock;
 
 use byline_feeds::credit::{has_role_word, is_name_shaped, name_and_role, trim_separators};
+use regex::Regex;
 
 use super::lines::{credit, credit_lines, has_label, leading_role, role_line, NOT_BYLINE_LINES};
 use dom_query::{Document, NodeRef};
@@ -53,6 +57,10 @@ pub(crate) fn trailing_byline<'a>(content: &'a Document, ctx: &Context) -> Optio
         if NOT_BYLINE_LINES.contains(&first.as_str()) && found.nodes.is_empty() {
             continue;
         }
+        // "Hannu Huttunen, +358 40 344 5466<br>CEO": a press contact, never a credit.
+        if PHONE_NUMBER.is_match(&text) {
+            break;
+        }
         let last = found.nodes.is_empty();
         match labelled_lines(block, ctx)
             .or_else(|| parse_credit_line(&text, ctx))
@@ -84,10 +92,15 @@ pub(crate) fn trailing_byline<'a>(content: &'a Document, ctx: &Context) -> Optio
                 return Some(signed);
             }
         }
-        return leading_bold_names(&blocks, ctx).or_else(|| author_note(&blocks, ctx));
+        return leading_bold_names(&blocks, ctx)
+            .or_else(|| leading_by_line(&blocks, ctx))
+            .or_else(|| author_note(&blocks, ctx));
     }
     (!found.authors.is_empty()).then_some(found)
 }
+
+/// A telephone number: a contact's, which no credit line holds.
+static PHONE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\+?\d[\d \-/()]{7,}\d").unwrap());
 
 /// Words that join a person's name to what they are in an author note
 /// ("Jane Doe is a historian", "Andrés Malamud es politólogo").
@@ -194,6 +207,33 @@ fn leading_bold_names<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<Trail
         (!authors.is_empty()).then(|| TrailingByline { authors, note: false, nodes: vec![*block] })
     })
 }
+
+/// A labelled credit ("By Jane Doe", "Автор: Анна Орлова") opening one of
+/// the body's first blocks in an element of its own before a break, the
+/// text going on after it (`<p><strong><a href="…">By Boniface
+/// Mwangi</a></strong><br>I have known Itumbi…</p>`): the credit of a site
+/// that prints it at the top of the text. Only that line leaves the body.
+fn leading_by_line<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<TrailingByline<'a>> {
+    blocks.iter().take(LEADING_BLOCKS).find_map(|block| {
+        let mut children = block.children_it(false).filter(|c| c.is_element() || !c.text().trim().is_empty());
+        let (line, br) = (children.next()?, children.next()?);
+        if !line.is_element() || tag(&line) == "br" || tag(&br) != "br" {
+            return None;
+        }
+        let text = squash(&text_of(&line));
+        if !has_label(&text) || text.split_whitespace().count() > LEADING_LINE_WORDS {
+            return None;
+        }
+        let people = credit(&text);
+        let names =
+            (1..=3).contains(&people.len()) && people.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
+        let authors = if names { ctx.keep_people(people) } else { Vec::new() };
+        (!authors.is_empty()).then(|| TrailingByline { authors, note: false, nodes: vec![line, br] })
+    })
+}
+
+/// The most words of a credit line opening a block ([`leading_by_line`]).
+const LEADING_LINE_WORDS: usize = 12;
 
 /// Whether `block`'s only content is one bold element of plain text
 /// (squashed, `text`), a link in bold being a teaser's.
@@ -400,8 +440,25 @@ mod tests {
             "<p>Text.</p><p>Max Muster<br>Hauptstraße 5</p>",
             "<p>Text.</p><p>Dr. Tim Loppe<br>Pressesprecher<br>Tel.: 0211 77900</p>",
             "<p>Text.</p><p>Anna Lee<br>Tom Ray</p>",
+            "<p>Text.</p><p>Contacts:</p><p><b>Bittium</b><br>Hannu Huttunen, +358 40 344 5466<br>CEO</p>",
         ] {
             assert!(trailing_byline(&Document::from(not_one), &test_context()).is_none(), "{not_one}");
+        }
+    }
+
+    #[test]
+    fn a_labelled_credit_opening_the_first_block_is_the_author() {
+        let (people, text) = trailing(
+            "<div><p><strong><a href=\"https://facebook.com/bm\">By Boniface Mwangi</a></strong><br>\
+             I have known Itumbi for about 10 years.</p><p>Second paragraph of the text.</p></div>",
+        );
+        assert_eq!(people, Some(vec![one("Boniface Mwangi", None)]));
+        assert!(!text.contains("By Boniface") && text.contains("I have known"), "{text}");
+        for not_one in [
+            "<div><p><strong>By the river</strong><br>we walked.</p><p>More.</p></div>",
+            "<div><p>By Boniface Mwangi's account<br>it was late.</p><p>More.</p></div>",
+        ] {
+            assert_eq!(trailing(not_one).0, None, "{not_one}");
         }
     }
 
