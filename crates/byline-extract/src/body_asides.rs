@@ -7,6 +7,7 @@
 //!   newsletter sign-ups, lines giving the newsroom's or the writer's
 //!   address for tips ("Have a tip? … may be reached at …@…") and calls
 //!   to report a typo ("Нашли ошибку? … Ctrl+Enter");
+//! * rows of share buttons left as text ("Whatsapp Facebook Pint Baixar");
 //! * notices to readers with an ad blocker;
 //! * placeholders of embeds held back until the reader consents
 //!   ("Externen Inhalt anzeigen … Ich bin damit einverstanden"), with the
