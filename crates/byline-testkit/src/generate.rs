@@ -1,8 +1,10 @@
 //! Deterministic fixture feeds of any size, for load tests and benchmarks.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 
+use crate::clock::item_date;
 use crate::news::NewsLanguage;
+use crate::xml::esc;
 
 const TOPICS: &[&str] = &[
     "City council approves new cycling lanes downtown",
@@ -20,12 +22,6 @@ const TOPICS: &[&str] = &[
 ];
 
 const AUTHORS: &[&str] = &["Ada Brennan", "Tomás Reyes", "Mei Lin", "Kofi Mensah", "Sara Nyberg"];
-
-/// The date of item 0 of every generated feed; item `i` is `i` hours older.
-pub(crate) fn item_date(i: usize) -> DateTime<Utc> {
-    let base = Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap();
-    base - Duration::hours(i as i64)
-}
 
 /// What each item of a generated feed carries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -351,22 +347,6 @@ static PROSE_EN: Prose = Prose {
     anchors: &["the ministry&rsquo;s full statement", "our earlier report", "a map of the project", "the full report"],
     authors: &["Ada Brennan", "Tomás Reyes", "Mei Lin", "Kofi Mensah", "Sara Nyberg"],
 };
-
-/// Escapes text for XML character data and attribute values.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// An RSS 2.0 document with `items` items and deterministic content: titles
 /// and guids (`isPermaLink="false"`) unique per `feed_index`, links under

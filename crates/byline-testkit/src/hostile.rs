@@ -18,6 +18,7 @@
 use chrono::{Duration, Utc};
 use serde_json::json;
 
+use crate::xml::{cdata, esc};
 use crate::xss::{Corpus, Payload, BEACON_PATH};
 use crate::{Fixture, FixtureServer};
 
@@ -156,26 +157,6 @@ fn date(item: usize) -> chrono::DateTime<Utc> {
 // ---------------------------------------------------------------------------
 // XML
 // ---------------------------------------------------------------------------
-
-/// Drops what XML 1.0 cannot carry at all (most C0 controls).
-fn xml_chars(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r') || (*c as u32) >= 0x7f).collect()
-}
-
-/// Text or attribute content, escaped.
-fn esc(s: &str) -> String {
-    xml_chars(s)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
-/// Text as a CDATA section (split where it holds `]]>`).
-fn cdata(s: &str) -> String {
-    format!("<![CDATA[{}]]>", xml_chars(s).replace("]]>", "]]]]><![CDATA[>"))
-}
 
 fn rss(base: &str, corpus: &Corpus) -> String {
     let feed_title = format!("Hostile RSS feed {}", joined(&chunk(&corpus.html, 0)));

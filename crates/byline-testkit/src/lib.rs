@@ -53,6 +53,7 @@
 
 #![deny(missing_docs)]
 
+mod clock;
 mod faults;
 mod fixture;
 mod freshrss;
@@ -62,6 +63,7 @@ mod keyring;
 mod news;
 mod server;
 mod ttrss;
+mod xml;
 pub mod xss;
 
 /// The `http` crate (as re-exported by axum), for [`http::HeaderMap`] and friends.

@@ -3,7 +3,8 @@
 
 use chrono::Duration;
 
-use crate::generate::{esc, item_date};
+use crate::clock::item_date;
+use crate::xml::esc;
 
 /// The language of a feed made by [`generate_news_rss`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
