@@ -5,7 +5,7 @@
 // re-exports them all, so `import * as actions from "./actions"` sees every one.
 
 export { toast, toastError, errorSentence, dismissToast } from "./actions/toasts";
-export { start, loadSettings, applySettings } from "./actions/startup";
+export { start } from "./actions/startup";
 export { loadFeeds, loadCounts, loadAccounts, totalUnread } from "./actions/feeds";
 export { addAccount, removeAccount, testAccount } from "./actions/accounts";
 export { PAGE_SIZE, loadList, loadMore, refreshAfterChange, selectSource, setView, setSearchInput, applySearch, clearSearch } from "./actions/list";
@@ -13,5 +13,5 @@ export { openArticle, closeReader, setRead, setSaved, toggleSavedCurrent, toggle
 export { feedsInSidebarOrder, moveFeed, toggleFolder, addSource, addStarter, removeFeed, editFeed, editFolder, saveFeed, renameFolder, setFeedImportant, moveFeedToFolder, createFolder, deleteFolder, markAllRead, undoMarkAllRead, folderFeedIds } from "./actions/sources";
 export { syncAll, retryFeed } from "./actions/sync";
 export { importOpml, exportOpml } from "./actions/opml";
-export { saveSettings, loadRules, addRule, removeRule } from "./actions/settings";
+export { saveSettings, loadSettings, applySettings, loadRules, addRule, removeRule } from "./actions/settings";
 export { openOverlay, closeOverlay, showPane } from "./actions/overlays";

@@ -3,6 +3,7 @@
 import { api, toApiError } from "../api";
 import type { View } from "../api";
 import { msUntilQuiet } from "../lib/input-quiet";
+import { saveLastView } from "../lib/last-view";
 import { readAfterLocalChanges } from "../lib/local-changes";
 import { REFRESH_GATHER_MS, refreshScheduler } from "../lib/refresh";
 import { reuseItems } from "../lib/reuse";
@@ -10,10 +11,15 @@ import type { RefreshParts } from "../lib/refresh";
 import { getState, sameSource, setState } from "../store";
 import type { Source, State } from "../store";
 import { loadFeeds } from "./feeds";
-import { rememberView } from "./startup";
 import { toastError } from "./toasts";
 
 export const PAGE_SIZE = 100;
+
+/** Keeps what is shown now for the next start. */
+export function rememberView(): void {
+  const s = getState();
+  saveLastView({ source: s.source, view: s.view, articleId: s.selectedId });
+}
 const SEARCH_DELAY_MS = 250;
 let listToken = 0;
 let searchTimer: ReturnType<typeof setTimeout> | undefined;

@@ -2,9 +2,29 @@
 
 import { api, toApiError } from "../api";
 import type { NewRule, Settings } from "../api";
+import { resolveLang, setLang } from "../i18n";
+import { normalizeSharePrefs } from "../lib/share-prefs";
+import { applyTheme } from "../lib/theme";
 import { getState, setState } from "../store";
-import { applySettings } from "./startup";
 import { toastError } from "./toasts";
+
+/** Loads the settings and puts them into effect (the defaults when the backend has none to give). */
+export async function loadSettings(): Promise<void> {
+  try {
+    const settings = await api.getSettings();
+    applySettings(settings);
+  } catch {
+    applySettings(getState().settings);
+  }
+}
+
+/** Puts settings into effect: language, theme attribute. */
+export function applySettings(settings: Settings): void {
+  const lang = resolveLang(settings.ui_language);
+  setLang(lang);
+  applyTheme(settings.theme);
+  setState({ settings, lang, sharePrefs: normalizeSharePrefs(settings.share_bar) });
+}
 
 /** Saves settings; on failure puts the old ones back and rethrows. */
 export async function saveSettings(next: Settings): Promise<void> {

@@ -1,17 +1,14 @@
 // Actions: start-up. (Part of ../actions.ts, which re-exports them all.)
 
 import { api } from "../api";
-import type { Settings } from "../api";
-import { resolveLang, setLang } from "../i18n";
-import { loadLastView, saveLastView } from "../lib/last-view";
-import { normalizeSharePrefs, takeLegacySharePrefs } from "../lib/share-prefs";
-import { applyTheme } from "../lib/theme";
+import { loadLastView } from "../lib/last-view";
+import { takeLegacySharePrefs } from "../lib/share-prefs";
 import { getState, setState } from "../store";
 import type { Source } from "../store";
 import { loadFeeds } from "./feeds";
 import { loadList, scheduleRefresh } from "./list";
 import { openArticle } from "./reader";
-import { saveSettings } from "./settings";
+import { loadSettings, saveSettings } from "./settings";
 import { COLLAPSED_KEY } from "./sources";
 import { onSyncProgress } from "./sync";
 
@@ -64,29 +61,6 @@ function sourceExists(source: Source): boolean {
   const s = getState();
   if (source.kind === "all") return true;
   return source.kind === "feed" ? s.feeds.some((f) => f.id === source.id) : s.folders.some((f) => f.id === source.id);
-}
-
-/** Keeps what is shown now for the next start. */
-export function rememberView(): void {
-  const s = getState();
-  saveLastView({ source: s.source, view: s.view, articleId: s.selectedId });
-}
-
-export async function loadSettings(): Promise<void> {
-  try {
-    const settings = await api.getSettings();
-    applySettings(settings);
-  } catch {
-    applySettings(getState().settings);
-  }
-}
-
-/** Puts settings into effect: language, theme attribute. */
-export function applySettings(settings: Settings): void {
-  const lang = resolveLang(settings.ui_language);
-  setLang(lang);
-  applyTheme(settings.theme);
-  setState({ settings, lang, sharePrefs: normalizeSharePrefs(settings.share_bar) });
 }
 
 /** Moves the share-bar preference an earlier version kept in localStorage into settings. */
