@@ -22,7 +22,7 @@ use dom_query::{Document, NodeRef};
 use regex::Regex;
 use url::Url;
 
-use crate::cleanup::{is_label_and_link, is_other_page, SHARE_NAMES};
+use crate::cleanup::{is_link_to_other_page, is_other_page, SHARE_NAMES};
 use crate::dom::{has_descendant, innermost_blocks, short_text, tag, text_of, MEDIA_OR_TABLE};
 use crate::text::comparable;
 
@@ -225,14 +225,23 @@ pub(crate) fn drop_asides(doc: &Document, page_url: &Url) {
 /// `has_link` telling whether the block holds a link (a newsletter named
 /// beside a link is one).
 fn is_call(text: &str, has_link: bool) -> bool {
-    let any = |words: &[&str]| words.iter().any(|w| text.contains(w));
     let first = first_sentence(text);
-    let opens_with = |words: &[&str]| words.iter().any(|w| first.contains(w));
-    let to_channel = any(CHANNEL_WORDS) || text.contains("http");
-    ((opens_with(CALL_WORDS) || FOLLOW_ON.is_match(first)) && to_channel)
-        || (opens_with(TIP_WORDS) && EMAIL.is_match(text))
-        || any(TYPO_CALLS)
-        || (any(NEWSLETTER_WORDS) && (has_link || any(SIGN_UP_WORDS)))
+    let to_channel = holds_any(text, CHANNEL_WORDS) || text.contains("http");
+    ((holds_any(first, CALL_WORDS) || FOLLOW_ON.is_match(first)) && to_channel)
+        || (holds_any(first, TIP_WORDS) && EMAIL.is_match(text))
+        || holds_any(text, TYPO_CALLS)
+        || is_sign_up(text, has_link)
+}
+
+/// A newsletter sign-up, `text` lower-cased: about a newsletter, and with
+/// a word of signing up or (`has_link`) a link.
+fn is_sign_up(text: &str, has_link: bool) -> bool {
+    holds_any(text, NEWSLETTER_WORDS) && (has_link || holds_any(text, SIGN_UP_WORDS))
+}
+
+/// Whether `text` holds one of `words`.
+fn holds_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
 }
 
 /// `text` up to the end of its first sentence (". ", "? " or "! "), the
@@ -247,7 +256,7 @@ fn first_sentence(text: &str) -> &str {
 /// sentence's end.
 fn is_share_row(text: &str) -> bool {
     let words: Vec<String> = text.split_whitespace().map(comparable).filter(|w| !w.is_empty()).collect();
-    let names = words.iter().filter(|w| SHARE_NAMES.contains(&w.trim_end_matches(',').trim_end_matches(':'))).count();
+    let names = words.iter().filter(|w| SHARE_NAMES.contains(&w.trim_end_matches(','))).count();
     words.len() <= SHARE_ROW_WORDS
         && names >= 2
         && names * 2 >= words.len()
@@ -256,13 +265,13 @@ fn is_share_row(text: &str) -> bool {
 
 /// A notice to readers with an ad blocker, `text` lower-cased.
 fn is_ad_blocker_notice(text: &str) -> bool {
-    AD_BLOCKER_WORDS.iter().any(|w| text.contains(w)) && AD_BLOCKER_ASKS.iter().any(|w| text.contains(w))
+    holds_any(text, AD_BLOCKER_WORDS) && holds_any(text, AD_BLOCKER_ASKS)
 }
 
 /// The explanation of an embed held back until the reader consents,
 /// `text` lower-cased.
 fn is_consent_placeholder(text: &str) -> bool {
-    CONSENT_SUBJECTS.iter().any(|w| text.contains(w)) && CONSENT_ASKS.iter().any(|w| text.contains(w))
+    holds_any(text, CONSENT_SUBJECTS) && holds_any(text, CONSENT_ASKS)
 }
 
 /// The widest box around `block` (of [`BOXES`]) short enough to be only
@@ -301,9 +310,7 @@ fn drop_boxes(doc: &Document, body_chars: usize) {
         if text.chars().count() * BOX_SHARE > body_chars {
             continue;
         }
-        let sign_up =
-            NEWSLETTER_WORDS.iter().any(|w| text.contains(w)) && SIGN_UP_WORDS.iter().any(|w| text.contains(w));
-        if sign_up || is_consent_placeholder(&text) {
+        if is_sign_up(&text, false) || is_consent_placeholder(&text) {
             b.remove_from_parent();
         }
     }
@@ -349,13 +356,7 @@ fn is_label_line(line: &NodeRef) -> bool {
 fn is_list_of_links(list: &NodeRef, page_url: &Url) -> bool {
     let items = list.element_children();
     items.len() >= 2
-        && items.iter().all(|item| {
-            let links = links_in(item);
-            let [link] = links.as_slice() else { return false };
-            tag(item) == "li"
-                && is_label_and_link(&text_of(item), &text_of(link))
-                && link.attr("href").is_some_and(|href| is_other_page(&href, page_url))
-        })
+        && items.iter().all(|item| tag(item) == "li" && is_link_to_other_page(item, &text_of(item), page_url))
 }
 
 /// A paragraph of two links or more, each to another page of the site,

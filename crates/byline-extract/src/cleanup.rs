@@ -694,13 +694,18 @@ fn is_teaser(node: &NodeRef, page_url: &Url, own: &ShortText) -> bool {
         let text = if item.id == node.id { own.within(200).map(str::to_string) } else { short_text(item, 200) };
         let Some(text) = text else { return false };
         let words = text.split_whitespace().count();
-        let links: Vec<NodeRef> = item.descendants_it().filter(|d| d.is_element() && tag(d) == "a").collect();
-        let [link] = links.as_slice() else { return false };
         (3..=25).contains(&words)
-            && is_label_and_link(&text, &text_of(link))
             && !has_descendant(item, &["img", "picture", "video"])
-            && link.attr("href").is_some_and(|href| is_other_page(&href, page_url))
+            && is_link_to_other_page(item, &text, page_url)
     })
+}
+
+/// Whether `item`, whose text is `text`, is one link to another page of
+/// the site, perhaps after a short label ([`is_label_and_link`]).
+pub(crate) fn is_link_to_other_page(item: &NodeRef, text: &str, page_url: &Url) -> bool {
+    let links: Vec<NodeRef> = item.descendants_it().filter(|d| d.is_element() && tag(d) == "a").collect();
+    let [link] = links.as_slice() else { return false };
+    is_label_and_link(text, &text_of(link)) && link.attr("href").is_some_and(|href| is_other_page(&href, page_url))
 }
 
 /// Whether `href` leads to another page of `page_url`'s site (not its home
@@ -753,7 +758,7 @@ fn is_teaser_card(card: &NodeRef, page_url: &Url) -> bool {
 
 /// Whether `text` is `link_text`, or a short label (a few words, no
 /// sentence end) followed by it.
-pub(crate) fn is_label_and_link(text: &str, link_text: &str) -> bool {
+fn is_label_and_link(text: &str, link_text: &str) -> bool {
     let Some(label) = text.strip_suffix(link_text) else { return false };
     let label = label.trim();
     label.is_empty()

@@ -201,10 +201,10 @@ fn leading_bold_names<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<Trail
             return None;
         }
         let people = byline_feeds::credit::parse_credit(&text);
-        let names = (1..=3).contains(&people.len())
-            && people.iter().all(|a| a.role.is_none() && is_name_shaped(&a.name) && ctx.is_person(&a.name));
-        let authors = if names { ctx.keep_people(people) } else { Vec::new() };
-        (!authors.is_empty()).then(|| TrailingByline { authors, note: false, nodes: vec![*block] })
+        if people.iter().any(|a| a.role.is_some()) {
+            return None;
+        }
+        leading_credit(people, ctx, vec![*block])
     })
 }
 
@@ -224,12 +224,20 @@ fn leading_by_line<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<Trailing
         if !has_label(&text) || text.split_whitespace().count() > LEADING_LINE_WORDS {
             return None;
         }
-        let people = credit(&text);
-        let names =
-            (1..=3).contains(&people.len()) && people.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
-        let authors = if names { ctx.keep_people(people) } else { Vec::new() };
-        (!authors.is_empty()).then(|| TrailingByline { authors, note: false, nodes: vec![line, br] })
+        leading_credit(credit(&text), ctx, vec![line, br])
     })
+}
+
+/// The most people a credit at the top of the text names.
+const LEADING_PEOPLE: usize = 3;
+
+/// `people` as the credit at the top of the text that `nodes` print: one
+/// to [`LEADING_PEOPLE`] of them, every one a person's name.
+fn leading_credit<'a>(people: Vec<Author>, ctx: &Context, nodes: Vec<NodeRef<'a>>) -> Option<TrailingByline<'a>> {
+    let names = (1..=LEADING_PEOPLE).contains(&people.len())
+        && people.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
+    let authors = if names { ctx.keep_people(people) } else { Vec::new() };
+    (!authors.is_empty()).then_some(TrailingByline { authors, note: false, nodes })
 }
 
 /// The most words of a credit line opening a block ([`leading_by_line`]).
