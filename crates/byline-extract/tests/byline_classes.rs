@@ -89,6 +89,23 @@ fn by_lines_with_roles_and_degrees() {
 }
 
 #[test]
+fn a_job_title_with_its_beat_beside_the_name_and_no_mark_between() {
+    let jane = |role: &str| vec![("Jane Doe".to_string(), Some(role.to_string()))];
+    let page = |meta: &str| article(&format!(r#"<div class="byline">{meta}</div>"#));
+    assert_eq!(byline("", &page("By Jane Doe Metro Reporter")), jane("Metro Reporter"));
+    assert_eq!(
+        byline("", &page(r#"By <span class="name">Jane Doe</span><span class="title">Contributing Editor</span>"#)),
+        jane("Contributing Editor")
+    );
+    assert_eq!(
+        byline("", &page("By Jane Doe (Health and Science Correspondent)")),
+        jane("Health and Science Correspondent")
+    );
+    let aysel = vec![("Aysel Məmmədova".to_string(), Some("Report-un müxbiri".to_string()))];
+    assert_eq!(byline("", &page("Aysel Məmmədova Report-un müxbiri")), aysel);
+}
+
+#[test]
 fn several_authors_stay_several() {
     // Split into spans with no space between them, inside a share bar.
     let header = r#"<div class="ShareByline"><div><span>By</span><span>by JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL</span></div><div>Dec 12, 2016, 1:45 PM ET</div><a href="https://twitter.com/intent/tweet">Twitter</a></div>"#;

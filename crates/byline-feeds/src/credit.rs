@@ -21,6 +21,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::{comparable, fold, squash};
 
+mod job_title;
+
 /// A person credited with an article, and their role when it is known.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -633,6 +635,14 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
                 continue;
             }
         }
+        // "Jane Doe Health and Science Correspondent": the beat before
+        // "and" opened the role.
+        if let (Some(and), Some(last)) = (conjunction, out.last_mut().filter(|last| last.role.is_none())) {
+            if let Some((name, beat)) = job_title::trailing_qualifiers(&last.name).filter(|_| is_bare_role(part)) {
+                *last = Author::new(name, Some(format!("{beat} {and} {}", clean_role(part))));
+                continue;
+            }
+        }
         if let Some((role, rest)) = contributor_label(part) {
             let mut people = parse_part(rest);
             for person in &mut people {
@@ -816,13 +826,29 @@ fn split_name_and_role(piece: &str) -> Author {
         let role = clean_role(&caps["role"]);
         return Author::new(&caps["name"], (!role.is_empty()).then_some(role));
     }
+    // "Jane Doe (Metro Reporter)", "Jane Doe: Staff Writer".
+    if let Some(person) = name_then_marked_role(piece) {
+        return person;
+    }
+    let spaced = job_title::with_title_spaced(piece);
+    let piece = spaced.as_deref().unwrap_or(piece);
     let words: Vec<&str> = piece.split_whitespace().collect();
-    if let Some(at) = words.iter().position(|w| is_role_word(w)) {
-        if at >= 2 && NAME_ONLY.is_match(&words[..at].join(" ")) {
-            return Author::new(words[..at].join(" "), Some(clean_role(&words[at..].join(" "))));
-        }
+    if let Some(at) = job_title::title_start(&words) {
+        return Author::new(words[..at].join(" "), Some(clean_role(&words[at..].join(" "))));
     }
     Author::new(piece, None)
+}
+
+/// A name followed by its job in brackets or after a colon, the job with a
+/// role word: "Jane Doe (Metro Reporter)", "Jane Doe: Staff Writer"; never
+/// a place in brackets ("Jane Doe (Berlin)").
+fn name_then_marked_role(piece: &str) -> Option<Author> {
+    let (name, role) = match piece.strip_suffix(')').and_then(|p| p.rsplit_once('(')) {
+        Some(bracketed) => bracketed,
+        None => piece.split_once(": ")?,
+    };
+    let name = name.trim();
+    (NAME_ONLY.is_match(name) && has_role_word(role)).then(|| Author::new(name, Some(clean_role(role))))
 }
 
 /// `piece` up to a news agency after a name of two words or more, with
@@ -1214,6 +1240,28 @@ mod tests {
         assert_eq!(people("Jane Doe, Senior Correspondent"), [one("Jane Doe", Some("Senior Correspondent"))]);
         assert_eq!(people("Nərmin Əliyeva — müxbir"), [one("Nərmin Əliyeva", Some("müxbir"))]);
         assert_eq!(people("Jane Doe Staff Writer"), [one("Jane Doe", Some("Staff Writer"))]);
+    }
+
+    #[test]
+    fn a_job_title_beside_the_name_is_the_role_with_its_beat_or_rank() {
+        assert_eq!(people("Jane Doe Metro Reporter"), [one("Jane Doe", Some("Metro Reporter"))]);
+        assert_eq!(people("By Jane Doe Contributing Editor"), [one("Jane Doe", Some("Contributing Editor"))]);
+        assert_eq!(
+            people("Jane Doe Health and Science Correspondent"),
+            [one("Jane Doe", Some("Health and Science Correspondent"))]
+        );
+        assert_eq!(people("Jane Doe (Metro Reporter)"), [one("Jane Doe", Some("Metro Reporter"))]);
+        assert_eq!(people("Jane Doe: Staff Writer"), [one("Jane Doe", Some("Staff Writer"))]);
+        assert_eq!(people("Jane DoeSenior Reporter"), [one("Jane Doe", Some("Senior Reporter"))]);
+        assert_eq!(people("Aysel Məmmədova Report-un müxbiri"), [one("Aysel Məmmədova", Some("Report-un müxbiri"))]);
+        assert_eq!(
+            people("Иван Петров специальный корреспондент"),
+            [one("Иван Петров", Some("специальный корреспондент"))]
+        );
+        // A third name word stays the name's; a place in brackets is no role.
+        assert_eq!(people("Mary Ann Smith Reporter"), [one("Mary Ann Smith", Some("Reporter"))]);
+        assert_eq!(people("Jane Doe (Berlin)"), [one("Jane Doe (Berlin)", None)]);
+        assert_eq!(people("Jane Doe and Tom Ray"), [one("Jane Doe", None), one("Tom Ray", None)]);
     }
 
     #[test]
