@@ -106,6 +106,22 @@ fn a_job_title_with_its_beat_beside_the_name_and_no_mark_between() {
 }
 
 #[test]
+fn an_az_credit_ending_the_article_with_an_institution_s_job_and_no_dash() {
+    // The seed article's credit, as some sites print it without the dash.
+    let body = "<p>Azərbaycan və Qazaxıstan əlaqələri hər zaman yüksək səviyyədə olub. Çünki xalqlarımızı çoxəsrlik \
+        tarix, mədəniyyət, din, ortaq dəyərlər birləşdirir. Ölkələrimiz arasında siyasi təmasların davamlı olaraq \
+        inkişaf etdirilməsi bu əlaqələri daha da möhkəmləndirir.</p><p>İkitərəfli əməkdaşlığın möhkəmlənməsinə \
+        töhfə verən mühüm amil də mövcuddur. Bu, ən yüksək səviyyədə aparılan və dövlətlərarası əlaqələrin bütün \
+        səviyyələrdə hərtərəfli dərinləşməsinə təkan verən fəal və konstruktiv dialoqdur.</p>\
+        <p>Gülağa İsgəndərov Zərdab Rayon Təhsil Sektorunun müdiri</p>";
+    let page = format!("<article><h1>Council passes budget</h1><div class=\"full-story\">{body}</div></article>");
+    assert_eq!(
+        byline("", &page),
+        [("Gülağa İsgəndərov".to_string(), Some("Zərdab Rayon Təhsil Sektorunun müdiri".to_string()))]
+    );
+}
+
+#[test]
 fn several_authors_stay_several() {
     // Split into spans with no space between them, inside a share bar.
     let header = r#"<div class="ShareByline"><div><span>By</span><span>by JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL</span></div><div>Dec 12, 2016, 1:45 PM ET</div><a href="https://twitter.com/intent/tweet">Twitter</a></div>"#;

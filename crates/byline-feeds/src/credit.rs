@@ -1012,10 +1012,18 @@ pub fn has_label(text: &str) -> bool {
     strip_label(text).len() != text.len()
 }
 
-/// Splits a "Name – Role" or "Name, Role" line; `None` when it is not one.
+/// Splits a "Name – Role" or "Name, Role" line, or a name and a job title
+/// with no mark between them ("Gülağa İsgəndərov Zərdab Rayon Təhsil
+/// Sektorunun müdiri", "Jane Doe Metro Reporter"); `None` when it is
+/// neither.
 pub fn name_and_role(line: &str) -> Option<(String, String)> {
-    let caps = NAME_ROLE.captures(line)?;
-    Some((caps["name"].to_string(), clean_role(&caps["role"])))
+    if let Some(caps) = NAME_ROLE.captures(line) {
+        return Some((caps["name"].to_string(), clean_role(&caps["role"])));
+    }
+    let spaced = job_title::with_title_spaced(line);
+    let words: Vec<&str> = spaced.as_deref().unwrap_or(line).split_whitespace().collect();
+    let at = job_title::title_start(&words)?;
+    Some((words[..at].join(" "), clean_role(&words[at..].join(" "))))
 }
 
 /// Whether `text` has the shape of a name: two to four capitalized words,
@@ -1262,6 +1270,12 @@ mod tests {
         assert_eq!(people("Mary Ann Smith Reporter"), [one("Mary Ann Smith", Some("Reporter"))]);
         assert_eq!(people("Jane Doe (Berlin)"), [one("Jane Doe (Berlin)", None)]);
         assert_eq!(people("Jane Doe and Tom Ray"), [one("Jane Doe", None), one("Tom Ray", None)]);
+        // A line of its own, as a credit ending an article.
+        assert_eq!(
+            name_and_role("Gülağa İsgəndərov Zərdab Rayon Təhsil Sektorunun müdiri"),
+            Some(("Gülağa İsgəndərov".into(), "Zərdab Rayon Təhsil Sektorunun müdiri".into()))
+        );
+        assert_eq!(name_and_role("The council met on Tuesday"), None);
     }
 
     #[test]

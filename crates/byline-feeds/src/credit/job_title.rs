@@ -5,7 +5,7 @@
 //! (a beat, a rank, an outlet's name in the genitive) belong to it, not to
 //! the name.
 
-use super::{is_desk_word, is_role_word, BARE_ROLE_WORDS, NAME_ONLY};
+use super::{is_desk_word, is_role_word, AZ_POSSESSIVE, BARE_ROLE_WORDS, NAME_ONLY, ROLE_WORDS};
 use crate::text::fold;
 
 /// Words that qualify a job before its role word and are no part of a name
@@ -72,12 +72,32 @@ fn is_outlet_genitive(folded: &str) -> bool {
 /// name.
 pub(super) fn title_start(words: &[&str]) -> Option<usize> {
     let role_at = words.iter().position(|w| is_role_word(w))?;
+    // "Zərdab Rayon Təhsil Sektorunun müdiri" after a name; alone ("Milli
+    // Məclisin deputatı") it names no one.
+    if is_az_institution_title(&words[..=role_at]) {
+        return (role_at >= 3 && NAME_ONLY.is_match(&words[..2].join(" "))).then_some(2);
+    }
     // Qualifiers open the title only before a job of a few words, never a
     // desk's ("Sports Staff"): a longer run is a list of people and roles.
     let may_qualify = words.len() - role_at < BARE_ROLE_WORDS && !is_desk_word(&fold(words[role_at]));
     let first = if may_qualify { 2 } else { role_at };
     (first.max(2)..=role_at)
         .find(|&at| words[at..role_at].iter().all(|w| qualifies_job(w)) && NAME_ONLY.is_match(&words[..at].join(" ")))
+}
+
+/// Whether `title` is an Azerbaijani job at an institution: the
+/// institution's name ending in the genitive, then a role word with a
+/// possessive ending ("Zərdab Rayon Təhsil Sektorunun müdiri", "Milli
+/// Məclisin deputatı"). The institution's words are capitalized as a
+/// name's are, so the name before it is taken as two words, as az names
+/// are written (a patronymic, "oğlu", is in lower case).
+fn is_az_institution_title(title: &[&str]) -> bool {
+    let [.., genitive, role] = title else { return false };
+    let role = fold(role.trim_matches(|c: char| !c.is_alphanumeric()));
+    let possessive =
+        AZ_POSSESSIVE.iter().any(|end| role.strip_suffix(end).is_some_and(|stem| ROLE_WORDS.contains(&stem)));
+    let genitive = fold(genitive);
+    possessive && genitive.chars().count() > 4 && GENITIVE_ENDINGS.iter().any(|end| genitive.ends_with(end))
 }
 
 /// `name` without the job qualifiers that end it, and those qualifiers:
@@ -139,6 +159,12 @@ mod tests {
         );
         assert_eq!(split("Aysel Məmmədova Report-un müxbiri"), pair("Aysel Məmmədova", "Report-un müxbiri"));
         assert_eq!(split("Aysel Məmmədova Baş redaktor"), pair("Aysel Məmmədova", "Baş redaktor"));
+        assert_eq!(
+            split("Gülağa İsgəndərov Zərdab Rayon Təhsil Sektorunun müdiri"),
+            pair("Gülağa İsgəndərov", "Zərdab Rayon Təhsil Sektorunun müdiri")
+        );
+        assert_eq!(split("Leyla Əliyeva Milli Məclisin deputatı"), pair("Leyla Əliyeva", "Milli Məclisin deputatı"));
+        assert_eq!(split("Milli Məclisin deputatı"), None, "an institution's job alone names no one");
     }
 
     #[test]
