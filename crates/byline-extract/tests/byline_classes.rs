@@ -122,6 +122,19 @@ fn an_az_credit_ending_the_article_with_an_institution_s_job_and_no_dash() {
 }
 
 #[test]
+fn ru_and_az_credits_by_a_verb_or_a_job_s_name() {
+    let ru_body = "<p>Министр рассказал о планах ведомства на следующий год, о новых школах и дорогах, которые \
+        построят в регионах, и о том, как изменятся зарплаты учителей и врачей после реформы.</p><p>По его словам, \
+        первые результаты будут видны уже весной, когда закончится отопительный сезон и начнутся ремонтные работы.</p>";
+    let interview = format!(
+        "<article><h1>Council passes budget</h1><div class=\"full-story\">{ru_body}<p>Беседовала Анна Петрова</p></div></article>"
+    );
+    assert_eq!(byline("", &interview), [("Анна Петрова".to_string(), None)]);
+    let az = article(r#"<div class="news-author">Müxbir: Aysel Məmmədova</div>"#);
+    assert_eq!(byline("", &az), [("Aysel Məmmədova".to_string(), Some("müxbir".to_string()))]);
+}
+
+#[test]
 fn several_authors_stay_several() {
     // Split into spans with no space between them, inside a share bar.
     let header = r#"<div class="ShareByline"><div><span>By</span><span>by JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL</span></div><div>Dec 12, 2016, 1:45 PM ET</div><a href="https://twitter.com/intent/tweet">Twitter</a></div>"#;

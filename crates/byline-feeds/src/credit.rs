@@ -365,6 +365,23 @@ const LABELS: &[&str] = &[
     "müəllif",
     "hazirladi",
     "mətn",
+    // The interviewer or the writer named by a verb: "Беседовала Анна
+    // Петрова", "Материал подготовил Иван Петров", "Söhbətləşdi: Aysel
+    // Məmmədova".
+    "беседовала",
+    "беседовал",
+    "материал подготовила",
+    "материал подготовил",
+    "подготовила",
+    "подготовил",
+    "записала",
+    "записал",
+    "интервью взяла",
+    "интервью взял",
+    "söhbətləşdi",
+    "söhbəti apardi",
+    "müsahibəni apardi",
+    "hazirlayib",
     "author",
     "authors",
     "yazar",
@@ -409,6 +426,13 @@ const CONTRIBUTOR_LABELS: &[(&str, &str)] = &[
     ("редактор", "редактор"),
     ("redaktor", "redaktor"),
     ("fotoqraf", "fotoqraf"),
+    ("перевод", "переводчик"),
+    ("tərcümə etdi", "tərcüməçi"),
+    ("tərcümə", "tərcüməçi"),
+    ("translated by", "translator"),
+    // A correspondent credited by the job's name and a colon: the article's
+    // author when no one else is named ("Müxbir: Aysel Məmmədova").
+    ("müxbir", "müxbir"),
 ];
 /// Words that mark a job title rather than a name (folded, compared per
 /// word and per part of a hyphenated word: "шеф-редактор", "Editor-in-Chief").
@@ -751,6 +775,12 @@ fn parse_part(part: &str) -> Vec<Author> {
     let mut out: Vec<Author> = Vec::new();
     for piece in pieces {
         let piece = strip_degrees(piece);
+        // "Текст: Анна Петрова, фото: Иван Иванов": a contributor after a
+        // comma, not the role of the person before it.
+        if let Some((role, rest)) = contributor_label(piece) {
+            out.extend(parse_part(rest).into_iter().map(|person| Author::new(person.name, Some(role.to_string()))));
+            continue;
+        }
         // "David Straub, MDR THÜRINGEN": a piece in capitals after a name
         // that is not (AP's "STEVE PEOPLES, THOMAS BEAUMONT" are all in
         // capitals) is the outlet or its desk, not a second person.
@@ -1593,6 +1623,20 @@ mod tests {
         assert_eq!(people("Autor: Peter Maahn"), [one("Peter Maahn", None)]);
         assert_eq!(people("View all posts by Daniel Lemire"), [one("Daniel Lemire", None)]);
         assert!(people("Von").is_empty());
+        // ru and az: the interviewer or the writer named by a verb, a
+        // translator, a correspondent named by the job.
+        assert_eq!(people("Беседовала Анна Петрова"), [one("Анна Петрова", None)]);
+        assert_eq!(people("Материал подготовил Иван Петров"), [one("Иван Петров", None)]);
+        assert_eq!(people("Интервью взяла Анна Петрова"), [one("Анна Петрова", None)]);
+        assert_eq!(people("Söhbətləşdi: Aysel Məmmədova"), [one("Aysel Məmmədova", None)]);
+        assert_eq!(people("Söhbəti apardı: Aysel Məmmədova"), [one("Aysel Məmmədova", None)]);
+        assert_eq!(people("Перевод: Анна Петрова"), [one("Анна Петрова", Some("переводчик"))]);
+        assert_eq!(people("Tərcümə etdi: Aysel Məmmədova"), [one("Aysel Məmmədova", Some("tərcüməçi"))]);
+        assert_eq!(people("Müxbir: Aysel Məmmədova"), [one("Aysel Məmmədova", Some("müxbir"))]);
+        assert_eq!(
+            people("Текст: Анна Петрова, фото: Иван Иванов"),
+            [one("Анна Петрова", None), one("Иван Иванов", Some("фотограф"))]
+        );
     }
 
     #[test]
