@@ -6,6 +6,12 @@
 //! pages (meta tags, byline elements, trailing credit lines) both go through
 //! it, so a credit reads the same wherever it came from.
 //!
+//! What the parser knows lives beside it, one job a file: `labels` ("By",
+//! "Photo:"), `names` (a name's shape), `roles` (job titles and degrees),
+//! `agencies` (wire services), `not_people` (desks, publications,
+//! institutions, accounts) and `job_title` (a title printed right after a
+//! name, with no mark between them).
+//!
 //! ```
 //! use byline_feeds::credit::parse_credit;
 //! let people = parse_credit("By Jane Doe, Science Editor");
@@ -21,7 +27,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::{comparable, fold, squash};
 
+mod agencies;
 mod job_title;
+mod labels;
+mod names;
+mod not_people;
+mod roles;
+
+pub use agencies::{is_agency, is_named_agency};
+pub use labels::{has_label, strip_label};
+pub use names::{is_name_shaped, is_phrase, name_case, strip_initials};
+pub use not_people::{is_desk, is_desk_credit, is_plausible_person};
+pub use roles::{clean_role, has_role_word};
+
+use agencies::without_agency_tail;
+use labels::contributor_label;
+use names::{NAME_ONLY, NAME_WORD};
+use not_people::is_desk_word;
+use roles::{is_degree, is_role, is_role_word, strip_degrees};
 
 /// A person credited with an article, and their role when it is known.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -41,587 +64,21 @@ impl Author {
     }
 }
 
-/// Words that are never a person's name (compared lower-case).
-const NOT_A_PERSON: &[&str] = &[
-    "admin",
-    "administrator",
-    "site admin",
-    "webmaster",
-    "root",
-    "nobody",
-    "администратор",
-    "админ",
-    "администрация",
-    "administrasiya",
-    "editor",
-    "editors",
-    "редактор",
-    "redaktor",
-    "staff",
-    "staff writer",
-    "newsroom",
-    "news desk",
-    "editorial team",
-    "editorial board",
-    "guest",
-    "anonymous",
-    "unknown",
-    "author",
-    "автор",
-    "müəllif",
-    "by",
-    "follow",
-    "informasiya",
-    "xəbər",
-    "news",
-    "no author",
-    "redaktion",
-    "redacción",
-    "rédaction",
-    "newsdesk",
-];
-/// Last words that make a credit a desk or a team, not a person ("AOL
-/// Staff", "BWW News Desk", "Smart Shopping Team"), written folded; see
-/// [`is_desk_word`].
-const DESK_WORDS: &[&str] = &[
-    "staff",
-    "desk",
-    "team",
-    "newsroom",
-    "redaktion",
-    "editorial",
-    "submissions",
-    "committee",
-    "редакция",
-    "komandasi",
-];
-
-/// Whether `word` (folded) is the last word of a desk's or an agency's
-/// credit: one of [`DESK_WORDS`], or a word ending in "agentur" ("SID
-/// Nachrichtenagentur", "Presseagentur") or "agency" ("Xinhua News Agency").
-fn is_desk_word(word: &str) -> bool {
-    DESK_WORDS.contains(&word) || word.ends_with("agentur") || word == "agency"
-}
-/// Last words of a publication's or its company's name, never of a
-/// person's ("Business Insider", "India Post News Weekly", "Daily News",
-/// "Northeast Ohio Media Group", "Gazeta Telegraf", "Новая газета"),
-/// written folded: a site credited beside or instead of its writer.
-const PUBLICATION_WORDS: &[&str] = &[
-    "news",
-    "weekly",
-    "daily",
-    "insider",
-    "magazine",
-    "journal",
-    "gazette",
-    "tribune",
-    "times",
-    "chronicle",
-    "media",
-    "group",
-    "gazeta",
-    "газета",
-    "gazete",
-    "qəzeti",
-    "zeitung",
-    "telegraph",
-    "telegraf",
-    "herald",
-];
-
-/// Words of an institution's or department's name, never of a person's
-/// ("PMJS - Coordenadoria de TI", "Assessoria de Imprensa", "Department of
-/// Health"), written folded.
-const INSTITUTION_WORDS: &[&str] = &[
-    "department",
-    "departamento",
-    "ministry",
-    "ministerio",
-    "ministério",
-    "coordenadoria",
-    "assessoria",
-    "secretaria",
-    "prefeitura",
-    "university",
-    "universidade",
-    "universidad",
-    "universität",
-    "institute",
-    "instituto",
-    "ministère",
-    "министерство",
-    "nazirliyi",
-    "republik",
-    "republic",
-    "république",
-    "республика",
-    "respublikasi",
-    // Parties and political currents ("Courant Communiste Révolutionnaire").
-    "party",
-    "parti",
-    "partei",
-    "партия",
-    "partiyasi",
-    "communist",
-    "communiste",
-    "revolutionnaire",
-    "révolutionnaire",
-];
-
-/// Endings of compound institution words, never of a person's name
-/// ("Außenministerium", "Bundesministerium").
-const INSTITUTION_ENDINGS: &[&str] = &["ministerium"];
-
-/// Last words of a company's name, never of a person's ("Tableau
-/// Software", "Acme Inc.", "Visiongain Ltd"), written folded: a press
-/// release's author meta is often the company.
-const COMPANY_WORDS: &[&str] = &[
-    "software",
-    "inc",
-    "corp",
-    "corporation",
-    "company",
-    "llc",
-    "ltd",
-    "plc",
-    "gmbh",
-    "technologies",
-    "systems",
-    "solutions",
-    "labs",
-    "holdings",
-    "partners",
-    "foundation",
-    "association",
-    "entertainment",
-    "media",
-    "group",
-    "productions",
-    "studios",
-    "enterprises",
-    "industries",
-    "services",
-    "consulting",
-    "ventures",
-    "networks",
-    "publishing",
-    "communications",
-    "marketing",
-    "mmc",
-];
-
-/// Words of the page's furniture, never of a person's name: a box's
-/// label ("STORY HIGHLIGHTS"), a button ("View Bio", "Share"), a
-/// section ("Related Videos"), compared folded.
-const FURNITURE_WORDS: &[&str] = &[
-    "highlights",
-    "bio",
-    "share",
-    "comments",
-    "newsletter",
-    "subscribe",
-    "video",
-    "videos",
-    "photos",
-    "gallery",
-    "podcast",
-    "trending",
-    "advertisement",
-    "sponsored",
-    "login",
-    "menu",
-    "search",
-    "stories",
-    "storys",
-];
-
-/// Whether `words` (folded, two or more) end in a [`PUBLICATION_WORDS`] word.
-fn is_publication(words: &[&str]) -> bool {
-    words.len() >= 2 && words.last().is_some_and(|w| PUBLICATION_WORDS.contains(w))
-}
-
-/// Whether `credit` names a desk or a team, not a job ("PhillyVoice Staff",
-/// "Staff", "BWW News Desk"): its last word is a desk word. "Staff Writer"
-/// is a job.
-pub fn is_desk(credit: &str) -> bool {
-    let key = comparable(credit);
-    key.split_whitespace().last().is_some_and(is_desk_word)
-}
-
-/// News agencies and wire services, credited beside or instead of people
-/// (compared lower-case, as one whole name). Any one-word credit in capitals
-/// of up to five letters ("AP", "TNN", "TIME") counts as one too.
-const AGENCIES: &[&str] = &[
-    "ap",
-    "afp",
-    "reuters",
-    "dpa",
-    "efe",
-    "ansa",
-    "tass",
-    "тасс",
-    "риа новости",
-    "интерфакс",
-    "interfax",
-    "apa",
-    "trend",
-    "azərtac",
-    "azertac",
-    "report",
-    "report.az",
-    "turan",
-    "xinhua",
-    "kyodo",
-    "jiji",
-    "pti",
-    "ians",
-    "upi",
-    "associated press",
-    "the associated press",
-    "agencies",
-    "bloomberg",
-    "dow jones",
-    "business wire",
-    "pr newswire",
-    "globenewswire",
-    "globe newswire",
-    "accesswire",
-    "anadolu",
-    "anadolu ajansi",
-    "ukrinform",
-    "укринформ",
-    "belta",
-    "белта",
-    "kazinform",
-    "казинформ",
-    "armenpress",
-    "арменпресс",
-    "sputnik",
-];
-/// Lower-case words that names do hold: particles ("von", "de", "van der",
-/// "bin") and Azerbaijani patronymics ("oğlu", "qızı"). Any other
-/// lower-case word makes a credit a phrase, not a name ("Peter Amende und
-/// Fuchsy designed", "L-MAG – Das Magazin für Lesben", "Bund … e.V.").
-const NAME_PARTICLES: &[&str] = &[
-    "von", "vom", "zu", "zum", "zur", "van", "der", "den", "ter", "ten", "de", "del", "della", "dei", "di", "da",
-    "das", "do", "dos", "du", "des", "la", "le", "las", "los", "y", "e", "i", "af", "av", "bin", "binti", "bint",
-    "ibn", "ben", "al", "el", "v.", "oğlu", "qızı", "oglu", "qizi",
-];
-
-/// Whether a lower-case word can stand inside a name.
-fn is_name_particle(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')'));
-    NAME_PARTICLES.contains(&w)
-        || ["al-", "el-", "d'", "d’", "bin-", "ibn-"].iter().any(|p| w.starts_with(p) && w.len() > p.len())
-}
-
-/// Whether `name` holds a lower-case word that no name holds ("Fuchsy
-/// designed", "Das Magazin für Lesben"): a phrase, not a person.
-pub fn is_phrase(name: &str) -> bool {
-    name.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_name_particle(w))
-}
-
-/// Words that make any credit an account, not a person ("Site Admin").
-const ADMIN_WORDS: &[&str] = &["admin", "administrator", "администратор", "админ", "webmaster"];
-/// First words of a publisher-as-author credit ("Редакция сайта", "Redaksiya").
-const PUBLISHER_WORDS: &[&str] = &[
-    "редакция",
-    "редакции",
-    "redaksiya",
-    "redaksiyasi",
-    "editorial",
-    "newsroom",
-    "staff",
-    "пресс-служба",
-    "redaktion",
-    "redacción",
-    "rédaction",
-];
-/// Labels that may stand before author names (folded: `ı` written `i`).
-const LABELS: &[&str] = &[
-    "written by",
-    "posted by",
-    "reported by",
-    "reporting by",
-    "story by",
-    "text by",
-    "words by",
-    // The interviewer of an interview, credited after it.
-    "das gespräch führte",
-    "das interview führte",
-    "die fragen stellte",
-    "interview by",
-    "interviewed by",
-    // The kind of piece before its writer ("Analysis by Chris Cillizza").
-    "analysis by",
-    "opinion by",
-    "commentary by",
-    "by",
-    "автор материала",
-    "авторы",
-    "автор",
-    "текст",
-    "müəlliflər",
-    "müəllif",
-    "hazirladi",
-    "mətn",
-    // The interviewer or the writer named by a verb: "Беседовала Анна
-    // Петрова", "Материал подготовил Иван Петров", "Söhbətləşdi: Aysel
-    // Məmmədova".
-    "беседовала",
-    "беседовал",
-    "материал подготовила",
-    "материал подготовил",
-    "подготовила",
-    "подготовил",
-    "записала",
-    "записал",
-    "интервью взяла",
-    "интервью взял",
-    "söhbətləşdi",
-    "söhbəti apardi",
-    "müsahibəni apardi",
-    "hazirlayib",
-    "author",
-    "authors",
-    "yazar",
-    // Other languages of Byline's readers' sites, and link texts that name
-    // the author ("View all posts by Jane Doe").
-    "geschrieben von",
-    "text von",
-    "verfasst von",
-    "ein beitrag von",
-    "von",
-    "autorin",
-    "autor",
-    "autoren",
-    "escrito por",
-    "publicado por",
-    "por",
-    "écrit par",
-    "publié par",
-    "par",
-    "auteur",
-    "autore",
-    "door",
-    "view all posts by",
-    "all posts by",
-    "more posts by",
-    "posts by",
-    "articles by",
-    "more from",
-];
-/// The most characters of any of [`LABELS`].
-static LABEL_CHARS: LazyLock<usize> = LazyLock::new(|| LABELS.iter().map(|l| l.chars().count()).max().unwrap_or(0));
-/// Labels that credit someone other than the author, and the role they give.
-const CONTRIBUTOR_LABELS: &[(&str, &str)] = &[
-    ("edited by", "editor"),
-    ("editing by", "editor"),
-    ("photos by", "photographer"),
-    ("photo by", "photographer"),
-    ("photos", "photographer"),
-    ("photo", "photographer"),
-    ("фото", "фотограф"),
-    ("foto", "fotoqraf"),
-    ("редактор", "редактор"),
-    ("redaktor", "redaktor"),
-    ("fotoqraf", "fotoqraf"),
-    ("перевод", "переводчик"),
-    ("tərcümə etdi", "tərcüməçi"),
-    ("tərcümə", "tərcüməçi"),
-    ("translated by", "translator"),
-    // A correspondent credited by the job's name and a colon: the article's
-    // author when no one else is named ("Müxbir: Aysel Məmmədova").
-    ("müxbir", "müxbir"),
-];
-/// Words that mark a job title rather than a name (folded, compared per
-/// word and per part of a hyphenated word: "шеф-редактор", "Editor-in-Chief").
-const ROLE_WORDS: &[&str] = &[
-    "editor",
-    "correspondent",
-    "reporter",
-    "writer",
-    "columnist",
-    "contributor",
-    "analyst",
-    "producer",
-    "photographer",
-    "journalist",
-    "director",
-    "chief",
-    "senior",
-    "former",
-    "staff",
-    "associate",
-    "deputy",
-    "managing",
-    "professor",
-    "economist",
-    "commentator",
-    "critic",
-    "expert",
-    "обозреватель",
-    "корреспондент",
-    "фотокорреспондент",
-    "спецкор",
-    "публицист",
-    "редактор",
-    "журналист",
-    "колумнист",
-    "аналитик",
-    "фотограф",
-    "эксперт",
-    "политолог",
-    "экономист",
-    "профессор",
-    "директор",
-    "müxbir",
-    "müxbiri",
-    "redaktor",
-    "redaktoru",
-    "jurnalist",
-    "şərhçi",
-    "ekspert",
-    "politoloq",
-    "iqtisadçi",
-    "analitik",
-    "fotoqraf",
-    "deputat",
-    "deputati",
-    "müdir",
-    "müdiri",
-    "fotoqrafi",
-    "şərhçisi",
-    "professor",
-    // Titles of the people a credit names beside a writer (experts, officials,
-    // the desk's heads), in the languages of Byline's readers' sites.
-    "president",
-    "chairman",
-    "chairwoman",
-    "founder",
-    "ceo",
-    "lecturer",
-    "researcher",
-    "scientist",
-    "minister",
-    "ambassador",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "secretary",
-    "lawyer",
-    "attorney",
-    "historian",
-    "consultant",
-    "adviser",
-    "advisor",
-    "strategist",
-    "freelancer",
-    "redakteur",
-    "redakteurin",
-    "korrespondent",
-    "korrespondentin",
-    "reporterin",
-    "journalistin",
-    "доцент",
-    "председатель",
-    "руководитель",
-    "заместитель",
-    "министр",
-    "посол",
-    "депутат",
-    "историк",
-    "юрист",
-    "адвокат",
-    "сотрудник",
-    "советник",
-    "секретарь",
-    "собкор",
-    "социолог",
-    "писатель",
-    "президент",
-    "основатель",
-    "sədr",
-    "rəhbər",
-    "müavin",
-    "direktor",
-    "dosent",
-    "rektor",
-    "nazir",
-    "səfir",
-    "sözçü",
-    "katib",
-    "tarixçi",
-    "hüquqşünas",
-    "vəkil",
-    "mütəxəssis",
-    "yaziçi",
-    // More of the newsroom's and the studio's jobs.
-    "anchor",
-    "presenter",
-    "blogger",
-    "intern",
-    "manager",
-    "officer",
-    "assistant",
-    "executive",
-    "coordinator",
-    "specialist",
-    "designer",
-    "illustrator",
-    "cartoonist",
-    "videographer",
-    "meteorologist",
-    "physician",
-    "fotograf",
-    "fotografin",
-    "kolumnist",
-    "kolumnistin",
-    "volontär",
-    "volontärin",
-    "ведущий",
-    "ведущая",
-    "блогер",
-    "продюсер",
-    "журналистка",
-    "корреспондентка",
-    "aparici",
-    "aparicisi",
-    "reportyor",
-    "bloger",
-];
-/// The shortest role word that ends a compound job title
-/// ("Wirtschaftsredakteur", "photojournalist", "спецкорреспондент",
-/// "copywriter"): shorter ones ("chief", "staff") end too many other words.
-const COMPOUND_ROLE_MIN: usize = 6;
-/// Azerbaijani possessive endings after a role word ("müxbir**i**", "Milli
-/// Məclisin deputat**ı**", "iqtisadçı**sı**"; folded: `ı` is `i`): "X-in
-/// müxbiri", "the correspondent of X", is how az credits print a role.
-const AZ_POSSESSIVE: &[&str] = &["si", "su", "sü", "i", "u", "ü"];
-/// Academic degrees and honorifics kept out of a name ("Jane Doe, MD").
-const DEGREES: &[&str] = &["md", "m.d.", "phd", "ph.d.", "dr.", "dr", "mph", "rn", "jr.", "esq."];
-
-/// One capitalized name word: `İsgəndərov`, `O'Brien`, `Jean-Paul`, `A.`.
-const NAME_WORD: &str = r"\p{Lu}[\p{L}'’\-]*\.?";
-
 /// "Name – Role", "Name — Role", "Name - Role" and "Name, Role".
 static NAME_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})(?:\s*[–—]\s*|\s+-\s+|,\s+)(?P<role>\S.*)$"))
         .expect("valid regex")
 });
-/// A bare name: 2–4 capitalized words.
-static NAME_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}$")).expect("valid regex"));
+
 /// Separators between several authors.
 static AUTHOR_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|&|и|və|ve|und|y|et|e)\s+|\s*[;|·•]\s*|\s+/\s+").expect("valid regex"));
+
 /// Co-authors in brackets after the first ("Jane Doe (with Tom Ray and
 /// Ann Lee)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)"):
 /// the bracket's "with" and its words.
 static WITH_IN_BRACKETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s*\((?:with|avec|mit|con|com)\s+([^()]+)\)").expect("valid regex"));
-/// A domain name ("Report.az").
-static DOMAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\.[a-z]{2,6}$").expect("valid regex"));
 
 /// Splits a credit such as "By A and B", "Автор: Имя Фамилия", "Name –
 /// Role", "Name, Senior Correspondent" or "Name Staff Writer" into people
@@ -724,49 +181,6 @@ fn last_comma_first(text: &str) -> Option<String> {
             && !is_degree(w)
     };
     (one_word(last) && one_word(first)).then(|| format!("{first} {last}"))
-}
-
-/// Whether `name` is a news agency or wire service ("AFP", "Reuters",
-/// "AzərTac") rather than a person.
-pub fn is_agency(name: &str) -> bool {
-    let name = squash(name);
-    let key = comparable(&name);
-    AGENCIES.contains(&key.as_str())
-        || (!name.contains(' ')
-            && (2..=5).contains(&name.chars().count())
-            && name.chars().all(|c| c.is_uppercase() || c == '.'))
-}
-
-/// Whether `name` is a news agency known by its name ("Reuters", "AFP",
-/// "Agencia EFE"); unlike [`is_agency`], not any short word in capitals,
-/// which is as often the site's own abbreviation ("LN").
-pub fn is_named_agency(name: &str) -> bool {
-    AGENCIES.contains(&comparable(&squash(name)).as_str()) || is_agency_credit(name)
-}
-
-/// Whether `name` credits a desk or the site's staff, not a person: no
-/// person's name, and a desk's last word or a job in it ("AOL Staff",
-/// "Jewish Business News Correspondent", "Editors, USA TODAY").
-pub fn is_desk_credit(name: &str) -> bool {
-    let name = squash(trim_separators(name));
-    !name.is_empty()
-        && !is_plausible_person(&name)
-        && (has_role_word(&name) || name.split_whitespace().last().is_some_and(|w| is_desk_word(&fold(w))))
-}
-
-/// Words that open the name of an agency ("Agencia EFE", "Agence France-Presse").
-const AGENCY_FIRST_WORDS: &[&str] = &["agencia", "agence", "agentur", "agenzia", "agency", "agência", "агентство"];
-
-/// Whether a credit of several words names an agency: it opens with
-/// "Agencia"/"Agence"… or holds a known agency's acronym in capitals
-/// ("Agencia EFE", "EFE Madrid").
-fn is_agency_credit(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    words.len() >= 2
-        && (words.first().is_some_and(|w| AGENCY_FIRST_WORDS.contains(&fold(w).as_str()))
-            || words.iter().any(|w| {
-                w.chars().count() >= 2 && w.chars().all(char::is_uppercase) && AGENCIES.contains(&fold(w).as_str())
-            }))
 }
 
 /// One part of a credit (no "and" or ";" left in it).
@@ -881,165 +295,12 @@ fn name_then_marked_role(piece: &str) -> Option<Author> {
     (NAME_ONLY.is_match(name) && has_role_word(role)).then(|| Author::new(name, Some(clean_role(role))))
 }
 
-/// `piece` up to a news agency after a name of two words or more, with
-/// the date stamp after it ("Narayana Kocherlakota Bloomberg Fri." →
-/// "Narayana Kocherlakota"): the agency is the story's source, not part of
-/// the name.
-fn without_agency_tail(piece: &str) -> &str {
-    // Each word with its byte offset in `piece` (a word is a slice of it).
-    let words: Vec<(usize, &str)> =
-        piece.split_whitespace().map(|w| (w.as_ptr() as usize - piece.as_ptr() as usize, w)).collect();
-    let agency_at = (2..words.len()).find(|&i| {
-        let one = words[i].1.trim_end_matches(['.', ',']);
-        let two = words.get(i + 1).map(|(_, next)| format!("{one} {}", next.trim_end_matches(['.', ','])));
-        // Only a stamp may follow the agency ("Fri.", "Aug. 23,", "2019"):
-        // a name after it is another person's.
-        let stamp_after = |from: usize| {
-            words[from..].iter().all(|(_, w)| w.ends_with(['.', ',']) || w.contains(|c: char| c.is_ascii_digit()))
-        };
-        (is_named_agency(one) && stamp_after(i + 1))
-            || two.is_some_and(|two| is_named_agency(&two) && stamp_after(i + 2))
-    });
-    match agency_at {
-        Some(i) => piece[..words[i].0].trim_end(),
-        None => piece,
-    }
-}
-
-/// Whether `piece` reads as a job title rather than a name: it starts in
-/// lower case or carries a role word.
-fn is_role(piece: &str) -> bool {
-    piece.chars().next().is_some_and(char::is_lowercase) || piece.split_whitespace().any(is_role_word)
-}
-
-/// Whether `text` names a job with a role word ("eHow Contributor",
-/// "Senior Editor"), not merely by starting in lower case ("in Allgemeines").
-pub fn has_role_word(text: &str) -> bool {
-    text.split_whitespace().any(is_role_word)
-}
-
-/// Whether `word` (punctuation around it ignored) is one of [`ROLE_WORDS`],
-/// whole or in one of its hyphenated parts.
-fn is_role_word(word: &str) -> bool {
-    let word = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
-    // A word without a hyphen is its own one part.
-    word.split('-').any(|part| {
-        ROLE_WORDS.contains(&part)
-            // English plurals: "Editors", "Staff Writers".
-            || part.strip_suffix('s').is_some_and(|one| ROLE_WORDS.contains(&one))
-            || AZ_POSSESSIVE.iter().any(|end| {
-                part.strip_suffix(end).is_some_and(|stem| stem.chars().count() >= 4 && ROLE_WORDS.contains(&stem))
-            })
-            || ends_with_role_word(part)
-    })
-}
-
-/// Whether `part` (folded) is a compound ending in a role word of at least
-/// [`COMPOUND_ROLE_MIN`] letters with more letters before it: German and
-/// Russian write their job titles as one word ("Politikredakteurin",
-/// "фотокорреспондент"), English some ("photojournalist", "speechwriter").
-fn ends_with_role_word(part: &str) -> bool {
-    // The compound itself, or its German feminine or English plural.
-    let bases = [Some(part), part.strip_suffix("in"), part.strip_suffix('s')];
-    bases.into_iter().flatten().any(|base| {
-        ROLE_WORDS.iter().filter(|w| w.chars().count() >= COMPOUND_ROLE_MIN).any(|w| {
-            base.strip_suffix(w).is_some_and(|head| head.chars().count() >= 3 && head.chars().all(char::is_alphabetic))
-        })
-    })
-}
-
-fn is_degree(piece: &str) -> bool {
-    DEGREES.contains(&fold(piece).as_str())
-}
-
-/// `piece` without trailing degrees ("Jane Doe MD" → "Jane Doe").
-fn strip_degrees(piece: &str) -> &str {
-    let mut piece = piece;
-    while let Some((head, last)) = piece.rsplit_once(' ') {
-        if !is_degree(last) {
-            break;
-        }
-        piece = head.trim_end();
-    }
-    piece
-}
-
 /// `text` without a separator left dangling at its end ("MND Staff -",
 /// "Jane Doe |", "Jane Doe,"), as a credit split over elements reads.
 pub fn trim_separators(text: &str) -> &str {
     text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ';' | ':' | '·' | '•')
     })
-}
-
-/// A name without the author's initials or an agency printed after it in
-/// brackets ("Elena Oberholzer (obe)", "Corina Gall (cog.)", "Jane Doe
-/// (dpa)", "Jane Doe (AFP)"): the desk's short code, not part of the name.
-/// Anything else in brackets stays ("Jane Doe (Berlin)").
-pub fn strip_initials(name: &str) -> &str {
-    let name = name.trim();
-    let Some(open) = name.strip_suffix(')').and_then(|n| n.rfind('(')) else { return name };
-    let inner = &name[open + 1..name.len() - 1];
-    let letters = inner.trim_end_matches('.');
-    let initials = (2..=5).contains(&letters.chars().count()) && letters.chars().all(char::is_lowercase);
-    let head = name[..open].trim_end();
-    if (initials || is_agency(inner)) && head.contains(char::is_whitespace) {
-        head
-    } else {
-        name
-    }
-}
-
-/// "Photo: Name" → ("photographer", "Name").
-fn contributor_label(part: &str) -> Option<(&'static str, &str)> {
-    let lower = fold(part);
-    CONTRIBUTOR_LABELS.iter().find_map(|(label, role)| {
-        let rest = lower.strip_prefix(label)?;
-        if !(rest.starts_with([':', ' ', '\u{a0}']) || rest.is_empty()) {
-            return None;
-        }
-        let skip = label.chars().count();
-        let rest = part.char_indices().nth(skip).map_or("", |(i, _)| &part[i..]);
-        let rest = rest.trim_start_matches([':', ' ', '\u{a0}', '-', '–', '—']).trim();
-        (!rest.is_empty() && rest.chars().next().is_some_and(char::is_uppercase)).then_some((*role, rest))
-    })
-}
-
-/// `text` without a leading "By", "Автор:", "Müəllif:"… label (twice
-/// over: "By by Jane Doe" as split-up markup reads).
-pub fn strip_label(text: &str) -> &str {
-    let once = strip_one_label(text);
-    if once.len() == text.len() {
-        once
-    } else {
-        strip_one_label(once)
-    }
-}
-
-fn strip_one_label(text: &str) -> &str {
-    // Only the text's opening is compared: the longest label and the
-    // character after it (`fold` maps one character to one, so the folded
-    // opening is the opening of the folded text).
-    let lower: String = match text.char_indices().nth(*LABEL_CHARS + 1) {
-        Some((end, _)) => fold(&text[..end]),
-        None => fold(text),
-    };
-    for label in LABELS {
-        if let Some(rest) = lower.strip_prefix(label) {
-            if rest.starts_with([':', ' ', '\u{a0}']) || rest.is_empty() {
-                // `fold` keeps character positions, not byte positions.
-                let skip = label.chars().count();
-                let rest: &str = text.char_indices().nth(skip).map_or("", |(i, _)| &text[i..]);
-                return rest.trim_start_matches([':', ' ', '\u{a0}', '-', '–', '—']).trim();
-            }
-        }
-    }
-    text
-}
-
-/// Whether `text` starts with a credit label ("By", "Автор:"…).
-pub fn has_label(text: &str) -> bool {
-    strip_label(text).len() != text.len()
 }
 
 /// Splits a "Name – Role" or "Name, Role" line, or a name and a job title
@@ -1054,129 +315,6 @@ pub fn name_and_role(line: &str) -> Option<(String, String)> {
     let words: Vec<&str> = spaced.as_deref().unwrap_or(line).split_whitespace().collect();
     let at = job_title::title_start(&words)?;
     Some((words[..at].join(" "), clean_role(&words[at..].join(" "))))
-}
-
-/// Whether `text` has the shape of a name: two to four capitalized words,
-/// none of them several words run together as a user name is.
-pub fn is_name_shaped(text: &str) -> bool {
-    NAME_ONLY.is_match(text) && !text.split_whitespace().any(is_run_together)
-}
-
-/// Whether `word` is several words run together, as a user name is
-/// ("SanFranciscoGal"): in one of its hyphenated parts, a capital after a
-/// small letter twice or more. One is a name's own ("McCann", "DiCaprio",
-/// "MacKenzie").
-fn is_run_together(word: &str) -> bool {
-    word.split('-').any(|part| {
-        let chars: Vec<char> = part.chars().collect();
-        chars.windows(2).filter(|pair| pair[0].is_lowercase() && pair[1].is_uppercase()).count() >= 2
-    })
-}
-
-/// A role as printed, without surrounding spaces or trailing punctuation.
-pub fn clean_role(role: &str) -> String {
-    let role = squash(role);
-    let role = role.trim_end_matches(['.', ',', ';']).trim();
-    // "Jane Doe (Staff Writer)": the brackets around the whole role go.
-    let unwrapped = role.strip_prefix('(').and_then(|r| r.strip_suffix(')')).filter(|r| !r.contains(['(', ')']));
-    unwrapped.unwrap_or(role).trim().to_string()
-}
-
-/// Whether `name` can be a person's name at all: not an account ("Admin"),
-/// not the publisher ("Редакция", "Editorial team"), not a date, a URL, a
-/// domain, an e-mail address, a labelled field ("Location: Sunnyvale") or
-/// a title with "?" or "!". Sites add their
-/// own names on top of this.
-pub fn is_plausible_person(name: &str) -> bool {
-    let name = squash(trim_separators(name));
-    let key = comparable(&name);
-    let words: Vec<&str> = key.split_whitespace().collect();
-    if key.is_empty() || name.chars().count() > 80 || words.len() > 6 || !name.chars().any(char::is_alphabetic) {
-        return false;
-    }
-    // "WTF? What's The Future?": a question or an exclamation is a title;
-    // "Location: Sunnyvale" a field with its label, which no name has.
-    if name.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '|' | '/' | '<' | '>' | '©' | '?' | '!' | ':'))
-        || DOMAIN.is_match(&name)
-        || key.starts_with("www.")
-    {
-        return false;
-    }
-    !(NOT_A_PERSON.contains(&key.as_str())
-        || words.first().is_some_and(|w| PUBLISHER_WORDS.contains(w))
-        // "The Local", "The Editors": an article opens a title, never a name;
-        // "Our Foreign Staff", "Our Correspondent": a possessive opens a desk's credit.
-        || (words.len() >= 2 && words.first().is_some_and(|w| TITLE_OPENERS.contains(w)))
-        || (words.len() >= 2 && words.last().is_some_and(|w| is_desk_word(w)))
-        || is_publication(&words)
-        || (words.len() >= 2
-            && words.last().is_some_and(|w| COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))))
-        || words.iter().any(|w| INSTITUTION_WORDS.contains(w) || INSTITUTION_ENDINGS.iter().any(|e| w.ends_with(e)))
-        || words.iter().any(|w| ADMIN_WORDS.contains(w))
-        || words.iter().any(|w| FURNITURE_WORDS.contains(w))
-        // "Barack's Flip Flop Show": a possessive makes a title, not a name.
-        || name.split_whitespace().any(|w| w.ends_with("'s") || w.ends_with("’s"))
-        // "Jewish Business News Correspondent", "Editors, USA TODAY": a job
-        // in the credit makes it a person with a role (split by
-        // `parse_credit`) or a desk, never a name on its own.
-        || has_role_word(&name)
-        || is_agency(&name)
-        || is_agency_credit(&name)
-        || (name.chars().any(char::is_lowercase) && !name.chars().any(char::is_uppercase))
-        || is_phrase(&name))
-}
-
-/// First words (folded) that open a title or a desk's credit, never a
-/// person's name: articles and demonstratives ("The Local", "Die
-/// Redaktion", "This Issue") and possessives
-/// ("Our Foreign Staff", "Notre correspondant", "Наш корреспондент").
-const TITLE_OPENERS: &[&str] = &[
-    "the", "this", "these", "that", "a", "an", "your", "my", "die", "der", "das", "le", "la", "el", "our", "unser",
-    "unsere", "notre", "nuestro", "nuestra", "наш",
-];
-
-/// Roman numerals after a name ("Dennis Williams II"), kept in capitals.
-const NAME_NUMERALS: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII"];
-
-/// `name` as a byline shows it: a name set all in capitals, as wire
-/// stories and some sites print them ("ROBERT BURNS", "ИВАН ПЕТРОВ",
-/// "O'NEIL"), in the usual case ("Robert Burns", "Иван Петров", "O'Neil");
-/// any other name as written (initials, "McDonald", "DJ Khaled").
-pub fn name_case(name: &str) -> String {
-    let letters = || name.chars().filter(|c| c.is_alphabetic());
-    let long_word = name.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-    if letters().count() < 4 || !long_word || !letters().all(char::is_uppercase) {
-        return name.to_string();
-    }
-    let words: Vec<String> = name
-        .split(' ')
-        .map(|word| {
-            if NAME_NUMERALS.contains(&word) {
-                return word.to_string();
-            }
-            let mut out = String::with_capacity(word.len());
-            let mut first = true;
-            for c in word.chars() {
-                if c.is_alphabetic() {
-                    if first {
-                        out.extend(c.to_uppercase());
-                    } else if c == 'İ' {
-                        // Azerbaijani and Turkish: "İ" is "i" (not "i" and a combining dot).
-                        out.push('i');
-                    } else {
-                        out.extend(c.to_lowercase());
-                    }
-                    first = false;
-                } else {
-                    // "O'NEIL", "ROBERTS-GREY": each part opens with a capital.
-                    out.push(c);
-                    first = true;
-                }
-            }
-            out
-        })
-        .collect();
-    words.join(" ")
 }
 
 /// The people a feed credits, from its raw author strings: each string is
@@ -1202,6 +340,9 @@ pub fn people_from_feed<'a>(raw: impl IntoIterator<Item = &'a str>) -> Vec<Autho
 
 #[cfg(test)]
 mod tests {
+    use super::labels::CONTRIBUTOR_LABELS;
+    use super::not_people::{COMPANY_WORDS, DESK_WORDS, FURNITURE_WORDS, INSTITUTION_WORDS, PUBLICATION_WORDS};
+    use super::roles::{DEGREES, ROLE_WORDS};
     use super::*;
 
     fn people(text: &str) -> Vec<(String, Option<String>)> {
@@ -1229,14 +370,6 @@ mod tests {
         // A name after the agency is another person's, and stays.
         assert_eq!(people("Jane Doe Reuters John Roe"), [one("Jane Doe Reuters John Roe", None)]);
         assert!(is_plausible_person("Anna Herald-Smith") && is_plausible_person("Mia Thisted"));
-    }
-
-    #[test]
-    fn a_user_name_run_together_is_no_name() {
-        assert!(!is_name_shaped("SanFranciscoGal Sarah Gemmel"));
-        for name in ["Erin McCann", "Leonardo DiCaprio", "Ian MacKenzie", "Anne McCann-DiMarco", "DeAndre Jordan"] {
-            assert!(is_name_shaped(name), "{name}");
-        }
     }
 
     #[test]
@@ -1443,14 +576,6 @@ mod tests {
     }
 
     #[test]
-    fn a_role_word_names_a_job() {
-        assert!(has_role_word("eHow Contributor"));
-        assert!(has_role_word("senior editor"));
-        assert!(!has_role_word("in Allgemeines"));
-        assert!(!has_role_word("fboës - Der Blog"));
-    }
-
-    #[test]
     fn co_authors_in_brackets_are_authors() {
         assert_eq!(
             people("Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
@@ -1499,66 +624,6 @@ mod tests {
     }
 
     #[test]
-    fn agencies_desks_and_lowercase_tags_are_not_people() {
-        for bad in [
-            "AFP",
-            "Reuters",
-            "AzərTac",
-            "Report.az",
-            "TIME",
-            "TNN",
-            "AOL Staff",
-            "TMZ STAFF",
-            "BWW News Desk",
-            "Smart Shopping Team",
-            "Practical Horseman Editorial",
-            "Newsdesk",
-            "Redaktion",
-            "No Author",
-            "sofia vergara",
-            "The Event Listings Committee",
-            "Agencia EFE",
-            "Agence France-Presse",
-            "EFE Madrid",
-            "The Local",
-            "The Editors",
-            "Our Foreign Staff",
-            "Our Correspondent",
-            "WTF? What's The Future?",
-            "Peter Amende und Fuchsy designed",
-            "L-MAG – Das Magazin für Lesben",
-            "Bund der Energieverbraucher e.V.",
-            "und Netzphilosophin Leena Simon",
-            "Location: Sunnyvale",
-        ] {
-            assert!(!is_plausible_person(bad), "{bad}");
-        }
-        for good in [
-            "Jane Staffordshire",
-            "Desk Jones",
-            "Li Na",
-            "Team Smith Jr",
-            "Alexa von Heyden",
-            "Verónica De Vita",
-            "Ludwig van der Rohe",
-            "John v. Berenberg-Consbruch",
-            "Əli Həsən oğlu",
-            "Valéry d'Estaing",
-        ] {
-            assert!(is_plausible_person(good), "{good}");
-        }
-    }
-
-    #[test]
-    fn named_agencies_are_not_any_short_word_in_capitals() {
-        for agency in ["Reuters", "AFP", "The Associated Press", "Agencia EFE"] {
-            assert!(is_named_agency(agency), "{agency}");
-        }
-        assert!(is_agency("LN") && !is_named_agency("LN"));
-        assert!(!is_named_agency("Jane Doe"));
-    }
-
-    #[test]
     fn a_publication_beside_or_instead_of_a_name_is_not_a_person() {
         let names = |text: &str| -> Vec<String> { people_from_feed([text]).into_iter().map(|a| a.name).collect() };
         assert_eq!(names("Charlie Wood, Business Insider"), ["Charlie Wood"]);
@@ -1568,50 +633,6 @@ mod tests {
         assert!(!is_plausible_person("The Daily"));
         assert!(is_plausible_person("Emily Newsome"), "a word that only opens with one is a name's");
         assert!(is_plausible_person("News Jones"), "a publication word first is a name's");
-    }
-
-    #[test]
-    fn a_box_s_label_or_a_button_is_not_a_person() {
-        for bad in [
-            "STORY HIGHLIGHTS",
-            "Story Highlights",
-            "View Bio",
-            "Related Videos",
-            "Share This",
-            "Alle Storys",
-            "Barack's Flip Flop Show",
-        ] {
-            assert!(!is_plausible_person(bad), "{bad}");
-        }
-        assert!(is_plausible_person("Louise Story"));
-        for company in [
-            "Tableau Software",
-            "Acme Inc.",
-            "Visiongain Ltd",
-            "Bill & Melinda Gates Foundation",
-            "Vortex Cannon Entertainment",
-            "Ziggo Media Group",
-            "Baku Media",
-            "Azercell Telecom MMC",
-        ] {
-            assert!(!is_plausible_person(company), "{company}");
-        }
-    }
-
-    #[test]
-    fn an_institution_or_a_department_is_not_a_person() {
-        for bad in [
-            "PMJS - Coordenadoria de TI",
-            "Assessoria de Imprensa",
-            "Department of Health",
-            "Ministry of Defence",
-            "Außenministerium der Republik Österreich",
-            "Xarici İşlər Nazirliyi",
-            "Courant Communiste Revolutionnaire",
-            "Labour Party",
-        ] {
-            assert!(!is_plausible_person(bad), "{bad}");
-        }
     }
 
     #[test]
@@ -1659,16 +680,6 @@ mod tests {
     }
 
     #[test]
-    fn desks_are_not_jobs() {
-        for desk in ["PhillyVoice Staff", "Staff", "BWW News Desk", "Smart Shopping Team", "Report.az Komandası"] {
-            assert!(is_desk(desk), "{desk}");
-        }
-        for job in ["Staff Writer", "Senior Editor", "müxbir", ""] {
-            assert!(!is_desk(job), "{job}");
-        }
-    }
-
-    #[test]
     fn a_dangling_separator_and_agency_desks() {
         assert_eq!(people("By Jane Doe -"), [one("Jane Doe", None)]);
         for bad in ["MND Staff -", "SID Nachrichtenagentur", "Xinhua News Agency"] {
@@ -1684,16 +695,5 @@ mod tests {
         assert!(dpa.is_empty());
         assert!(people("hessenschau.de, Frankfurt, Germany").is_empty());
         assert_eq!(people("Madonna"), [one("Madonna", None)]);
-    }
-
-    #[test]
-    fn plausible_people() {
-        for good in ["Gülağa İsgəndərov", "Ирина Волкова", "Jane Doe", "Jean-Paul O'Brien"] {
-            assert!(is_plausible_person(good), "{good}");
-        }
-        for bad in ["Admin", "Редакция сайта", "Report.az", "20.11.2026 | 14:35", "https://x.az/a", "", "Müəllif"]
-        {
-            assert!(!is_plausible_person(bad), "{bad}");
-        }
     }
 }

@@ -5,7 +5,10 @@
 //! (a beat, a rank, an outlet's name in the genitive) belong to it, not to
 //! the name.
 
-use super::{is_desk_word, is_role_word, AZ_POSSESSIVE, BARE_ROLE_WORDS, NAME_ONLY, ROLE_WORDS};
+use super::names::NAME_ONLY;
+use super::not_people::is_desk_word;
+use super::roles::{is_role_word, AZ_POSSESSIVE, ROLE_WORDS};
+use super::BARE_ROLE_WORDS;
 use crate::text::fold;
 
 /// Words that qualify a job before its role word and are no part of a name
@@ -14,7 +17,8 @@ use crate::text::fold;
 /// such words (White, Price, Art) are left out: a third name word is read
 /// as a name's; so are the words that end an outlet's or a desk's name
 /// ("Jewish Business News Correspondent", "Practical Horseman Editorial
-/// Staff": [`super::PUBLICATION_WORDS`], [`super::DESK_WORDS`]).
+/// Staff": [`super::not_people::PUBLICATION_WORDS`],
+/// [`super::not_people::DESK_WORDS`]).
 #[rustfmt::skip]
 const JOB_QUALIFIERS: &[&str] = &[
     // Ranks and kinds of contributor.

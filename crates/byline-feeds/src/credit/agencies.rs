@@ -1,0 +1,128 @@
+//! News agencies and wire services: knowing one when a credit names it
+//! ("AFP", "Reuters", "Agencia EFE") and cutting one printed after a
+//! writer's name ("Narayana Kocherlakota Bloomberg").
+
+use crate::text::{comparable, fold, squash};
+
+/// News agencies and wire services, credited beside or instead of people
+/// (compared lower-case, as one whole name). Any one-word credit in capitals
+/// of up to five letters ("AP", "TNN", "TIME") counts as one too.
+const AGENCIES: &[&str] = &[
+    "ap",
+    "afp",
+    "reuters",
+    "dpa",
+    "efe",
+    "ansa",
+    "tass",
+    "тасс",
+    "риа новости",
+    "интерфакс",
+    "interfax",
+    "apa",
+    "trend",
+    "azərtac",
+    "azertac",
+    "report",
+    "report.az",
+    "turan",
+    "xinhua",
+    "kyodo",
+    "jiji",
+    "pti",
+    "ians",
+    "upi",
+    "associated press",
+    "the associated press",
+    "agencies",
+    "bloomberg",
+    "dow jones",
+    "business wire",
+    "pr newswire",
+    "globenewswire",
+    "globe newswire",
+    "accesswire",
+    "anadolu",
+    "anadolu ajansi",
+    "ukrinform",
+    "укринформ",
+    "belta",
+    "белта",
+    "kazinform",
+    "казинформ",
+    "armenpress",
+    "арменпресс",
+    "sputnik",
+];
+
+/// Whether `name` is a news agency or wire service ("AFP", "Reuters",
+/// "AzərTac") rather than a person.
+pub fn is_agency(name: &str) -> bool {
+    let name = squash(name);
+    let key = comparable(&name);
+    AGENCIES.contains(&key.as_str())
+        || (!name.contains(' ')
+            && (2..=5).contains(&name.chars().count())
+            && name.chars().all(|c| c.is_uppercase() || c == '.'))
+}
+
+/// Whether `name` is a news agency known by its name ("Reuters", "AFP",
+/// "Agencia EFE"); unlike [`is_agency`], not any short word in capitals,
+/// which is as often the site's own abbreviation ("LN").
+pub fn is_named_agency(name: &str) -> bool {
+    AGENCIES.contains(&comparable(&squash(name)).as_str()) || is_agency_credit(name)
+}
+
+/// Words that open the name of an agency ("Agencia EFE", "Agence France-Presse").
+const AGENCY_FIRST_WORDS: &[&str] = &["agencia", "agence", "agentur", "agenzia", "agency", "agência", "агентство"];
+
+/// Whether a credit of several words names an agency: it opens with
+/// "Agencia"/"Agence"… or holds a known agency's acronym in capitals
+/// ("Agencia EFE", "EFE Madrid").
+pub(super) fn is_agency_credit(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && (words.first().is_some_and(|w| AGENCY_FIRST_WORDS.contains(&fold(w).as_str()))
+            || words.iter().any(|w| {
+                w.chars().count() >= 2 && w.chars().all(char::is_uppercase) && AGENCIES.contains(&fold(w).as_str())
+            }))
+}
+
+/// `piece` up to a news agency after a name of two words or more, with
+/// the date stamp after it ("Narayana Kocherlakota Bloomberg Fri." →
+/// "Narayana Kocherlakota"): the agency is the story's source, not part of
+/// the name.
+pub(super) fn without_agency_tail(piece: &str) -> &str {
+    // Each word with its byte offset in `piece` (a word is a slice of it).
+    let words: Vec<(usize, &str)> =
+        piece.split_whitespace().map(|w| (w.as_ptr() as usize - piece.as_ptr() as usize, w)).collect();
+    let agency_at = (2..words.len()).find(|&i| {
+        let one = words[i].1.trim_end_matches(['.', ',']);
+        let two = words.get(i + 1).map(|(_, next)| format!("{one} {}", next.trim_end_matches(['.', ','])));
+        // Only a stamp may follow the agency ("Fri.", "Aug. 23,", "2019"):
+        // a name after it is another person's.
+        let stamp_after = |from: usize| {
+            words[from..].iter().all(|(_, w)| w.ends_with(['.', ',']) || w.contains(|c: char| c.is_ascii_digit()))
+        };
+        (is_named_agency(one) && stamp_after(i + 1))
+            || two.is_some_and(|two| is_named_agency(&two) && stamp_after(i + 2))
+    });
+    match agency_at {
+        Some(i) => piece[..words[i].0].trim_end(),
+        None => piece,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_agencies_are_not_any_short_word_in_capitals() {
+        for agency in ["Reuters", "AFP", "The Associated Press", "Agencia EFE"] {
+            assert!(is_named_agency(agency), "{agency}");
+        }
+        assert!(is_agency("LN") && !is_named_agency("LN"));
+        assert!(!is_named_agency("Jane Doe"));
+    }
+}

@@ -1,0 +1,132 @@
+//! The shape of a person's name: capitalized words and the lower-case
+//! particles names hold ("von", "oğlu"), a user name run together, the
+//! initials or agency printed after a name in brackets, and a name set in
+//! capitals shown in the usual case.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::agencies::is_agency;
+
+/// Lower-case words that names do hold: particles ("von", "de", "van der",
+/// "bin") and Azerbaijani patronymics ("oğlu", "qızı"). Any other
+/// lower-case word makes a credit a phrase, not a name ("Peter Amende und
+/// Fuchsy designed", "L-MAG – Das Magazin für Lesben", "Bund … e.V.").
+const NAME_PARTICLES: &[&str] = &[
+    "von", "vom", "zu", "zum", "zur", "van", "der", "den", "ter", "ten", "de", "del", "della", "dei", "di", "da",
+    "das", "do", "dos", "du", "des", "la", "le", "las", "los", "y", "e", "i", "af", "av", "bin", "binti", "bint",
+    "ibn", "ben", "al", "el", "v.", "oğlu", "qızı", "oglu", "qizi",
+];
+
+/// Whether a lower-case word can stand inside a name.
+fn is_name_particle(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')'));
+    NAME_PARTICLES.contains(&w)
+        || ["al-", "el-", "d'", "d’", "bin-", "ibn-"].iter().any(|p| w.starts_with(p) && w.len() > p.len())
+}
+
+/// Whether `name` holds a lower-case word that no name holds ("Fuchsy
+/// designed", "Das Magazin für Lesben"): a phrase, not a person.
+pub fn is_phrase(name: &str) -> bool {
+    name.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !is_name_particle(w))
+}
+
+/// One capitalized name word: `İsgəndərov`, `O'Brien`, `Jean-Paul`, `A.`.
+pub(super) const NAME_WORD: &str = r"\p{Lu}[\p{L}'’\-]*\.?";
+
+/// A bare name: 2–4 capitalized words.
+pub(super) static NAME_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}$")).expect("valid regex"));
+
+/// A name without the author's initials or an agency printed after it in
+/// brackets ("Elena Oberholzer (obe)", "Corina Gall (cog.)", "Jane Doe
+/// (dpa)", "Jane Doe (AFP)"): the desk's short code, not part of the name.
+/// Anything else in brackets stays ("Jane Doe (Berlin)").
+pub fn strip_initials(name: &str) -> &str {
+    let name = name.trim();
+    let Some(open) = name.strip_suffix(')').and_then(|n| n.rfind('(')) else { return name };
+    let inner = &name[open + 1..name.len() - 1];
+    let letters = inner.trim_end_matches('.');
+    let initials = (2..=5).contains(&letters.chars().count()) && letters.chars().all(char::is_lowercase);
+    let head = name[..open].trim_end();
+    if (initials || is_agency(inner)) && head.contains(char::is_whitespace) {
+        head
+    } else {
+        name
+    }
+}
+
+/// Whether `text` has the shape of a name: two to four capitalized words,
+/// none of them several words run together as a user name is.
+pub fn is_name_shaped(text: &str) -> bool {
+    NAME_ONLY.is_match(text) && !text.split_whitespace().any(is_run_together)
+}
+
+/// Whether `word` is several words run together, as a user name is
+/// ("SanFranciscoGal"): in one of its hyphenated parts, a capital after a
+/// small letter twice or more. One is a name's own ("McCann", "DiCaprio",
+/// "MacKenzie").
+fn is_run_together(word: &str) -> bool {
+    word.split('-').any(|part| {
+        let chars: Vec<char> = part.chars().collect();
+        chars.windows(2).filter(|pair| pair[0].is_lowercase() && pair[1].is_uppercase()).count() >= 2
+    })
+}
+
+/// Roman numerals after a name ("Dennis Williams II"), kept in capitals.
+const NAME_NUMERALS: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII"];
+
+/// `name` as a byline shows it: a name set all in capitals, as wire
+/// stories and some sites print them ("ROBERT BURNS", "ИВАН ПЕТРОВ",
+/// "O'NEIL"), in the usual case ("Robert Burns", "Иван Петров", "O'Neil");
+/// any other name as written (initials, "McDonald", "DJ Khaled").
+pub fn name_case(name: &str) -> String {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    let long_word = name.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    if letters().count() < 4 || !long_word || !letters().all(char::is_uppercase) {
+        return name.to_string();
+    }
+    let words: Vec<String> = name
+        .split(' ')
+        .map(|word| {
+            if NAME_NUMERALS.contains(&word) {
+                return word.to_string();
+            }
+            let mut out = String::with_capacity(word.len());
+            let mut first = true;
+            for c in word.chars() {
+                if c.is_alphabetic() {
+                    if first {
+                        out.extend(c.to_uppercase());
+                    } else if c == 'İ' {
+                        // Azerbaijani and Turkish: "İ" is "i" (not "i" and a combining dot).
+                        out.push('i');
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    first = false;
+                } else {
+                    // "O'NEIL", "ROBERTS-GREY": each part opens with a capital.
+                    out.push(c);
+                    first = true;
+                }
+            }
+            out
+        })
+        .collect();
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_user_name_run_together_is_no_name() {
+        assert!(!is_name_shaped("SanFranciscoGal Sarah Gemmel"));
+        for name in ["Erin McCann", "Leonardo DiCaprio", "Ian MacKenzie", "Anne McCann-DiMarco", "DeAndre Jordan"] {
+            assert!(is_name_shaped(name), "{name}");
+        }
+    }
+}

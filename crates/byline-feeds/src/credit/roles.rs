@@ -1,0 +1,255 @@
+//! Job titles in a credit: the role words ("Editor", "müxbiri",
+//! "Wirtschaftsredakteurin") that make a piece a role rather than a name,
+//! the degrees ("MD", "PhD") kept out of a name, and a role as printed.
+
+use crate::text::{fold, squash};
+
+/// Words that mark a job title rather than a name (folded, compared per
+/// word and per part of a hyphenated word: "шеф-редактор", "Editor-in-Chief").
+pub(super) const ROLE_WORDS: &[&str] = &[
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "columnist",
+    "contributor",
+    "analyst",
+    "producer",
+    "photographer",
+    "journalist",
+    "director",
+    "chief",
+    "senior",
+    "former",
+    "staff",
+    "associate",
+    "deputy",
+    "managing",
+    "professor",
+    "economist",
+    "commentator",
+    "critic",
+    "expert",
+    "обозреватель",
+    "корреспондент",
+    "фотокорреспондент",
+    "спецкор",
+    "публицист",
+    "редактор",
+    "журналист",
+    "колумнист",
+    "аналитик",
+    "фотограф",
+    "эксперт",
+    "политолог",
+    "экономист",
+    "профессор",
+    "директор",
+    "müxbir",
+    "müxbiri",
+    "redaktor",
+    "redaktoru",
+    "jurnalist",
+    "şərhçi",
+    "ekspert",
+    "politoloq",
+    "iqtisadçi",
+    "analitik",
+    "fotoqraf",
+    "deputat",
+    "deputati",
+    "müdir",
+    "müdiri",
+    "fotoqrafi",
+    "şərhçisi",
+    "professor",
+    // Titles of the people a credit names beside a writer (experts, officials,
+    // the desk's heads), in the languages of Byline's readers' sites.
+    "president",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "ceo",
+    "lecturer",
+    "researcher",
+    "scientist",
+    "minister",
+    "ambassador",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "lawyer",
+    "attorney",
+    "historian",
+    "consultant",
+    "adviser",
+    "advisor",
+    "strategist",
+    "freelancer",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "reporterin",
+    "journalistin",
+    "доцент",
+    "председатель",
+    "руководитель",
+    "заместитель",
+    "министр",
+    "посол",
+    "депутат",
+    "историк",
+    "юрист",
+    "адвокат",
+    "сотрудник",
+    "советник",
+    "секретарь",
+    "собкор",
+    "социолог",
+    "писатель",
+    "президент",
+    "основатель",
+    "sədr",
+    "rəhbər",
+    "müavin",
+    "direktor",
+    "dosent",
+    "rektor",
+    "nazir",
+    "səfir",
+    "sözçü",
+    "katib",
+    "tarixçi",
+    "hüquqşünas",
+    "vəkil",
+    "mütəxəssis",
+    "yaziçi",
+    // More of the newsroom's and the studio's jobs.
+    "anchor",
+    "presenter",
+    "blogger",
+    "intern",
+    "manager",
+    "officer",
+    "assistant",
+    "executive",
+    "coordinator",
+    "specialist",
+    "designer",
+    "illustrator",
+    "cartoonist",
+    "videographer",
+    "meteorologist",
+    "physician",
+    "fotograf",
+    "fotografin",
+    "kolumnist",
+    "kolumnistin",
+    "volontär",
+    "volontärin",
+    "ведущий",
+    "ведущая",
+    "блогер",
+    "продюсер",
+    "журналистка",
+    "корреспондентка",
+    "aparici",
+    "aparicisi",
+    "reportyor",
+    "bloger",
+];
+
+/// The shortest role word that ends a compound job title
+/// ("Wirtschaftsredakteur", "photojournalist", "спецкорреспондент",
+/// "copywriter"): shorter ones ("chief", "staff") end too many other words.
+const COMPOUND_ROLE_MIN: usize = 6;
+
+/// Azerbaijani possessive endings after a role word ("müxbir**i**", "Milli
+/// Məclisin deputat**ı**", "iqtisadçı**sı**"; folded: `ı` is `i`): "X-in
+/// müxbiri", "the correspondent of X", is how az credits print a role.
+pub(super) const AZ_POSSESSIVE: &[&str] = &["si", "su", "sü", "i", "u", "ü"];
+
+/// Academic degrees and honorifics kept out of a name ("Jane Doe, MD").
+pub(super) const DEGREES: &[&str] = &["md", "m.d.", "phd", "ph.d.", "dr.", "dr", "mph", "rn", "jr.", "esq."];
+
+/// Whether `piece` reads as a job title rather than a name: it starts in
+/// lower case or carries a role word.
+pub(super) fn is_role(piece: &str) -> bool {
+    piece.chars().next().is_some_and(char::is_lowercase) || piece.split_whitespace().any(is_role_word)
+}
+
+/// Whether `text` names a job with a role word ("eHow Contributor",
+/// "Senior Editor"), not merely by starting in lower case ("in Allgemeines").
+pub fn has_role_word(text: &str) -> bool {
+    text.split_whitespace().any(is_role_word)
+}
+
+/// Whether `word` (punctuation around it ignored) is one of [`ROLE_WORDS`],
+/// whole or in one of its hyphenated parts.
+pub(super) fn is_role_word(word: &str) -> bool {
+    let word = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
+    // A word without a hyphen is its own one part.
+    word.split('-').any(|part| {
+        ROLE_WORDS.contains(&part)
+            // English plurals: "Editors", "Staff Writers".
+            || part.strip_suffix('s').is_some_and(|one| ROLE_WORDS.contains(&one))
+            || AZ_POSSESSIVE.iter().any(|end| {
+                part.strip_suffix(end).is_some_and(|stem| stem.chars().count() >= 4 && ROLE_WORDS.contains(&stem))
+            })
+            || ends_with_role_word(part)
+    })
+}
+
+/// Whether `part` (folded) is a compound ending in a role word of at least
+/// [`COMPOUND_ROLE_MIN`] letters with more letters before it: German and
+/// Russian write their job titles as one word ("Politikredakteurin",
+/// "фотокорреспондент"), English some ("photojournalist", "speechwriter").
+fn ends_with_role_word(part: &str) -> bool {
+    // The compound itself, or its German feminine or English plural.
+    let bases = [Some(part), part.strip_suffix("in"), part.strip_suffix('s')];
+    bases.into_iter().flatten().any(|base| {
+        ROLE_WORDS.iter().filter(|w| w.chars().count() >= COMPOUND_ROLE_MIN).any(|w| {
+            base.strip_suffix(w).is_some_and(|head| head.chars().count() >= 3 && head.chars().all(char::is_alphabetic))
+        })
+    })
+}
+
+pub(super) fn is_degree(piece: &str) -> bool {
+    DEGREES.contains(&fold(piece).as_str())
+}
+
+/// `piece` without trailing degrees ("Jane Doe MD" → "Jane Doe").
+pub(super) fn strip_degrees(piece: &str) -> &str {
+    let mut piece = piece;
+    while let Some((head, last)) = piece.rsplit_once(' ') {
+        if !is_degree(last) {
+            break;
+        }
+        piece = head.trim_end();
+    }
+    piece
+}
+
+/// A role as printed, without surrounding spaces or trailing punctuation.
+pub fn clean_role(role: &str) -> String {
+    let role = squash(role);
+    let role = role.trim_end_matches(['.', ',', ';']).trim();
+    // "Jane Doe (Staff Writer)": the brackets around the whole role go.
+    let unwrapped = role.strip_prefix('(').and_then(|r| r.strip_suffix(')')).filter(|r| !r.contains(['(', ')']));
+    unwrapped.unwrap_or(role).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_role_word_names_a_job() {
+        assert!(has_role_word("eHow Contributor"));
+        assert!(has_role_word("senior editor"));
+        assert!(!has_role_word("in Allgemeines"));
+        assert!(!has_role_word("fboës - Der Blog"));
+    }
+}
