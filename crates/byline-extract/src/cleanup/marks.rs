@@ -1,0 +1,178 @@
+//! The class and id words that mark page furniture (ads, share bars,
+//! related-news lists, comment sections, byline and date lines, calls to
+//! action, screen-reader text), their matchers, and the related-news and
+//! comment blocks they mark.
+
+use std::sync::LazyLock;
+
+use dom_query::NodeRef;
+use regex::Regex;
+
+use super::{looks_like_content, ShortText};
+use crate::dom::{class_id, tag};
+
+/// Class or id words that mark an advertisement.
+pub(super) const AD_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adsbygoogle",
+    "adsense",
+    "adslot",
+    "adbox",
+    "adfox",
+    "rtb",
+    "sponsored",
+    "sponsor",
+    "reklam",
+    "reklama",
+    "reklamlar",
+];
+/// Prefixes of class, id or file-name words that mark an advertisement.
+pub(super) const AD_PREFIXES: &[&str] = &["reklam", "banner", "legitim", "advert"];
+/// Class or id words that mark share buttons.
+pub(super) const SHARE_WORDS: &[&str] = &[
+    "share",
+    "shares",
+    "sharing",
+    "sharedaddy",
+    "social",
+    "socials",
+    "addtoany",
+    "a2a",
+    "likely",
+    "paylas",
+    "paylaş",
+    "sosial",
+];
+/// Substrings of class or id that mark related-news and similar link lists.
+const RELATED_MARKS: &[&str] = &[
+    "related",
+    "similar",
+    "yarpp",
+    "read-also",
+    "readalso",
+    "also-read",
+    "more-stories",
+    "more-news",
+    "other-news",
+    "recommended",
+    "son-xeberler",
+    "oxsar",
+    "diger-xeber",
+    "rel-news",
+    "lastnews",
+    "most-read",
+    "mostread",
+    "popular-news",
+];
+/// Substrings of class or id that mark comment sections.
+const COMMENT_MARKS: &[&str] = &["comments", "comment-respond", "commentlist", "disqus", "addcomment", "comment-form"];
+/// Substrings of class or id that mark byline, date, tag and navigation lines.
+const META_MARKS: &[&str] = &[
+    "byline",
+    "author",
+    "entry-meta",
+    "post-meta",
+    "article-meta",
+    "__meta",
+    "story-info",
+    "article-info",
+    "full-info",
+    "fs-info",
+    "bhinfo",
+    "news-date",
+    "dateline",
+    "posted-on",
+    "post-date",
+    "entry-date",
+    "views",
+    "breadcrumb",
+    "speedbar",
+    "tags",
+    "cat-links",
+    "rubric",
+    "kicker",
+    "post-navigation",
+    "nav-links",
+    "newsletter",
+    "subscribe",
+    "cookie",
+    "storenumber",
+];
+/// [`META_MARKS`], [`RELATED_MARKS`] and [`COMMENT_MARKS`] as one matcher
+/// each: asked of every element's class and id, one pass over the text
+/// finds any of the marks (a search per mark costs several times more).
+pub(super) static META_MATCHER: LazyLock<Regex> = LazyLock::new(|| any_of(META_MARKS));
+static RELATED_MATCHER: LazyLock<Regex> = LazyLock::new(|| any_of(RELATED_MARKS));
+static COMMENT_MATCHER: LazyLock<Regex> = LazyLock::new(|| any_of(COMMENT_MARKS));
+
+/// A matcher of any of `marks`, as substrings.
+fn any_of(marks: &[&str]) -> Regex {
+    let alternation: Vec<String> = marks.iter().map(|m| regex::escape(m)).collect();
+    Regex::new(&alternation.join("|")).expect("an alternation of escaped literals is a valid regex")
+}
+
+/// Whether `text` holds any of the marks of `matcher`.
+pub(super) fn matches_any(matcher: &Regex, text: &str) -> bool {
+    matcher.is_match(text)
+}
+
+/// Class or id words of calls to action: subscribe, donate, write a letter.
+pub(super) const APPEAL_WORDS: &[&str] =
+    &["cta", "subscribe", "subscription", "donate", "donation", "membership", "paywall", "signup", "letters-cta"];
+
+/// Class words of text kept for screen readers only (compared whole, as
+/// written in `class`): it is not shown, so it is not the article's.
+pub(super) const HIDDEN_CLASSES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "hidecompletely",
+    "element-invisible",
+    "hidden",
+];
+
+pub(crate) fn is_related_block(node: &NodeRef) -> bool {
+    has_related_mark(&class_id(node)) && !looks_like_content(node, &ShortText::new(node))
+}
+
+pub(super) fn has_related_mark(marks: &str) -> bool {
+    !marks.is_empty() && matches_any(&RELATED_MATCHER, marks)
+}
+
+pub(crate) fn is_comment_block(node: &NodeRef) -> bool {
+    has_comment_mark(&class_id(node)) && tag(node) != "textarea"
+}
+
+pub(super) fn has_comment_mark(marks: &str) -> bool {
+    !marks.is_empty() && matches_any(&COMMENT_MATCHER, marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_matcher_finds_what_a_search_per_mark_finds() {
+        for marks in ["post-byline x", "entry-meta", "comment-form", "yarpp-related", "sidebar", "", "author", "autho"]
+        {
+            assert_eq!(matches_any(&META_MATCHER, marks), META_MARKS.iter().any(|m| marks.contains(m)), "{marks}");
+            assert_eq!(
+                matches_any(&RELATED_MATCHER, marks),
+                RELATED_MARKS.iter().any(|m| marks.contains(m)),
+                "{marks}"
+            );
+            assert_eq!(
+                matches_any(&COMMENT_MATCHER, marks),
+                COMMENT_MARKS.iter().any(|m| marks.contains(m)),
+                "{marks}"
+            );
+        }
+    }
+}
