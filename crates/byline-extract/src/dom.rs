@@ -77,6 +77,17 @@ pub(crate) fn text_of(node: &NodeRef) -> String {
     squash(&node.text())
 }
 
+/// The element's text, or its `content` attribute when it has none
+/// (microdata's `<meta itemprop="author" content="…">`).
+pub(crate) fn text_or_content(node: &NodeRef) -> String {
+    let text = text_of(node);
+    if text.is_empty() {
+        node.attr("content").map(|c| squash(&c)).unwrap_or_default()
+    } else {
+        text
+    }
+}
+
 /// [`text_of`] when it has at most `max` characters, else `None`; stops
 /// reading as soon as the text is too long, so it is cheap to ask of every
 /// element of a page (`text_of` on each would read the page once per level).

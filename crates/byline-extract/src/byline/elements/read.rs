@@ -14,7 +14,7 @@ use super::roles::{
 use crate::byline::lines::{credit, credit_lines, date_line_name, DATE_LINE_MAX};
 use crate::byline::roles_beside::{role_in_name_block, role_of_next_element};
 use crate::byline::spaced_text::{short_spaced_text, spaced_text};
-use crate::dom::{br_lines, class_id, has_class, has_descendant, tag, text_of};
+use crate::dom::{br_lines, class_id, has_class, has_descendant, tag, text_of, text_or_content};
 use crate::model::Author;
 use crate::stamp_lines::is_stamp_line;
 use crate::text::{comparable, squash};
@@ -233,16 +233,6 @@ fn is_button(node: &NodeRef) -> bool {
     tag(node) == "button"
         || node.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("button"))
         || node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| matches!(w, "button" | "btn")))
-}
-
-/// The element's text, or its `content` attribute when it has none.
-pub(super) fn text_or_content(node: &NodeRef) -> String {
-    let text = text_of(node);
-    if text.is_empty() {
-        node.attr("content").map(|c| squash(&c)).unwrap_or_default()
-    } else {
-        text
-    }
 }
 
 #[cfg(test)]

@@ -7,13 +7,12 @@ use byline_feeds::credit::{clean_role, has_role_word, is_name_shaped, parse_cred
 use dom_query::NodeRef;
 
 use super::markup::has_name_class;
-use super::read::text_or_content;
 use crate::byline::lines::role_line;
 use crate::byline::names::same_person;
 use crate::byline::roles_beside::role_of_next_element;
 use crate::byline::spaced_text::{short_spaced_text, spaced_text};
 use crate::byline::Found;
-use crate::dom::{class_id, tag};
+use crate::dom::{class_id, tag, text_or_content};
 
 /// Class or id parts of the element holding an author's role.
 const ROLE_MARKS: &[&str] = &[
