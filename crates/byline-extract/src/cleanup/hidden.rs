@@ -5,7 +5,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::marks::HIDDEN_CLASSES;
+use super::marks::{HIDDEN_CLASSES, HIDDEN_ON_SOME_SCREENS};
 use crate::dom::{elements_named, tag};
 
 /// What a `<video>` or `<audio>` holds besides its sources and tracks is
@@ -58,8 +58,9 @@ pub(super) fn place_streamed_parts(doc: &Document) {
 }
 
 /// Text that is never shown: a screen-reader-only class, the `hidden`
-/// attribute, or an inline `display:none`. A bare `hidden` class next to a
-/// responsive one (`hidden md:block`) is shown on wide screens and kept.
+/// attribute, an inline `display:none`, or a hiding class. A bare
+/// `hidden` or `d-none` next to a responsive class (`hidden md:block`,
+/// `d-none d-md-block`) is shown on wide screens and kept.
 pub(super) fn is_hidden(node: &NodeRef) -> bool {
     if node.has_attr("hidden") {
         return true;
@@ -69,9 +70,15 @@ pub(super) fn is_hidden(node: &NodeRef) -> bool {
         return true;
     }
     let Some(class) = node.attr("class").map(|c| c.to_lowercase()) else { return false };
-    let responsive =
-        || class.split_whitespace().any(|w| w.contains(':') || w.starts_with("d-") || w.starts_with("visible"));
-    class.split_whitespace().any(|w| HIDDEN_CLASSES.contains(&w) && (w != "hidden" || !responsive()))
+    let shown_on_some_screens = |hiding: &str| {
+        class.split_whitespace().any(|w| {
+            w != hiding
+                && (w.contains(':') || w.starts_with("d-") || w.starts_with("visible") || w.starts_with("is-block"))
+        })
+    };
+    class
+        .split_whitespace()
+        .any(|w| HIDDEN_CLASSES.contains(&w) && !(HIDDEN_ON_SOME_SCREENS.contains(&w) && shown_on_some_screens(w)))
 }
 
 #[cfg(test)]
@@ -99,6 +106,23 @@ mod tests {
         );
         remove_noise(&doc, &url());
         assert!(doc.select("audio a").exists());
+    }
+
+    #[test]
+    fn text_hidden_by_a_framework_s_utility_class_goes_unless_a_screen_shows_it() {
+        let doc = Document::from(
+            r#"<html><body><h1>Title</h1><p>The article's text.</p>
+            <div class="metadata is-hidden"><span id="articleID">6236752</span></div>
+            <span class="d-none">4/15/2011 10:46:45 AM</span><div class="hide">Add to blog</div>
+            <p class="invisible">Send to friend</p>
+            <p class="d-none d-md-block">Shown on wide screens.</p></body></html>"#,
+        );
+        remove_noise(&doc, &url());
+        let html = doc.select("body").inner_html().to_string();
+        for hidden in ["6236752", "10:46:45", "Add to blog", "Send to friend"] {
+            assert!(!html.contains(hidden), "{hidden}: {html}");
+        }
+        assert!(html.contains("Shown on wide screens.") && html.contains("The article's text."), "{html}");
     }
 
     #[test]

@@ -126,8 +126,10 @@ pub(super) fn matches_any(matcher: &Regex, text: &str) -> bool {
 pub(super) const APPEAL_WORDS: &[&str] =
     &["cta", "subscribe", "subscription", "donate", "donation", "membership", "paywall", "signup", "letters-cta"];
 
-/// Class words of text kept for screen readers only (compared whole, as
-/// written in `class`): it is not shown, so it is not the article's.
+/// Class words of text kept for screen readers only, or hidden by the CSS
+/// frameworks' utility classes (Bootstrap's `d-none`, `invisible` and
+/// `hide`, Bulma's `is-hidden`), compared whole, as written in `class`: it
+/// is not shown, so it is not the article's.
 pub(super) const HIDDEN_CLASSES: &[&str] = &[
     "sr-only",
     "screen-reader-text",
@@ -136,7 +138,15 @@ pub(super) const HIDDEN_CLASSES: &[&str] = &[
     "hidecompletely",
     "element-invisible",
     "hidden",
+    "is-hidden",
+    "d-none",
+    "hide",
+    "invisible",
 ];
+
+/// [`HIDDEN_CLASSES`] that a responsive class beside them shows again on
+/// some screens (`hidden md:block`, `d-none d-md-block`).
+pub(super) const HIDDEN_ON_SOME_SCREENS: &[&str] = &["hidden", "is-hidden", "d-none", "hide"];
 
 pub(crate) fn is_related_block(node: &NodeRef) -> bool {
     has_related_mark(&class_id(node)) && !looks_like_content(node, &ShortText::new(node))
