@@ -86,29 +86,63 @@ pub(crate) fn tidy(doc: &Document) {
     drop_trailing_headings(doc);
 }
 
+/// Words a widget writes after a text it cut short, to show the rest
+/// ("… more", "… Read more", "… mehr", "… ещё"), compared lower-case.
+const SHOW_MORE: &[&str] = &["read more", "more", "weiterlesen", "mehr", "подробнее", "ещё", "еще", "daha çox", "ardı"];
+
 /// Drops each innermost block whose text (letters and digits, case aside)
-/// an earlier block already had: the reader has read it.
+/// an earlier block already had: the reader has read it. A text cut short
+/// ("… more", [`truncated_key`]) beside the whole of it is a repeat too: a
+/// caption's short form next to its full one, whichever comes first.
 fn drop_repeated_blocks(innermost: &[NodeRef]) {
-    let mut recent: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    // The recent blocks' keys, with the block and its cut-short key if it has one.
+    let mut recent: std::collections::VecDeque<(String, Option<String>, NodeRef)> = std::collections::VecDeque::new();
+    let droppable = |block: &NodeRef| !has_descendant(block, MEDIA_OR_TABLE);
     for block in innermost {
         if block.parent().is_none() {
             continue;
         }
-        let key = letters_and_digits(&block.text());
+        let text = block.text();
+        let key = letters_and_digits(&text);
         if key.chars().count() < MIN_REPEAT {
             continue;
         }
-        if recent.contains(&key) {
-            if !has_descendant(block, MEDIA_OR_TABLE) {
+        let cut = truncated_key(&text);
+        let repeats = |(earlier, _, _): &(String, Option<String>, NodeRef)| {
+            *earlier == key || cut.as_ref().is_some_and(|cut| earlier.starts_with(cut.as_str()))
+        };
+        if recent.iter().any(repeats) {
+            if droppable(block) {
                 block.remove_from_parent();
             }
             continue;
         }
-        recent.push_back(key);
+        // The short form came first: it goes, the whole text stays.
+        for (_, earlier_cut, earlier) in &recent {
+            if earlier_cut.as_ref().is_some_and(|c| key.starts_with(c.as_str())) && droppable(earlier) {
+                earlier.remove_from_parent();
+            }
+        }
+        recent.push_back((key, cut, *block));
         if recent.len() > REPEAT_WINDOW {
             recent.pop_front();
         }
     }
+}
+
+/// The key ([`letters_and_digits`]) of `text` without its ellipsis and
+/// the [`SHOW_MORE`] words after it, when `text` was cut short with one
+/// ("… relations … more"), and the rest is long enough to be a repeat.
+fn truncated_key(text: &str) -> Option<String> {
+    let mut rest = text.trim_end();
+    let lower = rest.to_lowercase();
+    if let Some(word) = SHOW_MORE.iter().find(|w| lower.ends_with(*w)) {
+        // Cased forms of a few letters differ in length: cut only on a boundary.
+        rest = rest.get(..rest.len().saturating_sub(word.len())).unwrap_or(rest).trim_end();
+    }
+    let rest = rest.strip_suffix('…').or_else(|| rest.strip_suffix("..."))?;
+    let key = letters_and_digits(rest);
+    (key.chars().count() >= MIN_REPEAT).then_some(key)
 }
 
 /// Drops the elements whose whole text is a picture or gallery label
@@ -383,6 +417,25 @@ mod tests {
         assert_eq!(out.matches("Ministers").count(), 1, "{out}");
         assert_eq!(out.matches("Short line.").count(), 2, "{out}");
         assert!(out.contains("The story starts here"), "{out}");
+    }
+
+    #[test]
+    fn a_caption_cut_short_beside_its_whole_text_goes() {
+        let full = "Ministers shake hands in Hanoi, Vietnam, on Wednesday, at the start of a visit to strengthen ties.";
+        let cut = "Ministers shake hands in Hanoi, Vietnam, on Wednesday, at the start ... more";
+        for html in [
+            format!("<body><div><div>{full} <a>less</a></div><div>{cut}</div></div><p>The story.</p></body>"),
+            format!("<body><div><div>{cut}</div><div>{full}</div></div><p>The story.</p></body>"),
+        ] {
+            let out = tidied(&html);
+            assert_eq!(out.matches("Ministers").count(), 1, "{out}");
+            assert!(out.contains("strengthen ties") && out.contains("The story."), "{out}");
+        }
+        // A text that only opens like an earlier one stays.
+        let out = tidied(&format!(
+            "<body><p>{full}</p><p>Ministers shake hands in Hanoi, Vietnam, on Wednesday, and then left.</p></body>"
+        ));
+        assert_eq!(out.matches("Ministers").count(), 2, "{out}");
     }
 
     #[test]
