@@ -36,7 +36,7 @@ mod roles;
 
 pub use agencies::{is_agency, is_named_agency};
 pub use labels::{has_label, strip_label};
-pub use names::{is_name_shaped, is_phrase, name_case, strip_initials};
+pub use names::{is_name_shaped, is_phrase, name_case, strip_initials, usual_case};
 pub use not_people::{is_desk, is_desk_credit, is_plausible_person};
 pub use roles::{clean_role, has_role_word};
 
@@ -380,7 +380,12 @@ mod tests {
         assert_eq!(name_case("SHANNON O'NEIL"), "Shannon O'Neil");
         assert_eq!(name_case("GINA ROBERTS-GREY"), "Gina Roberts-Grey");
         assert_eq!(name_case("DENNIS WILLIAMS II"), "Dennis Williams II");
-        for kept in ["Robert Burns", "Ronald McDonald", "DJ Khaled", "T. C. Sottek", "J.R.R."] {
+        assert_eq!(name_case("Иван ПЕТРОВ"), "Иван Петров");
+        assert_eq!(name_case("Bill MCCARTHY"), "Bill McCarthy");
+        assert_eq!(name_case("BILL MCCARTHY"), "Bill McCarthy");
+        assert_eq!(name_case("Jean-Paul DUPONT"), "Jean-Paul Dupont");
+        assert_eq!(name_case("Dennis WILLIAMS II"), "Dennis Williams II");
+        for kept in ["Robert Burns", "Ronald McDonald", "DJ Khaled", "T. C. Sottek", "J.R.R.", "Jane Doe DJ"] {
             assert_eq!(name_case(kept), kept);
         }
         assert_eq!(people_from_feed(["TOM KRISHER"]), [Author { name: "Tom Krisher".into(), role: None }]);

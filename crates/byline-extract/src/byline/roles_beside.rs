@@ -3,7 +3,7 @@
 //! (JSON-LD and meta tags name the author; the page prints "Staff Writer"
 //! under the name).
 
-use byline_feeds::credit::{has_role_word, name_case};
+use byline_feeds::credit::{has_role_word, usual_case};
 use dom_query::{Document, NodeRef};
 
 use super::lines::{role_line, strip_label};
@@ -111,7 +111,7 @@ pub(super) fn role_in_name_block(node: &NodeRef, name: &str) -> Option<String> {
     let rest = block[at + name.len()..].trim_start_matches(|c: char| c.is_whitespace() || FIELD_OPENERS.contains(&c));
     // "Jane Doe | Staff Writer | London, 2 May 2024": the field after the name.
     let role = rest.split(FIELD_SEPARATORS).next()?.trim();
-    role_line(name, role).filter(|_| has_role_word(role)).map(|role| name_case(&role))
+    role_line(name, role).filter(|_| has_role_word(role)).map(|role| usual_case(&role))
 }
 
 /// The role stated by the element right after the byline's, with no role
@@ -129,7 +129,7 @@ pub(super) fn role_of_next_element(node: &NodeRef, name: &str) -> Option<String>
     // `<span>BY SARAH BURGE</span><span> / STAFF WRITER</span>`: the line
     // may open with the separator, and a role in capitals reads as a name does.
     let text = text.trim_start_matches(['/', '|', ',', '—', '–']).trim_start();
-    role_line(name, text).filter(|_| has_role_word(text)).map(|role| name_case(&role))
+    role_line(name, text).filter(|_| has_role_word(text)).map(|role| usual_case(&role))
 }
 
 #[cfg(test)]

@@ -441,7 +441,7 @@ mod tests {
             "<div><p>Möge ihre Nacht gesegnet sein.</p><p>Kazım TÜRKMEN<br>DITIB-Bundesvorsitzender</p></div>",
         );
         let t = trailing_byline(&doc, &test_context()).unwrap();
-        assert_eq!(t.authors[0].name, "Kazım TÜRKMEN");
+        assert_eq!(t.authors[0].name, "Kazım Türkmen");
         assert_eq!(t.authors[0].role.as_deref(), Some("DITIB-Bundesvorsitzender"));
         for not_one in [
             "<p>Text.</p><p>Viele Grüße<br>Euer Team</p>",

@@ -79,18 +79,40 @@ const NAME_NUMERALS: &[&str] = &["II", "III", "IV", "VI", "VII", "VIII"];
 
 /// `name` as a byline shows it: a name set all in capitals, as wire
 /// stories and some sites print them ("ROBERT BURNS", "ИВАН ПЕТРОВ",
-/// "O'NEIL"), in the usual case ("Robert Burns", "Иван Петров", "O'Neil");
+/// "O'NEIL"), in the usual case ("Robert Burns", "Иван Петров", "O'Neil"),
+/// and so is a surname in capitals after a given name in the usual case,
+/// as Russian and French papers print it ("Иван ПЕТРОВ", "Jean DUPONT");
 /// any other name as written (initials, "McDonald", "DJ Khaled").
 pub fn name_case(name: &str) -> String {
+    recased(name, true)
+}
+
+/// `text` all in capitals ("STAFF WRITER") in the usual case ("Staff
+/// Writer"); any other text as written: a role in mixed case keeps its
+/// acronyms ("NBC News Correspondent").
+pub fn usual_case(text: &str) -> String {
+    recased(text, false)
+}
+
+/// [`name_case`], or [`usual_case`] without `surnames`.
+fn recased(name: &str, surnames: bool) -> String {
     let letters = || name.chars().filter(|c| c.is_alphabetic());
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    };
     let long_word = name.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-    if letters().count() < 4 || !long_word || !letters().all(char::is_uppercase) {
+    let all_capitals = letters().count() >= 4 && long_word && letters().all(char::is_uppercase);
+    // "Иван ПЕТРОВ": some word in the usual case (a capital, then small letters).
+    let usual = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
+    let surname_in_capitals = surnames && name.split_whitespace().any(usual) && name.split_whitespace().any(capitals);
+    if !all_capitals && !surname_in_capitals {
         return name.to_string();
     }
     let words: Vec<String> = name
         .split(' ')
         .map(|word| {
-            if NAME_NUMERALS.contains(&word) {
+            if NAME_NUMERALS.contains(&word) || (!all_capitals && !capitals(word)) {
                 return word.to_string();
             }
             let mut out = String::with_capacity(word.len());
@@ -112,7 +134,15 @@ pub fn name_case(name: &str) -> String {
                     first = true;
                 }
             }
-            out
+            // "MCCARTHY" is McCarthy when its name words are recased.
+            match out.strip_prefix("Mc") {
+                Some(rest) if surnames && rest.chars().count() >= 2 => {
+                    let mut chars = rest.chars();
+                    let third: String = chars.next().into_iter().flat_map(char::to_uppercase).collect();
+                    format!("Mc{third}{}", chars.as_str())
+                }
+                _ => out,
+            }
         })
         .collect();
     words.join(" ")

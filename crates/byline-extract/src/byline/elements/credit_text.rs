@@ -189,7 +189,7 @@ mod tests {
                <li>Übersetzung und Adaptierung: <a href="/afp-deutschland">AFP Deutschland</a></li></ul><p>Text.</p></body>"#,
         );
         let found = from_elements(&doc, "Rumours about the virus return", &test_context());
-        assert_eq!(names(&found.authors), [("Bill MCCARTHY", None), ("Marisha GOLDHAMER", None)]);
+        assert_eq!(names(&found.authors), [("Bill McCarthy", None), ("Marisha Goldhamer", None)]);
         // Without a colon, "By …" in a list item is a teaser's line, not a label.
         let doc = Document::from(
             r#"<body><h1>Rumours about the virus return</h1><ul><li>By Mark Stone</li></ul><p>Text.</p></body>"#,
