@@ -8,7 +8,9 @@
 //!   address for tips ("Have a tip? … may be reached at …@…") and calls
 //!   to report a typo ("Нашли ошибку? … Ctrl+Enter");
 //! * rows of share buttons left as text ("Whatsapp Facebook Pint Baixar");
-//! * notices to readers with an ad blocker;
+//! * notices to readers with an ad blocker, and notices that the rest of
+//!   the article is for subscribers ("La suite est réservée aux abonnés",
+//!   "Только для подписчиков");
 //! * placeholders of embeds held back until the reader consents
 //!   ("Externen Inhalt anzeigen … Ich bin damit einverstanden"), with the
 //!   small box around them;
@@ -162,6 +164,47 @@ const AD_BLOCKER_ASKS: &[&str] = &[
     "devre dışı",
 ];
 
+/// Words (lower case) of a notice that the article, or the rest of it, is
+/// for subscribers: the page stops there, the notice is no part of it.
+const PAYWALL_WORDS: &[&str] = &[
+    "réservé aux abonnés",
+    "réservée aux abonnés",
+    "for subscribers only",
+    "subscribers only",
+    "subscriber-only",
+    "only available to subscribers",
+    "exclusive to subscribers",
+    "exclusively for subscribers",
+    "nur für abonnenten",
+    "exklusiv für abonnenten",
+    "только для подписчиков",
+    "только подписчикам",
+    "yalnız abunəçilər",
+    "abunəçilər üçündür",
+    "sadece abonelere",
+];
+/// Words (lower case) that tie a [`PAYWALL_WORDS`] notice to the article
+/// itself ("Il vous reste 57% de cet article à lire", "Продолжение …"): a
+/// story's sentence about a service "for subscribers only" has none…
+const PAYWALL_SUBJECTS: &[&str] = &[
+    "article",
+    "la suite",
+    "the rest",
+    "continue reading",
+    "keep reading",
+    "read the full",
+    "artikel",
+    "weiterlesen",
+    "стать",
+    "продолжение",
+    "материал",
+    "xəbər",
+    "məqalə",
+    "haber",
+];
+/// …unless it is no longer than this: a label ("Subscribers only").
+const PAYWALL_LABEL: usize = 40;
+
 /// Words (lower case) of content from elsewhere that an embed would load…
 const CONSENT_SUBJECTS: &[&str] = &[
     "externe inhalt",
@@ -207,7 +250,11 @@ pub(crate) fn drop_asides(doc: &Document, page_url: &Url) {
         }
         let Some(text) = short_text(&block, ASIDE_TEXT).map(|t| t.to_lowercase()) else { continue };
         let has_link = has_descendant(&block, &["a"]);
-        if is_call(&text, has_link) || is_ad_blocker_notice(&text) || is_share_row(&text) {
+        let paywall_notice = || {
+            holds_any(&text, PAYWALL_WORDS)
+                && (text.chars().count() <= PAYWALL_LABEL || holds_any(&text, PAYWALL_SUBJECTS))
+        };
+        if is_call(&text, has_link) || is_ad_blocker_notice(&text) || is_share_row(&text) || paywall_notice() {
             block.remove_from_parent();
         } else if is_consent_placeholder(&text) {
             box_around(&block, body_chars).remove_from_parent();
@@ -470,6 +517,19 @@ mod tests {
         ));
         assert!(!out.contains("Ad block users"), "{out}");
         assert!(out.contains("a third of readers"), "{out}");
+    }
+
+    #[test]
+    fn notices_that_the_rest_is_for_subscribers_go() {
+        let out = without_asides(&format!(
+            "<body>{STORY}<p><strong>Il vous reste 57.09% de cet article à lire. La suite est réservée aux \
+             abonnés.</strong></p><p>Продолжение доступно только подписчикам.</p>\
+             <p>The paper now has more subscribers than ever, its owner said.</p>\
+             <p>It analyzes the data of its users. This will be available to premium subscribers only.</p></body>"
+        ));
+        assert!(out.contains("premium subscribers only"), "a story's sentence about a service: {out}");
+        assert!(!out.contains("Il vous reste") && !out.contains("подписчикам"), "{out}");
+        assert!(out.contains("more subscribers than ever"), "{out}");
     }
 
     #[test]
