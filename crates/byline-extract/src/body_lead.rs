@@ -56,7 +56,7 @@ pub(crate) fn missing_lead(page: &Document, descriptions: &[String], body_text: 
         }
         let Some(block) = shown_as_block(page, &wanted) else { continue };
         if comes_before_opening(&page_body, &block, &opening) {
-            return Some(text_of_block(&block));
+            return Some(text_of_block(&with_dateline(block)));
         }
     }
     None
@@ -125,6 +125,29 @@ fn comes_before_opening(page_body: &NodeRef, block: &NodeRef, opening: &str) -> 
     false
 }
 
+/// The most characters of a dateline before a lead ("Berlin.", "BAKU –").
+const DATELINE: usize = 30;
+
+/// `block`'s parent when it holds `block` after a dateline and nothing
+/// else (`<div><span>Berlin.</span> <span>The lead…</span></div>`): the
+/// dateline is the lead's first words, as the page shows them.
+fn with_dateline(block: NodeRef) -> NodeRef {
+    let Some(parent) = block.parent().filter(|p| LEAD_BLOCKS.contains(&crate::dom::tag(p).as_str())) else {
+        return block;
+    };
+    let (whole, lead) = (text_of_block(&parent), text_of_block(&block));
+    let Some(dateline) = whole.strip_suffix(lead.as_str()).map(str::trim) else { return block };
+    let dateline_shaped = (1..=DATELINE).contains(&dateline.chars().count())
+        && dateline.split_whitespace().count() <= 3
+        && dateline.starts_with(char::is_uppercase)
+        && dateline.ends_with(['.', ':', '–', '—', '-', ')']);
+    if dateline_shaped {
+        parent
+    } else {
+        block
+    }
+}
+
 fn text_of_block(block: &NodeRef) -> String {
     squash(&block.text())
 }
@@ -160,6 +183,24 @@ mod tests {
         // Shown only below the body (a teaser): not a lead.
         let doc = page("after");
         assert!(missing_lead(&doc, &descriptions(&doc), body).is_none());
+    }
+
+    #[test]
+    fn a_lead_shown_after_its_dateline_keeps_it() {
+        let doc = Document::from(format!(
+            r#"<html><head><meta name="description" content="{LEAD}"></head><body><h1>T</h1>
+            <div><span>Berlin.</span> <span>{LEAD}</span></div>
+            <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
+        ));
+        let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
+        assert_eq!(missing_lead(&doc, &descriptions(&doc), body), Some(format!("Berlin. {LEAD}")));
+        // More than a dateline beside it: the lead alone.
+        let doc = Document::from(format!(
+            r#"<html><head><meta name="description" content="{LEAD}"></head><body><h1>T</h1>
+            <div><span>Lesen Sie auch, was Ärzte zu dem Thema sagen.</span> <span>{LEAD}</span></div>
+            <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
+        ));
+        assert_eq!(missing_lead(&doc, &descriptions(&doc), body).as_deref(), Some(LEAD));
     }
 
     #[test]
