@@ -19,8 +19,10 @@ const MIN_LEAD: usize = 60;
 const MAX_LEAD: usize = 700;
 /// Elements that can hold the lead.
 const LEAD_BLOCKS: &[&str] = &["p", "div", "h2", "h3", "h4", "span", "strong"];
-/// Characters of the body's opening looked for in the page.
+/// Characters of the body's opening looked for in the page…
 const OPENING: usize = 40;
+/// …or of its first words, when the page holds more between its lines.
+const SHORT_OPENING: usize = 16;
 
 /// The page's descriptions (distinct, trimmed), read before cleanup drops
 /// the `<meta>` tags.
@@ -31,12 +33,28 @@ pub(crate) fn descriptions(page: &Document) -> Vec<String> {
     };
     for meta in elements_named(page, &["meta"]).iter().filter(|m| described(m)) {
         let text = squash(&meta.attr("content").unwrap_or_default());
-        let len = text.chars().count();
-        if (MIN_LEAD..=MAX_LEAD).contains(&len) && !out.contains(&text) {
-            out.push(text);
+        // "… açıkladı. | Anadolu Ajansı": the page shows the lead without the site.
+        let without_site = without_site_suffix(&text).map(str::to_string);
+        for text in [Some(text), without_site].into_iter().flatten() {
+            let len = text.chars().count();
+            if (MIN_LEAD..=MAX_LEAD).contains(&len) && !out.contains(&text) {
+                out.push(text);
+            }
         }
     }
     out
+}
+
+/// The most characters of a site's name after a description ("… | Anadolu Ajansı").
+const SITE_SUFFIX: usize = 40;
+
+/// `description` without a site's name set after a bar or a dash at its
+/// end (" | Anadolu Ajansı", " – Sayt.az"): a short tail that is no sentence.
+fn without_site_suffix(description: &str) -> Option<&str> {
+    let (head, tail) = [" | ", " – ", " — "].iter().find_map(|mark| description.rsplit_once(mark))?;
+    let tail = tail.trim();
+    let site_shaped = (1..=SITE_SUFFIX).contains(&tail.chars().count()) && !tail.ends_with(['.', '!', '?']);
+    site_shaped.then(|| head.trim_end())
 }
 
 /// The lead to put before the body, when a description is shown on the
@@ -55,7 +73,12 @@ pub(crate) fn missing_lead(page: &Document, descriptions: &[String], body_text: 
             continue;
         }
         let Some(block) = shown_as_block(page, &wanted) else { continue };
-        if comes_before_opening(&page_body, &block, &opening) {
+        // The body's opening may run across lines the page keeps apart
+        // with text of its own between them (a byline, then "•", then a
+        // date): its first words are looked for too.
+        let first_words: String = opening.chars().take(SHORT_OPENING).collect();
+        if comes_before_opening(&page_body, &block, &opening) || comes_before_opening(&page_body, &block, &first_words)
+        {
             return Some(text_of_block(&with_dateline(block)));
         }
     }
@@ -201,6 +224,18 @@ mod tests {
             <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
         ));
         assert_eq!(missing_lead(&doc, &descriptions(&doc), body).as_deref(), Some(LEAD));
+    }
+
+    #[test]
+    fn a_description_with_the_site_s_name_after_it_is_the_lead_without_it() {
+        let doc = Document::from(format!(
+            r#"<html><head><meta name="description" content="{LEAD} | Anadolu Ajansı"></head><body><h1>T</h1>
+            <span>{LEAD}</span><div>Fatma Sevinç Çetin</div><div>20 Nisan 2026</div>
+            <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
+        ));
+        let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
+        assert_eq!(missing_lead(&doc, &descriptions(&doc), body).as_deref(), Some(LEAD));
+        assert_eq!(without_site_suffix("A sentence – and then another one, longer than a site's name."), None);
     }
 
     #[test]
