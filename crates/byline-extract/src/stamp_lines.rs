@@ -135,7 +135,30 @@ const DATE_WORDS: &[&str] = &[
     "пятница",
     "суббота",
     "воскресенье",
+    // Turkish, read beside az on our readers' sites.
+    "ocak",
+    "şubat",
+    "nisan",
+    "mayıs",
+    "haziran",
+    "temmuz",
+    "ağustos",
+    "eylül",
+    "ekim",
+    "kasım",
+    "aralık",
+    "pazartesi",
+    "salı",
+    "çarşamba",
+    "perşembe",
+    "cuma",
+    "cumartesi",
+    "pazar",
 ];
+
+/// Words that say a stamp's second date is the update's, wherever they
+/// stand in the line ("20 Nisan 2026 • Güncelleme: 20 Nisan 2026").
+const UPDATE_WORDS: &[&str] = &["updated", "update", "aktualisiert", "обновлено", "yenilənib", "güncelleme"];
 
 /// Whether `text` (a block's whole text) is a reading time or a bare time
 /// stamp, and nothing else.
@@ -158,10 +181,10 @@ fn is_time_stamp(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ':'));
-    // Each word bare (a trailing dot aside) and in lower case, once.
-    let bare: Vec<String> = words.iter().map(|w| w.trim_end_matches('.').to_lowercase()).collect();
+    // Each word bare (a trailing dot or colon aside) and in lower case, once.
+    let bare: Vec<String> = words.iter().map(|w| w.trim_end_matches(['.', ':']).to_lowercase()).collect();
     let is_date_word = |w: &str| DATE_WORDS.contains(&w);
-    let is_stamp_word = |w: &str| is_date_word(w) || CLOCK_WORDS.contains(&w);
+    let is_stamp_word = |w: &str| is_date_word(w) || CLOCK_WORDS.contains(&w) || UPDATE_WORDS.contains(&w);
     let has_date = NUMERIC_DATE.is_match(stamp) || bare.iter().any(|w| is_date_word(w));
     has_date && !bare.is_empty() && bare.iter().all(|w| is_number(w) || is_stamp_word(w))
 }
@@ -195,6 +218,8 @@ mod tests {
             "UPDATED: Tue., Nov. 19, 2019",
             "Nov. 20, 2019 6:02 AM EST",
             "21.04.2024",
+            "20 Nisan 2026•Güncelleme: 20 Nisan 2026",
+            "5 Aralık 2026 Cumartesi 14:30",
         ] {
             assert!(is_stamp_line(line), "{line}");
         }
