@@ -51,10 +51,12 @@ const SITE_SUFFIX: usize = 40;
 /// `description` without a site's name set after a bar or a dash at its
 /// end (" | Anadolu Ajansı", " – Sayt.az"): a short tail that is no sentence.
 fn without_site_suffix(description: &str) -> Option<&str> {
-    let (head, tail) = [" | ", " – ", " — "].iter().find_map(|mark| description.rsplit_once(mark))?;
-    let tail = tail.trim();
+    let (head, tail) = [" | ", " – ", " — ", " - "].iter().find_map(|mark| description.rsplit_once(mark))?;
+    let (head, tail) = (head.trim_end(), tail.trim());
     let site_shaped = (1..=SITE_SUFFIX).contains(&tail.chars().count()) && !tail.ends_with(['.', '!', '?']);
-    site_shaped.then(|| head.trim_end())
+    // After a plain hyphen, only when a sentence ends before it ("… bildirdi. - Anadolu Ajansı").
+    let after_sentence = head.ends_with(['.', '!', '?', '…', '"', '»', '”']);
+    (site_shaped && (after_sentence || !description.contains(" - "))).then_some(head)
 }
 
 /// The lead to put before the body, when a description is shown on the
@@ -90,11 +92,19 @@ pub(crate) fn to_html(lead: &str) -> String {
     format!("<p>{}</p>", lead.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"))
 }
 
-/// The innermost block whose whole text is `wanted` (compared without spaces).
+/// The innermost block whose whole text is `wanted` (compared without
+/// spaces), or else that opens with it and says a little more (a
+/// description shorter than the lead it was taken from).
 fn shown_as_block<'a>(page: &'a Document, wanted: &str) -> Option<NodeRef<'a>> {
+    innermost_block(page, |node| text_without_spaces_is(node, wanted))
+        .or_else(|| innermost_block(page, |node| opens_with(node, wanted)))
+}
+
+/// The innermost of the first run of nested [`LEAD_BLOCKS`] that `is_it`.
+fn innermost_block<'a>(page: &'a Document, is_it: impl Fn(&NodeRef) -> bool) -> Option<NodeRef<'a>> {
     let mut found: Option<NodeRef> = None;
     for node in &elements_named(page, LEAD_BLOCKS) {
-        if !text_without_spaces_is(node, wanted) {
+        if !is_it(node) {
             continue;
         }
         match found {
@@ -113,6 +123,29 @@ fn text_without_spaces_is(node: &NodeRef, wanted: &str) -> bool {
     for d in node.descendants_it() {
         let matches = own_text(&d, |t| t.chars().filter(|c| !c.is_whitespace()).all(|c| rest.next() == Some(c)));
         if matches == Some(false) {
+            return false;
+        }
+    }
+    rest.next().is_none()
+}
+
+/// Whether the text of `node` opens with `wanted` (both without spaces)
+/// and goes on for at most [`MAX_LEAD`] characters in all.
+fn opens_with(node: &NodeRef, wanted: &str) -> bool {
+    // Read only as far as it matches, as `text_without_spaces_is` does.
+    let mut rest = wanted.chars();
+    let mut after = 0usize;
+    for d in node.descendants_it() {
+        let matches = own_text(&d, |t| {
+            t.chars().filter(|c| !c.is_whitespace()).all(|c| match rest.next() {
+                Some(w) => w == c,
+                None => {
+                    after += 1;
+                    true
+                }
+            })
+        });
+        if matches == Some(false) || after > MAX_LEAD {
             return false;
         }
     }
@@ -236,6 +269,19 @@ mod tests {
         let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
         assert_eq!(missing_lead(&doc, &descriptions(&doc), body).as_deref(), Some(LEAD));
         assert_eq!(without_site_suffix("A sentence – and then another one, longer than a site's name."), None);
+        assert_eq!(without_site_suffix("It said so. - Anadolu Ajansı"), Some("It said so."));
+        assert_eq!(without_site_suffix("Spitzenreiter - doch weniger Tiere"), None);
+    }
+
+    #[test]
+    fn a_lead_that_says_more_than_the_description_is_found_whole() {
+        let more = format!("{LEAD} Zu Besuch bei einer Ärztin.");
+        let doc = Document::from(format!(
+            r#"<html><head><meta name="description" content="{LEAD}"></head><body><h1>T</h1><p class=einleitung>{more}</p>
+            <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
+        ));
+        let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
+        assert_eq!(missing_lead(&doc, &descriptions(&doc), body), Some(more));
     }
 
     #[test]
