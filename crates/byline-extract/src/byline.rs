@@ -50,6 +50,7 @@ mod elements;
 mod handle;
 mod lines;
 mod names;
+mod printed;
 mod regions;
 #[cfg(test)]
 mod reliability;
@@ -69,6 +70,7 @@ use crate::text::comparable;
 pub(crate) use agree::choose;
 pub(crate) use elements::from_elements;
 pub(crate) use names::Context;
+pub(crate) use printed::drop_printed_byline;
 pub(crate) use roles_beside::roles_from_page;
 pub(crate) use trailing::trailing_byline;
 

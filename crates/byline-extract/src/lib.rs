@@ -177,6 +177,7 @@ pub fn extract(
     title::drop_repeated_title(&content, &title);
     let trailing = byline::trailing_byline(&content, &people);
     let byline = byline::choose([from_json_ld, from_meta, from_elements, from_feed], trailing, &page_roles);
+    byline::drop_printed_byline(&content, &byline);
     cleanup::remove_empty_blocks(&content);
     cleanup::drop_non_web_url_attributes(&content);
     let lead_image = metadata::lead_image(&meta, &ld, &content, url);
