@@ -170,14 +170,17 @@ pub fn extract(
     };
     body_asides::drop_asides(&content, url);
     body_tidy::tidy(&content);
-    // The lead the page shows above the body, when the body left it out.
-    if let Some(lead) = body_lead::missing_lead(&page, &descriptions, &content.select("body").text()) {
-        content.select("body").prepend_html(body_lead::to_html(&lead));
-    }
+    // The lead the page shows above the body, when the body left it out;
+    // put before the body once the body's own first lines are tidied.
+    let lead = body_lead::missing_lead(&page, &descriptions, &content.select("body").text());
     title::drop_repeated_title(&content, &title);
     let trailing = byline::trailing_byline(&content, &people);
     let byline = byline::choose([from_json_ld, from_meta, from_elements, from_feed], trailing, &page_roles);
     byline::drop_printed_byline(&content, &byline);
+    // A description that is the headline again is no lead.
+    if let Some(lead) = lead.filter(|lead| text::comparable(lead) != text::comparable(&title)) {
+        content.select("body").prepend_html(body_lead::to_html(&lead));
+    }
     cleanup::remove_empty_blocks(&content);
     cleanup::drop_non_web_url_attributes(&content);
     let lead_image = metadata::lead_image(&meta, &ld, &content, url);
