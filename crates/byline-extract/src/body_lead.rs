@@ -25,14 +25,16 @@ const OPENING: usize = 40;
 const SHORT_OPENING: usize = 16;
 
 /// The page's descriptions (distinct, trimmed), read before cleanup drops
-/// the `<meta>` tags.
-pub(crate) fn descriptions(page: &Document) -> Vec<String> {
+/// the `<meta>` tags, then the JSON-LD article's `ld_description`.
+pub(crate) fn descriptions(page: &Document, ld_description: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let described = |meta: &NodeRef| {
         DESCRIPTION_TAGS.iter().any(|(attr, value)| meta.attr(attr).is_some_and(|v| v.as_ref() == *value))
     };
-    for meta in elements_named(page, &["meta"]).iter().filter(|m| described(m)) {
-        let text = squash(&meta.attr("content").unwrap_or_default());
+    let metas = elements_named(page, &["meta"]);
+    let contents = metas.iter().filter(|m| described(m)).map(|m| m.attr("content").unwrap_or_default().to_string());
+    for text in contents.chain(ld_description.map(str::to_string)) {
+        let text = squash(&text);
         // "… açıkladı. | Anadolu Ajansı": the page shows the lead without the site.
         let without_site = without_site_suffix(&text).map(str::to_string);
         for text in [Some(text), without_site].into_iter().flatten() {
@@ -96,8 +98,11 @@ pub(crate) fn to_html(lead: &str) -> String {
 /// spaces), or else that opens with it and says a little more (a
 /// description shorter than the lead it was taken from).
 fn shown_as_block<'a>(page: &'a Document, wanted: &str) -> Option<NodeRef<'a>> {
+    // A picture's caption (a description taken from it) is no lead.
+    let caption = |node: &NodeRef| crate::dom::inside(node, &["figcaption"]);
     innermost_block(page, |node| text_without_spaces_is(node, wanted))
         .or_else(|| innermost_block(page, |node| opens_with(node, wanted)))
+        .filter(|block| !caption(block))
 }
 
 /// The innermost of the first run of nested [`LEAD_BLOCKS`] that `is_it`.
@@ -231,14 +236,14 @@ mod tests {
     #[test]
     fn a_description_shown_above_the_body_is_its_lead() {
         let doc = page("before");
-        let found = descriptions(&doc);
+        let found = descriptions(&doc, None);
         let body = "Könntest du nach dem Aufwachen direkt weiterschlafen? Musst du gähnen?";
         assert_eq!(missing_lead(&doc, &found, body).as_deref(), Some(LEAD));
         // Already in the body: nothing to add.
         assert!(missing_lead(&doc, &found, &format!("{LEAD} {body}")).is_none());
         // Shown only below the body (a teaser): not a lead.
         let doc = page("after");
-        assert!(missing_lead(&doc, &descriptions(&doc), body).is_none());
+        assert!(missing_lead(&doc, &descriptions(&doc, None), body).is_none());
     }
 
     #[test]
@@ -249,14 +254,14 @@ mod tests {
             <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
         ));
         let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
-        assert_eq!(missing_lead(&doc, &descriptions(&doc), body), Some(format!("Berlin. {LEAD}")));
+        assert_eq!(missing_lead(&doc, &descriptions(&doc, None), body), Some(format!("Berlin. {LEAD}")));
         // More than a dateline beside it: the lead alone.
         let doc = Document::from(format!(
             r#"<html><head><meta name="description" content="{LEAD}"></head><body><h1>T</h1>
             <div><span>Lesen Sie auch, was Ärzte zu dem Thema sagen.</span> <span>{LEAD}</span></div>
             <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
         ));
-        assert_eq!(missing_lead(&doc, &descriptions(&doc), body).as_deref(), Some(LEAD));
+        assert_eq!(missing_lead(&doc, &descriptions(&doc, None), body).as_deref(), Some(LEAD));
     }
 
     #[test]
@@ -267,7 +272,7 @@ mod tests {
             <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
         ));
         let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
-        assert_eq!(missing_lead(&doc, &descriptions(&doc), body).as_deref(), Some(LEAD));
+        assert_eq!(missing_lead(&doc, &descriptions(&doc, None), body).as_deref(), Some(LEAD));
         assert_eq!(without_site_suffix("A sentence – and then another one, longer than a site's name."), None);
         assert_eq!(without_site_suffix("It said so. - Anadolu Ajansı"), Some("It said so."));
         assert_eq!(without_site_suffix("Spitzenreiter - doch weniger Tiere"), None);
@@ -281,7 +286,19 @@ mod tests {
             <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
         ));
         let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
-        assert_eq!(missing_lead(&doc, &descriptions(&doc), body), Some(more));
+        assert_eq!(missing_lead(&doc, &descriptions(&doc, None), body), Some(more));
+    }
+
+    #[test]
+    fn a_description_taken_from_a_caption_or_from_json_ld() {
+        let caption = "Bereit für den Jahrhundertkampf: Tyson Fury (links) und Oleksandr Usyk in Riad.";
+        let doc = Document::from(format!(
+            r#"<html><head></head><body><h1>T</h1><figure><img src=a.jpg><figcaption><span>{caption}</span></figcaption></figure>
+            <p class=intro>{LEAD}</p><article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
+        ));
+        let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
+        assert_eq!(missing_lead(&doc, &descriptions(&doc, Some(caption)), body), None);
+        assert_eq!(missing_lead(&doc, &descriptions(&doc, Some(LEAD)), body).as_deref(), Some(LEAD));
     }
 
     #[test]
@@ -292,7 +309,7 @@ mod tests {
                 <article><p>Könntest du nach dem Aufwachen direkt weiterschlafen?</p></article></body></html>"#
             ));
             let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
-            assert_eq!(missing_lead(&doc, &descriptions(&doc), body).as_deref(), Some(LEAD), "{heading}");
+            assert_eq!(missing_lead(&doc, &descriptions(&doc, None), body).as_deref(), Some(LEAD), "{heading}");
         }
     }
 }

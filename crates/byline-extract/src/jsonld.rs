@@ -62,6 +62,8 @@ pub(crate) struct ArticleLd {
     pub in_language: Option<String>,
     /// `articleBody` (or `text`) as written: plain text, sometimes HTML.
     pub article_body: Option<String>,
+    /// `description`: often the lead the page shows under the headline.
+    pub description: Option<String>,
 }
 
 /// Reads every JSON-LD block of `doc`; blocks that do not parse are skipped.
@@ -123,6 +125,7 @@ fn from_nodes(nodes: &[Value]) -> ArticleLd {
     ld.date_published = article.get("datePublished").and_then(string);
     ld.in_language = article.get("inLanguage").and_then(string);
     ld.article_body = article.get("articleBody").or_else(|| article.get("text")).and_then(string);
+    ld.description = article.get("description").and_then(string);
     ld.image = article.get("image").and_then(|v| image_url(v, &by_id));
     if let Some(publisher) = article.get("publisher") {
         let publisher = resolve(publisher, &by_id);

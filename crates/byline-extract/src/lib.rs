@@ -126,7 +126,7 @@ pub fn extract(
 
     // Everything read from <head> and structured data, before cleanup drops it.
     let ld = jsonld::read(&page);
-    let descriptions = body_lead::descriptions(&page);
+    let descriptions = body_lead::descriptions(&page, ld.description.as_deref());
     let meta = metadata::Meta::read(&page);
     let site_names = metadata::site_names(&meta, &ld, &page);
     let title = title::pick_at(&page, &meta, &ld, &site_names, Some(url));
