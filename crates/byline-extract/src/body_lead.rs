@@ -89,6 +89,26 @@ pub(crate) fn missing_lead(page: &Document, descriptions: &[String], body_text: 
     None
 }
 
+/// The most characters of a deck, the line under the headline.
+const MAX_DECK: usize = 400;
+/// Elements a deck is set in.
+const DECK_BLOCKS: &[&str] = &["h2", "h3", "p"];
+
+/// The deck the page sets right under its headline (`<h1>` of `title`,
+/// then an `<h2>`, `<h3>` or `<p>` of its own: "Как развеселили себя
+/// президент России и премьер Малайзии"), when `body_text` lacks it.
+pub(crate) fn deck(page: &Document, title: &str, body_text: &str) -> Option<String> {
+    let want = crate::text::comparable(title);
+    let headline = elements_named(page, &["h1"]).into_iter().find(|h| crate::text::comparable(&h.text()) == want)?;
+    let next = headline.next_element_sibling()?;
+    if !DECK_BLOCKS.contains(&crate::dom::tag(&next).as_str()) || crate::dom::has_descendant(&next, &["a", "img"]) {
+        return None;
+    }
+    let text = crate::dom::short_text(&next, MAX_DECK)?;
+    let shaped = text.chars().count() >= MIN_LEAD / 2 && text.split_whitespace().count() >= 5;
+    (shaped && !no_space(body_text).contains(&no_space(&text))).then_some(text)
+}
+
 /// A lead paragraph as HTML, text escaped.
 pub(crate) fn to_html(lead: &str) -> String {
     format!("<p>{}</p>", lead.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"))
@@ -299,6 +319,24 @@ mod tests {
         let body = "Könntest du nach dem Aufwachen direkt weiterschlafen?";
         assert_eq!(missing_lead(&doc, &descriptions(&doc, Some(caption)), body), None);
         assert_eq!(missing_lead(&doc, &descriptions(&doc, Some(LEAD)), body).as_deref(), Some(LEAD));
+    }
+
+    #[test]
+    fn the_deck_under_the_headline_is_the_lead_when_the_body_lacks_it() {
+        let deck_text = "Как развеселили себя президент России и премьер Малайзии";
+        let doc = Document::from(format!(
+            r#"<html><body><header><h1>Путин и Анвар Ибрагим</h1><h2>{deck_text}</h2></header>
+            <article><p>Президент России встретился с премьером Малайзии в Кремле.</p></article></body></html>"#
+        ));
+        let body = "Президент России встретился с премьером Малайзии в Кремле.";
+        assert_eq!(deck(&doc, "Путин и Анвар Ибрагим", body).as_deref(), Some(deck_text));
+        // In the body already, under another headline, or a link: no deck.
+        assert_eq!(deck(&doc, "Путин и Анвар Ибрагим", &format!("{deck_text} {body}")), None);
+        assert_eq!(deck(&doc, "Другой заголовок", body), None);
+        let linked = Document::from(format!(
+            r#"<html><body><h1>Путин и Анвар Ибрагим</h1><p><a href="/other">{deck_text}</a></p></body></html>"#
+        ));
+        assert_eq!(deck(&linked, "Путин и Анвар Ибрагим", body), None);
     }
 
     #[test]

@@ -172,7 +172,9 @@ pub fn extract(
     body_tidy::tidy(&content);
     // The lead the page shows above the body, when the body left it out;
     // put before the body once the body's own first lines are tidied.
-    let lead = body_lead::missing_lead(&page, &descriptions, &content.select("body").text());
+    let chosen_text = content.select("body").text();
+    let lead = body_lead::missing_lead(&page, &descriptions, &chosen_text)
+        .or_else(|| body_lead::deck(&page, &title, &chosen_text));
     title::drop_repeated_title(&content, &title);
     let trailing = byline::trailing_byline(&content, &people);
     let byline = byline::choose([from_json_ld, from_meta, from_elements, from_feed], trailing, &page_roles);
