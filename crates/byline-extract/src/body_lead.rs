@@ -70,6 +70,7 @@ pub(crate) fn missing_lead(page: &Document, descriptions: &[String], body_text: 
     if opening.is_empty() {
         return None;
     }
+    let first_words: String = opening.chars().take(SHORT_OPENING).collect();
     let page_body = page.select("body").nodes().first().copied()?;
     for description in descriptions {
         let wanted = no_space(description);
@@ -80,7 +81,6 @@ pub(crate) fn missing_lead(page: &Document, descriptions: &[String], body_text: 
         // The body's opening may run across lines the page keeps apart
         // with text of its own between them (a byline, then "•", then a
         // date): its first words are looked for too.
-        let first_words: String = opening.chars().take(SHORT_OPENING).collect();
         if comes_before_opening(&page_body, &block, &opening) || comes_before_opening(&page_body, &block, &first_words)
         {
             return Some(text_of_block(&with_dateline(block)));
@@ -141,23 +141,21 @@ fn innermost_block<'a>(page: &'a Document, is_it: impl Fn(&NodeRef) -> bool) -> 
     found
 }
 
-/// Whether the text of `node`, without whitespace, is `wanted`: read only
-/// as far as it matches, so most blocks are left at their first character.
+/// Whether the text of `node`, without whitespace, is `wanted`.
 fn text_without_spaces_is(node: &NodeRef, wanted: &str) -> bool {
-    let mut rest = wanted.chars();
-    for d in node.descendants_it() {
-        let matches = own_text(&d, |t| t.chars().filter(|c| !c.is_whitespace()).all(|c| rest.next() == Some(c)));
-        if matches == Some(false) {
-            return false;
-        }
-    }
-    rest.next().is_none()
+    opens_with_then(node, wanted, 0)
 }
 
 /// Whether the text of `node` opens with `wanted` (both without spaces)
 /// and goes on for at most [`MAX_LEAD`] characters in all.
 fn opens_with(node: &NodeRef, wanted: &str) -> bool {
-    // Read only as far as it matches, as `text_without_spaces_is` does.
+    opens_with_then(node, wanted, MAX_LEAD)
+}
+
+/// Whether the text of `node`, without whitespace, is `wanted` and then at
+/// most `more` characters: read only as far as it matches, so most blocks
+/// are left at their first character.
+fn opens_with_then(node: &NodeRef, wanted: &str, more: usize) -> bool {
     let mut rest = wanted.chars();
     let mut after = 0usize;
     for d in node.descendants_it() {
@@ -166,11 +164,11 @@ fn opens_with(node: &NodeRef, wanted: &str) -> bool {
                 Some(w) => w == c,
                 None => {
                     after += 1;
-                    true
+                    after <= more
                 }
             })
         });
-        if matches == Some(false) || after > MAX_LEAD {
+        if matches == Some(false) {
             return false;
         }
     }

@@ -86,6 +86,8 @@ pub(crate) fn tidy(doc: &Document) {
     drop_trailing_headings(doc);
 }
 
+/// More characters than the longest of [`SHOW_MORE`] has.
+const SHOW_MORE_CHARS: usize = 12;
 /// Words a widget writes after a text it cut short, to show the rest
 /// ("… more", "… Read more", "… mehr", "… ещё"), compared lower-case.
 const SHOW_MORE: &[&str] = &["read more", "more", "weiterlesen", "mehr", "подробнее", "ещё", "еще", "daha çox", "ardı"];
@@ -135,7 +137,9 @@ fn drop_repeated_blocks(innermost: &[NodeRef]) {
 /// ("… relations … more"), and the rest is long enough to be a repeat.
 fn truncated_key(text: &str) -> Option<String> {
     let mut rest = text.trim_end();
-    let lower = rest.to_lowercase();
+    // Only the end is compared: lower-case just that much of every block.
+    let tail_from = rest.char_indices().rev().nth(SHOW_MORE_CHARS).map_or(0, |(i, _)| i);
+    let lower = rest[tail_from..].to_lowercase();
     if let Some(word) = SHOW_MORE.iter().find(|w| lower.ends_with(*w)) {
         // Cased forms of a few letters differ in length: cut only on a boundary.
         rest = rest.get(..rest.len().saturating_sub(word.len())).unwrap_or(rest).trim_end();
@@ -417,6 +421,11 @@ mod tests {
         assert_eq!(out.matches("Ministers").count(), 1, "{out}");
         assert_eq!(out.matches("Short line.").count(), 2, "{out}");
         assert!(out.contains("The story starts here"), "{out}");
+    }
+
+    #[test]
+    fn the_show_more_words_fit_the_end_that_is_compared() {
+        assert!(SHOW_MORE.iter().all(|w| w.chars().count() < SHOW_MORE_CHARS));
     }
 
     #[test]
