@@ -10,7 +10,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use crate::dom::{body_elements, has_descendant, innermost_blocks, inside, short_text, tag, MEDIA_OR_TABLE};
+use crate::dom::{body_elements, class_id, has_descendant, innermost_blocks, inside, short_text, tag, MEDIA_OR_TABLE};
 use crate::text::{comparable, letters_and_digits};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -76,6 +76,7 @@ const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 /// such as Fundus's leaves captions out; Readability's keeps them).
 pub(crate) fn tidy(doc: &Document) {
     let blocks = innermost_blocks(doc);
+    drop_captions_repeating_text(&blocks);
     drop_repeated_blocks(&blocks);
     drop_comment_counters(&blocks);
     drop_stamp_lines(&blocks);
@@ -84,6 +85,45 @@ pub(crate) fn tidy(doc: &Document) {
     drop_picture_labels(doc);
     drop_teaser_cards(doc);
     drop_trailing_headings(doc);
+}
+
+/// A caption repeating the article's text has at least this many letters
+/// and digits: a shorter one ("The scene on Monday") may be any sentence's part.
+const MIN_CAPTION_REPEAT: usize = 40;
+
+/// Drops the captions whose text the article's own text already has, a
+/// paragraph saying it or a paragraph's part (a tabloid captions its
+/// pictures with the sentences of the story, before or after them):
+/// the reader would read it twice. The picture stays.
+fn drop_captions_repeating_text(innermost: &[NodeRef]) {
+    let (captions, text): (Vec<&NodeRef>, Vec<&NodeRef>) = innermost.iter().partition(|b| is_caption(b));
+    let text: Vec<String> = text.iter().map(|b| letters_and_digits(&b.text())).collect();
+    for caption in captions {
+        let key = letters_and_digits(&caption.text());
+        if key.chars().count() >= MIN_CAPTION_REPEAT
+            && !has_descendant(caption, MEDIA_OR_TABLE)
+            && text.iter().any(|t| t.contains(key.as_str()))
+        {
+            caption.remove_from_parent();
+        }
+    }
+}
+
+/// Whether `block` is a picture's caption: inside a `<figcaption>`, or a
+/// paragraph called a caption by its own or its parent's class or id, or
+/// set right after a picture (a heading there is the next section's).
+fn is_caption(block: &NodeRef) -> bool {
+    if inside(block, &["figcaption"]) {
+        return true;
+    }
+    let paragraph = matches!(tag(block).as_str(), "p" | "div" | "dd");
+    let called_caption = || std::iter::once(*block).chain(block.parent()).any(|n| class_id(&n).contains("caption"));
+    let after_picture = || {
+        block
+            .prev_element_sibling()
+            .is_some_and(|p| matches!(tag(&p).as_str(), "img" | "picture") || has_descendant(&p, &["img", "picture"]))
+    };
+    paragraph && (called_caption() || after_picture())
 }
 
 /// More characters than the longest of [`SHOW_MORE`] has.
@@ -490,5 +530,22 @@ mod tests {
         assert_eq!(out.split_whitespace().collect::<String>(), "IntroText.");
         let out = tidied("<body><p>Text.</p><h2>Chart</h2><img src=c.png></body>");
         assert!(out.contains("Chart"), "{out}");
+    }
+
+    #[test]
+    fn captions_repeating_the_article_s_sentences_go() {
+        let first = "Currency collectors nationwide are on hunt for some rare dollar bills";
+        let second = "Only nine of these pairs have been matched, leaving millions of rare bills out there";
+        let out = tidied(&format!(
+            r#"<body><p>Think twice before you spend any bill.</p><p>{first}, willing to pay up to $150,000.</p>
+            <div><div><img src=a.jpg></div><p class="imageCaption">{first}</p></div>
+            <figure><img src=b.jpg><figcaption>{second}</figcaption></figure><p>More words.</p><p>Yet more.</p>
+            <p>{second}.</p><div><img src=c.jpg></div><p>A caption of its own, saying what the picture shows.</p>
+            <div><img src=d.jpg></div><h2>{first}</h2><p>The end.</p></body>"#
+        ));
+        assert_eq!(out.matches(first).count(), 2, "{out}");
+        assert_eq!(out.matches(second).count(), 1, "{out}");
+        assert!(out.contains("A caption of its own") && out.contains("$150,000"), "{out}");
+        assert!(out.contains(&format!("{second}.")), "the paragraph stays, its caption goes: {out}");
     }
 }

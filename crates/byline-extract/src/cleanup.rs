@@ -10,7 +10,8 @@
 //! `marks` (the class and id words of page furniture), `furniture` (ad,
 //! share and call-to-action blocks, ad labels and picture credits, the
 //! site's footer), `hidden` (text that is never shown, a video's fallback,
-//! React's streamed parts), `images` (tracking pixels and ad banners),
+//! React's streamed parts), `page_css` (what the page's own stylesheet
+//! hides), `images` (tracking pixels and ad banners),
 //! `related` (related-story blocks and teasers of other articles) and
 //! `other_pages` (links to the site's other pages).
 
@@ -19,6 +20,7 @@ mod hidden;
 mod images;
 mod marks;
 mod other_pages;
+mod page_css;
 mod related;
 
 use dom_query::{Document, NodeRef};
@@ -95,6 +97,8 @@ const PARAGRAPH_TEXT: usize = 80;
 /// place.
 pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
     place_streamed_parts(doc);
+    // Before the page's <style> elements go.
+    let hidden_by_css = page_css::hidden_by_page_css(doc);
     let all = elements(doc);
     for node in &all {
         let name = tag(node);
@@ -121,7 +125,8 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
     while let Some(node) = in_body.get(next) {
         next += 1;
         // `protected` walks the subtree, so it is asked only about matches.
-        if is_noise(node, page_url) && node.parent().is_some() && !protected(node) {
+        let noise = is_noise(node, page_url) || page_css::is_hidden_by(node, &hidden_by_css);
+        if noise && node.parent().is_some() && !protected(node) {
             // Its elements are the ones listed next (none of them was
             // touched yet): gone with it, they need no rule.
             next += element_count(node);

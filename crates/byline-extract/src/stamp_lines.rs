@@ -167,8 +167,25 @@ pub(crate) fn is_stamp_line(text: &str) -> bool {
     if text.is_empty() || text.chars().count() > STAMP_TEXT {
         return false;
     }
-    READING_TIME.is_match(text) || is_time_stamp(text)
+    READING_TIME.is_match(text) || AGE_OR_DURATION.is_match(text) || is_time_stamp(text)
 }
+
+/// A stamp's age, or a video's length, the block's whole text: "14 hours
+/// ago", "vor 3 Stunden", "2 часа назад", "3 saat əvvəl", "Duration 1:30"
+/// (a video's card in the text, the video itself gone). Right only the day
+/// the page was read; the reader shows the article's own date.
+static AGE_OR_DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago
+          | vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag|tagen|wochen?|monat|monaten|jahr|jahren)
+          | \d+\s+(?:секунд\p{L}*|минут\p{L}*|час\p{L}*|дн\p{L}*|день|недел\p{L}*|месяц\p{L}*|год\p{L}*|лет)\s+назад
+          | \d+\s+(?:saniyə|dəqiqə|saat|gün|həftə|ay|il|saniye|dakika|hafta|yıl)\s+(?:əvvəl|öncə|önce)
+          | (?:duration|dauer|длительность|продолжительность|müddət)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*min\.?)?
+        )$",
+    )
+    .unwrap()
+});
 
 /// A date with or without its time, after an optional label: a month's
 /// or weekday's name or a date in numbers ("24.04.2024", "2019-11-20") in
@@ -220,6 +237,13 @@ mod tests {
             "21.04.2024",
             "20 Nisan 2026•Güncelleme: 20 Nisan 2026",
             "5 Aralık 2026 Cumartesi 14:30",
+            "14 hours ago",
+            "1 day ago",
+            "vor 3 Stunden",
+            "2 часа назад",
+            "3 saat əvvəl",
+            "Duration 1:30",
+            "Duration 12:38",
         ] {
             assert!(is_stamp_line(line), "{line}");
         }
@@ -240,6 +264,8 @@ mod tests {
             "8:09",
             "6817 387",
             "15:6",
+            "Two days ago the minister resigned.",
+            "Duration of the strike",
         ] {
             assert!(!is_stamp_line(line), "{line}");
         }

@@ -77,6 +77,9 @@ pub(super) fn is_ad_block(node: &NodeRef, tokens: &[&str], text: &ShortText) -> 
 }
 
 pub(super) fn is_share_block(node: &NodeRef, tokens: &[&str], text: &ShortText) -> bool {
+    if is_picture_to_share(node) {
+        return false;
+    }
     let marked = tokens.iter().any(|t| SHARE_WORDS.contains(t) || t.starts_with("share") || t.starts_with("heateor"));
     if marked && !looks_like_content(node, text) {
         return true;
@@ -100,6 +103,17 @@ pub(super) fn is_share_block(node: &NodeRef, tokens: &[&str], text: &ShortText) 
     }
     let items: Vec<String> = node.element_children().iter().map(|c| comparable(&text_of(c))).collect();
     items.len() >= 2 && items.iter().all(|t| SHARE_NAMES.contains(&t.as_str()))
+}
+
+/// A picture is this many pixels wide or high at least; a share button's icon is smaller.
+const MIN_PICTURE_SIDE: u32 = 100;
+
+/// An article's picture marked for sharing ("img-share": a share button
+/// shows on it): an `<img>` declared at least [`MIN_PICTURE_SIDE`] pixels
+/// on a side, the article's, not a share button's icon.
+fn is_picture_to_share(node: &NodeRef) -> bool {
+    let side = |name: &str| node.attr(name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
+    tag(node) == "img" && [side("width"), side("height")].into_iter().flatten().any(|s| s >= MIN_PICTURE_SIDE)
 }
 
 pub(super) fn is_appeal_block(node: &NodeRef, tokens: &[&str], marks: &str, text: &ShortText) -> bool {
@@ -180,5 +194,14 @@ mod tests {
         let body = "Söz ".repeat(200);
         let out = clean(&format!(r#"<body><div class="social-news"><p>{body}</p></div></body>"#));
         assert!(out.contains("Söz"), "{out}");
+    }
+
+    #[test]
+    fn a_picture_marked_for_sharing_is_kept_and_a_share_icon_goes() {
+        let out = clean(
+            r#"<body><p>Text.</p><div><img class="blkBorder img-share" src="a.jpg" width="634" height="722"></div>
+            <p><img class="share-icon" src="fb.png" width="24" height="24"></p></body>"#,
+        );
+        assert!(out.contains("a.jpg") && !out.contains("fb.png"), "{out}");
     }
 }
