@@ -16,8 +16,19 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Where a credit starts inside a caption (compared as written).
-const CREDIT_MARKS: &[&str] =
-    &["©", "(c) ", "Foto: ", "Fotos: ", "Photo: ", "Photos: ", "(Image: ", "Image Credits: ", "Bild: ", "Фото: "];
+const CREDIT_MARKS: &[&str] = &[
+    "©",
+    "(c) ",
+    "Foto: ",
+    "Fotos: ",
+    "Photo: ",
+    "Photos: ",
+    "(Picture: ",
+    "(Image: ",
+    "Image Credits: ",
+    "Bild: ",
+    "Фото: ",
+];
 /// A caption (or a credit line) is a block of at most this many characters.
 const CAPTION_TEXT: usize = 300;
 /// A credit is at most this many characters, from its mark to the end.
@@ -430,9 +441,10 @@ mod tests {
             "<body><p>Story text that is long enough.</p><div><img src=a.jpg></div>\
              <div>Lee Elder war beim Masters 1975 der Zuschauermagnet. | &copy; Augusta National/Getty Images</div>\
              <p class=c>Marco Odermatt, Ski-Star. <b>© AFP / MARCO BERTORELLO</b></p><p>© Reuters</p><p>End.</p>\
-             <p>Protesters wore masks (Image: GETTY )</p><figcaption><strong>Image Credits:</strong> Strava</figcaption></body>",
+             <p>Protesters wore masks (Image: GETTY )</p><p>Guards at the palace (Picture: PA)</p><figcaption><strong>Image Credits:</strong> Strava</figcaption></body>",
         );
         assert!(out.contains("wore masks") && !out.contains("GETTY") && !out.contains("Strava"), "{out}");
+        assert!(out.contains("Guards at the palace") && !out.contains("PA)"), "{out}");
         assert!(out.contains("Zuschauermagnet.") && out.contains("Ski-Star."), "{out}");
         assert!(!out.contains("Getty") && !out.contains("AFP") && !out.contains("Reuters"), "{out}");
         assert!(out.contains("End."));

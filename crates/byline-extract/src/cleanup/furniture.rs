@@ -80,8 +80,11 @@ pub(super) fn is_share_block(node: &NodeRef, tokens: &[&str], text: &ShortText) 
     if is_picture_to_share(node) {
         return false;
     }
-    let marked = tokens.iter().any(|t| SHARE_WORDS.contains(t) || t.starts_with("share") || t.starts_with("heateor"));
-    if marked && !looks_like_content(node, text) {
+    // "shareable": a picture (Metro's figures) or a quote a share button shows on, not the button.
+    let share_mark = |t: &&str| {
+        SHARE_WORDS.contains(t) || (t.starts_with("share") && !t.starts_with("shareable")) || t.starts_with("heateor")
+    };
+    if tokens.iter().any(share_mark) && !looks_like_content(node, text) {
         return true;
     }
     let name = tag(node);
@@ -200,8 +203,9 @@ mod tests {
     fn a_picture_marked_for_sharing_is_kept_and_a_share_icon_goes() {
         let out = clean(
             r#"<body><p>Text.</p><div><img class="blkBorder img-share" src="a.jpg" width="634" height="722"></div>
-            <p><img class="share-icon" src="fb.png" width="24" height="24"></p></body>"#,
+            <p><img class="share-icon" src="fb.png" width="24" height="24"></p>
+            <figure class="img-container shareable-item"><img src="m.jpg"><figcaption>Fans.</figcaption></figure></body>"#,
         );
-        assert!(out.contains("a.jpg") && !out.contains("fb.png"), "{out}");
+        assert!(out.contains("a.jpg") && out.contains("m.jpg") && !out.contains("fb.png"), "{out}");
     }
 }
