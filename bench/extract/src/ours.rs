@@ -103,6 +103,7 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         let (mut roled, mut roles) = (0, 0);
         let (mut golden, mut f1) = (0, 0.0);
         let (mut with, mut without, mut body_ok, mut scored) = ((0, 0), (0, 0), 0, 0);
+        let (mut titled, mut titles) = (0, 0);
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds(p)) {
             if let Some(f) = s.f1 {
                 golden += 1;
@@ -112,6 +113,10 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
             without = (without.0 + s.without_absent, without.1 + page.expected.must_not_contain.len());
             body_ok += usize::from(s.body_ok);
             scored += 1;
+            if !page.expected.title.is_empty() {
+                titled += 1;
+                titles += usize::from(s.title_ok);
+            }
         }
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             if !page.expected.byline_known() {
@@ -135,7 +140,7 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
             out,
             "{label}: names right {names}/{person} (wrong: {} none found, {} other names), invented {invented}/{nobody}, \
              roles right {roles}/{roled}{f1}; snippets: must-have {}/{}, must-not absent {}/{}, \
-             pages all right {body_ok}/{scored}",
+             pages all right {body_ok}/{scored}; titles right {titles}/{titled}",
             none_found,
             person - names - none_found,
             with.0,

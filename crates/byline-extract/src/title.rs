@@ -157,14 +157,18 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
         .chain(sources.ld.iter().map(|t| comparable(t)))
         .filter(|t| !t.is_empty())
         .collect();
-    let headings: Vec<String> = elements_named(doc, &["h1"]).iter().map(text_of).collect();
+    // A masthead's `<h1>` too: a blog's name, the post's title under it.
+    let h1s: Vec<String> = elements_named(doc, &["h1"]).iter().map(text_of).collect();
+    let headings: Vec<String> = headline_elements(doc).iter().map(text_of).collect();
+    // An `<h1>` that `og:title` or the JSON-LD headline is, word for word, is the headline.
+    let named_headline: Vec<String> = sources.headlines().iter().map(|t| comparable(t)).collect();
     // A blog's name in the `<h1>` and the post's title in an `<h2>`/`<h3>`,
     // the `<title>` being "Blog: Post": the `<h2>`/`<h3>` is the headline.
     // Read only when a title holds an `<h1>` and more.
     let read_subheads: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
     let subheads =
         || read_subheads.get_or_init(|| elements_named(doc, &["h1", "h2", "h3"]).iter().map(text_of).collect());
-    for h in headings.iter().map(|t| comparable(t)).filter(|t| !t.is_empty()) {
+    for h in h1s.iter().map(|t| comparable(t)).filter(|t| !t.is_empty() && !named_headline.contains(t)) {
         for title in &seo {
             let rest = if let Some(rest) = title.strip_prefix(h.as_str()) {
                 rest
@@ -186,8 +190,7 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
         return confirmed(whole.clone());
     }
     let (titles, headlines) = (sources.all(), sources.headlines());
-    if let Some(part) =
-        elements_named(doc, &["h1"]).iter().find_map(|h| headline_parts::headline_in(h, &titles, &headlines))
+    if let Some(part) = headline_elements(doc).iter().find_map(|h| headline_parts::headline_in(h, &titles, &headlines))
     {
         return confirmed(part);
     }
@@ -199,7 +202,7 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
                 || a.attr("role").is_some_and(|r| r.as_ref() == "main")
         })
     };
-    let inside = elements_named(doc, &["h1"]).iter().filter(|h| in_main(h)).map(text_of).find(|t| usable(t));
+    let inside = headline_elements(doc).iter().filter(|h| in_main(h)).map(text_of).find(|t| usable(t));
     inside
         .or_else(|| {
             let all: Vec<&String> = headings.iter().filter(|t| !t.is_empty()).collect();
@@ -255,7 +258,27 @@ pub(crate) fn strip_kicker(title: &str, h1: &str) -> String {
 
 /// The first `<h1>` of two or more words that is not a site name in a logo.
 fn first_headline(doc: &Document) -> Option<String> {
-    elements_named(doc, &["h1"]).iter().map(text_of).find(|t| t.split_whitespace().count() >= 2)
+    headline_elements(doc).iter().map(text_of).find(|t| t.split_whitespace().count() >= 2)
+}
+
+/// The page's `<h1>` elements but the masthead: an `<h1>` whose text is
+/// all a link to the site's home page ("Hi, I'm Nicolas." on a blog) names
+/// the site on every page, never the article.
+fn headline_elements(doc: &Document) -> Vec<NodeRef<'_>> {
+    let home = |a: &NodeRef| {
+        a.attr("href").is_some_and(|href| {
+            let href = href.trim();
+            matches!(href, "/" | "./")
+                || Url::parse(href).is_ok_and(|u| u.path() == "/" && u.query().is_none() && u.fragment().is_none())
+        })
+    };
+    let masthead = |h: &NodeRef| {
+        let links: Vec<NodeRef> = h.descendants_it().filter(|d| tag(d) == "a").collect();
+        !links.is_empty()
+            && links.iter().all(home)
+            && comparable(&text_of(h)) == links.iter().map(|a| comparable(&text_of(a))).collect::<Vec<_>>().join(" ")
+    };
+    elements_named(doc, &["h1"]).into_iter().filter(|h| !masthead(h)).collect()
 }
 
 /// `title` without a leading or trailing site name.
@@ -430,6 +453,31 @@ mod tests {
         let html = "<html><head><title>Kleine Schafskunde | Mäscot das Schaf – Webcomic</title></head><body>\
                     <h1>Mäscot das Schaf – Webcomic</h1><article><h1>Kleine Schafskunde</h1><p>Text.</p></article></body></html>";
         assert_eq!(picked(html, &[]), "Kleine Schafskunde");
+    }
+
+    #[test]
+    fn an_h1_the_metadata_names_is_the_headline_beside_a_site_or_writer_heading() {
+        // The <title>'s other part is the site's name or the writer's, printed
+        // in a heading too: the <h1> stays the headline.
+        let html = r#"<html><head><title>United States to Lift Sudan Sanctions - The New York Times</title>
+            <meta property="og:title" content="United States to Lift Sudan Sanctions"></head><body>
+            <h2>The New York Times</h2><h1>United States to Lift Sudan Sanctions</h1><p>Text.</p></body></html>"#;
+        assert_eq!(picked(html, &[]), "United States to Lift Sudan Sanctions");
+        let html = r#"<html><head><meta property="og:title" content="Samantha and The Great Big Lie">
+            <script type="application/ld+json">{"@type":"Article","headline":"Samantha and The Great Big Lie - John C. Welch - Medium"}</script>
+            </head><body><h1>Samantha and The Great Big Lie</h1><h2>John C. Welch</h2><p>Text.</p></body></html>"#;
+        assert_eq!(picked(html, &["Medium".to_string()]), "Samantha and The Great Big Lie");
+    }
+
+    #[test]
+    fn an_h1_linking_to_the_home_page_is_the_masthead() {
+        let html = r#"<html><head><title>Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault</title></head>
+            <body><h1><a href="/">Hi, I'm <strong>Nicolas.</strong></a></h1>
+            <h2><a href="/code/2013/covered/">Get your Frontend JavaScript Code Covered</a></h2><p>Text.</p></body></html>"#;
+        assert!(picked(html, &[]).starts_with("Get your Frontend JavaScript Code Covered"), "{}", picked(html, &[]));
+        // A headline linking to the article itself is the headline.
+        let html = r#"<html><head><title>Site</title></head><body><h1><a href="/2013/covered/">Get your code covered</a></h1></body></html>"#;
+        assert_eq!(picked(html, &[]), "Get your code covered");
     }
 
     #[test]

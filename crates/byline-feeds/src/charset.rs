@@ -135,15 +135,67 @@ pub fn guess_legacy_encoding(bytes: &[u8]) -> &'static Encoding {
     }
 }
 
-/// Decodes an HTML page to UTF-8 text: BOM, then the `Content-Type` charset,
-/// then `<meta charset>`, then UTF-8.
+/// Decodes an HTML page to UTF-8 text, in [`html_encoding`]'s encoding.
 pub fn decode_html<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
-    let encoding = Encoding::for_bom(bytes)
-        .map(|(enc, _)| enc)
-        .or_else(|| content_type.and_then(charset_from_content_type))
-        .or_else(|| charset_from_html_meta(bytes))
-        .unwrap_or(UTF_8);
-    encoding.decode_with_bom_removal(bytes).0
+    html_encoding(bytes, content_type).decode_with_bom_removal(bytes).0
+}
+
+/// The encoding of an HTML page: its BOM; else the `Content-Type` charset,
+/// then `<meta charset>`, unless the bytes prove it wrong; else UTF-8 when
+/// the bytes can be, and otherwise a guess ([`guess_legacy_encoding`]).
+///
+/// UTF-8 is the one encoding bytes prove or disprove. A page whose
+/// non-ASCII text is all well-formed UTF-8 is UTF-8 whatever a header or a
+/// template's `<meta>` says (a site moved to UTF-8 under an old
+/// `<meta charset="windows-1251">`, or a server's default charset): real
+/// windows-1251 or Latin-1 text is never well-formed UTF-8. And a page
+/// said to be UTF-8 that is mostly malformed as UTF-8 is a single-byte one.
+pub fn html_encoding(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
+    if let Some((bom, _)) = Encoding::for_bom(bytes) {
+        return bom;
+    }
+    let meta = || charset_from_html_meta(bytes);
+    let declared = content_type.and_then(charset_from_content_type).or_else(meta);
+    let evidence = Utf8Evidence::of(bytes);
+    match declared {
+        Some(d) if d != UTF_8 && d.is_single_byte() && evidence.proves_utf8() => UTF_8,
+        // Said to be UTF-8 (by the server, most likely): the page's own `<meta>`, else a guess.
+        Some(d) if d == UTF_8 && evidence.disproves_utf8() => {
+            meta().filter(|m| *m != UTF_8).unwrap_or_else(|| guess_legacy_encoding(bytes))
+        }
+        Some(d) => d,
+        None if evidence.disproves_utf8() => guess_legacy_encoding(bytes),
+        None => UTF_8,
+    }
+}
+
+/// What a document's bytes say of UTF-8: how many well-formed multi-byte
+/// characters it has, and how many bytes are malformed as UTF-8.
+struct Utf8Evidence {
+    well_formed: usize,
+    malformed: usize,
+}
+
+impl Utf8Evidence {
+    fn of(bytes: &[u8]) -> Self {
+        let mut evidence = Self { well_formed: 0, malformed: 0 };
+        for chunk in bytes.utf8_chunks() {
+            evidence.well_formed += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+            evidence.malformed += chunk.invalid().len();
+        }
+        evidence
+    }
+
+    /// Non-ASCII text, all of it well-formed: UTF-8 beyond doubt.
+    fn proves_utf8(&self) -> bool {
+        self.malformed == 0 && self.well_formed > 0
+    }
+
+    /// More malformed bytes than well-formed characters: not UTF-8 (a stray
+    /// byte or two in a UTF-8 page is not enough to say so).
+    fn disproves_utf8(&self) -> bool {
+        self.malformed > self.well_formed
+    }
 }
 
 /// Replaces the value of the declaration's `encoding` attribute with `UTF-8`.
@@ -236,6 +288,31 @@ mod tests {
             "<html><head><META http-equiv=Content-Type content='text/html; charset=windows-1251'><title>Погода</title>",
         );
         assert!(decode_html(&body, Some("text/html")).contains("Погода"));
+    }
+
+    #[test]
+    fn an_html_page_s_bytes_overrule_a_wrong_declaration() {
+        let page =
+            "<html><head><meta charset=\"windows-1251\"><title>Новости Баку</title></head><body>Курс маната</body>";
+        // Moved to UTF-8, the template's <meta> left behind: the bytes are UTF-8.
+        assert_eq!(decode_html(page.as_bytes(), None), page);
+        assert_eq!(decode_html(page.as_bytes(), Some("text/html; charset=windows-1251")), page);
+        // Really windows-1251, said to be UTF-8 by the server, or said by nothing.
+        let (cp1251, _, _) = WINDOWS_1251.encode(page);
+        assert_eq!(decode_html(&cp1251, Some("text/html; charset=utf-8")), page);
+        let koi_page = page.replace("windows-1251", "koi8-r");
+        let (koi, _, _) = KOI8_R.encode(&koi_page);
+        assert!(decode_html(&koi, Some("text/html; charset=utf-8")).contains("Новости Баку"), "its <meta> says which");
+        let undeclared = page.replace("<meta charset=\"windows-1251\">", "");
+        let (cp1251, _, _) = WINDOWS_1251.encode(&undeclared);
+        assert_eq!(decode_html(&cp1251, None), undeclared);
+        // A UTF-8 page with one stray byte stays UTF-8.
+        let mut stray = "<p>Gənclər üçün xəbərlər, Bakı</p>".as_bytes().to_vec();
+        stray.push(0xE9);
+        assert!(decode_html(&stray, Some("text/html; charset=utf-8")).contains("Gənclər üçün"));
+        // Latin-1 text is never well-formed UTF-8: its declaration stands.
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("<meta charset=\"iso-8859-1\"><p>Nuevos síntomas</p>");
+        assert!(decode_html(&latin, None).contains("Nuevos síntomas"));
     }
 
     #[test]
