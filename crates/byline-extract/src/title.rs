@@ -55,10 +55,41 @@ pub(crate) fn pick_at(doc: &Document, meta: &Meta, ld: &ArticleLd, site_names: &
     let candidates = [first.clone(), og, ld.headline.clone(), h1.clone(), twitter, title_tag];
     let title = candidates.into_iter().flatten().map(|c| strip(&c)).find(|c| !c.is_empty()).unwrap_or_default();
     let title = without_writer(&title, doc);
-    match first.as_deref().or(h1.as_deref()) {
+    let title = match first.as_deref().or(h1.as_deref()) {
         Some(h) => strip_kicker(&title, h),
         None => title,
+    };
+    // A page without an `<h1>` of its own whose titles only name the site.
+    if h1.is_none() && names_the_site(&title, site_names, url) {
+        return section_heading(doc, site_names).unwrap_or(title);
     }
+    title
+}
+
+/// Whether `title` is only the site's name, or its host ("carta.info",
+/// "ICON Magazine"): what a page with no headline of its own gives.
+fn names_the_site(title: &str, site_names: &[String], url: Option<&Url>) -> bool {
+    let key = comparable(title);
+    let host = url.and_then(Url::host_str).map(|h| comparable(h.trim_start_matches("www.")));
+    key.is_empty() || site_names.iter().any(|s| comparable(s) == key) || host.is_some_and(|h| h == key)
+}
+
+/// The first `<h2>`, `<h3>` or `<h4>` of two or more words (in the
+/// article or `<main>` when the page has one) that is no site name and no
+/// masthead: the headline of a page whose `<h1>` and titles name the site.
+fn section_heading(doc: &Document, site_names: &[String]) -> Option<String> {
+    let sites: Vec<String> = site_names.iter().map(|s| comparable(s)).collect();
+    let headings = elements_named(doc, &["h2", "h3", "h4"]);
+    let main = |h: &NodeRef| h.ancestors_it(None).any(|a| matches!(tag(&a).as_str(), "article" | "main"));
+    let scope: Vec<&NodeRef> = if headings.iter().any(main) {
+        headings.iter().filter(|h| main(h)).collect()
+    } else {
+        headings.iter().collect()
+    };
+    scope
+        .into_iter()
+        .map(text_of)
+        .find(|t| (2..=MAX_HEADLINE_WORDS).contains(&t.split_whitespace().count()) && !sites.contains(&comparable(t)))
 }
 
 /// `title` without the writer a `<title>` names after the headline ("Dear
@@ -157,18 +188,31 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
         .chain(sources.ld.iter().map(|t| comparable(t)))
         .filter(|t| !t.is_empty())
         .collect();
+    // `article h1, [itemtype*="Article"] h1, main h1, [role="main"] h1`.
+    let in_main = |h: &NodeRef| {
+        h.ancestors_it(None).any(|a| {
+            matches!(tag(&a).as_str(), "article" | "main")
+                || a.attr("itemtype").is_some_and(|t| t.contains("Article"))
+                || a.attr("role").is_some_and(|r| r.as_ref() == "main")
+        })
+    };
     // A masthead's `<h1>` too: a blog's name, the post's title under it.
-    let h1s: Vec<String> = elements_named(doc, &["h1"]).iter().map(text_of).collect();
+    let h1s = elements_named(doc, &["h1"]);
     let headings: Vec<String> = headline_elements(doc).iter().map(text_of).collect();
     // An `<h1>` that `og:title` or the JSON-LD headline is, word for word, is the headline.
     let named_headline: Vec<String> = sources.headlines().iter().map(|t| comparable(t)).collect();
     // A blog's name in the `<h1>` and the post's title in an `<h2>`/`<h3>`,
     // the `<title>` being "Blog: Post": the `<h2>`/`<h3>` is the headline.
-    // Read only when a title holds an `<h1>` and more.
-    let read_subheads: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
-    let subheads =
-        || read_subheads.get_or_init(|| elements_named(doc, &["h1", "h2", "h3"]).iter().map(text_of).collect());
-    for h in h1s.iter().map(|t| comparable(t)).filter(|t| !t.is_empty() && !named_headline.contains(t)) {
+    // Not when the `<h1>` is the article's and the other heading is not (the
+    // blog's name in a sidebar after the article). Read only when a title
+    // holds an `<h1>` and more.
+    let read_subheads: std::cell::OnceCell<Vec<NodeRef>> = std::cell::OnceCell::new();
+    let subheads = || read_subheads.get_or_init(|| elements_named(doc, &["h1", "h2", "h3"]));
+    for h1 in &h1s {
+        let h = comparable(&text_of(h1));
+        if h.is_empty() || named_headline.contains(&h) {
+            continue;
+        }
         for title in &seo {
             let rest = if let Some(rest) = title.strip_prefix(h.as_str()) {
                 rest
@@ -181,8 +225,12 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
             if rest.is_empty() {
                 continue;
             }
-            if let Some(sub) = subheads().iter().find(|t| usable(t) && comparable(t) == rest) {
-                return confirmed(sub.clone());
+            let post = subheads().iter().find(|n| {
+                let t = text_of(n);
+                usable(&t) && comparable(&t) == rest && (in_main(n) || !in_main(h1))
+            });
+            if let Some(sub) = post {
+                return confirmed(text_of(sub));
             }
         }
     }
@@ -194,14 +242,6 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
     {
         return confirmed(part);
     }
-    // `article h1, [itemtype*="Article"] h1, main h1, [role="main"] h1`.
-    let in_main = |h: &NodeRef| {
-        h.ancestors_it(None).any(|a| {
-            matches!(tag(&a).as_str(), "article" | "main")
-                || a.attr("itemtype").is_some_and(|t| t.contains("Article"))
-                || a.attr("role").is_some_and(|r| r.as_ref() == "main")
-        })
-    };
     let inside = headline_elements(doc).iter().filter(|h| in_main(h)).map(text_of).find(|t| usable(t));
     inside
         .or_else(|| {
@@ -296,6 +336,9 @@ pub(crate) fn strip_site_name(title: &str, site_names: &[String], h1: Option<&st
             }
         }
     }
+    if let Some(head) = cut_at_site_part(&title, site_names) {
+        return head;
+    }
     if let Some(h1) = h1.map(squash) {
         let rest = lower.strip_prefix(&fold(&h1));
         if rest.is_some_and(|r| SEPARATORS.iter().any(|s| r.starts_with(s))) {
@@ -309,6 +352,37 @@ pub(crate) fn strip_site_name(title: &str, site_names: &[String], h1: Option<&st
         }
     }
     title
+}
+
+/// The most words of a section's name after the site's in a title.
+const SECTION_WORDS: usize = 4;
+
+/// `title` up to a part that is the site's name when the parts after it
+/// name sections ("Commodore reaktiviert den C64 - SPIEGEL ONLINE -
+/// Nachrichten - Netzwelt"), or up to the chain of sections that ends in
+/// the site's name ("How To Pack Everything: The GQ Eye: GQ on Style: GQ").
+/// Only with three parts or more: two are the suffix rule's.
+fn cut_at_site_part(title: &str, site_names: &[String]) -> Option<String> {
+    let sites: Vec<String> = site_names.iter().map(|s| fold(&squash(s))).filter(|s| !s.is_empty()).collect();
+    let short = |p: &str| p.split_whitespace().count() <= SECTION_WORDS;
+    for sep in SEPARATORS {
+        let parts: Vec<&str> = title.split(sep).collect();
+        let is_site = |i: usize| sites.contains(&fold(parts[i].trim())) && parts[i + 1..].iter().all(|p| short(p));
+        if let Some(i) = (1..parts.len()).filter(|_| parts.len() >= 3).find(|&i| is_site(i)) {
+            return Some(parts[..i].join(sep).trim().to_string());
+        }
+    }
+    let parts: Vec<&str> = title.split(": ").collect();
+    let last = fold(parts.last()?.trim());
+    if parts.len() < 3 || !sites.contains(&last) {
+        return None;
+    }
+    let names_site = |p: &str| format!(" {} ", fold(&squash(p))).contains(&format!(" {last} "));
+    let mut cut = parts.len() - 1;
+    while cut > 1 && short(parts[cut - 1]) && names_site(parts[cut - 1]) {
+        cut -= 1;
+    }
+    Some(parts[..cut].join(": ").trim().to_string())
 }
 
 /// The characters `from..to` of `s` (positions counted in characters, as
@@ -467,6 +541,37 @@ mod tests {
             <script type="application/ld+json">{"@type":"Article","headline":"Samantha and The Great Big Lie - John C. Welch - Medium"}</script>
             </head><body><h1>Samantha and The Great Big Lie</h1><h2>John C. Welch</h2><p>Text.</p></body></html>"#;
         assert_eq!(picked(html, &["Medium".to_string()]), "Samantha and The Great Big Lie");
+    }
+
+    #[test]
+    fn sections_after_the_site_s_name_go_with_it() {
+        let spiegel = vec!["SPIEGEL ONLINE".to_string()];
+        let title = "Retro-PC: Commodore reaktiviert den C64 - SPIEGEL ONLINE - Nachrichten - Netzwelt";
+        assert_eq!(strip_site_name(title, &spiegel, None), "Retro-PC: Commodore reaktiviert den C64");
+        let gq = vec!["GQ".to_string()];
+        let title = "How To Pack Everything for Your 3-Day Weekend Trip: The GQ Eye: GQ on Style: GQ";
+        assert_eq!(strip_site_name(title, &gq, None), "How To Pack Everything for Your 3-Day Weekend Trip");
+        // A headline's own parts stay.
+        let title = "Apple vs. GQ: the lawsuit, explained: what comes next";
+        assert_eq!(strip_site_name(title, &gq, None), title);
+    }
+
+    #[test]
+    fn a_page_whose_titles_name_the_site_gets_its_first_heading() {
+        let html = r#"<html><head><title>carta.info</title></head><body><h1><a href="http://carta.info/"><img alt="carta.info"></a></h1>
+            <main><h2>Der neue Trend: Muss- statt Wunschkoalition</h2><p>Text.</p><h4>#10JahreCARTA</h4></main></body></html>"#;
+        let doc = Document::from(html);
+        let url = Url::parse("http://carta.info/der-neue-trend/").unwrap();
+        let picked = pick_at(&doc, &Meta::read(&doc), &ArticleLd::default(), &[], Some(&url));
+        assert_eq!(picked, "Der neue Trend: Muss- statt Wunschkoalition");
+    }
+
+    #[test]
+    fn a_blog_s_name_after_the_article_is_not_its_headline() {
+        let html = r##"<html><head><title>Linux Engineer's random thoughts - awk driven IoT</title></head><body>
+            <article><h1>awk driven IoT</h1><p>Text.</p></article>
+            <aside><h2><a href="#">Linux Engineer's random thoughts</a></h2></aside></body></html>"##;
+        assert_eq!(picked(html, &[]), "awk driven IoT");
     }
 
     #[test]
