@@ -6,7 +6,8 @@
 //!   "Telegram kanalımıza abunə olun", "Подписывайтесь на наш канал"),
 //!   newsletter sign-ups, lines giving the newsroom's or the writer's
 //!   address for tips ("Have a tip? … may be reached at …@…") and calls
-//!   to report a typo ("Нашли ошибку? … Ctrl+Enter");
+//!   to report a typo ("Нашли ошибку? … Ctrl+Enter"), and asks to support
+//!   the site's work with a link to give ("Jetzt unterstützen");
 //! * rows of share buttons left as text ("Whatsapp Facebook Pint Baixar");
 //! * notices to readers with an ad blocker, and notices that the rest of
 //!   the article is for subscribers ("La suite est réservée aux abonnés",
@@ -239,6 +240,33 @@ const SIGN_UP_WORDS: &[&str] = &[
     "zugestellt",
 ];
 
+/// Words (lower case) asking the reader to support or pay for the site's
+/// work, in a block with a link (to give): "would you consider supporting
+/// our work? Just click here", "Jetzt unterstützen", "Поддержите редакцию".
+const SUPPORT_ASKS: &[&str] = &[
+    "support our work",
+    "supporting our work",
+    "support our journalism",
+    "support independent journalism",
+    "consider supporting",
+    "become a supporter",
+    "make a donation",
+    "donate now",
+    "jetzt unterstützen",
+    "unterstützen sie uns",
+    "unterstütze uns",
+    "unsere arbeit unterstützen",
+    "jetzt spenden",
+    "soutenez-nous",
+    "apóyanos",
+    "поддержите нас",
+    "поддержать нас",
+    "поддержите редакцию",
+    "поддержать редакцию",
+    "bizi dəstəkləyin",
+    "dəstək olun",
+];
+
 /// Drops the calls, notices, placeholders and link lists of the module's
 /// description from the chosen body; `page_url` tells the site's own pages.
 pub(crate) fn drop_asides(doc: &Document, page_url: &Url) {
@@ -278,6 +306,7 @@ fn is_call(text: &str, has_link: bool) -> bool {
         || (holds_any(first, TIP_WORDS) && EMAIL.is_match(text))
         || holds_any(text, TYPO_CALLS)
         || is_sign_up(text, has_link)
+        || (has_link && holds_any(text, SUPPORT_ASKS))
 }
 
 /// A newsletter sign-up, `text` lower-cased: about a newsletter, and with
@@ -457,6 +486,20 @@ mod tests {
         for gone in ["Tariq", "Newsbeat", "Brexit", "Telegram", "Следите", "Forums"] {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
+    }
+
+    #[test]
+    fn asks_to_support_the_site_with_a_link_to_give_go() {
+        let out = without_asides(&format!(
+            r#"<body>{STORY}<p>If you enjoyed reading this post – would you consider supporting our work? Just click <a href="https://steadyhq.com/x">here</a>.</p>
+            <p><a href="/abo">Jetzt unterstützen</a></p><p><a href="/donate">Поддержите редакцию</a></p>
+            <p>"Support our work," the nurses' union said on Monday, asking the city for more staff.</p></body>"#
+        ));
+        assert!(
+            !out.contains("enjoyed reading") && !out.contains("unterstützen") && !out.contains("Поддержите"),
+            "{out}"
+        );
+        assert!(out.contains("nurses' union") && out.contains("council met"), "{out}");
     }
 
     #[test]

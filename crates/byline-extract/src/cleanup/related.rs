@@ -29,6 +29,17 @@ const RELATED_HEADINGS: &[&str] = &[
     "more from",
     "recommended",
     "most read",
+    "most popular",
+    "most viewed",
+    "meistgelesen",
+    "meistdiskutiert",
+    "meistkommentiert",
+    "самое читаемое",
+    "самые читаемые",
+    "популярные новости",
+    "les plus lus",
+    "lo más leído",
+    "mais lidas",
     "read more",
     "also read",
     "you may also like",
@@ -136,7 +147,19 @@ pub(super) fn remove_related_by_heading(doc: &Document) {
         if text.is_empty() || text.chars().count() > 40 || !RELATED_HEADINGS.iter().any(|h| text.starts_with(h)) {
             continue;
         }
-        let Some(container) = heading.parent() else { continue };
+        let Some(parent) = heading.parent() else { continue };
+        // The heading's own wrapper holds nothing else: the block is the one
+        // around it, when that is a block of its own (not the article).
+        let mut container = parent;
+        while comparable(&text_of(&container)) == text {
+            match container.parent() {
+                Some(p) => container = p,
+                None => break,
+            }
+        }
+        if protected(&container) || matches!(tag(&container).as_str(), "body" | "html") {
+            container = parent;
+        }
         if protected(&container) || matches!(tag(&container).as_str(), "body" | "html") {
             continue;
         }
@@ -221,6 +244,17 @@ mod tests {
             <p>keep</p></body>"#,
         );
         assert!(!out.contains("One") && !out.contains("Oxşar") && out.contains("keep"), "{out}");
+    }
+
+    #[test]
+    fn a_most_read_box_goes_when_its_heading_has_a_wrapper_of_its_own() {
+        let out = clean(
+            r#"<body><article><h1>Headline</h1><p>The article's text, long enough to be it.</p></article>
+            <div class="box"><div class="title"><div>Meistgelesene Artikel</div></div>
+            <ol><li><a href="/a">Modulreinigung bringt positive Effekte</a></li><li><a href="/b">Schnee auf Solaranlagen</a></li></ol></div></body>"#,
+        );
+        assert!(!out.contains("Meistgelesene") && !out.contains("Modulreinigung"), "{out}");
+        assert!(out.contains("article's text"), "{out}");
     }
 
     #[test]
