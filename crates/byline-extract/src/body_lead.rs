@@ -92,21 +92,38 @@ pub(crate) fn missing_lead(page: &Document, descriptions: &[String], body_text: 
 /// The most characters of a deck, the line under the headline.
 const MAX_DECK: usize = 400;
 /// Elements a deck is set in.
-const DECK_BLOCKS: &[&str] = &["h2", "h3", "p"];
+const DECK_BLOCKS: &[&str] = &["h2", "h3", "p", "div"];
+/// Blocks a deck set in a `<div>` never holds (a `<div>` of them is the body's start).
+const INNER_BLOCKS: &[&str] = &["p", "div", "ul", "ol", "h2", "h3", "h4", "blockquote", "figure", "table"];
 
-/// The deck the page sets right under its headline (`<h1>` of `title`,
-/// then an `<h2>`, `<h3>` or `<p>` of its own: "Как развеселили себя
-/// президент России и премьер Малайзии"), when `body_text` lacks it.
+/// The deck the page sets right under its headline (`<h1>` of `title`, or
+/// the `<hgroup>` around it, then an `<h2>`, `<h3>`, `<p>` or a `<div>` of
+/// text of its own: "Как развеселили себя президент России и премьер
+/// Малайзии", The New Yorker's dek), when `body_text` lacks it.
 pub(crate) fn deck(page: &Document, title: &str, body_text: &str) -> Option<String> {
     let want = crate::text::comparable(title);
     let headline = elements_named(page, &["h1"]).into_iter().find(|h| crate::text::comparable(&h.text()) == want)?;
-    let next = headline.next_element_sibling()?;
-    if !DECK_BLOCKS.contains(&crate::dom::tag(&next).as_str()) || crate::dom::has_descendant(&next, &["a", "img"]) {
+    // The headline's next element; at the end of its `<hgroup>`, the group's.
+    let group = headline.parent().filter(|p| crate::dom::tag(p) == "hgroup");
+    let next = headline.next_element_sibling().or_else(|| group.and_then(|g| g.next_element_sibling()))?;
+    let text = deck_text(&next)?;
+    (!no_space(body_text).contains(&no_space(&text))).then_some(text)
+}
+
+/// The text of `node` when it is set as a deck: an `<h2>`, `<h3>` or `<p>`
+/// of five words or more without links or pictures, or a `<div>` of one
+/// sentence of its own (not "// By Jane Doe • Nov 11, 2020", no blocks inside).
+fn deck_text(node: &NodeRef) -> Option<String> {
+    let name = crate::dom::tag(node);
+    let blocks_inside = name == "div" && crate::dom::has_descendant(node, INNER_BLOCKS);
+    if !DECK_BLOCKS.contains(&name.as_str()) || crate::dom::has_descendant(node, &["a", "img"]) || blocks_inside {
         return None;
     }
-    let text = crate::dom::short_text(&next, MAX_DECK)?;
-    let shaped = text.chars().count() >= MIN_LEAD / 2 && text.split_whitespace().count() >= 5;
-    (shaped && !no_space(body_text).contains(&no_space(&text))).then_some(text)
+    let text = crate::dom::short_text(node, MAX_DECK)?;
+    let sentence = name != "div"
+        || (text.trim_end().ends_with(['.', '?', '!', '…']) && byline_feeds::credit::strip_label(&text) == text);
+    let shaped = sentence && text.chars().count() >= MIN_LEAD / 2 && text.split_whitespace().count() >= 5;
+    shaped.then_some(text)
 }
 
 /// A lead paragraph as HTML, text escaped.
@@ -335,6 +352,26 @@ mod tests {
             r#"<html><body><h1>Путин и Анвар Ибрагим</h1><p><a href="/other">{deck_text}</a></p></body></html>"#
         ));
         assert_eq!(deck(&linked, "Путин и Анвар Ибрагим", body), None);
+        // A dek in a <div> of its own, and a deck after the headline's <hgroup>.
+        let dek = "Engineers might be able to protect Arctic ice by coating it with tiny glass bubbles. Should they?";
+        let body = "The Arctic is warming four times faster than the rest of the planet.";
+        for html in [
+            format!(
+                r#"<html><body><h1>A Heat Shield for the Ice</h1><div class="Dek">{dek}</div><p>{body}</p></body></html>"#
+            ),
+            format!(
+                r#"<html><body><hgroup><p>Climate</p><h1>A Heat Shield for the Ice</h1></hgroup><div><span>{dek}</span></div><p>{body}</p></body></html>"#
+            ),
+        ] {
+            assert_eq!(deck(&Document::from(html), "A Heat Shield for the Ice", body).as_deref(), Some(dek));
+        }
+        // A byline line in a <div>, or a <div> holding paragraphs (the body's start): no deck.
+        let html = r#"<html><body><h1>A Heat Shield for the Ice</h1><div>// By Arun Sai Krishnan • Nov 11, 2020</div></body></html>"#;
+        assert_eq!(deck(&Document::from(html), "A Heat Shield for the Ice", body), None);
+        let html = format!(
+            r#"<html><body><h1>A Heat Shield for the Ice</h1><div><p>{dek}</p><p>{body}</p></div></body></html>"#
+        );
+        assert_eq!(deck(&Document::from(html), "A Heat Shield for the Ice", body), None);
     }
 
     #[test]
