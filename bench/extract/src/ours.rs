@@ -54,6 +54,22 @@ fn describe(page: &Page) -> String {
     }
 }
 
+/// Whether byline-extract gives the page's publication day, where the
+/// page's answers know it: the same day as the answer writes it, or as
+/// the answer's moment falls in UTC (a printed date has no time of day).
+fn date_right(page: &Page) -> Option<bool> {
+    let want = page.expected.published.as_deref()?;
+    let url = url::Url::parse(&page.expected.url).ok()?;
+    let Ok(extracted) = byline_extract::extract(&page.bytes, None, &url, page.expected.feed_author.as_deref()) else {
+        return Some(false);
+    };
+    let got = extracted.published;
+    let Some(got) = got.map(|d| d.date_naive().to_string()) else { return Some(false) };
+    let as_written = want.get(..10) == Some(got.as_str());
+    let in_utc = chrono::DateTime::parse_from_rfc3339(want).is_ok_and(|w| w.naive_utc().date().to_string() == got);
+    Some(as_written || in_utc)
+}
+
 fn hash(s: &str) -> u64 {
     let mut h = DefaultHasher::new();
     s.hash(&mut h);
@@ -79,6 +95,7 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         std::fs::write(path, lines).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let scores: Vec<RealScore> = pages.iter().map(|p| score(p, Tool::Ours.run(p, false).as_ref())).collect();
+    let dates: Vec<Option<bool>> = pages.iter().map(date_right).collect();
     for (label, which) in [
         ("tune", TUNE),
         ("holdout", HOLDOUT),
@@ -103,8 +120,12 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         let (mut roled, mut roles) = (0, 0);
         let (mut golden, mut f1) = (0, 0.0);
         let (mut with, mut without, mut body_ok, mut scored) = ((0, 0), (0, 0), 0, 0);
-        let (mut titled, mut titles) = (0, 0);
-        for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds(p)) {
+        let (mut titled, mut titles, mut dated, mut dates_right) = (0, 0, 0, 0);
+        for (page, (s, date)) in pages.iter().zip(scores.iter().zip(&dates)).filter(|(p, _)| which.holds(p)) {
+            if let Some(right) = date {
+                dated += 1;
+                dates_right += usize::from(*right);
+            }
             if let Some(f) = s.f1 {
                 golden += 1;
                 f1 += f;
@@ -140,7 +161,7 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
             out,
             "{label}: names right {names}/{person} (wrong: {} none found, {} other names), invented {invented}/{nobody}, \
              roles right {roles}/{roled}{f1}; snippets: must-have {}/{}, must-not absent {}/{}, \
-             pages all right {body_ok}/{scored}; titles right {titles}/{titled}",
+             pages all right {body_ok}/{scored}; titles right {titles}/{titled}; dates right {dates_right}/{dated}",
             none_found,
             person - names - none_found,
             with.0,

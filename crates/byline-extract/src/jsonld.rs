@@ -16,7 +16,7 @@ use serde_json::Value;
 const ARTICLE_TYPES: &[&str] = &[
     "NewsArticle",
     "Article",
-    "ReportageNews",
+    "ReportageNewsArticle",
     "AnalysisNewsArticle",
     "OpinionNewsArticle",
     "BackgroundNewsArticle",

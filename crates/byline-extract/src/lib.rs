@@ -71,6 +71,7 @@ mod ld_body;
 pub mod main_content;
 mod metadata;
 mod model;
+mod printed_date;
 mod stamp_lines;
 mod text;
 mod title;
@@ -130,7 +131,7 @@ pub fn extract(
     let meta = metadata::Meta::read(&page);
     let site_names = metadata::site_names(&meta, &ld, &page);
     let title = title::pick_at(&page, &meta, &ld, &site_names, Some(url));
-    let published = metadata::published(&meta, &ld, &page);
+    let published = metadata::published(&meta, &ld, &page, &title);
     let declared_language = metadata::language(&page, &meta, &ld);
     let page_title = dom::elements_named(&page, &["title"]).first().map(dom::text_of);
     let people = byline::Context::new(&site_names, url).with_page_title(page_title.as_deref());

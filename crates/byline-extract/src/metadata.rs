@@ -10,6 +10,7 @@ use url::Url;
 use crate::cleanup::{is_ad_image, is_tracking_pixel};
 use crate::dom::elements_named;
 use crate::jsonld::ArticleLd;
+use crate::printed_date::printed_date;
 use crate::text::squash;
 
 /// The page's `<meta>` tags, by lower-cased `name`, `property` or
@@ -146,8 +147,9 @@ pub(crate) fn holder_words(part: &str) -> Vec<&str> {
 
 /// When the article was published: JSON-LD `datePublished`, then
 /// `article:published_time` and similar meta tags, then the first
-/// `<time datetime>`.
-pub(crate) fn published(meta: &Meta, ld: &ArticleLd, doc: &Document) -> Option<DateTime<Utc>> {
+/// `<time datetime>`, then a date printed in a short line near the
+/// headline `title` ([`printed_near_headline`]).
+pub(crate) fn published(meta: &Meta, ld: &ArticleLd, doc: &Document, title: &str) -> Option<DateTime<Utc>> {
     let from_meta = meta.first(&[
         "article:published_time",
         "og:article:published_time",
@@ -163,7 +165,42 @@ pub(crate) fn published(meta: &Meta, ld: &ArticleLd, doc: &Document) -> Option<D
     let from_time = || {
         doc.select("time[datetime]").nodes().iter().find_map(|t| parse_date(&t.attr("datetime").unwrap_or_default()))
     };
-    ld.date_published.as_deref().and_then(parse_date).or_else(|| from_meta.and_then(parse_date)).or_else(from_time)
+    let printed = |text: &str| printed_date(text).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc());
+    // A moment before a day: a day as printed ("December 1, 2016") only when no source gives the time.
+    ld.date_published
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| from_meta.and_then(parse_date))
+        .or_else(from_time)
+        .or_else(|| ld.date_published.as_deref().and_then(printed))
+        .or_else(|| from_meta.and_then(printed))
+        .or_else(|| printed_near_headline(doc, title))
+}
+
+/// A line printing a date has at most this many characters ("By Jane Doe
+/// | December 14, 2016, 2:24 pm"); a longer text is a sentence that may
+/// name any day.
+const DATE_LINE: usize = 80;
+/// How many elements after the headline a date line may be…
+const AFTER_HEADLINE: usize = 40;
+/// …and before it (a date over the headline).
+const BEFORE_HEADLINE: usize = 10;
+
+/// The date a short line near the headline prints ("December 16, 2016,
+/// 4:19 PM", "5 декабря 2026"): the nearest after it, else before it.
+/// The headline is the `<h1>` whose text is `title`, else the first `<h1>`.
+fn printed_near_headline(doc: &Document, title: &str) -> Option<DateTime<Utc>> {
+    let all = crate::dom::body_elements(doc);
+    let key = crate::text::comparable(title);
+    let is_h1 = |n: &dom_query::NodeRef| crate::dom::tag(n) == "h1";
+    let at = all
+        .iter()
+        .position(|n| is_h1(n) && crate::text::comparable(&crate::dom::text_of(n)) == key)
+        .or_else(|| all.iter().position(is_h1))?;
+    let date_line = |n: &dom_query::NodeRef| printed_date(&crate::dom::short_text(n, DATE_LINE)?);
+    let after = all.iter().skip(at + 1).take(AFTER_HEADLINE).find_map(date_line);
+    let before = || all[at.saturating_sub(BEFORE_HEADLINE)..at].iter().rev().find_map(date_line);
+    after.or_else(before).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc())
 }
 
 /// Parses the date forms news sites write: RFC 3339 (with or without the
@@ -402,6 +439,35 @@ mod tests {
     }
 
     #[test]
+    fn a_date_printed_near_the_headline_is_the_last_source() {
+        let doc = Document::from(
+            r#"<html><body><p>Posted in 2015</p><h1>Son of slain officer given teddy bears</h1>
+            <div class="meta"><span>By Jane Doe</span><div>December 16, 2016, 4:19 PM</div></div>
+            <p>A long paragraph of the story that mentions 3 March 2011 in passing, long enough to be no date line at all.</p></body></html>"#,
+        );
+        let date = published(&Meta::default(), &ArticleLd::default(), &doc, "Son of slain officer given teddy bears");
+        assert_eq!(date.unwrap().to_rfc3339(), "2016-12-16T00:00:00+00:00");
+        // `<meta name="publish-date" content="December 1, 2016">` gives its day, when nothing gives the moment.
+        let doc = Document::from(r#"<html><head><meta name="publish-date" content="December 1, 2016"></head></html>"#);
+        let meta = Meta::read(&doc);
+        assert_eq!(
+            published(&meta, &ArticleLd::default(), &doc, "").unwrap().to_rfc3339(),
+            "2016-12-01T00:00:00+00:00"
+        );
+        let doc = Document::from(
+            r#"<html><head><meta name="publish-date" content="December 1, 2016"></head><body><time datetime="2016-12-01T18:01:00Z">Dec 1</time></body></html>"#,
+        );
+        let meta = Meta::read(&doc);
+        assert_eq!(
+            published(&meta, &ArticleLd::default(), &doc, "").unwrap().to_rfc3339(),
+            "2016-12-01T18:01:00+00:00"
+        );
+        let doc =
+            Document::from("<html><body><h1>Headline</h1><p>No date in this text at all, none.</p></body></html>");
+        assert_eq!(published(&Meta::default(), &ArticleLd::default(), &doc, "Headline"), None);
+    }
+
+    #[test]
     fn dates_in_the_forms_sites_use() {
         let want = "2026-11-20T05:30:12Z";
         for s in [
@@ -414,7 +480,7 @@ mod tests {
         }
         assert_eq!(parse_date("2026-11-20").unwrap().to_rfc3339(), "2026-11-20T00:00:00+00:00");
         assert_eq!(parse_date("2026-11-20 12:45").unwrap().to_rfc3339(), "2026-11-20T12:45:00+00:00");
-        assert!(parse_date("20 Noyabr 2026").is_none());
+        assert!(parse_date("20 Noyabr 2026").is_none(), "a printed date is published's last resort");
         assert!(parse_date("").is_none());
         assert!(parse_date("2026-1").is_none());
     }
