@@ -8,31 +8,61 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-/// The start of each month's name (lower case) in en, de, ru, az and tr,
-/// long enough to tell the months apart ("iyun" and "iyul").
-const MONTHS: &[(&str, u32)] = &[
+/// The months' names, whole and shortened, in en, de, ru (as a date writes
+/// them: "5 декабря"), az and tr, lower case, each with its number: a
+/// name shared by two languages ("may", "mart") is written once.
+const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
     ("jan", 1),
     ("feb", 2),
     ("mar", 3),
-    ("mär", 3),
     ("apr", 4),
-    ("may", 5),
-    ("mai", 5),
     ("jun", 6),
     ("jul", 7),
     ("aug", 8),
     ("sep", 9),
+    ("sept", 9),
     ("oct", 10),
-    ("okt", 10),
     ("nov", 11),
     ("dec", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("jän", 1),
+    ("mär", 3),
+    ("okt", 10),
     ("dez", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
     ("янв", 1),
     ("фев", 2),
-    ("мар", 3),
     ("апр", 4),
-    ("мая", 5),
-    ("май", 5),
     ("июн", 6),
     ("июл", 7),
     ("авг", 8),
@@ -42,6 +72,7 @@ const MONTHS: &[(&str, u32)] = &[
     ("дек", 12),
     ("yanvar", 1),
     ("fevral", 2),
+    ("mart", 3),
     ("aprel", 4),
     ("iyun", 6),
     ("iyul", 7),
@@ -50,6 +81,7 @@ const MONTHS: &[(&str, u32)] = &[
     ("oktyabr", 10),
     ("noyabr", 11),
     ("dekabr", 12),
+    // Turkish, read beside az on our readers' sites.
     ("ocak", 1),
     ("şubat", 2),
     ("nisan", 4),
@@ -62,6 +94,13 @@ const MONTHS: &[(&str, u32)] = &[
     ("kasım", 11),
     ("aralık", 12),
 ];
+
+/// The number of the month `word` names (lower case, compared whole, a
+/// trailing dot aside): "dec" and "декабря" are 12.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.');
+    MONTH_NAMES.iter().find(|(name, _)| *name == word).map(|(_, n)| *n)
+}
 
 /// A date in numbers: "05.12.2026", "2026-12-05".
 static NUMERIC: LazyLock<Regex> =
@@ -79,10 +118,7 @@ pub(crate) fn printed_date(text: &str) -> Option<NaiveDate> {
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()).then(|| w.parse::<u32>().ok()).flatten();
     let year = |w: &str| number(w).filter(|y| w.len() == 4 && (1990..=2100).contains(y));
     let day = |w: &str| number(w).filter(|d| w.len() <= 2 && (1..=31).contains(d));
-    let month = |w: &str| {
-        let letters = w.chars().take_while(|c| c.is_alphabetic()).count();
-        (letters >= 3).then(|| MONTHS.iter().find(|(start, _)| w.starts_with(start)).map(|(_, m)| *m)).flatten()
-    };
+    let month = |w: &str| month_number(w);
     let from_words = words.windows(3).find_map(|w| {
         let (d, m, y) = match (day(&w[0]), month(&w[0])) {
             // "16 Dezember 2016"

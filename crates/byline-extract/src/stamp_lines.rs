@@ -32,79 +32,10 @@ static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// The words of a date besides its numbers (lower case, compared whole, a
-/// trailing dot aside): months and weekdays, whole and shortened, in en,
-/// de, ru and az.
-const DATE_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "januar",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-    "jän",
-    "mär",
-    "okt",
-    "dez",
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-    "янв",
-    "фев",
-    "апр",
-    "июн",
-    "июл",
-    "авг",
-    "сен",
-    "окт",
-    "ноя",
-    "дек",
-    "yanvar",
-    "fevral",
-    "mart",
-    "aprel",
-    "iyun",
-    "iyul",
-    "avqust",
-    "sentyabr",
-    "oktyabr",
-    "noyabr",
-    "dekabr",
+/// The names of weekdays, whole and shortened, in en, de, ru and tr (lower
+/// case, compared whole, a trailing dot aside): with the months'
+/// ([`crate::printed_date::month_number`]), the words of a date besides its numbers.
+const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -136,17 +67,6 @@ const DATE_WORDS: &[&str] = &[
     "суббота",
     "воскресенье",
     // Turkish, read beside az on our readers' sites.
-    "ocak",
-    "şubat",
-    "nisan",
-    "mayıs",
-    "haziran",
-    "temmuz",
-    "ağustos",
-    "eylül",
-    "ekim",
-    "kasım",
-    "aralık",
     "pazartesi",
     "salı",
     "çarşamba",
@@ -200,7 +120,7 @@ fn is_time_stamp(text: &str) -> bool {
     let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ':'));
     // Each word bare (a trailing dot or colon aside) and in lower case, once.
     let bare: Vec<String> = words.iter().map(|w| w.trim_end_matches(['.', ':']).to_lowercase()).collect();
-    let is_date_word = |w: &str| DATE_WORDS.contains(&w);
+    let is_date_word = |w: &str| WEEKDAYS.contains(&w) || crate::printed_date::month_number(w).is_some();
     let is_stamp_word = |w: &str| is_date_word(w) || CLOCK_WORDS.contains(&w) || UPDATE_WORDS.contains(&w);
     let has_date = NUMERIC_DATE.is_match(stamp) || bare.iter().any(|w| is_date_word(w));
     has_date && !bare.is_empty() && bare.iter().all(|w| is_number(w) || is_stamp_word(w))
