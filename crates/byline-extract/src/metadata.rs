@@ -165,7 +165,7 @@ pub(crate) fn published(meta: &Meta, ld: &ArticleLd, doc: &Document, title: &str
     let from_time = || {
         doc.select("time[datetime]").nodes().iter().find_map(|t| parse_date(&t.attr("datetime").unwrap_or_default()))
     };
-    let printed = |text: &str| printed_date(text).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc());
+    let printed = |text: &str| printed_date(text).and_then(midnight_utc);
     // A moment before a day: a day as printed ("December 1, 2016") only when no source gives the time.
     ld.date_published
         .as_deref()
@@ -200,7 +200,12 @@ fn printed_near_headline(doc: &Document, title: &str) -> Option<DateTime<Utc>> {
     let date_line = |n: &dom_query::NodeRef| printed_date(&crate::dom::short_text(n, DATE_LINE)?);
     let after = all.iter().skip(at + 1).take(AFTER_HEADLINE).find_map(date_line);
     let before = || all[at.saturating_sub(BEFORE_HEADLINE)..at].iter().rev().find_map(date_line);
-    after.or_else(before).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc())
+    after.or_else(before).and_then(midnight_utc)
+}
+
+/// The start of `day` in UTC: a day without its time.
+fn midnight_utc(day: NaiveDate) -> Option<DateTime<Utc>> {
+    day.and_hms_opt(0, 0, 0).map(|d| d.and_utc())
 }
 
 /// Parses the date forms news sites write: RFC 3339 (with or without the
@@ -223,10 +228,7 @@ pub(crate) fn parse_date(text: &str) -> Option<DateTime<Utc>> {
             return Some(d.and_utc());
         }
     }
-    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|d| d.and_utc())
+    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok().and_then(midnight_utc)
 }
 
 /// The primary language subtag: `<html lang>`, then `og:locale`, then

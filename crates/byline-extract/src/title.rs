@@ -32,7 +32,8 @@ pub(crate) fn pick(doc: &Document, meta: &Meta, ld: &ArticleLd, site_names: &[St
 /// The headline of a page at `url` (see `pick`): a title's part that names the host
 /// ([`host_name`]) is cut off as well.
 pub(crate) fn pick_at(doc: &Document, meta: &Meta, ld: &ArticleLd, site_names: &[String], url: Option<&Url>) -> String {
-    let h1 = first_headline(doc);
+    let headline_h1s = headline_elements(doc);
+    let h1 = first_headline(&headline_h1s);
     let labels = url.map(host_name::labels).unwrap_or_default();
     let strip = |c: &str| {
         let t = strip_site_name(&byline_feeds::sanitize::plain_text(c), site_names, h1.as_deref());
@@ -47,7 +48,7 @@ pub(crate) fn pick_at(doc: &Document, meta: &Meta, ld: &ArticleLd, site_names: &
         ld: clean(&ld.headline),
         title: clean(&title_tag),
     };
-    let on_page = on_page_headline(doc, site_names, &sources);
+    let on_page = on_page_headline(doc, &headline_h1s, site_names, &sources);
     let first = match on_page {
         Some(OnPage { text, confirmed: false }) if is_weak(&text, site_names) => sources.agreed().or(Some(text)),
         other => other.map(|o| o.text),
@@ -172,7 +173,12 @@ const MAX_HEADLINE_WORDS: usize = 40;
 /// confirmed, the first `<h1>` inside the article (`<article>`, schema.org
 /// `Article` microdata, `<main>`) or the page's only `<h1>`; of two or more
 /// words, and not a site name in a logo.
-fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTitles) -> Option<OnPage> {
+fn on_page_headline(
+    doc: &Document,
+    headline_h1s: &[NodeRef],
+    site_names: &[String],
+    sources: &MetadataTitles,
+) -> Option<OnPage> {
     let confirmed = |text: String| Some(OnPage { text, confirmed: true });
     let sites: Vec<String> = site_names.iter().map(|s| comparable(s)).collect();
     let usable = |t: &String| {
@@ -198,7 +204,7 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
     };
     // A masthead's `<h1>` too: a blog's name, the post's title under it.
     let h1s = elements_named(doc, &["h1"]);
-    let headings: Vec<String> = headline_elements(doc).iter().map(text_of).collect();
+    let headings: Vec<String> = headline_h1s.iter().map(text_of).collect();
     // An `<h1>` that `og:title` or the JSON-LD headline is, word for word, is the headline.
     let named_headline: Vec<String> = sources.headlines().iter().map(|t| comparable(t)).collect();
     // A blog's name in the `<h1>` and the post's title in an `<h2>`/`<h3>`,
@@ -206,8 +212,11 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
     // Not when the `<h1>` is the article's and the other heading is not (the
     // blog's name in a sidebar after the article). Read only when a title
     // holds an `<h1>` and more.
-    let read_subheads: std::cell::OnceCell<Vec<NodeRef>> = std::cell::OnceCell::new();
-    let subheads = || read_subheads.get_or_init(|| elements_named(doc, &["h1", "h2", "h3"]));
+    let read_subheads: std::cell::OnceCell<Vec<(NodeRef, String)>> = std::cell::OnceCell::new();
+    let subheads = || {
+        read_subheads
+            .get_or_init(|| elements_named(doc, &["h1", "h2", "h3"]).into_iter().map(|n| (n, text_of(&n))).collect())
+    };
     for h1 in &h1s {
         let h = comparable(&text_of(h1));
         if h.is_empty() || named_headline.contains(&h) {
@@ -225,12 +234,10 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
             if rest.is_empty() {
                 continue;
             }
-            let post = subheads().iter().find(|n| {
-                let t = text_of(n);
-                usable(&t) && comparable(&t) == rest && (in_main(n) || !in_main(h1))
-            });
-            if let Some(sub) = post {
-                return confirmed(text_of(sub));
+            let post =
+                subheads().iter().find(|(n, t)| usable(t) && comparable(t) == rest && (in_main(n) || !in_main(h1)));
+            if let Some((_, text)) = post {
+                return confirmed(text.clone());
             }
         }
     }
@@ -238,11 +245,10 @@ fn on_page_headline(doc: &Document, site_names: &[String], sources: &MetadataTit
         return confirmed(whole.clone());
     }
     let (titles, headlines) = (sources.all(), sources.headlines());
-    if let Some(part) = headline_elements(doc).iter().find_map(|h| headline_parts::headline_in(h, &titles, &headlines))
-    {
+    if let Some(part) = headline_h1s.iter().find_map(|h| headline_parts::headline_in(h, &titles, &headlines)) {
         return confirmed(part);
     }
-    let inside = headline_elements(doc).iter().filter(|h| in_main(h)).map(text_of).find(|t| usable(t));
+    let inside = headline_h1s.iter().filter(|h| in_main(h)).map(text_of).find(|t| usable(t));
     inside
         .or_else(|| {
             let all: Vec<&String> = headings.iter().filter(|t| !t.is_empty()).collect();
@@ -297,8 +303,8 @@ pub(crate) fn strip_kicker(title: &str, h1: &str) -> String {
 }
 
 /// The first `<h1>` of two or more words that is not a site name in a logo.
-fn first_headline(doc: &Document) -> Option<String> {
-    headline_elements(doc).iter().map(text_of).find(|t| t.split_whitespace().count() >= 2)
+fn first_headline(headline_h1s: &[NodeRef]) -> Option<String> {
+    headline_h1s.iter().map(text_of).find(|t| t.split_whitespace().count() >= 2)
 }
 
 /// The page's `<h1>` elements but the masthead: an `<h1>` whose text is

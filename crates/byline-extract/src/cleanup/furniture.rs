@@ -4,6 +4,7 @@
 
 use dom_query::NodeRef;
 
+use super::images::declared_side;
 use super::marks::{AD_PREFIXES, AD_WORDS, APPEAL_WORDS, SHARE_WORDS};
 use super::{looks_like_content, ShortText, CONTENT_TEXT};
 use crate::dom::{has_descendant, inside, tag, text_of};
@@ -115,8 +116,8 @@ const MIN_PICTURE_SIDE: u32 = 100;
 /// shows on it): an `<img>` declared at least [`MIN_PICTURE_SIDE`] pixels
 /// on a side, the article's, not a share button's icon.
 fn is_picture_to_share(node: &NodeRef) -> bool {
-    let side = |name: &str| node.attr(name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
-    tag(node) == "img" && [side("width"), side("height")].into_iter().flatten().any(|s| s >= MIN_PICTURE_SIDE)
+    let sides = [declared_side(node, "width"), declared_side(node, "height")];
+    tag(node) == "img" && sides.into_iter().flatten().any(|s| s >= MIN_PICTURE_SIDE)
 }
 
 pub(super) fn is_appeal_block(node: &NodeRef, tokens: &[&str], marks: &str, text: &ShortText) -> bool {

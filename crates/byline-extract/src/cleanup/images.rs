@@ -51,8 +51,7 @@ const BANNER_SIZES: &[(u32, u32)] = &[
 
 /// A 1×1 (or hidden, or counter-hosted) image.
 pub(crate) fn is_tracking_pixel(img: &NodeRef) -> bool {
-    let dim = |name: &str| img.attr(name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
-    let (w, h) = (dim("width"), dim("height"));
+    let (w, h) = (declared_side(img, "width"), declared_side(img, "height"));
     let tiny = |d: Option<u32>| d.is_some_and(|d| d <= 2);
     if (tiny(w) && (tiny(h) || h.is_none())) || (tiny(h) && w.is_none()) {
         return true;
@@ -67,6 +66,11 @@ pub(crate) fn is_tracking_pixel(img: &NodeRef) -> bool {
     }
     let src = img.attr("src").unwrap_or_default().to_lowercase();
     TRACKERS.iter().any(|t| src.contains(t))
+}
+
+/// An image's `width` or `height` attribute in pixels ("634", "634px").
+pub(super) fn declared_side(img: &NodeRef, attribute: &str) -> Option<u32> {
+    img.attr(attribute).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
 }
 
 /// An advertising banner: an ad word in the image's file path or host, or

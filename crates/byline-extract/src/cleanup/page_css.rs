@@ -46,12 +46,14 @@ pub(super) fn hidden_by_page_css(doc: &Document) -> HashSet<String> {
 /// (`.lazyload{display:none}`) until they fill in the file, which the
 /// reading view does from `data-src`.
 pub(super) fn is_hidden_by(node: &NodeRef, hidden: &HashSet<String>) -> bool {
-    if hidden.is_empty() || MEDIA.contains(&tag(node).as_str()) || has_descendant(node, MEDIA) {
+    if hidden.is_empty() {
         return false;
     }
     let classes = node.attr("class").unwrap_or_default();
     let class_hidden = classes.split_whitespace().any(|c| hidden.contains(&format!(".{c}")));
-    class_hidden || node.attr("id").is_some_and(|id| hidden.contains(&format!("#{}", id.trim())))
+    let named = class_hidden || node.attr("id").is_some_and(|id| hidden.contains(&format!("#{}", id.trim())));
+    // The subtree is walked only for an element the sheet names: asked of every element, it would be quadratic.
+    named && !MEDIA.contains(&tag(node).as_str()) && !has_descendant(node, MEDIA)
 }
 
 /// One style rule: its selector list and declarations, and whether it is
