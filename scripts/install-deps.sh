@@ -48,6 +48,8 @@ PACKAGES=(
   php-intl
   php-zip
   php-gmp
+  # The benchmarks' own tools and their tests (bench/app/code_order.py)
+  python3
 )
 
 # Sync tests (crates/byline-accounts): a real Tiny Tiny RSS 21 on a private

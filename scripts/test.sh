@@ -18,6 +18,9 @@ if ! command -v npm >/dev/null 2>&1; then
   exit 1
 fi
 
+# The benchmarks' own tools (the code order's profile reader).
+PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s bench/app -p 'test_*.py'
+
 # The web UI: its own tests, then the build the app embeds.
 (cd ui && npm ci --no-audit --no-fund && npm test && npm run build)
 

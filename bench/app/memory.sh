@@ -28,7 +28,11 @@
 # heap after the last full collection before each moment: what the page
 # still references, garbage excluded.
 #
-# Usage: bench/app/memory.sh [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown] [--js-heap]
+# `--wrap CMD` runs the app under CMD (words split by the shell), e.g. a
+# profiler: bench/app/code-order.sh runs sessions under callgrind. The
+# figures of such a run measure the profiler, not the app.
+#
+# Usage: bench/app/memory.sh [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown] [--js-heap] [--wrap CMD]
 # Needs: a release build (cargo build --release -p byline -p byline-bench
 # -p byline-cli), Xvfb, xdotool, sqlite3, liferea (apt-get install liferea).
 set -euo pipefail
@@ -39,6 +43,7 @@ runs=3
 idle_only=0
 breakdown=0
 js_heap=0
+wrap=""
 target="${CARGO_TARGET_DIR:-target}"
 app="$target/release/byline"
 while [ $# -gt 0 ]; do
@@ -49,7 +54,8 @@ while [ $# -gt 0 ]; do
     --idle-only) idle_only=1; shift ;;
     --breakdown) breakdown=1; shift ;;
     --js-heap) js_heap=1; shift ;;
-    *) echo "usage: $0 [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown] [--js-heap]" >&2; exit 2 ;;
+    --wrap) wrap="$2"; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown] [--js-heap] [--wrap CMD]" >&2; exit 2 ;;
   esac
 done
 # The database, the served feeds, Xvfb, cleanup and the PSS helpers.
@@ -134,9 +140,10 @@ byline_run() {  # run
   local run="$1" pid idle read synced subscribed idle_p read_p synced_p subscribed_p
   cp "$pristine" "$db"; rm -f "$db-wal" "$db-shm"
   if ((js_heap)); then
-    setsid env JSC_logGC=1 "$app" >/dev/null 2>"$work/byline-$run.log" &
+    setsid env JSC_logGC=1 $wrap "$app" >/dev/null 2>"$work/byline-$run.log" &
   else
-    setsid "$app" >/dev/null 2>"$work/byline-$run.log" &
+    # shellcheck disable=SC2086 # the wrapper's words
+    setsid $wrap "$app" >/dev/null 2>"$work/byline-$run.log" &
   fi
   pid=$!
   pids+=("$pid")
