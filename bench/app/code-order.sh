@@ -6,10 +6,10 @@
 #
 # Why: a running program maps its code by pages, and the kernel maps up to
 # 16 pages around each page a program touches when they are cached (fault
-# around). The 4,500 functions the app runs to its idle window (3 MB of
-# code) were spread over the whole 16 MB of `.text`, so 12 MiB of it was
-# resident at idle; placed together they take a fifth of that
-# (BENCHMARKS.md, "App memory").
+# around). The functions the app runs to its idle window were spread over
+# the whole of `.text`, so nearly all of it ended up resident; placed
+# together they take a few pages (the figures: BENCHMARKS.md, "App
+# memory").
 #
 # How: the release build is made as `tauri build` makes it, with the
 # linker's map (BYLINE_LINK_MAP); it runs two sessions of

@@ -59,23 +59,26 @@ def functions_run(profile_path, binary):
     counts code reached by a jump, a tail call, as its caller's: hence the
     instructions, `--dump-instr=yes`)."""
     names = set()
-    current_object = None
-    called_object = None
+    # Whether the current object (`ob=`), the next call's (`cob=`, for one
+    # `cfn=` only) and the current function's are BINARY: each decided once
+    # per line that names it.
+    object_is_binary = False
+    callee_is_binary = None
     in_binary = False
     for line in open(profile_path, errors="replace"):
         if line.startswith("ob="):
-            current_object = line[3:].strip()
+            object_is_binary = os.path.realpath(line[3:].strip()) == binary
         elif line.startswith("cob="):
-            called_object = line[4:].strip()
+            callee_is_binary = os.path.realpath(line[4:].strip()) == binary
         elif line.startswith("fn="):
-            in_binary = bool(current_object) and os.path.realpath(current_object) == binary
+            in_binary = object_is_binary
             if in_binary:
                 names.add(line[3:].strip())
         elif line.startswith("cfn="):
-            owner = called_object or current_object
-            called_object = None
-            if owner and os.path.realpath(owner) == binary:
+            callee_in_binary = object_is_binary if callee_is_binary is None else callee_is_binary
+            if callee_in_binary:
                 names.add(line[4:].strip())
+            callee_is_binary = None
         elif in_binary and line.startswith("0x"):
             names.add(line.split(None, 1)[0])
     return names

@@ -139,10 +139,10 @@ sync_to() {
 byline_run() {  # run
   local run="$1" pid idle read synced subscribed idle_p read_p synced_p subscribed_p
   cp "$pristine" "$db"; rm -f "$db-wal" "$db-shm"
+  # shellcheck disable=SC2086 # the wrapper's words, split on purpose
   if ((js_heap)); then
     setsid env JSC_logGC=1 $wrap "$app" >/dev/null 2>"$work/byline-$run.log" &
   else
-    # shellcheck disable=SC2086 # the wrapper's words
     setsid $wrap "$app" >/dev/null 2>"$work/byline-$run.log" &
   fi
   pid=$!
