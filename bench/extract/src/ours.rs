@@ -10,8 +10,9 @@
 //!   labelled later; a page's byline counts in its `byline_batch`), then
 //!   batch 8's (metascraper's pages), batch 9's (newspaper's old test
 //!   pages), batch 10's (snacktory's test pages), batch 11's (htmldate's,
-//!   goose3's and graby's test pages) and batch 12's (Media Cloud's and
-//!   ruby-readability's test pages).
+//!   goose3's and graby's test pages), batch 12's (Media Cloud's and
+//!   ruby-readability's test pages) and batch 13's (Omnivore's Readability
+//!   test pages and GoOse's).
 //! - `--runs N` (0: none) times it as the full run does (`rate`), so the
 //!   figure compares with the section's; `--runs 0` makes one pass only,
 //!   for `valgrind --tool=callgrind`, whose instruction count is repeatable
@@ -29,8 +30,8 @@ use std::time::Duration;
 use crate::common::{half, Page};
 use crate::real::{
     score, RealScore, BATCH_10_HOLDOUT, BATCH_10_TUNE, BATCH_11_HOLDOUT, BATCH_11_TUNE, BATCH_12_HOLDOUT,
-    BATCH_12_TUNE, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE, BATCH_7_HOLDOUT, BATCH_7_TUNE,
-    BATCH_8_HOLDOUT, BATCH_8_TUNE, BATCH_9_HOLDOUT, BATCH_9_TUNE, HOLDOUT, TUNE,
+    BATCH_12_TUNE, BATCH_13_HOLDOUT, BATCH_13_TUNE, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE,
+    BATCH_7_HOLDOUT, BATCH_7_TUNE, BATCH_8_HOLDOUT, BATCH_8_TUNE, BATCH_9_HOLDOUT, BATCH_9_TUNE, HOLDOUT, TUNE,
 };
 use crate::{cores, median, rate, rate_on_threads, runs_list, Output, Tool};
 
@@ -115,6 +116,8 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         ("batch 11 holdout", BATCH_11_HOLDOUT),
         ("batch 12 tune", BATCH_12_TUNE),
         ("batch 12 holdout", BATCH_12_HOLDOUT),
+        ("batch 13 tune", BATCH_13_TUNE),
+        ("batch 13 holdout", BATCH_13_HOLDOUT),
     ] {
         let (mut person, mut names, mut nobody, mut invented, mut none_found) = (0, 0, 0, 0, 0);
         let (mut roled, mut roles) = (0, 0);
@@ -186,6 +189,8 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         ("batch 11 holdout", BATCH_11_HOLDOUT),
         ("batch 12 tune", BATCH_12_TUNE),
         ("batch 12 holdout", BATCH_12_HOLDOUT),
+        ("batch 13 tune", BATCH_13_TUNE),
+        ("batch 13 holdout", BATCH_13_HOLDOUT),
     ] {
         let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
@@ -196,7 +201,7 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         }
         let _ = writeln!(out, "{label}: other names, by kind: {kinds:?}");
     }
-    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batches 7 to 12):
+    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batches 7 to 13):
     // wrong names, then right names with a stated role got wrong.
     for (label, which) in [
         ("tune", TUNE),
@@ -206,6 +211,7 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         ("batch 10 tune", BATCH_10_TUNE),
         ("batch 11 tune", BATCH_11_TUNE),
         ("batch 12 tune", BATCH_12_TUNE),
+        ("batch 13 tune", BATCH_13_TUNE),
     ] {
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             let e = &page.expected;

@@ -26,9 +26,10 @@
 //!   body, title and language in the page's batch: batch 5's Scrapinghub
 //!   pages' bylines are batch 7. Batch 8 (metascraper's pages), batch 9
 //!   (newspaper's old test pages), batch 10 (snacktory's test pages),
-//!   batch 11 (htmldate's, goose3's and graby's test pages) and batch 12
-//!   (Media Cloud's and ruby-readability's saved news pages) are reported
-//!   in tables of their own, as batches 5 to 7 are.
+//!   batch 11 (htmldate's, goose3's and graby's test pages), batch 12
+//!   (Media Cloud's and ruby-readability's saved news pages) and batch 13
+//!   (Omnivore's Readability test pages and GoOse's) are reported in
+//!   tables of their own, as batches 5 to 7 are.
 
 use std::fmt::Write as _;
 
@@ -253,6 +254,12 @@ pub const BATCH_11_TUNE: Slice = Slice { half: "tune", batches: Some((11, 11)) }
 pub const BATCH_12_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((12, 12)) };
 /// Batch 12's tune pages.
 pub const BATCH_12_TUNE: Slice = Slice { half: "tune", batches: Some((12, 12)) };
+/// Batch 13's holdout pages (Omnivore's Readability test pages and GoOse's:
+/// news, magazine, newsletter and blog pages; bylines labelled by hand, one
+/// body snippet each): fresh when batches 1–12 had been tuned on.
+pub const BATCH_13_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((13, 13)) };
+/// Batch 13's tune pages.
+pub const BATCH_13_TUNE: Slice = Slice { half: "tune", batches: Some((13, 13)) };
 
 fn sums(row: &RealRow, pages: &[Page], which: Slice) -> Sums {
     let mut s = Sums {
@@ -362,6 +369,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let batch_12 = pages.iter().filter(|p| BATCH_12_HOLDOUT.holds(p)).count();
     let batch_12_all = pages.iter().filter(|p| p.expected.batch() == 12).count();
     let batch_12_unknown = pages.iter().filter(|p| p.expected.batch() == 12 && !p.expected.byline_known()).count();
+    let batch_13 = pages.iter().filter(|p| BATCH_13_HOLDOUT.holds(p)).count();
+    let batch_13_all = pages.iter().filter(|p| p.expected.batch() == 13).count();
+    let batch_13_unknown = pages.iter().filter(|p| p.expected.batch() == 13 && !p.expected.byline_known()).count();
     let _ = writeln!(
         s,
         "- Pages: the {} pages of batches 1 to 4 of `crates/byline-extract/tests/fixtures/real` ([SOURCES.md](crates/byline-extract/tests/fixtures/real/SOURCES.md)): \
@@ -401,10 +411,13 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          Indonesian and Russian pages of 2009 to 2024, many of them the Internet Archive's copies, bylines decided by \
          hand from the pages, {batch_12_unknown} of them not known, one body snippet each), added after batches 1 to \
          11 had been tuned on and split the same way: **fresh holdout (batch 12)** ({batch_12} pages) and **batch 12, \
-         tune pages**. **Which tables include batches 5 to 12:** only their own, their targets tables and the speed \
+         tune pages**. {batch_13_all} pages are batch 13 (`om-`, `go-`: Omnivore's Readability test pages and GoOse's, \
+         news, magazine, newsletter and blog pages of 2013 to 2023, bylines decided by hand from the pages, \
+         {batch_13_unknown} of them not known, one body snippet each), added after batches 1 to 12 had been tuned on \
+         and split the same way: **fresh holdout (batch 13)** ({batch_13} pages) and **batch 13, tune pages**. \
+         **Which tables include batches 5 to 13:** only their own, their targets tables and the speed \
          table; the holdout half, the fresh holdouts of batches 2 to 4 and the tune half are batches 1 to 4 alone, as in \
          earlier runs.\n",
-        pages.len() - batch_5_all - batch_6_all - batch_8_all - batch_9_all - batch_10_all - batch_11_all - batch_12_all,
         pages.len()
             - batch_5_all
             - batch_6_all
@@ -413,6 +426,16 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
             - batch_10_all
             - batch_11_all
             - batch_12_all
+            - batch_13_all,
+        pages.len()
+            - batch_5_all
+            - batch_6_all
+            - batch_8_all
+            - batch_9_all
+            - batch_10_all
+            - batch_11_all
+            - batch_12_all
+            - batch_13_all
             - tune,
     );
     for (title, which) in [
@@ -439,6 +462,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("batch 11, tune pages (htmldate's, goose3's and graby's test pages)", BATCH_11_TUNE),
         ("fresh holdout (batch 12: Media Cloud's and ruby-readability's test pages, holdout pages)", BATCH_12_HOLDOUT),
         ("batch 12, tune pages (Media Cloud's and ruby-readability's test pages)", BATCH_12_TUNE),
+        ("fresh holdout (batch 13: Omnivore's Readability test pages and GoOse's, holdout pages)", BATCH_13_HOLDOUT),
+        ("batch 13, tune pages (Omnivore's Readability test pages and GoOse's)", BATCH_13_TUNE),
     ] {
         // The body F1 column only where the pages have a gold body.
         let golden = sums(&rows[0], pages, which).golden;
@@ -508,6 +533,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         ("the fresh holdout (batch 10)", BATCH_10_HOLDOUT),
         ("the fresh holdout (batch 11)", BATCH_11_HOLDOUT),
         ("the fresh holdout (batch 12)", BATCH_12_HOLDOUT),
+        ("the fresh holdout (batch 13)", BATCH_13_HOLDOUT),
     ] {
         let ours = sums(&rows[0], pages, which);
         let best_body = rows[1..]
@@ -600,7 +626,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          way, snacktory's own expected authors read as a cross-check only; batch 11's (htmldate's, goose3's and \
          graby's test pages) in `import_batch11.py` the same way, goose3's own expected authors read as a cross-check \
          only; batch 12's (Media Cloud's and ruby-readability's test pages, neither of which gives authors) in \
-         `import_batch12.py` the same way.",
+         `import_batch12.py` the same way; batch 13's (Omnivore's Readability test pages and GoOse's) in \
+         `import_batch13.py` the same way, Omnivore's expected bylines (its Readability's output) read as a \
+         cross-check only.",
         "Body: there is no full gold text for batches 1 to 4, so no F1 there. Each `must_contain` snippet must be in the \
          body text and each `must_not_contain` snippet must not, both compared with all whitespace removed; \
          postlight's snippet is the first words of Mercury's own output, which sometimes start with a caption or \

@@ -109,14 +109,16 @@ pub fn real_pages() -> Vec<Page> {
 
 /// The name prefixes of batch 5's pages (Fundus, Scrapinghub), batch 6's
 /// (Mozilla Readability), batch 8's (metascraper), batch 9's (newspaper),
-/// batch 10's (snacktory), batch 11's (htmldate, goose3, graby) and batch
-/// 12's (Media Cloud's metadata-lib, ruby-readability), whose half is the
-/// hash's top bit (see `half`).
-pub const TOP_BIT_PREFIXES: [&str; 11] = ["fd-", "sh-", "rd-", "mt-", "nw-", "sn-", "hd-", "gs-", "gb-", "mc-", "rr-"];
+/// batch 10's (snacktory), batch 11's (htmldate, goose3, graby), batch
+/// 12's (Media Cloud's metadata-lib, ruby-readability) and batch 13's
+/// (Omnivore's Readability, GoOse), whose half is the hash's top bit (see
+/// `half`).
+pub const TOP_BIT_PREFIXES: [&str; 13] =
+    ["fd-", "sh-", "rd-", "mt-", "nw-", "sn-", "hd-", "gs-", "gb-", "mc-", "rr-", "om-", "go-"];
 
 /// Which half of the real corpus a page belongs to: `"tune"` or
 /// `"holdout"`, decided by FNV-1a (64-bit) of its name alone: its lowest bit
-/// for batches 1 to 4 (even → tune), its top bit for batches 5, 6 and 8 to 12 (pages
+/// for batches 1 to 4 (even → tune), its top bit for batches 5, 6 and 8 to 13 (pages
 /// named with a `TOP_BIT_PREFIXES` prefix; 0 → tune), so that the earlier
 /// batches keep their halves.
 pub fn half(name: &str) -> &'static str {
