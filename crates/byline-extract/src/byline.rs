@@ -244,14 +244,20 @@ pub(crate) fn from_meta(
 }
 
 /// The writer a page's `<title>` names after the headline: "Dear Mark
-/// Zuckerberg by Dalton Caldwell", "Headline by Jane Roe | Site". Only
-/// when the title opens with the whole headline and the rest is "by" and a
-/// name.
+/// Zuckerberg by Dalton Caldwell", "Headline by Jane Roe | Site", or in
+/// brackets, "Latency mitigation strategies (by John Carmack)" (an
+/// article kept on another's site; the headline may carry the brackets
+/// too). Only when the title opens with the whole headline and the rest
+/// is "by" and a name.
 fn title_credit(page_title: &str, headline: &str) -> Option<Author> {
-    let (head, rest) = page_title.rsplit_once(" by ")?;
-    if headline.is_empty() || comparable(head) != comparable(headline) {
+    let bracketed = page_title.trim_end().ends_with(')').then(|| page_title.rsplit_once(" (by ")).flatten();
+    let (head, rest) = bracketed.or_else(|| page_title.rsplit_once(" by "))?;
+    let same = |h: &str| !h.trim().is_empty() && comparable(head) == comparable(h);
+    // The headline may carry the brackets too.
+    if !(same(headline) || (bracketed.is_some() && comparable(headline) == comparable(page_title))) {
         return None;
     }
+    let rest = if bracketed.is_some() { rest.trim_end().strip_suffix(')')?.trim() } else { rest };
     let name = rest.split(['|', '–', '—', '·']).next()?.split(" - ").next()?.trim();
     byline_feeds::credit::is_name_shaped(name).then(|| Author::new(name, None))
 }
@@ -359,6 +365,12 @@ mod tests {
         // Another title, or words that are no name, credit nobody.
         assert!(found("Stand by Me by Ben E. King").is_empty());
         assert!(found("Dear Mark Zuckerberg by the numbers").is_empty());
+        // In brackets, the headline carrying them or not.
+        let carmack = "Latency mitigation strategies (by John Carmack)";
+        for headline in ["Latency mitigation strategies", carmack] {
+            let authors = from_meta(&Meta::default(), &Document::from(""), Some(carmack), headline, &ctx).authors;
+            assert_eq!(authors, [Author::new("John Carmack", None)], "{headline}");
+        }
     }
 
     #[test]

@@ -208,11 +208,28 @@ fn with_unmarked_people(found: Vec<Author>, line: &NodeRef, ctx: &Context) -> Ve
         return found;
     }
     let mut people = ctx.keep_people(read_author_element(line));
+    // "By <a>Jane Doe</a>, Site on April 7, 2023 in <a href="/tag/nlp/">Natural
+    // Language Processing</a>": a link to a tag or section page is the
+    // story's topic, never a person.
+    let topics = topic_links(line);
+    people.retain(|p| !topics.iter().any(|t| comparable(t) == comparable(&p.name)));
     if !names_them_and_more(&people, &found) {
         return found;
     }
     fill_roles(&mut people, found.iter());
     people
+}
+
+/// Path segments of the pages that list a site's stories by topic.
+const TOPIC_PATHS: &[&str] = &["/tag/", "/tags/", "/category/", "/categories/", "/topic/", "/topics/", "/section/"];
+
+/// The texts of the links in `line` that lead to a tag, category or
+/// section page.
+fn topic_links(line: &NodeRef) -> Vec<String> {
+    line.descendants_it()
+        .filter(|d| tag(d) == "a" && d.attr("href").is_some_and(|h| TOPIC_PATHS.iter().any(|p| h.contains(p))))
+        .map(|a| text_of(&a))
+        .collect()
 }
 
 /// The smallest ancestor of a byline element that holds the whole byline
@@ -236,6 +253,30 @@ mod tests {
 
     pub(super) fn names(authors: &[Author]) -> Vec<(&str, Option<&str>)> {
         authors.iter().map(|a| (a.name.as_str(), a.role.as_deref())).collect()
+    }
+
+    #[test]
+    fn a_commenter_in_a_comment_block_named_in_another_language_is_no_author() {
+        for block in ["glbComentarios-conteudo", "kommentare", "liste-commentaires"] {
+            let doc = Document::from(format!(
+                r#"<body><h1>Rodrigo Caio treina</h1><p>Text.</p><div class="{block}"><div itemprop="creator"
+                   itemscope itemtype="http://schema.org/Person"><strong itemprop="name">Olide Cardoso</strong>
+                   </div><p itemprop="commentText">Espero que volte logo.</p></div></body>"#
+            ));
+            assert!(from_elements(&doc, "Rodrigo Caio treina", &test_context()).is_empty(), "{block}");
+        }
+    }
+
+    #[test]
+    fn a_topic_link_in_the_byline_line_is_no_person() {
+        let doc = Document::from(
+            r#"<body><h1>Text summarization</h1><div class="author-link">By <strong><a rel="author"
+               href="/author/jane-doe">Jane Doe</a></strong>, KDnuggets on April 7, 2023 in <a
+               href="https://site.example/tag/natural-language-processing">Natural Language Processing</a></div>
+               <p>Text.</p></body>"#,
+        );
+        let found = from_elements(&doc, "Text summarization", &test_context());
+        assert_eq!(names(&found.authors), [("Jane Doe", None)]);
     }
 
     #[test]

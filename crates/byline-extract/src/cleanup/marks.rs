@@ -71,7 +71,19 @@ const RELATED_MARKS: &[&str] = &[
     "popular-news",
 ];
 /// Substrings of class or id that mark comment sections.
-const COMMENT_MARKS: &[&str] = &["comments", "comment-respond", "commentlist", "disqus", "addcomment", "comment-form"];
+/// Spanish and Portuguese, German and French name them too ("glbComentarios",
+/// "kommentare", "commentaires").
+const COMMENT_MARKS: &[&str] = &[
+    "comments",
+    "comment-respond",
+    "commentlist",
+    "disqus",
+    "addcomment",
+    "comment-form",
+    "comentario",
+    "kommentar",
+    "commentaire",
+];
 /// Substrings of class or id that mark byline, date, tag and navigation lines.
 const META_MARKS: &[&str] = &[
     "byline",

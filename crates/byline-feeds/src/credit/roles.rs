@@ -235,15 +235,31 @@ pub(super) fn strip_degrees(piece: &str) -> &str {
 /// A role as printed, without surrounding spaces or trailing punctuation.
 pub fn clean_role(role: &str) -> String {
     let role = squash(role);
-    let role = role.trim_end_matches(['.', ',', ';']).trim();
+    let trimmed = role.trim_end_matches(['.', ',', ';']).trim();
+    // "Reporter, Inc.": an abbreviation's full stop is part of the role.
+    let abbreviated = role.trim_end().strip_suffix('.').is_some_and(|r| {
+        r.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| ROLE_ABBREVIATIONS.contains(&w))
+    });
+    let role = if abbreviated { role.trim_end() } else { trimmed };
     // "Jane Doe (Staff Writer)": the brackets around the whole role go.
     let unwrapped = role.strip_prefix('(').and_then(|r| r.strip_suffix(')')).filter(|r| !r.contains(['(', ')']));
     unwrapped.unwrap_or(role).trim().to_string()
 }
 
+/// Abbreviations a role may end with, whose full stop stays ("Reporter,
+/// Inc.", "Editor, Acme Corp.").
+const ROLE_ABBREVIATIONS: &[&str] = &["Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_abbreviation_keeps_its_full_stop() {
+        assert_eq!(clean_role("Reporter, Inc."), "Reporter, Inc.");
+        assert_eq!(clean_role("Staff Writer."), "Staff Writer");
+        assert_eq!(clean_role("(Staff Writer)"), "Staff Writer");
+    }
 
     #[test]
     fn a_role_word_names_a_job() {

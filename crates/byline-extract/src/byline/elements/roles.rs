@@ -29,6 +29,7 @@ const ROLE_MARKS: &[&str] = &[
     "author_post",
     "author__title",
     "author_title",
+    "authortitle",
     "byline__title",
     "byline-title",
     "byline_title",
