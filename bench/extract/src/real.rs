@@ -496,7 +496,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     let _ = writeln!(
         s,
-        "Speed over the whole corpus (all {} pages, batches 5, 6 and 8 to 11 included; pages/s, median of {} runs):\n",
+        "Speed over the whole corpus (all {} pages, batches 5, 6 and 8 to 13 included; pages/s, median of {} runs):\n",
         pages.len(),
         facts.runs
     );
@@ -607,7 +607,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          in the holdout half, 4 of batch 6's tune pages, 8 of batch 7's tune pages and 9 of its holdout pages, 4 of \
          batch 8's tune pages and 7 of its holdout pages, 5 of batch 9's tune pages and 12 of its holdout pages, 2 \
          of batch 10's tune pages and 5 of its holdout pages, 1 of batch 11's tune pages and 7 of its holdout \
-         pages, and 1 of batch 12's tune pages and 1 of its holdout pages).",
+         pages, 1 of batch 12's tune pages and 1 of its holdout pages, and 2 of batch 13's tune pages and 6 of \
+         its holdout pages).",
         "Body F1 (batches 5 and 6 only): `token_f1` of `crates/byline-extract/tests/common/mod.rs` (precision and recall \
          over bags of whitespace-separated tokens, as article-extraction benchmarks score) of the page's full gold \
          body against the tool's body text, averaged over the pages with a gold body (a failed page scores 0). The \
