@@ -372,6 +372,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let batch_13 = pages.iter().filter(|p| BATCH_13_HOLDOUT.holds(p)).count();
     let batch_13_all = pages.iter().filter(|p| p.expected.batch() == 13).count();
     let batch_13_unknown = pages.iter().filter(|p| p.expected.batch() == 13 && !p.expected.byline_known()).count();
+    let batches_1_to_4 = pages.len()
+        - (batch_5_all + batch_6_all + batch_8_all + batch_9_all + batch_10_all + batch_11_all + batch_12_all)
+        - batch_13_all;
     let _ = writeln!(
         s,
         "- Pages: the {} pages of batches 1 to 4 of `crates/byline-extract/tests/fixtures/real` ([SOURCES.md](crates/byline-extract/tests/fixtures/real/SOURCES.md)): \
@@ -418,25 +421,8 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          **Which tables include batches 5 to 13:** only their own, their targets tables and the speed \
          table; the holdout half, the fresh holdouts of batches 2 to 4 and the tune half are batches 1 to 4 alone, as in \
          earlier runs.\n",
-        pages.len()
-            - batch_5_all
-            - batch_6_all
-            - batch_8_all
-            - batch_9_all
-            - batch_10_all
-            - batch_11_all
-            - batch_12_all
-            - batch_13_all,
-        pages.len()
-            - batch_5_all
-            - batch_6_all
-            - batch_8_all
-            - batch_9_all
-            - batch_10_all
-            - batch_11_all
-            - batch_12_all
-            - batch_13_all
-            - tune,
+        batches_1_to_4,
+        batches_1_to_4 - tune,
     );
     for (title, which) in [
         ("holdout half", HOLDOUT),
