@@ -51,6 +51,28 @@ pub(super) fn short_spaced_text(node: &NodeRef, max: usize) -> Option<String> {
     Some(text)
 }
 
+/// The texts of an element's two child elements, when they are all its text
+/// (`<div><div>September 16, 2018</div><div></div><div>Oshan Jarow</div></div>`),
+/// joined by " - " as a date-and-name line writes them in one: "September
+/// 16, 2018 - Oshan Jarow". `None` when the element has text of its own,
+/// another number of children with text, or a child over `max` characters.
+pub(super) fn two_part_line(node: &NodeRef, max: usize) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for child in node.children_it(false) {
+        if child.is_text() {
+            if !child.text().trim().is_empty() {
+                return None;
+            }
+        } else if child.is_element() {
+            let text = short_spaced_text(&child, max)?;
+            if !text.is_empty() {
+                parts.push(text);
+            }
+        }
+    }
+    (parts.len() == 2).then(|| format!("{} - {}", parts[0], parts[1]))
+}
+
 /// The text right after `node` up to the next element, squashed, when it
 /// has letters and at most 120 characters.
 pub(super) fn text_before_next_element(node: &NodeRef) -> Option<String> {

@@ -7,7 +7,7 @@
 use dom_query::NodeRef;
 
 use crate::byline::lines::{date_line_name, has_label, mid_line_credit, strip_label, DATE_LINE_MAX};
-use crate::byline::spaced_text::short_spaced_text;
+use crate::byline::spaced_text::{short_spaced_text, two_part_line};
 use crate::dom::{class_id, tag};
 use crate::model::Author;
 use crate::text::squash;
@@ -20,7 +20,9 @@ const NOT_PERSON_MARKS: &[&str] = &["provider", "publisher", "source", "brand", 
 /// are not marked as the source or the publisher.
 pub(super) fn is_date_line(n: &NodeRef) -> bool {
     !matches!(tag(n).as_str(), "script" | "style" | "body" | "html" | "ul" | "ol" | "time")
-        && short_spaced_text(n, DATE_LINE_MAX).is_some_and(|t| date_line_name(&t).is_some())
+        && [short_spaced_text(n, DATE_LINE_MAX), two_part_line(n, DATE_LINE_MAX)]
+            .iter()
+            .any(|t| t.as_deref().and_then(date_line_name).is_some())
         && !std::iter::once(*n).chain(n.descendants_it()).any(|d| {
             let marks = class_id(&d);
             NOT_PERSON_MARKS.iter().any(|m| marks.contains(m))
@@ -211,6 +213,25 @@ mod tests {
         let found = from_elements(&doc, "Charging stations pass 11,000", &test_context());
         assert_eq!(names(&found.authors), [("Sehernur Karsu", None)]);
         assert_eq!(found.evidence, Evidence::DateLine);
+    }
+
+    #[test]
+    fn a_date_and_a_name_in_two_elements_under_the_headline_are_a_date_line() {
+        let doc = Document::from(
+            r#"<body><h1>Why I Meditate</h1><div class="div-block-31"><div class="text-block-154">September 16,
+               2018</div><div class="div-block-32"></div><div class="text-block-155">Oshan Jarow</div></div>
+               <p>Meditating 30 minutes a day.</p></body>"#,
+        );
+        let found = from_elements(&doc, "Why I Meditate", &test_context());
+        assert_eq!(names(&found.authors), [("Oshan Jarow", None)]);
+        assert_eq!(found.evidence, Evidence::DateLine);
+        // A date beside a section's name, or beside a third part, names nobody.
+        for parts in
+            ["<div>September 16, 2018</div><div>Politics</div>", "<b>May 2, 2020</b><b>Jane Doe</b><b>Updated</b>"]
+        {
+            let doc = Document::from(format!("<body><h1>Why I Meditate</h1><div>{parts}</div><p>Text.</p></body>"));
+            assert!(from_elements(&doc, "Why I Meditate", &test_context()).is_empty(), "{parts}");
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::roles::{
 };
 use crate::byline::lines::{credit, credit_lines, date_line_name, DATE_LINE_MAX};
 use crate::byline::roles_beside::{role_in_name_block, role_of_next_element};
-use crate::byline::spaced_text::{short_spaced_text, spaced_text};
+use crate::byline::spaced_text::{short_spaced_text, spaced_text, two_part_line};
 use crate::dom::{br_lines, class_id, has_class, has_descendant, tag, text_of, text_or_content};
 use crate::model::Author;
 use crate::stamp_lines::is_stamp_line;
@@ -23,7 +23,8 @@ pub(super) fn read_author_element(node: &NodeRef) -> Vec<Author> {
     if let Some(people) = mid_line_people(node) {
         return people;
     }
-    if let Some(line) = short_spaced_text(node, DATE_LINE_MAX) {
+    // The line in one element, or its date and name in two.
+    for line in [short_spaced_text(node, DATE_LINE_MAX), two_part_line(node, DATE_LINE_MAX)].into_iter().flatten() {
         if let Some(name) = date_line_name(&line) {
             // "<p>By Jane Doe - 29 December 2014</p><p class="role">Digital Editor</p>".
             let role = node
