@@ -312,6 +312,29 @@ mod tests {
     }
 
     #[test]
+    fn the_writers_of_a_live_pages_posts_are_not_the_pages_byline() {
+        let post = |time: &str, name: &str| {
+            format!(
+                r#"<li data-datetime="2015-02-20T{time}"><span class="time">{time}</span><span class="heading">Update
+                   </span><span class="contributor"><span class="contributor-name">{name}</span></span><p>What
+                   happened since.</p></li>"#
+            )
+        };
+        let posts = [post("16:24", "Nigel Cassidy"), post("16:10", "Joe Lynam"), post("15:58", "Linda Yueh")].concat();
+        let doc = Document::from(format!(r#"<body><h1>Greek talks</h1><ul class="stream">{posts}</ul></body>"#));
+        assert!(from_elements(&doc, "Greek talks", &test_context()).is_empty());
+        // A list of the article's authors, one an item, with no time stamps, is its byline.
+        let doc = Document::from(
+            r#"<body><h1>Greek talks</h1><ul class="names"><li><span class="contributor"><span
+               class="contributor-name">Nigel Cassidy</span></span></li><li><span class="contributor"><span
+               class="contributor-name">Joe Lynam</span></span></li><li><span class="contributor"><span
+               class="contributor-name">Linda Yueh</span></span></li></ul><p>Text.</p></body>"#,
+        );
+        let found = from_elements(&doc, "Greek talks", &test_context());
+        assert_eq!(names(&found.authors), [("Nigel Cassidy", None), ("Joe Lynam", None), ("Linda Yueh", None)]);
+    }
+
+    #[test]
     fn a_teaser_article_in_a_stream_under_the_headline_is_another_story() {
         let doc = Document::from(
             r#"<body><div class="head"><h1>Trump posts another picture</h1></div><main><p>Text of the story.</p>

@@ -4,7 +4,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use crate::dom::{class_id, class_id_tokens, short_text, tag, text_of};
+use crate::dom::{class_id, class_id_tokens, class_id_words, short_text, tag, text_of};
 use crate::text::comparable;
 
 /// Class or id words of blocks that hold other articles, comments or site
@@ -69,7 +69,7 @@ pub(crate) fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag:
         let in_article = || container.as_ref().is_some_and(|c| a.ancestors_it(None).any(|up| up.id == c.id));
         // Another `<article>` beside the headline's: a teaser of another story.
         (name == "article" && (headline_in_article || is_teaser_article(&a, node)))
-            || (name == "li" && is_teaser_item(&a, node))
+            || (name == "li" && (is_teaser_item(&a, node) || is_stream_post(&a, node)))
             || (by_tag && matches!(name.as_str(), "aside" | "footer" | "nav") && !in_article())
             || {
                 let words = block_words(&a);
@@ -95,6 +95,31 @@ fn is_byline_with_comment_count(marks: &str) -> bool {
 fn is_teaser_item(li: &NodeRef, node: &NodeRef) -> bool {
     let siblings = li.parent().is_some_and(|list| list.children_it(false).filter(|c| tag(c) == "li").count() >= 2);
     siblings && has_headline_link(li, Some(node))
+}
+
+/// Whether list item `li`, which holds the byline element `node`, is one
+/// post of a stream whose posts each credit their own writer, as a live
+/// page's are (`<li data-datetime="…"><span class="time">16:24</span>…<span
+/// class="contributor-name">Nigel Cassidy</span>…</li>`): the item is
+/// stamped with a time, and an element of the byline element's class names
+/// someone else in at least two other items. A list of the article's
+/// authors, one an item, has no time stamps.
+fn is_stream_post(li: &NodeRef, node: &NodeRef) -> bool {
+    let Some(class) = node.attr("class").filter(|c| !c.trim().is_empty()) else { return false };
+    let stamped = li.attr("data-datetime").is_some()
+        || li.descendants_it().any(|d| {
+            tag(&d) == "time" || d.attr("datetime").is_some() || class_id_words(&class_id(&d)).any(|t| t == "time")
+        });
+    if !stamped {
+        return false;
+    }
+    let own = comparable(&text_of(node));
+    let by_others = |item: &NodeRef| {
+        item.descendants_it().any(|d| d.attr("class").is_some_and(|c| *c == *class) && comparable(&text_of(&d)) != own)
+    };
+    li.parent().is_some_and(|list| {
+        list.children_it(false).filter(|c| tag(c) == "li" && c.id != li.id && by_others(c)).take(2).count() == 2
+    })
 }
 
 /// Whether `<article>` element `article`, which holds the byline element
