@@ -79,14 +79,6 @@ const LABELS: &[&str] = &[
     "posts by",
     "articles by",
     "more from",
-    // "Text: Jane Doe" as magazines credit the writer beside the
-    // photographer (German, Swedish; French "Texte", Dutch, Polish and
-    // Norwegian "Tekst", Finnish "Teksti"), after the longer labels that
-    // open with the same letters ("text by", "text von").
-    "text",
-    "texte",
-    "tekst",
-    "teksti",
 ];
 
 /// The most characters of any of [`LABELS`].
