@@ -16,8 +16,9 @@ use crate::text::squash;
 /// the publisher, not a person (`<span class="provider-name">`).
 const NOT_PERSON_MARKS: &[&str] = &["provider", "publisher", "source", "brand", "site", "channel", "category"];
 
-/// A short line of a date and a name ("11.12.2019 - Jane Doe") whose parts
-/// are not marked as the source or the publisher.
+/// A short line of a date and a name ("11.12.2019 - Jane Doe"), in one
+/// element or as its two child elements' texts ([`two_part_line`]), whose
+/// parts are not marked as the source or the publisher.
 pub(super) fn is_date_line(n: &NodeRef) -> bool {
     !matches!(tag(n).as_str(), "script" | "style" | "body" | "html" | "ul" | "ol" | "time")
         && [short_spaced_text(n, DATE_LINE_MAX), two_part_line(n, DATE_LINE_MAX)]
