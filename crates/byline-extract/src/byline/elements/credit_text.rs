@@ -21,9 +21,8 @@ const NOT_PERSON_MARKS: &[&str] = &["provider", "publisher", "source", "brand", 
 /// parts are not marked as the source or the publisher.
 pub(super) fn is_date_line(n: &NodeRef) -> bool {
     !matches!(tag(n).as_str(), "script" | "style" | "body" | "html" | "ul" | "ol" | "time")
-        && [short_spaced_text(n, DATE_LINE_MAX), two_part_line(n, DATE_LINE_MAX)]
-            .iter()
-            .any(|t| t.as_deref().and_then(date_line_name).is_some())
+        && (short_spaced_text(n, DATE_LINE_MAX).as_deref().and_then(date_line_name).is_some()
+            || two_part_line(n, DATE_LINE_MAX).as_deref().and_then(date_line_name).is_some())
         && !std::iter::once(*n).chain(n.descendants_it()).any(|d| {
             let marks = class_id(&d);
             NOT_PERSON_MARKS.iter().any(|m| marks.contains(m))
