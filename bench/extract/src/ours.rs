@@ -4,15 +4,10 @@
 //! - Prints byline names right, bylines invented, roles right and the body
 //!   snippets found (must-have, must-not absent, pages with all right) per half,
 //!   in aggregate: the halves of batches 1 to 4 (as before batch 5 came),
-//!   then batch 5's halves and batch 6's apart, with their body F1 (to
-//!   four places, so a small move shows), then batch 7's (bylines only:
-//!   those of batch 5's Scrapinghub pages,
-//!   labelled later; a page's byline counts in its `byline_batch`), then
-//!   batch 8's (metascraper's pages), batch 9's (newspaper's old test
-//!   pages), batch 10's (snacktory's test pages), batch 11's (htmldate's,
-//!   goose3's and graby's test pages), batch 12's (Media Cloud's and
-//!   ruby-readability's test pages) and batch 13's (Omnivore's Readability
-//!   test pages and GoOse's).
+//!   then each later batch's halves apart (`common::LATER_BATCHES`), with
+//!   the body F1 of batches 5 and 6 (to four places, so a small move
+//!   shows); batch 7 is bylines only (those of batch 5's Scrapinghub pages,
+//!   labelled later; a page's byline counts in its `byline_batch`).
 //! - `--runs N` (0: none) times it as the full run does (`rate`), so the
 //!   figure compares with the section's; `--runs 0` makes one pass only,
 //!   for `valgrind --tool=callgrind`, whose instruction count is repeatable
@@ -27,12 +22,9 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 use std::time::Duration;
 
+use crate::common::LATER_BATCHES;
 use crate::common::{half, Page};
-use crate::real::{
-    score, RealScore, BATCH_10_HOLDOUT, BATCH_10_TUNE, BATCH_11_HOLDOUT, BATCH_11_TUNE, BATCH_12_HOLDOUT,
-    BATCH_12_TUNE, BATCH_13_HOLDOUT, BATCH_13_TUNE, BATCH_5_HOLDOUT, BATCH_5_TUNE, BATCH_6_HOLDOUT, BATCH_6_TUNE,
-    BATCH_7_HOLDOUT, BATCH_7_TUNE, BATCH_8_HOLDOUT, BATCH_8_TUNE, BATCH_9_HOLDOUT, BATCH_9_TUNE, HOLDOUT, TUNE,
-};
+use crate::real::{score, RealScore, Slice, HOLDOUT, TUNE};
 use crate::{cores, median, rate, rate_on_threads, runs_list, Output, Tool};
 
 /// Everything byline-extract gives for a page, as one comparable line.
@@ -97,28 +89,16 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
     }
     let scores: Vec<RealScore> = pages.iter().map(|p| score(p, Tool::Ours.run(p, false).as_ref())).collect();
     let dates: Vec<Option<bool>> = pages.iter().map(date_right).collect();
-    for (label, which) in [
-        ("tune", TUNE),
-        ("holdout", HOLDOUT),
-        ("batch 5 tune", BATCH_5_TUNE),
-        ("batch 5 holdout", BATCH_5_HOLDOUT),
-        ("batch 6 tune", BATCH_6_TUNE),
-        ("batch 6 holdout", BATCH_6_HOLDOUT),
-        ("batch 7 tune", BATCH_7_TUNE),
-        ("batch 7 holdout", BATCH_7_HOLDOUT),
-        ("batch 8 tune", BATCH_8_TUNE),
-        ("batch 8 holdout", BATCH_8_HOLDOUT),
-        ("batch 9 tune", BATCH_9_TUNE),
-        ("batch 9 holdout", BATCH_9_HOLDOUT),
-        ("batch 10 tune", BATCH_10_TUNE),
-        ("batch 10 holdout", BATCH_10_HOLDOUT),
-        ("batch 11 tune", BATCH_11_TUNE),
-        ("batch 11 holdout", BATCH_11_HOLDOUT),
-        ("batch 12 tune", BATCH_12_TUNE),
-        ("batch 12 holdout", BATCH_12_HOLDOUT),
-        ("batch 13 tune", BATCH_13_TUNE),
-        ("batch 13 holdout", BATCH_13_HOLDOUT),
-    ] {
+    // Batches 1 to 4's halves, then each later batch's.
+    let halves = |from: u32| {
+        let later = LATER_BATCHES.iter().filter(move |b| b.number >= from);
+        let later = later.flat_map(|b| {
+            let n = b.number;
+            [(format!("batch {n} tune"), Slice::tune_of(n)), (format!("batch {n} holdout"), Slice::holdout_of(n))]
+        });
+        [("tune".to_string(), TUNE), ("holdout".to_string(), HOLDOUT)].into_iter().chain(later)
+    };
+    for (label, which) in halves(5) {
         let (mut person, mut names, mut nobody, mut invented, mut none_found) = (0, 0, 0, 0, 0);
         let (mut roled, mut roles) = (0, 0);
         let (mut golden, mut f1) = (0, 0.0);
@@ -174,24 +154,8 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         );
     }
     // How the wrong names are wrong, per half, in aggregate only.
-    for (label, which) in [
-        ("tune", TUNE),
-        ("holdout", HOLDOUT),
-        ("batch 7 tune", BATCH_7_TUNE),
-        ("batch 7 holdout", BATCH_7_HOLDOUT),
-        ("batch 8 tune", BATCH_8_TUNE),
-        ("batch 8 holdout", BATCH_8_HOLDOUT),
-        ("batch 9 tune", BATCH_9_TUNE),
-        ("batch 9 holdout", BATCH_9_HOLDOUT),
-        ("batch 10 tune", BATCH_10_TUNE),
-        ("batch 10 holdout", BATCH_10_HOLDOUT),
-        ("batch 11 tune", BATCH_11_TUNE),
-        ("batch 11 holdout", BATCH_11_HOLDOUT),
-        ("batch 12 tune", BATCH_12_TUNE),
-        ("batch 12 holdout", BATCH_12_HOLDOUT),
-        ("batch 13 tune", BATCH_13_TUNE),
-        ("batch 13 holdout", BATCH_13_HOLDOUT),
-    ] {
+    // Batch 7 on: the batches whose bylines were labelled by hand.
+    for (label, which) in halves(7) {
         let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             if page.expected.byline.is_empty() || s.names_ok || s.got_byline.is_empty() {
@@ -201,18 +165,9 @@ pub fn run(runs: usize, min_ms: u64, dump: Option<&Path>) -> Result<String, Stri
         }
         let _ = writeln!(out, "{label}: other names, by kind: {kinds:?}");
     }
-    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batches 7 to 13):
+    // The tune half's misses, one by one (never the holdout's; batches 1 to 4, then batch 7 on):
     // wrong names, then right names with a stated role got wrong.
-    for (label, which) in [
-        ("tune", TUNE),
-        ("batch 7 tune", BATCH_7_TUNE),
-        ("batch 8 tune", BATCH_8_TUNE),
-        ("batch 9 tune", BATCH_9_TUNE),
-        ("batch 10 tune", BATCH_10_TUNE),
-        ("batch 11 tune", BATCH_11_TUNE),
-        ("batch 12 tune", BATCH_12_TUNE),
-        ("batch 13 tune", BATCH_13_TUNE),
-    ] {
+    for (label, which) in halves(7).filter(|(_, which)| which.is_tune()) {
         for (page, s) in pages.iter().zip(&scores).filter(|(p, _)| which.holds_byline(p)) {
             let e = &page.expected;
             let wrong = e.byline_known() && if e.byline.is_empty() { s.invented } else { !s.names_ok };

@@ -35,7 +35,7 @@ use std::fmt::Write as _;
 
 use byline_feeds::credit::parse_credit;
 
-use crate::common::{half, name_key, no_space, token_f1, Page};
+use crate::common::{half, name_key, no_space, token_f1, Page, LATER_BATCHES};
 use crate::provenance::loadavg;
 use crate::{median, Facts, NodeReport, Output};
 
@@ -211,55 +211,23 @@ const FRESH_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((2, 3)) };
 const BATCH_4_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((4, 4)) };
 /// Batches 1 to 4's tune pages.
 pub const TUNE: Slice = Slice { half: "tune", batches: Some((1, 4)) };
-/// Batch 5's holdout pages (Fundus, Scrapinghub; full gold bodies): fresh
-/// when batches 1–4 had been tuned on.
-pub const BATCH_5_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((5, 5)) };
-/// Batch 5's tune pages.
-pub const BATCH_5_TUNE: Slice = Slice { half: "tune", batches: Some((5, 5)) };
-/// Batch 6's holdout pages (Mozilla Readability's test pages; full gold
-/// bodies): fresh when batches 1–5 had been tuned on.
-pub const BATCH_6_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((6, 6)) };
-/// Batch 6's tune pages.
-pub const BATCH_6_TUNE: Slice = Slice { half: "tune", batches: Some((6, 6)) };
-/// Batch 7's holdout pages: bylines only, those of batch 5's Scrapinghub
-/// holdout pages, labelled by hand when batches 1–6 had been tuned on.
-pub const BATCH_7_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((7, 7)) };
-/// Batch 7's tune pages (bylines only, of batch 5's Scrapinghub tune pages).
-pub const BATCH_7_TUNE: Slice = Slice { half: "tune", batches: Some((7, 7)) };
-/// Batch 8's holdout pages (metascraper's integration test pages; bylines
-/// labelled by hand, one body snippet each): fresh when batches 1–7 had
-/// been tuned on.
-pub const BATCH_8_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((8, 8)) };
-/// Batch 8's tune pages.
-pub const BATCH_8_TUNE: Slice = Slice { half: "tune", batches: Some((8, 8)) };
-/// Batch 9's holdout pages (newspaper's old test pages; bylines labelled by
-/// hand, one body snippet each): fresh when batches 1–8 had been tuned on.
-pub const BATCH_9_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((9, 9)) };
-/// Batch 9's tune pages.
-pub const BATCH_9_TUNE: Slice = Slice { half: "tune", batches: Some((9, 9)) };
-/// Batch 10's holdout pages (snacktory's test pages; bylines labelled by
-/// hand, one body snippet each): fresh when batches 1–9 had been tuned on.
-pub const BATCH_10_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((10, 10)) };
-/// Batch 10's tune pages.
-pub const BATCH_10_TUNE: Slice = Slice { half: "tune", batches: Some((10, 10)) };
-/// Batch 11's holdout pages (htmldate's, goose3's and graby's test pages;
-/// bylines labelled by hand, one body snippet each): fresh when batches
-/// 1–10 had been tuned on.
-pub const BATCH_11_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((11, 11)) };
-/// Batch 11's tune pages.
-pub const BATCH_11_TUNE: Slice = Slice { half: "tune", batches: Some((11, 11)) };
-/// Batch 12's holdout pages (the news pages Media Cloud's metadata library
-/// and ruby-readability keep for their tests; bylines labelled by hand, one
-/// body snippet each): fresh when batches 1–11 had been tuned on.
-pub const BATCH_12_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((12, 12)) };
-/// Batch 12's tune pages.
-pub const BATCH_12_TUNE: Slice = Slice { half: "tune", batches: Some((12, 12)) };
-/// Batch 13's holdout pages (Omnivore's Readability test pages and GoOse's:
-/// news, magazine, newsletter and blog pages; bylines labelled by hand, one
-/// body snippet each): fresh when batches 1–12 had been tuned on.
-pub const BATCH_13_HOLDOUT: Slice = Slice { half: "holdout", batches: Some((13, 13)) };
-/// Batch 13's tune pages.
-pub const BATCH_13_TUNE: Slice = Slice { half: "tune", batches: Some((13, 13)) };
+impl Slice {
+    /// The holdout pages of one later batch (`common::LATER_BATCHES`):
+    /// fresh when the batches before it had been tuned on.
+    pub const fn holdout_of(batch: u32) -> Slice {
+        Slice { half: "holdout", batches: Some((batch, batch)) }
+    }
+
+    /// The tune pages of one later batch.
+    pub const fn tune_of(batch: u32) -> Slice {
+        Slice { half: "tune", batches: Some((batch, batch)) }
+    }
+
+    /// Whether the slice is tune pages (whose misses may be read one by one).
+    pub fn is_tune(self) -> bool {
+        self.half == "tune"
+    }
+}
 
 fn sums(row: &RealRow, pages: &[Page], which: Slice) -> Sums {
     let mut s = Sums {
@@ -345,36 +313,33 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let fresh_all = pages.iter().filter(|p| (2..=3).contains(&p.expected.batch())).count();
     let batch_4 = pages.iter().filter(|p| BATCH_4_HOLDOUT.holds(p)).count();
     let batch_4_all = pages.iter().filter(|p| p.expected.batch() == 4).count();
-    let batch_5 = pages.iter().filter(|p| BATCH_5_HOLDOUT.holds(p)).count();
+    let batch_5 = pages.iter().filter(|p| Slice::holdout_of(5).holds(p)).count();
     let batch_5_all = pages.iter().filter(|p| p.expected.batch() == 5).count();
     let batch_5_scrapinghub = pages.iter().filter(|p| p.expected.batch() == 5 && p.name.starts_with("sh-")).count();
-    let batch_6 = pages.iter().filter(|p| BATCH_6_HOLDOUT.holds(p)).count();
+    let batch_6 = pages.iter().filter(|p| Slice::holdout_of(6).holds(p)).count();
     let batch_6_all = pages.iter().filter(|p| p.expected.batch() == 6).count();
     let batch_6_unknown = pages.iter().filter(|p| p.expected.batch() == 6 && !p.expected.byline_known()).count();
-    let batch_7 = pages.iter().filter(|p| BATCH_7_HOLDOUT.holds_byline(p)).count();
+    let batch_7 = pages.iter().filter(|p| Slice::holdout_of(7).holds_byline(p)).count();
     let batch_7_all = pages.iter().filter(|p| p.expected.byline_batch() == 7).count();
     let batch_7_unknown = pages.iter().filter(|p| p.expected.byline_batch() == 7 && !p.expected.byline_known()).count();
-    let batch_8 = pages.iter().filter(|p| BATCH_8_HOLDOUT.holds(p)).count();
-    let batch_8_all = pages.iter().filter(|p| p.expected.batch() == 8).count();
-    let batch_8_unknown = pages.iter().filter(|p| p.expected.batch() == 8 && !p.expected.byline_known()).count();
-    let batch_9 = pages.iter().filter(|p| BATCH_9_HOLDOUT.holds(p)).count();
-    let batch_9_all = pages.iter().filter(|p| p.expected.batch() == 9).count();
-    let batch_9_unknown = pages.iter().filter(|p| p.expected.batch() == 9 && !p.expected.byline_known()).count();
-    let batch_10 = pages.iter().filter(|p| BATCH_10_HOLDOUT.holds(p)).count();
-    let batch_10_all = pages.iter().filter(|p| p.expected.batch() == 10).count();
-    let batch_10_unknown = pages.iter().filter(|p| p.expected.batch() == 10 && !p.expected.byline_known()).count();
-    let batch_11 = pages.iter().filter(|p| BATCH_11_HOLDOUT.holds(p)).count();
-    let batch_11_all = pages.iter().filter(|p| p.expected.batch() == 11).count();
-    let batch_11_unknown = pages.iter().filter(|p| p.expected.batch() == 11 && !p.expected.byline_known()).count();
-    let batch_12 = pages.iter().filter(|p| BATCH_12_HOLDOUT.holds(p)).count();
-    let batch_12_all = pages.iter().filter(|p| p.expected.batch() == 12).count();
-    let batch_12_unknown = pages.iter().filter(|p| p.expected.batch() == 12 && !p.expected.byline_known()).count();
-    let batch_13 = pages.iter().filter(|p| BATCH_13_HOLDOUT.holds(p)).count();
-    let batch_13_all = pages.iter().filter(|p| p.expected.batch() == 13).count();
-    let batch_13_unknown = pages.iter().filter(|p| p.expected.batch() == 13 && !p.expected.byline_known()).count();
-    let batches_1_to_4 = pages.len()
-        - (batch_5_all + batch_6_all + batch_8_all + batch_9_all + batch_10_all + batch_11_all + batch_12_all)
-        - batch_13_all;
+    let batches_1_to_4 = pages.iter().filter(|p| p.expected.batch() <= 4).count();
+    // Batches 8 and later, one sentence each from their `about`.
+    let mut later = String::new();
+    for b in LATER_BATCHES.iter() {
+        let Some(about) = b.about else { continue };
+        let n = b.number;
+        let all = pages.iter().filter(|p| p.expected.batch() == n).count();
+        let unknown = pages.iter().filter(|p| p.expected.batch() == n && !p.expected.byline_known()).count();
+        let holdout = pages.iter().filter(|p| Slice::holdout_of(n).holds(p)).count();
+        let _ = write!(
+            later,
+            " {all} pages are batch {n} ({about}, bylines decided by hand from the pages, {unknown} of them not \
+             known, one body snippet each), added after batches 1 to {} had been tuned on and split on the hash's \
+             top bit: **fresh holdout (batch {n})** ({holdout} pages) and **batch {n}, tune pages**.",
+            n - 1
+        );
+    }
+    let last = LATER_BATCHES[LATER_BATCHES.len() - 1].number;
     let _ = writeln!(
         s,
         "- Pages: the {} pages of batches 1 to 4 of `crates/byline-extract/tests/fixtures/real` ([SOURCES.md](crates/byline-extract/tests/fixtures/real/SOURCES.md)): \
@@ -395,62 +360,25 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
          is not a fair comparison. Batch 7 is no new pages but the bylines of batch 5's {batch_7_all} Scrapinghub pages, \
          decided by hand from the pages ({batch_7_unknown} of them not known) after batches 1 to 6 had been tuned on; each \
          keeps its page's half: **fresh holdout (batch 7)** ({batch_7} pages) and **batch 7, tune pages**, bylines only \
-         (the pages' bodies count in batch 5's tables). {batch_8_all} pages are batch 8 (`mt-`: metascraper's \
-         integration test pages, bylines decided by hand from the pages, {batch_8_unknown} of them not known, one body \
-         snippet each), added after batches 1 to 7 had been tuned on and split on the hash's top bit: **fresh holdout \
-         (batch 8)** ({batch_8} pages) and **batch 8, tune pages**. {batch_9_all} pages are batch 9 (`nw-`: the news \
-         pages of 2013 to 2015 that newspaper kept in its tests, bylines decided by hand from the pages, {batch_9_unknown} \
-         of them not known, one body snippet each), added after batches 1 to 8 had been tuned on and split the same way: \
-         **fresh holdout (batch 9)** ({batch_9} pages) and **batch 9, tune pages**. {batch_10_all} pages are batch 10 \
-         (`sn-`: snacktory's test pages, news, business, blog and press-release pages of 2010 to 2020, bylines decided \
-         by hand from the pages, {batch_10_unknown} of them not known, one body snippet each), added after batches 1 to 9 \
-         had been tuned on and split the same way: **fresh holdout (batch 10)** ({batch_10} pages) and **batch 10, tune \
-         pages**. {batch_11_all} pages are batch 11 (`hd-`, `gs-`, `gb-`: htmldate's, goose3's and graby's test pages, \
-         German, French, English, Spanish and Polish news, blogs and institutional pages of 2010 to 2025, bylines decided \
-         by hand from the pages, {batch_11_unknown} of them not known, one body snippet each), added after batches 1 to \
-         10 had been tuned on and split the same way: **fresh holdout (batch 11)** ({batch_11} pages) and **batch 11, \
-         tune pages**. {batch_12_all} pages are batch 12 (`mc-`, `rr-`: the news pages Media Cloud's metadata library \
-         and ruby-readability keep for their tests, English, Spanish, Portuguese, Italian, French, Romanian, Albanian, \
-         Indonesian and Russian pages of 2009 to 2024, many of them the Internet Archive's copies, bylines decided by \
-         hand from the pages, {batch_12_unknown} of them not known, one body snippet each), added after batches 1 to \
-         11 had been tuned on and split the same way: **fresh holdout (batch 12)** ({batch_12} pages) and **batch 12, \
-         tune pages**. {batch_13_all} pages are batch 13 (`om-`, `go-`: Omnivore's Readability test pages and GoOse's, \
-         news, magazine, newsletter and blog pages of 2013 to 2023, bylines decided by hand from the pages, \
-         {batch_13_unknown} of them not known, one body snippet each), added after batches 1 to 12 had been tuned on \
-         and split the same way: **fresh holdout (batch 13)** ({batch_13} pages) and **batch 13, tune pages**. \
-         **Which tables include batches 5 to 13:** only their own, their targets tables and the speed \
+         (the pages' bodies count in batch 5's tables).{later} \
+         **Which tables include batches 5 to {last}:** only their own, their targets tables and the speed \
          table; the holdout half, the fresh holdouts of batches 2 to 4 and the tune half are batches 1 to 4 alone, as in \
          earlier runs.\n",
         batches_1_to_4,
         batches_1_to_4 - tune,
     );
-    for (title, which) in [
-        ("holdout half", HOLDOUT),
-        ("fresh holdout (batches 2 and 3, holdout pages)", FRESH_HOLDOUT),
-        ("fresh holdout (batch 4, holdout pages)", BATCH_4_HOLDOUT),
-        ("tune half", TUNE),
-        ("fresh holdout (batch 5, holdout pages; full gold bodies)", BATCH_5_HOLDOUT),
-        ("batch 5, tune pages (full gold bodies)", BATCH_5_TUNE),
-        (
-            "fresh holdout (batch 6, holdout pages; full gold bodies; Readability's own test pages: its row is no fair comparison)",
-            BATCH_6_HOLDOUT,
-        ),
-        ("batch 6, tune pages (full gold bodies; Readability's own test pages)", BATCH_6_TUNE),
-        ("fresh holdout (batch 7: bylines of batch 5's Scrapinghub holdout pages)", BATCH_7_HOLDOUT),
-        ("batch 7, tune pages (bylines of batch 5's Scrapinghub tune pages)", BATCH_7_TUNE),
-        ("fresh holdout (batch 8: metascraper's test pages, holdout pages)", BATCH_8_HOLDOUT),
-        ("batch 8, tune pages (metascraper's test pages)", BATCH_8_TUNE),
-        ("fresh holdout (batch 9: newspaper's test pages, holdout pages)", BATCH_9_HOLDOUT),
-        ("batch 9, tune pages (newspaper's test pages)", BATCH_9_TUNE),
-        ("fresh holdout (batch 10: snacktory's test pages, holdout pages)", BATCH_10_HOLDOUT),
-        ("batch 10, tune pages (snacktory's test pages)", BATCH_10_TUNE),
-        ("fresh holdout (batch 11: htmldate's, goose3's and graby's test pages, holdout pages)", BATCH_11_HOLDOUT),
-        ("batch 11, tune pages (htmldate's, goose3's and graby's test pages)", BATCH_11_TUNE),
-        ("fresh holdout (batch 12: Media Cloud's and ruby-readability's test pages, holdout pages)", BATCH_12_HOLDOUT),
-        ("batch 12, tune pages (Media Cloud's and ruby-readability's test pages)", BATCH_12_TUNE),
-        ("fresh holdout (batch 13: Omnivore's Readability test pages and GoOse's, holdout pages)", BATCH_13_HOLDOUT),
-        ("batch 13, tune pages (Omnivore's Readability test pages and GoOse's)", BATCH_13_TUNE),
-    ] {
+    let mut tables = vec![
+        ("holdout half".to_string(), HOLDOUT),
+        ("fresh holdout (batches 2 and 3, holdout pages)".to_string(), FRESH_HOLDOUT),
+        ("fresh holdout (batch 4, holdout pages)".to_string(), BATCH_4_HOLDOUT),
+        ("tune half".to_string(), TUNE),
+    ];
+    for b in LATER_BATCHES.iter() {
+        let (n, what) = (b.number, b.pages);
+        tables.push((format!("fresh holdout (batch {n}, holdout pages: {what})"), Slice::holdout_of(n)));
+        tables.push((format!("batch {n}, tune pages: {what}"), Slice::tune_of(n)));
+    }
+    for (title, which) in tables {
         // The body F1 column only where the pages have a gold body.
         let golden = sums(&rows[0], pages, which).golden;
         let _ = writeln!(s, "### {title}\n");
@@ -482,7 +410,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     let _ = writeln!(
         s,
-        "Speed over the whole corpus (all {} pages, batches 5, 6 and 8 to 13 included; pages/s, median of {} runs):\n",
+        "Speed over the whole corpus (all {} pages, batches 5 to {last} included; pages/s, median of {} runs):\n",
         pages.len(),
         facts.runs
     );
@@ -507,20 +435,15 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     let met = |b: bool| if b { "met" } else { "**missed**" };
     let our_rate = median(rows[0].rates.clone());
     let our_rate_on_cores = median(rows[0].rates_on_cores.clone());
-    for (title, which) in [
-        ("the holdout half", HOLDOUT),
-        ("the fresh holdout (batches 2 and 3)", FRESH_HOLDOUT),
-        ("the fresh holdout (batch 4)", BATCH_4_HOLDOUT),
-        ("the fresh holdout (batch 5)", BATCH_5_HOLDOUT),
-        ("the fresh holdout (batch 6; Readability's own test pages)", BATCH_6_HOLDOUT),
-        ("the fresh holdout (batch 7; bylines only)", BATCH_7_HOLDOUT),
-        ("the fresh holdout (batch 8)", BATCH_8_HOLDOUT),
-        ("the fresh holdout (batch 9)", BATCH_9_HOLDOUT),
-        ("the fresh holdout (batch 10)", BATCH_10_HOLDOUT),
-        ("the fresh holdout (batch 11)", BATCH_11_HOLDOUT),
-        ("the fresh holdout (batch 12)", BATCH_12_HOLDOUT),
-        ("the fresh holdout (batch 13)", BATCH_13_HOLDOUT),
-    ] {
+    let mut targets = vec![
+        ("the holdout half".to_string(), HOLDOUT),
+        ("the fresh holdout (batches 2 and 3)".to_string(), FRESH_HOLDOUT),
+        ("the fresh holdout (batch 4)".to_string(), BATCH_4_HOLDOUT),
+    ];
+    for b in LATER_BATCHES.iter() {
+        targets.push((format!("the fresh holdout (batch {}: {})", b.number, b.pages), Slice::holdout_of(b.number)));
+    }
+    for (title, which) in targets {
         let ours = sums(&rows[0], pages, which);
         let best_body = rows[1..]
             .iter()
@@ -636,8 +559,11 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
     crate::page_table_head(
         &mut s,
-        "Every tune page (the holdout pages are not listed; batch 2's, 3's, 4's, 5's, 6's, 8's, 9's, 10's and 11's pages \
-         are marked ², ³, ⁴, ⁵, ⁶, ⁸, ⁹, ¹⁰ and ¹¹, a byline of batch 7 ⁷; body F1 where there is a gold body)",
+        &format!(
+            "Every tune page (the holdout pages are not listed; a page of a batch after the first is marked with the \
+             batch's number in superscript, ² to {}, a byline of batch 7 ⁷; body F1 where there is a gold body)",
+            batch_mark(last)
+        ),
         rows.iter().map(|r| r.name.as_str()),
     );
     for (i, page) in pages.iter().enumerate() {
@@ -656,7 +582,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
             .join("; ");
         let (batch, byline_batch) = (page.expected.batch(), page.expected.byline_batch());
         let marks = match byline_batch == batch {
-            true => batch_mark(batch).to_string(),
+            true => batch_mark(batch),
             false => format!("{}{}", batch_mark(batch), batch_mark(byline_batch)),
         };
         let _ = write!(
@@ -706,19 +632,12 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     s
 }
 
-/// The superscript that marks a page of batch `batch` (none for batch 1).
-fn batch_mark(batch: u32) -> &'static str {
-    match batch {
-        2 => "²",
-        3 => "³",
-        4 => "⁴",
-        5 => "⁵",
-        6 => "⁶",
-        7 => "⁷",
-        8 => "⁸",
-        9 => "⁹",
-        10 => "¹⁰",
-        11 => "¹¹",
-        _ => "",
+/// The superscript that marks a page of batch `batch`: its number written
+/// in superscript digits (none for batch 1).
+fn batch_mark(batch: u32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    if batch <= 1 {
+        return String::new();
     }
+    batch.to_string().bytes().map(|d| DIGITS[usize::from(d - b'0')]).collect()
 }

@@ -2,9 +2,8 @@
 //! page loads, lands in one half of the split, and goes through `extract`
 //! without a panic. Its scores are measured by `bench/extract`, not
 //! asserted here, so that the held-out half stays unread by tests too;
-//! the exceptions are floors under the byline scores of batches 8 to 13,
-//! per half and in aggregate only (`BATCH_8_FLOOR`, `BATCH_9_FLOOR`,
-//! `BATCH_10_FLOOR`, `BATCH_11_FLOOR`, `BATCH_12_FLOOR`, `BATCH_13_FLOOR`).
+//! the exceptions are floors under the byline scores of batches 8 and
+//! later, per half and in aggregate only (`common::LATER_BATCHES`' `floor`).
 
 mod common;
 
@@ -41,9 +40,13 @@ fn the_split_is_by_name_alone() {
             sources.lines().find(|l| l.contains(&listed)).unwrap_or_else(|| panic!("{} not in SOURCES.md", page.name));
         assert!(line.starts_with(&format!("- {}", common::half(&page.name))), "{}", page.name);
         assert!(line.contains(&format!(", batch {} (", page.expected.batch())), "{}: batch in SOURCES.md", page.name);
-        // Batches 5, 6 and 8 to 13 split on the hash's top bit: their pages are the ones named for it.
-        let top_bit = common::TOP_BIT_PREFIXES.iter().any(|p| page.name.starts_with(p));
-        assert_eq!(top_bit, page.expected.batch() >= 5, "{}: batches 5 to 13 and their prefixes", page.name);
+        // The batches after batch 4 split on the hash's top bit: their pages are the ones named for it.
+        let top_bit = common::splits_on_top_bit(&page.name);
+        assert_eq!(top_bit, page.expected.batch() >= 5, "{}: the later batches and their prefixes", page.name);
+        if top_bit {
+            let batch = common::LATER_BATCHES.iter().find(|b| b.prefixes.iter().any(|p| page.name.starts_with(p)));
+            assert_eq!(batch.map(|b| b.number), Some(page.expected.batch()), "{}: its prefix's batch", page.name);
+        }
     }
 }
 
@@ -66,7 +69,7 @@ fn batches_5_and_6_have_gold_bodies_and_unknown_bylines_only_where_decided_by_ha
 }
 
 /// Prints byline-extract's byline and body scores in aggregate, by half and
-/// batch ("fresh holdout" = the holdout pages of batches 2 and 3, or of batch 4, 5, 6, 7, 8, 9, 10, 11, 12 or 13;
+/// batch ("fresh holdout" = the holdout pages of batches 2 and 3, or of batch 4 or any later one;
 /// "tune" and "holdout" are batches 1 to 4, as before batch 5 came; body F1 where there is a gold
 /// body, batches 5 and 6 only; a page's byline counts in its `byline_batch`, so batch 7 is the
 /// bylines of batch 5's Scrapinghub pages alone), never page by page:
@@ -75,41 +78,29 @@ fn batches_5_and_6_have_gold_bodies_and_unknown_bylines_only_where_decided_by_ha
 #[ignore = "a report, not a check"]
 fn aggregate_by_half_and_batch() {
     let pages = common::real_pages();
-    for (label, half, batch) in [
-        ("tune", "tune", Some(1..=4)),
-        ("holdout", "holdout", Some(1..=4)),
-        ("fresh tune (batches 2, 3)", "tune", Some(2..=3)),
-        ("fresh holdout (batches 2, 3)", "holdout", Some(2..=3)),
-        ("batch 2 tune", "tune", Some(2..=2)),
-        ("batch 2 holdout", "holdout", Some(2..=2)),
-        ("batch 3 tune", "tune", Some(3..=3)),
-        ("batch 3 holdout", "holdout", Some(3..=3)),
-        ("batch 4 tune", "tune", Some(4..=4)),
-        ("fresh holdout (batch 4)", "holdout", Some(4..=4)),
-        ("batch 5 tune", "tune", Some(5..=5)),
-        ("fresh holdout (batch 5)", "holdout", Some(5..=5)),
-        ("batch 6 tune", "tune", Some(6..=6)),
-        ("fresh holdout (batch 6)", "holdout", Some(6..=6)),
-        ("batch 7 tune", "tune", Some(7..=7)),
-        ("fresh holdout (batch 7)", "holdout", Some(7..=7)),
-        ("batch 8 tune", "tune", Some(8..=8)),
-        ("fresh holdout (batch 8)", "holdout", Some(8..=8)),
-        ("batch 9 tune", "tune", Some(9..=9)),
-        ("fresh holdout (batch 9)", "holdout", Some(9..=9)),
-        ("batch 10 tune", "tune", Some(10..=10)),
-        ("fresh holdout (batch 10)", "holdout", Some(10..=10)),
-        ("batch 11 tune", "tune", Some(11..=11)),
-        ("fresh holdout (batch 11)", "holdout", Some(11..=11)),
-        ("batch 12 tune", "tune", Some(12..=12)),
-        ("fresh holdout (batch 12)", "holdout", Some(12..=12)),
-        ("batch 13 tune", "tune", Some(13..=13)),
-        ("fresh holdout (batch 13)", "holdout", Some(13..=13)),
-    ] {
+    let mut slices = vec![
+        ("tune".to_string(), "tune", 1..=4),
+        ("holdout".to_string(), "holdout", 1..=4),
+        ("fresh tune (batches 2, 3)".to_string(), "tune", 2..=3),
+        ("fresh holdout (batches 2, 3)".to_string(), "holdout", 2..=3),
+        ("batch 2 tune".to_string(), "tune", 2..=2),
+        ("batch 2 holdout".to_string(), "holdout", 2..=2),
+        ("batch 3 tune".to_string(), "tune", 3..=3),
+        ("batch 3 holdout".to_string(), "holdout", 3..=3),
+        ("batch 4 tune".to_string(), "tune", 4..=4),
+        ("fresh holdout (batch 4)".to_string(), "holdout", 4..=4),
+    ];
+    for b in &common::LATER_BATCHES {
+        let n = b.number;
+        slices.push((format!("batch {n} tune"), "tune", n..=n));
+        slices.push((format!("fresh holdout (batch {n})"), "holdout", n..=n));
+    }
+    for (label, half, batch) in slices {
         let (mut bylines, mut body, mut n) = (BylineTally::default(), 0, 0);
         // Body F1 summed over the pages with a gold body, and their count.
         let (mut f1, mut golden) = (0.0, 0);
         // A page's body counts in its batch, its byline in the batch the byline came in.
-        let in_batch = |b: u32| batch.as_ref().is_none_or(|r| r.contains(&b));
+        let in_batch = |b: u32| batch.contains(&b);
         for page in pages.iter().filter(|p| {
             common::half(&p.name) == half && (in_batch(p.expected.batch()) || in_batch(p.expected.byline_batch()))
         }) {
@@ -195,95 +186,24 @@ impl BylineTally {
     }
 }
 
-/// The floor under batch 8's byline scores, per half: (half, names right
-/// at least, bylines invented at most, roles right at least), from its
-/// first measured run (the rules of commit a502889, before anyone tuned on
-/// batch 8: tune names 22/23, invented 2/4, roles 3/4; holdout names 30/32,
-/// invented 0/3, roles 2/7).
-const BATCH_8_FLOOR: [(&str, usize, usize, usize); 2] = [("tune", 22, 2, 3), ("holdout", 30, 0, 2)];
-
-/// The floor under batch 9's byline scores, per half, as `BATCH_8_FLOOR`:
-/// its first measured run (the rules of commit 827638b, before anyone tuned
-/// on batch 9: tune names 47/55, invented 0/4, roles 1/5; holdout names
-/// 56/59, invented 1/5, roles 2/12).
-const BATCH_9_FLOOR: [(&str, usize, usize, usize); 2] = [("tune", 47, 0, 1), ("holdout", 56, 1, 2)];
-
-/// The floor under batch 10's byline scores, per half, as `BATCH_8_FLOOR`:
-/// its first measured run (the rules of commit ff2b654, before anyone tuned
-/// on batch 10: tune names 23/29, invented 5/11, roles 0/2; holdout names
-/// 38/46, invented 2/10, roles 2/5).
-const BATCH_10_FLOOR: [(&str, usize, usize, usize); 2] = [("tune", 23, 5, 0), ("holdout", 38, 2, 2)];
-
-/// The floor under batch 11's byline scores, per half, as `BATCH_8_FLOOR`,
-/// set a little under its first measured run (the rules of commit 5ed0aae,
-/// before anyone tuned on batch 11: tune names 17/19, invented 3/7, roles
-/// 1/1; holdout names 17/25, invented 0/2, roles 2/7), one page of slack
-/// each way.
-const BATCH_11_FLOOR: [(&str, usize, usize, usize); 2] = [("tune", 16, 4, 0), ("holdout", 16, 1, 1)];
-
-/// The floor under batch 12's byline scores, per half, as `BATCH_11_FLOOR`:
-/// set a little under its first measured run (the rules of commit 76ff127,
-/// before anyone tuned on batch 12: tune names 9/14, invented 2/6, roles
-/// 0/1; holdout names 15/15, invented 1/5, roles 1/1), one page of slack
-/// each way.
-const BATCH_12_FLOOR: [(&str, usize, usize, usize); 2] = [("tune", 8, 3, 0), ("holdout", 14, 2, 0)];
-
-/// The floor under batch 13's byline scores, per half, as `BATCH_11_FLOOR`:
-/// set a little under its first measured run (the rules of commit e2e4c5a,
-/// before anyone tuned on batch 13: tune names 29/39, invented 2/7, roles
-/// 1/2; holdout names 39/50, invented 2/5, roles 2/6), one page of slack
-/// each way.
-const BATCH_13_FLOOR: [(&str, usize, usize, usize); 2] = [("tune", 28, 3, 0), ("holdout", 38, 3, 1)];
-
-/// Batch 8 (metascraper's pages, see SOURCES.md) keeps at least the byline
-/// scores of its first run: a guard against regressions, checked in
-/// aggregate per half only (the holdout half is never read page by page).
+/// Each batch from 8 on (see SOURCES.md) keeps at least the byline scores
+/// of its first run, before anyone tuned on it (`common::Batch::floor`): a
+/// guard against regressions, checked in aggregate per half only (the
+/// holdout half is never read page by page).
 #[test]
-fn batch_8_bylines_keep_their_first_scores() {
-    assert_byline_floor(8, BATCH_8_FLOOR);
-}
-
-/// Batch 9 (newspaper's old test pages, see SOURCES.md) keeps at least the
-/// byline scores of its first run, as batch 8.
-#[test]
-fn batch_9_bylines_keep_their_first_scores() {
-    assert_byline_floor(9, BATCH_9_FLOOR);
-}
-
-/// Batch 10 (snacktory's test pages, see SOURCES.md) keeps at least the
-/// byline scores of its first run, as batch 8.
-#[test]
-fn batch_10_bylines_keep_their_first_scores() {
-    assert_byline_floor(10, BATCH_10_FLOOR);
-}
-
-/// Batch 11 (htmldate's, goose3's and graby's test pages, see SOURCES.md)
-/// keeps at least the byline scores of its first run, as batch 8.
-#[test]
-fn batch_11_bylines_keep_their_first_scores() {
-    assert_byline_floor(11, BATCH_11_FLOOR);
-}
-
-/// Batch 12 (Media Cloud's and ruby-readability's saved news pages, see
-/// SOURCES.md) keeps at least the byline scores of its first run, as batch 8.
-#[test]
-fn batch_12_bylines_keep_their_first_scores() {
-    assert_byline_floor(12, BATCH_12_FLOOR);
-}
-
-/// Batch 13 (Omnivore's Readability test pages and GoOse's, see
-/// SOURCES.md) keeps at least the byline scores of its first run, as batch 8.
-#[test]
-fn batch_13_bylines_keep_their_first_scores() {
-    assert_byline_floor(13, BATCH_13_FLOOR);
+fn later_batches_keep_their_first_byline_scores() {
+    for batch in &common::LATER_BATCHES {
+        if let Some(floor) = batch.floor {
+            assert_byline_floor(batch.number, floor);
+        }
+    }
 }
 
 /// Asserts that byline-extract's byline scores on one batch's pages, per
-/// half and in aggregate, are at least `floor`'s: (half, names right at
-/// least, bylines invented at most, roles right at least).
-fn assert_byline_floor(batch: u32, floor: [(&str, usize, usize, usize); 2]) {
+/// half and in aggregate, are at least `floor`'s, (tune, holdout).
+fn assert_byline_floor(batch: u32, floor: [common::BylineFloor; 2]) {
     let pages = common::real_pages();
-    for (half, names, invented, roles) in floor {
+    for (half, common::BylineFloor { names, invented, roles }) in ["tune", "holdout"].into_iter().zip(floor) {
         let mut t = BylineTally::default();
         for page in pages.iter().filter(|p| p.expected.byline_batch() == batch && common::half(&p.name) == half) {
             let e = &page.expected;
