@@ -12,14 +12,16 @@
 //! site's footer), `hidden` (text that is never shown, a video's fallback,
 //! React's streamed parts), `page_css` (what the page's own stylesheet
 //! hides), `images` (tracking pixels and ad banners),
-//! `related` (related-story blocks and teasers of other articles) and
-//! `other_pages` (links to the site's other pages).
+//! `related` (related-story blocks and teasers of other articles),
+//! `other_pages` (links to the site's other pages) and `other_posts`
+//! (the elements of a WordPress page's other posts).
 
 mod furniture;
 mod hidden;
 mod images;
 mod marks;
 mod other_pages;
+mod other_posts;
 mod page_css;
 mod related;
 
@@ -34,6 +36,7 @@ pub(crate) use other_pages::{is_link_to_other_page, is_other_page};
 use furniture::{is_ad_block, is_appeal_block, is_label_line, is_share_block, is_site_footer};
 use hidden::{is_hidden, place_streamed_parts, remove_media_fallback};
 use marks::{has_comment_mark, has_related_mark, matches_any, META_MATCHER};
+use other_posts::remove_other_posts;
 use related::{is_teaser, remove_related_by_heading, remove_teaser_cards};
 
 use crate::dom::{
@@ -92,7 +95,7 @@ const PARAGRAPH_TEXT: usize = 80;
 /// related-news lists, comment sections, calls to action, advertisement
 /// labels, picture credit lines, "read also" teasers (a block that is one
 /// link to another page of the site, a short `<article>` card beside the
-/// article) and what a video shows when it
+/// article), a WordPress page's other posts and what a video shows when it
 /// cannot play from a whole page; first puts the parts React streamed in
 /// place.
 pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
@@ -117,6 +120,7 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
             remove_with_empty_wrappers(img);
         }
     }
+    remove_other_posts(doc);
     // Before the teaser rule takes the links out from under their heading.
     remove_related_by_heading(doc);
     remove_teaser_cards(doc, page_url);
@@ -402,12 +406,15 @@ mod tests {
     fn meta_lines_and_empty_paragraphs_go() {
         let doc = Document::from(
             r#"<body><div class="entry-meta">20.11.2026</div><span class="author">X Y</span><p>&nbsp;</p><p><br></p>
-            <p>Body <time>today</time></p><time datetime="2026">x</time></body>"#,
+            <p>Body <time>today</time></p><time datetime="2026">x</time>
+            <div class="live-post"><div class="entry-info"><span>Joseph Gamp</span><span>KEY EVENT</span></div>
+            <p>A live post's text.</p></div></body>"#,
         );
         remove_meta_lines(&doc);
         remove_empty_blocks(&doc);
         let out = doc.select("body").html().to_string();
         assert!(!out.contains("entry-meta") && !out.contains("X Y") && !out.contains("<br>"), "{out}");
+        assert!(!out.contains("KEY EVENT") && out.contains("A live post's text"), "{out}");
         assert!(out.contains("Body <time>today</time>") && !out.contains(">x<"), "{out}");
     }
 }

@@ -156,11 +156,12 @@ mod tests {
                <p>Advert</p><div>Werbung</div>
                <p><img src="/chart.png"><br><em>(Credit: Clayton Aldern / Grist)</em></p>
                <section class="c-letters-cta"><p>We want to hear what you think about this article. <a href="/letters">Submit a letter</a></p></section>
+               <div class="whatsapp-group"><p>Get the latest news to your phone</p><p>Join us on WhatsApp</p></div>
                <p>A sentence with <a href="/xeber/4.html">a link inside it</a> stays, and so does this one.</p>
                <ul><li><a href="https://ministry.gov.example/report">The full report from the ministry</a></li></ul>
                </article></body>"#,
         );
-        for gone in ["latest news", "other story", "Advert", "Werbung", "Credit:", "hear what you think"] {
+        for gone in ["latest news", "other story", "Advert", "Werbung", "Credit:", "hear what you think", "WhatsApp"] {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
         for kept in ["First paragraph", "a link inside it", "chart.png", "full report from the ministry"] {

@@ -94,6 +94,7 @@ const META_MARKS: &[&str] = &[
     "__meta",
     "story-info",
     "article-info",
+    "entry-info",
     "full-info",
     "fs-info",
     "bhinfo",
@@ -134,9 +135,20 @@ pub(super) fn matches_any(matcher: &Regex, text: &str) -> bool {
     matcher.is_match(text)
 }
 
-/// Class or id words of calls to action: subscribe, donate, write a letter.
-pub(super) const APPEAL_WORDS: &[&str] =
-    &["cta", "subscribe", "subscription", "donate", "donation", "membership", "paywall", "signup", "letters-cta"];
+/// Class or id words of calls to action: subscribe, donate, write a
+/// letter, join the paper's WhatsApp channel.
+pub(super) const APPEAL_WORDS: &[&str] = &[
+    "cta",
+    "subscribe",
+    "subscription",
+    "donate",
+    "donation",
+    "membership",
+    "paywall",
+    "signup",
+    "letters-cta",
+    "whatsapp",
+];
 
 /// Class words of text kept for screen readers only, or hidden by the CSS
 /// frameworks' utility classes (Bootstrap's `d-none`, `invisible` and
