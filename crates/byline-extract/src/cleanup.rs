@@ -35,7 +35,7 @@ pub(crate) use other_pages::{is_link_to_other_page, is_other_page};
 
 use furniture::{is_ad_block, is_appeal_block, is_label_line, is_share_block, is_site_footer};
 use hidden::{is_hidden, place_streamed_parts, remove_media_fallback};
-use marks::{has_comment_mark, has_related_mark, matches_any, META_MATCHER};
+use marks::{comment_rules_before, has_comment_mark, has_related_mark, matches_any, META_MATCHER};
 use other_posts::remove_other_posts;
 use related::{is_teaser, remove_related_by_heading, remove_teaser_cards};
 
@@ -134,6 +134,12 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
             // Its elements are the ones listed next (none of them was
             // touched yet): gone with it, they need no rule.
             next += element_count(node);
+            if has_comment_mark(&class_id(node)) {
+                // Listed before it, already judged and kept: nothing to skip.
+                if let Some(rules) = comment_rules_before(node).filter(|r| !protected(r)) {
+                    rules.remove_from_parent();
+                }
+            }
             node.remove_from_parent();
         }
     }

@@ -9,7 +9,7 @@ use dom_query::NodeRef;
 use regex::Regex;
 
 use super::{looks_like_content, ShortText};
-use crate::dom::{class_id, tag};
+use crate::dom::{class_id, has_descendant, short_text, tag};
 
 /// Class or id words that mark an advertisement.
 pub(super) const AD_WORDS: &[&str] = &[
@@ -188,9 +188,63 @@ pub(super) fn has_comment_mark(marks: &str) -> bool {
     !marks.is_empty() && matches_any(&COMMENT_MATCHER, marks)
 }
 
+/// Words (lower case) of the rules for readers' comments, which a site
+/// prints right before its comment section ("Bitte achten Sie darauf,
+/// dass Ihre Kommentare themenbezogen sind", "Comments on this thread are
+/// vetted after posting"); an article's own last paragraph says "declined
+/// to comment", never these.
+const COMMENT_RULE_WORDS: &[&str] = &[
+    "comments are",
+    "comments on this",
+    "your comment",
+    "report this comment",
+    "community guidelines",
+    "ihre kommentare",
+    "kommentare sind",
+    "kommentarfunktion",
+    "los comentarios",
+    "sus comentarios",
+    "os comentários",
+    "les commentaires",
+    "vos commentaires",
+    "комментарии",
+    "ваши комментарии",
+    "şərhlər",
+];
+
+/// The most characters of a comment section's rules.
+const COMMENT_RULES_TEXT: usize = 1000;
+
+/// The element right before the comment section `section` when it holds
+/// the rules for readers' comments ([`COMMENT_RULE_WORDS`], at most
+/// [`COMMENT_RULES_TEXT`] characters, no picture): not the article's, so
+/// it goes with the section.
+pub(super) fn comment_rules_before<'a>(section: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let before = section.prev_element_sibling()?;
+    let text = short_text(&before, COMMENT_RULES_TEXT)?.to_lowercase();
+    (COMMENT_RULE_WORDS.iter().any(|w| text.contains(w)) && !has_descendant(&before, &["img", "picture", "video"]))
+        .then_some(before)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cleanup::tests::clean;
+
+    #[test]
+    fn the_rules_for_comments_go_with_the_comment_section_and_an_articles_last_word_stays() {
+        let out = clean(
+            r#"<body><article><h1>T</h1><p>The article's text, long enough to be read as the article.</p>
+               <p>Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind.</p>
+               <div class="comments-area"><p>Erster!</p></div></article>
+               <section><p>The ministry declined to comment on the report.</p>
+               <div id="comments"><p>A reader's comment.</p></div></section></body>"#,
+        );
+        for gone in ["Bitte achten", "Erster", "A reader's comment"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        assert!(out.contains("declined to comment") && out.contains("The article's text"), "{out}");
+    }
 
     #[test]
     fn one_matcher_finds_what_a_search_per_mark_finds() {
