@@ -36,6 +36,10 @@ const ASIDE_TEXT: usize = 300;
 const BOX_TEXT: usize = 700;
 /// …and at most this share of the body's text.
 const BOX_SHARE: usize = 3;
+/// The box around a button asking for support goes with it when its text
+/// is at most this long (and at most a [`BOX_SHARE`]th of the body's): an
+/// appeal tells why the site needs the money at some length.
+const SUPPORT_BOX_TEXT: usize = 1200;
 /// A list of links' label line has at most this many characters.
 const LABEL_TEXT: usize = 40;
 /// Elements that can be the box around a placeholder or a sign-up.
@@ -288,8 +292,45 @@ pub(crate) fn drop_asides(doc: &Document, page_url: &Url) {
             box_around(&block, body_chars).remove_from_parent();
         }
     }
+    drop_support_boxes(doc, body_chars);
     drop_boxes(doc, body_chars);
     drop_link_lists(doc, page_url);
+}
+
+/// Drops the boxes around a button (a link) that asks for support in its
+/// whole text ("Jetzt unterstützen", "Donate now": [`SUPPORT_ASKS`]), the
+/// appeal around it too long for the calls' rule ([`ASIDE_TEXT`]): the
+/// widest box of at most [`SUPPORT_BOX_TEXT`] characters, from the
+/// paragraph that the button ends ([`ends_with_button`]).
+fn drop_support_boxes(doc: &Document, body_chars: usize) {
+    let links: Vec<NodeRef> = doc.select("body a").nodes().to_vec();
+    for link in &links {
+        let asks = || {
+            let text = text_of(link).trim().to_lowercase();
+            SUPPORT_ASKS.contains(&text.trim_end_matches(['!', '.', '→', '›', '»', ' ']))
+        };
+        if link.parent().is_none() || !asks() {
+            continue;
+        }
+        // The button may end the appeal's last paragraph; a link inside a sentence is no button.
+        // (Bound first: the ancestors' walk borrows the tree until it ends.)
+        let paragraph = link.ancestors_it(Some(2)).find(|a| tag(a) == "p");
+        match paragraph {
+            Some(p) if ends_with_button(&text_of(&p), &text_of(link)) => {
+                box_within(&p, body_chars, SUPPORT_BOX_TEXT).remove_from_parent();
+            }
+            Some(_) => {}
+            None => box_within(link, body_chars, SUPPORT_BOX_TEXT).remove_from_parent(),
+        }
+    }
+}
+
+/// Whether a paragraph whose text is `text` ends with a button whose text
+/// is `button`: nothing after it, and nothing or a whole sentence before.
+fn ends_with_button(text: &str, button: &str) -> bool {
+    let Some(before) = text.trim_end().strip_suffix(button.trim()) else { return false };
+    let before = before.trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '…'])
 }
 
 /// A call to follow, subscribe, join, write in or report a typo, `text`
@@ -354,12 +395,19 @@ fn is_consent_placeholder(text: &str) -> bool {
 /// the placeholder or the sign-up: at most [`BOX_TEXT`] characters and a
 /// [`BOX_SHARE`]th of the body's; `block` itself when there is none.
 fn box_around<'a>(block: &NodeRef<'a>, body_chars: usize) -> NodeRef<'a> {
+    box_within(block, body_chars, BOX_TEXT)
+}
+
+/// The widest box around `block` (of [`BOXES`], with no media or table)
+/// of at most `max_text` characters and a [`BOX_SHARE`]th of the body's;
+/// `block` itself when there is none.
+fn box_within<'a>(block: &NodeRef<'a>, body_chars: usize, max_text: usize) -> NodeRef<'a> {
     let mut widest = *block;
     for parent in block.ancestors_it(None) {
         if !BOXES.contains(&tag(&parent).as_str()) || has_descendant(&parent, MEDIA_OR_TABLE) {
             break;
         }
-        match short_text(&parent, BOX_TEXT) {
+        match short_text(&parent, max_text) {
             Some(text) if text.chars().count() * BOX_SHARE <= body_chars => widest = parent,
             _ => break,
         }
@@ -500,6 +548,27 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("nurses' union") && out.contains("council met"), "{out}");
+    }
+
+    #[test]
+    fn the_appeal_around_a_button_asking_for_support_goes_however_long_it_tells_why() {
+        let why = "Gerade jetzt, wo der Rechtsextremismus weiter erstarkt, braucht es Zusammenhalt und Solidarität. "
+            .repeat(6);
+        let out = without_asides(&format!(
+            r#"<body>{STORY}{STORY}{STORY}{STORY}{STORY}{STORY}<div class="bottom"><h3>Links lesen, Rechts bekämpfen</h3>
+            <p>{why} <a class="button" href="/abo">Jetzt unterstützen</a></p></div>
+            <div><p>Редакция работает на пожертвования читателей, и без них мы не сможем продолжать.</p>
+            <a href="/donate">Поддержите редакцию!</a></div>
+            <p>The charity's chief asked people to <a href="/give">donate now</a>, before the winter comes, and
+            said the city had promised to match every gift made before December. Last year the appeal raised more
+            than it ever had, and the shelters stayed open through the coldest weeks; this year the need is greater
+            still, she said, because the rents have gone up again.</p></body>"#
+        ));
+        for gone in ["Links lesen", "Rechtsextremismus", "unterstützen", "пожертвования", "Поддержите"]
+        {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        assert!(out.contains("council met") && out.contains("charity's chief"), "{out}");
     }
 
     #[test]
