@@ -31,6 +31,9 @@ use crate::text::comparable;
 
 /// A call or a notice is a block of at most this many characters.
 const ASIDE_TEXT: usize = 300;
+/// A block of at most this many characters goes when its first sentence
+/// is a whole call to follow a channel ([`opens_with_call`]).
+const CALL_TEXT: usize = 700;
 /// The box around a consent placeholder or a sign-up goes with it when
 /// its text is at most this long…
 const BOX_TEXT: usize = 700;
@@ -280,7 +283,13 @@ pub(crate) fn drop_asides(doc: &Document, page_url: &Url) {
         if block.parent().is_none() || has_descendant(&block, MEDIA_OR_TABLE) {
             continue;
         }
-        let Some(text) = short_text(&block, ASIDE_TEXT).map(|t| t.to_lowercase()) else { continue };
+        let Some(text) = short_text(&block, CALL_TEXT).map(|t| t.to_lowercase()) else { continue };
+        if text.chars().count() > ASIDE_TEXT {
+            if opens_with_call(&text) {
+                block.remove_from_parent();
+            }
+            continue;
+        }
         let has_link = has_descendant(&block, &["a"]);
         let paywall_notice = || {
             holds_any(&text, PAYWALL_WORDS)
@@ -341,7 +350,7 @@ fn ends_with_button(text: &str, button: &str) -> bool {
 /// `has_link` telling whether the block holds a link (a newsletter named
 /// beside a link is one).
 fn is_call(text: &str, has_link: bool) -> bool {
-    let first = first_sentence(text);
+    let first = opening(text);
     let to_channel = holds_any(text, CHANNEL_WORDS) || text.contains("http");
     ((holds_any(first, CALL_WORDS) || FOLLOW_ON.is_match(first)) && to_channel)
         || (holds_any(first, TIP_WORDS) && EMAIL.is_match(text))
@@ -359,6 +368,29 @@ fn is_sign_up(text: &str, has_link: bool) -> bool {
 /// Whether `text` holds one of `words`.
 fn holds_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
+}
+
+/// `text`'s first sentence ([`first_sentence`]), and the next one too when
+/// the first asks a question ("Are protests breaking out in your area? Get
+/// in touch at …").
+fn opening(text: &str) -> &str {
+    let first = first_sentence(text);
+    match first.strip_suffix('?') {
+        Some(_) => &text[..first.len() + first_sentence(&text[first.len()..]).len()],
+        None => first,
+    }
+}
+
+/// A longer block that opens with a call to follow or join a channel,
+/// `text` lower-cased ("Follow @BGRDeals on Twitter to keep up with the
+/// latest deals. Quantities may be limited…"): its first sentence (after
+/// a question, the next: [`opening`]) starts with a [`CALL_WORDS`] and
+/// names the channel itself. A story telling that someone urged people
+/// to follow him on Twitter does not start so.
+fn opens_with_call(text: &str) -> bool {
+    let first = opening(text);
+    let call = first.rsplit_once("? ").map_or(first, |(_, after)| after).trim_start_matches(['"', '“', '«', ' ']);
+    CALL_WORDS.iter().any(|w| call.starts_with(w)) && holds_any(call, CHANNEL_WORDS)
 }
 
 /// `text` up to the end of its first sentence (". ", "? " or "! "), the
@@ -528,10 +560,16 @@ mod tests {
              <p>Ən son xəbərləri Telegram kanalımızda izləyin.</p>\
              <p>Подписывайтесь на наш канал в Telegram.</p>\
              <p>Следите за новостями в нашем Telegram-канале.</p>\
-             <p>Join our Space Forums to keep talking space on the latest missions!</p></body>"
+             <p>Join our Space Forums to keep talking space on the latest missions!</p>\
+             <p>Follow @BGRDeals on Twitter to keep up with the latest and greatest deals from around the web. \
+             Quantities may be limited. Prices are subject to change without notice and coupons may expire at any \
+             time, so act fast; every deal is checked by our editors before it is posted, and we may earn a small \
+             commission when you buy through our links, which helps pay for the work that goes into finding them.</p>\
+             <p>Need more space? Subscribe to our sister title Space Magazine for the latest news.</p></body>"
         ));
         assert!(out.contains("council met") && out.contains("old bridge"), "{out}");
-        for gone in ["Tariq", "Newsbeat", "Brexit", "Telegram", "Следите", "Forums"] {
+        for gone in ["Tariq", "Newsbeat", "Brexit", "Telegram", "Следите", "Forums", "BGRDeals", "sister title"]
+        {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
     }
@@ -577,10 +615,15 @@ mod tests {
             "<p>Police asked drivers to follow the diversion signs on the A40 while the bridge is repaired.</p>",
             "<p>The minister, who has 2 million followers on Twitter, said she would follow the advice of the board.</p>",
             "<p>Следите за руками, сказал фокусник на канале «Россия», и публика засмеялась.</p>",
+            "<p>At the rally he urged his supporters to follow him on Twitter, where he posts several times a day, \
+             and to bring their friends to the next one. The crowd, which the police put at about four thousand, \
+             cheered and waved flags for most of the hour he spoke, and many of them stayed long after he had left \
+             to talk to the candidates for the council, who had set up their stalls along the square.</p>",
         ]
         .concat();
         let out = without_asides(&format!("<body>{STORY}{text}</body>"));
         assert!(out.contains("diversion") && out.contains("2 million followers") && out.contains("фокусник"), "{out}");
+        assert!(out.contains("urged his supporters"), "{out}");
         // A writer's note that ends with where to follow them.
         let note = "<p>Lucas Nolan is a reporter covering free speech. Follow him on Twitter @LucasNolan_.</p>";
         let out = without_asides(&format!("<body>{STORY}{note}</body>"));
