@@ -178,9 +178,17 @@ struct Utf8Evidence {
 
 impl Utf8Evidence {
     fn of(bytes: &[u8]) -> Self {
+        // A multi-byte character has one leading byte (0xC0 and up) and
+        // continuation bytes (0x80 to 0xBF): counting the leading bytes of
+        // valid text counts its non-ASCII characters without decoding them.
+        let multi_byte = |valid: &[u8]| valid.iter().filter(|b| **b >= 0xC0).count();
+        // Most pages are valid UTF-8 as a whole: one fast check, no chunks.
+        if std::str::from_utf8(bytes).is_ok() {
+            return Self { well_formed: multi_byte(bytes), malformed: 0 };
+        }
         let mut evidence = Self { well_formed: 0, malformed: 0 };
         for chunk in bytes.utf8_chunks() {
-            evidence.well_formed += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+            evidence.well_formed += multi_byte(chunk.valid().as_bytes());
             evidence.malformed += chunk.invalid().len();
         }
         evidence
@@ -243,6 +251,21 @@ fn trim_quotes(value: &[u8]) -> &[u8] {
 mod tests {
     use super::*;
     use encoding_rs::{KOI8_R, WINDOWS_1251};
+
+    #[test]
+    fn utf8_evidence_counts_the_non_ascii_characters_and_the_malformed_bytes() {
+        let (cp1251, _, _) = WINDOWS_1251.encode("Müəllif: Новости");
+        let mixed = [b"Az\xc9\x99rbaycan \xe2\x80\x94 ".as_slice(), &cp1251, "Xəbər 😀".as_bytes()].concat();
+        for bytes in ["plain ASCII".as_bytes(), "Azərbaycan — Новости 😀".as_bytes(), &cp1251, &mixed] {
+            let (mut well_formed, mut malformed) = (0, 0);
+            for chunk in bytes.utf8_chunks() {
+                well_formed += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+                malformed += chunk.invalid().len();
+            }
+            let evidence = Utf8Evidence::of(bytes);
+            assert_eq!((evidence.well_formed, evidence.malformed), (well_formed, malformed), "{bytes:?}");
+        }
+    }
 
     #[test]
     fn content_type_charset_is_read_with_quotes_and_case() {
