@@ -504,6 +504,18 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
     }
 
     let _ = writeln!(s, "\n### How it is measured\n");
+    // How each later batch's bylines were labelled, one sentence each.
+    let mut labelled = String::new();
+    for b in LATER_BATCHES.iter().filter(|b| b.about.is_some()) {
+        let n = b.number;
+        let upstream = b.upstream_bylines.map(|u| format!("; {u}")).unwrap_or_default();
+        let _ = write!(
+            labelled,
+            " Batch {n}'s bylines ({}) were decided by hand in `import_batch{n}.py` before any tool had been run on \
+             them{upstream}; one body snippet each, no gold body.",
+            b.pages
+        );
+    }
     for line in [
         "Byline names right: on pages with a person byline, the tool's names equal the expected ones, in order, \
          compared as lower-case letters and digits only (`common::name_key`). byline-extract's names are its list; \
@@ -512,33 +524,20 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         "Bylines invented: on pages whose expected byline is empty (nobody, or only a site, desk or agency), the tool \
          shows a non-empty byline.",
         "Roles right: on pages whose expected byline states a role, names and roles equal (only byline-extract gives \
-         roles; such pages are our az/ru pages, batch 1's all in the holdout half, batch 2's 3 in the tune half and 2 \
-         in the holdout half, 4 of batch 6's tune pages, 8 of batch 7's tune pages and 9 of its holdout pages, 4 of \
-         batch 8's tune pages and 7 of its holdout pages, 5 of batch 9's tune pages and 12 of its holdout pages, 2 \
-         of batch 10's tune pages and 5 of its holdout pages, 1 of batch 11's tune pages and 7 of its holdout \
-         pages, 1 of batch 12's tune pages and 1 of its holdout pages, and 2 of batch 13's tune pages and 6 of \
-         its holdout pages).",
+         roles; each table's count is how many of its pages state one).",
         "Body F1 (batches 5 and 6 only): `token_f1` of `crates/byline-extract/tests/common/mod.rs` (precision and recall \
          over bags of whitespace-separated tokens, as article-extraction benchmarks score) of the page's full gold \
          body against the tool's body text, averaged over the pages with a gold body (a failed page scores 0). The \
          gold body is Fundus's hand-checked `body` (summary, section headlines and paragraphs), Scrapinghub's \
          `articleBody` or, on batch 6, the text of Readability's `expected.html`: Readability's own output, which its \
          tests hold it to, so its body and title scores on batch 6 flatter it.",
-        "Batch 5's bylines are Fundus's `authors` with desks, agencies, sites and places as no person. Batch 6's bylines \
+        &format!(
+            "Batch 5's bylines are Fundus's `authors` with desks, agencies, sites and places as no person. Batch 6's bylines \
          were decided by hand in `import_batch6.py` (tune pages read, holdout pages from Readability's byline string \
          alone; where that is no name, not scored). Scrapinghub's pages name no authors upstream: their bylines were \
          decided by hand in `sh_bylines.py` (both halves read, before any tool had been run on them; a user name, a first \
-         name alone or no byline anywhere is not scored) and are scored as batch 7, not batch 5. Batch 8's bylines \
-         (metascraper's pages) were decided by hand in `import_batch8.py` the same way, metascraper's own `author` \
-         read as a hint only; each page has one body snippet chosen by hand and no gold body. Batch 9's (newspaper's \
-         old test pages) were decided by hand in `import_batch9.py` the same way, before any tool had been run on them; \
-         one body snippet each, no gold body; batch 10's (snacktory's test pages) in `import_batch10.py` the same \
-         way, snacktory's own expected authors read as a cross-check only; batch 11's (htmldate's, goose3's and \
-         graby's test pages) in `import_batch11.py` the same way, goose3's own expected authors read as a cross-check \
-         only; batch 12's (Media Cloud's and ruby-readability's test pages, neither of which gives authors) in \
-         `import_batch12.py` the same way; batch 13's (Omnivore's Readability test pages and GoOse's) in \
-         `import_batch13.py` the same way, Omnivore's expected bylines (its Readability's output) read as a \
-         cross-check only.",
+         name alone or no byline anywhere is not scored) and are scored as batch 7, not batch 5.{labelled}",
+        ),
         "Body: there is no full gold text for batches 1 to 4, so no F1 there. Each `must_contain` snippet must be in the \
          body text and each `must_not_contain` snippet must not, both compared with all whitespace removed; \
          postlight's snippet is the first words of Mercury's own output, which sometimes start with a caption or \
