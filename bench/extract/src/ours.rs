@@ -22,8 +22,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 use std::time::Duration;
 
-use crate::common::LATER_BATCHES;
-use crate::common::{half, Page};
+use crate::common::{half, Page, LATER_BATCHES};
 use crate::real::{score, RealScore, Slice, HOLDOUT, TUNE};
 use crate::{cores, median, rate, rate_on_threads, runs_list, Output, Tool};
 

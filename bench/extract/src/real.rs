@@ -339,7 +339,7 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
             n - 1
         );
     }
-    let last = LATER_BATCHES[LATER_BATCHES.len() - 1].number;
+    let last = LATER_BATCHES.last().map_or(4, |b| b.number);
     let _ = writeln!(
         s,
         "- Pages: the {} pages of batches 1 to 4 of `crates/byline-extract/tests/fixtures/real` ([SOURCES.md](crates/byline-extract/tests/fixtures/real/SOURCES.md)): \

@@ -375,9 +375,10 @@ fn holds_any(text: &str, words: &[&str]) -> bool {
 /// in touch at …").
 fn opening(text: &str) -> &str {
     let first = first_sentence(text);
-    match first.strip_suffix('?') {
-        Some(_) => &text[..first.len() + first_sentence(&text[first.len()..]).len()],
-        None => first,
+    if first.ends_with('?') {
+        &text[..first.len() + first_sentence(&text[first.len()..]).len()]
+    } else {
+        first
     }
 }
 

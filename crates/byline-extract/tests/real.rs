@@ -41,12 +41,9 @@ fn the_split_is_by_name_alone() {
         assert!(line.starts_with(&format!("- {}", common::half(&page.name))), "{}", page.name);
         assert!(line.contains(&format!(", batch {} (", page.expected.batch())), "{}: batch in SOURCES.md", page.name);
         // The batches after batch 4 split on the hash's top bit: their pages are the ones named for it.
-        let top_bit = common::splits_on_top_bit(&page.name);
-        assert_eq!(top_bit, page.expected.batch() >= 5, "{}: the later batches and their prefixes", page.name);
-        if top_bit {
-            let batch = common::LATER_BATCHES.iter().find(|b| b.prefixes.iter().any(|p| page.name.starts_with(p)));
-            assert_eq!(batch.map(|b| b.number), Some(page.expected.batch()), "{}: its prefix's batch", page.name);
-        }
+        let batch = common::later_batch_of(&page.name);
+        let want = (page.expected.batch() >= 5).then_some(page.expected.batch());
+        assert_eq!(batch.map(|b| b.number), want, "{}: the later batches and their prefixes", page.name);
     }
 }
 

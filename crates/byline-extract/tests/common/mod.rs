@@ -244,10 +244,16 @@ pub const LATER_BATCHES: [Batch; 9] = [
     },
 ];
 
-/// Whether `name` is a page of a batch after batch 4 (named with one of
-/// `LATER_BATCHES`' prefixes), whose half is the hash's top bit.
+/// The batch after batch 4 whose pages' names start like `name` (one of
+/// its `prefixes`), if any.
+pub fn later_batch_of(name: &str) -> Option<&'static Batch> {
+    LATER_BATCHES.iter().find(|b| b.prefixes.iter().any(|p| name.starts_with(p)))
+}
+
+/// Whether `name` is a page of a batch after batch 4 ([`later_batch_of`]),
+/// whose half is the hash's top bit.
 pub fn splits_on_top_bit(name: &str) -> bool {
-    LATER_BATCHES.iter().flat_map(|b| b.prefixes).any(|p| name.starts_with(p))
+    later_batch_of(name).is_some()
 }
 
 /// Which half of the real corpus a page belongs to: `"tune"` or
