@@ -3,7 +3,9 @@
 //! Every source gives a candidate byline with its evidence ([`Found`]):
 //! 1. JSON-LD `author`/`creator` (object, list, or `@id` reference into the
 //!    `@graph`), with `jobTitle` as the role; a string with a label or
-//!    several people ("By A and B") is read as a credit line;
+//!    several people ("By A and B") is read as a credit line; a publisher
+//!    named as its author typed a `Person` is that person (a one-person
+//!    site), not only the site;
 //! 2. `<meta name="author">`, `article:author` when it is a name (not a URL),
 //!    `citation_author`, `dcterms.creator`…, then the "Written by"
 //!    `twitter:label`/`twitter:data` pair and Parse.ly's `parsely-page`
@@ -27,8 +29,10 @@
 //!    article (`.author-bio`, "About the author", "Über den Autor", "Об
 //!    авторе"), then the author's own reply among the comments (WordPress's
 //!    `bypostauthor`), then, on a person's own site (the name in its host or
-//!    title), the person a copyright line names, or the person the site's
-//!    name is of ("Andrew Montalenti's blog").
+//!    title), the person a copyright line names (also when the site is
+//!    named after them: "© 2012 Moxie Marlinspike" on moxie.org, named
+//!    "Moxie Marlinspike"), or the person the site's name is of ("Andrew
+//!    Montalenti's blog").
 //!
 //! `agree` scores each candidate by how reliable its kind of evidence
 //! proved on the tune half of the real corpus and by how many independent

@@ -134,6 +134,20 @@ fn from_nodes(nodes: &[Value]) -> ArticleLd {
         }
     }
     ld.authors = authors_of(article);
+    // A one-person site whose publisher is its author, typed a `Person`
+    // ("publisher":{"@type":"Organization","name":"Matthieu Cneude"},
+    // "author":{"@type":"Person","name":"Matthieu Cneude"}): that name is
+    // the author's, not only the site's.
+    let people: Vec<String> = article
+        .get("author")
+        .map(as_list)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|a| has_type(a, &["Person"]) || has_type(resolve(a, &by_id), &["Person"]))
+        .filter_map(|a| ld_author(a, &by_id))
+        .map(|a| a.name.to_lowercase())
+        .collect();
+    ld.organizations.retain(|o| !people.contains(&o.trim().to_lowercase()));
     if ld.authors.is_empty() {
         // A second article node of the same page (one per plugin) may name the author.
         ld.authors = nodes
@@ -288,6 +302,20 @@ mod tests {
         assert_eq!(ld.authors.len(), 2);
         assert!(!ld.authors[0].is_organization);
         assert!(ld.authors[1].is_organization);
+    }
+
+    #[test]
+    fn a_publisher_named_as_its_person_author_is_the_author() {
+        let ld = parse(
+            r#"{"@type":"Article","publisher":{"@type":"Organization","name":"Matthieu Cneude"},
+                "author":{"@type":"Person","name":"Matthieu Cneude"}}"#,
+        );
+        assert_eq!(ld.authors[0].name, "Matthieu Cneude");
+        assert!(ld.organizations.is_empty(), "{:?}", ld.organizations);
+        // An author not typed a person leaves the publisher a site name.
+        let ld =
+            parse(r#"{"@type":"Article","publisher":{"@type":"Organization","name":"CNN"},"author":{"name":"CNN"}}"#);
+        assert_eq!(ld.organizations, ["CNN"]);
     }
 
     #[test]

@@ -44,7 +44,7 @@ use agencies::without_agency_tail;
 use labels::contributor_label;
 use names::{NAME_ONLY, NAME_WORD};
 use not_people::is_desk_word;
-use roles::{is_degree, is_role, is_role_word, strip_degrees};
+use roles::{is_degree, is_plural_role, is_role, is_role_word, strip_degrees};
 
 /// A person credited with an article, and their role when it is known.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -142,7 +142,16 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
             continue;
         }
         let people = parse_part(strip_label(part));
-        // "A and B, Senior Editors": a bare role after a list is the last person's.
+        // "A and B, Staff Writers", "Иван Петров и Анна Смирнова,
+        // корреспонденты": a role in the plural after a list is each
+        // person's, as written; one in the singular is the last person's.
+        if let [person] = people.as_slice() {
+            if let Some(role) = person.role.as_deref().filter(|r| conjunction.is_some() && is_plural_role(r)) {
+                for earlier in out.iter_mut().rev().take_while(|a| a.role.is_none()) {
+                    earlier.role = Some(role.to_string());
+                }
+            }
+        }
         out.extend(people);
     }
     out.extend(contributors);
@@ -370,6 +379,40 @@ mod tests {
         // A name after the agency is another person's, and stays.
         assert_eq!(people("Jane Doe Reuters John Roe"), [one("Jane Doe Reuters John Roe", None)]);
         assert!(is_plausible_person("Anna Herald-Smith") && is_plausible_person("Mia Thisted"));
+    }
+
+    #[test]
+    fn a_plural_role_after_a_list_is_each_person_s_and_a_singular_one_the_last_s() {
+        assert_eq!(
+            people("By Jane Doe and John Smith, Staff Writers"),
+            [one("Jane Doe", Some("Staff Writers")), one("John Smith", Some("Staff Writers"))]
+        );
+        assert_eq!(
+            people("Иван Петров и Анна Смирнова, корреспонденты"),
+            [one("Иван Петров", Some("корреспонденты")), one("Анна Смирнова", Some("корреспонденты"))]
+        );
+        assert_eq!(
+            people("Orxan Nağıyev, Aysel Məmmədova və Samir Əliyev, müxbirlər"),
+            [
+                one("Orxan Nağıyev", Some("müxbirlər")),
+                one("Aysel Məmmədova", Some("müxbirlər")),
+                one("Samir Əliyev", Some("müxbirlər"))
+            ]
+        );
+        // A person with a role of their own keeps it.
+        assert_eq!(people("Jane Doe, Editor, and John Smith, Reporters")[0], one("Jane Doe", Some("Editor")));
+        // In the singular, the role is the last person's alone.
+        assert_eq!(
+            people("By Jane Doe and John Smith, Staff Writer"),
+            [one("Jane Doe", None), one("John Smith", Some("Staff Writer"))]
+        );
+        for plural in ["Staff Writers", "Senior Editors", "специальные корреспонденты", "обозреватели", "müxbirlər"]
+        {
+            assert!(roles::is_plural_role(plural), "{plural}");
+        }
+        for singular in ["Staff Writer", "корреспондент", "müxbir", "Bloomberg News", "Business"] {
+            assert!(!roles::is_plural_role(singular), "{singular}");
+        }
     }
 
     #[test]

@@ -157,10 +157,18 @@ pub(super) fn copyright_person(
             .split_whitespace()
             .filter(|w| w.chars().count() >= 3)
             .any(|w| ctx.host_label.contains(w) || title.split(|c: char| !c.is_alphanumeric()).any(|t| t == w));
-        if !is_name_shaped(&holder) || !own_site || ctx.shares_site_word(&holder) {
+        if !is_name_shaped(&holder) || !own_site {
             continue;
         }
-        let people = ctx.keep_people(vec![Author::new(holder, None)]);
+        // "© 2012 Moxie Marlinspike" on moxie.org, named "Moxie Marlinspike":
+        // the site is the person's.
+        let people = if ctx.is_named_after(&holder) {
+            ctx.keep_site_person(&holder)
+        } else if ctx.shares_site_word(&holder) {
+            continue;
+        } else {
+            ctx.keep_people(vec![Author::new(holder, None)])
+        };
         if !people.is_empty() {
             return people;
         }

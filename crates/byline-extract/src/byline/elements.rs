@@ -453,6 +453,30 @@ mod tests {
     }
 
     #[test]
+    fn the_copyright_holder_a_person_s_site_is_named_after() {
+        let page = |host: &str, site: &str, holder: &str| {
+            let doc = Document::from(
+                format!(r#"<body><h1>My first impressions of web3</h1><p>Text.</p><div class="row"><span class="copyright">&copy; 2012 {holder}</span></div></body>"#)
+                    .as_str(),
+            );
+            let ctx = Context::new(&[site.to_string()], &url::Url::parse(&format!("https://{host}/x")).unwrap());
+            found_names(from_elements(&doc, "My first impressions of web3", &ctx))
+        };
+        // The site's name is the person's, its host the given name or the whole name.
+        assert_eq!(page("moxie.org", "Moxie Marlinspike", "Moxie Marlinspike"), ["Moxie Marlinspike"]);
+        assert_eq!(page("janeroe.net", "Jane Roe", "Jane Roe"), ["Jane Roe"]);
+        // A publisher named after its host is no person.
+        assert!(page("heise.de", "Heise Zeitschriften Verlag", "Heise Zeitschriften Verlag").is_empty());
+        assert!(page("axios.com", "Axios Media", "Axios Media").is_empty());
+        // The site's name alone, on a host that does not spell it, names nobody.
+        assert!(page("blog.example.com", "Moxie Marlinspike", "Moxie Marlinspike").is_empty());
+    }
+
+    fn found_names(found: Found) -> Vec<String> {
+        found.authors.into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
     fn the_person_a_site_is_named_after_when_the_page_names_nobody() {
         let page = |site_name: &str, body: &str| {
             let doc = Document::from(format!(r#"<body><h1>Going mobile in 1998</h1>{body}</body>"#).as_str());

@@ -35,6 +35,8 @@ const OTHER_WORK_LABELS: &[&str] = &[
     "photos:",
     "photo:",
     "video:",
+    "kuvat:",
+    "kuva:",
     "фото:",
     "иллюстрация:",
 ];
@@ -60,11 +62,24 @@ pub(crate) fn author_part(text: &str) -> &str {
 }
 
 /// Words (lower case) that label the author's credit only when a colon
-/// follows them ("Text: Jane Doe", "Interview: Sven Michaelsen"), or when
+/// follows them ("Text: Jane Doe", "Teksti: Petteri Harjula", "Testo:",
+/// "Texto:", "Interview: Sven Michaelsen"), or when
 /// they are all of a credit list's label cell (`<div>Text</div><div>Jane
 /// Doe</div>`): in running text they are ordinary words.
-const COLON_LABELS: &[&str] =
-    &["text", "texte", "interview", "words", "reporting", "reporter", "verfasser", "verfasserin"];
+const COLON_LABELS: &[&str] = &[
+    "text",
+    "texte",
+    "teksti",
+    "tekst",
+    "testo",
+    "texto",
+    "interview",
+    "words",
+    "reporting",
+    "reporter",
+    "verfasser",
+    "verfasserin",
+];
 
 /// `text` after a colon label of [`COLON_LABELS`], if it opens with one.
 fn after_colon_label(text: &str) -> Option<&str> {

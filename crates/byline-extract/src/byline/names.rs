@@ -91,6 +91,36 @@ impl Context {
         })
     }
 
+    /// Whether the site is named after `name`, a person: it is one of the
+    /// site's names, whole ("Moxie Marlinspike" on moxie.org), and the
+    /// host's main label spells it, all its words or one of them with four
+    /// letters or more. A brand spelled so ("Gelbe Liste" on
+    /// gelbe-liste.de) passes too: the caller asks for more (a copyright
+    /// line naming the same person).
+    pub(crate) fn is_named_after(&self, name: &str) -> bool {
+        let key = comparable(&squash(name));
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+        let host = letters(&self.host_label);
+        self.not_people.contains(&key)
+            && (host == letters(&key) || key.split_whitespace().any(|w| w.chars().count() >= 4 && letters(w) == host))
+    }
+
+    /// The person a site is named after ([`Context::is_named_after`]) as
+    /// [`Context::keep_people`] keeps a name, though the name is the site's.
+    pub(crate) fn keep_site_person(&self, name: &str) -> Vec<Author> {
+        if !self.is_named_after(name) {
+            return Vec::new();
+        }
+        let name = strip_initials(trim_separators(without_title(name)));
+        let person =
+            is_plausible_person(name) && is_full_name(name) && !is_group_name(name) && !self.is_site_account(name);
+        if person {
+            vec![Author::new(name_case(&squash(name)), None)]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Whether `letters` (a handle's letters and digits, folded) spell the
     /// site: its host's main label or one of its names, or, for five
     /// letters or more, one holds the other (`whitehouse` on

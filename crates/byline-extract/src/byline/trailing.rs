@@ -18,6 +18,7 @@ use dom_query::{Document, NodeRef};
 use super::names::Context;
 use crate::dom::{br_lines, has_text, tag, text_of};
 use crate::model::Author;
+use crate::printed_date::{month_number, printed_date};
 use crate::text::{comparable, squash};
 
 /// A credit line found at the end of the body.
@@ -299,7 +300,12 @@ fn is_place_shaped(text: &str) -> bool {
 /// A credit on several lines that opens with a label ("Müəllif: A<br>Fotoqraf:
 /// B", "Автор: A<br>Фото: B"): each line read on its own.
 fn labelled_lines(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
-    let lines = br_lines(block);
+    let mut lines = br_lines(block);
+    // "23.2.2015<br>Teksti: Petteri Harjula<br>Kuvat: Tommi Tuomi": the
+    // date the credits follow is none of them.
+    if lines.first().is_some_and(|l| is_date_alone(l)) {
+        lines.remove(0);
+    }
     if !(2..=4).contains(&lines.len())
         || !has_label(&lines[0])
         || lines.iter().any(|l| l.split_whitespace().count() > 12)
@@ -309,6 +315,16 @@ fn labelled_lines(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
     let authors = credit_lines(&lines);
     let all_people = authors.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
     (all_people && !authors.is_empty()).then(|| ctx.keep_people(authors))
+}
+
+/// Whether `line` is a date and nothing else ("23.2.2015", "5 декабря
+/// 2026"): its words are numbers and month names.
+fn is_date_alone(line: &str) -> bool {
+    printed_date(line).is_some()
+        && line
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| month_number(&w.to_lowercase()).is_some())
 }
 
 /// The last line of a block of several lines split by `<br>`: its text, and
@@ -544,6 +560,19 @@ mod tests {
             trailing("<div><p>Text.</p><p>Jane Doe<br>Staff Writer</p></div>").0,
             Some(vec![one("Jane Doe", Some("Staff Writer"))])
         );
+        // The date the credits follow is read past.
+        assert_eq!(
+            trailing("<div><p>Teksti.</p><h6>23.2.2015<br> Teksti: Petteri Harjula<br> Kuvat: Tommi Tuomi</h6></div>")
+                .0
+                .map(|people| people[0].clone()),
+            Some(one("Petteri Harjula", None))
+        );
+        assert_eq!(
+            trailing("<div><p>Текст.</p><p>5 декабря 2026<br>Автор: Ирина Волкова<br>Фото: Анна Лис</p></div>").0,
+            Some(vec![one("Ирина Волкова", None), one("Анна Лис", Some("фотограф"))])
+        );
+        assert!(is_date_alone("23.2.2015") && is_date_alone("5 декабря 2026") && is_date_alone("December 16, 2016"));
+        assert!(!is_date_alone("Jane Doe, 23.2.2015") && !is_date_alone("Jane Doe"));
     }
 
     #[test]

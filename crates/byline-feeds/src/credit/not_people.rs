@@ -148,7 +148,8 @@ pub(super) const INSTITUTION_WORDS: &[&str] = &[
 const INSTITUTION_ENDINGS: &[&str] = &["ministerium"];
 
 /// Last words of a company's name, never of a person's ("Tableau
-/// Software", "Acme Inc.", "Visiongain Ltd"), written folded: a press
+/// Software", "Acme Inc.", "Visiongain Ltd", "Heise Zeitschriften Verlag",
+/// "Axel Springer AG"), written folded: a press
 /// release's author meta is often the company.
 pub(super) const COMPANY_WORDS: &[&str] = &[
     "software",
@@ -183,6 +184,8 @@ pub(super) const COMPANY_WORDS: &[&str] = &[
     "communications",
     "marketing",
     "mmc",
+    "verlag",
+    "ag",
 ];
 
 /// Words of the page's furniture, never of a person's name: a box's
@@ -385,6 +388,8 @@ mod tests {
             "Ziggo Media Group",
             "Baku Media",
             "Azercell Telecom MMC",
+            "Heise Zeitschriften Verlag",
+            "Axel Springer AG",
         ] {
             assert!(!is_plausible_person(company), "{company}");
         }

@@ -186,6 +186,23 @@ pub fn has_role_word(text: &str) -> bool {
     text.split_whitespace().any(is_role_word)
 }
 
+/// Plural endings of a role word and what its singular ends with instead:
+/// English ("Staff Writers"), Russian ("корреспонденты", "обозреватели")
+/// and Azerbaijani ("müxbirlər", "jurnalistlər").
+const PLURAL_ENDINGS: &[(&str, &str)] = &[("s", ""), ("ы", ""), ("и", "ь"), ("и", ""), ("lər", ""), ("lar", "")];
+
+/// Whether `role` names several people: its last word is a role word in
+/// the plural ("Staff Writers", "специальные корреспонденты",
+/// "müxbirlər"), as a role printed once after a list of names is.
+pub(super) fn is_plural_role(role: &str) -> bool {
+    let Some(last) = role.split_whitespace().last() else { return false };
+    let word = fold(last.trim_matches(|c: char| !c.is_alphanumeric()));
+    !ROLE_WORDS.contains(&word.as_str())
+        && PLURAL_ENDINGS.iter().any(|(plural, singular)| {
+            word.strip_suffix(plural).is_some_and(|stem| ROLE_WORDS.contains(&format!("{stem}{singular}").as_str()))
+        })
+}
+
 /// Whether `word` (punctuation around it ignored) is one of [`ROLE_WORDS`],
 /// whole or in one of its hyphenated parts.
 pub(super) fn is_role_word(word: &str) -> bool {
