@@ -692,6 +692,17 @@ mod tests {
         assert_eq!(people("Autor: Peter Maahn"), [one("Peter Maahn", None)]);
         assert_eq!(people("View all posts by Daniel Lemire"), [one("Daniel Lemire", None)]);
         assert!(people("Von").is_empty());
+        // Italian, Swedish and Norwegian, Danish: before a full name only.
+        assert_eq!(people("di Marco Rossi"), [one("Marco Rossi", None)]);
+        assert_eq!(people("Av Anna Svensson"), [one("Anna Svensson", None)]);
+        assert_eq!(people("Af Lars Nielsen"), [one("Lars Nielsen", None)]);
+        assert_eq!(people("Di Wang"), [one("Di Wang", None)]);
+        for credit in ["Автор статьи: Ирина Волкова", "Автор текста: Ирина Волкова", "Автор публикации: Ирина Волкова"]
+        {
+            assert_eq!(people(credit), [one("Ирина Волкова", None)], "{credit}");
+        }
+        assert_eq!(people("Xəbəri hazırladı: Aysel Məmmədova"), [one("Aysel Məmmədova", None)]);
+        assert_eq!(people("Muhabir: Ayşe Yılmaz"), [one("Ayşe Yılmaz", Some("muhabir"))]);
         // ru and az: the interviewer or the writer named by a verb, a
         // translator, a correspondent named by the job.
         assert_eq!(people("Беседовала Анна Петрова"), [one("Анна Петрова", None)]);

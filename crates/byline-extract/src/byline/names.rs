@@ -188,9 +188,41 @@ fn job(role: &str) -> Option<String> {
     let all: Vec<&str> = role.split_whitespace().take_while(|w| !w.starts_with('@')).collect();
     let words = if is_sentence(&all) { role_before_sentence(&all).unwrap_or(&all) } else { &all };
     let role = clean_role(&words.join(" "));
-    let useless =
-        role.is_empty() || is_sentence(words) || is_agency(&role) || is_desk(&role) || strip_label(&role).is_empty();
+    let useless = role.is_empty()
+        || is_sentence(words)
+        || is_agency(&role)
+        || is_desk(&role)
+        || strip_label(&role).is_empty()
+        || is_outlet_note(&role);
     (!useless).then_some(role)
+}
+
+/// Openings of a note on the outlet a piece was written for, printed where
+/// a role goes ("Special to The Post", "For the Daily News", "From
+/// Tuesday's Globe and Mail", "PARA LA NACION", "Специально для «Известий»"):
+/// no job. Compared folded, whole words.
+const OUTLET_NOTE_OPENERS: &[&str] = &[
+    "special to",
+    "special for",
+    "exclusive to",
+    "exclusive for",
+    "for",
+    "from",
+    "para",
+    "especial para",
+    "exclusivo para",
+    "pour",
+    "für",
+    "специально для",
+    "эксклюзивно для",
+    "для",
+];
+
+/// Whether `role` is a note on the outlet a piece was written for
+/// ([`OUTLET_NOTE_OPENERS`]), not a job.
+fn is_outlet_note(role: &str) -> bool {
+    let key = comparable(role);
+    OUTLET_NOTE_OPENERS.iter().any(|opener| key.strip_prefix(opener).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 /// Whether a role's `words` are a sentence or another credit rather than a
@@ -399,6 +431,8 @@ mod tests {
         assert_eq!(role("News reporter @TomGillespie1").as_deref(), Some("News reporter"));
         assert_eq!(role("Staff Writer").as_deref(), Some("Staff Writer"));
         assert_eq!(role("AP National Security Writer").as_deref(), Some("AP National Security Writer"));
+        assert_eq!(role("Director for Europe").as_deref(), Some("Director for Europe"));
+        assert_eq!(role("Former Contributor").as_deref(), Some("Former Contributor"));
         let sentence_after = "Senior Contributor Opinions expressed by Forbes Contributors are their own";
         assert_eq!(role(sentence_after).as_deref(), Some("Senior Contributor"), "the sentence after the role goes");
         for not_one in [
@@ -409,6 +443,11 @@ mod tests {
             "with reporting by Herb Lash",
             "editing by Martin Howell",
             "@janeroe",
+            "Special to The Post",
+            "For the Daily News",
+            "From Tuesday's Globe and Mail",
+            "PARA LA NACION",
+            "Специально для «Известий»",
         ] {
             assert_eq!(role(not_one), None, "{not_one}");
         }

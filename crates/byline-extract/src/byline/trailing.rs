@@ -247,11 +247,17 @@ const LEADING_LINE_WORDS: usize = 12;
 /// Whether `block`'s only content is one bold element of plain text
 /// (squashed, `text`), a link in bold being a teaser's.
 fn is_bold_only(block: &NodeRef, text: &str) -> bool {
+    is_only_in(block, text, &["strong", "b"])
+}
+
+/// Whether `block`'s only content is one element of plain text (squashed,
+/// `text`) of one of `tags`.
+fn is_only_in(block: &NodeRef, text: &str, tags: &[&str]) -> bool {
     let children: Vec<NodeRef> =
         block.children_it(false).filter(|c| c.is_element() || !c.text().trim().is_empty()).collect();
     let [only] = children.as_slice() else { return false };
     only.is_element()
-        && matches!(tag(only).as_str(), "strong" | "b")
+        && tags.contains(&tag(only).as_str())
         && !only.children_it(false).any(|c| c.is_element())
         && squash(&only.text()) == text
 }
@@ -347,12 +353,12 @@ fn last_line<'a>(block: &NodeRef<'a>) -> Option<(String, Vec<NodeRef<'a>>)> {
     }
 }
 
-/// The body's last block when it is one person's name in bold and nothing
-/// else, as plain text (`<p><strong>Lê Phương</strong></p>`; a link in
-/// bold is a teaser): the signature of a site that credits its author
-/// below the text.
+/// The body's last block when it is one person's name in bold or italics
+/// and nothing else, as plain text (`<p><strong>Lê Phương</strong></p>`,
+/// `<p><em>Ирина Волкова</em></p>`; a link in bold is a teaser): the
+/// signature of a site that credits its author below the text.
 fn bold_name(block: &NodeRef, text: &str, ctx: &Context) -> Option<Vec<Author>> {
-    (is_bold_only(block, text) && is_name_shaped(text) && ctx.is_person(text))
+    (is_only_in(block, text, &["strong", "b", "em", "i"]) && is_name_shaped(text) && ctx.is_person(text))
         .then(|| ctx.keep_people(vec![Author::new(text, None)]))
         .filter(|people| !people.is_empty())
 }
@@ -490,7 +496,11 @@ mod tests {
     fn a_name_alone_in_bold_at_the_very_end_is_the_author() {
         let (people, _) = trailing("<div><p>Mətn birinci abzas.</p><p><strong>Lê Phương</strong></p></div>");
         assert_eq!(people, Some(vec![one("Lê Phương", None)]));
+        let (people, _) = trailing("<div><p>Текст статьи.</p><p><em>Ирина Волкова</em></p></div>");
+        assert_eq!(people, Some(vec![one("Ирина Волкова", None)]));
         for not_one in [
+            "<div><p>Текст.</p><p><em>Война и мир</em></p></div>",
+            "<div><p>Text.</p><p><em>The Daily Show</em></p></div>",
             "<div><p>Mətn.</p><p><strong>Lê Phương</strong> dedi.</p></div>",
             "<div><p>Mətn.</p><p>Lê Phương</p></div>",
             "<div><p>Mətn.</p><p><strong><a href=\"/x\">Anna Lee</a></strong></p></div>",

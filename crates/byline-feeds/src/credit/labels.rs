@@ -27,11 +27,17 @@ const LABELS: &[&str] = &[
     "commentary by",
     "by",
     "автор материала",
+    "автор статьи",
+    "автор текста",
+    "автор публикации",
     "авторы",
     "автор",
     "текст",
     "müəlliflər",
     "müəllif",
+    // "Xəbəri hazırladı: …" ("the news was prepared by").
+    "xəbəri hazirladi",
+    "materiali hazirladi",
     "hazirladi",
     "mətn",
     // The interviewer or the writer named by a verb: "Беседовала Анна
@@ -73,6 +79,11 @@ const LABELS: &[&str] = &[
     "auteur",
     "autore",
     "door",
+    // Italian, Swedish and Norwegian, Danish: only before a full name
+    // ([`FULL_NAME_LABELS`]).
+    "di",
+    "av",
+    "af",
     "view all posts by",
     "all posts by",
     "more posts by",
@@ -80,6 +91,10 @@ const LABELS: &[&str] = &[
     "articles by",
     "more from",
 ];
+
+/// Labels that are also a name's first word or a common word ("Di Wang",
+/// Swedish "av och till"): a label only before two words or more.
+const FULL_NAME_LABELS: &[&str] = &["di", "av", "af"];
 
 /// The most characters of any of [`LABELS`].
 static LABEL_CHARS: LazyLock<usize> = LazyLock::new(|| LABELS.iter().map(|l| l.chars().count()).max().unwrap_or(0));
@@ -104,6 +119,7 @@ pub(super) const CONTRIBUTOR_LABELS: &[(&str, &str)] = &[
     // A correspondent credited by the job's name and a colon: the article's
     // author when no one else is named ("Müxbir: Aysel Məmmədova").
     ("müxbir", "müxbir"),
+    ("muhabir", "muhabir"),
 ];
 
 /// "Photo: Name" → ("photographer", "Name").
@@ -146,7 +162,11 @@ fn strip_one_label(text: &str) -> &str {
                 // `fold` keeps character positions, not byte positions.
                 let skip = label.chars().count();
                 let rest: &str = text.char_indices().nth(skip).map_or("", |(i, _)| &text[i..]);
-                return rest.trim_start_matches([':', ' ', '\u{a0}', '-', '–', '—']).trim();
+                let rest = rest.trim_start_matches([':', ' ', '\u{a0}', '-', '–', '—']).trim();
+                if FULL_NAME_LABELS.contains(label) && rest.split_whitespace().count() < 2 {
+                    continue;
+                }
+                return rest;
             }
         }
     }
