@@ -268,6 +268,17 @@ mod tests {
     }
 
     #[test]
+    fn the_byline_of_the_next_story_below_the_article_is_not_its_own() {
+        for block in ["next-article", "post-navigation", "up-next"] {
+            let doc = Document::from(format!(
+                r#"<body><main><article><h1>Council expands the program</h1><p>Text.</p></article>
+                   <div class="{block}"><h2><a href="/c">The next story of the day</a></h2><p class="byline">By Tom Ray</p></div></main></body>"#
+            ));
+            assert!(from_elements(&doc, "Council expands the program", &test_context()).is_empty(), "{block}");
+        }
+    }
+
+    #[test]
     fn a_topic_link_in_the_byline_line_is_no_person() {
         let doc = Document::from(
             r#"<body><h1>Text summarization</h1><div class="author-link">By <strong><a rel="author"

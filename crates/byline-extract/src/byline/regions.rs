@@ -45,6 +45,14 @@ const NOT_THIS_ARTICLE_PHRASES: &[&str] = &[
     "feed-item",
     "news-feed",
     "last-news",
+    // The story after or before this one, shown below it.
+    "next-article",
+    "next-post",
+    "next-story",
+    "up-next",
+    "prev-post",
+    "previous-post",
+    "post-navigation",
 ];
 
 /// Whether `node` sits in a block of other articles, comments or site

@@ -73,8 +73,11 @@ pub fn is_named_agency(name: &str) -> bool {
     AGENCIES.contains(&comparable(&squash(name)).as_str()) || is_agency_credit(name)
 }
 
-/// Words that open the name of an agency ("Agencia EFE", "Agence France-Presse").
-const AGENCY_FIRST_WORDS: &[&str] = &["agencia", "agence", "agentur", "agenzia", "agency", "agência", "агентство"];
+/// Words that open the name of an agency ("Agencia EFE", "Agence
+/// France-Presse"), or of an agency's edition for a country ("Sputnik
+/// Azərbaycan", "Sputnik Грузия", "РИА Новости Крым").
+const AGENCY_FIRST_WORDS: &[&str] =
+    &["agencia", "agence", "agentur", "agenzia", "agency", "agência", "агентство", "sputnik", "спутник", "риа"];
 
 /// Whether a credit of several words names an agency: it opens with
 /// "Agencia"/"Agence"… or holds a known agency's acronym in capitals
@@ -119,7 +122,9 @@ mod tests {
 
     #[test]
     fn named_agencies_are_not_any_short_word_in_capitals() {
-        for agency in ["Reuters", "AFP", "The Associated Press", "Agencia EFE"] {
+        for agency in
+            ["Reuters", "AFP", "The Associated Press", "Agencia EFE", "Sputnik Azərbaycan", "РИА Новости Крым"]
+        {
             assert!(is_named_agency(agency), "{agency}");
         }
         assert!(is_agency("LN") && !is_named_agency("LN"));
