@@ -274,7 +274,7 @@ fn is_all_caps(text: &str) -> bool {
 
 /// "Name – Role", "Name Staff Writer" or a bare name.
 fn split_name_and_role(piece: &str) -> Author {
-    let piece = without_agency_tail(strip_initials(piece));
+    let piece = without_outlet_for(without_agency_tail(strip_initials(without_contact_links(piece))));
     if let Some(caps) = NAME_ROLE.captures(piece) {
         let role = clean_role(&caps["role"]);
         return Author::new(&caps["name"], (!role.is_empty()).then_some(role));
@@ -290,6 +290,47 @@ fn split_name_and_role(piece: &str) -> Author {
         return Author::new(words[..at].join(" "), Some(clean_role(&words[at..].join(" "))));
     }
     Author::new(piece, None)
+}
+
+/// The texts of contact and follow links a byline prints after the name
+/// (`By <a>Jane Doe</a> <a>Twitter</a> <a>Email</a>`), folded: never part
+/// of a name.
+const CONTACT_LINKS: &[&str] =
+    &["twitter", "email", "e-mail", "facebook", "instagram", "linkedin", "telegram", "whatsapp", "youtube", "rss"];
+
+/// `piece` without the contact links' texts after the name ("Jane Doe
+/// Twitter Email" → "Jane Doe").
+fn without_contact_links(piece: &str) -> &str {
+    let mut rest = piece.trim_end();
+    while let Some((before, last)) = rest.rsplit_once(char::is_whitespace) {
+        if !CONTACT_LINKS.contains(&fold(last.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')).as_str()) {
+            break;
+        }
+        rest = before.trim_end();
+    }
+    rest
+}
+
+/// Words after a name that open the outlet the piece was written for
+/// ("Jane Doe for Report.az", "Ирина Волкова для «Известий»").
+/// Not German "für" nor French "pour": they join the words of an
+/// institution's name ("Informationsstelle für Arzneispezialitäten").
+const FOR_OUTLET: &[&str] = &["for", "для", "para"];
+
+/// `piece` up to the outlet it was written for, when a name with no role
+/// word comes before it ("Jane Doe for Report.az" → "Jane Doe"); a job
+/// ("Director for Europe") as it is.
+fn without_outlet_for(piece: &str) -> &str {
+    let cut = piece.split_whitespace().enumerate().find_map(|(i, w)| {
+        (i >= 2 && FOR_OUTLET.contains(&w.to_lowercase().as_str())).then(|| {
+            let at = w.as_ptr() as usize - piece.as_ptr() as usize;
+            piece[..at].trim_end()
+        })
+    });
+    match cut {
+        Some(name) if NAME_ONLY.is_match(name) && !has_role_word(name) && name.split_whitespace().count() <= 4 => name,
+        _ => piece,
+    }
 }
 
 /// A name followed by its job in brackets or after a colon, the job with a
@@ -697,6 +738,11 @@ mod tests {
         assert_eq!(people("Av Anna Svensson"), [one("Anna Svensson", None)]);
         assert_eq!(people("Af Lars Nielsen"), [one("Lars Nielsen", None)]);
         assert_eq!(people("Di Wang"), [one("Di Wang", None)]);
+        assert_eq!(people("By Jane Doe Twitter Email"), [one("Jane Doe", None)]);
+        // The outlet a piece was written for is no part of the name.
+        assert_eq!(people("Jane Doe for Report.az"), [one("Jane Doe", None)]);
+        assert_eq!(people("Ирина Волкова для «Известий»"), [one("Ирина Волкова", None)]);
+        assert_eq!(people("Jane Doe, Director for Europe"), [one("Jane Doe", Some("Director for Europe"))]);
         for credit in ["Автор статьи: Ирина Волкова", "Автор текста: Ирина Волкова", "Автор публикации: Ирина Волкова"]
         {
             assert_eq!(people(credit), [one("Ирина Волкова", None)], "{credit}");
