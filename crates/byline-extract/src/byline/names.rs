@@ -108,13 +108,8 @@ impl Context {
     /// The person a site is named after ([`Context::is_named_after`]) as
     /// [`Context::keep_people`] keeps a name, though the name is the site's.
     pub(crate) fn keep_site_person(&self, name: &str) -> Vec<Author> {
-        if !self.is_named_after(name) {
-            return Vec::new();
-        }
-        let name = strip_initials(trim_separators(without_title(name)));
-        let person =
-            is_plausible_person(name) && is_full_name(name) && !is_group_name(name) && !self.is_site_account(name);
-        if person {
+        let name = cleaned_name(name);
+        if self.is_named_after(name) && self.is_person_shaped(name) {
             vec![Author::new(name_case(&squash(name)), None)]
         } else {
             Vec::new()
@@ -148,9 +143,16 @@ impl Context {
         words.len() >= 2 && !initial(&words[0]) && self.shares_site_word(&words[0]) && words[1..].iter().all(initial)
     }
 
+    /// Whether `name` has a person's shape on this site: a plausible full
+    /// name, no group's, no site account's; whether it is the site's own
+    /// name aside.
+    fn is_person_shaped(&self, name: &str) -> bool {
+        is_plausible_person(name) && is_full_name(name) && !is_group_name(name) && !self.is_site_account(name)
+    }
+
     /// Whether `name` can be a person's name on this site.
     pub(crate) fn is_person(&self, name: &str) -> bool {
-        if !is_plausible_person(name) || !is_full_name(name) || is_group_name(name) || self.is_site_account(name) {
+        if !self.is_person_shaped(name) {
             return false;
         }
         let key = comparable(&squash(name));
@@ -164,7 +166,7 @@ impl Context {
     pub(crate) fn keep_people(&self, authors: Vec<Author>) -> Vec<Author> {
         let mut out: Vec<Author> = Vec::new();
         for a in authors {
-            let name = strip_initials(trim_separators(without_title(&a.name)));
+            let name = cleaned_name(&a.name);
             if self.is_person(name) && !out.iter().any(|o| comparable(&o.name) == comparable(name)) {
                 let role = a.role.and_then(|r| job(&r));
                 out.push(Author::new(name_case(&squash(name)), role));
@@ -172,6 +174,12 @@ impl Context {
         }
         out
     }
+}
+
+/// `name` without a title such as "Dr." before it, initials in brackets
+/// after it or a dangling separator.
+fn cleaned_name(name: &str) -> &str {
+    strip_initials(trim_separators(without_title(name)))
 }
 
 /// The most words a role has: a longer one is a sentence that followed
