@@ -35,7 +35,7 @@ pub(crate) use other_pages::{is_link_to_other_page, is_other_page};
 
 use furniture::{is_ad_block, is_appeal_block, is_label_line, is_share_block, is_site_footer};
 use hidden::{is_hidden, place_streamed_parts, remove_media_fallback};
-use marks::{comment_rules_before, has_comment_mark, has_related_mark, matches_any, META_MATCHER};
+use marks::{comment_rules_before, has_comment_mark, has_related_mark, matches_any, META_MATCHER, NEVER_SHOWN_CLASSES};
 use other_posts::remove_other_posts;
 use related::{is_teaser, remove_related_by_heading, remove_teaser_cards};
 
@@ -130,7 +130,7 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
         next += 1;
         // `protected` walks the subtree, so it is asked only about matches.
         let noise = is_noise(node, page_url) || page_css::is_hidden_by(node, &hidden_by_css);
-        if noise && node.parent().is_some() && !protected(node) {
+        if node.parent().is_some() && ((noise && !protected(node)) || is_never_shown(node)) {
             // Its elements are the ones listed next (none of them was
             // touched yet): gone with it, they need no rule.
             next += element_count(node);
@@ -289,6 +289,13 @@ pub(crate) fn remove_empty_blocks(doc: &Document) {
 
 fn is_empty(node: &NodeRef) -> bool {
     !has_text(node) && !has_descendant(node, &["img", "picture", "video", "audio", "table", "hr"])
+}
+
+/// Whether `node` carries a class that hides it for good
+/// ([`NEVER_SHOWN_CLASSES`]): removed even when it holds a headline.
+fn is_never_shown(node: &NodeRef) -> bool {
+    !matches!(tag(node).as_str(), "html" | "body")
+        && node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| NEVER_SHOWN_CLASSES.contains(&w)))
 }
 
 /// Elements never removed by a class-name rule.

@@ -115,11 +115,12 @@ mod tests {
             <div class="metadata is-hidden"><span id="articleID">6236752</span></div>
             <span class="d-none">4/15/2011 10:46:45 AM</span><div class="hide">Add to blog</div>
             <p class="invisible">Send to friend</p>
+            <div class="ubi-guide-wrapper w-condition-invisible"><h1>Another title</h1><p>Another essay of the site.</p></div>
             <p class="d-none d-md-block">Shown on wide screens.</p></body></html>"#,
         );
         remove_noise(&doc, &url());
         let html = doc.select("body").inner_html().to_string();
-        for hidden in ["6236752", "10:46:45", "Add to blog", "Send to friend"] {
+        for hidden in ["6236752", "10:46:45", "Add to blog", "Send to friend", "Another essay"] {
             assert!(!html.contains(hidden), "{hidden}: {html}");
         }
         assert!(html.contains("Shown on wide screens.") && html.contains("The article's text."), "{html}");

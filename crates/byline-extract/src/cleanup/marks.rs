@@ -168,6 +168,12 @@ pub(super) const HIDDEN_CLASSES: &[&str] = &[
     "invisible",
 ];
 
+/// Classes that hide an element for good, whatever it holds, a headline
+/// included: Webflow's for what a CMS condition hides (its own stylesheet
+/// says `display: none !important`, and no script shows it again), where a
+/// site keeps another page's whole essay.
+pub(super) const NEVER_SHOWN_CLASSES: &[&str] = &["w-condition-invisible"];
+
 /// [`HIDDEN_CLASSES`] that a responsive class beside them shows again on
 /// some screens (`hidden md:block`, `d-none d-md-block`).
 pub(super) const HIDDEN_ON_SOME_SCREENS: &[&str] = &["hidden", "is-hidden", "d-none", "hide"];
