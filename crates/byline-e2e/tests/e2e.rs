@@ -753,7 +753,8 @@ async fn a_full_feed_text_stays_its_credit_has_a_role_and_keys_work_in_the_artic
         .collect();
     let second = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><title>Second story of the day</title></head>\
-         <body><article><h1>Second story of the day</h1>{second}</article></body></html>"
+         <body><article><h1>Second story of the day</h1>\
+         <p class=\"byline\">By Aysel Mammadova and Orxan Naghiyev, Staff Writers</p>{second}</article></body></html>"
     );
     site.server.route("/second.html", byline_testkit::Fixture::body("text/html; charset=utf-8", second));
     let home = Home::new();
@@ -785,6 +786,12 @@ async fn a_full_feed_text_stays_its_credit_has_a_role_and_keys_work_in_the_artic
     // was added, without a refresh.
     app.wait_reader_body("Full second story, paragraph 5").await;
     assert_eq!(site.server.hits("/second.html"), 1);
+    // A role printed once after two names is each one's, and shown once.
+    app.wait_text(&tid("reader-byline"), "the page's byline", |t| t.contains("Orxan Naghiyev")).await;
+    assert_eq!(app.count(&tid("byline-name")).await, 2, "two people");
+    let byline = app.text_tid("reader-byline").await;
+    assert!(byline.contains("Aysel Mammadova, Orxan Naghiyev — Staff Writers"), "{byline:?}");
+    app.shot("shared-role").await;
     app.quit().await;
 }
 

@@ -111,6 +111,23 @@ describe("the app", () => {
     expect(frame.getAttribute("srcdoc")).not.toContain("Body of article 3");
   });
 
+  it("prints a role that people in a row share once, after the last of them", async () => {
+    const data = world();
+    const target = data.articles.find((a) => a.id === 3)!;
+    target.bylines = [
+      { name: "Jane Doe", role: "Staff Writers" },
+      { name: "John Smith", role: "Staff Writers" },
+      { name: "Anna Lee", role: "photographer" },
+    ];
+    ({ calls } = renderApp(data));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[0]);
+    await screen.findByTestId("reader-title");
+    expect(screen.getAllByTestId("byline-name").map((n) => n.textContent)).toEqual(["Jane Doe", "John Smith", "Anna Lee"]);
+    expect(screen.getAllByTestId("byline-role").map((r) => r.textContent)).toEqual([" — Staff Writers", " — photographer"]);
+    expect(screen.getByTestId("reader-byline").textContent).toContain("Jane Doe, John Smith — Staff Writers, Anna Lee — photographer");
+  });
+
   it("picks up the full article when it is extracted after the sync", async () => {
     const data = world();
     data.articles.find((a) => a.id === 3)!.page = "pending";

@@ -122,6 +122,14 @@ function credits(a: Article): Author[] {
     .map((name) => ({ name, role: null }));
 }
 
+/** Whether `people[i]`'s role is printed after them: a role several people
+ * in a row share ("Jane Doe, John Smith — Staff Writers") is printed once,
+ * after the last of them. */
+export function showsRole(people: Author[], i: number): boolean {
+  const role = people[i]?.role;
+  return !!role && people[i + 1]?.role !== role;
+}
+
 function Byline({ people }: { people: Author[] }) {
   return (
     <span class="byline-author">
@@ -130,7 +138,7 @@ function Byline({ people }: { people: Author[] }) {
         <span class="byline-person" data-testid="byline-person" key={i}>
           {i > 0 ? ", " : null}
           <span class="byline-name" data-testid="byline-name">{person.name}</span>
-          {person.role ? (
+          {showsRole(people, i) ? (
             <span class="byline-role" data-testid="byline-role">
               {" — "}
               {person.role}
