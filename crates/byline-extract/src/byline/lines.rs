@@ -271,7 +271,7 @@ pub(crate) fn role_line(name: &str, line: &str) -> Option<String> {
 /// credit parser's ("Фото: B", "Photo by B", "Edited by B"), or any one-word
 /// label before a name ("Fotoqraf: B", "Operator: B"), whose word is then
 /// the role; never a source ("Mənbə: …").
-fn contributor_line(line: &str) -> Option<Vec<Author>> {
+pub(crate) fn contributor_line(line: &str) -> Option<Vec<Author>> {
     let people = parse_credit(line);
     if !people.is_empty() && people.iter().all(|p| p.role.is_some() && is_name_shaped(&p.name)) {
         return Some(people);

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use byline_feeds::credit::{has_role_word, is_name_shaped, name_and_role, trim_separators};
 use regex::Regex;
 
-use super::lines::{credit, credit_lines, has_label, leading_role, role_line, NOT_BYLINE_LINES};
+use super::lines::{contributor_line, credit, credit_lines, has_label, leading_role, role_line, NOT_BYLINE_LINES};
 use dom_query::{Document, NodeRef};
 
 use super::names::Context;
@@ -312,8 +312,11 @@ fn labelled_lines(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
     if lines.first().is_some_and(|l| is_date_alone(l)) {
         lines.remove(0);
     }
+    // "<strong>Tâm Giao</strong><br>Ảnh: …": a name in bold signs the
+    // article above the other contributors' credits.
+    let signed = || opens_in_bold(block, &lines[0]) && lines[1..].iter().all(|l| contributor_line(l).is_some());
     if !(2..=4).contains(&lines.len())
-        || !has_label(&lines[0])
+        || !(has_label(&lines[0]) || signed())
         || lines.iter().any(|l| l.split_whitespace().count() > 12)
     {
         return None;
@@ -321,6 +324,13 @@ fn labelled_lines(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
     let authors = credit_lines(&lines);
     let all_people = authors.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
     (all_people && !authors.is_empty()).then(|| ctx.keep_people(authors))
+}
+
+/// Whether `block` opens with a bold element (`<strong>`, `<b>`) whose text
+/// is all of `line`, its first line.
+fn opens_in_bold(block: &NodeRef, line: &str) -> bool {
+    let first = block.children_it(false).find(|c| c.is_element() || !c.text().trim().is_empty());
+    first.is_some_and(|f| f.is_element() && matches!(tag(&f).as_str(), "strong" | "b") && squash(&f.text()) == line)
 }
 
 /// Whether `line` is a date and nothing else ("23.2.2015", "5 декабря
@@ -570,6 +580,14 @@ mod tests {
             trailing("<div><p>Text.</p><p>Jane Doe<br>Staff Writer</p></div>").0,
             Some(vec![one("Jane Doe", Some("Staff Writer"))])
         );
+        // A name in bold above the other contributors' credits signs the article.
+        assert_eq!(
+            trailing("<div><p>Mətn.</p><p style=\"text-align:right\"><strong>Aysel Məmmədova</strong><br><em>Foto:</em> Anar Quliyev</p></div>").0,
+            Some(vec![one("Aysel Məmmədova", None), one("Anar Quliyev", Some("fotoqraf"))])
+        );
+        assert!(trailing("<div><p>Text.</p><p><strong>Jane Doe</strong><br>She wrote this in May.</p></div>")
+            .0
+            .is_none());
         // The date the credits follow is read past.
         assert_eq!(
             trailing("<div><p>Teksti.</p><h6>23.2.2015<br> Teksti: Petteri Harjula<br> Kuvat: Tommi Tuomi</h6></div>")
