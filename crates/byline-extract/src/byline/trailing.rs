@@ -511,6 +511,11 @@ mod tests {
         for not_one in [
             "<div><p>Текст.</p><p><em>Война и мир</em></p></div>",
             "<div><p>Text.</p><p><em>The Daily Show</em></p></div>",
+            "<div><p>Text.</p><p><em>Getty Images</em></p></div>",
+            "<div><p>Text.</p><p><em>Associated Press</em></p></div>",
+            "<div><p>Text.</p><p><em>Staff Report</em></p></div>",
+            "<div><p>Text.</p><p><em>All Rights Reserved</em></p></div>",
+            "<div><p>Text.</p><p><em>Continue Reading</em></p></div>",
             "<div><p>Mətn.</p><p><strong>Lê Phương</strong> dedi.</p></div>",
             "<div><p>Mətn.</p><p>Lê Phương</p></div>",
             "<div><p>Mətn.</p><p><strong><a href=\"/x\">Anna Lee</a></strong></p></div>",

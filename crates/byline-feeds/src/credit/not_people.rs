@@ -52,6 +52,12 @@ const NOT_A_PERSON: &[&str] = &[
     "redacción",
     "rédaction",
     "newsdesk",
+    // A page's last lines, in bold or italics like a signature.
+    "all rights reserved",
+    "continue reading",
+    "read more",
+    "staff report",
+    "staff reports",
 ];
 
 /// Last words that make a credit a desk or a team, not a person ("AOL
@@ -186,6 +192,8 @@ pub(super) const COMPANY_WORDS: &[&str] = &[
     "mmc",
     "verlag",
     "ag",
+    // A picture agency ("Getty Images", "AP Images"), credited under a picture.
+    "images",
 ];
 
 /// Words of the page's furniture, never of a person's name: a box's
@@ -390,6 +398,7 @@ mod tests {
             "Azercell Telecom MMC",
             "Heise Zeitschriften Verlag",
             "Axel Springer AG",
+            "Getty Images",
         ] {
             assert!(!is_plausible_person(company), "{company}");
         }
