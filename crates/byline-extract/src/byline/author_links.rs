@@ -31,6 +31,14 @@ const AUTHOR_PATHS: &[&str] = &[
     "/contributor/",
     "/contributors/",
     "/muellif/",
+    "/reporter/",
+    "/reporters/",
+    "/columnist/",
+    "/columnists/",
+    "/writer/",
+    "/staff/",
+    "/yazar/",
+    "/yazarlar/",
 ];
 
 /// Labels of a line that credits the pictures, not the article
@@ -48,6 +56,16 @@ fn in_image_credit_line(n: &NodeRef) -> bool {
     })
 }
 
+/// Whether a link's address (lower case) asks for an author's page by a
+/// query parameter ("/search?author=Jane+Doe", "/news.php?author=12").
+fn names_author_in_query(href: &str) -> bool {
+    href.split_once('?').is_some_and(|(_, query)| {
+        query
+            .split('&')
+            .any(|pair| pair.split_once('=').is_some_and(|(key, value)| key == "author" && !value.is_empty()))
+    })
+}
+
 /// A link to an author's page whose text has the shape of a name, not in
 /// a line that credits the pictures.
 pub(super) fn is_author_page_link(n: &NodeRef) -> bool {
@@ -55,7 +73,7 @@ pub(super) fn is_author_page_link(n: &NodeRef) -> bool {
         && !in_image_credit_line(n)
         && n.attr("href").is_some_and(|h| {
             let h = h.to_lowercase();
-            AUTHOR_PATHS.iter().any(|p| h.contains(p))
+            AUTHOR_PATHS.iter().any(|p| h.contains(p)) || names_author_in_query(&h)
         })
         // "Erin McCann,": a separator before the role after the link is no part of the name.
         && (short_text(n, 60).is_some_and(|t| is_name_shaped(trim_separators(strip_label(&t))))
@@ -65,4 +83,35 @@ pub(super) fn is_author_page_link(n: &NodeRef) -> bool {
                 d.attr("itemprop").is_some_and(|p| p.as_ref() == "name")
                     && short_text(&d, 60).is_some_and(|t| is_name_shaped(&t))
             }))
+}
+
+#[cfg(test)]
+mod tests {
+    use dom_query::Document;
+
+    use super::*;
+
+    fn is_link(html: &str) -> bool {
+        let doc = Document::from(html);
+        let nodes = doc.select("a").nodes().to_vec();
+        nodes.first().is_some_and(is_author_page_link)
+    }
+
+    #[test]
+    fn author_pages_by_path_or_by_query() {
+        for href in [
+            "/reporters/jane-doe",
+            "/columnists/jane-doe",
+            "/staff/jane-doe",
+            "/yazar/jane-doe",
+            "/search?author=Jane+Doe",
+            "/news.php?id=3&author=12",
+        ] {
+            assert!(is_link(&format!(r#"<a href="{href}">Jane Doe</a>"#)), "{href}");
+        }
+        for href in ["/people/jane-doe", "/search?q=Jane+Doe", "/news.php?author=", "https://authors.example.com/jane"]
+        {
+            assert!(!is_link(&format!(r#"<a href="{href}">Jane Doe</a>"#)), "{href}");
+        }
+    }
 }
