@@ -34,8 +34,8 @@ pub(crate) use marks::{is_comment_block, is_related_block};
 pub(crate) use other_pages::{is_link_to_other_page, is_other_page};
 
 use furniture::{is_ad_block, is_appeal_block, is_label_line, is_share_block, is_site_footer};
-use hidden::{is_hidden, place_streamed_parts, remove_media_fallback};
-use marks::{comment_rules_before, has_comment_mark, has_related_mark, matches_any, META_MATCHER, NEVER_SHOWN_CLASSES};
+use hidden::{is_hidden, is_never_shown, place_streamed_parts, remove_media_fallback};
+use marks::{comment_rules_before, has_comment_mark, has_related_mark, matches_any, META_MATCHER};
 use other_posts::remove_other_posts;
 use related::{is_teaser, remove_related_by_heading, remove_teaser_cards};
 
@@ -289,13 +289,6 @@ pub(crate) fn remove_empty_blocks(doc: &Document) {
 
 fn is_empty(node: &NodeRef) -> bool {
     !has_text(node) && !has_descendant(node, &["img", "picture", "video", "audio", "table", "hr"])
-}
-
-/// Whether `node` carries a class that hides it for good
-/// ([`NEVER_SHOWN_CLASSES`]): removed even when it holds a headline.
-fn is_never_shown(node: &NodeRef) -> bool {
-    !matches!(tag(node).as_str(), "html" | "body")
-        && node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| NEVER_SHOWN_CLASSES.contains(&w)))
 }
 
 /// Elements never removed by a class-name rule.

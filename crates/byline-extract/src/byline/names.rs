@@ -99,10 +99,10 @@ impl Context {
     /// line naming the same person).
     pub(crate) fn is_named_after(&self, name: &str) -> bool {
         let key = comparable(&squash(name));
-        let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-        let host = letters(&self.host_label);
+        let host = letters_of(&self.host_label);
         self.not_people.contains(&key)
-            && (host == letters(&key) || key.split_whitespace().any(|w| w.chars().count() >= 4 && letters(w) == host))
+            && (host == letters_of(&key)
+                || key.split_whitespace().any(|w| w.chars().count() >= 4 && letters_of(w) == host))
     }
 
     /// The person a site is named after ([`Context::is_named_after`]) as
@@ -122,7 +122,7 @@ impl Context {
     /// obamawhitehouse.archives.gov, `madamefigaro` on madame.lefigaro.fr).
     pub(crate) fn spells_site(&self, letters: &str) -> bool {
         let spelled = |site: &str| {
-            let site: String = site.chars().filter(|c| c.is_alphanumeric()).collect();
+            let site = letters_of(site);
             site == letters || (site.chars().count() >= 5 && (site.contains(letters) || letters.contains(&site)))
         };
         spelled(&self.host_label) || self.not_people.iter().any(|s| spelled(s))
@@ -174,6 +174,12 @@ impl Context {
         }
         out
     }
+}
+
+/// The letters and digits of `text`, nothing else (`samcurry` of "Sam
+/// Curry", of `sam-curry`).
+fn letters_of(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// `name` without a title such as "Dr." before it, initials in brackets

@@ -180,9 +180,7 @@ fn sentences(text: &str) -> Vec<&str> {
 /// `<b>`, `<strong>`) inside it.
 fn is_emphasized_only(block: &NodeRef) -> bool {
     let emphasized = |t: &NodeRef| {
-        t.ancestors_it(None)
-            .take_while(|a| a.id != block.id)
-            .any(|a| matches!(tag(&a).as_str(), "i" | "em" | "b" | "strong"))
+        t.ancestors_it(None).take_while(|a| a.id != block.id).any(|a| BOLD_OR_ITALIC.contains(&tag(&a).as_str()))
     };
     let texts: Vec<NodeRef> = block.descendants_it().filter(|d| d.is_text() && !d.text().trim().is_empty()).collect();
     !texts.is_empty() && texts.iter().all(emphasized)
@@ -247,8 +245,14 @@ const LEADING_LINE_WORDS: usize = 12;
 /// Whether `block`'s only content is one bold element of plain text
 /// (squashed, `text`), a link in bold being a teaser's.
 fn is_bold_only(block: &NodeRef, text: &str) -> bool {
-    is_only_in(block, text, &["strong", "b"])
+    is_only_in(block, text, BOLD)
 }
+
+/// The elements that set text in bold.
+const BOLD: &[&str] = &["strong", "b"];
+
+/// The elements that set text in bold or in italics.
+const BOLD_OR_ITALIC: &[&str] = &["strong", "b", "em", "i"];
 
 /// Whether `block`'s only content is one element of plain text (squashed,
 /// `text`) of one of `tags`.
@@ -330,7 +334,7 @@ fn labelled_lines(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
 /// is all of `line`, its first line.
 fn opens_in_bold(block: &NodeRef, line: &str) -> bool {
     let first = block.children_it(false).find(|c| c.is_element() || !c.text().trim().is_empty());
-    first.is_some_and(|f| f.is_element() && matches!(tag(&f).as_str(), "strong" | "b") && squash(&f.text()) == line)
+    first.is_some_and(|f| f.is_element() && BOLD.contains(&tag(&f).as_str()) && squash(&f.text()) == line)
 }
 
 /// Whether `line` is a date and nothing else ("23.2.2015", "5 декабря
@@ -368,7 +372,7 @@ fn last_line<'a>(block: &NodeRef<'a>) -> Option<(String, Vec<NodeRef<'a>>)> {
 /// `<p><em>Ирина Волкова</em></p>`; a link in bold is a teaser): the
 /// signature of a site that credits its author below the text.
 fn bold_name(block: &NodeRef, text: &str, ctx: &Context) -> Option<Vec<Author>> {
-    (is_only_in(block, text, &["strong", "b", "em", "i"]) && is_name_shaped(text) && ctx.is_person(text))
+    (is_only_in(block, text, BOLD_OR_ITALIC) && is_name_shaped(text) && ctx.is_person(text))
         .then(|| ctx.keep_people(vec![Author::new(text, None)]))
         .filter(|people| !people.is_empty())
 }

@@ -5,7 +5,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::marks::{HIDDEN_CLASSES, HIDDEN_ON_SOME_SCREENS};
+use super::marks::{HIDDEN_CLASSES, HIDDEN_ON_SOME_SCREENS, NEVER_SHOWN_CLASSES};
 use crate::dom::{elements_named, tag};
 
 /// What a `<video>` or `<audio>` holds besides its sources and tracks is
@@ -79,6 +79,13 @@ pub(super) fn is_hidden(node: &NodeRef) -> bool {
     class
         .split_whitespace()
         .any(|w| HIDDEN_CLASSES.contains(&w) && !(HIDDEN_ON_SOME_SCREENS.contains(&w) && shown_on_some_screens(w)))
+}
+
+/// Whether `node` carries a class that hides it for good
+/// ([`NEVER_SHOWN_CLASSES`]): removed even when it holds a headline.
+pub(super) fn is_never_shown(node: &NodeRef) -> bool {
+    !matches!(tag(node).as_str(), "html" | "body")
+        && node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| NEVER_SHOWN_CLASSES.contains(&w)))
 }
 
 #[cfg(test)]
