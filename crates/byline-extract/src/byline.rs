@@ -97,7 +97,8 @@ pub(crate) enum Evidence {
     AuthorClass,
     /// A link to an author's page (`/author/…`).
     AuthorPageLink,
-    /// A line of a date and a name under the headline ("11.12.2019 - Jane Doe").
+    /// A line of a date and a name under the headline ("11.12.2019 - Jane
+    /// Doe"), or a name in bold there with its role on the line after it.
     DateLine,
     /// The feed item's author.
     Feed,

@@ -76,6 +76,46 @@ fn site_section_desk_and_agency_names_are_not_people() {
 }
 
 #[test]
+fn the_site_s_brand_in_a_heading_or_the_title_is_not_a_person() {
+    // On lifestyle.msn.com: the title's last part names the site, and the
+    // links after the article are headed by a section of it ("More From
+    // MSN Money"), which reads like a credit ("More from Jane Doe").
+    let page = |title: &str, heading: &str| {
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>{title}</title></head><body>{}\
+             <div class=\"parent\"><h2>{heading}</h2><ul><li><a href=\"/a\">Strategies that work</a></li>\
+             <li><a href=\"/b\">Smart spending</a></li></ul></div></body></html>",
+            article("")
+        )
+    };
+    let url = Url::parse("http://lifestyle.msn.com/your-life/article.aspx?id=31244150").unwrap();
+    let names_on = |html: String| -> Vec<String> {
+        extract(html.as_bytes(), None, &url, None).unwrap().byline.into_iter().map(|a| a.name).collect()
+    };
+    assert!(names_on(page("Council passes budget - Your Money - MSN Lifestyle", "Videos")).is_empty());
+    assert!(names_on(page("Council passes budget", "More From MSN Money")).is_empty());
+    assert_eq!(names_on(page("Council passes budget", "More From Jane Doe")), ["Jane Doe"]);
+}
+
+#[test]
+fn a_name_in_bold_over_its_role_under_the_headline() {
+    // Folha de S.Paulo: the credit block under the headline, no class to say so.
+    let credits = r#"<div class="credits"><p><b>MARIANA VERSOLATO</b><br>EDITORA-ADJUNTA DE "COTIDIANO"</p></div>"#;
+    assert_eq!(
+        byline("", &article(credits)),
+        [("Mariana Versolato".to_string(), Some("EDITORA-ADJUNTA DE \"COTIDIANO\"".to_string()))]
+    );
+    // Roles in Spanish, French and Italian are roles too.
+    for role in ["Corresponsal en Atenas", "Rédactrice en chef", "Inviato speciale"] {
+        let line = format!("<p><strong>Jane Doe</strong><br>{role}</p>");
+        assert_eq!(byline("", &article(&line)), [("Jane Doe".to_string(), Some(role.to_string()))], "{role}");
+    }
+    // A bold line over a sentence, or over nothing, is no credit.
+    assert!(names("", &article("<p><strong>Key Points</strong><br>The budget grows by a tenth.</p>")).is_empty());
+    assert!(names("", &article("<p><strong>Key Points</strong></p>")).is_empty());
+}
+
+#[test]
 fn by_lines_with_roles_and_degrees() {
     assert_eq!(
         byline("", &article(r#"<div class="story-meta"><span>By Jane Doe, Senior Correspondent</span></div>"#)),

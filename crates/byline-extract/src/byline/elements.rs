@@ -24,7 +24,7 @@ mod roles;
 use dom_query::{Document, NodeRef};
 
 use above_headline::linked_above_headline;
-use credit_text::{is_by_line, is_credit_line, is_date_line, is_mid_line_credit};
+use credit_text::{is_bold_name_block, is_by_line, is_credit_line, is_date_line, is_mid_line_credit};
 use markup::{has_author_class_word, has_by_class, is_microdata_author, is_submitted_line};
 use read::read_author_element;
 use roles::{is_role_element, with_card_role};
@@ -67,7 +67,7 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
         return found;
     }
     // Microdata again is not asked: with the tag rule on, it finds no more.
-    let groups: [Group; 9] = [
+    let groups: [Group; 10] = [
         (Evidence::RelAuthor, &|n| {
             n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"))
         }),
@@ -81,13 +81,15 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
                 && !is_role_element(n)
         }),
         // Last, and only in the header: a link to an author's page, a line
-        // of a date and a name just under the headline, and an `<address>`
+        // of a date and a name or a name in bold over its role just under
+        // the headline, and an `<address>`
         // (HTML's element for the contact of the article's author; in a
         // site's footer it is the publisher's).
         // A theme's `.by`/`.posted-by` line, after the stronger marks.
         (Evidence::BylineClass, &has_by_class),
         (Evidence::AuthorPageLink, &is_author_page_link),
         (Evidence::DateLine, &is_date_line),
+        (Evidence::DateLine, &is_bold_name_block),
         // "Posted on May 12, 2016 by Jane Doe", "Ein Gastbeitrag von Jane Doe".
         (Evidence::CreditLabel, &is_mid_line_credit),
         (Evidence::BylineClass, &|n| tag(n) == "address"),

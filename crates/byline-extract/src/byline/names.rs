@@ -14,6 +14,11 @@ pub(crate) struct Context {
     not_people: Vec<String>,
     /// The page host's main label, lower case (`report` in `www.report.az`).
     pub(crate) host_label: String,
+    /// The page host without `www.`, lower case (`lifestyle.msn.com`).
+    host: String,
+    /// The host's labels that can name the site (`lifestyle`, `msn`): see
+    /// [`crate::host_name::labels`].
+    host_labels: Vec<String>,
     /// The person whose site this is, by its name ("pixelmonkey.org -
     /// Andrew Montalenti's blog"): see [`site_owner`].
     pub(crate) site_owner: Option<String>,
@@ -37,8 +42,10 @@ fn site_owner(site_name: &str) -> Option<String> {
 /// The person a site is named after, by the last part of its `<title>`
 /// ("Kein Cyberterrorismus (diesmal) « Dr. Phillip W. Brunst" on
 /// pbrunst.de): a full name, without a title such as "Dr.", whose surname
-/// (four letters or more) the host's main label spells.
-fn owner_by_title(page_title: &str, host_label: &str) -> Option<String> {
+/// (four letters or more) the host's main label spells, and whose first
+/// name the host does not spell ("… - MSN Lifestyle" on lifestyle.msn.com
+/// is a brand).
+fn owner_by_title(page_title: &str, host_label: &str, host: &str) -> Option<String> {
     let part = crate::title::SEPARATORS
         .iter()
         .filter_map(|s| page_title.rsplit_once(s).map(|(_, after)| after))
@@ -50,7 +57,7 @@ fn owner_by_title(page_title: &str, host_label: &str) -> Option<String> {
     let spelled = surname.chars().count() >= 4
         && surname.chars().all(char::is_alphabetic)
         && host_label.contains(&surname)
-        && !host_label.contains(first.trim_end_matches('.'));
+        && !host.contains(first.trim_end_matches('.'));
     (spelled && name.split_whitespace().count() >= 2 && byline_feeds::credit::is_name_shaped(&name)).then_some(name)
 }
 
@@ -59,7 +66,7 @@ impl Context {
     /// too ([`owner_by_title`]), when its name gives none.
     pub(crate) fn with_page_title(mut self, page_title: Option<&str>) -> Self {
         if self.site_owner.is_none() {
-            self.site_owner = page_title.and_then(|t| owner_by_title(t, &self.host_label));
+            self.site_owner = page_title.and_then(|t| owner_by_title(t, &self.host_label, &self.host));
         }
         self
     }
@@ -69,16 +76,17 @@ impl Context {
     pub(crate) fn new(site_names: &[String], url: &Url) -> Self {
         let mut not_people: Vec<String> = site_names.iter().map(|s| comparable(s)).collect();
         let mut host_label = String::new();
-        if let Some(host) = url.host_str() {
-            let host = host.trim_start_matches("www.");
-            not_people.push(host.to_lowercase());
+        let host = url.host_str().map(|h| h.trim_start_matches("www.").to_lowercase()).unwrap_or_default();
+        if !host.is_empty() {
+            not_people.push(host.clone());
             if let Some(label) = host.split('.').next() {
-                host_label = label.to_lowercase();
+                host_label = label.to_string();
                 not_people.push(host_label.clone());
             }
         }
         let site_owner = site_names.iter().find_map(|s| site_owner(s));
-        Self { not_people, host_label, site_owner }
+        let host_labels = crate::host_name::labels(url);
+        Self { not_people, host_label, host, host_labels, site_owner }
     }
 
     /// Whether a word of `name` is one of the site's names' words or its
@@ -147,7 +155,27 @@ impl Context {
     /// name, no group's, no site account's; whether it is the site's own
     /// name aside.
     fn is_person_shaped(&self, name: &str) -> bool {
-        is_plausible_person(name) && is_full_name(name) && !is_group_name(name) && !self.is_site_account(name)
+        is_plausible_person(name)
+            && is_full_name(name)
+            && !is_group_name(name)
+            && !self.is_site_account(name)
+            && !self.is_site_brand(name)
+    }
+
+    /// Whether `name` opens with the site's brand in capitals, one of its
+    /// host's labels, and goes on in ordinary case: a section or service of
+    /// the site ("More From MSN Money" on lifestyle.msn.com, "BBC Sport" on
+    /// www.bbc.co.uk), never a person ("MOXIE MARLINSPIKE" is all capitals).
+    fn is_site_brand(&self, name: &str) -> bool {
+        let in_capitals =
+            |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+        let mut words = name.split_whitespace();
+        let Some(first) = words.next() else { return false };
+        let rest: Vec<&str> = words.collect();
+        in_capitals(first)
+            && !rest.is_empty()
+            && !rest.iter().all(|w| in_capitals(w))
+            && self.host_labels.contains(&crate::text::folded_key(first))
     }
 
     /// Whether `name` can be a person's name on this site.
@@ -359,7 +387,7 @@ mod tests {
         assert_eq!(site_owner("Jane Roe’s Weblog").as_deref(), Some("Jane Roe"));
         assert_eq!(site_owner("Andrew Montalenti's Blog | Notes").as_deref(), None, "the owner's part comes last");
         assert_eq!(site_owner("the company's blog"), None);
-        let by_title = |title: &str, host: &str| owner_by_title(title, host);
+        let by_title = |title: &str, host: &str| owner_by_title(title, host, host);
         assert_eq!(
             by_title("Kein Cyberterrorismus (diesmal) « Dr. Phillip W. Brunst", "pbrunst").as_deref(),
             Some("Phillip W. Brunst")
@@ -369,6 +397,11 @@ mod tests {
         assert_eq!(by_title("A story - Daring Fireball", "daringfireball"), None, "not a person's name");
         assert_eq!(by_title("Chininum – Gelbe Liste", "gelbe-liste"), None, "the host spells the whole name: a brand");
         assert_eq!(by_title("Phillip Brunst", "pbrunst"), None, "no separator: the title is the headline");
+        assert_eq!(
+            owner_by_title("How to Save Money on Groceries - MSN Lifestyle", "lifestyle", "lifestyle.msn.com"),
+            None,
+            "the host spells every word, the first in another label: a brand"
+        );
         assert_eq!(site_owner("Jane Roe's cats"), None);
     }
 

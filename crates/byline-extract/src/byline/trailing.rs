@@ -332,7 +332,7 @@ fn labelled_lines(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
 
 /// Whether `block` opens with a bold element (`<strong>`, `<b>`) whose text
 /// is all of `line`, its first line.
-fn opens_in_bold(block: &NodeRef, line: &str) -> bool {
+pub(crate) fn opens_in_bold(block: &NodeRef, line: &str) -> bool {
     let first = block.children_it(false).find(|c| c.is_element() || !c.text().trim().is_empty());
     first.is_some_and(|f| f.is_element() && BOLD.contains(&tag(&f).as_str()) && squash(&f.text()) == line)
 }

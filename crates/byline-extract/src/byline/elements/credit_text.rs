@@ -1,14 +1,16 @@
 //! Elements whose text is a credit: a line that opens with a credit label
 //! ("By …", "Автор:"), a label alone with its value after it (`<h5>Autor:
 //! </h5>Peter Maahn`, a credit list's label and value cells), a credit
-//! after a short lead ("Posted on May 12, 2016 by Jane Doe"), and a line
-//! of a date and a name.
+//! after a short lead ("Posted on May 12, 2016 by Jane Doe"), a line
+//! of a date and a name, and a name in bold over its role.
 
+use byline_feeds::credit::has_role_word;
 use dom_query::NodeRef;
 
 use crate::byline::lines::{date_line_name, has_label, mid_line_credit, strip_label, DATE_LINE_MAX};
 use crate::byline::spaced_text::{short_spaced_text, two_part_line};
-use crate::dom::{class_id, tag};
+use crate::byline::trailing::opens_in_bold;
+use crate::dom::{br_lines, class_id, tag};
 use crate::model::Author;
 use crate::text::squash;
 
@@ -27,6 +29,22 @@ pub(super) fn is_date_line(n: &NodeRef) -> bool {
             let marks = class_id(&d);
             NOT_PERSON_MARKS.iter().any(|m| marks.contains(m))
         })
+}
+
+/// A short block that opens with a name of two to four words in bold on a
+/// line of its own, and the name's role on the one line after it: Folha's
+/// `<p><b>MARIANA VERSOLATO</b><br>EDITORA-ADJUNTA DE "COTIDIANO"</p>` under
+/// the headline (read there only, as a date line is).
+pub(super) fn is_bold_name_block(n: &NodeRef) -> bool {
+    if !matches!(tag(n).as_str(), "p" | "div") || short_spaced_text(n, DATE_LINE_MAX).is_none() {
+        return false;
+    }
+    let lines = br_lines(n);
+    let [name, role] = lines.as_slice() else { return false };
+    (2..=4).contains(&name.split_whitespace().count())
+        && role.split_whitespace().count() <= 8
+        && has_role_word(role)
+        && opens_in_bold(n, name)
 }
 
 /// Whether `n` is the innermost short line that credits people after a
