@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use byline_feeds::credit::{has_role_word, is_name_shaped, name_and_role, trim_separators};
+use byline_feeds::credit::{has_role_word, is_agency, is_name_shaped, name_and_role, trim_separators};
 use regex::Regex;
 
 use super::lines::{contributor_line, credit, credit_lines, has_label, leading_role, role_line, NOT_BYLINE_LINES};
@@ -95,6 +95,7 @@ pub(crate) fn trailing_byline<'a>(content: &'a Document, ctx: &Context) -> Optio
         }
         return leading_bold_names(&blocks, ctx)
             .or_else(|| leading_by_line(&blocks, ctx))
+            .or_else(|| dateline_credit(&blocks, ctx))
             .or_else(|| author_note(&blocks, ctx));
     }
     (!found.authors.is_empty()).then_some(found)
@@ -226,6 +227,37 @@ fn leading_by_line<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<Trailing
         leading_credit(credit(&text), ctx, vec![line, br])
     })
 }
+
+/// A credit in the dateline that opens the body, before the text's first
+/// sentence: a person, a dash and the agency or site that publishes the
+/// piece ("BAKU, Azerbaijan, December 5. By Nargiz Sadikhova – Trend: …",
+/// "Bakı. 5 dekabr. Aysel Məmmədova – APA. …"). The line stays in the
+/// text, whose sentence runs on after it.
+fn dateline_credit<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<TrailingByline<'a>> {
+    blocks.iter().take(LEADING_BLOCKS).find_map(|block| {
+        let head: String = text_of(block).chars().take(DATELINE_CHARS).collect();
+        let found = DATELINE_CREDIT.captures(&head)?;
+        let source = found[2].trim_end_matches('.');
+        if !(is_agency(source) || ctx.shares_site_word(source)) {
+            return None;
+        }
+        leading_credit(vec![Author::new(&found[1], None)], ctx, Vec::new())
+    })
+}
+
+/// How far into the body's first blocks a dateline's credit may end.
+const DATELINE_CHARS: usize = 120;
+
+/// A dateline's credit ([`dateline_credit`]): after the start or a
+/// sentence's end, an optional label, a name of two to four capitalized
+/// words, a dash, and the source's one or two words before a colon or a
+/// full stop.
+static DATELINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[.,]\s+)(?:(?i:by|автор:?|müəllif:?)\s+)?(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){1,3})\s+[–—-]\s+(\p{L}[\p{L}.]*(?:\s\p{L}[\p{L}.]*)?)[:.]\s",
+    )
+    .unwrap()
+});
 
 /// The most people a credit at the top of the text names.
 const LEADING_PEOPLE: usize = 3;
@@ -501,6 +533,35 @@ mod tests {
         for not_one in [
             "<div><p><strong>By the river</strong><br>we walked.</p><p>More.</p></div>",
             "<div><p>By Boniface Mwangi's account<br>it was late.</p><p>More.</p></div>",
+        ] {
+            assert_eq!(trailing(not_one).0, None, "{not_one}");
+        }
+    }
+
+    #[test]
+    fn a_credit_in_the_dateline_before_the_first_sentence_is_the_author() {
+        for (page, who) in [
+            (
+                "<div><p>BAKU, Azerbaijan, December 5. By Nargiz Sadikhova – Trend: Azerbaijan exported more gas.</p>\
+                 <p>More.</p></div>",
+                "Nargiz Sadikhova",
+            ),
+            (
+                "<div><p>Bakı. 5 dekabr. Aysel Məmmədova – APA. Prezident qəbul edib.</p><p>Daha.</p></div>",
+                "Aysel Məmmədova",
+            ),
+            ("<div><p>Баку. 5 декабря. Ирина Волкова – АПА. Президент принял.</p><p>Ещё.</p></div>", "Ирина Волкова"),
+        ] {
+            let (people, text) = trailing(page);
+            assert_eq!(people, Some(vec![one(who, None)]), "{page}");
+            assert!(text.contains(who), "the dateline stays in the text: {text}");
+        }
+        for not_one in [
+            // Not an agency or the site after the dash.
+            "<div><p>BAKU, December 5. Nargiz Sadikhova – Baku: a city of wind.</p><p>More.</p></div>",
+            // Not the dateline: deep in the text.
+            "<div><p>The minister spoke for an hour about energy, gas and the corridor's expansion in the coming \
+             years. Later, Nargiz Sadikhova – Trend: asked.</p><p>More.</p></div>",
         ] {
             assert_eq!(trailing(not_one).0, None, "{not_one}");
         }
