@@ -24,6 +24,21 @@ pub(crate) struct Context {
     pub(crate) site_owner: Option<String>,
 }
 
+/// A host's first label that names the site: past a language's or a
+/// device's subdomain (`trend` in `en.trend.az`, `folha` in
+/// `www1.folha.uol.com.br`, `report` in `m.report.az`), when the host has a
+/// label after it.
+fn main_label(host: &str) -> Option<&str> {
+    let labels: Vec<&str> = host.split('.').collect();
+    let is_prefix = |l: &str| {
+        l.chars().count() <= 2
+            || matches!(l, "www" | "amp" | "mobile")
+            || l.strip_prefix("www").is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let skip = labels.iter().take(labels.len().saturating_sub(2)).take_while(|l| is_prefix(l)).count();
+    labels.get(skip).copied()
+}
+
 /// What a personal site calls itself after its owner's name and "'s".
 const OWN_SITE_WORDS: &[&str] = &["blog", "weblog", "site", "website", "homepage", "home page", "journal", "notebook"];
 
@@ -79,7 +94,7 @@ impl Context {
         let host = url.host_str().map(|h| h.trim_start_matches("www.").to_lowercase()).unwrap_or_default();
         if !host.is_empty() {
             not_people.push(host.clone());
-            if let Some(label) = host.split('.').next() {
+            if let Some(label) = main_label(&host) {
                 host_label = label.to_string();
                 not_people.push(host_label.clone());
             }
@@ -380,6 +395,16 @@ pub(crate) fn test_context() -> Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_main_label_is_past_a_language_s_or_device_s_subdomain() {
+        assert_eq!(main_label("report.az"), Some("report"));
+        assert_eq!(main_label("en.trend.az"), Some("trend"));
+        assert_eq!(main_label("m.report.az"), Some("report"));
+        assert_eq!(main_label("www1.folha.uol.com.br"), Some("folha"));
+        assert_eq!(main_label("lifestyle.msn.com"), Some("lifestyle"));
+        assert_eq!(main_label("ru.ge"), Some("ru"), "the site's own name, however short");
+    }
 
     #[test]
     fn a_site_named_after_its_owner_s_blog_names_the_owner() {
