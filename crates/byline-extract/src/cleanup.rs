@@ -40,8 +40,8 @@ use other_posts::remove_other_posts;
 use related::{is_teaser, remove_related_by_heading, remove_teaser_cards};
 
 use crate::dom::{
-    body_elements, class_id, class_id_words, elements_named, has_class, has_descendant, has_text, inside, link_density,
-    short_text, tag,
+    body_elements, class_id, class_id_words, elements_named, has_byline_data_mark, has_class, has_descendant, has_text,
+    inside, link_density, short_text, tag,
 };
 
 /// Elements that never belong to a reading view.
@@ -175,6 +175,7 @@ pub(crate) fn remove_meta_lines(doc: &Document) {
         let marks = class_id(node);
         let rel_author = node.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"));
         let is_meta = rel_author
+            || has_byline_data_mark(node)
             || matches_any(&META_MATCHER, &marks)
             || class_id_words(&marks).any(|t| t == "date" || t == "meta");
         if !is_meta || node.parent().is_none() {

@@ -220,6 +220,13 @@ pub(crate) fn innermost_blocks(doc: &Document) -> Vec<NodeRef<'_>> {
     blocks.into_iter().filter(|b| !outer.contains(&b.id)).collect()
 }
 
+/// Whether a component or test mark of `n` (`data-component`,
+/// `data-testid`) says `byline`, where its classes are generated names
+/// (the BBC's `<section data-component="byline-block" class="bbc-1a3w4ok">`).
+pub(crate) fn has_byline_data_mark(n: &NodeRef) -> bool {
+    ["data-component", "data-testid"].iter().filter_map(|a| n.attr(a)).any(|v| v.to_lowercase().contains("byline"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -116,6 +116,45 @@ fn a_name_in_bold_over_its_role_under_the_headline() {
 }
 
 #[test]
+fn a_byline_printed_as_a_list_of_labelled_items() {
+    // The BBC's byline block (English, Russian and Azerbaijani services):
+    // generated classes, a component mark, and each item's label a hidden
+    // word before a comma.
+    let block = |items: &[(&str, &str)]| {
+        let lis: String = items
+            .iter()
+            .map(|(label, value)| {
+                format!(r#"<li class="bbc-1a3w4ok"><span class="bbc-1orvzyl">{label},</span>{value}</li>"#)
+            })
+            .collect();
+        article(&format!(
+            r#"<section data-component="byline-block" class="bbc-1a3w4ok"><ul class="bbc-1ctwohb">{lis}</ul></section>"#
+        ))
+    };
+    let one = |name: &str, role: Option<&str>| vec![(name.to_string(), role.map(String::from))];
+    assert_eq!(
+        byline("", &block(&[("Author", "Fergus Walsh"), ("Role", "Medical editor"), ("Reporting from", "London")])),
+        one("Fergus Walsh", Some("Medical editor"))
+    );
+    assert_eq!(
+        byline("", &block(&[("Автор", "Анастасия Голубева"), ("Должность", "Би-би-си")])),
+        one("Анастасия Голубева", None)
+    );
+    assert_eq!(
+        byline("", &block(&[("Müəllif", "Aysel Məmmədova"), ("Vəzifə", "BBC News Azərbaycanca")])),
+        one("Aysel Məmmədova", None)
+    );
+    // The list leaves the text.
+    let url = Url::parse("https://www.bbc.com/russian/articles/c1").unwrap();
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"ru\"><head><title>Council passes budget</title></head><body>{}</body></html>",
+        block(&[("Автор", "Анастасия Голубева"), ("Должность", "Би-би-си")])
+    );
+    let text = extract(page.as_bytes(), None, &url, None).unwrap().text;
+    assert!(!text.contains("Должность") && !text.contains("Голубева"), "{text}");
+}
+
+#[test]
 fn by_lines_with_roles_and_degrees() {
     assert_eq!(
         byline("", &article(r#"<div class="story-meta"><span>By Jane Doe, Senior Correspondent</span></div>"#)),

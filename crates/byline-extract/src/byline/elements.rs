@@ -34,7 +34,7 @@ use super::author_links::is_author_page_link;
 use super::names::{fill_roles, names_them_and_more, Context};
 use super::regions::{headline_index, in_other_block};
 use super::{Evidence, Found};
-use crate::dom::{body_elements, class_id, tag, text_of};
+use crate::dom::{body_elements, class_id, has_byline_data_mark, tag, text_of};
 use crate::model::Author;
 use crate::text::comparable;
 
@@ -72,7 +72,9 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
             n.attr("rel").is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == "author"))
         }),
         // A role element (`.byline__title`) holds the role, never a name.
-        (Evidence::BylineClass, &|n| (class_id(n).contains("byline") && !is_role_element(n)) || is_submitted_line(n)),
+        (Evidence::BylineClass, &|n| {
+            (class_id(n).contains("byline") && !is_role_element(n)) || is_submitted_line(n) || has_byline_data_mark(n)
+        }),
         (Evidence::CreditLabel, &is_credit_line),
         (Evidence::AuthorClass, &|n| {
             let marks = class_id(n);

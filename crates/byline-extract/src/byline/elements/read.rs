@@ -38,6 +38,12 @@ pub(super) fn read_author_element(node: &NodeRef) -> Vec<Author> {
     if is_label_only(node) {
         return label_value(node).map(|v| people_in(&v)).unwrap_or_default();
     }
+    if let Some(lines) = labelled_items(node) {
+        let people = credit_lines(&lines);
+        if !people.is_empty() {
+            return people.into_iter().filter(|a| is_plausible_person(&a.name)).collect();
+        }
+    }
     // "Name<br>Role", "Автор: A<br>Фото: B": a short credit on several lines
     // is read line by line, never as one run of words.
     if has_descendant(node, &["br"]) && short_spaced_text(node, BY_LINE_MAX).is_some() {
@@ -183,6 +189,66 @@ fn lines_without_stamps(node: &NodeRef) -> (Vec<String>, bool) {
     let kept: Vec<String> = lines.into_iter().filter(|l| !is_stamp_line(l)).collect();
     let stamped = kept.len() < count;
     (kept, stamped)
+}
+
+/// The most items of a byline printed as a list ([`labelled_items`]).
+const LABELLED_ITEMS_MAX: usize = 6;
+
+/// The lines of a byline printed as a list of items, each opened by a
+/// label ending in a comma, a word for screen readers (the BBC's
+/// `<li><span class="visually-hidden">Author,</span>Jane Doe</li><li><span
+/// class="visually-hidden">Role,</span>Health editor</li>`, "Автор,",
+/// "Должность,", "Müəllif,", "Vəzifə,"): an author's item as a credit line
+/// ("Author: Jane Doe"), a role's as its value alone when it names a job
+/// (never the outlet, "BBC News"), other items (the place reported from)
+/// left out. `None` when the list is no such byline.
+fn labelled_items(node: &NodeRef) -> Option<Vec<String>> {
+    let items: Vec<NodeRef> = node.descendants_it().filter(|d| d.is_element() && tag(d) == "li").collect();
+    if items.is_empty() || items.len() > LABELLED_ITEMS_MAX {
+        return None;
+    }
+    let mut lines = Vec::new();
+    for item in &items {
+        let label_node = item.children_it(false).find(|c| c.is_element() || !c.text().trim().is_empty())?;
+        let label = squash(&label_node.text());
+        let label = label.strip_suffix(',')?.trim();
+        if !label_node.is_element() || label.is_empty() {
+            return None;
+        }
+        let value = squash(&text_of(item)).strip_prefix(squash(&label_node.text()).as_str())?.trim().to_string();
+        match item_label(label)? {
+            ItemLabel::Author => lines.push(format!("{label}: {value}")),
+            ItemLabel::Role if byline_feeds::credit::has_role_word(&value) => lines.push(value),
+            ItemLabel::Role | ItemLabel::Other => {}
+        }
+    }
+    (!lines.is_empty()).then_some(lines)
+}
+
+/// What a byline list's item label says its value is.
+enum ItemLabel {
+    Author,
+    Role,
+    Other,
+}
+
+/// The labels of a byline printed as a list ([`labelled_items`]), folded:
+/// the author's, the role's, and the place reported from.
+const ITEM_LABELS: &[(&str, ItemLabel)] = &[
+    ("author", ItemLabel::Author),
+    ("автор", ItemLabel::Author),
+    ("müəllif", ItemLabel::Author),
+    ("role", ItemLabel::Role),
+    ("должность", ItemLabel::Role),
+    ("vəzifə", ItemLabel::Role),
+    ("reporting from", ItemLabel::Other),
+    ("репортаж из", ItemLabel::Other),
+    ("haradan", ItemLabel::Other),
+];
+
+fn item_label(label: &str) -> Option<&'static ItemLabel> {
+    let key = comparable(label);
+    ITEM_LABELS.iter().find(|(l, _)| *l == key).map(|(_, kind)| kind)
 }
 
 /// The people a credit's `text` names ([`credit`]), persons only.
