@@ -37,7 +37,7 @@ mod roles;
 pub use agencies::{is_agency, is_named_agency};
 pub use labels::{has_label, strip_label};
 pub use names::{is_name_shaped, is_phrase, name_case, strip_initials, usual_case};
-pub use not_people::{is_desk, is_desk_credit, is_plausible_person};
+pub use not_people::{is_desk, is_desk_credit, is_outlet_name, is_plausible_person};
 pub use roles::{clean_role, has_role_word};
 
 use agencies::without_agency_tail;

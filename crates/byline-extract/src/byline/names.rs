@@ -1,8 +1,8 @@
 //! Who can be a person on this page: the name checks every source shares.
 
 use byline_feeds::credit::{
-    clean_role, has_role_word, is_agency, is_desk, is_plausible_person, name_case, strip_initials, strip_label,
-    trim_separators,
+    clean_role, has_role_word, is_agency, is_desk, is_outlet_name, is_plausible_person, name_case, strip_initials,
+    strip_label, trim_separators,
 };
 use url::Url;
 
@@ -250,7 +250,8 @@ fn job(role: &str) -> Option<String> {
         || is_agency(&role)
         || is_desk(&role)
         || strip_label(&role).is_empty()
-        || is_outlet_note(&role);
+        || is_outlet_note(&role)
+        || is_outlet_name(&role);
     (!useless).then_some(role)
 }
 
@@ -494,6 +495,10 @@ mod tests {
         ]);
         assert_eq!(kept[0].role, None);
         assert_eq!(kept[1].role.as_deref(), Some("Senior Editor"));
+        // The newspaper a signature names after the comma is no job either.
+        for outlet in ["«Фонтанка.ру»", "\"Xalq qəzeti\"", "525-ci qəzet"] {
+            assert_eq!(c.keep_people(vec![Author::new("Jane Roe", Some(outlet.into()))])[0].role, None, "{outlet}");
+        }
     }
 
     #[test]

@@ -104,6 +104,7 @@ pub(super) const PUBLICATION_WORDS: &[&str] = &[
     "газета",
     "gazete",
     "qəzeti",
+    "qəzet",
     "zeitung",
     "telegraph",
     "telegraf",
@@ -260,6 +261,22 @@ fn is_publication(words: &[&str]) -> bool {
     words.len() >= 2 && words.last().is_some_and(|w| PUBLICATION_WORDS.contains(w))
 }
 
+/// Quotation marks that open and close a title: «…», “…”, „…“, "…".
+const OPENING_QUOTES: &[char] = &['«', '“', '„', '"'];
+const CLOSING_QUOTES: &[char] = &['»', '”', '“', '"'];
+
+/// Whether `text`, printed where a role goes, names an outlet rather than
+/// a job: a title in quotation marks alone ("«Фонтанка.ру»", "\"Xalq
+/// qəzeti\"") or a publication's name ("525-ci qəzet"), without a role
+/// word ("обозреватель «Новой»" is a job).
+pub fn is_outlet_name(text: &str) -> bool {
+    let text = text.trim();
+    let quoted = text.starts_with(OPENING_QUOTES) && text.ends_with(CLOSING_QUOTES) && text.chars().count() > 2;
+    let key = comparable(text);
+    let words: Vec<&str> = key.split_whitespace().collect();
+    (quoted || is_publication(&words)) && !has_role_word(text)
+}
+
 /// Whether `credit` names a desk or a team, not a job ("PhillyVoice Staff",
 /// "Staff", "BWW News Desk"): its last word is a desk word. "Staff Writer"
 /// is a job.
@@ -355,6 +372,17 @@ const TITLE_OPENERS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_outlet_in_quotes_or_by_its_kind_is_no_job() {
+        for outlet in ["«Фонтанка.ру»", "\"Xalq qəzeti\"", "«Комсомольская правда»", "525-ci qəzet", "“The Herald”"]
+        {
+            assert!(is_outlet_name(outlet), "{outlet}");
+        }
+        for job in ["обозреватель «Новой»", "Senior Editor", "müxbir", "\"", "Bakı"] {
+            assert!(!is_outlet_name(job), "{job}");
+        }
+    }
 
     #[test]
     fn agencies_desks_and_lowercase_tags_are_not_people() {
