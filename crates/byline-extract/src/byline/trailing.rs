@@ -144,7 +144,9 @@ const ROLE_MAX_WORDS: usize = 10;
 /// they are.
 fn note_person(sentence: &str, ctx: &Context) -> Option<Author> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    let at = words.iter().position(|w| NOTE_COPULAS.contains(&w.to_lowercase().as_str()))?;
+    let Some(at) = words.iter().position(|w| NOTE_COPULAS.contains(&w.to_lowercase().as_str())) else {
+        return predicate_note_person(&words, ctx);
+    };
     let name = words[..at].join(" ");
     if !is_name_shaped(&name) || !ctx.is_person(&name) {
         return None;
@@ -157,6 +159,30 @@ fn note_person(sentence: &str, ctx: &Context) -> Option<Author> {
     let role = role.trim_end_matches(['.', ',', ';']);
     let role = (!role.is_empty() && rest.len() <= ROLE_MAX_WORDS).then(|| role.to_string());
     Some(Author::new(name, role))
+}
+
+/// Endings that make a word the sentence's predicate in Azerbaijani and
+/// Turkish ("jurnalistdir": "is a journalist"), where no copula word
+/// stands apart.
+const PREDICATE_ENDINGS: &[&str] = &["dır", "dir", "dur", "dür", "tır", "tir", "tur", "tür"];
+
+/// The person of an author note in Azerbaijani or Turkish: a name of two
+/// (else three) capitalized words, and what they are, ending in a job with
+/// a predicate's ending ("Aysel Məmmədova Bakıda yaşayan jurnalistdir":
+/// the role "Bakıda yaşayan jurnalist").
+fn predicate_note_person(words: &[&str], ctx: &Context) -> Option<Author> {
+    let last = words.last()?.trim_end_matches(['.', ',', ';']);
+    let job = PREDICATE_ENDINGS.iter().find_map(|e| last.strip_suffix(e)).filter(|stem| has_role_word(stem))?;
+    let at = (2..=3).filter(|&n| n < words.len()).find(|&n| {
+        let name = words[..n].join(" ");
+        is_name_shaped(&name) && ctx.is_person(&name)
+    })?;
+    let rest = &words[at..words.len() - 1];
+    if rest.len() + 1 > ROLE_MAX_WORDS {
+        return None;
+    }
+    let role = rest.iter().copied().chain(std::iter::once(job)).collect::<Vec<_>>().join(" ");
+    Some(Author::new(words[..at].join(" "), Some(role)))
 }
 
 /// `text` split into sentences at a full stop after a word in lower case
@@ -750,6 +776,11 @@ mod tests {
         assert!(doc.select("body").text().contains("Malamud"), "the note stays in the body");
         let (people, _) = trailing("<div><p>Text.</p><p><em>Jeffrey S. Passel is a senior demographer.</em></p></div>");
         assert_eq!(people, Some(vec![one("Jeffrey S. Passel", Some("senior demographer"))]));
+        let (people, _) =
+            trailing("<div><p>Mətn.</p><p><em>Aysel Məmmədova Bakıda yaşayan jurnalistdir.</em></p></div>");
+        assert_eq!(people, Some(vec![one("Aysel Məmmədova", Some("Bakıda yaşayan jurnalist"))]));
+        let (people, _) = trailing("<div><p>Mətn.</p><p><em>Orxan Nağıyev Report-un müxbiridir.</em></p></div>");
+        assert_eq!(people, Some(vec![one("Orxan Nağıyev", Some("Report-un müxbiri"))]));
         let (people, _) = trailing("<div><p>Text.</p><p><em>Erin McCann is an associate editor.</em></p></div>");
         assert_eq!(people, Some(vec![one("Erin McCann", Some("associate editor"))]), "a capital inside a name");
         for not_one in [
@@ -759,6 +790,8 @@ mod tests {
             "<div><p>Text.</p><p><i>This essay first ran in the spring. Jane Doe is a historian.</i></p></div>",
             // A user name run together with the name: no person's name.
             "<div><p>Text.</p><p><i>SanFranciscoGal Jane Doe is a California native.</i></p></div>",
+            // A predicate that is no job: the text's own sentence.
+            "<div><p>Mətn.</p><p><em>Milli Məclis yeni qanunu qəbul edib və bu qərar vacibdir.</em></p></div>",
         ] {
             assert_eq!(trailing(not_one).0, None, "{not_one}");
         }
