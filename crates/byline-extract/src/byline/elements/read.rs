@@ -227,17 +227,19 @@ fn labelled_items(node: &NodeRef) -> Option<Vec<String>> {
 
 /// What a byline list's item label says its value is.
 enum ItemLabel {
+    /// A credit's label: the value names the author.
     Author,
+    /// The value is the author's role.
     Role,
+    /// Anything else the list tells (the place reported from).
     Other,
 }
 
-/// The labels of a byline printed as a list ([`labelled_items`]), folded:
-/// the author's, the role's, and the place reported from.
+/// The labels of a byline printed as a list ([`labelled_items`]) other
+/// than a credit's (any label of `byline_feeds`' credits, "Author",
+/// "Автор", "Müəllif", names the author), folded: the role's, and the place
+/// reported from.
 const ITEM_LABELS: &[(&str, ItemLabel)] = &[
-    ("author", ItemLabel::Author),
-    ("автор", ItemLabel::Author),
-    ("müəllif", ItemLabel::Author),
     ("role", ItemLabel::Role),
     ("должность", ItemLabel::Role),
     ("vəzifə", ItemLabel::Role),
@@ -246,7 +248,12 @@ const ITEM_LABELS: &[(&str, ItemLabel)] = &[
     ("haradan", ItemLabel::Other),
 ];
 
+/// What a byline list's item `label` says its value is; `None` for a
+/// label of no byline.
 fn item_label(label: &str) -> Option<&'static ItemLabel> {
+    if byline_feeds::credit::strip_label(label).is_empty() {
+        return Some(&ItemLabel::Author);
+    }
     let key = comparable(label);
     ITEM_LABELS.iter().find(|(l, _)| *l == key).map(|(_, kind)| kind)
 }
