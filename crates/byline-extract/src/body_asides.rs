@@ -295,7 +295,12 @@ pub(crate) fn drop_asides(doc: &Document, page_url: &Url) {
             holds_any(&text, PAYWALL_WORDS)
                 && (text.chars().count() <= PAYWALL_LABEL || holds_any(&text, PAYWALL_SUBJECTS))
         };
-        if is_call(&text, has_link) || is_ad_blocker_notice(&text) || is_share_row(&text) || paywall_notice() {
+        if is_call(&text, has_link)
+            || is_ad_blocker_notice(&text)
+            || is_share_row(&text)
+            || is_share_label(&text)
+            || paywall_notice()
+        {
             block.remove_from_parent();
         } else if is_consent_placeholder(&text) {
             box_around(&block, body_chars).remove_from_parent();
@@ -411,6 +416,31 @@ fn is_share_row(text: &str) -> bool {
         && names >= 2
         && names * 2 >= words.len()
         && !text.trim_end().ends_with(['.', '?', '!'])
+}
+
+/// A share bar's label left alone on its line, its buttons being icons
+/// ("Xəbəri paylaş:", "Поделиться:", "Share this:"), compared folded
+/// without the colon.
+const SHARE_LABELS: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "поделиться",
+    "поделитесь",
+    "поделиться новостью",
+    "paylaş",
+    "paylaşın",
+    "xəbəri paylaş",
+    "teilen",
+    "partager",
+    "compartir",
+    "condividi",
+];
+
+/// Whether `text` is a share bar's label alone ([`SHARE_LABELS`]).
+fn is_share_label(text: &str) -> bool {
+    SHARE_LABELS.contains(&comparable(text.trim().trim_end_matches([':', '.'])).as_str())
 }
 
 /// A notice to readers with an ad blocker, `text` lower-cased.
@@ -658,9 +688,11 @@ mod tests {
     fn rows_of_share_buttons_left_as_text_go() {
         let out = without_asides(&format!(
             "<body>{STORY}<p>Whatsapp Facebook Pint Baixar</p><div>Поделиться: ВКонтакте, Telegram</div>\
+             <p>Xəbəri paylaş:</p><div>Share this:</div>\
              <p>Facebook and WhatsApp were down for six hours.</p><h3>Facebook, Twitter.</h3></body>"
         ));
         assert!(!out.contains("Pint") && !out.contains("Поделиться"), "{out}");
+        assert!(!out.contains("paylaş") && !out.contains("Share this"), "a share bar's label alone: {out}");
         assert!(out.contains("were down") && out.contains("Facebook, Twitter."), "{out}");
     }
 
