@@ -8,7 +8,12 @@
 //!   address for tips ("Have a tip? … may be reached at …@…") and calls
 //!   to report a typo ("Нашли ошибку? … Ctrl+Enter"), and asks to support
 //!   the site's work with a link to give ("Jetzt unterstützen");
-//! * rows of share buttons left as text ("Whatsapp Facebook Pint Baixar");
+//! * rows of share buttons left as text ("Whatsapp Facebook Pint Baixar"),
+//!   a share bar's label alone ("Xəbəri paylaş:");
+//! * the page's fields printed as a line (its tags, its count of views:
+//!   "Теги: …", "Baxış sayı: 1234") and the notice that material taken
+//!   from the site must link to it ("ссылка обязательна", "istinad
+//!   mütləqdir");
 //! * notices to readers with an ad blocker, and notices that the rest of
 //!   the article is for subscribers ("La suite est réservée aux abonnés",
 //!   "Только для подписчиков");
@@ -299,6 +304,8 @@ pub(crate) fn drop_asides(doc: &Document, page_url: &Url) {
             || is_ad_blocker_notice(&text)
             || is_share_row(&text)
             || is_share_label(&text)
+            || is_field_line(&text)
+            || holds_any(&text, CITATION_NOTICES)
             || paywall_notice()
         {
             block.remove_from_parent();
@@ -420,7 +427,7 @@ fn is_share_row(text: &str) -> bool {
 
 /// A share bar's label left alone on its line, its buttons being icons
 /// ("Xəbəri paylaş:", "Поделиться:", "Share this:"), compared folded
-/// without the colon.
+/// (`ı` written `i`) without the colon.
 const SHARE_LABELS: &[&str] = &[
     "share",
     "share this",
@@ -430,7 +437,7 @@ const SHARE_LABELS: &[&str] = &[
     "поделитесь",
     "поделиться новостью",
     "paylaş",
-    "paylaşın",
+    "paylaşin",
     "xəbəri paylaş",
     "teilen",
     "partager",
@@ -442,6 +449,57 @@ const SHARE_LABELS: &[&str] = &[
 fn is_share_label(text: &str) -> bool {
     SHARE_LABELS.contains(&comparable(text.trim().trim_end_matches([':', '.'])).as_str())
 }
+
+/// Labels of the page's fields printed as a line of the body, before a
+/// colon: its tags and its count of views ("Теги: бюджет, город",
+/// "Teqlər: büdcə", "Просмотров: 1234", "Baxış sayı: 1234"), compared
+/// folded (`ı` written `i`).
+const FIELD_LABELS: &[&str] = &[
+    "tags",
+    "tag",
+    "schlagwörter",
+    "теги",
+    "метки",
+    "ключевые слова",
+    "teqlər",
+    "teqler",
+    "etiketlər",
+    "açar sözlər",
+    "views",
+    "просмотров",
+    "просмотры",
+    "baxiş sayi",
+    "baxiş",
+    "baxilib",
+    "oxunub",
+    "oxunma sayi",
+];
+
+/// A field's line has at most this many words.
+const FIELD_LINE_WORDS: usize = 12;
+
+/// Whether `text` is one of the page's fields ([`FIELD_LABELS`]) and its
+/// short value.
+fn is_field_line(text: &str) -> bool {
+    let Some((label, value)) = text.split_once(':') else { return false };
+    text.split_whitespace().count() <= FIELD_LINE_WORDS
+        && !value.trim().is_empty()
+        && FIELD_LABELS.contains(&comparable(label).as_str())
+}
+
+/// Words of the notice that material taken from the site must link to it
+/// ("При использовании материалов ссылка обязательна", "Məlumatdan
+/// istifadə zamanı istinad mütləqdir"), lower case.
+const CITATION_NOTICES: &[&str] = &[
+    "ссылка обязательна",
+    "ссылка на сайт обязательна",
+    "ссылка на источник обязательна",
+    "гиперссылка обязательна",
+    "istinad mütləqdir",
+    "istinad olunmalıdır",
+    "istinad edilməlidir",
+    "istinad zəruridir",
+];
 
 /// A notice to readers with an ad blocker, `text` lower-cased.
 fn is_ad_blocker_notice(text: &str) -> bool {
@@ -694,6 +752,23 @@ mod tests {
         assert!(!out.contains("Pint") && !out.contains("Поделиться"), "{out}");
         assert!(!out.contains("paylaş") && !out.contains("Share this"), "a share bar's label alone: {out}");
         assert!(out.contains("were down") && out.contains("Facebook, Twitter."), "{out}");
+    }
+
+    #[test]
+    fn field_lines_and_citation_notices_go() {
+        let out = without_asides(&format!(
+            "<body>{STORY}<div>Теги: <a href=\"/tags/a\">бюджет</a>, <a href=\"/tags/b\">город</a></div>\
+             <div>Teqlər: <a href=\"/tag/a\">büdcə</a></div><div><span>Baxış sayı: 1234</span></div><p>Просмотров: 1 234</p>\
+             <p>При использовании материалов ссылка на сайт обязательна</p>\
+             <p>Məlumatdan istifadə zamanı istinad mütləqdir.</p>\
+             <p>Instagram | Facebook | Telegram</p>\
+             <p>Tags: the council published its budget for the year, line by line, with every department's share.</p></body>"
+        ));
+        for gone in ["Теги", "Teqlər", "Baxış", "Просмотров", "обязательна", "mütləqdir", "Instagram"]
+        {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        assert!(out.contains("line by line"), "a sentence after a label is text: {out}");
     }
 
     #[test]

@@ -62,9 +62,13 @@ static GALLERY_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A counter of a page's comments, the whole text of its block: "3
-/// Kommentare", "Comments (12)", "comments" (the number filled in by a script).
+/// Kommentare", "Comments (12)", "Şərhlər (0)", "comments" (the number
+/// filled in by a script).
 static COMMENT_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+\s*)?(?:comments?|kommentare?|комментари[а-я]*)(?:\s*\(?\d+\)?)?$").unwrap()
+    Regex::new(
+        r"(?i)^(?:\d+\s*)?(?:comments?|kommentare?|комментари[а-я]*|şərh(?:lər)?|yorum(?:lar)?)(?:\s*\(?\d+\)?)?$",
+    )
+    .unwrap()
 });
 
 /// A teaser card of another story has at most this many characters of
@@ -517,9 +521,9 @@ mod tests {
     fn comment_counters_go() {
         let out = tidied(
             "<body><p>Over 300 were deported.</p><div><p> 3 Kommentare </p></div><h3>Comments</h3><p> comments</p>\
-             <p>Comments on the draft law close in May.</p></body>",
+             <p>Şərhlər (0)</p><p>Comments on the draft law close in May.</p></body>",
         );
-        assert!(!out.contains("Kommentare") && !out.contains(" comments"), "{out}");
+        assert!(!out.contains("Kommentare") && !out.contains(" comments") && !out.contains("Şərhlər"), "{out}");
         assert!(out.contains("deported") && out.contains("Comments on the draft"), "{out}");
     }
 

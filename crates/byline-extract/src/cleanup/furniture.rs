@@ -10,7 +10,8 @@ use super::{looks_like_content, ShortText, CONTENT_TEXT};
 use crate::dom::{has_descendant, inside, tag, text_of};
 use crate::text::comparable;
 
-/// Link texts of share buttons.
+/// Link texts of share buttons, and of the networks a row of the site's
+/// accounts names ("Instagram | Facebook | Telegram").
 pub(crate) const SHARE_NAMES: &[&str] = &[
     "whatsapp",
     "messenger",
@@ -30,6 +31,9 @@ pub(crate) const SHARE_NAMES: &[&str] = &[
     "одноклассники",
     "viber",
     "copy link",
+    "instagram",
+    "youtube",
+    "tiktok",
 ];
 /// Hosts and paths of share endpoints.
 const SHARE_URLS: &[&str] = &[
