@@ -1,5 +1,6 @@
 //! The person a `twitter:creator` handle spells, as the page prints the
-//! name: "@JaneDoe" among the meta tags and "Jane Doe" on the page. A
+//! name: "@JaneDoe" (or "@jdoe", the initial and the surname) among the
+//! meta tags and "Jane Doe" on the page. A
 //! handle alone is no name (its spaces and case are gone, and many are
 //! nicknames), and a handle that spells the site ("@NewYorker" on
 //! newyorker.com, the same as `twitter:site`) is the site's account.
@@ -36,6 +37,15 @@ pub(super) fn handle_person(meta: &Meta, page: &Document, ctx: &Context) -> Vec<
     }
     let words = shown_words(page);
     let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
+    let person = |start: usize, end: usize| {
+        let name = words[start..=end].join(" ");
+        let capitalized = words[start..=end].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if capitalized && !ctx.shares_site_word(&name) {
+            ctx.keep_people(vec![Author::new(name, None)])
+        } else {
+            Vec::new()
+        }
+    };
     for start in 0..words.len() {
         let mut spelled = String::new();
         for end in start..(start + MAX_WORDS).min(words.len()) {
@@ -44,15 +54,24 @@ pub(super) fn handle_person(meta: &Meta, page: &Document, ctx: &Context) -> Vec<
                 break;
             }
             if spelled.len() == handle.len() && end > start {
-                let name = words[start..=end].join(" ");
-                let capitalized = words[start..=end].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-                if capitalized && !ctx.shares_site_word(&name) {
-                    let people = ctx.keep_people(vec![Author::new(name, None)]);
-                    if !people.is_empty() {
-                        return people;
-                    }
+                let people = person(start, end);
+                if !people.is_empty() {
+                    return people;
                 }
                 break;
+            }
+        }
+    }
+    // "@dcurtis" and "Dustin Curtis": the first name's initial and the
+    // surname, a full first name printed.
+    for start in 0..words.len().saturating_sub(1) {
+        let (first, surname) = (&keys[start], &keys[start + 1]);
+        if first.chars().count() >= 2
+            && handle.strip_prefix(first.chars().next().unwrap_or_default()) == Some(surname.as_str())
+        {
+            let people = person(start, start + 1);
+            if !people.is_empty() {
+                return people;
             }
         }
     }
@@ -106,6 +125,8 @@ mod tests {
         );
         let head = r#"<meta name="twitter:creator" content="@JoseRamirez">"#;
         assert_eq!(person(head, "<span>José Ramírez</span>"), [Author::new("José Ramírez", None)]);
+        let head = r#"<meta name="twitter:creator" content="@dcurtis">"#;
+        assert_eq!(person(head, "<h2><a href=\"/\">Dustin Curtis</a></h2>"), [Author::new("Dustin Curtis", None)]);
     }
 
     #[test]
@@ -119,5 +140,9 @@ mod tests {
         assert!(person(same, "<p>Daily News</p>").is_empty());
         let short = r#"<meta name="twitter:creator" content="@JoDo">"#;
         assert!(person(short, "<p>Jo Do</p>").is_empty());
+        // The initial's form needs the name capitalized, and the site's
+        // words are no person's.
+        let initial = r#"<meta name="twitter:creator" content="@dcurtis">"#;
+        assert!(person(initial, "<p>a dustin curtis moment</p>").is_empty());
     }
 }
