@@ -48,9 +48,9 @@ pub(super) fn handle_person(meta: &Meta, page: &Document, ctx: &Context) -> Vec<
     };
     for start in 0..words.len() {
         let mut spelled = String::new();
-        for end in start..(start + MAX_WORDS).min(words.len()) {
-            spelled.push_str(&keys[end]);
-            if !handle.starts_with(&spelled) || keys[end].is_empty() {
+        for (end, word_key) in keys.iter().enumerate().take(start + MAX_WORDS).skip(start) {
+            spelled.push_str(word_key);
+            if !handle.starts_with(&spelled) || word_key.is_empty() {
                 break;
             }
             if spelled.len() == handle.len() && end > start {
