@@ -14,8 +14,6 @@ pub(crate) struct Context {
     not_people: Vec<String>,
     /// The page host's main label, lower case (`report` in `www.report.az`).
     pub(crate) host_label: String,
-    /// The page host without `www.`, lower case (`lifestyle.msn.com`).
-    host: String,
     /// The host's labels that can name the site (`lifestyle`, `msn`): see
     /// [`crate::host_name::labels`].
     host_labels: Vec<String>,
@@ -58,9 +56,9 @@ fn site_owner(site_name: &str) -> Option<String> {
 /// ("Kein Cyberterrorismus (diesmal) « Dr. Phillip W. Brunst" on
 /// pbrunst.de): a full name, without a title such as "Dr.", whose surname
 /// (four letters or more) the host's main label spells, and whose first
-/// name the host does not spell ("… - MSN Lifestyle" on lifestyle.msn.com
-/// is a brand).
-fn owner_by_title(page_title: &str, host_label: &str, host: &str) -> Option<String> {
+/// name none of the host's labels spells ("… - MSN Lifestyle" on
+/// lifestyle.msn.com is a brand).
+fn owner_by_title(page_title: &str, host_label: &str, host_labels: &[String]) -> Option<String> {
     let part = crate::title::SEPARATORS
         .iter()
         .filter_map(|s| page_title.rsplit_once(s).map(|(_, after)| after))
@@ -72,7 +70,7 @@ fn owner_by_title(page_title: &str, host_label: &str, host: &str) -> Option<Stri
     let spelled = surname.chars().count() >= 4
         && surname.chars().all(char::is_alphabetic)
         && host_label.contains(&surname)
-        && !host.contains(first.trim_end_matches('.'));
+        && !host_labels.iter().any(|l| l.contains(first.trim_end_matches('.')));
     (spelled && name.split_whitespace().count() >= 2 && byline_feeds::credit::is_name_shaped(&name)).then_some(name)
 }
 
@@ -81,7 +79,7 @@ impl Context {
     /// too ([`owner_by_title`]), when its name gives none.
     pub(crate) fn with_page_title(mut self, page_title: Option<&str>) -> Self {
         if self.site_owner.is_none() {
-            self.site_owner = page_title.and_then(|t| owner_by_title(t, &self.host_label, &self.host));
+            self.site_owner = page_title.and_then(|t| owner_by_title(t, &self.host_label, &self.host_labels));
         }
         self
     }
@@ -101,7 +99,7 @@ impl Context {
         }
         let site_owner = site_names.iter().find_map(|s| site_owner(s));
         let host_labels = crate::host_name::labels(url);
-        Self { not_people, host_label, host, host_labels, site_owner }
+        Self { not_people, host_label, host_labels, site_owner }
     }
 
     /// Whether a word of `name` is one of the site's names' words or its
@@ -413,7 +411,7 @@ mod tests {
         assert_eq!(site_owner("Jane Roe’s Weblog").as_deref(), Some("Jane Roe"));
         assert_eq!(site_owner("Andrew Montalenti's Blog | Notes").as_deref(), None, "the owner's part comes last");
         assert_eq!(site_owner("the company's blog"), None);
-        let by_title = |title: &str, host: &str| owner_by_title(title, host, host);
+        let by_title = |title: &str, host: &str| owner_by_title(title, host, &[host.to_string()]);
         assert_eq!(
             by_title("Kein Cyberterrorismus (diesmal) « Dr. Phillip W. Brunst", "pbrunst").as_deref(),
             Some("Phillip W. Brunst")
@@ -424,7 +422,11 @@ mod tests {
         assert_eq!(by_title("Chininum – Gelbe Liste", "gelbe-liste"), None, "the host spells the whole name: a brand");
         assert_eq!(by_title("Phillip Brunst", "pbrunst"), None, "no separator: the title is the headline");
         assert_eq!(
-            owner_by_title("How to Save Money on Groceries - MSN Lifestyle", "lifestyle", "lifestyle.msn.com"),
+            owner_by_title(
+                "How to Save Money on Groceries - MSN Lifestyle",
+                "lifestyle",
+                &["lifestyle".to_string(), "msn".to_string()]
+            ),
             None,
             "the host spells every word, the first in another label: a brand"
         );
