@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 use byline_feeds::credit::{has_role_word, is_agency, is_name_shaped, name_and_role, trim_separators};
 use regex::Regex;
 
-use super::lines::{contributor_line, credit, credit_lines, has_label, leading_role, role_line, NOT_BYLINE_LINES};
+use super::lines::{
+    contributor_line, credit, credit_lines, has_label, leading_role, role_line, strip_label, NOT_BYLINE_LINES,
+};
 use dom_query::{Document, NodeRef};
 
 use super::names::Context;
@@ -267,7 +269,7 @@ fn dateline_credit<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<Trailing
         if !(is_agency(source) || ctx.shares_site_word(source)) {
             return None;
         }
-        leading_credit(vec![Author::new(&found[1], None)], ctx, Vec::new())
+        leading_credit(vec![Author::new(strip_label(found[1].trim()), None)], ctx, Vec::new())
     })
 }
 
@@ -275,14 +277,11 @@ fn dateline_credit<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<Trailing
 const DATELINE_CHARS: usize = 120;
 
 /// A dateline's credit ([`dateline_credit`]): after the start or a
-/// sentence's end, an optional label, a name of two to four capitalized
-/// words, a dash, and the source's one or two words before a colon or a
-/// full stop.
+/// sentence's end, a short run of words without a stop or a comma (a name,
+/// a credit's label before it, "By"), a dash, and the source's one or two
+/// words before a colon or a full stop.
 static DATELINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|[.,]\s+)(?:(?i:by|автор:?|müəllif:?)\s+)?(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){1,3})\s+[–—-]\s+(\p{L}[\p{L}.]*(?:\s\p{L}[\p{L}.]*)?)[:.]\s",
-    )
-    .unwrap()
+    Regex::new(r"(?:^|[.,]\s+)([^–—.,:;-]{3,60}?)\s+[–—-]\s+(\p{L}[\p{L}.]*(?:\s\p{L}[\p{L}.]*)?)[:.]\s").unwrap()
 });
 
 /// The most people a credit at the top of the text names.
