@@ -212,6 +212,9 @@ fn ru_and_az_credits_by_a_verb_or_a_job_s_name() {
     // A surname in capitals, as Russian papers print it, is shown in the usual case.
     let caps = format!("<article><h1>Council passes budget</h1><div class=\"full-story\">{ru_body}<p><b>Иван ПЕТРОВ</b></p></div></article>");
     assert_eq!(byline("", &caps), [("Иван Петров".to_string(), None)]);
+    // The writer who took the pictures too.
+    let both = format!("<article><h1>Council passes budget</h1><div class=\"full-story\">{ru_body}<p>Текст и фото: Иван Иванов</p></div></article>");
+    assert_eq!(byline("", &both), [("Иван Иванов".to_string(), None)]);
     let az = article(r#"<div class="news-author">Müxbir: Aysel Məmmədova</div>"#);
     assert_eq!(byline("", &az), [("Aysel Məmmədova".to_string(), Some("müxbir".to_string()))]);
 }

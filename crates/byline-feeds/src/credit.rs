@@ -748,6 +748,9 @@ mod tests {
             assert_eq!(people(credit), [one("Ирина Волкова", None)], "{credit}");
         }
         assert_eq!(people("Xəbəri hazırladı: Aysel Məmmədova"), [one("Aysel Məmmədova", None)]);
+        assert_eq!(people("Текст и фото: Иван Иванов"), [one("Иван Иванов", None)]);
+        assert_eq!(people("Mətn və foto: Aysel Məmmədova"), [one("Aysel Məmmədova", None)]);
+        assert_eq!(people("Text and photos: Jane Doe"), [one("Jane Doe", None)]);
         assert_eq!(people("Muhabir: Ayşe Yılmaz"), [one("Ayşe Yılmaz", Some("muhabir"))]);
         // ru and az: the interviewer or the writer named by a verb, a
         // translator, a correspondent named by the job.

@@ -116,7 +116,8 @@ pub(crate) fn has_label(text: &str) -> bool {
 /// [`parse_credit`] of [`author_part`], its label stripped; a role printed
 /// before the name is the role ([`leading_role`]).
 pub(crate) fn credit(text: &str) -> Vec<Author> {
-    let mut people = parse_credit(strip_label(author_part(text)));
+    // The label first: a label may hold another work's word ("Текст и фото:").
+    let mut people = parse_credit(author_part(strip_label(text)));
     for p in &mut people {
         if p.role.is_none() {
             if let Some(split) = leading_role(&p.name) {
