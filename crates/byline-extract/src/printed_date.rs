@@ -116,7 +116,11 @@ pub(crate) fn printed_date(text: &str) -> Option<NaiveDate> {
         .map(str::to_lowercase)
         .collect();
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()).then(|| w.parse::<u32>().ok()).flatten();
-    let year = |w: &str| number(w).filter(|y| w.len() == 4 && (1990..=2100).contains(y));
+    // "2026-cı il", "2026'da": a year with its Azerbaijani or Turkish ending.
+    let year = |w: &str| {
+        let digits = w.split(['-', '\'', '’']).next().unwrap_or(w);
+        number(digits).filter(|y| digits.len() == 4 && (1990..=2100).contains(y))
+    };
     let day = |w: &str| number(w).filter(|d| w.len() <= 2 && (1..=31).contains(d));
     let month = |w: &str| month_number(w);
     let from_words = words.windows(3).find_map(|w| {
@@ -158,6 +162,8 @@ mod tests {
             ("5 dekabr 2026 | 14:30", date(2026, 12, 5)),
             ("20 Nisan 2026 Pazartesi", date(2026, 4, 20)),
             ("12 iyul 2025", date(2025, 7, 12)),
+            ("5 dekabr 2026-cı il", date(2026, 12, 5)),
+            ("05 dekabr 2026-ci il, 14:20", date(2026, 12, 5)),
             ("Stand: 24.04.2024 22:58 Uhr", date(2024, 4, 24)),
             ("2019-11-20", date(2019, 11, 20)),
         ] {
