@@ -224,7 +224,18 @@ pub(crate) fn innermost_blocks(doc: &Document) -> Vec<NodeRef<'_>> {
 /// `data-testid`) says `byline`, where its classes are generated names
 /// (the BBC's `<section data-component="byline-block" class="bbc-1a3w4ok">`).
 pub(crate) fn has_byline_data_mark(n: &NodeRef) -> bool {
-    ["data-component", "data-testid"].iter().filter_map(|a| n.attr(a)).any(|v| v.to_lowercase().contains("byline"))
+    has_data_mark(n, "byline")
+}
+
+/// Whether a component or test mark of `n` says `author` (Medium's `<a
+/// data-testid="authorName">`).
+pub(crate) fn has_author_data_mark(n: &NodeRef) -> bool {
+    has_data_mark(n, "author")
+}
+
+/// Whether `n`'s `data-component` or `data-testid` holds `word` (lower case).
+fn has_data_mark(n: &NodeRef, word: &str) -> bool {
+    ["data-component", "data-testid"].iter().filter_map(|a| n.attr(a)).any(|v| v.to_lowercase().contains(word))
 }
 
 #[cfg(test)]

@@ -472,6 +472,12 @@ fn author_classes_in_other_languages_and_links_to_author_pages() {
     // No class, no rel: the link to the author's page names them, in the header only.
     let header = r#"<p class="meta">27.11.2026 · <a href="/autoren/tom-arnold/">Tom Arnold</a></p>"#;
     assert_eq!(names("", &article(header)), ["Tom Arnold"]);
+    // The New York Times's writers' pages; a test mark that says author
+    // where the classes are generated (Medium).
+    let nyt = r#"<p class="css-1n7hynb"><a class="css-1baulvz" href="/by/jane-doe">Jane Doe</a></p>"#;
+    assert_eq!(names("", &article(nyt)), ["Jane Doe"]);
+    let medium = r#"<div class="ab cd"><a class="af ag" data-testid="authorName" href="/@jroe">Jane Roe</a></div>"#;
+    assert_eq!(names("", &article(medium)), ["Jane Roe"]);
     let far = format!(
         "{}<div class=\"box\">{}</div><p>Unsere Autoren: <a href=\"/autoren/max-muster/\">Max Muster</a></p>",
         article(""),

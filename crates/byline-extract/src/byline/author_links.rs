@@ -39,6 +39,9 @@ const AUTHOR_PATHS: &[&str] = &[
     "/staff/",
     "/yazar/",
     "/yazarlar/",
+    // The New York Times's writers. (The Guardian's `/profile/` is left
+    // out: institutions list their people under it too.)
+    "/by/",
 ];
 
 /// Labels of a line that credits the pictures, not the article

@@ -34,7 +34,7 @@ use super::author_links::is_author_page_link;
 use super::names::{fill_roles, names_them_and_more, Context};
 use super::regions::{headline_index, in_other_block};
 use super::{Evidence, Found};
-use crate::dom::{body_elements, class_id, has_byline_data_mark, tag, text_of};
+use crate::dom::{body_elements, class_id, has_author_data_mark, has_byline_data_mark, tag, text_of};
 use crate::model::Author;
 use crate::text::comparable;
 
@@ -78,7 +78,7 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
         (Evidence::CreditLabel, &is_credit_line),
         (Evidence::AuthorClass, &|n| {
             let marks = class_id(n);
-            (marks.contains("author") || has_author_class_word(n))
+            (marks.contains("author") || has_author_class_word(n) || has_author_data_mark(n))
                 && !["bio", "photo", "avatar", "about", "img"].iter().any(|m| marks.contains(m))
                 && !is_role_element(n)
         }),
