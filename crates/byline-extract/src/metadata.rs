@@ -266,11 +266,46 @@ const DETECT_MIN_LETTERS: usize = 40;
 /// declares none: its text's ([`detected_language`]).
 pub(crate) fn page_language(declared: Option<String>, text: &str) -> Option<String> {
     let Some(declared) = declared else { return detected_language(text) };
+    if let Some(own) = by_own_letters(&declared, text) {
+        return Some(own.to_string());
+    }
     let confusable = |a: &str, b: &str| CONFUSABLE.iter().any(|group| group.contains(&a) && group.contains(&b));
     match guess(text, OVERRIDE_MIN_LETTERS) {
         Some(g) if g.reliable && g.language != declared && !confusable(&g.language, &declared) => Some(g.language),
         _ => Some(declared),
     }
+}
+
+/// Letters only one language of a pair the guess confuses writes: `ə` is
+/// Azerbaijani's, never Turkish's; `ы` and `э` are Russian's, never
+/// Ukrainian's; `і`, `ї` and `є` Ukrainian's, never Russian's.
+const OWN_LETTERS: &[(&str, &[char])] =
+    &[("az", &['ə', 'Ə']), ("ru", &['ы', 'э', 'Ы', 'Э']), ("uk", &['і', 'ї', 'є', 'І', 'Ї', 'Є'])];
+
+/// The fewest of a language's own letters that overrule the declared
+/// language, and the share of all letters they must make (one in this many).
+const OWN_LETTERS_MIN: usize = 5;
+const OWN_LETTERS_SHARE: usize = 200;
+
+/// The language the text's own letters ([`OWN_LETTERS`]) say it is
+/// written in, when the page declares its neighbour and the text has none
+/// of the declared language's own letters: an Azerbaijani article on a
+/// page declared `tr`, a Ukrainian one declared `ru`. Read on the first
+/// 3,000 characters.
+fn by_own_letters(declared: &str, text: &str) -> Option<&'static str> {
+    let sample: Vec<char> = text.chars().take(3000).collect();
+    let letters = sample.iter().filter(|c| c.is_alphabetic()).count();
+    let count = |own: &[char]| sample.iter().filter(|c| own.contains(c)).count();
+    let declared_own = OWN_LETTERS.iter().find(|(lang, _)| *lang == declared).map_or(0, |(_, own)| count(own));
+    let neighbours = CONFUSABLE.iter().find(|group| group.contains(&declared))?;
+    OWN_LETTERS
+        .iter()
+        .filter(|(lang, _)| *lang != declared && neighbours.contains(lang))
+        .find(|(_, own)| {
+            let n = count(own);
+            declared_own == 0 && n >= OWN_LETTERS_MIN && n * OWN_LETTERS_SHARE >= letters
+        })
+        .map(|(lang, _)| *lang)
 }
 
 /// The fewest letters of text on which a guess overrules the page's
@@ -531,9 +566,17 @@ mod tests {
         let declared = |l: &str| Some(l.to_string());
         assert_eq!(page_language(declared("de"), &english).as_deref(), Some("en"), "a German blog's English article");
         assert_eq!(page_language(declared("az"), &russian).as_deref(), Some("ru"), "an az site's Russian article");
-        // A guess that mistakes one language for its neighbour never overrules.
+        // A guess that mistakes one language for its neighbour never overrules;
+        // the letters only the neighbour writes do.
         assert_eq!(page_language(declared("az"), &turkish).as_deref(), Some("az"));
-        assert_eq!(page_language(declared("ru"), &ukrainian).as_deref(), Some("ru"));
+        assert_eq!(page_language(declared("ru"), &ukrainian).as_deref(), Some("uk"), "і, ї, є and no ы, э");
+        let azerbaijani = times(
+            "Gəncə şəhərində yeni park istifadəyə verilib. Parkda üç min ağac əkilib, velosiped yolları salınıb.",
+            2,
+        );
+        assert_eq!(page_language(declared("tr"), &azerbaijani).as_deref(), Some("az"), "ə is never Turkish");
+        let quoting = format!("{russian} Он сказал: «Ми відкрили парк, і це є наша гордість».");
+        assert_eq!(page_language(declared("ru"), &quoting).as_deref(), Some("ru"), "a quotation in Ukrainian");
         // Too little text to overrule the page.
         let short = "A new park opened in the city on Monday, with three thousand trees.";
         assert_eq!(page_language(declared("de"), short).as_deref(), Some("de"));

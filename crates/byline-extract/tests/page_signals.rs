@@ -27,8 +27,11 @@ fn language_comes_from_the_text_when_the_page_declares_none() {
     };
     assert_eq!(run(&page("", AZ)).language.as_deref(), Some("az"));
     assert_eq!(run(&page("", UK)).language.as_deref(), Some("uk"));
-    // A declared language is kept as the page states it.
-    assert_eq!(run(&page(r#" lang="ru-RU""#, UK)).language.as_deref(), Some("ru"));
+    // A declared language is kept as the page states it, unless the text
+    // writes letters only its neighbour writes (і, ї, є and no ы, э).
+    assert_eq!(run(&page(r#" lang="uk-UA""#, UK)).language.as_deref(), Some("uk"));
+    assert_eq!(run(&page(r#" lang="ru-RU""#, UK)).language.as_deref(), Some("uk"));
+    assert_eq!(run(&page(r#" lang="tr""#, AZ)).language.as_deref(), Some("az"));
 }
 
 const EN: &str = "<p>The council approved the new budget on Tuesday after a long debate about schools, roads and \
