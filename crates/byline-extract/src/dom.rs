@@ -238,6 +238,16 @@ fn has_data_mark(n: &NodeRef, word: &str) -> bool {
     ["data-component", "data-testid"].iter().filter_map(|a| n.attr(a)).any(|v| v.to_lowercase().contains(word))
 }
 
+/// The elements that set text in bold.
+pub(crate) const BOLD: &[&str] = &["strong", "b"];
+
+/// Whether `block` opens with a bold element (`<strong>`, `<b>`) whose text
+/// is all of `line`, its first line.
+pub(crate) fn opens_in_bold(block: &NodeRef, line: &str) -> bool {
+    let first = block.children_it(false).find(|c| c.is_element() || !c.text().trim().is_empty());
+    first.is_some_and(|f| f.is_element() && BOLD.contains(&tag(&f).as_str()) && squash(&f.text()) == line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

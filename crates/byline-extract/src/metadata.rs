@@ -293,17 +293,21 @@ const OWN_LETTERS_SHARE: usize = 200;
 /// page declared `tr`, a Ukrainian one declared `ru`. Read on the first
 /// 3,000 characters.
 fn by_own_letters(declared: &str, text: &str) -> Option<&'static str> {
-    let sample: Vec<char> = text.chars().take(3000).collect();
-    let letters = sample.iter().filter(|c| c.is_alphabetic()).count();
-    let count = |own: &[char]| sample.iter().filter(|c| own.contains(c)).count();
-    let declared_own = OWN_LETTERS.iter().find(|(lang, _)| *lang == declared).map_or(0, |(_, own)| count(own));
+    // Most pages declare a language with no neighbour here: their text is not read.
     let neighbours = CONFUSABLE.iter().find(|group| group.contains(&declared))?;
-    OWN_LETTERS
-        .iter()
-        .filter(|(lang, _)| *lang != declared && neighbours.contains(lang))
+    let mut candidates =
+        OWN_LETTERS.iter().filter(|(lang, _)| *lang != declared && neighbours.contains(lang)).peekable();
+    candidates.peek()?;
+    let sample: Vec<char> = text.chars().take(3000).collect();
+    let count = |own: &[char]| sample.iter().filter(|c| own.contains(c)).count();
+    if OWN_LETTERS.iter().any(|(lang, own)| *lang == declared && count(own) > 0) {
+        return None;
+    }
+    let letters = sample.iter().filter(|c| c.is_alphabetic()).count();
+    candidates
         .find(|(_, own)| {
             let n = count(own);
-            declared_own == 0 && n >= OWN_LETTERS_MIN && n * OWN_LETTERS_SHARE >= letters
+            n >= OWN_LETTERS_MIN && n * OWN_LETTERS_SHARE >= letters
         })
         .map(|(lang, _)| *lang)
 }

@@ -18,7 +18,7 @@ use super::lines::{
 use dom_query::{Document, NodeRef};
 
 use super::names::Context;
-use crate::dom::{br_lines, has_text, tag, text_of};
+use crate::dom::{br_lines, has_text, opens_in_bold, tag, text_of, BOLD};
 use crate::model::Author;
 use crate::printed_date::{month_number, printed_date};
 use crate::text::{comparable, squash};
@@ -305,9 +305,6 @@ fn is_bold_only(block: &NodeRef, text: &str) -> bool {
     is_only_in(block, text, BOLD)
 }
 
-/// The elements that set text in bold.
-const BOLD: &[&str] = &["strong", "b"];
-
 /// The elements that set text in bold or in italics.
 const BOLD_OR_ITALIC: &[&str] = &["strong", "b", "em", "i"];
 
@@ -385,13 +382,6 @@ fn labelled_lines(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
     let authors = credit_lines(&lines);
     let all_people = authors.iter().all(|a| is_name_shaped(&a.name) && ctx.is_person(&a.name));
     (all_people && !authors.is_empty()).then(|| ctx.keep_people(authors))
-}
-
-/// Whether `block` opens with a bold element (`<strong>`, `<b>`) whose text
-/// is all of `line`, its first line.
-pub(crate) fn opens_in_bold(block: &NodeRef, line: &str) -> bool {
-    let first = block.children_it(false).find(|c| c.is_element() || !c.text().trim().is_empty());
-    first.is_some_and(|f| f.is_element() && BOLD.contains(&tag(&f).as_str()) && squash(&f.text()) == line)
 }
 
 /// Whether `line` is a date and nothing else ("23.2.2015", "5 декабря

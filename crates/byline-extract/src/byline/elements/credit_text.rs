@@ -9,8 +9,7 @@ use dom_query::NodeRef;
 
 use crate::byline::lines::{date_line_name, has_label, mid_line_credit, strip_label, DATE_LINE_MAX};
 use crate::byline::spaced_text::{short_spaced_text, two_part_line};
-use crate::byline::trailing::opens_in_bold;
-use crate::dom::{br_lines, class_id, tag};
+use crate::dom::{br_lines, class_id, opens_in_bold, tag};
 use crate::model::Author;
 use crate::text::squash;
 

@@ -203,19 +203,20 @@ const LABELLED_ITEMS_MAX: usize = 6;
 /// (never the outlet, "BBC News"), other items (the place reported from)
 /// left out. `None` when the list is no such byline.
 fn labelled_items(node: &NodeRef) -> Option<Vec<String>> {
-    let items: Vec<NodeRef> = node.descendants_it().filter(|d| d.is_element() && tag(d) == "li").collect();
+    let items: Vec<NodeRef> =
+        node.descendants_it().filter(|d| d.is_element() && tag(d) == "li").take(LABELLED_ITEMS_MAX + 1).collect();
     if items.is_empty() || items.len() > LABELLED_ITEMS_MAX {
         return None;
     }
     let mut lines = Vec::new();
     for item in &items {
         let label_node = item.children_it(false).find(|c| c.is_element() || !c.text().trim().is_empty())?;
-        let label = squash(&label_node.text());
-        let label = label.strip_suffix(',')?.trim();
+        let label_text = squash(&label_node.text());
+        let label = label_text.strip_suffix(',')?.trim();
         if !label_node.is_element() || label.is_empty() {
             return None;
         }
-        let value = squash(&text_of(item)).strip_prefix(squash(&label_node.text()).as_str())?.trim().to_string();
+        let value = squash(&text_of(item)).strip_prefix(label_text.as_str())?.trim().to_string();
         match item_label(label)? {
             ItemLabel::Author => lines.push(format!("{label}: {value}")),
             ItemLabel::Role if byline_feeds::credit::has_role_word(&value) => lines.push(value),
