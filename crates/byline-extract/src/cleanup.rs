@@ -41,7 +41,7 @@ use related::{is_teaser, remove_related_by_heading, remove_teaser_cards};
 
 use crate::dom::{
     body_elements, class_id, class_id_words, elements_named, has_byline_data_mark, has_class, has_descendant, has_text,
-    inside, link_density, short_text, tag,
+    has_visible_text, inside, link_density, short_text, tag,
 };
 
 /// Elements that never belong to a reading view.
@@ -288,8 +288,13 @@ pub(crate) fn remove_empty_blocks(doc: &Document) {
     }
 }
 
+/// Inline elements among those [`remove_empty_blocks`] removes: a
+/// zero-width character in one is part of the line's words.
+const INLINE: &[&str] = &["span", "strong", "b", "em", "i", "a", "font"];
+
 fn is_empty(node: &NodeRef) -> bool {
-    !has_text(node) && !has_descendant(node, &["img", "picture", "video", "audio", "table", "hr"])
+    let text = if INLINE.contains(&tag(node).as_str()) { has_text(node) } else { has_visible_text(node) };
+    !text && !has_descendant(node, &["img", "picture", "video", "audio", "table", "hr"])
 }
 
 /// Elements never removed by a class-name rule.
@@ -423,5 +428,17 @@ mod tests {
         assert!(!out.contains("entry-meta") && !out.contains("X Y") && !out.contains("<br>"), "{out}");
         assert!(!out.contains("KEY EVENT") && out.contains("A live post's text"), "{out}");
         assert!(out.contains("Body <time>today</time>") && !out.contains(">x<"), "{out}");
+    }
+
+    #[test]
+    fn a_paragraph_of_zero_width_characters_goes_and_a_word_s_zero_width_space_stays() {
+        let doc = Document::from(
+            "<body><p>First.</p><div><p><span><span>\u{200c}</span><br></span></p></div><p>\u{200b}</p>\
+             <p>Long<span>\u{200b}</span>word.</p></body>",
+        );
+        remove_empty_blocks(&doc);
+        let out = doc.select("body").inner_html().to_string();
+        assert_eq!(out.matches("<p>").count(), 2, "{out}");
+        assert!(out.contains("Long<span>\u{200b}</span>word."), "{out}");
     }
 }

@@ -165,6 +165,18 @@ pub(crate) fn has_text(node: &NodeRef) -> bool {
         .any(|d| own_text(&d, |t| t.chars().any(|c| !c.is_whitespace() && c != '\u{a0}')) == Some(true))
 }
 
+/// Whether the element has any text that shows: [`has_text`] without the
+/// zero-width characters, which a page puts alone in a paragraph to hold
+/// it open (`\u{200c}` in The Mirror's ad slots). Inside a line they mark
+/// where a word may break or must not, so an inline element holding one
+/// is still part of its words.
+pub(crate) fn has_visible_text(node: &NodeRef) -> bool {
+    let invisible = |c: char| {
+        c.is_whitespace() || matches!(c, '\u{a0}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
+    };
+    node.descendants_it().any(|d| own_text(&d, |t| t.chars().any(|c| !invisible(c))) == Some(true))
+}
+
 /// Share of the element's text that sits inside links (0 when it has no text).
 pub(crate) fn link_density(node: &NodeRef) -> f32 {
     let total = text_of(node).chars().count();

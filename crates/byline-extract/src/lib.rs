@@ -20,7 +20,11 @@
 //!   line or two later (a picture's caption stays, under the picture);
 //!   `body_asides` drops what speaks to the reader instead of telling the
 //!   story: calls to follow or subscribe, ad-blocker notices, consent
-//!   placeholders, lists of links to the site's other pages.
+//!   placeholders, lists of links to the site's other pages; and
+//!   `body_widgets` drops what a page's widgets leave as text when their
+//!   script does not run (a player's "enable JavaScript" notice, its clock,
+//!   a slideshow's count) and the labels of its tools ("Text size",
+//!   "Article continues below").
 //! * `byline`, `title` and `metadata` read the rest from JSON-LD, meta tags
 //!   and the page itself; the language is told from the text (`whatlang`)
 //!   when the page declares none, or when a long text plainly reads as
@@ -59,6 +63,7 @@ mod body_ld_trim;
 mod body_lead;
 mod body_recall;
 mod body_tidy;
+mod body_widgets;
 mod byline;
 mod cleanup;
 mod depth;
@@ -171,6 +176,7 @@ pub fn extract(
     };
     body_asides::drop_asides(&content, url);
     body_tidy::tidy(&content);
+    body_widgets::drop_widget_text(&content);
     // The lead the page shows above the body, when the body left it out;
     // put before the body once the body's own first lines are tidied.
     let chosen_text = content.select("body").text();

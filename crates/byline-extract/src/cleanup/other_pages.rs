@@ -17,13 +17,27 @@ pub(crate) fn is_link_to_other_page(item: &NodeRef, text: &str, page_url: &Url) 
 }
 
 /// Whether `href` leads to another page of `page_url`'s site (not its home
-/// page, not this page).
+/// page, not this page). A site that names its pages by a number in the
+/// query (WordPress's plain links, `/?p=36843`) has them all at the path `/`.
 pub(crate) fn is_other_page(href: &str, page_url: &Url) -> bool {
     page_url.join(href).is_ok_and(|to| {
+        let post = page_number(&to);
         same_site(&to, page_url)
-            && to.path().len() > 1
-            && (to.path() != page_url.path() || to.host() != page_url.host())
+            && (to.path().len() > 1 || post.is_some())
+            && (to.path() != page_url.path() || to.host() != page_url.host() || post != page_number(page_url))
     })
+}
+
+/// Query keys that name one page of a site by its number (WordPress's `p`
+/// and `page_id`).
+const PAGE_NUMBER_KEYS: &[&str] = &["p", "page_id"];
+
+/// The number a [`PAGE_NUMBER_KEYS`] query key gives `url`'s page.
+fn page_number(url: &Url) -> Option<String> {
+    url.query_pairs()
+        .find(|(key, value)| PAGE_NUMBER_KEYS.contains(&key.as_ref()) && value.chars().all(|c| c.is_ascii_digit()))
+        .map(|(_, value)| value.into_owned())
+        .filter(|value| !value.is_empty())
 }
 
 /// Whether `text` is `link_text`, or a short label (a few words, no
@@ -40,7 +54,26 @@ fn is_label_and_link(text: &str, link_text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use url::Url;
+
+    use super::is_other_page;
     use crate::cleanup::tests::clean;
+
+    #[test]
+    fn a_page_named_by_its_number_in_the_query_is_another_page_and_the_home_page_is_not() {
+        let page = Url::parse("https://dailynews.example.tz/?p=36800").unwrap();
+        assert!(is_other_page("/?p=36843", &page));
+        assert!(is_other_page("https://dailynews.example.tz/?page_id=12", &page));
+        assert!(!is_other_page("/?p=36800", &page), "this page");
+        assert!(!is_other_page("/?utm_source=x", &page), "the home page");
+        assert!(!is_other_page("/?p=", &page), "no number");
+        let out = clean(
+            r#"<body><article><h1>T</h1><p>First paragraph of the article with enough words to read.</p>
+               <p>ALSO READ:<strong><a href="https://site.example.az/?p=36843"> Solar firm to boost clean energy uptake&nbsp;</a></strong></p>
+               <p>Second paragraph of the article, which goes on.</p></article></body>"#,
+        );
+        assert!(!out.contains("Solar firm") && out.contains("Second paragraph"), "{out}");
+    }
 
     #[test]
     fn two_links_to_other_pages_of_the_site_go_across_its_country_domains_and_longer_lists_stay() {

@@ -23,6 +23,8 @@ const RELATED_HEADINGS: &[&str] = &[
     "похожие записи",
     "похожие материалы",
     "читайте также",
+    "читать также",
+    "смотрите также",
     "другие новости",
     "последние новости",
     "related",
@@ -68,6 +70,10 @@ const RELATED_HEADINGS: &[&str] = &[
     "noticias relacionadas",
     "leia também",
     "veja também",
+    // Polish.
+    "czytaj więcej",
+    "czytaj też",
+    "czytaj także",
 ];
 
 /// A paragraph, or a list of one or two items, that is nothing but a link
