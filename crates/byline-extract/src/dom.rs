@@ -72,9 +72,24 @@ impl PartialEq<&str> for Tag {
     }
 }
 
-/// The element's text with whitespace squashed.
+/// The element's text with whitespace squashed, a line break (`<br>`)
+/// read as a space: "Aysel Məmmədova<br>Bakı Dövlət Universitetinin
+/// professoru" is two lines, never the word "MəmmədovaBakı".
 pub(crate) fn text_of(node: &NodeRef) -> String {
-    squash(&node.text())
+    let mut text = String::new();
+    if own_text(node, |t| text.push_str(t)).is_none() {
+        for d in node.descendants_it() {
+            if own_text(&d, |t| text.push_str(t)).is_none() && is_line_break(&d) {
+                text.push(' ');
+            }
+        }
+    }
+    squash(&text)
+}
+
+/// Whether `node` is a `<br>`.
+fn is_line_break(node: &NodeRef) -> bool {
+    node.is_element() && tag(node) == "br"
 }
 
 /// The element's text, or its `content` attribute when it has none
@@ -98,6 +113,10 @@ pub(crate) fn short_text(node: &NodeRef, max: usize) -> Option<String> {
     let mut chars = 0usize;
     let mut gap = false;
     for d in node.descendants_it() {
+        if is_line_break(&d) {
+            gap = true;
+            continue;
+        }
         let too_long = own_text(&d, |t| {
             for c in t.chars() {
                 if c.is_whitespace() || c == '\u{a0}' {
@@ -141,7 +160,7 @@ pub(crate) fn br_lines(node: &NodeRef) -> Vec<String> {
     let mut lines: Vec<String> = vec![String::new()];
     for d in node.descendants_it() {
         if d.is_element() {
-            if tag(&d) == "br" {
+            if is_line_break(&d) {
                 lines.push(String::new());
             }
             continue;

@@ -11,18 +11,21 @@ use std::sync::LazyLock;
 /// A stamp line is at most this many characters.
 const STAMP_TEXT: usize = 60;
 
-/// A reading time, the block's whole text: a label and minutes, or minutes
-/// and "read".
-static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-            (?:lesedauer|lesezeit|reading\ time|read\ time|time\ to\ read|tempo\ de\ leitura|tiempo\ de\ lectura
-              |temps\ de\ lecture|время\ чтения|oxunma\ müddəti)\s*:?\s*(?:ca\.?\s*|about\s*|около\s*)?\d+\s*\p{L}*\.?
-          | \d+\s*(?:min|mins|minutes?|minuten|мин|минут[аы]?|dəq|dəqiqə)\.?\s*(?:read|lesen|lesezeit|чтения|oxu\p{L}*)
-        )$",
-    )
-    .unwrap()
-});
+/// A reading time: a label and minutes, or minutes and "read".
+const READING_TIME_PATTERN: &str = r"(?:
+    (?:lesedauer|lesezeit|reading\ time|read\ time|time\ to\ read|tempo\ de\ leitura|tiempo\ de\ lectura
+      |temps\ de\ lecture|время\ чтения|oxunma\ müddəti)\s*:?\s*(?:ca\.?\s*|about\s*|около\s*)?\d+\s*\p{L}*\.?
+  | \d+\s*(?:min|mins|minutes?|minuten|мин|минут[аы]?|dəq|dəqiqə)\.?\s*(?:read|lesen|lesezeit|чтения|oxu\p{L}*)
+)";
+
+/// A reading time, the block's whole text.
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("(?ix)^{READING_TIME_PATTERN}$")).unwrap());
+
+/// A reading time at the end of a block, after its time stamp ("06. 01.
+/// 2026, 14:59 Uhr Lesedauer: 4 Minuten", "15.04.2026 - 15:48
+/// UhrLesedauer: 2 Min.").
+static READING_TIME_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?ix){READING_TIME_PATTERN}$")).unwrap());
 
 /// The label a time stamp line may open with.
 static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,7 +90,18 @@ pub(crate) fn is_stamp_line(text: &str) -> bool {
     if text.is_empty() || text.chars().count() > STAMP_TEXT {
         return false;
     }
-    READING_TIME.is_match(text) || AGE_OR_DURATION.is_match(text) || is_time_stamp(text)
+    READING_TIME.is_match(text)
+        || AGE_OR_DURATION.is_match(text)
+        || is_time_stamp(text)
+        || is_stamp_and_reading_time(text)
+}
+
+/// A time stamp and then a reading time, in one block.
+fn is_stamp_and_reading_time(text: &str) -> bool {
+    READING_TIME_AFTER.find(text).is_some_and(|reading| {
+        let stamp = text[..reading.start()].trim_end_matches(|c: char| c.is_whitespace() || "|•·-–—,".contains(c));
+        !stamp.is_empty() && is_time_stamp(stamp)
+    })
 }
 
 /// A stamp's age, or a video's length, the block's whole text: "14 hours
@@ -151,6 +165,9 @@ mod tests {
             "Время чтения: 3 мин",
             "Stand: 24.04.2024 22:58 Uhr",
             "06. 01. 2026, 14:59 Uhr",
+            "06. 01. 2026, 14:59 Uhr Lesedauer: 4 Minuten",
+            "15.04.2026 - 15:48 UhrLesedauer: 2 Min.",
+            "5 dekabr 2026 • 3 dəq oxunuş",
             "12.12.2025, 05:07 Uhr",
             "UPDATED: Tue., Nov. 19, 2019",
             "Nov. 20, 2019 6:02 AM EST",
@@ -186,6 +203,7 @@ mod tests {
             "15:6",
             "Two days ago the minister resigned.",
             "Duration of the strike",
+            "Er las 2026 Lesedauer: 4 Minuten",
         ] {
             assert!(!is_stamp_line(line), "{line}");
         }

@@ -36,7 +36,7 @@ mod roles;
 
 pub use agencies::{is_agency, is_named_agency};
 pub use labels::{has_label, strip_label};
-pub use names::{is_name_shaped, is_phrase, name_case, strip_initials, usual_case};
+pub use names::{has_surname_ending, is_name_shaped, is_phrase, name_case, strip_initials, usual_case};
 pub use not_people::{is_desk, is_desk_credit, is_outlet_name, is_plausible_person};
 pub use roles::{clean_role, has_role_word};
 
@@ -748,6 +748,8 @@ mod tests {
             assert_eq!(people(credit), [one("Ирина Волкова", None)], "{credit}");
         }
         assert_eq!(people("Xəbəri hazırladı: Aysel Məmmədova"), [one("Aysel Məmmədova", None)]);
+        assert_eq!(people("Hazırlayan: Aysel Məmmədova"), [one("Aysel Məmmədova", None)]);
+        assert_eq!(people("Yazan: Ayşe Yılmaz"), [one("Ayşe Yılmaz", None)]);
         assert_eq!(people("Текст и фото: Иван Иванов"), [one("Иван Иванов", None)]);
         assert_eq!(people("Mətn və foto: Aysel Məmmədova"), [one("Aysel Məmmədova", None)]);
         assert_eq!(people("Text and photos: Jane Doe"), [one("Jane Doe", None)]);

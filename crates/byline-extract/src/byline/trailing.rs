@@ -9,7 +9,9 @@
 
 use std::sync::LazyLock;
 
-use byline_feeds::credit::{has_role_word, is_agency, is_name_shaped, name_and_role, trim_separators};
+use byline_feeds::credit::{
+    has_role_word, has_surname_ending, is_agency, is_name_shaped, name_and_role, parse_credit, trim_separators,
+};
 use regex::Regex;
 
 use super::lines::{
@@ -228,7 +230,7 @@ fn leading_bold_names<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<Trail
         if !is_bold_only(block, &text) {
             return None;
         }
-        let people = byline_feeds::credit::parse_credit(&text);
+        let people = parse_credit(&text);
         if people.iter().any(|a| a.role.is_some()) {
             return None;
         }
@@ -339,9 +341,14 @@ fn parse_credit_line(text: &str, ctx: &Context) -> Option<Vec<Author>> {
                 if role.split_whitespace().count() > 10 || role.is_empty() {
                     return None;
                 }
-                // "Kim Gump, Dallas": a letter's signature with its writer's town.
-                let role = (!is_place_shaped(&role)).then_some(role);
-                vec![Author::new(name, role)]
+                // "Иван Иванов, Анна Петрова": two people signing, not a person and a town.
+                if has_surname_ending(&role) {
+                    credit(text)
+                } else {
+                    // "Kim Gump, Dallas": a letter's signature with its writer's town.
+                    let role = (!is_place_shaped(&role)).then_some(role);
+                    vec![Author::new(name, role)]
+                }
             }
             // "Корреспондент Сергей Миронов": the role before the name.
             None => vec![leading_role(text)?],
@@ -352,13 +359,14 @@ fn parse_credit_line(text: &str, ctx: &Context) -> Option<Vec<Author>> {
 }
 
 /// Whether the text after a signature's comma reads as a place, not a
-/// job: one to three capitalized words and no role word ("Dallas", "Bakı",
-/// "New York"; never "Staff Writer", "müxbir").
+/// job: one to three capitalized words, hyphened or not, or a route of two
+/// such places, and no role word ("Dallas", "Bakı", "New York",
+/// "Санкт-Петербург", "Bakı – Tbilisi"; never "Staff Writer", "müxbir").
 fn is_place_shaped(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=3).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
-        && !has_role_word(text)
+    let words: Vec<&str> = text.split_whitespace().filter(|w| !matches!(*w, "-" | "–" | "—")).collect();
+    let is_place_word =
+        |w: &&str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    (1..=3).contains(&words.len()) && words.iter().all(is_place_word) && !has_role_word(text)
 }
 
 /// A credit on several lines that opens with a label ("Müəllif: A<br>Fotoqraf:
@@ -414,14 +422,33 @@ fn last_line<'a>(block: &NodeRef<'a>) -> Option<(String, Vec<NodeRef<'a>>)> {
     }
 }
 
+/// The most people a signature in bold names ("Иван Иванов и Анна Петрова").
+const SIGNED_PEOPLE: usize = 3;
+
 /// The body's last block when it is one person's name in bold or italics
 /// and nothing else, as plain text (`<p><strong>Lê Phương</strong></p>`,
-/// `<p><em>Ирина Волкова</em></p>`; a link in bold is a teaser): the
-/// signature of a site that credits its author below the text.
+/// `<p><em>Ирина Волкова</em></p>`; a link in bold is a teaser), or a few
+/// people's names joined ("<b>Иван Иванов и Анна Петрова</b>", "Kamran
+/// Əliyev və Aysel Məmmədova"): the signature of a site that credits its
+/// authors below the text.
 fn bold_name(block: &NodeRef, text: &str, ctx: &Context) -> Option<Vec<Author>> {
-    (is_only_in(block, text, BOLD_OR_ITALIC) && is_name_shaped(text) && ctx.is_person(text))
-        .then(|| ctx.keep_people(vec![Author::new(text, None)]))
-        .filter(|people| !people.is_empty())
+    if !is_only_in(block, text, BOLD_OR_ITALIC) {
+        return None;
+    }
+    let people = if is_name_shaped(text) {
+        vec![Author::new(text, None)]
+    } else {
+        let people = parse_credit(text);
+        let names_only = people.iter().all(|p| p.role.is_none() && is_name_shaped(&p.name));
+        if !(2..=SIGNED_PEOPLE).contains(&people.len()) || !names_only {
+            return None;
+        }
+        people
+    };
+    if !people.iter().all(|p| ctx.is_person(&p.name)) {
+        return None;
+    }
+    Some(ctx.keep_people(people)).filter(|people| !people.is_empty())
 }
 
 /// A name alone in its block above a role alone in the next, the body's
@@ -510,6 +537,9 @@ mod tests {
         assert_eq!(line("Автор: Ирина Волкова").unwrap(), ["Ирина Волкова|-"]);
         assert!(line("Növbəti festivalın 2028-ci ildə keçirilməsi planlaşdırılır.").is_none());
         assert!(line("Bakı, 20 noyabr").is_none());
+        assert_eq!(line("Анна Петрова, Санкт-Петербург").unwrap(), ["Анна Петрова|-"]);
+        assert_eq!(line("Иван Иванов, Анна Петрова").unwrap(), ["Иван Иванов|-", "Анна Петрова|-"]);
+        assert_eq!(line("Aysel Məmmədova, Bakı – Tbilisi").unwrap(), ["Aysel Məmmədova|-"]);
         assert!(line("Xəzər Xəbər – Bakı").is_none());
         assert!(line("Admin Panel – sayt").is_none());
         assert!(line(
@@ -588,7 +618,14 @@ mod tests {
         assert_eq!(people, Some(vec![one("Lê Phương", None)]));
         let (people, _) = trailing("<div><p>Текст статьи.</p><p><em>Ирина Волкова</em></p></div>");
         assert_eq!(people, Some(vec![one("Ирина Волкова", None)]));
+        let (people, _) = trailing("<div><p>Текст статьи.</p><p><b>Иван Иванов и Анна Петрова</b></p></div>");
+        assert_eq!(people, Some(vec![one("Иван Иванов", None), one("Анна Петрова", None)]));
+        let (people, _) = trailing("<div><p>Mətn.</p><p><strong>Kamran Əliyev; Aysel Məmmədova</strong></p></div>");
+        assert_eq!(people, Some(vec![one("Kamran Əliyev", None), one("Aysel Məmmədova", None)]));
         for not_one in [
+            "<div><p>Text.</p><p><em>Cats and Dogs</em></p></div>",
+            "<div><p>Text.</p><p><em>Harry Potter and the Goblet of Fire</em></p></div>",
+            "<div><p>Text.</p><p><em>Getty Images and Associated Press</em></p></div>",
             "<div><p>Текст.</p><p><em>Война и мир</em></p></div>",
             "<div><p>Text.</p><p><em>The Daily Show</em></p></div>",
             "<div><p>Text.</p><p><em>Getty Images</em></p></div>",

@@ -45,10 +45,13 @@ const LABELS: &[&str] = &[
     "текст",
     "müəlliflər",
     "müəllif",
-    // "Xəbəri hazırladı: …" ("the news was prepared by").
+    // "Xəbəri hazırladı: …" ("the news was prepared by"), "Hazırlayan: …"
+    // ("the one who prepared it"), Turkish "Yazan: …" ("the one who wrote it").
     "xəbəri hazirladi",
     "materiali hazirladi",
     "hazirladi",
+    "hazirlayan",
+    "yazan",
     "mətn",
     // The interviewer or the writer named by a verb: "Беседовала Анна
     // Петрова", "Материал подготовил Иван Петров", "Söhbətləşdi: Aysel

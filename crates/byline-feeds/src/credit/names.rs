@@ -63,6 +63,23 @@ pub fn is_name_shaped(text: &str) -> bool {
     NAME_ONLY.is_match(text) && !text.split_whitespace().any(is_run_together)
 }
 
+/// Endings of Russian and Azerbaijani surnames, in either gender
+/// ("Петрова", "Иванов", "Məmmədova", "Əliyev", "Rzazadə", "Əhmədoğlu"),
+/// that no town's name of two words ends with: a name after a
+/// signature's comma that ends so is a second person, not a place.
+const SURNAME_ENDINGS: &[&str] = &[
+    "ов", "ова", "ев", "ева", "ёв", "ёва", "ина", "ская", "ский", "цкая", "цкий", "енко", "ov", "ova", "yev", "yeva",
+    "ev", "eva", "zadə", "oğlu", "qızı",
+];
+
+/// Whether `name` is name-shaped and its last word ends as a Russian or
+/// Azerbaijani surname does ([`SURNAME_ENDINGS`]).
+pub fn has_surname_ending(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or_default().to_lowercase();
+    is_name_shaped(name)
+        && SURNAME_ENDINGS.iter().any(|e| last.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 2))
+}
+
 /// Whether `word` is several words run together, as a user name is
 /// ("SanFranciscoGal"): in one of its hyphenated parts, a capital after a
 /// small letter twice or more. One is a name's own ("McCann", "DiCaprio",
@@ -151,6 +168,19 @@ fn recased(name: &str, surnames: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn russian_and_azerbaijani_surnames_end_as_surnames_and_towns_do_not() {
+        for name in
+            ["Анна Петрова", "Иван Иванов", "Aysel Məmmədova", "Kamran Əliyev", "Leyla Rzazadə", "Ольга Высоцкая"]
+        {
+            assert!(has_surname_ending(name), "{name}");
+        }
+        for place in ["Нижний Новгород", "New York", "Bakı", "Санкт-Петербург", "Ростов", "Aysel"]
+        {
+            assert!(!has_surname_ending(place), "{place}");
+        }
+    }
 
     #[test]
     fn a_user_name_run_together_is_no_name() {

@@ -265,16 +265,35 @@ fn is_publication(words: &[&str]) -> bool {
 const OPENING_QUOTES: &[char] = &['«', '“', '„', '"'];
 const CLOSING_QUOTES: &[char] = &['»', '”', '“', '"'];
 
+/// How a note that the piece was written for an outlet opens (compared as
+/// [`comparable`] writes it): "Xüsusi olaraq Oxu.az üçün", "Специально для
+/// «Фонтанки»", "Special to The Washington Post".
+const WRITTEN_FOR: &[&str] = &[
+    "xüsusi olaraq",
+    "специально для",
+    "эксклюзивно для",
+    "special to",
+    "special for",
+    "exclusively for",
+    "exclusive to",
+    "exclusive for",
+    "speziell für",
+    "exklusiv für",
+    "özel olarak",
+];
+
 /// Whether `text`, printed where a role goes, names an outlet rather than
 /// a job: a title in quotation marks alone ("«Фонтанка.ру»", "\"Xalq
-/// qəzeti\"") or a publication's name ("525-ci qəzet"), without a role
-/// word ("обозреватель «Новой»" is a job).
+/// qəzeti\""), a publication's name ("525-ci qəzet") or a note that the
+/// piece was written for one ([`WRITTEN_FOR`]), without a role word
+/// ("обозреватель «Новой»" is a job).
 pub fn is_outlet_name(text: &str) -> bool {
     let text = text.trim();
     let quoted = text.starts_with(OPENING_QUOTES) && text.ends_with(CLOSING_QUOTES) && text.chars().count() > 2;
     let key = comparable(text);
     let words: Vec<&str> = key.split_whitespace().collect();
-    (quoted || is_publication(&words)) && !has_role_word(text)
+    let written_for = WRITTEN_FOR.iter().any(|w| key.starts_with(w));
+    (quoted || written_for || is_publication(&words)) && !has_role_word(text)
 }
 
 /// Whether `credit` names a desk or a team, not a job ("PhillyVoice Staff",
@@ -375,11 +394,20 @@ mod tests {
 
     #[test]
     fn an_outlet_in_quotes_or_by_its_kind_is_no_job() {
-        for outlet in ["«Фонтанка.ру»", "\"Xalq qəzeti\"", "«Комсомольская правда»", "525-ci qəzet", "“The Herald”"]
-        {
+        for outlet in [
+            "«Фонтанка.ру»",
+            "\"Xalq qəzeti\"",
+            "«Комсомольская правда»",
+            "525-ci qəzet",
+            "“The Herald”",
+            "Xüsusi olaraq Oxu.az üçün",
+            "Специально для «Фонтанки»",
+            "Special to The Washington Post",
+        ] {
             assert!(is_outlet_name(outlet), "{outlet}");
         }
-        for job in ["обозреватель «Новой»", "Senior Editor", "müxbir", "\"", "Bakı"] {
+        for job in ["обозреватель «Новой»", "Senior Editor", "müxbir", "\"", "Bakı", "Special correspondent"]
+        {
             assert!(!is_outlet_name(job), "{job}");
         }
     }
