@@ -715,16 +715,18 @@ async fn open_original_and_share_hand_the_exact_url_to_the_desktop() {
     app.quit().await;
 }
 
-/// A feed whose item carries the whole article (four paragraphs) and a
-/// credit with a role, and whose page is a single sentence.
+/// A feed whose item carries the whole article (four paragraphs and an
+/// embedded Vimeo player, which has no picture to fetch) and a credit with
+/// a role, and whose page is a single sentence.
 fn full_text_feed(base: &str) -> String {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     let date = |ago: u64| util::rfc2822(now - ago);
-    let paragraphs: String = (1..=4)
+    let mut paragraphs: String = (1..=4)
         .map(|i| {
             format!("<p>Paragraph {i}: the festival in Baku drew hundreds of guests to the old city this week.</p>")
         })
         .collect();
+    paragraphs.push_str(r#"<p><iframe src="https://player.vimeo.com/video/76979871" width="640"></iframe></p>"#);
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
         xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Full Text Daily</title><link>{base}/</link>
@@ -766,6 +768,10 @@ async fn a_full_feed_text_stays_its_credit_has_a_role_and_keys_work_in_the_artic
     // The feed carries the whole article: all four paragraphs, the page never fetched.
     let body = app.wait_reader_body("Paragraph 4").await;
     assert!(!body.contains("The festival closed."), "{body:?}");
+    // The embedded player is a link to the video's page; no frame is left.
+    assert!(body.contains("▶ vimeo.com/76979871"), "{body:?}");
+    let srcdoc = app.reader_srcdoc().await;
+    assert!(srcdoc.contains(r#"href="https://vimeo.com/76979871""#) && !srcdoc.contains("<iframe"), "{srcdoc:.2000}");
     assert_eq!(site.server.hits("/festival.html"), 0, "a full feed item's page is not fetched");
     // "By Jane Doe, Science Editor": one person, with her role.
     assert_eq!(app.count(&tid("byline-name")).await, 1, "one person, not two");

@@ -44,6 +44,12 @@ use crate::dom::{
     has_visible_text, inside, link_density, short_text, tag,
 };
 
+/// The video a frame plays, when it is a video site's player (its `src`,
+/// or a lazy loader's `data-src`).
+fn embedded_video(frame: &NodeRef) -> Option<byline_feeds::video::VideoLink> {
+    ["src", "data-src"].iter().filter_map(|a| frame.attr(a)).find_map(|src| byline_feeds::video::embedded_video(&src))
+}
+
 /// Elements that never belong to a reading view.
 /// (and `ins.adsbygoogle`). Matched by name on one walk of the tree: a CSS
 /// selector list is matched against every element, which costs more.
@@ -90,7 +96,8 @@ const CONTENT_TEXT: usize = 300;
 /// it is the article's, and so is that line.
 const PARAGRAPH_TEXT: usize = 80;
 
-/// Drops scripts, embeds, forms (not one that wraps the article),
+/// Drops scripts, embeds (a video site's player becomes a link to the
+/// video's page, `byline_feeds::video`), forms (not one that wraps the article),
 /// tracking pixels, ad banners, share blocks,
 /// related-news lists, comment sections, calls to action, advertisement
 /// labels, picture credit lines, "read also" teasers (a block that is one
@@ -109,6 +116,9 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
         if name == "form" && protected(node) {
             // A page wrapped whole in one form (ASP.NET's): the form goes, the page stays.
             unwrap(node);
+        } else if let Some(video) = (name == "iframe").then(|| embedded_video(node)).flatten() {
+            // A video site's player: a link to the video's page in its place.
+            node.replace_with_html(byline_feeds::video::video_html(&video));
         } else if ALWAYS_DROP.contains(&name.as_str()) || ad_slot() {
             node.remove_from_parent();
         } else if matches!(name.as_str(), "video" | "audio") {

@@ -8,6 +8,8 @@
 //! * [`sanitize`] is the one place remote HTML is made safe.
 //! * [`opml`] reads and writes subscription lists with nested folders.
 //! * [`discover`] finds feed links in an HTML page.
+//! * [`video`] turns a video site's embedded player into a link to the
+//!   video's page (no frame plays in the reader).
 //! * [`credit`] reads a credit ("By Jane Doe, Science Editor") into
 //!   people and roles, for feeds and pages alike.
 //!
@@ -31,6 +33,7 @@ pub mod opml;
 pub mod parse;
 pub mod sanitize;
 pub mod text;
+pub mod video;
 
 pub use credit::Author;
 pub use error::FeedError;

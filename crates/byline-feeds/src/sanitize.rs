@@ -1,7 +1,8 @@
 //! The one place remote HTML is made safe to store and show.
 //!
 //! Everything a feed or a page supplies as HTML goes through [`sanitize_html`]
-//! before it reaches the database: no script, style, iframe, object, embed,
+//! before it reaches the database: no script, style, iframe (a video site's
+//! player becomes a link to the video's page, [`crate::video`]), object, embed,
 //! form, svg, math, meta, base or link; no `on*` or `style` attributes; URLs
 //! only `http`, `https` and `mailto`, relative ones resolved against the
 //! document's own URL; tracking parameters (`utm_*`, `fbclid`…) dropped; links
@@ -51,10 +52,38 @@ static TEXT_ONLY: LazyLock<Builder<'static>> = LazyLock::new(|| {
 /// document it came from; relative links and images are resolved against it
 /// (and dropped when there is no base).
 pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
+    let html = with_videos_as_links(html);
     BASE_URL.with(|cell| *cell.borrow_mut() = base.cloned());
-    let document = HTML_SANITIZER.clean(html);
+    let document = HTML_SANITIZER.clean(&html);
     BASE_URL.with(|cell| *cell.borrow_mut() = None);
     strip_tracking_pixels(serialize(&document, html.len()))
+}
+
+/// An `<iframe>` start tag and its attributes.
+static IFRAME: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"(?i)<iframe\b([^>]*)>").unwrap());
+
+/// The `src` (or a lazy loader's `data-src`) in an `<iframe>`'s attributes.
+static FRAME_SOURCE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"(?i)(?:^|\s)(?:data-)?src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap()
+});
+
+/// `html` with a link to the video's page put before each frame that
+/// plays a video site's video ([`crate::video`]); the frame itself stays
+/// for the sanitizer to drop, as it drops every frame.
+fn with_videos_as_links(html: &str) -> Cow<'_, str> {
+    if !IFRAME.is_match(html) {
+        return Cow::Borrowed(html);
+    }
+    IFRAME.replace_all(html, |caps: &regex::Captures| {
+        let video = FRAME_SOURCE
+            .captures_iter(&caps[1])
+            .filter_map(|src| src.get(1).or(src.get(2)).or(src.get(3)))
+            .find_map(|src| crate::video::embedded_video(&src.as_str().replace("&amp;", "&")));
+        match video {
+            Some(video) => format!("{}{}", crate::video::video_html(&video), &caps[0]),
+            None => caps[0].to_string(),
+        }
+    })
 }
 
 /// The sanitized document as HTML, written straight into one buffer of
@@ -230,6 +259,11 @@ fn escape_text(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// [`escape_text`] that may also stand in a double-quoted attribute.
+pub(crate) fn escape_attribute(text: &str) -> String {
+    escape_text(text).replace('"', "&quot;")
+}
+
 const BLOCK_TAGS: &[&str] = &[
     "p",
     "br",
@@ -318,6 +352,27 @@ mod tests {
 
     fn base() -> Url {
         Url::parse("https://news.example.az/xeber/2026/11/").unwrap()
+    }
+
+    #[test]
+    fn a_video_site_s_player_becomes_a_link_and_any_other_frame_goes() {
+        let clean = sanitize_html(
+            r#"<p>Before.</p><p><iframe width="560" src="https://www.youtube.com/embed/dQw4w9WgXcQ?si=x&amp;rel=0"
+            onload="alert(1)" allowfullscreen></iframe></p><IFRAME data-src='https://player.vimeo.com/video/76979871'></IFRAME>
+            <iframe src="https://evil.example/embed/x"></iframe><iframe src="javascript:alert(1)"></iframe><p>After.</p>"#,
+            Some(&base()),
+        );
+        assert!(clean.contains(r#"<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener noreferrer"><img src="https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg" alt=""></a>"#), "{clean}");
+        assert!(clean.contains("▶ youtube.com/watch?v=dQw4w9WgXcQ</a></figcaption></figure>"), "{clean}");
+        assert!(
+            clean
+                .contains(r#"<a href="https://vimeo.com/76979871" rel="noopener noreferrer">▶ vimeo.com/76979871</a>"#),
+            "{clean}"
+        );
+        for bad in ["iframe", "IFRAME", "evil", "javascript", "onload", "allowfullscreen", "data-byline"] {
+            assert!(!clean.contains(bad), "{bad}: {clean}");
+        }
+        assert!(clean.contains("Before.") && clean.contains("After."), "{clean}");
     }
 
     #[test]

@@ -553,6 +553,11 @@ fn frames_and_forms(g: &mut Generator) {
         "<iframe onload={JS} src=about:blank></iframe>",
         "<iframe src=\"tauri://localhost/\" onload={JS}></iframe>",
         "<iframe name=x></iframe><a href=javascript:{JS} target=x>click me</a>",
+        // A video site's player becomes a link to the video: never with the frame's own attributes.
+        "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" onload={JS}></iframe>",
+        "<iframe srcdoc=\"<script>{JS}</script>\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>",
+        "<p title=\"<iframe src=https://www.youtube.com/embed/dQw4w9WgXcQ>\">x</p><img src=x onerror={JS}>",
+        "<iframe src=\"https://www.youtube.com/embed/x&quot;onmouseover={JS}\"></iframe>",
         "<object data=javascript:{JS}></object>",
         "<object data=\"data:text/html;base64,{JS64}\"></object>",
         "<object type=text/html data=\"data:text/html,<script>{JS}</script>\"></object>",

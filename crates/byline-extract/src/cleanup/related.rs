@@ -191,9 +191,11 @@ fn remove_heading_and_links_after(heading: &NodeRef) {
     let mut links = Vec::new();
     let mut next = line.next_element_sibling();
     while let Some(n) = next {
+        // A video in the text ("More from NBC's TODAY:" above it) is the article's.
         let is_links = matches!(tag(&n).as_str(), "ul" | "ol" | "p" | "div")
             && link_density(&n) >= 0.5
-            && text_of(&n).chars().count() < 1000;
+            && text_of(&n).chars().count() < 1000
+            && !holds_video(&n);
         if !is_links || links.len() >= 6 {
             break;
         }
@@ -206,6 +208,12 @@ fn remove_heading_and_links_after(heading: &NodeRef) {
             n.remove_from_parent();
         }
     }
+}
+
+/// Whether `node` is or holds a video's stand-in (`byline_feeds::video::video_html`).
+fn holds_video(node: &NodeRef) -> bool {
+    let mark = byline_feeds::video::VIDEO_MARK;
+    node.has_attr(mark) || node.descendants_it().any(|d| d.is_element() && d.has_attr(mark))
 }
 
 /// A line, not a heading (`<h3>Mehr zum Thema</h3>` can open the article's
@@ -240,6 +248,16 @@ mod tests {
         let brief =
             clean(r#"<body><article><h2>Brief</h2><p>Two lines.</p><a href="/full/1">Read on</a></article></body>"#);
         assert!(brief.contains("Two lines"), "{brief}");
+    }
+
+    #[test]
+    fn a_video_under_a_more_from_label_is_the_article_s() {
+        let out = clean(
+            r#"<body><article><h1>T</h1><p>The first paragraph of the article, long enough to be read as one.</p>
+            <p>More from NBC's TODAY:</p><p><iframe src="https://www.youtube.com/embed/qd02T-nL_Wo?feature=oembed"></iframe></p>
+            <p>The last paragraph of the article, also long enough to be read as one.</p></article></body>"#,
+        );
+        assert!(out.contains("youtube.com/watch?v=qd02T-nL_Wo") && !out.contains("iframe"), "{out}");
     }
 
     #[test]

@@ -1,0 +1,145 @@
+//! Videos a page or a feed embeds from a video site (`<iframe
+//! src="https://www.youtube.com/embed/…">`). An embed never plays in
+//! Byline (no frame runs in the reader), so each is shown as a link to the
+//! video's own page, with its picture where the site makes one from the
+//! video's id alone; an embed from any other site is dropped as before.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use url::Url;
+
+use crate::sanitize::escape_attribute;
+
+/// A video's own page, and its picture when the site has one at a URL made
+/// from the video's id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VideoLink {
+    /// The page that plays the video (`https://www.youtube.com/watch?v=…`).
+    pub page: Url,
+    /// The video's picture (YouTube's `hqdefault.jpg`), if there is one.
+    pub picture: Option<Url>,
+}
+
+/// A video's id: letters, digits, `_` and `-`, as every site here writes
+/// them (nothing that could leave an attribute or a path).
+static VIDEO_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_-]{4,64}$").unwrap());
+
+/// The video an embed's `src` plays, when it is one of a known video site's
+/// players: YouTube (and its `youtube-nocookie.com`), Vimeo, Dailymotion,
+/// Rutube and VK Video.
+pub fn embedded_video(src: &str) -> Option<VideoLink> {
+    let src = src.trim();
+    let url = Url::parse(src).or_else(|_| Url::parse(&format!("https:{src}"))).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    let host = url.host_str()?.trim_start_matches("www.").trim_start_matches("m.");
+    let segments: Vec<&str> = url.path_segments().map(|s| s.filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+    let id = |s: &&str| VIDEO_ID.is_match(s);
+    let (page, picture) = match (host, segments.as_slice()) {
+        // A playlist's player ("embed/videoseries?list=…") plays no one video.
+        ("youtube.com" | "youtube-nocookie.com", ["embed", video]) if id(video) && *video != "videoseries" => (
+            format!("https://www.youtube.com/watch?v={video}"),
+            Some(format!("https://i.ytimg.com/vi/{video}/hqdefault.jpg")),
+        ),
+        ("player.vimeo.com", ["video", video]) if id(video) => (format!("https://vimeo.com/{video}"), None),
+        ("dailymotion.com", ["embed", "video", video]) if id(video) => {
+            (format!("https://www.dailymotion.com/video/{video}"), None)
+        }
+        ("rutube.ru", ["play", "embed", video]) if id(video) => (format!("https://rutube.ru/video/{video}/"), None),
+        ("vk.com" | "vkvideo.ru", ["video_ext.php"]) => {
+            let query = |key: &str| url.query_pairs().find(|(k, _)| k == key).map(|(_, v)| v.into_owned());
+            let (owner, video) = (query("oid")?, query("id")?);
+            let number = |s: &str| !s.is_empty() && s.trim_start_matches('-').chars().all(|c| c.is_ascii_digit());
+            if !number(&owner) || !number(&video) {
+                return None;
+            }
+            (format!("https://vk.com/video{owner}_{video}"), None)
+        }
+        _ => return None,
+    };
+    Some(VideoLink { page: Url::parse(&page).ok()?, picture: picture.and_then(|p| Url::parse(&p).ok()) })
+}
+
+/// The attribute that marks [`video_html`]'s stand-in while a page is read
+/// (the sanitizer drops it with every other `data-` attribute): rules that
+/// drop blocks of links leave a video in the text alone.
+pub const VIDEO_MARK: &str = "data-byline-video";
+
+/// The HTML that stands for an embedded video: its picture, if it has one,
+/// and a line with its page's address, both linking to the page.
+pub fn video_html(video: &VideoLink) -> String {
+    let page = escape_attribute(video.page.as_str());
+    let shown = video.page.as_str().trim_start_matches("https://").trim_start_matches("www.");
+    let picture = video
+        .picture
+        .as_ref()
+        .map(|p| format!(r#"<a href="{page}"><img src="{}" alt=""></a>"#, escape_attribute(p.as_str())))
+        .unwrap_or_default();
+    format!(
+        r#"<figure {VIDEO_MARK}="">{picture}<figcaption><a href="{page}">▶ {}</a></figcaption></figure>"#,
+        escape_attribute(shown)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(src: &str) -> Option<String> {
+        embedded_video(src).map(|v| v.page.to_string())
+    }
+
+    #[test]
+    fn known_players_give_their_video_s_page() {
+        assert_eq!(
+            page("https://www.youtube.com/embed/dQw4w9WgXcQ?rel=0").unwrap(),
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+        );
+        assert_eq!(
+            page("//www.youtube-nocookie.com/embed/dQw4w9WgXcQ").unwrap(),
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+        );
+        assert_eq!(page("https://player.vimeo.com/video/76979871?h=8272103f6e").unwrap(), "https://vimeo.com/76979871");
+        assert_eq!(
+            page("https://www.dailymotion.com/embed/video/x8abc12").unwrap(),
+            "https://www.dailymotion.com/video/x8abc12"
+        );
+        assert_eq!(
+            page("https://rutube.ru/play/embed/6fd81c1c212c002673280850a1c56415").unwrap(),
+            "https://rutube.ru/video/6fd81c1c212c002673280850a1c56415/"
+        );
+        assert_eq!(
+            page("https://vk.com/video_ext.php?oid=-22822305&id=456242221&hd=2").unwrap(),
+            "https://vk.com/video-22822305_456242221"
+        );
+        let youtube = embedded_video("https://www.youtube.com/embed/dQw4w9WgXcQ").unwrap();
+        assert_eq!(youtube.picture.unwrap().as_str(), "https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg");
+    }
+
+    #[test]
+    fn other_frames_and_odd_ids_are_no_video() {
+        for src in [
+            "https://evil.example/embed/dQw4w9WgXcQ",
+            "javascript:alert(1)",
+            "https://www.youtube.com/embed/a\"b",
+            "https://www.youtube.com/embed/",
+            "https://www.youtube.com/embed/videoseries?list=PL1",
+            "https://vk.com/video_ext.php?oid=1&id=x\"",
+            "https://www.youtube.com.evil.example/embed/dQw4w9WgXcQ",
+            "data:text/html,hi",
+        ] {
+            assert_eq!(page(src), None, "{src}");
+        }
+    }
+
+    #[test]
+    fn the_stand_in_links_the_picture_and_the_address() {
+        let html = video_html(&embedded_video("https://www.youtube.com/embed/dQw4w9WgXcQ").unwrap());
+        assert_eq!(
+            html,
+            r#"<figure data-byline-video=""><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"><img src="https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg" alt=""></a><figcaption><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">▶ youtube.com/watch?v=dQw4w9WgXcQ</a></figcaption></figure>"#
+        );
+    }
+}
