@@ -98,6 +98,8 @@ pub(crate) fn tidy(doc: &Document) {
     drop_captions_repeating_alt(doc);
     drop_credit_tails(doc);
     drop_picture_labels(doc);
+    // After the labels: a label's credit goes with its label.
+    drop_picture_credits(doc);
     drop_teaser_cards(doc);
     drop_trailing_headings(doc);
 }
@@ -334,6 +336,93 @@ fn drop_credit_tails(doc: &Document) {
     }
 }
 
+/// Picture libraries and photo desks a picture's credit names beside the
+/// news agencies (`byline_feeds::credit::is_agency`), compared as
+/// [`comparable`] writes them.
+const PICTURE_LIBRARIES: &[&str] = &[
+    "getty images",
+    "getty",
+    "moment",
+    "shutterstock",
+    "istock",
+    "istockphoto",
+    "imago",
+    "imago images",
+    "alamy",
+    "picture alliance",
+    "picture-alliance",
+    "science photo library",
+    "pa images",
+    "pa wire",
+    "handout",
+    "file photo",
+];
+
+/// Labels a picture's credit opens with, compared lower-case.
+const PICTURE_CREDIT_LABELS: &[&str] = &[
+    "photograph by",
+    "photo by",
+    "photos by",
+    "image by",
+    "credit:",
+    "credit",
+    "copyright",
+    "photo:",
+    "foto:",
+    "fotoğraf:",
+    "fotoğraf :",
+    "фото:",
+    "©",
+    "-",
+];
+
+/// A credit line alone is at most this many characters.
+const PICTURE_CREDIT_TEXT: usize = 80;
+
+/// Drops a picture's credit standing alone under it ("Getty Images",
+/// "Alex Wong | Getty Images", "(Anadolu via Getty Images)", "IMAGO/Nico
+/// Herbertz"): a caption block, or a block right after a picture, whose
+/// whole text is people and picture sources, at least one of them a news
+/// agency or a picture library. The picture and its caption stay.
+fn drop_picture_credits(doc: &Document) {
+    for block in doc.select(CAPTION_BLOCKS).nodes() {
+        if block.parent().is_none() || block.element_children().iter().any(|c| is_block(c)) {
+            continue;
+        }
+        let Some(text) = short_text(block, PICTURE_CREDIT_TEXT) else { continue };
+        if is_picture_credit(&text) && is_under_picture(block) && !has_descendant(block, MEDIA_OR_TABLE) {
+            block.remove_from_parent();
+        }
+    }
+}
+
+/// Whether `block` is a picture's caption or sits right after a picture: in
+/// a `<figure>` that is no quote's (a quote's figure credits its speaker:
+/// "Cornelius Adebahr, DGAP"), or the element after one holding a picture.
+fn is_under_picture(block: &NodeRef) -> bool {
+    let figure = block.ancestors_it(None).find(|a| tag(a) == "figure");
+    figure.is_some_and(|f| !has_descendant(&f, &["blockquote", "q"]))
+        || block
+            .prev_element_sibling()
+            .is_some_and(|p| matches!(tag(&p).as_str(), "img" | "picture") || has_descendant(&p, &["img", "picture"]))
+}
+
+/// Whether `text` is only a picture's credit: after a credit label, parts
+/// split at `/`, `|`, `,` and "via", each a person's name or a picture
+/// source, and one at least a source.
+fn is_picture_credit(text: &str) -> bool {
+    let mut rest = text.trim().trim_matches(['(', ')', '[', ']']).trim();
+    while let Some(label) = PICTURE_CREDIT_LABELS.iter().find(|l| rest.to_lowercase().starts_with(*l)) {
+        rest = rest.get(label.len()..).unwrap_or_default().trim_start();
+    }
+    let parts: Vec<&str> =
+        rest.split(['/', '|', ',']).flat_map(|p| p.split(" via ")).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let is_source = |p: &str| byline_feeds::credit::is_agency(p) || PICTURE_LIBRARIES.contains(&comparable(p).as_str());
+    !parts.is_empty()
+        && parts.iter().any(|p| is_source(p))
+        && parts.iter().all(|p| is_source(p) || byline_feeds::credit::is_name_shaped(p))
+}
+
 /// Keeps the first `keep` characters of the block's squashed text (its
 /// text nodes in order), dropping everything after.
 fn cut_text_at(block: &NodeRef, keep: usize) {
@@ -563,5 +652,26 @@ mod tests {
         assert_eq!(out.matches(second).count(), 1, "{out}");
         assert!(out.contains("A caption of its own") && out.contains("$150,000"), "{out}");
         assert!(out.contains(&format!("{second}.")), "the paragraph stays, its caption goes: {out}");
+    }
+
+    #[test]
+    fn a_picture_s_credit_alone_under_it_goes_and_its_caption_stays() {
+        let doc = Document::from(
+            r#"<body><figure><img src="a.jpg"><figcaption>Alex Wong | Getty Images</figcaption></figure>
+            <figure><img src="b.jpg"><figcaption>Kristi Noem at the White House in 2018.</figcaption><span>(Anadolu via Getty Images)</span></figure>
+            <p><img src="c.jpg"></p><p>IMAGO/Nico Herbertz</p><p>Photograph by Robyn Beck/AFP/Getty Images</p>
+            <p>The minister spoke on Monday.</p><p>Reuters</p>
+            <figure><img src="d.jpg"><figcaption>Фото: РИА Новости</figcaption></figure>
+            <figure><img src="e.jpg"><figcaption>Bakı, Dənizkənarı bulvar</figcaption></figure>
+            <figure><blockquote>Sanctions alone cannot solve the conflict.</blockquote><figcaption>Cornelius Adebahr, DGAP</figcaption></figure></body>"#,
+        );
+        drop_picture_credits(&doc);
+        let out = doc.select("body").inner_html().to_string();
+        for gone in ["Alex Wong", "Anadolu", "IMAGO", "Robyn Beck", "РИА"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
+        for kept in ["a.jpg", "White House", "<p>Reuters</p>", "Dənizkənarı bulvar", "Adebahr, DGAP"] {
+            assert!(out.contains(kept), "{kept}: {out}");
+        }
     }
 }
