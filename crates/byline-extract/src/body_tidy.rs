@@ -358,7 +358,8 @@ const PICTURE_LIBRARIES: &[&str] = &[
     "file photo",
 ];
 
-/// Labels a picture's credit opens with, compared lower-case.
+/// Labels a picture's credit opens with beside its [`CREDIT_MARKS`]
+/// (both compared lower-case).
 const PICTURE_CREDIT_LABELS: &[&str] = &[
     "photograph by",
     "photo by",
@@ -367,14 +368,20 @@ const PICTURE_CREDIT_LABELS: &[&str] = &[
     "credit:",
     "credit",
     "copyright",
-    "photo:",
-    "foto:",
-    "fotoğraf:",
     "fotoğraf :",
-    "фото:",
-    "©",
+    "fotoğraf:",
     "-",
 ];
+
+/// [`CREDIT_MARKS`] and [`PICTURE_CREDIT_LABELS`] in lower case, trimmed.
+static CREDIT_OPENINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    CREDIT_MARKS
+        .iter()
+        .chain(PICTURE_CREDIT_LABELS)
+        .map(|m| m.trim().to_lowercase())
+        .filter(|m| !m.is_empty())
+        .collect()
+});
 
 /// A credit line alone is at most this many characters.
 const PICTURE_CREDIT_TEXT: usize = 80;
@@ -412,7 +419,7 @@ fn is_under_picture(block: &NodeRef) -> bool {
 /// source, and one at least a source.
 fn is_picture_credit(text: &str) -> bool {
     let mut rest = text.trim().trim_matches(['(', ')', '[', ']']).trim();
-    while let Some(label) = PICTURE_CREDIT_LABELS.iter().find(|l| rest.to_lowercase().starts_with(*l)) {
+    while let Some(label) = CREDIT_OPENINGS.iter().find(|l| rest.to_lowercase().starts_with(l.as_str())) {
         rest = rest.get(label.len()..).unwrap_or_default().trim_start();
     }
     let parts: Vec<&str> =
