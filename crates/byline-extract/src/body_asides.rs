@@ -77,10 +77,16 @@ const CALL_WORDS: &[&str] = &[
     "подпишитесь",
     "присоединяйтесь",
     "читайте нас",
+    "читайте",
     "следите за нами",
     "следите за новостями",
     "больше новостей",
+    "все новости —",
+    "все новости –",
+    "главные новости —",
+    "главные новости –",
     "izləyin",
+    "oxuyun",
     "abunə olun",
     "qoşulun",
     "takip edin",
@@ -649,6 +655,8 @@ mod tests {
              <p>Ən son xəbərləri Telegram kanalımızda izləyin.</p>\
              <p>Подписывайтесь на наш канал в Telegram.</p>\
              <p>Следите за новостями в нашем Telegram-канале.</p>\
+             <p>Читайте «Фонтанку» в Telegram</p><p>Все новости — в Telegram-канале @site</p>\
+             <p>Xəbərləri Telegram kanalımızda oxuyun</p>\
              <p>Join our Space Forums to keep talking space on the latest missions!</p>\
              <p>Follow @BGRDeals on Twitter to keep up with the latest and greatest deals from around the web. \
              Quantities may be limited. Prices are subject to change without notice and coupons may expire at any \
@@ -657,8 +665,19 @@ mod tests {
              <p>Need more space? Subscribe to our sister title Space Magazine for the latest news.</p></body>"
         ));
         assert!(out.contains("council met") && out.contains("old bridge"), "{out}");
-        for gone in ["Tariq", "Newsbeat", "Brexit", "Telegram", "Следите", "Forums", "BGRDeals", "sister title"]
-        {
+        for gone in [
+            "Tariq",
+            "Newsbeat",
+            "Brexit",
+            "Telegram",
+            "Следите",
+            "Forums",
+            "BGRDeals",
+            "sister title",
+            "Фонтанку",
+            "Все новости",
+            "oxuyun",
+        ] {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
     }
@@ -704,6 +723,7 @@ mod tests {
             "<p>Police asked drivers to follow the diversion signs on the A40 while the bridge is repaired.</p>",
             "<p>The minister, who has 2 million followers on Twitter, said she would follow the advice of the board.</p>",
             "<p>Следите за руками, сказал фокусник на канале «Россия», и публика засмеялась.</p>",
+            "<p>Все новости канала «Россия» в тот вечер были о наводнении.</p>",
             "<p>At the rally he urged his supporters to follow him on Twitter, where he posts several times a day, \
              and to bring their friends to the next one. The crowd, which the police put at about four thousand, \
              cheered and waved flags for most of the hour he spoke, and many of them stayed long after he had left \
@@ -712,6 +732,7 @@ mod tests {
         .concat();
         let out = without_asides(&format!("<body>{STORY}{text}</body>"));
         assert!(out.contains("diversion") && out.contains("2 million followers") && out.contains("фокусник"), "{out}");
+        assert!(out.contains("о наводнении"), "{out}");
         assert!(out.contains("urged his supporters"), "{out}");
         // A writer's note that ends with where to follow them.
         let note = "<p>Lucas Nolan is a reporter covering free speech. Follow him on Twitter @LucasNolan_.</p>";
