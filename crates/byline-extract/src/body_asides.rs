@@ -140,6 +140,20 @@ const TIP_WORDS: &[&str] = &[
     "write to",
 ];
 
+/// Words (lower case) asking the reader for news, in the languages whose
+/// sites send tips to a channel rather than an address ("Хотите сообщить
+/// новость? Пишите в наш Telegram-бот", "Xəbəriniz var? Bizə WhatsApp-da
+/// yazın"): a call when the block names a channel or an address.
+const NEWS_TIP_CALLS: &[&str] = &[
+    "сообщить новость",
+    "есть новость",
+    "прислать новость",
+    "пишите нам",
+    "xəbəriniz var",
+    "bizə yazın",
+    "bize yazın",
+];
+
 /// Words (lower case) asking the reader to report a typo ("Нашли ошибку?
 /// Выделите текст и нажмите Ctrl+Enter", "Fehler gefunden? Jetzt melden.").
 const TYPO_CALLS: &[&str] = &[
@@ -362,7 +376,8 @@ fn ends_with_button(text: &str, button: &str) -> bool {
 
 /// A call to follow, subscribe, join, write in or report a typo, `text`
 /// lower-cased: [`CALL_WORDS`] or [`FOLLOW_ON`] with a [`CHANNEL_WORDS`],
-/// or an address with [`TIP_WORDS`], the call in the block's first
+/// or an address with [`TIP_WORDS`], or a channel or an address with
+/// [`NEWS_TIP_CALLS`], the call in the block's first
 /// sentence (a writer's note, "Lucas Nolan is a reporter for … Follow
 /// him on Twitter", stays); [`TYPO_CALLS`]; or a newsletter sign-up,
 /// `has_link` telling whether the block holds a link (a newsletter named
@@ -372,6 +387,7 @@ fn is_call(text: &str, has_link: bool) -> bool {
     let to_channel = holds_any(text, CHANNEL_WORDS) || text.contains("http");
     ((holds_any(first, CALL_WORDS) || FOLLOW_ON.is_match(first)) && to_channel)
         || (holds_any(first, TIP_WORDS) && EMAIL.is_match(text))
+        || (holds_any(first, NEWS_TIP_CALLS) && (to_channel || EMAIL.is_match(text)))
         || holds_any(text, TYPO_CALLS)
         || is_sign_up(text, has_link)
         || (has_link && holds_any(text, SUPPORT_ASKS))
@@ -657,6 +673,7 @@ mod tests {
              <p>Следите за новостями в нашем Telegram-канале.</p>\
              <p>Читайте «Фонтанку» в Telegram</p><p>Все новости — в Telegram-канале @site</p>\
              <p>Xəbərləri Telegram kanalımızda oxuyun</p>\
+             <p>Хотите сообщить новость? Пишите в наш Telegram-бот</p><p>Xəbəriniz var? Bizə WhatsApp-da yazın</p>\
              <p>Join our Space Forums to keep talking space on the latest missions!</p>\
              <p>Follow @BGRDeals on Twitter to keep up with the latest and greatest deals from around the web. \
              Quantities may be limited. Prices are subject to change without notice and coupons may expire at any \
@@ -677,6 +694,8 @@ mod tests {
             "Фонтанку",
             "Все новости",
             "oxuyun",
+            "сообщить",
+            "Xəbəriniz",
         ] {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
