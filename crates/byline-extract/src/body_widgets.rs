@@ -16,10 +16,11 @@
 
 use std::sync::LazyLock;
 
-use dom_query::{Document, NodeRef};
+use dom_query::Document;
 use regex::Regex;
 
-use crate::dom::{has_descendant, innermost_blocks, inside, short_text, tag, MEDIA_OR_TABLE};
+use crate::cleanup::remove_with_empty_wrappers;
+use crate::dom::{has_descendant, innermost_blocks, inside, short_text, MEDIA_OR_TABLE};
 use crate::text::comparable;
 
 /// A widget's notice is a block of at most this many characters.
@@ -140,23 +141,6 @@ pub(crate) fn drop_widget_text(doc: &Document) {
             remove_with_empty_wrappers(&block);
         }
     }
-}
-
-/// Removes `block`, and the elements around it that held nothing else.
-fn remove_with_empty_wrappers(block: &NodeRef) {
-    let mut gone = *block;
-    while let Some(parent) = gone.parent().filter(|p| p.is_element() && only_child(p, &gone)) {
-        if matches!(tag(&parent).as_str(), "body" | "html") {
-            break;
-        }
-        gone = parent;
-    }
-    gone.remove_from_parent();
-}
-
-/// Whether `child` is the only child of `parent` with an element or text in it.
-fn only_child(parent: &NodeRef, child: &NodeRef) -> bool {
-    parent.children().iter().all(|c| c.id == child.id || (c.is_text() && c.text().trim().is_empty()) || c.is_comment())
 }
 
 /// Whether `text` (a whole block's) is a widget's notice, a player's

@@ -351,7 +351,7 @@ fn is_attached(node: &NodeRef) -> bool {
 }
 
 /// Removes `node`, then each ancestor left without text or media.
-fn remove_with_empty_wrappers(node: &NodeRef) {
+pub(crate) fn remove_with_empty_wrappers(node: &NodeRef) {
     let mut parent = node.parent();
     node.remove_from_parent();
     while let Some(p) = parent {
