@@ -625,3 +625,13 @@ fn parsely_page_meta_and_other_author_meta_keys() {
         ["Jane Doe"]
     );
 }
+
+#[test]
+fn a_nickname_in_quotes_is_no_part_of_the_name() {
+    // ONE Esports: JSON-LD, meta and the page sign `Amanda "Tania Mae" Tan`,
+    // the picture credits "Amanda Tan".
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Amanda \"Tania Mae\" Tan"}}</script>"#;
+    assert_eq!(names(ld, &article("")), ["Amanda Tan"]);
+    let line = r#"<p class="byline">By Иван «Ваня» Петров</p>"#;
+    assert_eq!(names("", &article(line)), ["Иван Петров"]);
+}

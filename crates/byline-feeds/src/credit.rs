@@ -36,7 +36,9 @@ mod roles;
 
 pub use agencies::{is_agency, is_named_agency};
 pub use labels::{has_label, strip_label};
-pub use names::{has_surname_ending, is_name_shaped, is_phrase, name_case, strip_initials, usual_case};
+pub use names::{
+    has_surname_ending, is_name_shaped, is_phrase, name_case, strip_initials, usual_case, without_nickname,
+};
 pub use not_people::{is_desk, is_desk_credit, is_outlet_name, is_plausible_person};
 pub use roles::{clean_role, has_role_word};
 
@@ -274,7 +276,8 @@ fn is_all_caps(text: &str) -> bool {
 
 /// "Name – Role", "Name Staff Writer" or a bare name.
 fn split_name_and_role(piece: &str) -> Author {
-    let piece = without_outlet_for(without_agency_tail(strip_initials(without_contact_links(piece))));
+    let unnicked = without_nickname(piece);
+    let piece = without_outlet_for(without_agency_tail(strip_initials(without_contact_links(&unnicked))));
     if let Some(caps) = NAME_ROLE.captures(piece) {
         let role = clean_role(&caps["role"]);
         return Author::new(&caps["name"], (!role.is_empty()).then_some(role));
@@ -401,6 +404,12 @@ mod tests {
 
     fn one(name: &str, role: Option<&str>) -> (String, Option<String>) {
         (name.to_string(), role.map(str::to_string))
+    }
+
+    #[test]
+    fn a_credit_s_nickname_in_quotes_is_no_part_of_the_name() {
+        assert_eq!(people("By Amanda \"Tania Mae\" Tan"), [one("Amanda Tan", None)]);
+        assert_eq!(people("Иван «Ваня» Петров, корреспондент"), [one("Иван Петров", Some("корреспондент"))]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use byline_feeds::credit::{
     clean_role, has_role_word, is_agency, is_desk, is_outlet_name, is_plausible_person, name_case, strip_initials,
-    strip_label, trim_separators,
+    strip_label, trim_separators, without_nickname,
 };
 use url::Url;
 
@@ -207,10 +207,10 @@ impl Context {
     pub(crate) fn keep_people(&self, authors: Vec<Author>) -> Vec<Author> {
         let mut out: Vec<Author> = Vec::new();
         for a in authors {
-            let name = cleaned_name(&a.name);
-            if self.is_person(name) && !out.iter().any(|o| comparable(&o.name) == comparable(name)) {
+            let name = without_nickname(cleaned_name(&a.name));
+            if self.is_person(&name) && !out.iter().any(|o| comparable(&o.name) == comparable(&name)) {
                 let role = a.role.and_then(|r| job(&r));
-                out.push(Author::new(name_case(&squash(name)), role));
+                out.push(Author::new(name_case(&squash(&name)), role));
             }
         }
         out

@@ -57,6 +57,39 @@ pub fn strip_initials(name: &str) -> &str {
     }
 }
 
+/// Quotes a nickname is printed in, inside a name (`Amanda "Tania Mae"
+/// Tan`, `Иван «Ваня» Петров`), as (opening, closing).
+const NICKNAME_QUOTES: &[(char, char)] = &[('"', '"'), ('“', '”'), ('„', '“'), ('«', '»'), ('‘', '’')];
+
+/// The most words a nickname in quotes has.
+const NICKNAME_WORDS: usize = 3;
+
+/// `name` without a nickname printed in quotes between its words
+/// (`Amanda "Tania Mae" Tan` is Amanda Tan, as the page's other credits
+/// sign her): a word before and after it, one to [`NICKNAME_WORDS`] words
+/// of letters inside. Anything else stays as it is.
+pub fn without_nickname(name: &str) -> std::borrow::Cow<'_, str> {
+    for &(open, close) in NICKNAME_QUOTES {
+        let Some(start) = name.find(&format!(" {open}")) else { continue };
+        let inner_from = start + 1 + open.len_utf8();
+        let Some(inner_len) = name[inner_from..].find(close) else { continue };
+        let inner = &name[inner_from..inner_from + inner_len];
+        let (before, after) = (&name[..start], &name[inner_from + inner_len + close.len_utf8()..]);
+        let words = inner.split_whitespace().count();
+        let letters =
+            inner.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '.' | '\'' | '’'));
+        if (1..=NICKNAME_WORDS).contains(&words)
+            && letters
+            && before.chars().any(char::is_alphabetic)
+            && after.starts_with(' ')
+            && after.chars().any(char::is_alphabetic)
+        {
+            return format!("{} {}", before.trim_end(), after.trim_start()).into();
+        }
+    }
+    name.into()
+}
+
 /// Whether `text` has the shape of a name: two to four capitalized words,
 /// none of them several words run together as a user name is.
 pub fn is_name_shaped(text: &str) -> bool {
@@ -168,6 +201,18 @@ fn recased(name: &str, surnames: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nickname_in_quotes_is_left_out_of_the_name() {
+        assert_eq!(without_nickname("Amanda \"Tania Mae\" Tan"), "Amanda Tan");
+        assert_eq!(without_nickname("Иван «Ваня» Петров"), "Иван Петров");
+        assert_eq!(without_nickname("Robert “Bob” Smith Jr."), "Robert Smith Jr.");
+        assert_eq!(without_nickname("Dwayne ‘The Rock’ Johnson"), "Dwayne Johnson");
+        assert_eq!(without_nickname("Jane O’Brien"), "Jane O’Brien", "an apostrophe is no quote");
+        assert_eq!(without_nickname("Jane Doe \"JD\""), "Jane Doe \"JD\"", "not between two words");
+        assert_eq!(without_nickname("\"Jane Doe\""), "\"Jane Doe\"", "the whole name quoted");
+        assert_eq!(without_nickname("Jane \"2024 edition\" Doe"), "Jane \"2024 edition\" Doe", "no letters only");
+    }
 
     #[test]
     fn russian_and_azerbaijani_surnames_end_as_surnames_and_towns_do_not() {
