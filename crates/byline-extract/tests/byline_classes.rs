@@ -635,3 +635,11 @@ fn a_nickname_in_quotes_is_no_part_of_the_name() {
     let line = r#"<p class="byline">By Иван «Ваня» Петров</p>"#;
     assert_eq!(names("", &article(line)), ["Иван Петров"]);
 }
+
+#[test]
+fn co_authors_joined_by_with() {
+    let line = r#"<p class="byline">By <a href="/author/jane-doe">Jane Doe</a> with <a href="/author/john-smith">John Smith</a></p>"#;
+    assert_eq!(names("", &article(line)), ["Jane Doe", "John Smith"]);
+    let line = r#"<p class="byline">By Jane Doe, with reporting by John Smith</p>"#;
+    assert_eq!(names("", &article(line)), ["Jane Doe"]);
+}

@@ -99,6 +99,12 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
     }
     // "A (with B and C)": B and C are authors as A is.
     text = WITH_IN_BRACKETS.replace_all(&text, " and $1").into_owned();
+    if let Some(joined) = with_as_and(&text) {
+        text = joined;
+    }
+    if let Some(split) = stop_before_contributor(&text) {
+        text = split;
+    }
     // "Peter Maahn/SP-X", "dpa/lno": a slash between a name and an agency or
     // a desk's initials separates credits as " / " does (never in a URL).
     if !text.contains("://") && !text.starts_with("www.") {
@@ -172,6 +178,24 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
         }
     }
     unique
+}
+
+/// "Jane Doe with John Smith" as "Jane Doe and John Smith": co-authors
+/// joined by "with", a name on each side ("with reporting by …" stays:
+/// its own credit, no co-author).
+fn with_as_and(text: &str) -> Option<String> {
+    let (first, rest) = text.split_once(" with ")?;
+    let first = first.trim_end_matches(',');
+    let names = |t: &str| t.split(" and ").all(|n| is_name_shaped(n.trim().trim_end_matches(',')));
+    (is_name_shaped(first) && names(rest)).then(|| format!("{first} and {rest}"))
+}
+
+/// "Jane Doe. Photos by John Smith", "Müəllif: A. Foto: B": a full stop
+/// before another contributor's label ([`contributor_label`]) ends the
+/// author's credit as ";" does.
+fn stop_before_contributor(text: &str) -> Option<String> {
+    let at = text.match_indices(". ").map(|(i, _)| i).find(|&i| contributor_label(&text[i + 2..]).is_some())?;
+    Some(format!("{}; {}", &text[..at], &text[at + 2..]))
 }
 
 /// Whether `part` (a slice of `text`) comes after a " / " in `text`.
@@ -404,6 +428,26 @@ mod tests {
 
     fn one(name: &str, role: Option<&str>) -> (String, Option<String>) {
         (name.to_string(), role.map(str::to_string))
+    }
+
+    #[test]
+    fn co_authors_joined_by_with_and_a_contributor_after_a_full_stop() {
+        assert_eq!(people("By Jane Doe with John Smith"), [one("Jane Doe", None), one("John Smith", None)]);
+        assert_eq!(
+            people("Jane Doe with John Smith and Ann Lee"),
+            [one("Jane Doe", None), one("John Smith", None), one("Ann Lee", None)]
+        );
+        assert_eq!(people("By Jane Doe, with reporting by John Smith")[0].0, "Jane Doe");
+        assert!(people("Interview with Jane Doe").iter().all(|a| a.0 != "Jane Doe"), "no author interviewed");
+        assert_eq!(
+            people("By Jane Doe. Photographs by John Smith"),
+            [one("Jane Doe", None), one("John Smith", Some("photographer"))]
+        );
+        assert_eq!(
+            people("Müəllif: Aysel Məmmədova. Foto: Elvin Əliyev"),
+            [one("Aysel Məmmədova", None), one("Elvin Əliyev", Some("fotoqraf"))]
+        );
+        assert_eq!(people("By T. C. Sottek"), [one("T. C. Sottek", None)], "an initial's stop");
     }
 
     #[test]

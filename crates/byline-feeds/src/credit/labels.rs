@@ -116,6 +116,8 @@ static LABEL_CHARS: LazyLock<usize> = LazyLock::new(|| LABELS.iter().map(|l| l.c
 pub(super) const CONTRIBUTOR_LABELS: &[(&str, &str)] = &[
     ("edited by", "editor"),
     ("editing by", "editor"),
+    ("photographs by", "photographer"),
+    ("photography by", "photographer"),
     ("photos by", "photographer"),
     ("photo by", "photographer"),
     ("photos", "photographer"),
