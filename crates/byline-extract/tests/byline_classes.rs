@@ -509,8 +509,12 @@ fn a_byline_in_a_list_of_other_stories_is_theirs() {
 fn a_credit_for_pictures_after_the_authors_without_a_separator() {
     let credit = r#"<p><em>Text von Christian Seiler &nbsp; &nbsp;&nbsp;Illustration von Markus Roost</em></p>"#;
     assert_eq!(names("", &article(credit)), ["Christian Seiler"]);
+    // The photographer comes after the author, with the role (issue 13).
     let credit = r#"<div class="byline">By Jane Doe Photographs by Tom Ray</div>"#;
-    assert_eq!(names("", &article(credit)), ["Jane Doe"]);
+    assert_eq!(
+        byline("", &article(credit)),
+        [("Jane Doe".to_string(), None), ("Tom Ray".to_string(), Some("photographer".to_string()))]
+    );
 }
 
 #[test]
@@ -642,4 +646,13 @@ fn co_authors_joined_by_with() {
     assert_eq!(names("", &article(line)), ["Jane Doe", "John Smith"]);
     let line = r#"<p class="byline">By Jane Doe, with reporting by John Smith</p>"#;
     assert_eq!(names("", &article(line)), ["Jane Doe"]);
+}
+
+#[test]
+fn a_photographer_credited_after_the_author_keeps_the_role() {
+    let line = r#"<p class="byline">By <a href="/author/jane-doe">Jane Doe</a> | Photos by John Smith</p>"#;
+    assert_eq!(
+        byline("", &article(line)),
+        [("Jane Doe".to_string(), None), ("John Smith".to_string(), Some("photographer".to_string()))]
+    );
 }

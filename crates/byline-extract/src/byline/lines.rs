@@ -114,15 +114,28 @@ pub(crate) fn has_label(text: &str) -> bool {
 }
 
 /// [`parse_credit`] of [`author_part`], its label stripped; a role printed
-/// before the name is the role ([`leading_role`]).
+/// before the name is the role ([`leading_role`]); the contributors the
+/// credit names after the authors', when the credit parser reads each with
+/// a role ("; Photos by Tom Ray": photographer), come after them.
 pub(crate) fn credit(text: &str) -> Vec<Author> {
     // The label first: a label may hold another work's word ("Текст и фото:").
-    let mut people = parse_credit(author_part(strip_label(text)));
+    let text = strip_label(text);
+    let authors = author_part(text);
+    let mut people = parse_credit(authors);
     for p in &mut people {
         if p.role.is_none() {
             if let Some(split) = leading_role(&p.name) {
                 *p = split;
             }
+        }
+    }
+    // The credits of other work cut off after the authors' ("; Photos by
+    // Tom Ray"): the contributors, with their role, after the authors.
+    if !people.is_empty() && authors.len() < text.len() {
+        let rest = text[authors.len()..].trim_start_matches(|c: char| c.is_whitespace() || ";|·•,/-–—".contains(c));
+        let others = parse_credit(rest);
+        if !others.is_empty() && others.iter().all(|a| a.role.is_some() && is_name_shaped(&a.name)) {
+            people.extend(others);
         }
     }
     people
@@ -417,6 +430,25 @@ mod tests {
             author_part("Photo: Tom Ray"),
             "Photo: Tom Ray",
             "a credit that opens with it is left to the parser"
+        );
+    }
+
+    #[test]
+    fn contributors_after_the_authors_keep_their_role() {
+        let people = |line: &str| credit(line).into_iter().map(|a| (a.name, a.role)).collect::<Vec<_>>();
+        let one = |n: &str, r: Option<&str>| (n.to_string(), r.map(str::to_string));
+        assert_eq!(
+            people("By Jane Doe; Photos by Tom Ray"),
+            [one("Jane Doe", None), one("Tom Ray", Some("photographer"))]
+        );
+        assert_eq!(
+            people("Автор: Ирина Волкова Фото: Анна Лис"),
+            [one("Ирина Волкова", None), one("Анна Лис", Some("фотограф"))]
+        );
+        // An illustrator's credit no parser reads as a contributor's is left out, as before.
+        assert_eq!(
+            people("Text von Christian Seiler \u{a0} Illustration von Markus Roost"),
+            [one("Christian Seiler", None)]
         );
     }
 
