@@ -445,7 +445,12 @@ mod tests {
         );
         assert_eq!(
             people("Müəllif: Aysel Məmmədova. Foto: Elvin Əliyev"),
-            [one("Aysel Məmmədova", None), one("Elvin Əliyev", Some("fotoqraf"))]
+            [one("Aysel Məmmədova", None), one("Elvin Əliyev", Some("foto"))]
+        );
+        assert_eq!(
+            people("Text: Max Muster, Foto: Eva Bild")[1],
+            one("Eva Bild", Some("foto")),
+            "not Azerbaijani's word"
         );
         assert_eq!(people("By T. C. Sottek"), [one("T. C. Sottek", None)], "an initial's stop");
     }

@@ -705,7 +705,7 @@ mod tests {
         // A name in bold above the other contributors' credits signs the article.
         assert_eq!(
             trailing("<div><p>Mətn.</p><p style=\"text-align:right\"><strong>Aysel Məmmədova</strong><br><em>Foto:</em> Anar Quliyev</p></div>").0,
-            Some(vec![one("Aysel Məmmədova", None), one("Anar Quliyev", Some("fotoqraf"))])
+            Some(vec![one("Aysel Məmmədova", None), one("Anar Quliyev", Some("foto"))])
         );
         assert!(trailing("<div><p>Text.</p><p><strong>Jane Doe</strong><br>She wrote this in May.</p></div>")
             .0

@@ -123,7 +123,8 @@ pub(super) const CONTRIBUTOR_LABELS: &[(&str, &str)] = &[
     ("photos", "photographer"),
     ("photo", "photographer"),
     ("фото", "фотограф"),
-    ("foto", "fotoqraf"),
+    // German, Turkish, Polish and Czech write it too: the label is the role.
+    ("foto", "foto"),
     ("редактор", "редактор"),
     ("redaktor", "redaktor"),
     ("fotoqraf", "fotoqraf"),
