@@ -656,3 +656,10 @@ fn a_photographer_credited_after_the_author_keeps_the_role() {
         [("Jane Doe".to_string(), None), ("John Smith".to_string(), Some("photographer".to_string()))]
     );
 }
+
+#[test]
+fn an_initial_run_into_the_surname_in_a_signature() {
+    let end = format!("<article><h1>Council passes budget</h1><div class=\"entry-content\">{BODY}<p><em>A.Məmmədova</em></p></div></article>");
+    assert_eq!(names("", &end), ["A. Məmmədova"]);
+    assert_eq!(names("", &article(r#"<p class="author">Автор: А.Петрова</p>"#)), ["А. Петрова"]);
+}

@@ -37,7 +37,8 @@ mod roles;
 pub use agencies::{is_agency, is_named_agency};
 pub use labels::{has_label, strip_label};
 pub use names::{
-    has_surname_ending, is_name_shaped, is_phrase, name_case, strip_initials, usual_case, without_nickname,
+    has_surname_ending, is_name_shaped, is_phrase, name_case, spaced_initials, strip_initials, usual_case,
+    without_nickname,
 };
 pub use not_people::{is_desk, is_desk_credit, is_outlet_name, is_plausible_person};
 pub use roles::{clean_role, has_role_word};
@@ -92,7 +93,8 @@ static WITH_IN_BRACKETS: LazyLock<Regex> =
 /// publication or desk and is dropped.
 /// Names are not checked here: see [`is_plausible_person`].
 pub fn parse_credit(text: &str) -> Vec<Author> {
-    let mut text = strip_label(trim_separators(&squash(text))).to_string();
+    let spaced = spaced_initials(text);
+    let mut text = strip_label(trim_separators(&squash(&spaced))).to_string();
     // "Das Gespräch führte Jordan Mejias.": a sentence's full stop, not an initial's ("Jr.", "K.").
     if let Some(sentence) = text.strip_suffix('.').map(str::trim_end).filter(|t| t.ends_with(char::is_lowercase)) {
         text = sentence.to_string();

@@ -10,7 +10,8 @@
 use std::sync::LazyLock;
 
 use byline_feeds::credit::{
-    has_role_word, has_surname_ending, is_agency, is_name_shaped, name_and_role, parse_credit, trim_separators,
+    has_role_word, has_surname_ending, is_agency, is_name_shaped, name_and_role, parse_credit, spaced_initials,
+    trim_separators,
 };
 use regex::Regex;
 
@@ -435,6 +436,7 @@ fn bold_name(block: &NodeRef, text: &str, ctx: &Context) -> Option<Vec<Author>> 
     if !is_only_in(block, text, BOLD_OR_ITALIC) {
         return None;
     }
+    let text = &*spaced_initials(text);
     let people = if is_name_shaped(text) {
         vec![Author::new(text, None)]
     } else {

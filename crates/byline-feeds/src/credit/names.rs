@@ -57,6 +57,32 @@ pub fn strip_initials(name: &str) -> &str {
     }
 }
 
+/// `text` with a space after an initial run into the surname after it
+/// ("A.Məmmədova", "А.Петрова": "A. Məmmədova", "А. Петрова"), as
+/// signatures often print it; "T.C. Sottek" and "J.K." stay as they are.
+pub fn spaced_initials(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let glued = |i: usize| {
+        chars[i] == '.'
+            && i >= 1
+            && chars[i - 1].is_uppercase()
+            && (i == 1 || !chars[i - 2].is_alphanumeric())
+            && chars.get(i + 1).is_some_and(|c| c.is_uppercase())
+            && chars.get(i + 2).is_some_and(|c| c.is_lowercase())
+    };
+    if !(0..chars.len()).any(glued) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, c) in chars.iter().enumerate() {
+        out.push(*c);
+        if glued(i) {
+            out.push(' ');
+        }
+    }
+    out.into()
+}
+
 /// Quotes a nickname is printed in, inside a name (`Amanda "Tania Mae"
 /// Tan`, `Иван «Ваня» Петров`), as (opening, closing).
 const NICKNAME_QUOTES: &[(char, char)] = &[('"', '"'), ('“', '”'), ('„', '“'), ('«', '»'), ('‘', '’')];
@@ -201,6 +227,16 @@ fn recased(name: &str, surnames: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_initial_run_into_the_surname_is_spaced() {
+        assert_eq!(spaced_initials("A.Məmmədova"), "A. Məmmədova");
+        assert_eq!(spaced_initials("Текст: А.Петрова, И.Иванов"), "Текст: А. Петрова, И. Иванов");
+        assert_eq!(spaced_initials("T.C. Sottek"), "T.C. Sottek");
+        assert_eq!(spaced_initials("J.K.Rowling"), "J.K. Rowling");
+        assert_eq!(spaced_initials("Report.Az"), "Report.Az", "a word before the dot");
+        assert_eq!(spaced_initials("U.S."), "U.S.");
+    }
 
     #[test]
     fn a_nickname_in_quotes_is_left_out_of_the_name() {
