@@ -650,6 +650,13 @@ fn links_in<'a>(node: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_share_and_field_labels_are_written_as_they_are_compared() {
+        for label in SHARE_LABELS.iter().chain(FIELD_LABELS) {
+            assert_eq!(comparable(label), *label, "{label}");
+        }
+    }
+
     fn without_asides(html: &str) -> String {
         let doc = Document::from(html);
         drop_asides(&doc, &Url::parse("https://news.example/world/2024/story.html").unwrap());

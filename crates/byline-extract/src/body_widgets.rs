@@ -9,7 +9,9 @@
 //! * a player's clock ("00:00 / 03:15") and a slideshow's count of
 //!   pictures ("Slideshow ( 3 images )");
 //! * the labels of the page's tools and of an ad slot inside the text
-//!   ("Text size", "Order Reprints", "Article continues below").
+//!   ("Text size", "Order Reprints", "Article continues below", "Версия
+//!   для печати"), a link on to the rest left alone ("Davamını oxu",
+//!   "Читать далее") and a loader's word ("Загрузка...").
 //!
 //! Each is the whole text of its block: an article that speaks of
 //! JavaScript or of a player keeps its sentences.
@@ -94,7 +96,7 @@ const WIDGET_WORDS: &[&str] = &[
 ];
 
 /// Whole texts of the labels of the page's tools and of an ad slot inside
-/// the text (compared as [`comparable`] writes them, no colon).
+/// the text (compared as [`comparable`] writes them, no colon; `ı` as `i`).
 const TOOL_LABELS: &[&str] = &[
     "text size",
     "font size",
@@ -113,6 +115,24 @@ const TOOL_LABELS: &[&str] = &[
     "schriftgröße",
     "размер шрифта",
     "şrift ölçüsü",
+    "print",
+    "print version",
+    "версия для печати",
+    "распечатать",
+    "çap et",
+    "çap versiyasi",
+    // A link on to the rest, left alone on its line.
+    "read more",
+    "continue reading",
+    "читать далее",
+    "читать полностью",
+    "подробнее",
+    "davamini oxu",
+    "ardini oxu",
+    // A loader's word where its content never came.
+    "loading",
+    "загрузка",
+    "yüklənir",
 ];
 
 /// A player's clock that never ran: nothing played of the length
@@ -164,6 +184,13 @@ mod tests {
 
     use super::*;
 
+    #[test]
+    fn the_tool_labels_are_written_as_they_are_compared() {
+        for label in TOOL_LABELS {
+            assert_eq!(comparable(label), *label, "{label}");
+        }
+    }
+
     fn tidied(body: &str) -> String {
         let doc = Document::from(format!("<html><body>{body}</body></html>").as_str());
         drop_widget_text(&doc);
@@ -196,10 +223,21 @@ mod tests {
             <figcaption>Slideshow <span>( 3 images )</span></figcaption>
             <ul><li>Order Reprints</li><li>Print Article</li></ul><p><span>Text size</span></p>
             <div><p><span>Article continues below</span></p></div><h4>Story continues below gallery</h4>
-            <p>Er sagte es um 00:00 Uhr.</p><p>19:00 / 21:00</p>
+            <p><a href="javascript:print()">Версия для печати</a></p><p><a href="/news/9">Davamını oxu</a></p>
+            <div>Загрузка...</div><p>Er sagte es um 00:00 Uhr.</p><p>19:00 / 21:00</p>
             <table><tr><td>Text size</td><td>12 pt</td></tr></table>"#,
         );
-        for gone in ["03:15", "Slideshow", "Reprints", "Print Article", "<span>Text size", "continues below"] {
+        for gone in [
+            "03:15",
+            "Slideshow",
+            "Reprints",
+            "Print Article",
+            "<span>Text size",
+            "continues below",
+            "печати",
+            "Davamını",
+            "Загрузка",
+        ] {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
         for kept in ["bleibt vage", "um 00:00 Uhr", "19:00 / 21:00", "<td>Text size</td>"] {

@@ -84,3 +84,23 @@ fn credits_captions_repeating_the_alt_and_dangling_headings_go() {
     }
     assert!(body.contains("Lee Elder war der Zuschauermagnet.") && body.contains("Der letzte Absatz"), "{body}");
 }
+
+#[test]
+fn ru_and_az_related_labels_loaders_and_links_on_to_the_rest_go() {
+    let page = format!(
+        r#"<html lang="ru"><head><title>Ständig müde</title></head><body><article><h1>Ständig müde</h1>
+        <div class="entry-content">{}
+        <p><strong>Материалы по теме:</strong></p><ul><li><a href="/gesundheit/a.html">Бюджет приняли в первом чтении</a></li>
+        <li><a href="/gesundheit/b.html">Депутаты спорят о школах</a></li></ul>
+        <div><h3>Mövzu ilə bağlı</h3><ul><li><a href="/gesundheit/c.html">Bakıda güclü külək</a></li>
+        <li><a href="/gesundheit/d.html">Benzinin qiyməti</a></li></ul></div>
+        <p><a href="/gesundheit/e.html">Davamını oxu</a></p><div>Загрузка...</div>
+        <p><a href="javascript:print()">Версия для печати</a></p></div></article></body></html>"#,
+        paragraphs()
+    );
+    let body = body_of(&page);
+    for gone in ["по теме", "Mövzu", "Bakıda", "Davamını", "Загрузка", "печати"] {
+        assert!(!body.contains(gone), "{gone}: {body}");
+    }
+    assert!(body.contains("Bluttest"), "{body}");
+}

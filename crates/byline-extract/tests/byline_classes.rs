@@ -663,3 +663,14 @@ fn an_initial_run_into_the_surname_in_a_signature() {
     assert_eq!(names("", &end), ["A. Məmmədova"]);
     assert_eq!(names("", &article(r#"<p class="author">Автор: А.Петрова</p>"#)), ["А. Петрова"]);
 }
+
+#[test]
+fn an_author_box_headed_in_azerbaijani_or_french() {
+    for heading in ["Müəllif haqqında", "À propos de l'auteur"] {
+        let end = format!(
+            "<article><h1>Council passes budget</h1><div class=\"entry-content\">{BODY}</div>\
+             <div><h3>{heading}</h3><p><strong>Aysel Məmmədova</strong></p><p>İqtisadi jurnalist.</p></div></article>"
+        );
+        assert_eq!(names("", &end), ["Aysel Məmmədova"], "{heading}");
+    }
+}

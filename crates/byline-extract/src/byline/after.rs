@@ -30,8 +30,8 @@ const ABOUT_AUTHOR: &[&str] = &[
     "zum autor",
     "zur autorin",
     "об авторе",
-    "müəllif haqqında",
-    "à propos de l'auteur",
+    "müəllif haqqinda",
+    "à propos de lauteur",
     "sobre el autor",
 ];
 
@@ -183,4 +183,16 @@ fn copyright_holder(line: &str) -> Option<String> {
     let first = line.split(['.', '|', '•', '·', ';']).find(|p| !p.trim().is_empty())?;
     let words = holder_words(first);
     (words.len() >= 2 && words.len() <= 4).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_about_the_author_headings_are_written_as_they_are_compared() {
+        for heading in ABOUT_AUTHOR {
+            assert_eq!(comparable(heading), *heading, "{heading}");
+        }
+    }
 }

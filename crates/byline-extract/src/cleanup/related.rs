@@ -14,7 +14,7 @@ use crate::text::comparable;
 const RELATED_HEADINGS: &[&str] = &[
     "oxşar xəbərlər",
     "digər xəbərlər",
-    "mövzu ilə bağlı",
+    "mövzu ilə bağli",
     "bu mövzuda",
     "son xəbərlər",
     "ən çox oxunan",
@@ -22,6 +22,15 @@ const RELATED_HEADINGS: &[&str] = &[
     "похожие новости",
     "похожие записи",
     "похожие материалы",
+    "материалы по теме",
+    "новости по теме",
+    "статьи по теме",
+    "читайте по теме",
+    "ещё по теме",
+    "еще по теме",
+    "по теме",
+    "əlaqəli xəbərlər",
+    "mövzuya aid",
     "читайте также",
     "читать также",
     "смотрите также",
@@ -226,6 +235,14 @@ fn is_lone_related_label(line: &NodeRef) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::cleanup::tests::clean;
+    use crate::text::comparable;
+
+    #[test]
+    fn the_headings_are_written_as_they_are_compared() {
+        for heading in super::RELATED_HEADINGS {
+            assert_eq!(comparable(heading), *heading, "{heading}");
+        }
+    }
 
     #[test]
     fn short_article_cards_teasing_other_pages_go_and_the_article_stays() {
