@@ -50,6 +50,15 @@ fn embedded_video(frame: &NodeRef) -> Option<byline_feeds::video::VideoLink> {
     ["src", "data-src"].iter().filter_map(|a| frame.attr(a)).find_map(|src| byline_feeds::video::embedded_video(&src))
 }
 
+/// The page of the Telegram post an embed shows: a frame's (`src`,
+/// `data-src`) or a widget script's (`data-telegram-post`).
+fn telegram_post(embed: &NodeRef) -> Option<url::Url> {
+    ["src", "data-src", "data-telegram-post"]
+        .iter()
+        .filter_map(|a| embed.attr(a))
+        .find_map(|reference| byline_feeds::video::telegram_post(&reference))
+}
+
 /// Elements that never belong to a reading view.
 /// (and `ins.adsbygoogle`). Matched by name on one walk of the tree: a CSS
 /// selector list is matched against every element, which costs more.
@@ -97,7 +106,8 @@ const CONTENT_TEXT: usize = 300;
 const PARAGRAPH_TEXT: usize = 80;
 
 /// Drops scripts, embeds (a video site's player becomes a link to the
-/// video's page, `byline_feeds::video`), forms (not one that wraps the article),
+/// video's page, and a Telegram post's widget or frame a link to the post,
+/// `byline_feeds::video`), forms (not one that wraps the article),
 /// tracking pixels, ad banners, share blocks,
 /// related-news lists, comment sections, calls to action, advertisement
 /// labels, picture credit lines, "read also" teasers (a block that is one
@@ -119,6 +129,9 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
         } else if let Some(video) = (name == "iframe").then(|| embedded_video(node)).flatten() {
             // A video site's player: a link to the video's page in its place.
             node.replace_with_html(byline_feeds::video::video_html(&video));
+        } else if let Some(post) = matches!(name.as_str(), "iframe" | "script").then(|| telegram_post(node)).flatten() {
+            // A Telegram post's widget or frame: a link to the post in its place.
+            node.replace_with_html(byline_feeds::video::post_html(&post));
         } else if ALWAYS_DROP.contains(&name.as_str()) || ad_slot() {
             node.remove_from_parent();
         } else if matches!(name.as_str(), "video" | "audio") {

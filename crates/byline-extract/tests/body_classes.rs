@@ -104,3 +104,22 @@ fn ru_and_az_related_labels_loaders_and_links_on_to_the_rest_go() {
     }
     assert!(body.contains("Bluttest"), "{body}");
 }
+
+#[test]
+fn a_telegram_post_embedded_in_the_text_becomes_a_link_to_it() {
+    let page = format!(
+        r#"<html lang="ru"><head><title>Ständig müde</title></head><body><article><h1>Ständig müde</h1>
+        <div class="entry-content">{}<p>Как сообщили в пресс-службе:</p>
+        <script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="oxuaz/12345"></script>
+        <iframe src="https://t.me/Report_az/987?embed=1" width="100%"></iframe><p>Конец.</p></div></article></body></html>"#,
+        paragraphs()
+    );
+    let url = url::Url::parse("https://www.example.de/gesundheit/muede-123.html").unwrap();
+    let html = byline_extract::extract(page.as_bytes(), None, &url, None).unwrap().content_html;
+    assert!(
+        html.contains(r#"<a href="https://t.me/oxuaz/12345" rel="noopener noreferrer">✈ t.me/oxuaz/12345</a>"#),
+        "{html}"
+    );
+    assert!(html.contains("https://t.me/Report_az/987"), "{html}");
+    assert!(!html.contains("script") && !html.contains("iframe"), "{html}");
+}

@@ -52,7 +52,7 @@ static TEXT_ONLY: LazyLock<Builder<'static>> = LazyLock::new(|| {
 /// document it came from; relative links and images are resolved against it
 /// (and dropped when there is no base).
 pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
-    let html = with_videos_as_links(html);
+    let html = with_embeds_as_links(html);
     BASE_URL.with(|cell| *cell.borrow_mut() = base.cloned());
     let document = HTML_SANITIZER.clean(&html);
     BASE_URL.with(|cell| *cell.borrow_mut() = None);
@@ -67,23 +67,58 @@ static FRAME_SOURCE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r#"(?i)(?:^|\s)(?:data-)?src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap()
 });
 
-/// `html` with a link to the video's page put before each frame that
-/// plays a video site's video ([`crate::video`]); the frame itself stays
-/// for the sanitizer to drop, as it drops every frame.
-fn with_videos_as_links(html: &str) -> Cow<'_, str> {
-    if !IFRAME.is_match(html) {
+/// A `<script>` start tag and its attributes.
+static SCRIPT: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"(?i)<script\b([^>]*)>").unwrap());
+
+/// The post a Telegram widget script shows, in its attributes
+/// (`data-telegram-post="channel/123"`).
+static TELEGRAM_POST: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"(?i)(?:^|\s)data-telegram-post\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap()
+});
+
+/// The first value `attribute` (a regex of one attribute, its value in
+/// one of three groups) finds in a start tag's attributes that `read`
+/// makes something of.
+fn read_attribute<T>(attribute: &regex::Regex, attributes: &str, read: impl Fn(&str) -> Option<T>) -> Option<T> {
+    attribute
+        .captures_iter(attributes)
+        .filter_map(|value| value.get(1).or(value.get(2)).or(value.get(3)))
+        .find_map(|value| read(&value.as_str().replace("&amp;", "&")))
+}
+
+/// `html` with a link to the video's or the post's page put before each
+/// frame that plays a video site's video or shows a Telegram post, and
+/// before each Telegram widget script ([`crate::video`]); the frame or the
+/// script itself stays for the sanitizer to drop, as it drops every one.
+fn with_embeds_as_links(html: &str) -> Cow<'_, str> {
+    let frames = IFRAME.is_match(html);
+    // A literal first: every feed item passes here (widgets' attributes are
+    // written in lower case).
+    let posts = html.contains("data-telegram-post") && TELEGRAM_POST.is_match(html);
+    if !frames && !posts {
         return Cow::Borrowed(html);
     }
-    IFRAME.replace_all(html, |caps: &regex::Captures| {
-        let video = FRAME_SOURCE
-            .captures_iter(&caps[1])
-            .filter_map(|src| src.get(1).or(src.get(2)).or(src.get(3)))
-            .find_map(|src| crate::video::embedded_video(&src.as_str().replace("&amp;", "&")));
-        match video {
-            Some(video) => format!("{}{}", crate::video::video_html(&video), &caps[0]),
-            None => caps[0].to_string(),
-        }
-    })
+    let html = if frames {
+        IFRAME.replace_all(html, |caps: &regex::Captures| {
+            let video = read_attribute(&FRAME_SOURCE, &caps[1], crate::video::embedded_video)
+                .map(|v| crate::video::video_html(&v));
+            let post = || {
+                read_attribute(&FRAME_SOURCE, &caps[1], crate::video::telegram_post)
+                    .map(|p| crate::video::post_html(&p))
+            };
+            format!("{}{}", video.or_else(post).unwrap_or_default(), &caps[0])
+        })
+    } else {
+        Cow::Borrowed(html)
+    };
+    if !posts {
+        return html;
+    }
+    let with_posts = SCRIPT.replace_all(&html, |caps: &regex::Captures| {
+        let post = read_attribute(&TELEGRAM_POST, &caps[1], crate::video::telegram_post);
+        format!("{}{}", post.map(|p| crate::video::post_html(&p)).unwrap_or_default(), &caps[0])
+    });
+    Cow::Owned(with_posts.into_owned())
 }
 
 /// The sanitized document as HTML, written straight into one buffer of
@@ -370,6 +405,27 @@ mod tests {
             "{clean}"
         );
         for bad in ["iframe", "IFRAME", "evil", "javascript", "onload", "allowfullscreen", "data-byline"] {
+            assert!(!clean.contains(bad), "{bad}: {clean}");
+        }
+        assert!(clean.contains("Before.") && clean.contains("After."), "{clean}");
+    }
+
+    #[test]
+    fn a_telegram_post_s_widget_or_frame_becomes_a_link() {
+        let clean = sanitize_html(
+            r#"<p>Before.</p><script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="oxuaz/12345"
+            data-width="100%"></script><iframe src="https://t.me/Report_az/987?embed=1"></iframe>
+            <script data-telegram-post='oxu"az/1' onload="alert(1)"></script><script data-telegram-post="evil/1&quot;&gt;&lt;b">x</script>
+            <p>After.</p>"#,
+            Some(&base()),
+        );
+        assert!(
+            clean.contains(r#"<a href="https://t.me/oxuaz/12345" rel="noopener noreferrer">✈ t.me/oxuaz/12345</a>"#),
+            "{clean}"
+        );
+        assert!(clean.contains(r#"<a href="https://t.me/Report_az/987" rel="noopener noreferrer">"#), "{clean}");
+        assert_eq!(clean.matches("t.me/").count(), 4, "two posts, each its link's address and text: {clean}");
+        for bad in ["script", "iframe", "telegram-widget", "onload", "evil", "data-"] {
             assert!(!clean.contains(bad), "{bad}: {clean}");
         }
         assert!(clean.contains("Before.") && clean.contains("After."), "{clean}");

@@ -1,8 +1,11 @@
 //! Videos a page or a feed embeds from a video site (`<iframe
-//! src="https://www.youtube.com/embed/…">`). An embed never plays in
-//! Byline (no frame runs in the reader), so each is shown as a link to the
-//! video's own page, with its picture where the site makes one from the
-//! video's id alone; an embed from any other site is dropped as before.
+//! src="https://www.youtube.com/embed/…">`), and Telegram channels' posts
+//! it embeds (`<script src="https://telegram.org/js/telegram-widget.js"
+//! data-telegram-post="channel/123">`, or the frame that widget makes). An
+//! embed never plays in Byline (no frame or script runs in the reader), so
+//! each is shown as a link to the video's or the post's own page, with the
+//! video's picture where the site makes one from the video's id alone; an
+//! embed from any other site is dropped as before.
 
 use std::sync::LazyLock;
 
@@ -62,9 +65,50 @@ pub fn embedded_video(src: &str) -> Option<VideoLink> {
     Some(VideoLink { page: Url::parse(&page).ok()?, picture: picture.and_then(|p| Url::parse(&p).ok()) })
 }
 
+/// A Telegram channel's name: a letter, then letters, digits and `_`, 5 to
+/// 32 characters as Telegram allows (4 for a few old ones).
+static TELEGRAM_CHANNEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9_]{3,31}$").unwrap());
+
+/// A post's number in its channel.
+static TELEGRAM_POST_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{1,12}$").unwrap());
+
+/// The page of the Telegram post an embed shows (`https://t.me/channel/123`):
+/// from the widget script's `data-telegram-post` ("channel/123") or from the
+/// frame's `src` (`https://t.me/channel/123?embed=1`). A channel's name and
+/// a post's number are checked; nothing else of the embed is kept.
+pub fn telegram_post(reference: &str) -> Option<Url> {
+    let reference = reference.trim();
+    let path = if reference.contains("://") || reference.starts_with("//") {
+        let url = Url::parse(reference).or_else(|_| Url::parse(&format!("https:{reference}"))).ok()?;
+        let host = url.host_str()?;
+        if !matches!(url.scheme(), "http" | "https") || !matches!(host, "t.me" | "telegram.me" | "www.t.me") {
+            return None;
+        }
+        url.path().trim_matches('/').to_string()
+    } else {
+        reference.to_string()
+    };
+    let (channel, number) = path.split_once('/')?;
+    (TELEGRAM_CHANNEL.is_match(channel) && TELEGRAM_POST_NUMBER.is_match(number))
+        .then(|| Url::parse(&format!("https://t.me/{channel}/{number}")).ok())
+        .flatten()
+}
+
+/// The HTML that stands for an embedded Telegram post: a line with its
+/// page's address, linking to it.
+pub fn post_html(page: &Url) -> String {
+    let shown = page.as_str().trim_start_matches("https://");
+    format!(
+        r#"<figure {VIDEO_MARK}=""><figcaption><a href="{}">✈ {}</a></figcaption></figure>"#,
+        escape_attribute(page.as_str()),
+        escape_attribute(shown)
+    )
+}
+
 /// The attribute that marks [`video_html`]'s stand-in while a page is read
-/// (the sanitizer drops it with every other `data-` attribute): rules that
-/// drop blocks of links leave a video in the text alone.
+/// (the sanitizer drops it with every other `data-` attribute), and
+/// [`post_html`]'s: rules that drop blocks of links leave a video or a post
+/// in the text alone.
 pub const VIDEO_MARK: &str = "data-byline-video";
 
 /// The HTML that stands for an embedded video: its picture, if it has one,
@@ -140,6 +184,31 @@ mod tests {
         assert_eq!(
             html,
             r#"<figure data-byline-video=""><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"><img src="https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg" alt=""></a><figcaption><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">▶ youtube.com/watch?v=dQw4w9WgXcQ</a></figcaption></figure>"#
+        );
+    }
+
+    #[test]
+    fn a_telegram_widget_or_frame_gives_its_post_s_page() {
+        let post = |r: &str| telegram_post(r).map(|u| u.to_string());
+        assert_eq!(post("oxuaz/12345").unwrap(), "https://t.me/oxuaz/12345");
+        assert_eq!(post("https://t.me/oxuaz/12345?embed=1&userpic=true").unwrap(), "https://t.me/oxuaz/12345");
+        assert_eq!(post("//t.me/Report_az/987").unwrap(), "https://t.me/Report_az/987");
+        for reference in [
+            "oxuaz",
+            "oxuaz/abc",
+            "ox/1",
+            "oxuaz/1/2",
+            "oxu\"az/1",
+            "oxuaz/1\"><script>",
+            "https://evil.example/oxuaz/1",
+            "https://t.me.evil.example/oxuaz/1",
+            "javascript:alert(1)//t.me/oxuaz/1",
+        ] {
+            assert_eq!(post(reference), None, "{reference}");
+        }
+        assert_eq!(
+            post_html(&telegram_post("oxuaz/12345").unwrap()),
+            r#"<figure data-byline-video=""><figcaption><a href="https://t.me/oxuaz/12345">✈ t.me/oxuaz/12345</a></figcaption></figure>"#
         );
     }
 }

@@ -558,6 +558,10 @@ fn frames_and_forms(g: &mut Generator) {
         "<iframe srcdoc=\"<script>{JS}</script>\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>",
         "<p title=\"<iframe src=https://www.youtube.com/embed/dQw4w9WgXcQ>\">x</p><img src=x onerror={JS}>",
         "<iframe src=\"https://www.youtube.com/embed/x&quot;onmouseover={JS}\"></iframe>",
+        // A Telegram post's widget becomes a link to the post: never with the script's own attributes.
+        "<script data-telegram-post=\"oxuaz/1\" onload={JS}>{JS}</script>",
+        "<script data-telegram-post=\"oxuaz/1&quot;onmouseover={JS}\" src=\"https://telegram.org/js/telegram-widget.js\"></script>",
+        "<iframe src=\"https://t.me/oxuaz/1?embed=1\" onload={JS}></iframe>",
         "<object data=javascript:{JS}></object>",
         "<object data=\"data:text/html;base64,{JS64}\"></object>",
         "<object type=text/html data=\"data:text/html,<script>{JS}</script>\"></object>",
