@@ -50,6 +50,16 @@ fn embedded_video(frame: &NodeRef) -> Option<byline_feeds::video::VideoLink> {
     ["src", "data-src"].iter().filter_map(|a| frame.attr(a)).find_map(|src| byline_feeds::video::embedded_video(&src))
 }
 
+/// The Facebook post or video an embed shows, and whether it is a video: a
+/// plugin frame's (`src`, `data-src`) or an SDK element's (`data-href` of
+/// `<div class="fb-post">`, `fb-video`).
+fn facebook_embed(embed: &NodeRef) -> Option<(url::Url, bool)> {
+    ["src", "data-src", "data-href"]
+        .iter()
+        .filter_map(|a| embed.attr(a))
+        .find_map(|reference| byline_feeds::video::facebook_embed(&reference))
+}
+
 /// The page of the Telegram post an embed shows: a frame's (`src`,
 /// `data-src`) or a widget script's (`data-telegram-post`).
 fn telegram_post(embed: &NodeRef) -> Option<url::Url> {
@@ -106,8 +116,8 @@ const CONTENT_TEXT: usize = 300;
 const PARAGRAPH_TEXT: usize = 80;
 
 /// Drops scripts, embeds (a video site's player becomes a link to the
-/// video's page, and a Telegram post's widget or frame a link to the post,
-/// `byline_feeds::video`), forms (not one that wraps the article),
+/// video's page, and a Telegram or Facebook post's widget or frame a link
+/// to the post, `byline_feeds::video`), forms (not one that wraps the article),
 /// tracking pixels, ad banners, share blocks,
 /// related-news lists, comment sections, calls to action, advertisement
 /// labels, picture credit lines, "read also" teasers (a block that is one
@@ -132,6 +142,12 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
         } else if let Some(post) = matches!(name.as_str(), "iframe" | "script").then(|| telegram_post(node)).flatten() {
             // A Telegram post's widget or frame: a link to the post in its place.
             node.replace_with_html(byline_feeds::video::post_html(&post));
+        } else if let Some(embed) = (name == "iframe" || has_class(node, "fb-post") || has_class(node, "fb-video"))
+            .then(|| facebook_embed(node))
+            .flatten()
+        {
+            // A Facebook post's or video's plugin frame or SDK element: a link in its place.
+            node.replace_with_html(byline_feeds::video::facebook_html(&embed));
         } else if ALWAYS_DROP.contains(&name.as_str()) || ad_slot() {
             node.remove_from_parent();
         } else if matches!(name.as_str(), "video" | "audio") {

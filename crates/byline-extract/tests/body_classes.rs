@@ -123,3 +123,19 @@ fn a_telegram_post_embedded_in_the_text_becomes_a_link_to_it() {
     assert!(html.contains("https://t.me/Report_az/987"), "{html}");
     assert!(!html.contains("script") && !html.contains("iframe"), "{html}");
 }
+
+#[test]
+fn a_facebook_post_or_video_embedded_in_the_text_becomes_a_link_to_it() {
+    let page = format!(
+        r#"<html lang="az"><head><title>Ständig müde</title></head><body><article><h1>Ständig müde</h1>
+        <div class="entry-content">{}<p>Nazirlik məlumat yayıb:</p>
+        <iframe src="https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2FOxuAz%2Fvideos%2F1234567890%2F&amp;show_text=false"></iframe>
+        <div class="fb-post" data-href="https://www.facebook.com/ReportAz/posts/987654321/"></div><p>Son.</p></div></article></body></html>"#,
+        paragraphs()
+    );
+    let url = url::Url::parse("https://www.example.de/gesundheit/muede-123.html").unwrap();
+    let html = byline_extract::extract(page.as_bytes(), None, &url, None).unwrap().content_html;
+    assert!(html.contains("▶ facebook.com/OxuAz/videos/1234567890</a>"), "{html}");
+    assert!(html.contains("↗ facebook.com/ReportAz/posts/987654321</a>"), "{html}");
+    assert!(!html.contains("iframe") && !html.contains("plugins"), "{html}");
+}

@@ -76,6 +76,16 @@ static TELEGRAM_POST: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r#"(?i)(?:^|\s)data-telegram-post\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap()
 });
 
+/// A `<div>` start tag of Facebook's SDK that shows a post or a video
+/// (`class="fb-post"`, `fb-video`), and its attributes.
+static FACEBOOK_SDK: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"(?i)<div\b([^>]*\bclass\s*=\s*["']?[^"'>]*\bfb-(?:post|video)\b[^>]*)>"#).unwrap()
+});
+
+/// The `data-href` in a start tag's attributes.
+static DATA_HREF: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r#"(?i)(?:^|\s)data-href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap());
+
 /// The first value `attribute` (a regex of one attribute, its value in
 /// one of three groups) finds in a start tag's attributes that `read`
 /// makes something of.
@@ -87,38 +97,48 @@ fn read_attribute<T>(attribute: &regex::Regex, attributes: &str, read: impl Fn(&
 }
 
 /// `html` with a link to the video's or the post's page put before each
-/// frame that plays a video site's video or shows a Telegram post, and
-/// before each Telegram widget script ([`crate::video`]); the frame or the
-/// script itself stays for the sanitizer to drop, as it drops every one.
+/// frame that plays a video site's video or shows a Telegram or Facebook
+/// post or video, before each Telegram widget script and before each
+/// element of Facebook's SDK that shows one ([`crate::video`]); the frame,
+/// the script or the empty element itself stays for the sanitizer to drop.
 fn with_embeds_as_links(html: &str) -> Cow<'_, str> {
     let frames = IFRAME.is_match(html);
-    // A literal first: every feed item passes here (widgets' attributes are
-    // written in lower case).
+    // Literals first: every feed item passes here (widgets' attributes and
+    // classes are written in lower case).
     let posts = html.contains("data-telegram-post") && TELEGRAM_POST.is_match(html);
-    if !frames && !posts {
+    let facebook = (html.contains("fb-post") || html.contains("fb-video")) && FACEBOOK_SDK.is_match(html);
+    if !frames && !posts && !facebook {
         return Cow::Borrowed(html);
     }
-    let html = if frames {
-        IFRAME.replace_all(html, |caps: &regex::Captures| {
-            let video = read_attribute(&FRAME_SOURCE, &caps[1], crate::video::embedded_video)
-                .map(|v| crate::video::video_html(&v));
-            let post = || {
-                read_attribute(&FRAME_SOURCE, &caps[1], crate::video::telegram_post)
-                    .map(|p| crate::video::post_html(&p))
-            };
-            format!("{}{}", video.or_else(post).unwrap_or_default(), &caps[0])
-        })
-    } else {
-        Cow::Borrowed(html)
-    };
-    if !posts {
-        return html;
+    let mut out = html.to_string();
+    if facebook {
+        out = FACEBOOK_SDK
+            .replace_all(&out, |caps: &regex::Captures| {
+                let embed = read_attribute(&DATA_HREF, &caps[1], crate::video::facebook_embed);
+                format!("{}{}", embed.map(|f| crate::video::facebook_html(&f)).unwrap_or_default(), &caps[0])
+            })
+            .into_owned();
     }
-    let with_posts = SCRIPT.replace_all(&html, |caps: &regex::Captures| {
-        let post = read_attribute(&TELEGRAM_POST, &caps[1], crate::video::telegram_post);
-        format!("{}{}", post.map(|p| crate::video::post_html(&p)).unwrap_or_default(), &caps[0])
-    });
-    Cow::Owned(with_posts.into_owned())
+    if frames {
+        out = IFRAME
+            .replace_all(&out, |caps: &regex::Captures| {
+                let source = |read: fn(&str) -> Option<String>| read_attribute(&FRAME_SOURCE, &caps[1], read);
+                let stand_in = source(|s| crate::video::embedded_video(s).map(|v| crate::video::video_html(&v)))
+                    .or_else(|| source(|s| crate::video::telegram_post(s).map(|p| crate::video::post_html(&p))))
+                    .or_else(|| source(|s| crate::video::facebook_embed(s).map(|f| crate::video::facebook_html(&f))));
+                format!("{}{}", stand_in.unwrap_or_default(), &caps[0])
+            })
+            .into_owned();
+    }
+    if posts {
+        out = SCRIPT
+            .replace_all(&out, |caps: &regex::Captures| {
+                let post = read_attribute(&TELEGRAM_POST, &caps[1], crate::video::telegram_post);
+                format!("{}{}", post.map(|p| crate::video::post_html(&p)).unwrap_or_default(), &caps[0])
+            })
+            .into_owned();
+    }
+    Cow::Owned(out)
 }
 
 /// The sanitized document as HTML, written straight into one buffer of
@@ -426,6 +446,22 @@ mod tests {
         assert!(clean.contains(r#"<a href="https://t.me/Report_az/987" rel="noopener noreferrer">"#), "{clean}");
         assert_eq!(clean.matches("t.me/").count(), 4, "two posts, each its link's address and text: {clean}");
         for bad in ["script", "iframe", "telegram-widget", "onload", "evil", "data-"] {
+            assert!(!clean.contains(bad), "{bad}: {clean}");
+        }
+        assert!(clean.contains("Before.") && clean.contains("After."), "{clean}");
+    }
+
+    #[test]
+    fn a_facebook_post_s_or_video_s_frame_or_sdk_element_becomes_a_link() {
+        let clean = sanitize_html(
+            r#"<p>Before.</p><iframe src="https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2FOxuAz%2Fvideos%2F1234567890%2F&amp;show_text=false" onload="alert(1)"></iframe>
+            <div class="fb-post" data-href="https://www.facebook.com/ReportAz/posts/987654321/" data-width="500"></div>
+            <div class="fb-post" data-href="https://evil.example/x/posts/1"></div><p>After.</p>"#,
+            Some(&base()),
+        );
+        assert!(clean.contains(r#"<a href="https://www.facebook.com/OxuAz/videos/1234567890" rel="noopener noreferrer">▶ facebook.com/OxuAz/videos/1234567890</a>"#), "{clean}");
+        assert!(clean.contains(r#"<a href="https://www.facebook.com/ReportAz/posts/987654321" rel="noopener noreferrer">↗ facebook.com/ReportAz/posts/987654321</a>"#), "{clean}");
+        for bad in ["iframe", "plugins", "onload", "evil", "data-", "fb-post"] {
             assert!(!clean.contains(bad), "{bad}: {clean}");
         }
         assert!(clean.contains("Before.") && clean.contains("After."), "{clean}");

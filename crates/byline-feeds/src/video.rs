@@ -1,7 +1,9 @@
 //! Videos a page or a feed embeds from a video site (`<iframe
 //! src="https://www.youtube.com/embed/…">`), and Telegram channels' posts
 //! it embeds (`<script src="https://telegram.org/js/telegram-widget.js"
-//! data-telegram-post="channel/123">`, or the frame that widget makes). An
+//! data-telegram-post="channel/123">`, or the frame that widget makes) and
+//! Facebook's posts and videos (its plugin frames, its SDK's `fb-post` and
+//! `fb-video` elements). An
 //! embed never plays in Byline (no frame or script runs in the reader), so
 //! each is shown as a link to the video's or the post's own page, with the
 //! video's picture where the site makes one from the video's id alone; an
@@ -94,15 +96,69 @@ pub fn telegram_post(reference: &str) -> Option<Url> {
         .flatten()
 }
 
-/// The HTML that stands for an embedded Telegram post: a line with its
-/// page's address, linking to it.
+/// A segment of a Facebook page's path: letters, digits, `.`, `_`, `-`
+/// (a page's name, `videos`, a post's number or `pfbid…` id).
+static FACEBOOK_SEGMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z0-9._-]{1,100}$").unwrap());
+
+/// The most segments a Facebook post's or video's path has
+/// (`/OxuAz/videos/1234567890/`, `/groups/x/posts/123/`).
+const FACEBOOK_SEGMENTS: usize = 5;
+
+/// The Facebook post or video an embed shows, and whether it is a video:
+/// from the plugin frame's `src` (`https://www.facebook.com/plugins/
+/// video.php?href=…`, `post.php?href=…`) or from the SDK's `<div
+/// class="fb-post" data-href="…">` (`fb-video`). Only a path of plain
+/// segments is kept (`https://www.facebook.com/OxuAz/videos/123/`); a
+/// link with a query (`permalink.php?story_fbid=…`) is no embed here.
+pub fn facebook_embed(reference: &str) -> Option<(Url, bool)> {
+    let url = Url::parse(reference.trim()).or_else(|_| Url::parse(&format!("https:{}", reference.trim()))).ok()?;
+    let facebook = |u: &Url| {
+        matches!(u.scheme(), "http" | "https")
+            && matches!(u.host_str(), Some("facebook.com" | "www.facebook.com" | "m.facebook.com" | "web.facebook.com"))
+    };
+    if !facebook(&url) {
+        return None;
+    }
+    let target = if url.path().starts_with("/plugins/") {
+        let href = url.query_pairs().find(|(k, _)| k == "href").map(|(_, v)| v.into_owned())?;
+        Url::parse(&href).ok().filter(facebook)?
+    } else {
+        url
+    };
+    let segments: Vec<&str> = target.path().split('/').filter(|s| !s.is_empty()).collect();
+    if segments.is_empty()
+        || segments.len() > FACEBOOK_SEGMENTS
+        || target.query().is_some()
+        || !segments.iter().all(|s| FACEBOOK_SEGMENT.is_match(s))
+    {
+        return None;
+    }
+    let video = segments.iter().any(|s| matches!(*s, "videos" | "reel" | "watch"));
+    Some((Url::parse(&format!("https://www.facebook.com/{}", segments.join("/"))).ok()?, video))
+}
+
+/// The HTML that stands for an embedded post (Telegram's, Facebook's): a
+/// line with its page's address, linking to it; "✈" for Telegram, "↗" for
+/// any other site.
 pub fn post_html(page: &Url) -> String {
-    let shown = page.as_str().trim_start_matches("https://");
+    let shown = page.as_str().trim_start_matches("https://").trim_start_matches("www.");
+    let mark = if page.host_str() == Some("t.me") { "✈" } else { "↗" };
     format!(
-        r#"<figure {VIDEO_MARK}=""><figcaption><a href="{}">✈ {}</a></figcaption></figure>"#,
+        r#"<figure {VIDEO_MARK}=""><figcaption><a href="{}">{mark} {}</a></figcaption></figure>"#,
         escape_attribute(page.as_str()),
         escape_attribute(shown)
     )
+}
+
+/// The HTML that stands for a Facebook embed ([`facebook_embed`]): a
+/// video's as [`video_html`] writes it (no picture), a post's as
+/// [`post_html`].
+pub fn facebook_html((page, video): &(Url, bool)) -> String {
+    if *video {
+        video_html(&VideoLink { page: page.clone(), picture: None })
+    } else {
+        post_html(page)
+    }
 }
 
 /// The attribute that marks [`video_html`]'s stand-in while a page is read
@@ -209,6 +265,37 @@ mod tests {
         assert_eq!(
             post_html(&telegram_post("oxuaz/12345").unwrap()),
             r#"<figure data-byline-video=""><figcaption><a href="https://t.me/oxuaz/12345">✈ t.me/oxuaz/12345</a></figcaption></figure>"#
+        );
+    }
+
+    #[test]
+    fn a_facebook_plugin_frame_or_sdk_element_gives_the_post_s_or_video_s_page() {
+        let embed = |r: &str| facebook_embed(r).map(|(u, video)| (u.to_string(), video));
+        assert_eq!(
+            embed("https://www.facebook.com/plugins/video.php?height=314&href=https%3A%2F%2Fwww.facebook.com%2FOxuAz%2Fvideos%2F1234567890%2F&show_text=false").unwrap(),
+            ("https://www.facebook.com/OxuAz/videos/1234567890".to_string(), true)
+        );
+        assert_eq!(
+            embed("https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fapa.az%2Fposts%2Fpfbid02abcDEF&width=500").unwrap(),
+            ("https://www.facebook.com/apa.az/posts/pfbid02abcDEF".to_string(), false)
+        );
+        assert_eq!(embed("https://www.facebook.com/ReportAz/posts/987654321/").unwrap().1, false);
+        for reference in [
+            "https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fevil.example%2Fx",
+            "https://www.facebook.com/permalink.php?story_fbid=1&id=2",
+            "https://www.facebook.com/plugins/post.php",
+            "https://evil.example/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fx%2Fposts%2F1",
+            "https://www.facebook.com.evil.example/x/posts/1",
+            "https://www.facebook.com/x/posts/1%22onmouseover=alert(1)",
+            "javascript:alert(1)",
+            "https://www.facebook.com/",
+        ] {
+            assert_eq!(embed(reference), None, "{reference}");
+        }
+        let post = facebook_embed("https://www.facebook.com/ReportAz/posts/987654321/").unwrap();
+        assert_eq!(
+            facebook_html(&post),
+            r#"<figure data-byline-video=""><figcaption><a href="https://www.facebook.com/ReportAz/posts/987654321">↗ facebook.com/ReportAz/posts/987654321</a></figcaption></figure>"#
         );
     }
 }

@@ -562,6 +562,9 @@ fn frames_and_forms(g: &mut Generator) {
         "<script data-telegram-post=\"oxuaz/1\" onload={JS}>{JS}</script>",
         "<script data-telegram-post=\"oxuaz/1&quot;onmouseover={JS}\" src=\"https://telegram.org/js/telegram-widget.js\"></script>",
         "<iframe src=\"https://t.me/oxuaz/1?embed=1\" onload={JS}></iframe>",
+        // A Facebook post's frame or SDK element becomes a link to the post, built from its checked path only.
+        "<iframe src=\"https://www.facebook.com/plugins/post.php?href=javascript:{JS}\"></iframe>",
+        "<div class=\"fb-post\" data-href=\"https://www.facebook.com/x/posts/1\" onmouseover={JS}></div>",
         "<object data=javascript:{JS}></object>",
         "<object data=\"data:text/html;base64,{JS64}\"></object>",
         "<object type=text/html data=\"data:text/html,<script>{JS}</script>\"></object>",
