@@ -11,7 +11,8 @@
 //! share and call-to-action blocks, ad labels and picture credits, the
 //! site's footer), `hidden` (text that is never shown, a video's fallback,
 //! React's streamed parts), `page_css` (what the page's own stylesheet
-//! hides), `images` (tracking pixels and ad banners),
+//! hides), `images` (tracking pixels and ad banners), `lazy_images` (the
+//! real addresses of pictures a lazy loader fills in),
 //! `related` (related-story blocks and teasers of other articles),
 //! `other_pages` (links to the site's other pages) and `other_posts`
 //! (the elements of a WordPress page's other posts).
@@ -19,6 +20,7 @@
 mod furniture;
 mod hidden;
 mod images;
+mod lazy_images;
 mod marks;
 mod other_pages;
 mod other_posts;
@@ -35,6 +37,7 @@ pub(crate) use other_pages::{is_link_to_other_page, is_other_page};
 
 use furniture::{is_ad_block, is_appeal_block, is_label_line, is_share_block, is_site_footer};
 use hidden::{is_hidden, is_never_shown, place_streamed_parts, remove_media_fallback};
+use lazy_images::load_lazy_images;
 use marks::{comment_rules_before, has_comment_mark, has_related_mark, matches_any, META_MATCHER};
 use other_posts::remove_other_posts;
 use related::{is_teaser, remove_related_by_heading, remove_teaser_cards};
@@ -124,9 +127,10 @@ const PARAGRAPH_TEXT: usize = 80;
 /// link to another page of the site, a short `<article>` card beside the
 /// article), a WordPress page's other posts and what a video shows when it
 /// cannot play from a whole page; first puts the parts React streamed in
-/// place.
+/// place and a lazy loader's pictures' addresses in their `src`.
 pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
     place_streamed_parts(doc);
+    load_lazy_images(doc);
     // Before the page's <style> elements go.
     let hidden_by_css = page_css::hidden_by_page_css(doc);
     let all = elements(doc);

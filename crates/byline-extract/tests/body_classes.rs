@@ -139,3 +139,19 @@ fn a_facebook_post_or_video_embedded_in_the_text_becomes_a_link_to_it() {
     assert!(html.contains("↗ facebook.com/ReportAz/posts/987654321</a>"), "{html}");
     assert!(!html.contains("iframe") && !html.contains("plugins"), "{html}");
 }
+
+#[test]
+fn a_lazy_loader_s_pictures_show_with_their_real_address() {
+    let page = format!(
+        r#"<html lang="az"><head><title>Ständig müde</title></head><body><article><h1>Ständig müde</h1>
+        <div class="entry-content"><p><img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-lazy-src="https://cdn.example.de/a.jpg" alt="A"></p>
+        {}<p><img class="lazyload" src="/img/blank.gif" data-srcset="/b-400.jpg 400w, /b-800.jpg 800w" alt="B"></p></div></article></body></html>"#,
+        paragraphs()
+    );
+    let url = url::Url::parse("https://www.example.de/gesundheit/muede-123.html").unwrap();
+    let page = byline_extract::extract(page.as_bytes(), None, &url, None).unwrap();
+    assert!(page.content_html.contains(r#"src="https://cdn.example.de/a.jpg""#), "{}", page.content_html);
+    assert!(page.content_html.contains(r#"src="https://www.example.de/b-800.jpg""#), "{}", page.content_html);
+    assert!(!page.content_html.contains("blank.gif"), "{}", page.content_html);
+    assert_eq!(page.lead_image.as_deref(), Some("https://cdn.example.de/a.jpg"));
+}

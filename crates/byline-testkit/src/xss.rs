@@ -562,6 +562,9 @@ fn frames_and_forms(g: &mut Generator) {
         "<script data-telegram-post=\"oxuaz/1\" onload={JS}>{JS}</script>",
         "<script data-telegram-post=\"oxuaz/1&quot;onmouseover={JS}\" src=\"https://telegram.org/js/telegram-widget.js\"></script>",
         "<iframe src=\"https://t.me/oxuaz/1?embed=1\" onload={JS}></iframe>",
+        // A lazy picture's real address is put in its src before the sanitizer reads it.
+        "<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-lazy-src=\"javascript:{JS}\">",
+        "<img src=\"/blank.gif\" data-srcset=\"javascript:{JS} 800w\" onerror={JS}>",
         // A Facebook post's frame or SDK element becomes a link to the post, built from its checked path only.
         "<iframe src=\"https://www.facebook.com/plugins/post.php?href=javascript:{JS}\"></iframe>",
         "<div class=\"fb-post\" data-href=\"https://www.facebook.com/x/posts/1\" onmouseover={JS}></div>",
