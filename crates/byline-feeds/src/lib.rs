@@ -27,6 +27,7 @@
 pub mod charset;
 pub mod credit;
 pub mod discover;
+pub mod lazy_images;
 mod error;
 mod model;
 pub mod opml;

@@ -53,6 +53,7 @@ static TEXT_ONLY: LazyLock<Builder<'static>> = LazyLock::new(|| {
 /// (and dropped when there is no base).
 pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
     let html = with_embeds_as_links(html);
+    let html = with_lazy_images_loaded(&html);
     BASE_URL.with(|cell| *cell.borrow_mut() = base.cloned());
     let document = HTML_SANITIZER.clean(&html);
     BASE_URL.with(|cell| *cell.borrow_mut() = None);
@@ -139,6 +140,38 @@ fn with_embeds_as_links(html: &str) -> Cow<'_, str> {
             .into_owned();
     }
     Cow::Owned(out)
+}
+
+/// An `<img>` start tag and its attributes.
+static IMG: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"(?i)<img\b([^>]*)>").unwrap());
+
+/// One attribute with a value, in a start tag's attributes.
+static ATTRIBUTE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap()
+});
+
+/// `html` with each lazy loader's picture given its real address
+/// ([`crate::lazy_images`]): a `src` put first in its tag, which the
+/// parser keeps over the placeholder's after it.
+fn with_lazy_images_loaded(html: &str) -> Cow<'_, str> {
+    // A literal first: every feed item passes here.
+    if !html.contains("<img") || !(html.contains("data-") || html.contains("srcset")) {
+        return Cow::Borrowed(html);
+    }
+    IMG.replace_all(html, |caps: &regex::Captures| {
+        let attributes: Vec<(String, String)> = ATTRIBUTE
+            .captures_iter(&caps[1])
+            .filter_map(|a| {
+                let value = a.get(2).or(a.get(3)).or(a.get(4))?;
+                Some((a[1].to_ascii_lowercase(), value.as_str().replace("&amp;", "&")))
+            })
+            .collect();
+        let value = |name: &str| attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        match crate::lazy_images::real_source(value("src").as_deref(), value) {
+            Some(real) => format!(r#"<img src="{}"{}>"#, escape_attribute(&real), &caps[1]),
+            None => caps[0].to_string(),
+        }
+    })
 }
 
 /// The sanitized document as HTML, written straight into one buffer of
@@ -465,6 +498,23 @@ mod tests {
             assert!(!clean.contains(bad), "{bad}: {clean}");
         }
         assert!(clean.contains("Before.") && clean.contains("After."), "{clean}");
+    }
+
+    #[test]
+    fn a_lazy_loader_s_picture_in_a_feed_gets_its_real_address() {
+        let clean = sanitize_html(
+            r#"<p><img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-lazy-src="https://cdn.example.az/c.jpg" alt="C">
+            <img class="lazyload" src='/blank.gif' data-srcset="/d-400.jpg 400w, /d-800.jpg 800w">
+            <img src="https://example.com/real.jpg" data-src="https://example.com/other.jpg">
+            <img src="/blank.gif" data-lazy-src="javascript:alert(1)"></p>"#,
+            Some(&base()),
+        );
+        assert!(clean.contains(r#"<img src="https://cdn.example.az/c.jpg" alt="C">"#), "{clean}");
+        assert!(clean.contains(r#"<img src="https://news.example.az/d-800.jpg">"#), "{clean}");
+        assert!(clean.contains(r#"<img src="https://example.com/real.jpg">"#), "{clean}");
+        for bad in ["javascript", "other.jpg", "data:", "srcset"] {
+            assert!(!clean.contains(bad), "{bad}: {clean}");
+        }
     }
 
     #[test]
