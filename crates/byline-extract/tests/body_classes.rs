@@ -85,20 +85,27 @@ fn credits_captions_repeating_the_alt_and_dangling_headings_go() {
     assert!(body.contains("Lee Elder war der Zuschauermagnet.") && body.contains("Der letzte Absatz"), "{body}");
 }
 
+/// `extract` of an article page in `lang` whose text is `before`,
+/// [`paragraphs`], then `after`.
+fn article_page(lang: &str, before: &str, after: &str) -> byline_extract::Extracted {
+    let page = format!(
+        r#"<html lang="{lang}"><head><title>Ständig müde</title></head><body><article><h1>Ständig müde</h1>
+        <div class="entry-content">{before}{}{after}</div></article></body></html>"#,
+        paragraphs()
+    );
+    let url = Url::parse("https://www.example.de/gesundheit/muede-123.html").unwrap();
+    byline_extract::extract(page.as_bytes(), None, &url, None).unwrap()
+}
+
 #[test]
 fn ru_and_az_related_labels_loaders_and_links_on_to_the_rest_go() {
-    let page = format!(
-        r#"<html lang="ru"><head><title>Ständig müde</title></head><body><article><h1>Ständig müde</h1>
-        <div class="entry-content">{}
-        <p><strong>Материалы по теме:</strong></p><ul><li><a href="/gesundheit/a.html">Бюджет приняли в первом чтении</a></li>
+    let after = r#"<p><strong>Материалы по теме:</strong></p><ul><li><a href="/gesundheit/a.html">Бюджет приняли в первом чтении</a></li>
         <li><a href="/gesundheit/b.html">Депутаты спорят о школах</a></li></ul>
         <div><h3>Mövzu ilə bağlı</h3><ul><li><a href="/gesundheit/c.html">Bakıda güclü külək</a></li>
         <li><a href="/gesundheit/d.html">Benzinin qiyməti</a></li></ul></div>
         <p><a href="/gesundheit/e.html">Davamını oxu</a></p><div>Загрузка...</div>
-        <p><a href="javascript:print()">Версия для печати</a></p></div></article></body></html>"#,
-        paragraphs()
-    );
-    let body = body_of(&page);
+        <p><a href="javascript:print()">Версия для печати</a></p>"#;
+    let body = article_page("ru", "", after).text;
     for gone in ["по теме", "Mövzu", "Bakıda", "Davamını", "Загрузка", "печати"] {
         assert!(!body.contains(gone), "{gone}: {body}");
     }
@@ -107,15 +114,10 @@ fn ru_and_az_related_labels_loaders_and_links_on_to_the_rest_go() {
 
 #[test]
 fn a_telegram_post_embedded_in_the_text_becomes_a_link_to_it() {
-    let page = format!(
-        r#"<html lang="ru"><head><title>Ständig müde</title></head><body><article><h1>Ständig müde</h1>
-        <div class="entry-content">{}<p>Как сообщили в пресс-службе:</p>
+    let after = r#"<p>Как сообщили в пресс-службе:</p>
         <script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="oxuaz/12345"></script>
-        <iframe src="https://t.me/Report_az/987?embed=1" width="100%"></iframe><p>Конец.</p></div></article></body></html>"#,
-        paragraphs()
-    );
-    let url = url::Url::parse("https://www.example.de/gesundheit/muede-123.html").unwrap();
-    let html = byline_extract::extract(page.as_bytes(), None, &url, None).unwrap().content_html;
+        <iframe src="https://t.me/Report_az/987?embed=1" width="100%"></iframe><p>Конец.</p>"#;
+    let html = article_page("ru", "", after).content_html;
     assert!(
         html.contains(r#"<a href="https://t.me/oxuaz/12345" rel="noopener noreferrer">✈ t.me/oxuaz/12345</a>"#),
         "{html}"
@@ -126,15 +128,10 @@ fn a_telegram_post_embedded_in_the_text_becomes_a_link_to_it() {
 
 #[test]
 fn a_facebook_post_or_video_embedded_in_the_text_becomes_a_link_to_it() {
-    let page = format!(
-        r#"<html lang="az"><head><title>Ständig müde</title></head><body><article><h1>Ständig müde</h1>
-        <div class="entry-content">{}<p>Nazirlik məlumat yayıb:</p>
+    let after = r#"<p>Nazirlik məlumat yayıb:</p>
         <iframe src="https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2FOxuAz%2Fvideos%2F1234567890%2F&amp;show_text=false"></iframe>
-        <div class="fb-post" data-href="https://www.facebook.com/ReportAz/posts/987654321/"></div><p>Son.</p></div></article></body></html>"#,
-        paragraphs()
-    );
-    let url = url::Url::parse("https://www.example.de/gesundheit/muede-123.html").unwrap();
-    let html = byline_extract::extract(page.as_bytes(), None, &url, None).unwrap().content_html;
+        <div class="fb-post" data-href="https://www.facebook.com/ReportAz/posts/987654321/"></div><p>Son.</p>"#;
+    let html = article_page("az", "", after).content_html;
     assert!(html.contains("▶ facebook.com/OxuAz/videos/1234567890</a>"), "{html}");
     assert!(html.contains("↗ facebook.com/ReportAz/posts/987654321</a>"), "{html}");
     assert!(!html.contains("iframe") && !html.contains("plugins"), "{html}");
@@ -142,14 +139,11 @@ fn a_facebook_post_or_video_embedded_in_the_text_becomes_a_link_to_it() {
 
 #[test]
 fn a_lazy_loader_s_pictures_show_with_their_real_address() {
-    let page = format!(
-        r#"<html lang="az"><head><title>Ständig müde</title></head><body><article><h1>Ständig müde</h1>
-        <div class="entry-content"><p><img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-lazy-src="https://cdn.example.de/a.jpg" alt="A"></p>
-        {}<p><img class="lazyload" src="/img/blank.gif" data-srcset="/b-400.jpg 400w, /b-800.jpg 800w" alt="B"></p></div></article></body></html>"#,
-        paragraphs()
+    let page = article_page(
+        "az",
+        r#"<p><img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-lazy-src="https://cdn.example.de/a.jpg" alt="A"></p>"#,
+        r#"<p><img class="lazyload" src="/img/blank.gif" data-srcset="/b-400.jpg 400w, /b-800.jpg 800w" alt="B"></p>"#,
     );
-    let url = url::Url::parse("https://www.example.de/gesundheit/muede-123.html").unwrap();
-    let page = byline_extract::extract(page.as_bytes(), None, &url, None).unwrap();
     assert!(page.content_html.contains(r#"src="https://cdn.example.de/a.jpg""#), "{}", page.content_html);
     assert!(page.content_html.contains(r#"src="https://www.example.de/b-800.jpg""#), "{}", page.content_html);
     assert!(!page.content_html.contains("blank.gif"), "{}", page.content_html);
