@@ -674,3 +674,15 @@ fn an_author_box_headed_in_azerbaijani_or_french() {
         assert_eq!(names("", &end), ["Aysel Məmmədova"], "{heading}");
     }
 }
+
+#[test]
+fn an_e_mail_address_in_brackets_beside_the_name() {
+    assert_eq!(
+        names(r#"<meta name="author" content="Иван Иванов (ivanov@citynews.example.com)">"#, &article("")),
+        ["Иван Иванов"]
+    );
+    assert_eq!(
+        names("", &article(r#"<p class="byline">By Jane Doe &lt;jane@citynews.example.com&gt;</p>"#)),
+        ["Jane Doe"]
+    );
+}

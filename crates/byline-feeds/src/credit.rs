@@ -20,6 +20,7 @@
 //! assert_eq!(people[0].role.as_deref(), Some("Science Editor"));
 //! ```
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -94,7 +95,8 @@ static WITH_IN_BRACKETS: LazyLock<Regex> =
 /// Names are not checked here: see [`is_plausible_person`].
 pub fn parse_credit(text: &str) -> Vec<Author> {
     let spaced = spaced_initials(text);
-    let mut text = strip_label(trim_separators(&squash(&spaced))).to_string();
+    let unmailed = without_email(&spaced);
+    let mut text = strip_label(trim_separators(&squash(&unmailed))).to_string();
     // "Das Gespräch führte Jordan Mejias.": a sentence's full stop, not an initial's ("Jr.", "K.").
     if let Some(sentence) = text.strip_suffix('.').map(str::trim_end).filter(|t| t.ends_with(char::is_lowercase)) {
         text = sentence.to_string();
@@ -180,6 +182,31 @@ pub fn parse_credit(text: &str) -> Vec<Author> {
         }
     }
     unique
+}
+
+/// RSS's `<author>` form, "email (Name)": the name in brackets.
+static EMAIL_THEN_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[^\s@()]+@[^\s@()]+\s*\((?P<name>[^()]+)\)\s*$").expect("valid regex"));
+
+/// An e-mail address in brackets beside a name ("Иван Иванов
+/// (ivanov@site.ru)", "Jane Doe <jane@example.com>"). One without brackets
+/// stays for the parser: a part of its own ("Jane Doe | jane@al.com") is
+/// no name, and taking it out changes how a line splits.
+static EMAIL_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:\(\s*[^\s@()]+@[^\s@()]+\s*\)|<\s*[^\s@<>]+@[^\s@<>]+\s*>|\[\s*[^\s@\[\]]+@[^\s@\[\]]+\s*\])")
+        .expect("valid regex")
+});
+
+/// `text` without the e-mail addresses printed in brackets beside the
+/// names; RSS's "email (Name)" is the name.
+fn without_email(text: &str) -> Cow<'_, str> {
+    if !text.contains('@') {
+        return Cow::Borrowed(text);
+    }
+    if let Some(caps) = EMAIL_THEN_NAME.captures(text) {
+        return Cow::Owned(caps["name"].trim().to_string());
+    }
+    EMAIL_BESIDE.replace_all(text, "")
 }
 
 /// "Jane Doe with John Smith" as "Jane Doe and John Smith": co-authors
@@ -402,11 +429,6 @@ pub fn name_and_role(line: &str) -> Option<(String, String)> {
 pub fn people_from_feed<'a>(raw: impl IntoIterator<Item = &'a str>) -> Vec<Author> {
     let mut out: Vec<Author> = Vec::new();
     for text in raw {
-        // RSS puts "email (Name)" in <author>.
-        let text = match (text.find('('), text.rfind(')')) {
-            (Some(open), Some(close)) if open < close && text[..open].contains('@') => &text[open + 1..close],
-            _ => text,
-        };
         for person in parse_credit(text) {
             if is_plausible_person(&person.name) && !out.iter().any(|o| comparable(&o.name) == comparable(&person.name))
             {
@@ -455,6 +477,14 @@ mod tests {
             "not Azerbaijani's word"
         );
         assert_eq!(people("By T. C. Sottek"), [one("T. C. Sottek", None)], "an initial's stop");
+    }
+
+    #[test]
+    fn an_e_mail_address_beside_a_name_is_no_part_of_it() {
+        assert_eq!(people("Иван Иванов (ivanov@site.ru)"), [one("Иван Иванов", None)]);
+        assert_eq!(people("By Jane Doe <jane.doe@example.com>"), [one("Jane Doe", None)]);
+        assert_eq!(people("news@site.az (Aynur Məmmədova)"), [one("Aynur Məmmədova", None)]);
+        assert!(people_from_feed(["ivanov@site.ru"]).is_empty());
     }
 
     #[test]
