@@ -18,14 +18,10 @@ const READING_TIME_PATTERN: &str = r"(?:
   | \d+\s*(?:min|mins|minutes?|minuten|мин|минут[аы]?|dəq|dəqiqə)\.?\s*(?:read|lesen|lesezeit|чтения|oxu\p{L}*)
 )";
 
-/// A reading time, the block's whole text.
-static READING_TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("(?ix)^{READING_TIME_PATTERN}$")).unwrap());
-
-/// A reading time at the end of a block, after its time stamp ("06. 01.
-/// 2026, 14:59 Uhr Lesedauer: 4 Minuten", "15.04.2026 - 15:48
-/// UhrLesedauer: 2 Min.").
-static READING_TIME_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("(?ix){READING_TIME_PATTERN}$")).unwrap());
+/// A reading time ending a block: its whole text when the match starts it,
+/// or after its time stamp ("06. 01. 2026, 14:59 Uhr Lesedauer: 4
+/// Minuten", "15.04.2026 - 15:48 UhrLesedauer: 2 Min.").
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("(?ix){READING_TIME_PATTERN}$")).unwrap());
 
 /// The label a time stamp line may open with.
 static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,7 +86,7 @@ pub(crate) fn is_stamp_line(text: &str) -> bool {
     if text.is_empty() || text.chars().count() > STAMP_TEXT {
         return false;
     }
-    READING_TIME.is_match(text)
+    READING_TIME.find(text).is_some_and(|reading| reading.start() == 0)
         || AGE_OR_DURATION.is_match(text)
         || is_time_stamp(text)
         || is_stamp_and_reading_time(text)
@@ -98,7 +94,7 @@ pub(crate) fn is_stamp_line(text: &str) -> bool {
 
 /// A time stamp and then a reading time, in one block.
 fn is_stamp_and_reading_time(text: &str) -> bool {
-    READING_TIME_AFTER.find(text).is_some_and(|reading| {
+    READING_TIME.find(text).is_some_and(|reading| {
         let stamp = text[..reading.start()].trim_end_matches(|c: char| c.is_whitespace() || "|•·-–—,".contains(c));
         !stamp.is_empty() && is_time_stamp(stamp)
     })
