@@ -47,31 +47,6 @@ use crate::dom::{
     has_visible_text, inside, link_density, short_text, tag,
 };
 
-/// The video a frame plays, when it is a video site's player (its `src`,
-/// or a lazy loader's `data-src`).
-fn embedded_video(frame: &NodeRef) -> Option<byline_feeds::video::VideoLink> {
-    ["src", "data-src"].iter().filter_map(|a| frame.attr(a)).find_map(|src| byline_feeds::video::embedded_video(&src))
-}
-
-/// The Facebook post or video an embed shows, and whether it is a video: a
-/// plugin frame's (`src`, `data-src`) or an SDK element's (`data-href` of
-/// `<div class="fb-post">`, `fb-video`).
-fn facebook_embed(embed: &NodeRef) -> Option<(url::Url, bool)> {
-    ["src", "data-src", "data-href"]
-        .iter()
-        .filter_map(|a| embed.attr(a))
-        .find_map(|reference| byline_feeds::video::facebook_embed(&reference))
-}
-
-/// The page of the Telegram post an embed shows: a frame's (`src`,
-/// `data-src`) or a widget script's (`data-telegram-post`).
-fn telegram_post(embed: &NodeRef) -> Option<url::Url> {
-    ["src", "data-src", "data-telegram-post"]
-        .iter()
-        .filter_map(|a| embed.attr(a))
-        .find_map(|reference| byline_feeds::video::telegram_post(&reference))
-}
-
 /// Elements that never belong to a reading view.
 /// (and `ins.adsbygoogle`). Matched by name on one walk of the tree: a CSS
 /// selector list is matched against every element, which costs more.
@@ -140,18 +115,12 @@ pub(crate) fn remove_noise(doc: &Document, page_url: &Url) {
         if name == "form" && protected(node) {
             // A page wrapped whole in one form (ASP.NET's): the form goes, the page stays.
             unwrap(node);
-        } else if let Some(video) = (name == "iframe").then(|| embedded_video(node)).flatten() {
-            // A video site's player: a link to the video's page in its place.
-            node.replace_with_html(byline_feeds::video::video_html(&video));
-        } else if let Some(post) = matches!(name.as_str(), "iframe" | "script").then(|| telegram_post(node)).flatten() {
-            // A Telegram post's widget or frame: a link to the post in its place.
-            node.replace_with_html(byline_feeds::video::post_html(&post));
-        } else if let Some(embed) = (name == "iframe" || has_class(node, "fb-post") || has_class(node, "fb-video"))
-            .then(|| facebook_embed(node))
-            .flatten()
+        } else if let Some(stand_in) =
+            byline_feeds::video::embed_html(name.as_str(), |a| node.attr(a).map(|v| v.to_string()))
         {
-            // A Facebook post's or video's plugin frame or SDK element: a link in its place.
-            node.replace_with_html(byline_feeds::video::facebook_html(&embed));
+            // A video's player, a Telegram or Facebook post's widget or frame:
+            // a link to the video or the post in its place.
+            node.replace_with_html(stand_in);
         } else if ALWAYS_DROP.contains(&name.as_str()) || ad_slot() {
             node.remove_from_parent();
         } else if matches!(name.as_str(), "video" | "audio") {

@@ -60,87 +60,13 @@ pub fn sanitize_html(html: &str, base: Option<&Url>) -> String {
     strip_tracking_pixels(serialize(&document, html.len()))
 }
 
-/// An `<iframe>` start tag and its attributes.
-static IFRAME: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"(?i)<iframe\b([^>]*)>").unwrap());
+/// An `<iframe>` start tag.
+static IFRAME: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"(?i)<iframe\b").unwrap());
 
-/// The `src` (or a lazy loader's `data-src`) in an `<iframe>`'s attributes.
-static FRAME_SOURCE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r#"(?i)(?:^|\s)(?:data-)?src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap()
-});
-
-/// A `<script>` start tag and its attributes.
-static SCRIPT: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"(?i)<script\b([^>]*)>").unwrap());
-
-/// The post a Telegram widget script shows, in its attributes
-/// (`data-telegram-post="channel/123"`).
-static TELEGRAM_POST: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r#"(?i)(?:^|\s)data-telegram-post\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap()
-});
-
-/// A `<div>` start tag of Facebook's SDK that shows a post or a video
-/// (`class="fb-post"`, `fb-video`), and its attributes.
-static FACEBOOK_SDK: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r#"(?i)<div\b([^>]*\bclass\s*=\s*["']?[^"'>]*\bfb-(?:post|video)\b[^>]*)>"#).unwrap()
-});
-
-/// The `data-href` in a start tag's attributes.
-static DATA_HREF: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new(r#"(?i)(?:^|\s)data-href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap());
-
-/// The first value `attribute` (a regex of one attribute, its value in
-/// one of three groups) finds in a start tag's attributes that `read`
-/// makes something of.
-fn read_attribute<T>(attribute: &regex::Regex, attributes: &str, read: impl Fn(&str) -> Option<T>) -> Option<T> {
-    attribute
-        .captures_iter(attributes)
-        .filter_map(|value| value.get(1).or(value.get(2)).or(value.get(3)))
-        .find_map(|value| read(&value.as_str().replace("&amp;", "&")))
-}
-
-/// `html` with a link to the video's or the post's page put before each
-/// frame that plays a video site's video or shows a Telegram or Facebook
-/// post or video, before each Telegram widget script and before each
-/// element of Facebook's SDK that shows one ([`crate::video`]); the frame,
-/// the script or the empty element itself stays for the sanitizer to drop.
-fn with_embeds_as_links(html: &str) -> Cow<'_, str> {
-    let frames = IFRAME.is_match(html);
-    // Literals first: every feed item passes here (widgets' attributes and
-    // classes are written in lower case).
-    let posts = html.contains("data-telegram-post") && TELEGRAM_POST.is_match(html);
-    let facebook = (html.contains("fb-post") || html.contains("fb-video")) && FACEBOOK_SDK.is_match(html);
-    if !frames && !posts && !facebook {
-        return Cow::Borrowed(html);
-    }
-    let mut out = html.to_string();
-    if facebook {
-        out = FACEBOOK_SDK
-            .replace_all(&out, |caps: &regex::Captures| {
-                let embed = read_attribute(&DATA_HREF, &caps[1], crate::video::facebook_embed);
-                format!("{}{}", embed.map(|f| crate::video::facebook_html(&f)).unwrap_or_default(), &caps[0])
-            })
-            .into_owned();
-    }
-    if frames {
-        out = IFRAME
-            .replace_all(&out, |caps: &regex::Captures| {
-                let source = |read: fn(&str) -> Option<String>| read_attribute(&FRAME_SOURCE, &caps[1], read);
-                let stand_in = source(|s| crate::video::embedded_video(s).map(|v| crate::video::video_html(&v)))
-                    .or_else(|| source(|s| crate::video::telegram_post(s).map(|p| crate::video::post_html(&p))))
-                    .or_else(|| source(|s| crate::video::facebook_embed(s).map(|f| crate::video::facebook_html(&f))));
-                format!("{}{}", stand_in.unwrap_or_default(), &caps[0])
-            })
-            .into_owned();
-    }
-    if posts {
-        out = SCRIPT
-            .replace_all(&out, |caps: &regex::Captures| {
-                let post = read_attribute(&TELEGRAM_POST, &caps[1], crate::video::telegram_post);
-                format!("{}{}", post.map(|p| crate::video::post_html(&p)).unwrap_or_default(), &caps[0])
-            })
-            .into_owned();
-    }
-    Cow::Owned(out)
-}
+/// A start tag that may be an embed ([`crate::video::embed_html`]): its
+/// name and its attributes.
+static EMBED_TAG: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"(?i)<(iframe|script|div)\b([^>]*)>").unwrap());
 
 /// An `<img>` start tag and its attributes.
 static IMG: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"(?i)<img\b([^>]*)>").unwrap());
@@ -149,6 +75,44 @@ static IMG: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"(?i)<i
 static ATTRIBUTE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r#"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap()
 });
+
+/// A start tag's attributes with a value, each name in lower case, in the
+/// order written (`&amp;` read as `&`).
+fn attributes(tag: &str) -> Vec<(String, String)> {
+    ATTRIBUTE
+        .captures_iter(tag)
+        .filter_map(|a| {
+            let value = a.get(2).or(a.get(3)).or(a.get(4))?;
+            Some((a[1].to_ascii_lowercase(), value.as_str().replace("&amp;", "&")))
+        })
+        .collect()
+}
+
+/// The first value of attribute `name` in `attributes`.
+fn value_of(attributes: &[(String, String)], name: &str) -> Option<String> {
+    attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+}
+
+/// `html` with the stand-in of each embed ([`crate::video::embed_html`]: a
+/// link to the video's or the post's page) put before its element; the
+/// frame, the script or the empty element itself stays for the sanitizer
+/// to drop.
+fn with_embeds_as_links(html: &str) -> Cow<'_, str> {
+    // Literals first: every feed item passes here (widgets' attributes and
+    // classes are written in lower case).
+    let embeds = IFRAME.is_match(html)
+        || html.contains("data-telegram-post")
+        || html.contains("fb-post")
+        || html.contains("fb-video");
+    if !embeds {
+        return Cow::Borrowed(html);
+    }
+    EMBED_TAG.replace_all(html, |caps: &regex::Captures| {
+        let attributes = attributes(&caps[2]);
+        let stand_in = crate::video::embed_html(&caps[1].to_ascii_lowercase(), |name| value_of(&attributes, name));
+        format!("{}{}", stand_in.unwrap_or_default(), &caps[0])
+    })
+}
 
 /// `html` with each lazy loader's picture given its real address
 /// ([`crate::lazy_images`]): a `src` put first in its tag, which the
@@ -159,14 +123,8 @@ fn with_lazy_images_loaded(html: &str) -> Cow<'_, str> {
         return Cow::Borrowed(html);
     }
     IMG.replace_all(html, |caps: &regex::Captures| {
-        let attributes: Vec<(String, String)> = ATTRIBUTE
-            .captures_iter(&caps[1])
-            .filter_map(|a| {
-                let value = a.get(2).or(a.get(3)).or(a.get(4))?;
-                Some((a[1].to_ascii_lowercase(), value.as_str().replace("&amp;", "&")))
-            })
-            .collect();
-        let value = |name: &str| attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        let attributes = attributes(&caps[1]);
+        let value = |name: &str| value_of(&attributes, name);
         match crate::lazy_images::real_source(value("src").as_deref(), value) {
             Some(real) => format!(r#"<img src="{}"{}>"#, escape_attribute(&real), &caps[1]),
             None => caps[0].to_string(),

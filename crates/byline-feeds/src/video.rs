@@ -19,11 +19,11 @@ use crate::sanitize::escape_attribute;
 /// A video's own page, and its picture when the site has one at a URL made
 /// from the video's id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VideoLink {
+struct VideoLink {
     /// The page that plays the video (`https://www.youtube.com/watch?v=…`).
-    pub page: Url,
+    page: Url,
     /// The video's picture (YouTube's `hqdefault.jpg`), if there is one.
-    pub picture: Option<Url>,
+    picture: Option<Url>,
 }
 
 /// A video's id: letters, digits, `_` and `-`, as every site here writes
@@ -33,7 +33,7 @@ static VIDEO_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_-]{
 /// The video an embed's `src` plays, when it is one of a known video site's
 /// players: YouTube (and its `youtube-nocookie.com`), Vimeo, Dailymotion,
 /// Rutube and VK Video.
-pub fn embedded_video(src: &str) -> Option<VideoLink> {
+fn embedded_video(src: &str) -> Option<VideoLink> {
     let src = src.trim();
     let url = Url::parse(src).or_else(|_| Url::parse(&format!("https:{src}"))).ok()?;
     if !matches!(url.scheme(), "http" | "https") {
@@ -78,7 +78,7 @@ static TELEGRAM_POST_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0
 /// from the widget script's `data-telegram-post` ("channel/123") or from the
 /// frame's `src` (`https://t.me/channel/123?embed=1`). A channel's name and
 /// a post's number are checked; nothing else of the embed is kept.
-pub fn telegram_post(reference: &str) -> Option<Url> {
+fn telegram_post(reference: &str) -> Option<Url> {
     let reference = reference.trim();
     let path = if reference.contains("://") || reference.starts_with("//") {
         let url = Url::parse(reference).or_else(|_| Url::parse(&format!("https:{reference}"))).ok()?;
@@ -110,7 +110,7 @@ const FACEBOOK_SEGMENTS: usize = 5;
 /// class="fb-post" data-href="…">` (`fb-video`). Only a path of plain
 /// segments is kept (`https://www.facebook.com/OxuAz/videos/123/`); a
 /// link with a query (`permalink.php?story_fbid=…`) is no embed here.
-pub fn facebook_embed(reference: &str) -> Option<(Url, bool)> {
+fn facebook_embed(reference: &str) -> Option<(Url, bool)> {
     let url = Url::parse(reference.trim()).or_else(|_| Url::parse(&format!("https:{}", reference.trim()))).ok()?;
     let facebook = |u: &Url| {
         matches!(u.scheme(), "http" | "https")
@@ -140,7 +140,7 @@ pub fn facebook_embed(reference: &str) -> Option<(Url, bool)> {
 /// The HTML that stands for an embedded post (Telegram's, Facebook's): a
 /// line with its page's address, linking to it; "✈" for Telegram, "↗" for
 /// any other site.
-pub fn post_html(page: &Url) -> String {
+fn post_html(page: &Url) -> String {
     let shown = page.as_str().trim_start_matches("https://").trim_start_matches("www.");
     let mark = if page.host_str() == Some("t.me") { "✈" } else { "↗" };
     format!(
@@ -153,7 +153,7 @@ pub fn post_html(page: &Url) -> String {
 /// The HTML that stands for a Facebook embed ([`facebook_embed`]): a
 /// video's as [`video_html`] writes it (no picture), a post's as
 /// [`post_html`].
-pub fn facebook_html((page, video): &(Url, bool)) -> String {
+fn facebook_html((page, video): &(Url, bool)) -> String {
     if *video {
         video_html(&VideoLink { page: page.clone(), picture: None })
     } else {
@@ -161,15 +161,45 @@ pub fn facebook_html((page, video): &(Url, bool)) -> String {
     }
 }
 
-/// The attribute that marks [`video_html`]'s stand-in while a page is read
-/// (the sanitizer drops it with every other `data-` attribute), and
-/// [`post_html`]'s: rules that drop blocks of links leave a video or a post
+/// The HTML that stands for an embed, by its element's tag name and its
+/// attributes (`attribute` reads one by name): a frame (`src`, `data-src`)
+/// that plays a video site's video or shows a Telegram or Facebook post or
+/// video, Telegram's widget script (`data-telegram-post`), or an element
+/// of Facebook's SDK (class `fb-post` or `fb-video`, `data-href`). `None`
+/// for any other element. Pages (on the DOM) and feeds (on the HTML text)
+/// both ask this.
+pub fn embed_html(tag: &str, attribute: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let first = |names: &[&str], stand_in: &dyn Fn(&str) -> Option<String>| {
+        names.iter().filter_map(|name| attribute(name)).find_map(|value| stand_in(&value))
+    };
+    let video = |s: &str| embedded_video(s).map(|v| video_html(&v));
+    let telegram = |s: &str| telegram_post(s).map(|p| post_html(&p));
+    let facebook = |s: &str| facebook_embed(s).map(|f| facebook_html(&f));
+    match tag {
+        "iframe" => {
+            let frame = ["src", "data-src"];
+            first(&frame, &video).or_else(|| first(&frame, &telegram)).or_else(|| first(&frame, &facebook))
+        }
+        "script" => first(&["data-telegram-post"], &telegram),
+        _ if attribute("class").is_some_and(|c| {
+            c.split_whitespace().any(|w| w.eq_ignore_ascii_case("fb-post") || w.eq_ignore_ascii_case("fb-video"))
+        }) =>
+        {
+            first(&["data-href"], &facebook)
+        }
+        _ => None,
+    }
+}
+
+/// The attribute that marks [`embed_html`]'s stand-ins while a page is read
+/// (the sanitizer drops it with every other `data-` attribute): rules that
+/// drop blocks of links leave a video or a post
 /// in the text alone.
 pub const VIDEO_MARK: &str = "data-byline-video";
 
 /// The HTML that stands for an embedded video: its picture, if it has one,
 /// and a line with its page's address, both linking to the page.
-pub fn video_html(video: &VideoLink) -> String {
+fn video_html(video: &VideoLink) -> String {
     let page = escape_attribute(video.page.as_str());
     let shown = video.page.as_str().trim_start_matches("https://").trim_start_matches("www.");
     let picture = video

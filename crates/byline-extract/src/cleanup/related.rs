@@ -219,7 +219,7 @@ fn remove_heading_and_links_after(heading: &NodeRef) {
     }
 }
 
-/// Whether `node` is or holds a video's stand-in (`byline_feeds::video::video_html`).
+/// Whether `node` is or holds a video's stand-in (`byline_feeds::video::embed_html`).
 fn holds_video(node: &NodeRef) -> bool {
     let mark = byline_feeds::video::VIDEO_MARK;
     node.has_attr(mark) || node.descendants_it().any(|d| d.is_element() && d.has_attr(mark))
