@@ -329,8 +329,15 @@ fn is_all_caps(text: &str) -> bool {
 
 /// "Name – Role", "Name Staff Writer" or a bare name.
 fn split_name_and_role(piece: &str) -> Author {
-    let unnicked = without_nickname(piece);
-    let piece = without_outlet_for(without_agency_tail(strip_initials(without_contact_links(&unnicked))));
+    // A nickname in quotes is the name's, never the role's: a role may quote
+    // an outlet ("корреспондент «Новой газеты» в Баку").
+    let person = name_and_role_of(piece);
+    Author::new(without_nickname(&person.name), person.role)
+}
+
+/// [`split_name_and_role`] before the name loses its nickname.
+fn name_and_role_of(piece: &str) -> Author {
+    let piece = without_outlet_for(without_agency_tail(strip_initials(without_contact_links(piece))));
     if let Some(caps) = NAME_ROLE.captures(piece) {
         let role = clean_role(&caps["role"]);
         return Author::new(&caps["name"], (!role.is_empty()).then_some(role));
@@ -491,6 +498,15 @@ mod tests {
     fn a_credit_s_nickname_in_quotes_is_no_part_of_the_name() {
         assert_eq!(people("By Amanda \"Tania Mae\" Tan"), [one("Amanda Tan", None)]);
         assert_eq!(people("Иван «Ваня» Петров, корреспондент"), [one("Иван Петров", Some("корреспондент"))]);
+        // A role's quoted outlet stays the role's.
+        assert_eq!(
+            people("Иван Иванов – корреспондент «Новой газеты» в Баку"),
+            [one("Иван Иванов", Some("корреспондент «Новой газеты» в Баку"))]
+        );
+        assert_eq!(
+            people("Aysel Məmmədova – «Report» agentliyinin müxbiri"),
+            [one("Aysel Məmmədova", Some("«Report» agentliyinin müxbiri"))]
+        );
     }
 
     #[test]
