@@ -652,9 +652,7 @@ mod tests {
 
     #[test]
     fn the_share_and_field_labels_are_written_as_they_are_compared() {
-        for label in SHARE_LABELS.iter().chain(FIELD_LABELS) {
-            assert_eq!(comparable(label), *label, "{label}");
-        }
+        crate::text::assert_written_as_compared(SHARE_LABELS.iter().chain(FIELD_LABELS));
     }
 
     fn without_asides(html: &str) -> String {

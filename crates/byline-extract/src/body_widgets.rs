@@ -186,9 +186,7 @@ mod tests {
 
     #[test]
     fn the_tool_labels_are_written_as_they_are_compared() {
-        for label in TOOL_LABELS {
-            assert_eq!(comparable(label), *label, "{label}");
-        }
+        crate::text::assert_written_as_compared(TOOL_LABELS);
     }
 
     fn tidied(body: &str) -> String {

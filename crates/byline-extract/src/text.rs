@@ -2,6 +2,16 @@
 
 pub(crate) use byline_feeds::text::{comparable, fold, squash};
 
+/// Checks that each of `words`, a list compared with [`comparable`]'s form
+/// of a text, is written in that form (`ı` as `i`, no apostrophes): a word
+/// written otherwise could never match.
+#[cfg(test)]
+pub(crate) fn assert_written_as_compared<'a>(words: impl IntoIterator<Item = &'a &'a str>) {
+    for word in words {
+        assert_eq!(comparable(word), *word, "{word}");
+    }
+}
+
 /// Number of words in `text`.
 pub(crate) fn word_count(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()

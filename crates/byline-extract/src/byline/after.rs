@@ -191,8 +191,6 @@ mod tests {
 
     #[test]
     fn the_about_the_author_headings_are_written_as_they_are_compared() {
-        for heading in ABOUT_AUTHOR {
-            assert_eq!(comparable(heading), *heading, "{heading}");
-        }
+        crate::text::assert_written_as_compared(ABOUT_AUTHOR);
     }
 }

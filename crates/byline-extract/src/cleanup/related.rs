@@ -235,13 +235,10 @@ fn is_lone_related_label(line: &NodeRef) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::cleanup::tests::clean;
-    use crate::text::comparable;
 
     #[test]
     fn the_headings_are_written_as_they_are_compared() {
-        for heading in super::RELATED_HEADINGS {
-            assert_eq!(comparable(heading), *heading, "{heading}");
-        }
+        crate::text::assert_written_as_compared(super::RELATED_HEADINGS);
     }
 
     #[test]
