@@ -61,6 +61,10 @@ pub fn strip_initials(name: &str) -> &str {
 /// ("A.Məmmədova", "А.Петрова": "A. Məmmədova", "А. Петрова"), as
 /// signatures often print it; "T.C. Sottek" and "J.K." stay as they are.
 pub fn spaced_initials(text: &str) -> std::borrow::Cow<'_, str> {
+    // Every credit passes here; most have no full stop at all.
+    if !text.contains('.') {
+        return text.into();
+    }
     let chars: Vec<char> = text.chars().collect();
     let glued = |i: usize| {
         chars[i] == '.'
@@ -95,6 +99,10 @@ const NICKNAME_WORDS: usize = 3;
 /// sign her): a word before and after it, one to [`NICKNAME_WORDS`] words
 /// of letters inside. Anything else stays as it is.
 pub fn without_nickname(name: &str) -> std::borrow::Cow<'_, str> {
+    // Every name passes here; most hold no quote at all.
+    if !name.contains(|c| NICKNAME_QUOTES.iter().any(|&(open, _)| open == c)) {
+        return name.into();
+    }
     for &(open, close) in NICKNAME_QUOTES {
         let Some(start) = name.find(&format!(" {open}")) else { continue };
         let inner_from = start + 1 + open.len_utf8();
