@@ -487,6 +487,15 @@ const FIELD_LABELS: &[&str] = &[
     "teqler",
     "etiketlər",
     "açar sözlər",
+    "etiketler",
+    "anahtar kelimeler",
+    "schlagworte",
+    "mots-clés",
+    "étiquettes",
+    "etiquetas",
+    "palavras-chave",
+    "tagi",
+    "štítky",
     "views",
     "просмотров",
     "просмотры",
@@ -596,8 +605,11 @@ fn drop_link_lists(doc: &Document, page_url: &Url) {
         if node.parent().is_none() || has_descendant(&node, MEDIA_OR_TABLE) {
             continue;
         }
-        let own_links =
-            if tag(&node) == "p" { is_line_of_links(&node, page_url) } else { is_list_of_links(&node, page_url) };
+        let own_links = if tag(&node) == "p" {
+            is_line_of_links(&node, page_url)
+        } else {
+            is_list_of_links(&node, page_url) || is_field_list(&node)
+        };
         if own_links {
             if let Some(label) = node.prev_element_sibling().filter(is_label_line) {
                 label.remove_from_parent();
@@ -624,6 +636,22 @@ fn is_list_of_links(list: &NodeRef, page_url: &Url) -> bool {
     let items = list.element_children();
     items.len() >= 2
         && items.iter().all(|item| tag(item) == "li" && is_link_to_other_page(item, &text_of(item), page_url))
+}
+
+/// An item of a field's list ([`is_field_list`]) has at most this many words.
+const FIELD_ITEM_WORDS: usize = 4;
+
+/// A list of one of the page's fields, a value an item, after an item
+/// that is the field's label alone (`<li>Etiketler :</li><li>Spor</li>`,
+/// [`FIELD_LABELS`]); each value a few words, linked or not.
+fn is_field_list(list: &NodeRef) -> bool {
+    let items = list.element_children();
+    let Some((first, values)) = items.split_first() else { return false };
+    let label = text_of(first);
+    let Some(label) = label.trim().strip_suffix(':') else { return false };
+    !values.is_empty()
+        && FIELD_LABELS.contains(&comparable(label).as_str())
+        && values.iter().all(|v| tag(v) == "li" && text_of(v).split_whitespace().count() <= FIELD_ITEM_WORDS)
 }
 
 /// A paragraph of two links or more, each to another page of the site,
@@ -814,6 +842,18 @@ mod tests {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
         assert!(out.contains("line by line"), "a sentence after a label is text: {out}");
+    }
+
+    #[test]
+    fn a_list_of_tags_after_its_label_item_goes() {
+        // ntv.com.tr: the label is the list's first item, the tags linked or not.
+        let out = without_asides(&format!(
+            "<body>{STORY}<ul><li>Etiketler : </li><li><a href=\"/\">Haberler - </a></li><li><span>Spor</span></li>\
+             <li><a href=\"/futbol\">Futbol</a></li></ul>\
+             <ul><li>Steps:</li><li>Mix the flour</li><li>Bake it</li></ul></body>"
+        ));
+        assert!(!out.contains("Etiketler") && !out.contains("Futbol") && !out.contains("Spor"), "{out}");
+        assert!(out.contains("Mix the flour"), "a list under another label stays: {out}");
     }
 
     #[test]

@@ -152,7 +152,7 @@ fn is_teaser_card(card: &NodeRef, page_url: &Url) -> bool {
 /// Removes blocks whose heading says they are a list of other articles
 /// ("Oxşar xəbərlər", "Читайте также", "Related") and that are mostly links.
 pub(super) fn remove_related_by_heading(doc: &Document) {
-    let names = ["h2", "h3", "h4", "h5", "h6", "b", "strong", "div", "span", "p"];
+    let names = ["h2", "h3", "h4", "h5", "h6", "header", "b", "strong", "div", "span", "p"];
     for heading in elements(doc).iter().filter(|n| names.contains(&tag(n).as_str())) {
         if heading.parent().is_none() {
             continue;
@@ -292,6 +292,19 @@ mod tests {
             <ol><li><a href="/a">Modulreinigung bringt positive Effekte</a></li><li><a href="/b">Schnee auf Solaranlagen</a></li></ol></div></body>"#,
         );
         assert!(!out.contains("Meistgelesene") && !out.contains("Modulreinigung"), "{out}");
+        assert!(out.contains("article's text"), "{out}");
+    }
+
+    #[test]
+    fn a_section_headed_by_a_header_element_goes() {
+        // taz.de: "Mehr zum Thema" in a `<header>`, teaser cards after it.
+        let out = clean(
+            r#"<body><article><h1>Headline</h1><p>The article's text, long enough to be it.</p></article>
+            <section><header>Mehr zum Thema</header>
+            <div><a href="/other-story/"><figure><img src="/a.jpg"></figure><h3>Ein bisschen Fortschritt</h3>
+            <p>Endlich gibt es einen Entwurf.</p></a></div></section></body>"#,
+        );
+        assert!(!out.contains("Mehr zum Thema") && !out.contains("Fortschritt"), "{out}");
         assert!(out.contains("article's text"), "{out}");
     }
 
