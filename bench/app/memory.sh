@@ -33,7 +33,9 @@
 # figures of such a run measure the profiler, not the app.
 #
 # Usage: bench/app/memory.sh [--runs N] [--settle SECONDS] [--app PATH] [--idle-only] [--breakdown] [--js-heap] [--wrap CMD]
-# Needs: a release build (cargo build --release -p byline -p byline-bench
+# Needs: the app's release build as `tauri build` makes it (`npx
+# @tauri-apps/cli@2 build --no-bundle`; see common.sh), a release build
+# of byline-bench and byline-cli (cargo build --release -p byline-bench
 # -p byline-cli), Xvfb, xdotool, sqlite3, liferea (apt-get install liferea).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

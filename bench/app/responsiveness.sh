@@ -31,7 +31,9 @@
 #        [--every MS] [--settle S] [--only input|scroll] [--manual-sync S]
 # (--runs: scroll sessions, 3; --input-runs: input sessions, 10, as a sync
 # lasts a few seconds and gives a few presses each)
-# Needs: a release build (cargo build --release -p byline -p byline-bench
+# Needs: the app's release build as `tauri build` makes it (`npx
+# @tauri-apps/cli@2 build --no-bundle`; see common.sh), a release build
+# of byline-bench and byline-cli (cargo build --release -p byline-bench
 # -p byline-cli), Xvfb, xdotool, sqlite3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -14,7 +14,9 @@
 #     loading the page (the app's own step, the least sensitive to load).
 #
 # Usage: bench/app/start.sh [--runs N] [--app PATH]
-# Needs: a release build (cargo build --release -p byline -p byline-bench
+# Needs: the app's release build as `tauri build` makes it (`npx
+# @tauri-apps/cli@2 build --no-bundle`; see common.sh), a release build
+# of byline-bench and byline-cli (cargo build --release -p byline-bench
 # -p byline-cli), Xvfb, xdotool, liferea (apt-get install liferea).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -389,6 +389,11 @@ export type Article_Deserialize = {
 	page: PageStatus,
 	/**  Bylines with roles, from the page (empty when not extracted). */
 	bylines: Author_Deserialize[],
+	/**
+	 *  The news agency the page credits for the story ("AFP", "APA"),
+	 *  apart from the people, when it names one.
+	 */
+	agency?: string | null,
 	/**  Minutes to read, when the page was extracted. */
 	reading_minutes?: number | null,
 	/**  Language tag. */
@@ -416,6 +421,11 @@ export type Article_Serialize = {
 	page: PageStatus,
 	/**  Bylines with roles, from the page (empty when not extracted). */
 	bylines: Author_Serialize[],
+	/**
+	 *  The news agency the page credits for the story ("AFP", "APA"),
+	 *  apart from the people, when it names one.
+	 */
+	agency: string | null,
 	/**  Minutes to read, when the page was extracted. */
 	reading_minutes: number | null,
 	/**  Language tag. */

@@ -32,8 +32,9 @@ fn describe(page: &Page) -> String {
     // As `Tool::Ours` runs it: no Content-Type header.
     match byline_extract::extract(&page.bytes, None, &url, page.expected.feed_author.as_deref()) {
         Ok(e) => format!(
-            "byline {:?} | title {:?} | published {:?} | image {:?} | language {:?} | minutes {} | text {:?} | html {:?}",
+            "byline {:?} | agency {:?} | title {:?} | published {:?} | image {:?} | language {:?} | minutes {} | text {:?} | html {:?}",
             e.byline.iter().map(|a| (&a.name, &a.role)).collect::<Vec<_>>(),
+            e.agency,
             e.title,
             e.published,
             e.lead_image,

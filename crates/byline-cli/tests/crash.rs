@@ -158,6 +158,7 @@ impl Kept {
                         content_html: full.clone(),
                         text: format!("The whole story of {title}"),
                         bylines: vec![],
+                        agency: None,
                         reading_minutes: 3,
                         lead_image: None,
                         published: None,

@@ -756,7 +756,8 @@ async fn a_full_feed_text_stays_its_credit_has_a_role_and_keys_work_in_the_artic
     let second = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><title>Second story of the day</title></head>\
          <body><article><h1>Second story of the day</h1>\
-         <p class=\"byline\">By Aysel Mammadova and Orxan Naghiyev, Staff Writers</p>{second}</article></body></html>"
+         <p class=\"byline\">By Aysel Mammadova and Orxan Naghiyev, Staff Writers</p>{second}\
+         <p>Source: Reuters</p></article></body></html>"
     );
     site.server.route("/second.html", byline_testkit::Fixture::body("text/html; charset=utf-8", second));
     let home = Home::new();
@@ -797,6 +798,9 @@ async fn a_full_feed_text_stays_its_credit_has_a_role_and_keys_work_in_the_artic
     assert_eq!(app.count(&tid("byline-name")).await, 2, "two people");
     let byline = app.text_tid("reader-byline").await;
     assert!(byline.contains("Aysel Mammadova, Orxan Naghiyev — Staff Writers"), "{byline:?}");
+    // The agency the page credits is the story's source, after the people.
+    let (people, agency) = (byline.find("Staff Writers"), byline.find("Source: Reuters"));
+    assert!(people.is_some() && agency > people, "{byline:?}");
     app.shot("shared-role").await;
     app.quit().await;
 }

@@ -115,6 +115,7 @@ pub fn extract_bytes(
         content_html: page.content_html,
         text: page.text,
         bylines: page.byline,
+        agency: page.agency,
         reading_minutes: page.reading_minutes,
         lead_image: page.lead_image,
         published: page.published,

@@ -421,6 +421,38 @@ async fn full_articles_are_extracted_with_bylines_and_roles() {
     assert_eq!(server.hits("/xeber/zerdab.html"), hits);
 }
 
+#[tokio::test]
+async fn a_wire_story_keeps_its_agency_apart_from_its_writer() {
+    let paragraph =
+        "Şamaxı Astrofizika Rəsədxanasında yeni teleskop quraşdırılıb, onun güzgüsünün diametri iki metrdir \
+        və alimlər uzaq qalaktikaların müşahidəsinə başlamağı planlaşdırırlar.";
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"az\"><head><title>Yeni teleskop</title>\
+         <meta name=\"author\" content=\"Aysel Məmmədova\"></head><body><article><h1>Yeni teleskop</h1>\
+         <p>{paragraph}</p><p>{paragraph}</p><p>{paragraph}</p><p>Mənbə: APA</p></article></body></html>"
+    );
+    let server = FixtureServer::start().await;
+    server.route("/teleskop.html", Fixture::body("text/html; charset=utf-8", page));
+    let feed = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Elm</title><link>{base}/</link>
+        <item><title>Yeni teleskop</title><link>{base}/teleskop.html</link><guid>t1</guid>
+          <description>Qısa xülasə.</description></item></channel></rss>"#,
+        base = server.base_url()
+    );
+    server.route("/rss", Fixture::body("application/rss+xml", feed));
+    let (_dir, engine) = engine().await;
+    engine.store().add_feed(&server.url("/rss"), None).await.unwrap();
+    let options = SyncOptions { extraction: Some(ExtractionPolicy::WhenNoContent), ..Default::default() };
+    assert_eq!(engine.sync(&options, None).await.unwrap().extraction.extracted, 1);
+    let item = engine.store().list(&ListQuery::default()).await.unwrap().items.remove(0);
+    assert_eq!(item.author.as_deref(), Some("Aysel Məmmədova"), "the agency is no author");
+    let article = engine.store().article(item.id).await.unwrap();
+    assert_eq!(article.bylines, [byline_store::Author::new("Aysel Məmmədova", None)]);
+    assert_eq!(article.agency.as_deref(), Some("APA"));
+    let body = article.full_html.unwrap();
+    assert!(body.contains("teleskop") && !body.contains("Mənbə"), "printed with the byline, not again under the text");
+}
+
 /// A feed item whose `content:encoded` carries the whole article (four
 /// short paragraphs) and a page that extracts to one sentence.
 fn full_content_feed(base: &str) -> String {

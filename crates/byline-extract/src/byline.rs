@@ -48,6 +48,7 @@
 //! "Das Magazin für …"), a place list ("site.de, Frankfurt, Germany").
 
 mod after;
+mod agency;
 mod agree;
 mod author_links;
 mod elements;
@@ -62,7 +63,9 @@ mod roles_beside;
 mod spaced_text;
 mod trailing;
 
-use byline_feeds::credit::{is_desk_credit, is_named_agency, is_phrase, parse_credit, people_from_feed, strip_label};
+use byline_feeds::credit::{
+    agency_named_in, is_desk_credit, is_named_agency, is_phrase, parse_credit, people_from_feed, strip_label,
+};
 
 use dom_query::Document;
 
@@ -71,6 +74,7 @@ use crate::metadata::Meta;
 use crate::model::Author;
 use crate::text::comparable;
 
+pub(crate) use agency::drop_source_line;
 pub(crate) use agree::choose;
 pub(crate) use elements::from_elements;
 pub(crate) use names::Context;
@@ -126,6 +130,10 @@ pub(crate) struct Found {
     /// Whether the source credits a news agency and nobody else (JSON-LD
     /// `author` "Reuters"): the page's byline is the agency's.
     pub(crate) credits_agency: bool,
+    /// The news agency the source credits, alone or beside people ("AFP"
+    /// in `["Jane Doe", "AFP"]`), as written; never the site itself
+    /// (`Reuters` on reuters.com).
+    pub(crate) agency: Option<String>,
     /// Whether the source credits the site's desk or staff and nobody else
     /// (JSON-LD `author` "Editors, USA TODAY"): a byline away from the
     /// headline is another article's.
@@ -135,19 +143,21 @@ pub(crate) struct Found {
 impl Found {
     /// A candidate from `evidence` that is not tied to a place on the page.
     fn new(authors: Vec<Author>, evidence: Evidence) -> Self {
-        Self { authors, evidence, near_headline: false, credits_agency: false, credits_desk: false }
+        Self { authors, evidence, near_headline: false, credits_agency: false, agency: None, credits_desk: false }
     }
 
     /// This candidate, marked as crediting an agency (or a desk) when it
     /// names nobody and every one of `credited` (the source's names as
-    /// written) is a named agency (or a desk's credit).
-    fn with_agency_credit<'a>(mut self, credited: impl IntoIterator<Item = &'a str>) -> Self {
+    /// written) is a named agency (or a desk's credit), and with the first
+    /// agency `credited` names that is not the site itself ([`Found::agency`]).
+    fn with_agency_credit<'a>(mut self, credited: impl IntoIterator<Item = &'a str>, ctx: &Context) -> Self {
         let credited: Vec<&str> = credited.into_iter().map(strip_label).collect();
         let only = |rule: fn(&str) -> bool| {
             self.authors.is_empty() && !credited.is_empty() && credited.iter().all(|c| rule(c))
         };
         self.credits_agency = only(is_named_agency);
         self.credits_desk = !self.credits_agency && only(is_desk_credit);
+        self.agency = credited.iter().filter_map(|c| agency_named_in(c)).find(|a| !ctx.is_site_itself(a));
         self
     }
 
@@ -200,7 +210,8 @@ pub(crate) fn from_json_ld(ld: &ArticleLd, ctx: &Context) -> Found {
             people.extend(parse_credit(&a.name).into_iter().filter(|p| !is_phrase(&p.name)));
         }
     }
-    Found::new(ctx.keep_people(people), Evidence::JsonLd).with_agency_credit(ld.authors.iter().map(|a| a.name.as_str()))
+    Found::new(ctx.keep_people(people), Evidence::JsonLd)
+        .with_agency_credit(ld.authors.iter().map(|a| a.name.as_str()), ctx)
 }
 
 /// Author meta keys, in order of trust.
@@ -245,7 +256,7 @@ pub(crate) fn from_meta(
     if people.is_empty() {
         people = handle::handle_person(meta, page, ctx);
     }
-    Found::new(people, Evidence::Meta).with_agency_credit(credited)
+    Found::new(people, Evidence::Meta).with_agency_credit(credited, ctx)
 }
 
 /// The writer a page's `<title>` names after the headline: "Dear Mark
@@ -316,10 +327,14 @@ fn meta_people(meta: &Meta, ctx: &Context) -> Vec<Author> {
     Vec::new()
 }
 
-/// The feed item's author, when it is a person.
+/// The feed item's author, when it is a person, and the agency it
+/// credits when it names one ("AFP", "Jane Doe, Reuters").
 pub(crate) fn from_feed(feed_author: Option<&str>, ctx: &Context) -> Found {
     let text = feed_author.map(byline_feeds::sanitize::plain_text).unwrap_or_default();
-    Found::new(ctx.keep_people(people_from_feed([text.as_str()])), Evidence::Feed)
+    let credited = text.split([',', ';', '/']).map(str::trim).filter(|c| !c.is_empty());
+    // Only the agency: the feed's credit has no say in the page's sign-offs.
+    let agency = Found::nothing().with_agency_credit(credited, ctx).agency;
+    Found { agency, ..Found::new(ctx.keep_people(people_from_feed([text.as_str()])), Evidence::Feed) }
 }
 
 #[cfg(test)]

@@ -184,8 +184,10 @@ pub fn extract(
         .or_else(|| body_lead::deck(&page, &title, &chosen_text));
     title::drop_repeated_title(&content, &title);
     let trailing = byline::trailing_byline(&content, &people);
-    let byline = byline::choose([from_json_ld, from_meta, from_elements, from_feed], trailing, &page_roles);
+    let credits = byline::choose([from_json_ld, from_meta, from_elements, from_feed], trailing, &page_roles);
+    let (byline, agency) = (credits.people, credits.agency);
     byline::drop_printed_byline(&content, &byline);
+    byline::drop_source_line(&content, agency.as_deref());
     // A description that is the headline again is no lead.
     if let Some(lead) = lead.filter(|lead| text::comparable(lead) != text::comparable(&title)) {
         content.select("body").prepend_html(body_lead::to_html(&lead));
@@ -202,7 +204,7 @@ pub fn extract(
     // The declared language, unless the text plainly reads as another.
     let language = metadata::page_language(declared_language, &text);
     let reading_minutes = text::reading_minutes(&text);
-    Ok(Extracted { title, byline, published, lead_image, language, content_html, text, reading_minutes })
+    Ok(Extracted { title, byline, agency, published, lead_image, language, content_html, text, reading_minutes })
 }
 
 /// The text of sanitized HTML, one non-empty block per line.

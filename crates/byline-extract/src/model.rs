@@ -14,6 +14,11 @@ pub struct Extracted {
     /// empty when the page names no person (site names, "Admin" and
     /// "Редакция" are never bylines).
     pub byline: Vec<Author>,
+    /// The news agency the page credits for the story ("AFP", "Reuters",
+    /// "APA"), as it writes it, apart from the people: a wire story under
+    /// the agency's name alone, or an agency credited beside its writers;
+    /// never the site itself ("Reuters" on reuters.com).
+    pub agency: Option<String>,
     /// When the article was first published, if the page says.
     pub published: Option<DateTime<Utc>>,
     /// The article's main picture as an absolute http(s) URL.

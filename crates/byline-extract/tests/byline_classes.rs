@@ -75,6 +75,63 @@ fn site_section_desk_and_agency_names_are_not_people() {
         .is_empty());
 }
 
+/// The agency `extract` credits on `head` + `body` at `url`, with the feed's author.
+fn agency_at(url: &str, head: &str, body: &str, feed_author: Option<&str>) -> Option<String> {
+    let page = format!("<!DOCTYPE html><html lang=\"az\"><head><title>Büdcə qəbul edildi</title>{head}</head><body>{body}</body></html>");
+    extract(page.as_bytes(), Some("text/html; charset=utf-8"), &Url::parse(url).unwrap(), feed_author).unwrap().agency
+}
+
+#[test]
+fn an_agency_is_kept_as_the_story_s_source_apart_from_people() {
+    let at = |head: &str, feed: Option<&str>| {
+        agency_at("https://www.citynews.example.com/2026/11/budget", head, &article(""), feed)
+    };
+    // An agency alone: no person, the agency as the source.
+    assert_eq!(at(r#"<meta name="author" content="AFP">"#, None).as_deref(), Some("AFP"));
+    assert!(names(r#"<meta name="author" content="AFP">"#, &article("")).is_empty());
+    // Beside people, in JSON-LD: both.
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council passes budget",
+        "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Organization","name":"Reuters"}]}</script>"#;
+    assert_eq!(at(ld, None).as_deref(), Some("Reuters"));
+    assert_eq!(names(ld, &article("")), ["Jane Doe"]);
+    // From the feed's credit, as az and ru sites write it.
+    assert_eq!(at("", Some("APA")).as_deref(), Some("APA"));
+    assert_eq!(at("", Some("Иван Петров, ТАСС")).as_deref(), Some("ТАСС"));
+    // None named, or a person only: no agency.
+    assert_eq!(at(r#"<meta name="author" content="Jane Doe">"#, Some("Jane Doe")), None);
+    // From the page's own lines: a source line at the end, a source element in the header.
+    let page = |body: &str| agency_at("https://www.citynews.example.com/2026/11/budget", "", body, None);
+    let with = |header: &str, end: &str| {
+        format!(
+            "<article><h1>Council passes budget</h1>{header}<div class=\"entry-content\">{BODY}{end}</div></article>"
+        )
+    };
+    assert_eq!(page(&with("", "<p>Mənbə: APA</p>")).as_deref(), Some("APA"));
+    assert_eq!(
+        page(&with(r#"<div class="meta"><span class="news-source">AzərTac</span></div>"#, "")).as_deref(),
+        Some("AzərTac")
+    );
+    assert_eq!(page(&with("", "<p><em>Источник: ТАСС</em></p>")).as_deref(), Some("ТАСС"));
+    // Never a mention in a sentence, a picture's credit or a block of other stories.
+    let mention =
+        "<p>The figures were first reported by <a href=\"https://www.reuters.com/x\">Reuters</a> on Monday.</p>";
+    let picture = r#"<figure><img src="/a.jpg"><figcaption>The council hall. <span class="credit">AP</span></figcaption></figure>"#;
+    let related = r#"<div class="related-posts"><p>AFP</p></div>"#;
+    let over_picture = r#"<div class="relative"><picture><source srcset="/a.webp"><img src="/a.jpg"></picture><div class="absolute">Anadolu Ajansı</div></div>"#;
+    assert_eq!(page(&with(over_picture, "")), None, "a credit laid over the lead picture");
+    for end in [mention, picture, related, over_picture] {
+        assert_eq!(page(&with("", end)), None, "{end}");
+    }
+    // The site itself is no agency of its own stories.
+    let own = agency_at(
+        "https://report.az/iqtisadiyyat/budce/",
+        r#"<meta name="author" content="Report.az">"#,
+        &article(""),
+        None,
+    );
+    assert_eq!(own, None);
+}
+
 #[test]
 fn the_site_s_brand_in_a_heading_or_the_title_is_not_a_person() {
     // On lifestyle.msn.com: the title's last part names the site, and the

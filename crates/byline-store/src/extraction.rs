@@ -56,6 +56,8 @@ pub struct ExtractedArticle {
     pub text: String,
     /// Bylines, in order.
     pub bylines: Vec<Author>,
+    /// The news agency the page credits, apart from the people.
+    pub agency: Option<String>,
     /// Minutes to read.
     pub reading_minutes: u32,
     /// Lead image, when the feed had none.
@@ -137,7 +139,7 @@ impl Store {
             .then(|| extracted.bylines.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "));
         let mut tx = self.writer.begin().await?;
         let title: Option<(String, Option<String>)> = sqlx::query_as(
-            "UPDATE articles SET full_html = ?, bylines = ?, reading_minutes = ?, author = COALESCE(?, author),
+            "UPDATE articles SET full_html = ?, bylines = ?, agency = ?, reading_minutes = ?, author = COALESCE(?, author),
                lead_image = COALESCE(lead_image, ?), published = COALESCE(published, ?),
                language = COALESCE(language, ?), extraction_state = 1, extraction_error = NULL,
                prefer_feed_text = ?
@@ -145,6 +147,7 @@ impl Store {
         )
         .bind(&extracted.content_html)
         .bind(&bylines)
+        .bind(&extracted.agency)
         .bind(i64::from(extracted.reading_minutes))
         .bind(&names)
         .bind(&extracted.lead_image)

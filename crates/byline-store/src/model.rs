@@ -191,6 +191,9 @@ pub struct Article {
     pub page: PageStatus,
     /// Bylines with roles, from the page (empty when not extracted).
     pub bylines: Vec<crate::Author>,
+    /// The news agency the page credits for the story ("AFP", "APA"),
+    /// apart from the people, when it names one.
+    pub agency: Option<String>,
     /// Minutes to read, when the page was extracted.
     pub reading_minutes: Option<u32>,
     /// Language tag.

@@ -49,6 +49,7 @@ const WRITES: &[(i64, Write)] = &[
     (11, ttrss_account),
     (12, search_columns_only),
     (13, nothing),
+    (14, nothing),
 ];
 
 /// SQL that writes what an old app wrote.
@@ -482,6 +483,8 @@ async fn check(store: &Store, version: i64) {
     if at(3) {
         assert_eq!(kept.full_html.as_deref(), Some(saved_full_html().as_str()));
         assert_eq!(kept.bylines, saved_bylines());
+        // Extracted before pages had an agency: none.
+        assert_eq!(kept.agency, None);
         assert_eq!((kept.reading_minutes, kept.page), (Some(4), PageStatus::Shown));
         assert_eq!(store.article(PAGE_FAILED).await.unwrap().page, PageStatus::Failed);
         assert_eq!(store.article(PAGE_NOT_WANTED).await.unwrap().page, PageStatus::NotWanted);

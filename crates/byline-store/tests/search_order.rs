@@ -164,6 +164,7 @@ async fn generated() -> Generated {
             content_html: "<p>Səhifənin mətni: bank və neft, extractedword.</p>".into(),
             text: "Səhifənin mətni: bank və neft, extractedword.".into(),
             bylines: vec![],
+            agency: None,
             reading_minutes: 1,
             lead_image: None,
             published: None,

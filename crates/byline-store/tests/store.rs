@@ -431,6 +431,34 @@ async fn extraction_policy_is_stored_as_text_and_read_back_as_the_enum() {
 }
 
 #[tokio::test]
+async fn an_extracted_page_keeps_its_bylines_and_the_agency_apart() {
+    use byline_store::{Author, ExtractedArticle};
+    let (_dir, store) = open().await;
+    let f = store.add_feed("https://news.example.az/rss", None).await.unwrap();
+    let (v, rules) = (FetchValidators::default(), RuleSet::default());
+    store.store_feed(f.id, &feed(vec![entry("a", "A", 1), entry("b", "B", 2)]), &v, &rules).await.unwrap();
+    let pending = store.pending_extractions(10).await.unwrap();
+    assert_eq!(store.article(pending[0].id).await.unwrap().agency, None, "none before extraction");
+    let page = |agency: Option<&str>| ExtractedArticle {
+        content_html: "<p>Mətn.</p>".into(),
+        text: "Mətn.".into(),
+        bylines: vec![Author::new("Aysel Məmmədova", Some("müxbir".into()))],
+        agency: agency.map(String::from),
+        reading_minutes: 1,
+        lead_image: None,
+        published: None,
+        language: None,
+        prefer_feed_text: false,
+    };
+    store.save_extraction(pending[0].id, &page(Some("APA"))).await.unwrap();
+    store.save_extraction(pending[1].id, &page(None)).await.unwrap();
+    let wire = store.article(pending[0].id).await.unwrap();
+    assert_eq!(wire.agency.as_deref(), Some("APA"));
+    assert_eq!(wire.bylines, [Author::new("Aysel Məmmədova", Some("müxbir".into()))]);
+    assert_eq!(store.article(pending[1].id).await.unwrap().agency, None);
+}
+
+#[tokio::test]
 async fn an_unsubscribed_feed_cannot_be_edited() {
     use byline_store::{ExtractionPolicy, StoreError};
     let (_dir, store) = open().await;

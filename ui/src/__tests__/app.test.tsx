@@ -128,6 +128,32 @@ describe("the app", () => {
     expect(screen.getByTestId("reader-byline").textContent).toContain("Jane Doe, John Smith — Staff Writers, Anna Lee — photographer");
   });
 
+  it("credits the news agency apart from the people", async () => {
+    const data = world();
+    const target = data.articles.find((a) => a.id === 3)!;
+    target.bylines = [{ name: "Aysel Məmmədova", role: "müxbir" }];
+    target.agency = "APA";
+    ({ calls } = renderApp(data));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[0]);
+    await screen.findByTestId("reader-title");
+    expect(screen.getByTestId("byline-agency").textContent).toBe("Source: APA");
+    expect(screen.getByTestId("reader-byline").textContent).toMatch(/^By Aysel Məmmədova — müxbir·Source: APA·/);
+  });
+
+  it("credits a wire story to its agency alone", async () => {
+    const data = world();
+    const target = data.articles.find((a) => a.id === 3)!;
+    target.author = null;
+    target.agency = "APA";
+    ({ calls } = renderApp(data));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[0]);
+    await screen.findByTestId("reader-title");
+    expect(screen.queryByTestId("byline-name")).toBeNull();
+    expect(screen.getByTestId("reader-byline").textContent).toMatch(/^Source: APA·/);
+  });
+
   it("picks up the full article when it is extracted after the sync", async () => {
     const data = world();
     data.articles.find((a) => a.id === 3)!.page = "pending";

@@ -229,7 +229,14 @@ export const Reader = memoWhen(function Reader({ s }: { s: State }) {
           </h1>
           <p class="reader-byline" data-testid="reader-byline">
             {people.length > 0 ? <Byline people={people} /> : null}
-            {people.length > 0 && date ? <span class="byline-sep" aria-hidden="true">·</span> : null}
+            {people.length > 0 && (a.agency || date) ? <span class="byline-sep" aria-hidden="true">·</span> : null}
+            {a.agency ? (
+              <span class="byline-agency" data-testid="byline-agency">
+                <span class="byline-label">{t("reader.agency")} </span>
+                {a.agency}
+              </span>
+            ) : null}
+            {a.agency && date ? <span class="byline-sep" aria-hidden="true">·</span> : null}
             {date ? (
               <time dateTime={a.published ?? undefined} class="byline-date">
                 {date}

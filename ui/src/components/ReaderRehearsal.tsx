@@ -32,6 +32,7 @@ function headerOnly(summary: ArticleSummary): Article {
     thumbnail: undefined,
     page: "feed_text_better",
     bylines: [],
+    agency: null,
     reading_minutes: null,
     language: null,
     enclosures: [],

@@ -23,6 +23,7 @@ pub fn extract(
         return Ok(output::json(&json!({
             "title": page.title,
             "byline": page.byline,
+            "agency": page.agency,
             "published": page.published.map(|d| d.to_rfc3339()),
             "lead_image": page.lead_image,
             "language": page.language,
@@ -39,6 +40,9 @@ pub fn extract(
             None => writeln!(out, "{}", author.name),
         }
         .ok();
+    }
+    if let Some(agency) = &page.agency {
+        let _ = writeln!(out, "{agency} (agency)");
     }
     if let Some(date) = page.published {
         let _ = writeln!(out, "{}", date.to_rfc3339());

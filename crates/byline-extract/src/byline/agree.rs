@@ -62,7 +62,25 @@ const STRONG: f32 = 0.85;
 /// credit line, and decides what the trailing line is used for; removes it
 /// from the body when it was used. Roles no source stated come last from
 /// `page_roles`, the roles the page prints beside the names.
-pub(crate) fn choose(sources: [Found; 4], trailing: Option<TrailingByline>, page_roles: &[Author]) -> Vec<Author> {
+pub(crate) fn choose(sources: [Found; 4], trailing: Option<TrailingByline>, page_roles: &[Author]) -> Credits {
+    // The agency the first source crediting one names.
+    let source_agency = sources.iter().find_map(|s| s.agency.clone());
+    let people = choose_people(sources, trailing, page_roles);
+    Credits { people, agency: source_agency }
+}
+
+/// Who the page credits: its people, and the news agency it names as the
+/// story's source, apart from them.
+#[derive(Debug, Default)]
+pub(crate) struct Credits {
+    /// The byline's people, in order.
+    pub(crate) people: Vec<Author>,
+    /// The agency ("AFP", "APA"), as the page writes it.
+    pub(crate) agency: Option<String>,
+}
+
+/// The people of [`choose`].
+fn choose_people(sources: [Found; 4], trailing: Option<TrailingByline>, page_roles: &[Author]) -> Vec<Author> {
     // A sign-off under an agency's byline ("(Reporting by A, B; editing
     // by C)") names the agency's reporters: the page credits the agency.
     let agency = sources.iter().any(|s| s.credits_agency);
@@ -152,7 +170,7 @@ mod tests {
             "<div><p>Mətn birinci abzas.</p><p>Mətn ikinci abzas.</p><p><strong>Gülağa İsgəndərov – Zərdab Rayon Təhsil Sektorunun müdiri</strong></p></div>",
         );
         let t = trailing_byline(&doc, &test_context()).unwrap();
-        let chosen = choose(none(), Some(t), &[]);
+        let chosen = choose_people(none(), Some(t), &[]);
         assert_eq!(names(&chosen), [("Gülağa İsgəndərov", Some("Zərdab Rayon Təhsil Sektorunun müdiri"))]);
         assert!(!doc.html().contains("İsgəndərov"));
     }
@@ -163,7 +181,7 @@ mod tests {
         let t = trailing_byline(&doc, &test_context());
         let mut sources = none();
         sources[1] = Found::new(vec![Author::new("Kamran Rzayev", None)], Evidence::Meta);
-        let chosen = choose(sources, t, &[]);
+        let chosen = choose_people(sources, t, &[]);
         assert_eq!(names(&chosen), [("Kamran Rzayev", Some("politoloq"))]);
         assert!(!doc.html().contains("politoloq"));
 
@@ -171,7 +189,7 @@ mod tests {
         let t = trailing_byline(&doc, &test_context());
         let mut sources = none();
         sources[0] = Found::new(vec![Author::new("Jane Roe", None)], Evidence::JsonLd);
-        let chosen = choose(sources, t, &[]);
+        let chosen = choose_people(sources, t, &[]);
         assert_eq!(names(&chosen), [("Jane Roe", None)]);
         assert!(doc.html().contains("Ali Veli"), "an unrelated credit stays in the body");
     }
@@ -182,7 +200,7 @@ mod tests {
         let sign_off = Found::new(vec![Author::new("Greg Roe", None)], Evidence::CreditLabel);
         let mut sources = none();
         sources[2] = sign_off.clone();
-        assert_eq!(names(&choose(sources, None, &[])), [("Greg Roe", None)]);
+        assert_eq!(names(&choose_people(sources, None, &[])), [("Greg Roe", None)]);
         let ld = ArticleLd {
             authors: vec![LdAuthor { name: "Reuters".into(), job_title: None, is_organization: false }],
             ..ArticleLd::default()
@@ -192,10 +210,17 @@ mod tests {
         sources[2] = sign_off;
         let trailing = trailing_byline(&doc, &test_context());
         assert!(trailing.is_some());
-        assert!(choose(sources.clone(), trailing, &[]).is_empty(), "neither a credit line nor the body's last line");
+        assert!(
+            choose_people(sources.clone(), trailing, &[]).is_empty(),
+            "neither a credit line nor the body's last line"
+        );
         sources[2] =
             Found { near_headline: true, ..Found::new(vec![Author::new("Jane Doe", None)], Evidence::RelAuthor) };
-        assert_eq!(names(&choose(sources, None, &[])), [("Jane Doe", None)], "byline markup in the header stays");
+        assert_eq!(
+            names(&choose_people(sources, None, &[])),
+            [("Jane Doe", None)],
+            "byline markup in the header stays"
+        );
     }
 
     #[test]
@@ -216,9 +241,13 @@ mod tests {
         sources[0] = from_json_ld(&ld, &test_context());
         assert!(sources[0].credits_desk && !sources[0].credits_agency);
         sources[2] = card.clone();
-        assert!(choose(sources.clone(), None, &[]).is_empty());
+        assert!(choose_people(sources.clone(), None, &[]).is_empty());
         sources[2] = Found { near_headline: true, ..card };
-        assert_eq!(names(&choose(sources, None, &[])), [("Michael Ordman", None)], "byline markup in the header stays");
+        assert_eq!(
+            names(&choose_people(sources, None, &[])),
+            [("Michael Ordman", None)],
+            "byline markup in the header stays"
+        );
     }
 
     #[test]
@@ -230,10 +259,11 @@ mod tests {
             evidence: Evidence::BylineClass,
             near_headline: true,
             credits_agency: false,
+            agency: None,
             credits_desk: false,
         };
         sources[3] = Found::new(vec![Author::new("Tom Ray", None)], Evidence::Feed);
-        assert_eq!(names(&choose(sources, None, &[])), [("Tom Ray", Some("Editor"))]);
+        assert_eq!(names(&choose_people(sources, None, &[])), [("Tom Ray", Some("Editor"))]);
     }
 
     #[test]
@@ -243,6 +273,7 @@ mod tests {
             evidence,
             near_headline: false,
             credits_agency: false,
+            agency: None,
             credits_desk: false,
         };
         // Alone, a far `.author` element is taken; against the trailing
@@ -267,7 +298,7 @@ mod tests {
             let doc = Document::from("<div><p>Text.</p><p><i>Jane Roe is a historian.</i></p></div>");
             let t = trailing_byline(&doc, &test_context());
             assert!(t.as_ref().is_some_and(|t| t.note));
-            choose(
+            choose_people(
                 {
                     let mut sources = none();
                     sources[2] = Found::new(vec![Author::new("Tom Ray", None)], Evidence::AuthorClass);
@@ -280,7 +311,7 @@ mod tests {
         assert_eq!(names(&note()), [("Tom Ray", None)], "a weak byline is not contradicted by the note");
         let doc = Document::from("<div><p>Text.</p><p><i>Jane Roe is a historian.</i></p></div>");
         let t = trailing_byline(&doc, &test_context());
-        assert_eq!(names(&choose(none(), t, &[])), [("Jane Roe", Some("historian"))]);
+        assert_eq!(names(&choose_people(none(), t, &[])), [("Jane Roe", Some("historian"))]);
         assert!(doc.html().contains("Jane Roe"), "the note stays in the body");
     }
 }

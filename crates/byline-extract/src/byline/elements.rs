@@ -30,6 +30,7 @@ use read::read_author_element;
 use roles::{is_role_element, with_card_role};
 
 use super::after::{author_box, copyright_person, post_author_comment};
+use super::agency::agency_on_page;
 use super::author_links::is_author_page_link;
 use super::names::{fill_roles, names_them_and_more, Context};
 use super::regions::{headline_index, in_other_block};
@@ -61,8 +62,15 @@ const DATE_LINE_WINDOW: usize = 20;
 pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found {
     let all: Vec<NodeRef<'_>> = body_elements(doc);
     let headline = headline_index(doc, &all, title);
+    let agency = agency_on_page(&all, headline, ctx);
+    Found { agency, ..people_in(&all, headline, title, ctx) }
+}
+
+/// The people of [`from_elements`], from the page's elements `all` and
+/// the headline's index among them.
+fn people_in(all: &[NodeRef<'_>], headline: Option<usize>, title: &str, ctx: &Context) -> Found {
     let microdata: [Group; 1] = [(Evidence::Microdata, &is_microdata_author)];
-    let found = search(&all, headline, &microdata, 1, false, ctx);
+    let found = search(all, headline, &microdata, 1, false, ctx);
     if !found.is_empty() {
         return found;
     }
@@ -96,26 +104,26 @@ pub(crate) fn from_elements(doc: &Document, title: &str, ctx: &Context) -> Found
         (Evidence::CreditLabel, &is_mid_line_credit),
         (Evidence::BylineClass, &|n| tag(n) == "address"),
     ];
-    let found = search(&all, headline, &groups, WHOLE_PAGE_GROUPS - 1, true, ctx);
+    let found = search(all, headline, &groups, WHOLE_PAGE_GROUPS - 1, true, ctx);
     if !found.is_empty() {
-        return with_card_role(found, &all);
+        return with_card_role(found, all);
     }
     // Last, the page's weaker statements: an author box after the article,
     // the author's own reply among the comments, then a person named as
     // the copyright holder.
-    let boxed = author_box(&all, headline, ctx);
+    let boxed = author_box(all, headline, ctx);
     if !boxed.is_empty() {
         return Found::new(boxed, Evidence::AuthorBox);
     }
-    let replied = post_author_comment(&all, ctx);
+    let replied = post_author_comment(all, ctx);
     if !replied.is_empty() {
         return Found::new(replied, Evidence::PostAuthorComment);
     }
-    let above = linked_above_headline(&all, headline, ctx);
+    let above = linked_above_headline(all, headline, ctx);
     if !above.is_empty() {
         return Found { near_headline: true, ..Found::new(above, Evidence::AuthorPageLink) };
     }
-    let mut owner = copyright_person(&all, headline, title, ctx);
+    let mut owner = copyright_person(all, headline, title, ctx);
     if owner.is_empty() {
         owner = ctx.keep_people(ctx.site_owner.iter().map(|name| Author::new(name, None)).collect());
     }

@@ -149,6 +149,13 @@ impl Context {
         spelled(&self.host_label) || self.not_people.iter().any(|s| spelled(s))
     }
 
+    /// Whether `name` is the site itself, by its name or its host
+    /// ("Reuters" on reuters.com, "Report.az" on report.az).
+    pub(crate) fn is_site_itself(&self, name: &str) -> bool {
+        let key = comparable(&squash(name));
+        self.not_people.contains(&key) || self.spells_site(&letters_of(&key))
+    }
+
     /// Whether `name` is a site account named after the site: one of the
     /// site's own words and initials, nothing else ("Ilanga D" on Ilanga
     /// News, "Report A."), as a publishing system's account signs.

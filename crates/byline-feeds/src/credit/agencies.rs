@@ -73,6 +73,31 @@ pub fn is_named_agency(name: &str) -> bool {
     AGENCIES.contains(&comparable(&squash(name)).as_str()) || is_agency_credit(name)
 }
 
+/// The agency a credit names, as it writes it: the whole credit when it is
+/// an agency's name ("Reuters", "Agencia EFE", "Sputnik Azərbaycan"), else
+/// a known agency's acronym in capitals among its words ("AP" in "ROBERT
+/// BURNS, AP National Security Writer", "EFE" in "EFE Madrid"); `None`
+/// when it names none.
+pub fn agency_named_in(credit: &str) -> Option<String> {
+    // Up to a date after the name ("Agencia EFE 04.05.2022").
+    let credit = squash(credit);
+    let credit = credit
+        .split_whitespace()
+        .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if AGENCIES.contains(&comparable(&credit).as_str())
+        || credit.split_whitespace().next().is_some_and(|w| AGENCY_FIRST_WORDS.contains(&fold(w).as_str()))
+    {
+        return Some(credit);
+    }
+    credit
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '(' | ')'))
+        .map(|w| w.trim_matches(['.', ':', '-', '–', '—']))
+        .find(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase) && AGENCIES.contains(&fold(w).as_str()))
+        .map(str::to_string)
+}
+
 /// Words that open the name of an agency ("Agencia EFE", "Agence
 /// France-Presse"), or of an agency's edition for a country ("Sputnik
 /// Azərbaycan", "Sputnik Грузия", "РИА Новости Крым").
@@ -129,5 +154,19 @@ mod tests {
         }
         assert!(is_agency("LN") && !is_named_agency("LN"));
         assert!(!is_named_agency("Jane Doe"));
+    }
+
+    #[test]
+    fn the_agency_a_credit_names_is_the_agency_alone() {
+        let named = |credit: &str| agency_named_in(credit);
+        assert_eq!(named("Reuters").as_deref(), Some("Reuters"));
+        assert_eq!(named(" Agencia  EFE ").as_deref(), Some("Agencia EFE"));
+        assert_eq!(named("Sputnik Azərbaycan").as_deref(), Some("Sputnik Azərbaycan"));
+        assert_eq!(named("ROBERT BURNS, AP National Security Writer").as_deref(), Some("AP"));
+        assert_eq!(named("EFE Madrid").as_deref(), Some("EFE"));
+        assert_eq!(named("Agencia EFE 04.05.2022").as_deref(), Some("Agencia EFE"));
+        assert_eq!(named("Jane Doe"), None);
+        assert_eq!(named("LN"), None, "a short word in capitals is not enough");
+        assert_eq!(named("Trend setter Jane Doe"), None, "an agency's name as an ordinary word is not one");
     }
 }
