@@ -554,6 +554,7 @@ fn entry(item: RemoteItem) -> ParsedEntry {
         title: plain_text(&item.title),
         link,
         authors: byline_feeds::credit::people_from_feed(author.as_deref()),
+        agency: author.as_deref().and_then(|a| byline_feeds::credit::agency_in_credit(a, base.as_ref())),
         published: item.published,
         updated: None,
         summary_html: None,
@@ -561,5 +562,33 @@ fn entry(item: RemoteItem) -> ParsedEntry {
         enclosures: Vec::new(),
         image: None,
         language: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(author: &str, url: &str) -> RemoteItem {
+        RemoteItem {
+            remote_id: "1".into(),
+            remote_feed_id: "f".into(),
+            title: "Büdcə qəbul edildi".into(),
+            url: Some(url.into()),
+            author: Some(author.into()),
+            content_html: "<p>Mətn.</p>".into(),
+            published: None,
+            read: false,
+            starred: false,
+        }
+    }
+
+    #[test]
+    fn a_server_item_s_agency_is_kept_apart_from_its_people() {
+        let wire = entry(item("Иван Петров, ТАСС", "https://news.example.ru/1"));
+        assert_eq!(wire.author_line().as_deref(), Some("Иван Петров"));
+        assert_eq!(wire.agency.as_deref(), Some("ТАСС"));
+        assert_eq!(entry(item("Report.az", "https://report.az/1")).agency, None, "the site's own name");
+        assert_eq!(entry(item("Aysel Məmmədova", "https://news.example.az/1")).agency, None);
     }
 }

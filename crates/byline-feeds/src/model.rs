@@ -31,6 +31,9 @@ pub struct ParsedEntry {
     /// The people it credits, in order, with their roles when the feed
     /// gives them ("By Jane Doe, Science Editor").
     pub authors: Vec<crate::Author>,
+    /// The news agency it credits apart from the people ("AFP", "ТАСС" in
+    /// "Иван Петров, ТАСС"), never the feed's own site.
+    pub agency: Option<String>,
     /// When it was first published.
     pub published: Option<DateTime<Utc>>,
     /// When it last changed.
@@ -83,6 +86,10 @@ impl ParsedEntry {
             hasher.update(author.name.as_bytes());
             hasher.update(&[0]);
             hasher.update(author.role.as_deref().unwrap_or("").as_bytes());
+            hasher.update(&[0]);
+        }
+        if let Some(agency) = &self.agency {
+            hasher.update(agency.as_bytes());
             hasher.update(&[0]);
         }
         if let Some(updated) = self.updated {

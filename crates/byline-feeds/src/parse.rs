@@ -11,7 +11,7 @@ use feed_rs::model::{Entry, Feed, Link, Text};
 use url::Url;
 
 use crate::charset::decode_xml;
-use crate::credit::{people_from_feed, Author};
+use crate::credit::{agency_in_credit, people_from_feed, Author};
 use crate::discover::looks_like_html;
 use crate::model::{Enclosure, ParsedEntry, ParsedFeed};
 use crate::sanitize::{plain_text, resolve_web, resolve_web_url, sanitize_html, text_to_html};
@@ -132,7 +132,7 @@ fn normalize_entry(entry: Entry, site_base: Option<&Url>, feed_language: Option<
         .filter(|summary| content_html.is_none() || !repeats(content_body.unwrap_or_default(), &summary.content))
         .map(|t| text_html(t, base.as_ref()))
         .filter(|h| !h.trim().is_empty() && Some(h) != content_html.as_ref());
-    let authors = authors(&entry);
+    let (authors, agency) = credits(&entry, site_base);
     let enclosures = enclosures(&entry, base.as_ref());
     let image = lead_image(&entry, &enclosures, content_html.as_deref().or(summary_html.as_deref()), base.as_ref());
     let published = entry.published.or(entry.updated);
@@ -142,6 +142,7 @@ fn normalize_entry(entry: Entry, site_base: Option<&Url>, feed_language: Option<
         title,
         link,
         authors,
+        agency,
         published,
         updated: entry.updated,
         summary_html,
@@ -190,7 +191,9 @@ fn pick_link_url(links: &[Link], base: Option<&Url>) -> Option<Url> {
 /// The people an entry credits (authors, then contributors), each credit
 /// read by the one byline parser: "By Jane Doe, Science Editor" is one
 /// person with a role.
-fn authors(entry: &Entry) -> Vec<Author> {
+/// The people an entry credits, and the agency it credits apart from them
+/// (never the feed's own site, `site`).
+fn credits(entry: &Entry, site: Option<&Url>) -> (Vec<Author>, Option<String>) {
     let raw: Vec<String> = entry
         .authors
         .iter()
@@ -204,7 +207,8 @@ fn authors(entry: &Entry) -> Vec<Author> {
             plain_text(raw)
         })
         .collect();
-    people_from_feed(raw.iter().map(String::as_str))
+    let agency = raw.iter().find_map(|credit| agency_in_credit(credit, site));
+    (people_from_feed(raw.iter().map(String::as_str)), agency)
 }
 
 fn enclosures(entry: &Entry, base: Option<&Url>) -> Vec<Enclosure> {
@@ -390,6 +394,38 @@ mod tests {
         assert_eq!(feed.entries[0].author_line().as_deref(), Some("Jane Doe"));
         assert_eq!(feed.entries[1].authors, [Author::new("Анна Петрова", Some("экономический обозреватель".into()))]);
         assert_eq!(feed.entries[2].authors, [Author::new("Rəşad Həsənov", None)]);
+    }
+
+    #[test]
+    fn an_agency_the_feed_credits_is_kept_apart_from_the_people() {
+        let rss = |site: &str| {
+            format!(
+                r#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><link>{site}</link>
+<item><title>A</title><guid>a</guid><dc:creator>APA</dc:creator></item>
+<item><title>B</title><guid>b</guid><dc:creator>Иван Петров, ТАСС</dc:creator></item>
+<item><title>C</title><guid>c</guid><dc:creator>Report.az</dc:creator></item>
+<item><title>D</title><guid>d</guid><dc:creator>Rəşad Həsənov</dc:creator></item>
+</channel></rss>"#
+            )
+        };
+        let feed = parse_feed(rss("https://news.example.az/").as_bytes(), None, None).unwrap();
+        let credits: Vec<_> = feed.entries.iter().map(|e| (e.author_line(), e.agency.as_deref())).collect();
+        assert_eq!(
+            credits,
+            [
+                (None, Some("APA")),
+                (Some("Иван Петров".into()), Some("ТАСС")),
+                (None, Some("Report.az")),
+                (Some("Rəşad Həsənov".into()), None)
+            ]
+        );
+        // The feed's own site is never its own agency.
+        let own = parse_feed(rss("https://report.az/").as_bytes(), None, None).unwrap();
+        assert_eq!(own.entries[2].agency, None);
+        // The agency is part of what a reader sees: a change updates the entry.
+        let mut changed = feed.entries[0].clone();
+        changed.agency = None;
+        assert_ne!(changed.content_hash(), feed.entries[0].content_hash());
     }
 
     #[test]

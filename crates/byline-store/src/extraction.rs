@@ -139,7 +139,7 @@ impl Store {
             .then(|| extracted.bylines.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "));
         let mut tx = self.writer.begin().await?;
         let title: Option<(String, Option<String>)> = sqlx::query_as(
-            "UPDATE articles SET full_html = ?, bylines = ?, agency = ?, reading_minutes = ?, author = COALESCE(?, author),
+            "UPDATE articles SET full_html = ?, bylines = ?, agency = COALESCE(?, agency), reading_minutes = ?, author = COALESCE(?, author),
                lead_image = COALESCE(lead_image, ?), published = COALESCE(published, ?),
                language = COALESCE(language, ?), extraction_state = 1, extraction_error = NULL,
                prefer_feed_text = ?

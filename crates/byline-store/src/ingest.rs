@@ -19,7 +19,7 @@ use crate::rules::RuleSubject;
 use crate::search_index::{self, feed_text, SearchText};
 use crate::{now, ArticleId, FeedId, Result, RuleAction, RuleSet, Store, StoreError, StoreOutcome};
 
-/// Rows per multi-row `INSERT … VALUES` (articles bind 16 values a row;
+/// Rows per multi-row `INSERT … VALUES` (articles bind 18 values a row;
 /// SQLite allows 32766 a statement).
 const ROWS_PER_INSERT: usize = 1000;
 
@@ -285,7 +285,7 @@ async fn insert_articles(
             .map(|(_, _, p)| serde_json::to_string(&p.entry.enclosures).unwrap_or_else(|_| "[]".into()))
             .collect();
         let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO articles (id, feed_id, guid, url, title, author, bylines, published, updated, summary_html,
+            "INSERT INTO articles (id, feed_id, guid, url, title, author, bylines, agency, published, updated, summary_html,
                content_html, lead_image, language, enclosures, content_hash, sort_key, fetched_at) ",
         );
         sql.push_values(chunk.iter().zip(&enclosures), |mut row, ((id, feed_id, p), enclosures)| {
@@ -297,6 +297,7 @@ async fn insert_articles(
                 .push_bind(e.title.as_str())
                 .push_bind(p.author.as_deref())
                 .push_bind(p.bylines.as_str())
+                .push_bind(e.agency.as_deref())
                 .push_bind(e.published.map(|d| d.timestamp()))
                 .push_bind(e.updated.map(|d| d.timestamp()))
                 .push_bind(e.summary_html.as_deref())
@@ -360,6 +361,7 @@ async fn update_article(conn: &mut SqliteConnection, id: ArticleId, prepared: &P
     sqlx::query(
         "UPDATE articles SET url = ?, title = ?, author = CASE WHEN extraction_state = 1 THEN author ELSE ? END,
            bylines = CASE WHEN extraction_state = 1 THEN bylines ELSE ? END,
+           agency = CASE WHEN extraction_state = 1 AND agency IS NOT NULL THEN agency ELSE ? END,
            published = COALESCE(?, published), updated = ?,
            summary_html = ?, content_html = ?, lead_image = ?, language = ?, enclosures = ?, content_hash = ?
          WHERE id = ?",
@@ -368,6 +370,7 @@ async fn update_article(conn: &mut SqliteConnection, id: ArticleId, prepared: &P
     .bind(&entry.title)
     .bind(&prepared.author)
     .bind(&prepared.bylines)
+    .bind(&entry.agency)
     .bind(entry.published.map(|d| d.timestamp()))
     .bind(entry.updated.map(|d| d.timestamp()))
     .bind(&entry.summary_html)

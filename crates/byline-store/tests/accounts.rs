@@ -15,6 +15,7 @@ fn entry(id: &str, title: &str) -> ParsedEntry {
         title: title.into(),
         link: Some(format!("https://remote.example.az/{id}")),
         authors: vec![byline_store::Author::new("Gülağa İsgəndərov", None)],
+        agency: None,
         published: Some(Utc::now()),
         updated: None,
         summary_html: None,

@@ -513,6 +513,7 @@ async fn sync_after_upgrade(store: &Store) {
         title,
         link: Some(format!("https://news.example.az/{id}")),
         authors: vec![Author::new("Gülağa İsgəndərov", None)],
+        agency: None,
         published: chrono::DateTime::from_timestamp(1_700_000_000 + id * 60, 0),
         updated: None,
         summary_html: Some("<p>Qısa</p>".into()),

@@ -103,6 +103,7 @@ fn entry(f: usize, i: u64, base: DateTime<Utc>) -> ParsedEntry {
         title: words(seed, 4),
         link: Some(format!("https://news.example.az/{f}-{i}")),
         authors: vec![byline_store::Author::new(if i % 7 == 0 { "Oil Bank" } else { "Gülağa İsgəndərov" }, None)],
+        agency: None,
         published,
         updated: None,
         summary_html: Some(format!("<p>{}</p>", words(seed + 1, 6))),

@@ -11,6 +11,7 @@ fn entry(id: &str, title: &str, days_ago: i64) -> ParsedEntry {
         title: title.into(),
         link: Some(format!("https://news.example.az/{id}")),
         authors: vec![byline_store::Author::new("Gülağa İsgəndərov", None)],
+        agency: None,
         published: Some(Utc::now() - Duration::days(days_ago)),
         updated: None,
         summary_html: Some(format!("<p>{title} — mətn</p>")),
@@ -456,6 +457,20 @@ async fn an_extracted_page_keeps_its_bylines_and_the_agency_apart() {
     assert_eq!(wire.agency.as_deref(), Some("APA"));
     assert_eq!(wire.bylines, [Author::new("Aysel Məmmədova", Some("müxbir".into()))]);
     assert_eq!(store.article(pending[1].id).await.unwrap().agency, None);
+
+    // The feed's agency is kept from the start; a page naming none keeps it,
+    // a page naming one has the last word.
+    let wire = |id: &str, title: &str| byline_feeds::ParsedEntry { agency: Some("AFP".into()), ..entry(id, title, 1) };
+    store.store_feed(f.id, &feed(vec![wire("c", "C"), wire("d", "D")]), &v, &rules).await.unwrap();
+    let pending = store.pending_extractions(10).await.unwrap();
+    assert_eq!(pending.len(), 2);
+    for p in &pending {
+        assert_eq!(store.article(p.id).await.unwrap().agency.as_deref(), Some("AFP"), "from the feed");
+    }
+    store.save_extraction(pending[0].id, &page(None)).await.unwrap();
+    store.save_extraction(pending[1].id, &page(Some("Reuters"))).await.unwrap();
+    assert_eq!(store.article(pending[0].id).await.unwrap().agency.as_deref(), Some("AFP"));
+    assert_eq!(store.article(pending[1].id).await.unwrap().agency.as_deref(), Some("Reuters"));
 }
 
 #[tokio::test]

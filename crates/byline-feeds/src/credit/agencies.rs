@@ -98,6 +98,22 @@ pub fn agency_named_in(credit: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The agency a feed's credit names among its parts ("Иван Петров, ТАСС"
+/// gives "ТАСС", "AFP" gives "AFP"), unless it is the feed's own site
+/// (`site`, its web address: "Report.az" on report.az, "AP" on
+/// apnews.com); `None` when it names none.
+pub fn agency_in_credit(credit: &str, site: Option<&url::Url>) -> Option<String> {
+    let own = |agency: &str| {
+        let letters: String = comparable(agency).chars().filter(|c| c.is_alphanumeric()).collect();
+        let host = site.and_then(|s| s.host_str()).unwrap_or_default().trim_start_matches("www.").to_lowercase();
+        let host_letters: String = host.chars().filter(|c| c.is_alphanumeric()).collect();
+        let first_label = host.split('.').next().unwrap_or_default();
+        !letters.is_empty()
+            && (letters == first_label || (letters.chars().count() >= 3 && host_letters.contains(&letters)))
+    };
+    credit.split([',', ';', '/']).filter_map(agency_named_in).find(|agency| !own(agency))
+}
+
 /// Words that open the name of an agency ("Agencia EFE", "Agence
 /// France-Presse"), or of an agency's edition for a country ("Sputnik
 /// Azərbaycan", "Sputnik Грузия", "РИА Новости Крым").
