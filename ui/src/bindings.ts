@@ -324,6 +324,11 @@ export type ArticleSummary_Deserialize = {
 	url?: string | null,
 	/**  Author names, comma-separated. */
 	author?: string | null,
+	/**
+	 *  The news agency it credits for the story ("AFP", "APA"), apart
+	 *  from the people, from its feed or its page, when it names one.
+	 */
+	agency?: string | null,
 	/**  When it was published. */
 	published?: string | null,
 	/**  Lead image URL. */
@@ -355,6 +360,11 @@ export type ArticleSummary_Serialize = {
 	url: string | null,
 	/**  Author names, comma-separated. */
 	author: string | null,
+	/**
+	 *  The news agency it credits for the story ("AFP", "APA"), apart
+	 *  from the people, from its feed or its page, when it names one.
+	 */
+	agency: string | null,
 	/**  When it was published. */
 	published: string | null,
 	/**  Lead image URL. */
@@ -389,11 +399,6 @@ export type Article_Deserialize = {
 	page: PageStatus,
 	/**  Bylines with roles, from the page (empty when not extracted). */
 	bylines: Author_Deserialize[],
-	/**
-	 *  The news agency the page credits for the story ("AFP", "APA"),
-	 *  apart from the people, when it names one.
-	 */
-	agency?: string | null,
 	/**  Minutes to read, when the page was extracted. */
 	reading_minutes?: number | null,
 	/**  Language tag. */
@@ -421,11 +426,6 @@ export type Article_Serialize = {
 	page: PageStatus,
 	/**  Bylines with roles, from the page (empty when not extracted). */
 	bylines: Author_Serialize[],
-	/**
-	 *  The news agency the page credits for the story ("AFP", "APA"),
-	 *  apart from the people, when it names one.
-	 */
-	agency: string | null,
 	/**  Minutes to read, when the page was extracted. */
 	reading_minutes: number | null,
 	/**  Language tag. */

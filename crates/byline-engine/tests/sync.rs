@@ -448,7 +448,7 @@ async fn a_wire_story_keeps_its_agency_apart_from_its_writer() {
     assert_eq!(item.author.as_deref(), Some("Aysel Məmmədova"), "the agency is no author");
     let article = engine.store().article(item.id).await.unwrap();
     assert_eq!(article.bylines, [byline_store::Author::new("Aysel Məmmədova", None)]);
-    assert_eq!(article.agency.as_deref(), Some("APA"));
+    assert_eq!(article.summary.agency.as_deref(), Some("APA"));
     let body = article.full_html.unwrap();
     assert!(body.contains("teleskop") && !body.contains("Mənbə"), "printed with the byline, not again under the text");
 }

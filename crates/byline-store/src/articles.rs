@@ -14,8 +14,8 @@ use crate::{
     StoreError, View,
 };
 
-const SUMMARY_COLUMNS: &str = "a.id, a.feed_id, f.title AS feed_title, a.title, a.url, a.author, a.published,
-    a.lead_image, s.read, s.saved, a.sort_key";
+const SUMMARY_COLUMNS: &str = "a.id, a.feed_id, f.title AS feed_title, a.title, a.url, a.author, a.agency,
+    a.published, a.lead_image, s.read, s.saved, a.sort_key";
 const MAX_PAGE: u32 = 500;
 
 #[derive(sqlx::FromRow)]
@@ -28,7 +28,6 @@ struct ArticleDetails {
     fetched_at: DateTime<Utc>,
     full_html: Option<String>,
     bylines: String,
-    agency: Option<String>,
     reading_minutes: Option<i64>,
     extraction_state: i64,
     prefer_feed_text: bool,
@@ -154,7 +153,7 @@ impl Store {
         .ok_or_else(|| StoreError::NotFound(format!("article {id}")))?;
         let details: ArticleDetails = sqlx::query_as(
             "SELECT updated, summary_html, content_html, language, enclosures, fetched_at, full_html, bylines,
-               agency, reading_minutes, extraction_state, prefer_feed_text
+               reading_minutes, extraction_state, prefer_feed_text
              FROM articles WHERE id = ?",
         )
         .bind(id)
@@ -171,7 +170,6 @@ impl Store {
             full_html: details.full_html,
             page: PageStatus::from_columns(details.extraction_state, details.prefer_feed_text),
             bylines: serde_json::from_str(&details.bylines).unwrap_or_default(),
-            agency: details.agency,
             reading_minutes: details.reading_minutes.map(|m| m as u32),
         })
     }

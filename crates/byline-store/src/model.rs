@@ -150,6 +150,9 @@ pub struct ArticleSummary {
     pub url: Option<String>,
     /// Author names, comma-separated.
     pub author: Option<String>,
+    /// The news agency it credits for the story ("AFP", "APA"), apart
+    /// from the people, from its feed or its page, when it names one.
+    pub agency: Option<String>,
     /// When it was published.
     pub published: Option<DateTime<Utc>>,
     /// Lead image URL.
@@ -191,9 +194,6 @@ pub struct Article {
     pub page: PageStatus,
     /// Bylines with roles, from the page (empty when not extracted).
     pub bylines: Vec<crate::Author>,
-    /// The news agency the page credits for the story ("AFP", "APA"),
-    /// apart from the people, when it names one.
-    pub agency: Option<String>,
     /// Minutes to read, when the page was extracted.
     pub reading_minutes: Option<u32>,
     /// Language tag.

@@ -484,7 +484,7 @@ async fn check(store: &Store, version: i64) {
         assert_eq!(kept.full_html.as_deref(), Some(saved_full_html().as_str()));
         assert_eq!(kept.bylines, saved_bylines());
         // Extracted before pages had an agency: none.
-        assert_eq!(kept.agency, None);
+        assert_eq!(kept.summary.agency, None);
         assert_eq!((kept.reading_minutes, kept.page), (Some(4), PageStatus::Shown));
         assert_eq!(store.article(PAGE_FAILED).await.unwrap().page, PageStatus::Failed);
         assert_eq!(store.article(PAGE_NOT_WANTED).await.unwrap().page, PageStatus::NotWanted);

@@ -439,7 +439,7 @@ async fn an_extracted_page_keeps_its_bylines_and_the_agency_apart() {
     let (v, rules) = (FetchValidators::default(), RuleSet::default());
     store.store_feed(f.id, &feed(vec![entry("a", "A", 1), entry("b", "B", 2)]), &v, &rules).await.unwrap();
     let pending = store.pending_extractions(10).await.unwrap();
-    assert_eq!(store.article(pending[0].id).await.unwrap().agency, None, "none before extraction");
+    assert_eq!(store.article(pending[0].id).await.unwrap().summary.agency, None, "none before extraction");
     let page = |agency: Option<&str>| ExtractedArticle {
         content_html: "<p>Mətn.</p>".into(),
         text: "Mətn.".into(),
@@ -454,9 +454,9 @@ async fn an_extracted_page_keeps_its_bylines_and_the_agency_apart() {
     store.save_extraction(pending[0].id, &page(Some("APA"))).await.unwrap();
     store.save_extraction(pending[1].id, &page(None)).await.unwrap();
     let wire = store.article(pending[0].id).await.unwrap();
-    assert_eq!(wire.agency.as_deref(), Some("APA"));
+    assert_eq!(wire.summary.agency.as_deref(), Some("APA"));
     assert_eq!(wire.bylines, [Author::new("Aysel Məmmədova", Some("müxbir".into()))]);
-    assert_eq!(store.article(pending[1].id).await.unwrap().agency, None);
+    assert_eq!(store.article(pending[1].id).await.unwrap().summary.agency, None);
 
     // The feed's agency is kept from the start; a page naming none keeps it,
     // a page naming one has the last word.
@@ -465,12 +465,15 @@ async fn an_extracted_page_keeps_its_bylines_and_the_agency_apart() {
     let pending = store.pending_extractions(10).await.unwrap();
     assert_eq!(pending.len(), 2);
     for p in &pending {
-        assert_eq!(store.article(p.id).await.unwrap().agency.as_deref(), Some("AFP"), "from the feed");
+        assert_eq!(store.article(p.id).await.unwrap().summary.agency.as_deref(), Some("AFP"), "from the feed");
     }
+    // The list's rows carry it, for a wire story with no person to credit.
+    let rows = store.list(&ListQuery::default()).await.unwrap().items;
+    assert_eq!(rows.iter().find(|r| r.title == "C").unwrap().agency.as_deref(), Some("AFP"));
     store.save_extraction(pending[0].id, &page(None)).await.unwrap();
     store.save_extraction(pending[1].id, &page(Some("Reuters"))).await.unwrap();
-    assert_eq!(store.article(pending[0].id).await.unwrap().agency.as_deref(), Some("AFP"));
-    assert_eq!(store.article(pending[1].id).await.unwrap().agency.as_deref(), Some("Reuters"));
+    assert_eq!(store.article(pending[0].id).await.unwrap().summary.agency.as_deref(), Some("AFP"));
+    assert_eq!(store.article(pending[1].id).await.unwrap().summary.agency.as_deref(), Some("Reuters"));
 }
 
 #[tokio::test]

@@ -148,6 +148,8 @@ describe("the app", () => {
     target.agency = "APA";
     ({ calls } = renderApp(data));
     await waitFor(() => expect(rows()).toHaveLength(3));
+    // The list's row credits the agency where it would credit a person.
+    expect(rows()[0].querySelector(".row-author")?.textContent).toBe("APA");
     fireEvent.click(rows()[0]);
     await screen.findByTestId("reader-title");
     expect(screen.queryByTestId("byline-name")).toBeNull();

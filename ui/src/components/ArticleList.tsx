@@ -196,7 +196,8 @@ export const ArticleRow = memoWhen(function ArticleRow(props: RowProps) {
               <IconStarFilled size={13} />
             </span>
           ) : null}
-          <span class="row-author">{a.author ?? ""}</span>
+          {/* A wire story with no person to credit: its agency. */}
+          <span class="row-author">{a.author ?? a.agency ?? ""}</span>
         </div>
       </div>
       {a.thumbnail ? <Thumb src={a.thumbnail} /> : <span class="row-thumb-empty" />}

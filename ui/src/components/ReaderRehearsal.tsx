@@ -32,7 +32,6 @@ function headerOnly(summary: ArticleSummary): Article {
     thumbnail: undefined,
     page: "feed_text_better",
     bylines: [],
-    agency: null,
     reading_minutes: null,
     language: null,
     enclosures: [],

@@ -77,6 +77,7 @@ export function article(id: number, feedRow: Feed_Serialize, extra: Partial<Arti
     title: `Article ${id}`,
     url: `https://example.com/a/${id}`,
     author: null,
+    agency: null,
     published: new Date(Date.now() - id * 60_000).toISOString(),
     lead_image: null,
     read: false,
@@ -91,7 +92,6 @@ export function article(id: number, feedRow: Feed_Serialize, extra: Partial<Arti
     fetched_at: "2024-05-01T10:00:00Z",
     full_html: null,
     bylines: [],
-    agency: null,
     reading_minutes: null,
     ...extra,
   };
@@ -147,7 +147,6 @@ export function fakeInvoke(data: FakeData, calls: Call[] = [], overrides: Overri
       fetched_at: _f,
       full_html: _fh,
       bylines: _b,
-      agency: _ag,
       reading_minutes: _r,
       page: _p,
       ...rest

@@ -86,8 +86,10 @@ pub fn agency_named_in(credit: &str) -> Option<String> {
         .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
         .collect::<Vec<_>>()
         .join(" ");
+    let agency_words = credit.split_whitespace().count() <= AGENCY_NAME_WORDS;
     if AGENCIES.contains(&comparable(&credit).as_str())
-        || credit.split_whitespace().next().is_some_and(|w| AGENCY_FIRST_WORDS.contains(&fold(w).as_str()))
+        || (agency_words
+            && credit.split_whitespace().next().is_some_and(|w| AGENCY_FIRST_WORDS.contains(&fold(w).as_str())))
     {
         return Some(credit);
     }
@@ -113,6 +115,11 @@ pub fn agency_in_credit(credit: &str, site: Option<&url::Url>) -> Option<String>
     };
     credit.split([',', ';', '/']).filter_map(agency_named_in).find(|agency| !own(agency))
 }
+
+/// An agency's name opened by one of [`AGENCY_FIRST_WORDS`] has at most
+/// this many words ("Agence France-Presse", "РИА Новости Крым"); a longer
+/// credit is a sentence, never the name.
+const AGENCY_NAME_WORDS: usize = 5;
 
 /// Words that open the name of an agency ("Agencia EFE", "Agence
 /// France-Presse"), or of an agency's edition for a country ("Sputnik
@@ -181,6 +188,8 @@ mod tests {
         assert_eq!(named("ROBERT BURNS, AP National Security Writer").as_deref(), Some("AP"));
         assert_eq!(named("EFE Madrid").as_deref(), Some("EFE"));
         assert_eq!(named("Agencia EFE 04.05.2022").as_deref(), Some("Agencia EFE"));
+        let long = format!("Agency {}", "word ".repeat(1000));
+        assert_eq!(named(&long), None, "a sentence is no agency's name");
         assert_eq!(named("Jane Doe"), None);
         assert_eq!(named("LN"), None, "a short word in capitals is not enough");
         assert_eq!(named("Trend setter Jane Doe"), None, "an agency's name as an ordinary word is not one");
