@@ -112,6 +112,9 @@ fn an_agency_is_kept_as_the_story_s_source_apart_from_people() {
         Some("AzərTac")
     );
     assert_eq!(page(&with("", "<p><em>Источник: ТАСС</em></p>")).as_deref(), Some("ТАСС"));
+    // Under a lead picture: the body after the picture still ends with its source line.
+    let lead = r#"<figure><img src="/lead.jpg"><figcaption>Büdcə müzakirəsi.</figcaption></figure>"#;
+    assert_eq!(page(&with(lead, "<p>Mənbə: APA</p>")).as_deref(), Some("APA"));
     // Never a mention in a sentence, a picture's credit or a block of other stories.
     let mention =
         "<p>The figures were first reported by <a href=\"https://www.reuters.com/x\">Reuters</a> on Monday.</p>";

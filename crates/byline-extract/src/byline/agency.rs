@@ -76,8 +76,11 @@ pub(super) fn agency_on_page(all: &[NodeRef<'_>], headline: Option<usize>, ctx: 
         .enumerate()
         .filter(|(i, _)| *i < first_text || *i > last_text)
         .map(|(_, n)| n)
-        .filter(|n| may_be_source_line(n) && !in_picture(n) && !in_other_block(n, Some(&headline_node), true))
-        .find_map(|n| short_text(n, LINE_TEXT).and_then(|t| agency_in_line(&t)))
+        // The line's text first: it rules out nearly every element before
+        // the walks up and down the tree.
+        .filter_map(|n| short_text(n, LINE_TEXT).and_then(|t| agency_in_line(&t)).map(|agency| (n, agency)))
+        .find(|(n, _)| may_be_source_line(n) && !in_picture(n) && !in_other_block(n, Some(&headline_node), true))
+        .map(|(_, agency)| agency)
         .filter(|agency| !ctx.is_site_itself(agency))
 }
 
@@ -99,16 +102,16 @@ fn may_be_source_line(node: &NodeRef) -> bool {
 
 /// Whether `node` is part of a picture (its figure, caption or credit),
 /// holds one, or is laid over one (a credit right after the picture in the
-/// same box).
+/// same box: the node's own previous sibling, never an ancestor's, which
+/// is the lead picture above a whole body).
 fn in_picture(node: &NodeRef) -> bool {
     let is_picture = |n: &NodeRef| matches!(tag(n).as_str(), "figure" | "figcaption" | "picture" | "img" | "video");
     let holds_picture = |n: &NodeRef| is_picture(n) || n.descendants_it().any(|d| d.is_element() && is_picture(&d));
     holds_picture(node)
-        || std::iter::once(*node).chain(node.ancestors_it(None)).any(|a| {
+        || node.prev_element_sibling().is_some_and(|p| holds_picture(&p))
+        || node.ancestors_it(None).any(|a| {
             let marks = class_id(&a);
-            is_picture(&a)
-                || PICTURE_MARKS.iter().any(|m| marks.contains(m))
-                || a.prev_element_sibling().is_some_and(|p| holds_picture(&p))
+            is_picture(&a) || PICTURE_MARKS.iter().any(|m| marks.contains(m))
         })
 }
 
