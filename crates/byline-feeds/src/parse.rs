@@ -190,9 +190,8 @@ fn pick_link_url(links: &[Link], base: Option<&Url>) -> Option<Url> {
 
 /// The people an entry credits (authors, then contributors), each credit
 /// read by the one byline parser: "By Jane Doe, Science Editor" is one
-/// person with a role.
-/// The people an entry credits, and the agency it credits apart from them
-/// (never the feed's own site, `site`).
+/// person with a role; and the agency it credits apart from them (never
+/// the feed's own site, `site`).
 fn credits(entry: &Entry, site: Option<&Url>) -> (Vec<Author>, Option<String>) {
     let raw: Vec<String> = entry
         .authors

@@ -105,15 +105,18 @@ pub fn agency_named_in(credit: &str) -> Option<String> {
 /// (`site`, its web address: "Report.az" on report.az, "AP" on
 /// apnews.com); `None` when it names none.
 pub fn agency_in_credit(credit: &str, site: Option<&url::Url>) -> Option<String> {
+    let mut agencies = credit.split([',', ';', '/']).filter_map(agency_named_in).peekable();
+    // Most credits name no agency: the site's host is read only for one that does.
+    agencies.peek()?;
+    let host = site.and_then(|s| s.host_str()).unwrap_or_default().trim_start_matches("www.").to_lowercase();
+    let host_letters: String = host.chars().filter(|c| c.is_alphanumeric()).collect();
+    let first_label = host.split('.').next().unwrap_or_default();
     let own = |agency: &str| {
         let letters: String = comparable(agency).chars().filter(|c| c.is_alphanumeric()).collect();
-        let host = site.and_then(|s| s.host_str()).unwrap_or_default().trim_start_matches("www.").to_lowercase();
-        let host_letters: String = host.chars().filter(|c| c.is_alphanumeric()).collect();
-        let first_label = host.split('.').next().unwrap_or_default();
         !letters.is_empty()
             && (letters == first_label || (letters.chars().count() >= 3 && host_letters.contains(&letters)))
     };
-    credit.split([',', ';', '/']).filter_map(agency_named_in).find(|agency| !own(agency))
+    agencies.find(|agency| !own(agency))
 }
 
 /// An agency's name opened by one of [`AGENCY_FIRST_WORDS`] has at most
