@@ -2,6 +2,9 @@
 //! "Wirtschaftsredakteurin") that make a piece a role rather than a name,
 //! the degrees ("MD", "PhD") kept out of a name, and a role as printed.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::text::{fold, squash};
 
 /// Words that mark a job title rather than a name (folded, compared per
@@ -256,15 +259,23 @@ pub(super) fn is_role_word(word: &str) -> bool {
     let word = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
     // A word without a hyphen is its own one part.
     word.split('-').any(|part| {
-        ROLE_WORDS.contains(&part)
+        ROLE_WORD_SET.contains(part)
             // English plurals: "Editors", "Staff Writers".
-            || part.strip_suffix('s').is_some_and(|one| ROLE_WORDS.contains(&one))
+            || part.strip_suffix('s').is_some_and(|one| ROLE_WORD_SET.contains(one))
             || AZ_POSSESSIVE.iter().any(|end| {
-                part.strip_suffix(end).is_some_and(|stem| stem.chars().count() >= 4 && ROLE_WORDS.contains(&stem))
+                part.strip_suffix(end).is_some_and(|stem| stem.chars().count() >= 4 && ROLE_WORD_SET.contains(stem))
             })
             || ends_with_role_word(part)
     })
 }
+
+/// [`ROLE_WORDS`] to look up: every word of every credit of every feed
+/// item is looked up here, several times.
+static ROLE_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
+
+/// The role words long enough to end a compound ([`COMPOUND_ROLE_MIN`]).
+static COMPOUND_ENDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLE_WORDS.iter().copied().filter(|w| w.chars().count() >= COMPOUND_ROLE_MIN).collect());
 
 /// Whether `part` (folded) is a compound ending in a role word of at least
 /// [`COMPOUND_ROLE_MIN`] letters with more letters before it: German and
@@ -274,9 +285,17 @@ fn ends_with_role_word(part: &str) -> bool {
     // The compound itself, or its German feminine or English plural.
     let bases = [Some(part), part.strip_suffix("in"), part.strip_suffix('s')];
     bases.into_iter().flatten().any(|base| {
-        ROLE_WORDS.iter().filter(|w| w.chars().count() >= COMPOUND_ROLE_MIN).any(|w| {
-            base.strip_suffix(w).is_some_and(|head| head.chars().count() >= 3 && head.chars().all(char::is_alphabetic))
-        })
+        // Each split after a head of three letters or more, while the head
+        // is letters only: is the rest a role word?
+        for (head_letters, (at, c)) in base.char_indices().enumerate() {
+            if head_letters >= 3 && COMPOUND_ENDS.contains(&base[at..]) {
+                return true;
+            }
+            if !c.is_alphabetic() {
+                return false;
+            }
+        }
+        false
     })
 }
 
@@ -331,5 +350,43 @@ mod tests {
         assert!(has_role_word("senior editor"));
         assert!(!has_role_word("in Allgemeines"));
         assert!(!has_role_word("fboës - Der Blog"));
+    }
+
+    /// What the lookup by sets decides, checked against a scan of every
+    /// role word, as the rule is written.
+    #[test]
+    fn a_compound_ends_in_a_long_role_word_after_three_letters() {
+        let by_scan = |part: &str| {
+            [Some(part), part.strip_suffix("in"), part.strip_suffix('s')].into_iter().flatten().any(|base| {
+                ROLE_WORDS.iter().filter(|w| w.chars().count() >= COMPOUND_ROLE_MIN).any(|w| {
+                    base.strip_suffix(w)
+                        .is_some_and(|head| head.chars().count() >= 3 && head.chars().all(char::is_alphabetic))
+                })
+            })
+        };
+        let words = [
+            "politikredakteurin",
+            "wirtschaftsredakteur",
+            "фотокорреспондент",
+            "спецкорреспондент",
+            "photojournalists",
+            "speechwriter",
+            "abcorrespondent",
+            "abccorrespondent",
+            "a1bcorrespondent",
+            "correspondent",
+            "editor",
+            "xyzeditor",
+            "müxbir",
+            "baş",
+            "",
+            "jane",
+        ];
+        for word in words {
+            assert_eq!(ends_with_role_word(word), by_scan(word), "{word:?}");
+        }
+        assert!(ends_with_role_word("politikredakteurin") && ends_with_role_word("фотокорреспондент"));
+        assert!(!ends_with_role_word("abcorrespondent") && !ends_with_role_word("a1bcorrespondent"));
+        assert!(is_role_word("Politikredakteurin,") && is_role_word("Editors") && is_role_word("müxbiri"));
     }
 }
