@@ -138,12 +138,12 @@ impl Store {
         let names = (!extracted.bylines.is_empty())
             .then(|| extracted.bylines.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "));
         let mut tx = self.writer.begin().await?;
-        let title: Option<(String, Option<String>)> = sqlx::query_as(
+        let title: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
             "UPDATE articles SET full_html = ?, bylines = ?, agency = COALESCE(?, agency), reading_minutes = ?, author = COALESCE(?, author),
                lead_image = COALESCE(lead_image, ?), published = COALESCE(published, ?),
                language = COALESCE(language, ?), extraction_state = 1, extraction_error = NULL,
                prefer_feed_text = ?
-             WHERE id = ? RETURNING title, author",
+             WHERE id = ? RETURNING title, author, agency",
         )
         .bind(&extracted.content_html)
         .bind(&bylines)
@@ -157,8 +157,9 @@ impl Store {
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
-        let (title, author) = title.ok_or_else(|| StoreError::NotFound(format!("article {id}")))?;
-        crate::search_index::replace(&mut tx, id, &SearchText::new(&title, author.as_deref(), &extracted.text)).await?;
+        let (title, author, agency) = title.ok_or_else(|| StoreError::NotFound(format!("article {id}")))?;
+        let search = SearchText::new(&title, author.as_deref(), agency.as_deref(), &extracted.text);
+        crate::search_index::replace(&mut tx, id, &search).await?;
         tx.commit().await?;
         Ok(())
     }

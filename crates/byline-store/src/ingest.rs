@@ -91,7 +91,7 @@ impl PreparedEntry {
             let author = author.as_deref().unwrap_or_default();
             rules.evaluate(&RuleSubject { feed_id, title: &entry.title, author, text: &text })
         };
-        let search = SearchText::new(&entry.title, author.as_deref(), &text);
+        let search = SearchText::new(&entry.title, author.as_deref(), entry.agency.as_deref(), &text);
         let bylines = serde_json::to_string(&entry.authors).unwrap_or_else(|_| "[]".into());
         Self { hash: entry.content_hash(), entry, author, bylines, search, sort_key, action }
     }
@@ -355,16 +355,17 @@ async fn insert_search(conn: &mut SqliteConnection, fresh: &[(ArticleId, FeedId,
 }
 
 /// Rewrites a changed article's content and search entry; its status is
-/// left alone.
+/// left alone. An extracted article keeps its page's text, credits and
+/// search entry: its index row is written again from what it stores.
 async fn update_article(conn: &mut SqliteConnection, id: ArticleId, prepared: &PreparedEntry) -> Result<()> {
     let entry = &prepared.entry;
-    sqlx::query(
+    let extracted: bool = sqlx::query_scalar(
         "UPDATE articles SET url = ?, title = ?, author = CASE WHEN extraction_state = 1 THEN author ELSE ? END,
            bylines = CASE WHEN extraction_state = 1 THEN bylines ELSE ? END,
            agency = CASE WHEN extraction_state = 1 AND agency IS NOT NULL THEN agency ELSE ? END,
            published = COALESCE(?, published), updated = ?,
            summary_html = ?, content_html = ?, lead_image = ?, language = ?, enclosures = ?, content_hash = ?
-         WHERE id = ?",
+         WHERE id = ? RETURNING extraction_state = 1",
     )
     .bind(&entry.link)
     .bind(&entry.title)
@@ -380,7 +381,11 @@ async fn update_article(conn: &mut SqliteConnection, id: ArticleId, prepared: &P
     .bind(serde_json::to_string(&entry.enclosures).unwrap_or_else(|_| "[]".into()))
     .bind(&prepared.hash)
     .bind(id)
-    .execute(&mut *conn)
+    .fetch_one(&mut *conn)
     .await?;
-    search_index::replace(conn, id, &prepared.search).await
+    if extracted {
+        search_index::reindex(conn, id).await
+    } else {
+        search_index::replace(conn, id, &prepared.search).await
+    }
 }

@@ -56,16 +56,21 @@ pub(crate) fn rowid(sort_key: i64, id: ArticleId) -> Result<i64> {
 pub(crate) struct SearchText {
     /// The title.
     pub title: String,
-    /// The author line.
+    /// The author line, then the agency the story is credited to.
     pub author: String,
     /// The text.
     pub body: String,
 }
 
 impl SearchText {
-    /// Folds an article's title, author line and plain text.
-    pub fn new(title: &str, author: Option<&str>, text: &str) -> Self {
-        Self { title: fold(title), author: fold(author.unwrap_or_default()), body: fold(text) }
+    /// Folds an article's title, author line, agency and plain text: a
+    /// wire story is found by its agency ("Reuters", "APA") as by its people.
+    pub fn new(title: &str, author: Option<&str>, agency: Option<&str>, text: &str) -> Self {
+        let credit = match (author, agency) {
+            (Some(author), Some(agency)) => fold(&format!("{author} {agency}")),
+            (author, agency) => fold(author.or(agency).unwrap_or_default()),
+        };
+        Self { title: fold(title), author: credit, body: fold(text) }
     }
 }
 
@@ -100,6 +105,19 @@ pub(crate) async fn replace(conn: &mut SqliteConnection, id: ArticleId, text: &S
     insert(conn, &[(sort_key, id, text)]).await
 }
 
+/// Rewrites one article's index row from its stored columns, as a rebuild
+/// writes it: the extracted page's text and credits where it has them.
+pub(crate) async fn reindex(conn: &mut SqliteConnection, id: ArticleId) -> Result<()> {
+    let row: TextRow = sqlx::query_as(&format!("SELECT {TEXT_COLUMNS} FROM articles a WHERE a.id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("article {id}")))?;
+    let text = SearchText::new(&row.title, row.author.as_deref(), row.agency.as_deref(), &text_of(&row));
+    sqlx::query("DELETE FROM articles_fts WHERE rowid = ?").bind(rowid(row.sort_key, id)?).execute(&mut *conn).await?;
+    insert(conn, &[(row.sort_key, id, &text)]).await
+}
+
 /// Deletes the index rows of the articles `articles_sql` selects (a query
 /// of `articles` rows as `a`, with its own binds, `?1` on), before those
 /// articles are deleted.
@@ -114,7 +132,7 @@ pub(crate) fn delete_sql(articles_sql: &str) -> String {
 /// store wrote it: an extracted page's text (or, when the feed's reads
 /// better, the feed's longer text, as extraction chose it), else the feed's
 /// summary and content.
-const TEXT_COLUMNS: &str = "a.id, a.sort_key, a.title, a.author,
+const TEXT_COLUMNS: &str = "a.id, a.sort_key, a.title, a.author, a.agency,
     CASE WHEN a.extraction_state = 1 AND a.full_html IS NOT NULL THEN
       CASE WHEN a.prefer_feed_text = 0 THEN a.full_html
            WHEN LENGTH(COALESCE(a.summary_html, '')) > LENGTH(COALESCE(a.content_html, '')) THEN a.summary_html
@@ -128,6 +146,7 @@ struct TextRow {
     sort_key: i64,
     title: String,
     author: Option<String>,
+    agency: Option<String>,
     page_html: Option<String>,
     summary_html: Option<String>,
     content_html: Option<String>,
@@ -220,7 +239,7 @@ async fn rebuild_step(conn: &mut SqliteConnection) -> Result<bool> {
     .fetch_all(&mut *tx)
     .await?;
     let texts: Vec<SearchText> =
-        rows.iter().map(|r| SearchText::new(&r.title, r.author.as_deref(), &text_of(r))).collect();
+        rows.iter().map(|r| SearchText::new(&r.title, r.author.as_deref(), r.agency.as_deref(), &text_of(r))).collect();
     let keyed: Vec<(i64, ArticleId, &SearchText)> =
         rows.iter().zip(&texts).map(|(r, t)| (r.sort_key, r.id, t)).collect();
     let mut delete: QueryBuilder<Sqlite> = QueryBuilder::new("DELETE FROM articles_fts WHERE rowid IN (");

@@ -49,7 +49,8 @@ const WRITES: &[(i64, Write)] = &[
     (11, ttrss_account),
     (12, search_columns_only),
     (13, nothing),
-    (14, nothing),
+    (14, article_agency),
+    (15, search_by_agency),
 ];
 
 /// SQL that writes what an old app wrote.
@@ -77,6 +78,10 @@ const PAGE_FAILED: ArticleId = ArticleId(31);
 const PAGE_NOT_WANTED: ArticleId = ArticleId(32);
 /// Read and saved; from 0005 on, extracted but the feed's text kept.
 const READ_SAVED: ArticleId = ArticleId(21);
+/// From 0014 on: a wire story, its agency stored (found by it from 0015 on).
+const WIRE: ArticleId = ArticleId(22);
+/// The agency [`WIRE`] credits.
+const WIRE_AGENCY: &str = "APA";
 /// Saved, in the unsubscribed feed.
 const GONE_SAVED: ArticleId = ArticleId(41);
 /// From 0009 on: a server account's feed, in its top folder, with one
@@ -319,6 +324,26 @@ fn search_columns_only() -> String {
         )
 }
 
+/// 0014: a wire story's page credited an agency, which the app stored
+/// (its search row, as then, without it).
+fn article_agency() -> String {
+    format!("UPDATE articles SET agency = {} WHERE id = {WIRE};", q(WIRE_AGENCY))
+}
+
+/// 0015: the store rebuilt the search index with each article's agency in
+/// its author column.
+fn search_by_agency() -> String {
+    format!(
+        "DELETE FROM search_reindex;
+         DELETE FROM articles_fts WHERE rowid = (SELECT sort_key * (1 << 31) + id FROM articles WHERE id = {WIRE});
+         INSERT INTO articles_fts (rowid, title, author, body) SELECT sort_key * (1 << 31) + id, {}, {}, {}
+           FROM articles WHERE id = {WIRE};",
+        q(&fold(&article_title(WIRE.0))),
+        q(&fold(&format!("Gülağa İsgəndərov {WIRE_AGENCY}"))),
+        q(&fold(&byline_feeds::sanitize::html_to_text(&article_content(WIRE.0)))),
+    )
+}
+
 fn nothing() -> String {
     String::new()
 }
@@ -503,11 +528,14 @@ async fn check(store: &Store, version: i64) {
     let by_page: Vec<ArticleId> = at(3).then_some(SAVED).into_iter().collect();
     assert_eq!(ids(store, search("qarabagdaki")).await, by_page);
     assert_eq!(ids(store, search("İSGƏNDƏROV")).await, not_muted, "author");
+    let wire: Vec<ArticleId> = at(14).then_some(WIRE).into_iter().collect();
+    assert_eq!(ids(store, search(WIRE_AGENCY)).await, wire, "the agency");
+    assert_eq!(store.article(WIRE).await.unwrap().summary.agency.as_deref(), at(14).then_some(WIRE_AGENCY));
 }
 
 /// A sync after the upgrade: the old articles again (one changed) and a new
 /// one. Nothing doubles, statuses stay.
-async fn sync_after_upgrade(store: &Store) {
+async fn sync_after_upgrade(store: &Store, version: i64) {
     let entry = |id: i64, title: String| ParsedEntry {
         id: format!("guid-{id}"),
         title,
@@ -533,6 +561,10 @@ async fn sync_after_upgrade(store: &Store) {
     assert_eq!(saved.summary.title, "Yenilənmiş başlıq");
     assert!(saved.summary.saved && !saved.summary.read);
     assert!(store.article(READ).await.unwrap().summary.read);
+    // The saved article's feed entry changed: its extracted page stays searchable.
+    let search = ListQuery { search: Some(FULL_TEXT_WORD.into()), limit: 100, ..Default::default() };
+    let by_page: Vec<ArticleId> = (version >= 3).then_some(SAVED).into_iter().collect();
+    assert_eq!(ids(store, search).await, by_page, "the page's text, after its entry changed");
 }
 
 #[tokio::test]
@@ -552,9 +584,9 @@ async fn every_earlier_schema_migrates_forward_without_losing_anything() {
 
         let store = Store::open(&path).await.unwrap_or_else(|e| panic!("opening a database at {version}: {e}"));
         assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new(), "at {version}");
-        // Versions before 0012 ask for a new search index; the app builds it
+        // Versions before 0015 ask for a new search index; the app builds it
         // after its window is up.
-        assert_eq!(store.search_index_pending().await.unwrap(), version < 12, "at {version}");
+        assert_eq!(store.search_index_pending().await.unwrap(), version < 15, "at {version}");
         store.rebuild_search_index().await.unwrap();
         assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new(), "at {version}");
         check(&store, version).await;
@@ -571,7 +603,7 @@ async fn every_earlier_schema_migrates_forward_without_losing_anything() {
         // Opened again, and after a sync: still all there.
         let store = Store::open(&path).await.unwrap();
         check(&store, version).await;
-        sync_after_upgrade(&store).await;
+        sync_after_upgrade(&store, version).await;
         store.close().await;
         let (integrity, foreign, _) = sqlite_checks(&path).await;
         assert_eq!((integrity, foreign), (vec!["ok".to_string()], vec![]), "after a sync at {version}");

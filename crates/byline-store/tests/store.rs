@@ -441,8 +441,8 @@ async fn an_extracted_page_keeps_its_bylines_and_the_agency_apart() {
     let pending = store.pending_extractions(10).await.unwrap();
     assert_eq!(store.article(pending[0].id).await.unwrap().summary.agency, None, "none before extraction");
     let page = |agency: Option<&str>| ExtractedArticle {
-        content_html: "<p>Mətn.</p>".into(),
-        text: "Mətn.".into(),
+        content_html: "<p>Mətn: Qarabağ.</p>".into(),
+        text: "Mətn: Qarabağ.".into(),
         bylines: vec![Author::new("Aysel Məmmədova", Some("müxbir".into()))],
         agency: agency.map(String::from),
         reading_minutes: 1,
@@ -474,6 +474,37 @@ async fn an_extracted_page_keeps_its_bylines_and_the_agency_apart() {
     store.save_extraction(pending[1].id, &page(Some("Reuters"))).await.unwrap();
     assert_eq!(store.article(pending[0].id).await.unwrap().summary.agency.as_deref(), Some("AFP"));
     assert_eq!(store.article(pending[1].id).await.unwrap().summary.agency.as_deref(), Some("Reuters"));
+
+    // A wire story is found by its agency, from the feed or the page, as by its people.
+    let found = |word: &str| {
+        let query = ListQuery { search: Some(word.into()), ..Default::default() };
+        let store = &store;
+        async move {
+            let mut titles: Vec<String> =
+                store.list(&query).await.unwrap().items.into_iter().map(|a| a.title).collect();
+            titles.sort();
+            titles
+        }
+    };
+    let title = |i: usize| {
+        let store = &store;
+        let id = pending[i].id;
+        async move { store.article(id).await.unwrap().summary.title }
+    };
+    let (from_feed, from_page) = (title(0).await, title(1).await);
+    assert_eq!(found("apa").await, ["A"]);
+    assert_eq!(found("AFP").await, [from_feed]);
+    assert_eq!(found("reuters").await, std::slice::from_ref(&from_page));
+    assert_eq!(found("Məmmədova").await, ["A", "B", "C", "D"]);
+    // A changed feed entry leaves an extracted article's page text and agency searchable.
+    let changed = byline_feeds::ParsedEntry {
+        summary_html: Some("<p>Yeni xülasə.</p>".into()),
+        ..wire(&from_page.to_lowercase(), &from_page)
+    };
+    let outcome = store.store_feed(f.id, &feed(vec![changed]), &v, &rules).await.unwrap();
+    assert_eq!(outcome.updated, 1);
+    assert_eq!(found("reuters").await, [from_page]);
+    assert_eq!(found("qarabağ").await, ["A", "B", "C", "D"]);
 }
 
 #[tokio::test]
