@@ -113,11 +113,34 @@ pub fn agency_in_credit(credit: &str, site: Option<&url::Url>) -> Option<String>
     let first_label = host.split('.').next().unwrap_or_default();
     let own = |agency: &str| {
         let letters: String = comparable(agency).chars().filter(|c| c.is_alphanumeric()).collect();
-        !letters.is_empty()
-            && (letters == first_label || (letters.chars().count() >= 3 && host_letters.contains(&letters)))
+        let spelled = letters == first_label || (letters.chars().count() >= 3 && host_letters.contains(&letters));
+        let key = comparable(&squash(agency));
+        let listed = AGENCY_SITES.iter().any(|(name, label)| *name == key && host.split('.').any(|l| l == *label));
+        !letters.is_empty() && (spelled || listed)
     };
     agencies.find(|agency| !own(agency))
 }
+
+/// Agencies whose own site's host does not spell the name they are
+/// credited by (compared as [`AGENCIES`] are), with a label of that host:
+/// on those sites' feeds the agency is the site itself ("AzərTac" on
+/// azertag.az, "ТАСС" on tass.ru, "AP" on apnews.com).
+const AGENCY_SITES: &[(&str, &str)] = &[
+    ("azərtac", "azertag"),
+    ("azertac", "azertag"),
+    ("тасс", "tass"),
+    ("риа новости", "ria"),
+    ("интерфакс", "interfax"),
+    ("ap", "apnews"),
+    ("associated press", "apnews"),
+    ("the associated press", "apnews"),
+    ("anadolu", "aa"),
+    ("anadolu ajansi", "aa"),
+    ("укринформ", "ukrinform"),
+    ("белта", "belta"),
+    ("казинформ", "inform"),
+    ("арменпресс", "armenpress"),
+];
 
 /// An agency's name opened by one of [`AGENCY_FIRST_WORDS`] has at most
 /// this many words ("Agence France-Presse", "РИА Новости Крым"); a longer
@@ -196,5 +219,26 @@ mod tests {
         assert_eq!(named("Jane Doe"), None);
         assert_eq!(named("LN"), None, "a short word in capitals is not enough");
         assert_eq!(named("Trend setter Jane Doe"), None, "an agency's name as an ordinary word is not one");
+    }
+
+    #[test]
+    fn an_agency_is_never_its_own_sites_source() {
+        let on = |credit: &str, site: &str| agency_in_credit(credit, Some(&url::Url::parse(site).unwrap()));
+        assert_eq!(on("AzərTac", "https://azertag.az/xeber/1"), None, "spelled with a g in its host");
+        assert_eq!(on("AZƏRTAC", "https://azertag.az/"), None);
+        assert_eq!(on("ТАСС", "https://tass.ru/"), None);
+        assert_eq!(on("Иван Петров, ТАСС", "https://tass.ru/"), None);
+        assert_eq!(on("AP", "https://apnews.com/article/1"), None);
+        assert_eq!(on("Anadolu Ajansı", "https://www.aa.com.tr/"), None);
+        assert_eq!(on("Report.az", "https://report.az/"), None);
+        // Elsewhere they are the story's source.
+        assert_eq!(on("AzərTac", "https://news.example.az/").as_deref(), Some("AzərTac"));
+        assert_eq!(on("Иван Петров, ТАСС", "https://ria.ru/").as_deref(), Some("ТАСС"));
+        assert_eq!(on("AP", "https://www.bbc.com/").as_deref(), Some("AP"));
+        // The list is written as it is compared, and names known agencies.
+        for (name, _) in AGENCY_SITES {
+            assert_eq!(comparable(name), *name);
+            assert!(AGENCIES.contains(name) || AGENCIES.contains(&fold(name).as_str()), "{name}");
+        }
     }
 }
