@@ -27,8 +27,8 @@
 pub mod charset;
 pub mod credit;
 pub mod discover;
-pub mod lazy_images;
 mod error;
+pub mod lazy_images;
 mod model;
 pub mod opml;
 pub mod parse;

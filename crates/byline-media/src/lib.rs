@@ -348,7 +348,10 @@ mod tests {
         let html = r#"<p><img src="https://x.az/big.jpg" alt="Big" width="800" height="533"></p><p>Text <img src="https://x.az/icon.png" width="16" height="16"> more <img src="https://x.az/tall.jpg" height="900"></p>"#;
         let local = localize_images(html);
         let tags: Vec<&str> = local.split("<img").skip(1).collect();
-        assert!(!tags[0].contains("width") && !tags[0].contains("height") && tags[0].contains(r#"alt="Big""#), "{local}");
+        assert!(
+            !tags[0].contains("width") && !tags[0].contains("height") && tags[0].contains(r#"alt="Big""#),
+            "{local}"
+        );
         assert!(tags[1].contains(r#" width="16" height="16""#), "{local}");
         assert!(!tags[2].contains("height"), "{local}");
         assert!(local.contains("<p>Text ") && local.contains(" more "), "{local}");
