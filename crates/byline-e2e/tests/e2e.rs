@@ -813,6 +813,9 @@ const WIDTHS: [u32; 4] = [480, 900, 1100, 1400];
 async fn every_width_language_and_theme_lays_out_without_clipping() {
     let _serial = util::serial().await;
     let site = Site::start().await;
+    // The story opened first is a wire story: its source is printed in
+    // every language and at every width.
+    site.credit_first_story("Priya Raman, Reuters");
     let home = Home::new();
     let mut app = App::launch(&home, "layout").await;
     app.add_source(&site.url("/az.xml")).await;
@@ -827,7 +830,9 @@ async fn every_width_language_and_theme_lays_out_without_clipping() {
 
     app.js("document.querySelector('[data-testid=article-row]').click();").await;
     app.find_tid("reader-title").await;
-    for (lang, theme) in [("en", "light"), ("az", "dark"), ("ru", "light")] {
+    for (lang, theme, source) in
+        [("en", "light", "Source: Reuters"), ("az", "dark", "Mənbə: Reuters"), ("ru", "light", "Источник: Reuters")]
+    {
         app.click_tid("settings-button").await;
         app.select_tid("settings-language", lang).await;
         app.select_tid("settings-theme", theme).await;
@@ -835,6 +840,10 @@ async fn every_width_language_and_theme_lays_out_without_clipping() {
             .await;
         app.click_tid("dialog-close").await;
         app.wait_gone(&tid("settings-panel"), "the settings to close").await;
+        app.wait_text(&tid("reader-byline"), "the story's source, in the UI's language", |t| {
+            t.contains("Priya Raman") && t.contains(source)
+        })
+        .await;
         for width in WIDTHS {
             app.client
                 .set_window_size(width, 800)

@@ -489,6 +489,17 @@ impl Site {
         self.server.url(path)
     }
 
+    /// From now on `/rss2.xml` credits its first story to `credit` (its
+    /// `dc:creator`), as a wire story's feed does ("Priya Raman, Reuters").
+    pub fn credit_first_story(&self, credit: &str) {
+        let feed = engine_fixture("rss2.xml").replace(CHRONICLE, &self.server.base_url()).replacen(
+            "<dc:creator>Priya Raman</dc:creator>",
+            &format!("<dc:creator>{credit}</dc:creator>"),
+            1,
+        );
+        self.server.route("/rss2.xml", Fixture::body("application/rss+xml", feed));
+    }
+
     /// Also serves the hostile site (`/hostile/…`: the XSS corpus in three
     /// feeds, their pages and an OPML file) on this server.
     pub fn serve_hostile(&self) -> HostileSite {
