@@ -882,6 +882,14 @@ async fn every_width_language_and_theme_lays_out_without_clipping() {
         }
     }
     app.client.set_window_size(1200, 800).await.ok();
+    // The wire story is found by its agency, as by its people.
+    let search = app.find_tid("search-input").await;
+    app.type_into(&search, "reuters").await;
+    app.wait_count(&tid("article-row"), 1).await;
+    assert_eq!(
+        app.article_titles().await,
+        vec!["Council approves £40m plan for new tram line to the airport".to_owned()]
+    );
     app.quit().await;
 }
 
