@@ -107,8 +107,12 @@ fn normalize(feed: Feed, feed_url: Option<&Url>) -> ParsedFeed {
     let link = pick_link(&feed.links, feed_url);
     let site_base = link.as_deref().and_then(|l| Url::parse(l).ok()).or_else(|| feed_url.cloned());
     let language = feed.language.clone().filter(|l| !l.trim().is_empty());
-    let entries =
-        feed.entries.into_iter().map(|entry| normalize_entry(entry, site_base.as_ref(), language.as_deref())).collect();
+    let mut read_credits = CreditsRead::default();
+    let entries = feed
+        .entries
+        .into_iter()
+        .map(|entry| normalize_entry(entry, site_base.as_ref(), language.as_deref(), &mut read_credits))
+        .collect();
     ParsedFeed {
         title: feed.title.map(|t| title_text(&t)).filter(|t| !t.is_empty()).unwrap_or_default(),
         link,
@@ -118,7 +122,12 @@ fn normalize(feed: Feed, feed_url: Option<&Url>) -> ParsedFeed {
     }
 }
 
-fn normalize_entry(entry: Entry, site_base: Option<&Url>, feed_language: Option<&str>) -> ParsedEntry {
+fn normalize_entry(
+    entry: Entry,
+    site_base: Option<&Url>,
+    feed_language: Option<&str>,
+    read_credits: &mut CreditsRead,
+) -> ParsedEntry {
     let link = pick_link_url(&entry.links, site_base);
     let base =
         entry.base.as_deref().and_then(|b| Url::parse(b).ok()).or_else(|| link.clone()).or_else(|| site_base.cloned());
@@ -132,7 +141,7 @@ fn normalize_entry(entry: Entry, site_base: Option<&Url>, feed_language: Option<
         .filter(|summary| content_html.is_none() || !repeats(content_body.unwrap_or_default(), &summary.content))
         .map(|t| text_html(t, base.as_ref()))
         .filter(|h| !h.trim().is_empty() && Some(h) != content_html.as_ref());
-    let (authors, agency) = credits(&entry, site_base);
+    let (authors, agency) = read_credits.of(&entry, site_base);
     let enclosures = enclosures(&entry, base.as_ref());
     let image = lead_image(&entry, &enclosures, content_html.as_deref().or(summary_html.as_deref()), base.as_ref());
     let published = entry.published.or(entry.updated);
@@ -188,12 +197,36 @@ fn pick_link_url(links: &[Link], base: Option<&Url>) -> Option<Url> {
     alternate.or(links.first()).and_then(|l| resolve_web(&l.href, base))
 }
 
-/// The people an entry credits (authors, then contributors), each credit
-/// read by the one byline parser: "By Jane Doe, Science Editor" is one
-/// person with a role; and the agency it credits apart from them (never
-/// the feed's own site, `site`).
-fn credits(entry: &Entry, site: Option<&Url>) -> (Vec<Author>, Option<String>) {
-    let raw: Vec<String> = entry
+/// The credits of one feed's entries as read so far, by their raw text:
+/// a feed's items repeat a few writers, and reading a credit (the byline
+/// parser's rules) costs more than looking it up.
+#[derive(Default)]
+struct CreditsRead {
+    read: std::collections::HashMap<Vec<String>, (Vec<Author>, Option<String>)>,
+}
+
+/// The most distinct credits a feed's cache keeps: past it, each is read
+/// anew (a feed of 50,000 items, each with its own writer, stays small).
+const CREDITS_KEPT: usize = 256;
+
+impl CreditsRead {
+    /// [`credits`] of `entry`, read once per distinct credit text in a feed.
+    fn of(&mut self, entry: &Entry, site: Option<&Url>) -> (Vec<Author>, Option<String>) {
+        let raw = raw_credits(entry);
+        if let Some(read) = self.read.get(&raw) {
+            return read.clone();
+        }
+        let read = credits(&raw, site);
+        if self.read.len() < CREDITS_KEPT {
+            self.read.insert(raw, read.clone());
+        }
+        read
+    }
+}
+
+/// An entry's credits as plain text: its authors, then its contributors.
+fn raw_credits(entry: &Entry) -> Vec<String> {
+    entry
         .authors
         .iter()
         .chain(&entry.contributors)
@@ -205,7 +238,14 @@ fn credits(entry: &Entry, site: Option<&Url>) -> (Vec<Author>, Option<String>) {
             };
             plain_text(raw)
         })
-        .collect();
+        .collect()
+}
+
+/// The people an entry's credits `raw` name ([`raw_credits`]), each credit
+/// read by the one byline parser: "By Jane Doe, Science Editor" is one
+/// person with a role; and the agency it credits apart from them (never
+/// the feed's own site, `site`).
+fn credits(raw: &[String], site: Option<&Url>) -> (Vec<Author>, Option<String>) {
     let agency = raw.iter().find_map(|credit| agency_in_credit(credit, site));
     (people_from_feed(raw.iter().map(String::as_str)), agency)
 }
@@ -393,6 +433,47 @@ mod tests {
         assert_eq!(feed.entries[0].author_line().as_deref(), Some("Jane Doe"));
         assert_eq!(feed.entries[1].authors, [Author::new("Анна Петрова", Some("экономический обозреватель".into()))]);
         assert_eq!(feed.entries[2].authors, [Author::new("Rəşad Həsənov", None)]);
+    }
+
+    #[test]
+    fn a_credit_repeated_across_a_feed_reads_the_same_each_time() {
+        // A writer of its own for every fourth item: "Nigar Kovab", "Nigar Kovac"…
+        let surname = |mut n: usize| {
+            let mut name = String::from("Kov");
+            loop {
+                name.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+                if n == 0 {
+                    break name;
+                }
+            }
+        };
+        let items: String = (0..CREDITS_KEPT * 4 + 40)
+            .map(|i| {
+                let credit = match i % 4 {
+                    0 => "By Aysel Məmmədova, müxbir".to_string(),
+                    1 => "Jane Doe, Reuters".to_string(),
+                    2 => String::new(),
+                    _ => format!("Nigar {}", surname(i)),
+                };
+                let credit = if credit.is_empty() { credit } else { format!("<dc:creator>{credit}</dc:creator>") };
+                format!("<item><title>T{i}</title><guid>g{i}</guid>{credit}</item>")
+            })
+            .collect();
+        let rss = format!(
+            r#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+<link>https://news.example.az/</link>{items}</channel></rss>"#
+        );
+        let feed = parse_feed(rss.as_bytes(), None, None).unwrap();
+        for (i, entry) in feed.entries.iter().enumerate() {
+            let expected = match i % 4 {
+                0 => (vec![Author::new("Aysel Məmmədova", Some("müxbir".into()))], None),
+                1 => (vec![Author::new("Jane Doe", None)], Some("Reuters")),
+                2 => (vec![], None),
+                _ => (vec![Author::new(format!("Nigar {}", surname(i)), None)], None),
+            };
+            assert_eq!((entry.authors.clone(), entry.agency.as_deref()), expected, "item {i}");
+        }
     }
 
     #[test]
