@@ -101,6 +101,12 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, rows: &[(i64, ArticleId,
 pub(crate) async fn replace(conn: &mut SqliteConnection, id: ArticleId, text: &SearchText) -> Result<()> {
     let sort_key: i64 =
         sqlx::query_scalar("SELECT sort_key FROM articles WHERE id = ?").bind(id).fetch_one(&mut *conn).await?;
+    rewrite_row(conn, sort_key, id, text).await
+}
+
+/// Deletes the index row of the article `id` (placed by `sort_key`) and
+/// writes `text` in its place.
+async fn rewrite_row(conn: &mut SqliteConnection, sort_key: i64, id: ArticleId, text: &SearchText) -> Result<()> {
     sqlx::query("DELETE FROM articles_fts WHERE rowid = ?").bind(rowid(sort_key, id)?).execute(&mut *conn).await?;
     insert(conn, &[(sort_key, id, text)]).await
 }
@@ -114,8 +120,7 @@ pub(crate) async fn reindex(conn: &mut SqliteConnection, id: ArticleId) -> Resul
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("article {id}")))?;
     let text = SearchText::new(&row.title, row.author.as_deref(), row.agency.as_deref(), &text_of(&row));
-    sqlx::query("DELETE FROM articles_fts WHERE rowid = ?").bind(rowid(row.sort_key, id)?).execute(&mut *conn).await?;
-    insert(conn, &[(row.sort_key, id, &text)]).await
+    rewrite_row(conn, row.sort_key, id, &text).await
 }
 
 /// Deletes the index rows of the articles `articles_sql` selects (a query
