@@ -331,7 +331,7 @@ fn meta_people(meta: &Meta, ctx: &Context) -> Vec<Author> {
 /// credits when it names one ("AFP", "Jane Doe, Reuters").
 pub(crate) fn from_feed(feed_author: Option<&str>, ctx: &Context) -> Found {
     let text = feed_author.map(byline_feeds::sanitize::plain_text).unwrap_or_default();
-    let credited = text.split([',', ';', '/']).map(str::trim).filter(|c| !c.is_empty());
+    let credited = byline_feeds::credit::credit_parts(&text);
     // Only the agency: the feed's credit has no say in the page's sign-offs.
     let agency = Found::nothing().with_agency_credit(credited, ctx).agency;
     Found { agency, ..Found::new(ctx.keep_people(people_from_feed([text.as_str()])), Evidence::Feed) }

@@ -133,6 +133,15 @@ fn an_agency_is_kept_as_the_story_s_source_apart_from_people() {
         None,
     );
     assert_eq!(own, None);
+    // Nor where its host spells it otherwise, with no site name on the page
+    // to tell ("AzərTac" on azertag.az, "ТАСС" on tass.ru): from the page,
+    // from the feed's credit, as from a feed alone.
+    let at_own = |url: &str, body: &str, feed: Option<&str>| agency_at(url, "", body, feed);
+    let source_line = with("", "<p>Mənbə: AzərTac</p>");
+    assert_eq!(at_own("https://azertag.az/xeber/budce-1", &source_line, None), None);
+    assert_eq!(at_own("https://azertag.az/xeber/budce-1", &article(""), Some("AzərTac")), None);
+    assert_eq!(at_own("https://tass.ru/ekonomika/1", &article(""), Some("Иван Петров, ТАСС")), None);
+    assert_eq!(at_own("https://news.example.az/1", &source_line, None).as_deref(), Some("AzərTac"));
 }
 
 #[test]

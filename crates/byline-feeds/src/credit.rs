@@ -35,7 +35,7 @@ mod names;
 mod not_people;
 mod roles;
 
-pub use agencies::{agency_in_credit, agency_named_in, is_agency, is_named_agency};
+pub use agencies::{agency_in_credit, agency_named_in, credit_parts, is_agency, is_agency_site, is_named_agency};
 pub use labels::{has_label, strip_label};
 pub use names::{
     has_surname_ending, is_name_shaped, is_phrase, name_case, spaced_initials, strip_initials, usual_case,

@@ -1,8 +1,8 @@
 //! Who can be a person on this page: the name checks every source shares.
 
 use byline_feeds::credit::{
-    clean_role, has_role_word, is_agency, is_desk, is_outlet_name, is_plausible_person, name_case, strip_initials,
-    strip_label, trim_separators, without_nickname,
+    clean_role, has_role_word, is_agency, is_agency_site, is_desk, is_outlet_name, is_plausible_person, name_case,
+    strip_initials, strip_label, trim_separators, without_nickname,
 };
 use url::Url;
 
@@ -12,6 +12,8 @@ use crate::text::{comparable, squash};
 /// What a name is checked against: the site's own names.
 pub(crate) struct Context {
     not_people: Vec<String>,
+    /// The page's host, lower case, without `www.`.
+    host: String,
     /// The page host's main label, lower case (`report` in `www.report.az`).
     pub(crate) host_label: String,
     /// The host's labels that can name the site (`lifestyle`, `msn`): see
@@ -99,7 +101,7 @@ impl Context {
         }
         let site_owner = site_names.iter().find_map(|s| site_owner(s));
         let host_labels = crate::host_name::labels(url);
-        Self { not_people, host_label, host_labels, site_owner }
+        Self { not_people, host, host_label, host_labels, site_owner }
     }
 
     /// Whether a word of `name` is one of the site's names' words or its
@@ -150,10 +152,11 @@ impl Context {
     }
 
     /// Whether `name` is the site itself, by its name or its host
-    /// ("Reuters" on reuters.com, "Report.az" on report.az).
+    /// ("Reuters" on reuters.com, "Report.az" on report.az), or an agency
+    /// whose site this is ([`is_agency_site`]: "AzərTac" on azertag.az).
     pub(crate) fn is_site_itself(&self, name: &str) -> bool {
         let key = comparable(&squash(name));
-        self.not_people.contains(&key) || self.spells_site(&letters_of(&key))
+        self.not_people.contains(&key) || self.spells_site(&letters_of(&key)) || is_agency_site(name, &self.host)
     }
 
     /// Whether `name` is a site account named after the site: one of the

@@ -105,20 +105,35 @@ pub fn agency_named_in(credit: &str) -> Option<String> {
 /// (`site`, its web address: "Report.az" on report.az, "AP" on
 /// apnews.com); `None` when it names none.
 pub fn agency_in_credit(credit: &str, site: Option<&url::Url>) -> Option<String> {
-    let mut agencies = credit.split([',', ';', '/']).filter_map(agency_named_in).peekable();
+    let mut agencies = credit_parts(credit).filter_map(agency_named_in).peekable();
     // Most credits name no agency: the site's host is read only for one that does.
     agencies.peek()?;
-    let host = site.and_then(|s| s.host_str()).unwrap_or_default().trim_start_matches("www.").to_lowercase();
+    let host = site.and_then(|s| s.host_str()).unwrap_or_default();
+    agencies.find(|agency| !is_agency_site(agency, host))
+}
+
+/// The parts of a feed's credit that each may name a writer or an agency
+/// ("Иван Петров, ТАСС", "Jane Doe / AP"), trimmed, none empty.
+pub fn credit_parts(credit: &str) -> impl Iterator<Item = &str> {
+    credit.split([',', ';', '/']).map(str::trim).filter(|part| !part.is_empty())
+}
+
+/// Whether `agency` is the site at `host` itself, so never its source: the
+/// host spells its name ("Report.az" on report.az, "Reuters" on
+/// reuters.com, "APA" on apa.az), or the agency's site is known by
+/// another spelling ([`AGENCY_SITES`]: "AzərTac" on azertag.az, "ТАСС" on
+/// tass.ru, "AP" on apnews.com).
+pub fn is_agency_site(agency: &str, host: &str) -> bool {
+    let host = host.trim_start_matches("www.").to_lowercase();
+    let letters: String = comparable(agency).chars().filter(|c| c.is_alphanumeric()).collect();
+    if letters.is_empty() {
+        return false;
+    }
     let host_letters: String = host.chars().filter(|c| c.is_alphanumeric()).collect();
     let first_label = host.split('.').next().unwrap_or_default();
-    let own = |agency: &str| {
-        let letters: String = comparable(agency).chars().filter(|c| c.is_alphanumeric()).collect();
-        let spelled = letters == first_label || (letters.chars().count() >= 3 && host_letters.contains(&letters));
-        let key = comparable(&squash(agency));
-        let listed = AGENCY_SITES.iter().any(|(name, label)| *name == key && host.split('.').any(|l| l == *label));
-        !letters.is_empty() && (spelled || listed)
-    };
-    agencies.find(|agency| !own(agency))
+    let spelled = letters == first_label || (letters.chars().count() >= 3 && host_letters.contains(&letters));
+    let key = comparable(&squash(agency));
+    spelled || AGENCY_SITES.iter().any(|(name, label)| *name == key && host.split('.').any(|l| l == *label))
 }
 
 /// Agencies whose own site's host does not spell the name they are
@@ -219,6 +234,17 @@ mod tests {
         assert_eq!(named("Jane Doe"), None);
         assert_eq!(named("LN"), None, "a short word in capitals is not enough");
         assert_eq!(named("Trend setter Jane Doe"), None, "an agency's name as an ordinary word is not one");
+    }
+
+    #[test]
+    fn an_agency_site_is_known_by_its_host() {
+        assert!(is_agency_site("AzərTac", "azertag.az"));
+        assert!(is_agency_site("ТАСС", "www.TASS.ru"));
+        assert!(is_agency_site("Report.az", "report.az"));
+        assert!(is_agency_site("Reuters", "www.reuters.com"));
+        assert!(!is_agency_site("Reuters", "www.bbc.co.uk"));
+        assert!(!is_agency_site("AzərTac", ""), "no host, no site");
+        assert!(!is_agency_site("", "report.az"), "no name, no site");
     }
 
     #[test]
