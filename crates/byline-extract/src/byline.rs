@@ -334,7 +334,14 @@ pub(crate) fn from_feed(feed_author: Option<&str>, ctx: &Context) -> Found {
     let credited = byline_feeds::credit::credit_parts(&text);
     // Only the agency: the feed's credit has no say in the page's sign-offs.
     let agency = Found::nothing().with_agency_credit(credited, ctx).agency;
-    Found { agency, ..Found::new(ctx.keep_people(people_from_feed([text.as_str()])), Evidence::Feed) }
+    // A person's own site credits its owner by the site's name ("Sam Curry"
+    // on samcurry.net), which is no person on other sites.
+    let credited = people_from_feed([text.as_str()]);
+    let mut people = ctx.keep_people(credited.clone());
+    if people.is_empty() {
+        people = ctx.keep_site_people(credited);
+    }
+    Found { agency, ..Found::new(people, Evidence::Feed) }
 }
 
 #[cfg(test)]

@@ -755,3 +755,41 @@ fn an_e_mail_address_in_brackets_beside_the_name() {
         ["Jane Doe"]
     );
 }
+
+/// The names `extract` finds at `url` on a page named `site` that credits
+/// nobody, with the feed's credit.
+fn own_site_names(url: &str, site: &str, feed_author: Option<&str>) -> Vec<String> {
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Council passes budget</title>\
+         <meta property=\"og:site_name\" content=\"{site}\"></head><body>{}</body></html>",
+        article("")
+    );
+    extract(page.as_bytes(), Some("text/html; charset=utf-8"), &Url::parse(url).unwrap(), feed_author)
+        .unwrap()
+        .byline
+        .into_iter()
+        .map(|a| a.name)
+        .collect()
+}
+
+#[test]
+fn a_person_s_own_site_credits_its_owner_and_a_brand_credits_nobody() {
+    // The site is named after a person, by a given name and a surname: its
+    // pages with no byline are the owner's, and so is the feed's credit.
+    assert_eq!(own_site_names("https://samcurry.net/hacking-apple/", "Sam Curry", None), ["Sam Curry"]);
+    assert_eq!(own_site_names("https://samcurry.net/hacking-apple/", "Sam Curry", Some("Sam Curry")), ["Sam Curry"]);
+    assert_eq!(own_site_names("https://kamranquliyev.az/yazi/1", "Kamran Quliyev", None), ["Kamran Quliyev"]);
+    // A brand spelled as two words is nobody, from the page or the feed.
+    for (url, site) in [
+        ("https://www.timesunion.com/news/1", "Times Union"),
+        ("https://www.aljazeera.com/news/1", "Al Jazeera"),
+        ("https://www.marthastewartweddings.com/1", "Martha Stewart Weddings"),
+        ("https://virginiamercury.com/2026/1", "Virginia Mercury"),
+        ("https://www.charlotteobserver.com/news/1", "Charlotte Observer"),
+    ] {
+        assert!(own_site_names(url, site, None).is_empty(), "{site}");
+        assert!(own_site_names(url, site, Some(site)).is_empty(), "{site} in the feed");
+    }
+    // A person's name elsewhere than on their own site is not the site's owner.
+    assert!(own_site_names("https://www.citynews.example.com/1", "Sam Curry", None).is_empty());
+}

@@ -8,9 +8,10 @@
 //!
 //! What the parser knows lives beside it, one job a file: `labels` ("By",
 //! "Photo:"), `names` (a name's shape), `roles` (job titles and degrees),
-//! `agencies` (wire services), `not_people` (desks, publications,
-//! institutions, accounts) and `job_title` (a title printed right after a
-//! name, with no mark between them).
+//! `agencies` (wire services), `given_names` (a person's first word),
+//! `not_people` (desks, publications, institutions, accounts) and
+//! `job_title` (a title printed right after a name, with no mark between
+//! them).
 //!
 //! ```
 //! use byline_feeds::credit::parse_credit;
@@ -29,6 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::text::{comparable, fold, squash};
 
 mod agencies;
+mod given_names;
 mod job_title;
 mod labels;
 mod names;
@@ -36,6 +38,7 @@ mod not_people;
 mod roles;
 
 pub use agencies::{agency_in_credit, agency_named_in, credit_parts, is_agency, is_agency_site, is_named_agency};
+pub use given_names::is_given_name;
 pub use labels::{has_label, strip_label};
 pub use names::{
     has_surname_ending, is_name_shaped, is_phrase, name_case, spaced_initials, strip_initials, usual_case,

@@ -127,6 +127,9 @@ fn people_in(all: &[NodeRef<'_>], headline: Option<usize>, title: &str, ctx: &Co
     if owner.is_empty() {
         owner = ctx.keep_people(ctx.site_owner.iter().map(|name| Author::new(name, None)).collect());
     }
+    if owner.is_empty() {
+        owner = ctx.site_person.iter().map(|name| Author::new(name, None)).collect();
+    }
     Found::new(owner, Evidence::SiteOwner)
 }
 
