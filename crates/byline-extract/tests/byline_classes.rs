@@ -779,6 +779,8 @@ fn a_person_s_own_site_credits_its_owner_and_a_brand_credits_nobody() {
     assert_eq!(own_site_names("https://samcurry.net/hacking-apple/", "Sam Curry", None), ["Sam Curry"]);
     assert_eq!(own_site_names("https://samcurry.net/hacking-apple/", "Sam Curry", Some("Sam Curry")), ["Sam Curry"]);
     assert_eq!(own_site_names("https://kamranquliyev.az/yazi/1", "Kamran Quliyev", None), ["Kamran Quliyev"]);
+    // A writer's site on a blogging service is named after the writer.
+    assert_eq!(own_site_names("https://dcurt.is/voice-interfaces", "Dustin Curtis on Svbtle", None), ["Dustin Curtis"]);
     // A brand spelled as two words is nobody, from the page or the feed.
     for (url, site) in [
         ("https://www.timesunion.com/news/1", "Times Union"),

@@ -150,16 +150,26 @@ const NAME_PARTICLES: &[&str] = &["von", "van", "de", "da", "di", "du", "del", "
 /// What a personal site calls itself after its owner's name and "'s".
 const OWN_SITE_WORDS: &[&str] = &["blog", "weblog", "site", "website", "homepage", "home page", "journal", "notebook"];
 
+/// Blogging services whose writers' sites are named "<writer> on
+/// <service>" ("Dustin Curtis on Svbtle"), written folded.
+const BLOG_SERVICES: &[&str] = &["svbtle", "medium", "substack", "tumblr", "blogger", "livejournal"];
+
 /// The person a site's name says the site is of: "Andrew Montalenti's
 /// blog", "pixelmonkey.org - Andrew Montalenti's Blog" (the part after a
-/// separator); a name's shape only, never "The Company's Blog" (checked as
-/// any byline by [`Context::is_person`]).
+/// separator), "Dustin Curtis on Svbtle" ([`BLOG_SERVICES`]); a name's
+/// shape only, never "The Company's Blog" (checked as any byline by
+/// [`Context::is_person`]).
 fn site_owner(site_name: &str) -> Option<String> {
     let part = site_name.rsplit(['-', '–', '—', '|', ':']).next()?.trim();
+    let name_shaped = |owner: &str| byline_feeds::credit::is_name_shaped(owner.trim());
+    if let Some((owner, service)) = part.rsplit_once(" on ") {
+        if BLOG_SERVICES.contains(&comparable(service).as_str()) && name_shaped(owner) {
+            return Some(owner.trim().to_string());
+        }
+    }
     let (owner, kind) = part.split_once("'s ").or_else(|| part.split_once("’s "))?;
     let kind = kind.trim().to_lowercase();
-    (OWN_SITE_WORDS.contains(&kind.as_str()) && byline_feeds::credit::is_name_shaped(owner.trim()))
-        .then(|| owner.trim().to_string())
+    (OWN_SITE_WORDS.contains(&kind.as_str()) && name_shaped(owner)).then(|| owner.trim().to_string())
 }
 
 /// The person a site is named after, by the last part of its `<title>`
@@ -565,6 +575,10 @@ mod tests {
     fn a_site_named_after_its_owner_s_blog_names_the_owner() {
         assert_eq!(site_owner("pixelmonkey.org - Andrew Montalenti's blog").as_deref(), Some("Andrew Montalenti"));
         assert_eq!(site_owner("Jane Roe’s Weblog").as_deref(), Some("Jane Roe"));
+        assert_eq!(site_owner("Dustin Curtis on Svbtle").as_deref(), Some("Dustin Curtis"));
+        assert_eq!(site_owner("Aysel Məmmədova on Medium").as_deref(), Some("Aysel Məmmədova"));
+        assert_eq!(site_owner("Notes on Medium"), None, "not a name");
+        assert_eq!(site_owner("Jane Roe on Politics"), None, "not a blogging service");
         assert_eq!(site_owner("Andrew Montalenti's Blog | Notes").as_deref(), None, "the owner's part comes last");
         assert_eq!(site_owner("the company's blog"), None);
         let by_title = |title: &str, host: &str| owner_by_title(title, host, &[host.to_string()]);
