@@ -38,7 +38,7 @@ mod not_people;
 mod roles;
 
 pub use agencies::{agency_in_credit, agency_named_in, credit_parts, is_agency, is_agency_site, is_named_agency};
-pub use given_names::is_given_name;
+pub use given_names::{is_given_name, is_personal_name};
 pub use labels::{has_label, strip_label};
 pub use names::{
     has_surname_ending, is_name_shaped, is_phrase, name_case, spaced_initials, strip_initials, usual_case,

@@ -1,8 +1,8 @@
 //! Who can be a person on this page: the name checks every source shares.
 
 use byline_feeds::credit::{
-    clean_role, has_role_word, is_agency, is_agency_site, is_desk, is_given_name, is_outlet_name, is_plausible_person,
-    name_case, strip_initials, strip_label, trim_separators, without_nickname,
+    clean_role, has_role_word, is_agency, is_agency_site, is_desk, is_outlet_name, is_personal_name,
+    is_plausible_person, name_case, strip_initials, strip_label, trim_separators, without_nickname,
 };
 use url::Url;
 
@@ -41,111 +41,6 @@ fn main_label(host: &str) -> Option<&str> {
     let skip = labels.iter().take(labels.len().saturating_sub(2)).take_while(|l| is_prefix(l)).count();
     labels.get(skip).copied()
 }
-
-/// Given names that are also places a publication is named after
-/// ("Virginia Mercury", "Charlotte Observer", "Austin Chronicle"), written
-/// folded.
-const PLACE_NAMES: &[&str] = &[
-    "virginia",
-    "georgia",
-    "carolina",
-    "dakota",
-    "montana",
-    "indiana",
-    "florida",
-    "nevada",
-    "charlotte",
-    "austin",
-    "jackson",
-    "madison",
-    "savannah",
-    "dallas",
-    "houston",
-    "denver",
-    "orlando",
-    "tyler",
-    "eugene",
-    "augusta",
-    "florence",
-    "lincoln",
-    "troy",
-    "sydney",
-    "victoria",
-    "adelaide",
-    "chelsea",
-    "regina",
-    "paris",
-    "brooklyn",
-    "aurora",
-    "helena",
-    "jordan",
-    "israel",
-    "india",
-    "america",
-    "asia",
-    "phoenix",
-    "cleveland",
-    "memphis",
-    "raleigh",
-    "richmond",
-    "columbus",
-    "marion",
-    "salem",
-    "camden",
-    "clinton",
-    "warren",
-    "hudson",
-    "vernon",
-    "boston",
-];
-
-/// Last words of a publication's name that a person's surname seldom is
-/// ("Virginia Mercury", "Martha Stewart Weddings"), written folded; beside
-/// `byline_feeds`' publication words, which never end a person's name.
-const OUTLET_NOUNS: &[&str] = &[
-    "mercury",
-    "observer",
-    "recorder",
-    "current",
-    "courier",
-    "register",
-    "sentinel",
-    "dispatch",
-    "examiner",
-    "inquirer",
-    "bulletin",
-    "monitor",
-    "beacon",
-    "review",
-    "report",
-    "reporter",
-    "record",
-    "standard",
-    "express",
-    "independent",
-    "guardian",
-    "today",
-    "online",
-    "weddings",
-    "living",
-    "kitchen",
-    "home",
-    "style",
-    "world",
-];
-
-/// Whether a two- or three-word site name from `first` to `last` is a
-/// publication's rather than a person's: `first` a place, or `last` a
-/// publication's word.
-fn is_brand_word(first: &str, last: &str) -> bool {
-    let (first, last) = (comparable(first), comparable(last));
-    PLACE_NAMES.contains(&first.as_str())
-        || OUTLET_NOUNS.contains(&last.as_str())
-        || byline_feeds::credit::is_outlet_name(&format!("{first} {last}"))
-}
-
-/// Words that join a given name to a surname ("Carolina von Canal").
-const NAME_PARTICLES: &[&str] = &["von", "van", "de", "da", "di", "du", "del", "der", "la", "le", "bin", "ibn"];
 
 /// What a personal site calls itself after its owner's name and "'s".
 const OWN_SITE_WORDS: &[&str] = &["blog", "weblog", "site", "website", "homepage", "home page", "journal", "notebook"];
@@ -250,38 +145,18 @@ impl Context {
     }
 
     /// Whether the site is a person's own, named after `name`
-    /// ([`Context::is_named_after`]): a given name and a surname, maybe
-    /// with an initial or a particle between them ("Sam Curry" on
-    /// samcurry.net); never a brand ("Times Union" on timesunion.com,
-    /// "Al Jazeera": a given name of three letters or more; "Martha Stewart
-    /// Weddings": a third word is no surname's part).
+    /// ([`Context::is_named_after`]), a person's given name and surname
+    /// ([`is_personal_name`]: "Sam Curry" on samcurry.net; never "Times
+    /// Union" on timesunion.com).
     pub(crate) fn is_site_person(&self, name: &str) -> bool {
         let name = cleaned_name(name);
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let given = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && is_given_name(w);
-        let between = |w: &str| {
-            NAME_PARTICLES.contains(&comparable(w).as_str())
-                || (w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1)
-        };
-        let shaped = match words.as_slice() {
-            [first, last] => given(first) && !is_brand_word(first, last),
-            [first, middle, last] => given(first) && between(middle) && !is_brand_word(first, last),
-            _ => false,
-        };
-        shaped && self.is_named_after(name) && self.is_person_shaped(name)
+        is_personal_name(name) && self.is_named_after(name) && self.is_person_shaped(name)
     }
 
     /// Those of `authors` the site is named after ([`Context::is_site_person`]),
     /// as [`Context::keep_people`] keeps a name, though the name is the site's.
     pub(crate) fn keep_site_people(&self, authors: Vec<Author>) -> Vec<Author> {
-        let mut out: Vec<Author> = Vec::new();
-        for a in authors.into_iter().filter(|a| self.is_site_person(&a.name)) {
-            let name = name_case(&squash(cleaned_name(&a.name)));
-            if !out.iter().any(|o| comparable(&o.name) == comparable(&name)) {
-                out.push(Author::new(name, a.role.and_then(|r| job(&r))));
-            }
-        }
-        out
+        self.keep(authors, Self::is_site_person)
     }
 
     /// The person a site is named after ([`Context::is_named_after`]) as
@@ -371,10 +246,16 @@ impl Context {
     /// or a dangling separator: "Elena Oberholzer (obe)", "MND Staff -";
     /// out of capitals: "ROBERT BURNS" is "Robert Burns") and roles cleaned.
     pub(crate) fn keep_people(&self, authors: Vec<Author>) -> Vec<Author> {
+        self.keep(authors, Self::is_person)
+    }
+
+    /// Those of `authors` whose cleaned name `kept` accepts, each once,
+    /// names squashed and out of capitals, roles cleaned.
+    fn keep(&self, authors: Vec<Author>, kept: fn(&Self, &str) -> bool) -> Vec<Author> {
         let mut out: Vec<Author> = Vec::new();
         for a in authors {
             let name = without_nickname(cleaned_name(&a.name));
-            if self.is_person(&name) && !out.iter().any(|o| comparable(&o.name) == comparable(&name)) {
+            if kept(self, &name) && !out.iter().any(|o| comparable(&o.name) == comparable(&name)) {
                 let role = a.role.and_then(|r| job(&r));
                 out.push(Author::new(name_case(&squash(&name)), role));
             }

@@ -1,6 +1,7 @@
 //! Given names: whether a name's first word is one people are given
-//! ("Sam", "Aysel", "Сергей"), which tells a site named after its owner
-//! ("Sam Curry" on samcurry.net) from a brand spelled as two words
+//! ("Sam", "Aysel", "Сергей"), and whether a name is a given name and a
+//! surname ([`is_personal_name`]), which tells a site named after its
+//! owner ("Sam Curry" on samcurry.net) from a brand spelled as two words
 //! ("Times Union" on timesunion.com, "Hacker Noon").
 //!
 //! The list (`given_names.txt`, lower case, one a line) holds the 1,000
@@ -14,7 +15,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::text::fold;
+use crate::text::{comparable, fold};
 
 /// Every given name of `given_names.txt`, lower case.
 static GIVEN_NAMES: LazyLock<HashSet<&'static str>> =
@@ -25,6 +26,130 @@ static GIVEN_NAMES: LazyLock<HashSet<&'static str>> =
 pub fn is_given_name(word: &str) -> bool {
     let word = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
     GIVEN_NAMES.contains(word.as_str())
+}
+
+/// Given names that are also places a publication is named after
+/// ("Virginia Mercury", "Charlotte Observer", "Austin Chronicle"), written
+/// folded.
+const PLACE_NAMES: &[&str] = &[
+    "virginia",
+    "georgia",
+    "carolina",
+    "dakota",
+    "montana",
+    "indiana",
+    "florida",
+    "nevada",
+    "charlotte",
+    "austin",
+    "jackson",
+    "madison",
+    "savannah",
+    "dallas",
+    "houston",
+    "denver",
+    "orlando",
+    "tyler",
+    "eugene",
+    "augusta",
+    "florence",
+    "lincoln",
+    "troy",
+    "sydney",
+    "victoria",
+    "adelaide",
+    "chelsea",
+    "regina",
+    "paris",
+    "brooklyn",
+    "aurora",
+    "helena",
+    "jordan",
+    "israel",
+    "india",
+    "america",
+    "asia",
+    "phoenix",
+    "cleveland",
+    "memphis",
+    "raleigh",
+    "richmond",
+    "columbus",
+    "marion",
+    "salem",
+    "camden",
+    "clinton",
+    "warren",
+    "hudson",
+    "vernon",
+    "boston",
+];
+
+/// Last words of a publication's name that a person's surname seldom is
+/// ("Virginia Mercury", "Martha Stewart Weddings"), written folded; beside
+/// the publication words of `not_people`, which never end a person's name.
+const OUTLET_NOUNS: &[&str] = &[
+    "mercury",
+    "observer",
+    "recorder",
+    "current",
+    "courier",
+    "register",
+    "sentinel",
+    "dispatch",
+    "examiner",
+    "inquirer",
+    "bulletin",
+    "monitor",
+    "beacon",
+    "review",
+    "report",
+    "reporter",
+    "record",
+    "standard",
+    "express",
+    "independent",
+    "guardian",
+    "today",
+    "online",
+    "weddings",
+    "living",
+    "kitchen",
+    "home",
+    "style",
+    "world",
+];
+
+/// Whether a name from `first` to `last` is a publication's rather than
+/// a person's: `first` a place, or `last` a publication's word.
+fn is_brand(first: &str, last: &str) -> bool {
+    let (first, last) = (comparable(first), comparable(last));
+    PLACE_NAMES.contains(&first.as_str())
+        || OUTLET_NOUNS.contains(&last.as_str())
+        || super::is_outlet_name(&format!("{first} {last}"))
+}
+
+/// Words that join a given name to a surname ("Jan van Dijk").
+const NAME_PARTICLES: &[&str] = &["von", "van", "de", "da", "di", "du", "del", "der", "la", "le", "bin", "ibn"];
+
+/// Whether `name` reads as one person's given name and surname, as a site
+/// named after its owner is named ("Sam Curry", "Sam W. Curry", "Jan van
+/// Dijk"): two words, or three with an initial or a particle between;
+/// the first a given name of three letters or more; never a brand spelled
+/// so ("Times Union", "Al Jazeera", "Virginia Mercury", "Martha Stewart
+/// Weddings").
+pub fn is_personal_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let given = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && is_given_name(w);
+    let between = |w: &str| {
+        NAME_PARTICLES.contains(&comparable(w).as_str())
+            || (w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1)
+    };
+    match words.as_slice() {
+        [first, last] => given(first) && !is_brand(first, last),
+        [first, middle, last] => given(first) && between(middle) && !is_brand(first, last),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -39,6 +164,31 @@ mod tests {
         }
         for word in ["Times", "Hacker", "Gelbe", "Report", "Xəbər", "Новости", ""] {
             assert!(!is_given_name(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_personal_name_is_a_given_name_and_a_surname() {
+        for name in ["Sam Curry", "Sam W. Curry", "Jan van Dijk", "Kamran Quliyev"] {
+            assert!(is_personal_name(name), "{name}");
+        }
+        for name in [
+            "Times Union",
+            "Al Jazeera",
+            "Virginia Mercury",
+            "Charlotte Observer",
+            "Martha Stewart Weddings",
+            "Sam",
+            "",
+        ] {
+            assert!(!is_personal_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_word_lists_are_written_as_they_are_compared() {
+        for word in PLACE_NAMES.iter().chain(OUTLET_NOUNS).chain(NAME_PARTICLES) {
+            assert_eq!(*word, comparable(word));
         }
     }
 
