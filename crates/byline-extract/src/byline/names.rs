@@ -150,7 +150,14 @@ impl Context {
     /// Union" on timesunion.com).
     pub(crate) fn is_site_person(&self, name: &str) -> bool {
         let name = cleaned_name(name);
-        is_personal_name(name) && self.is_named_after(name) && self.is_person_shaped(name)
+        is_personal_name(name) && self.is_named_after_person(name)
+    }
+
+    /// Whether the site is named after `name` ([`Context::is_named_after`])
+    /// and `name` has a person's shape here, a brand's name spelled as a
+    /// person's included ("Gelbe Liste"): the callers ask for more.
+    fn is_named_after_person(&self, name: &str) -> bool {
+        self.is_named_after(name) && self.is_person_shaped(name)
     }
 
     /// Those of `authors` the site is named after ([`Context::is_site_person`]),
@@ -163,7 +170,7 @@ impl Context {
     /// [`Context::keep_people`] keeps a name, though the name is the site's.
     pub(crate) fn keep_site_person(&self, name: &str) -> Vec<Author> {
         let name = cleaned_name(name);
-        if self.is_named_after(name) && self.is_person_shaped(name) {
+        if self.is_named_after_person(name) {
             vec![Author::new(name_case(&squash(name)), None)]
         } else {
             Vec::new()
