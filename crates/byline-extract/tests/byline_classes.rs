@@ -795,3 +795,33 @@ fn a_person_s_own_site_credits_its_owner_and_a_brand_credits_nobody() {
     // A person's name elsewhere than on their own site is not the site's owner.
     assert!(own_site_names("https://www.citynews.example.com/1", "Sam Curry", None).is_empty());
 }
+
+/// The names `extract` credits on a page at `url` with `head` and no byline in its text.
+fn names_at(url: &str, head: &str) -> Vec<String> {
+    let page = format!(
+        "<!DOCTYPE html><html><head><title>Бюджет принят</title>{head}</head><body>{}</body></html>",
+        article("")
+    );
+    extract(page.as_bytes(), Some("text/html; charset=utf-8"), &Url::parse(url).unwrap(), None)
+        .unwrap()
+        .byline
+        .into_iter()
+        .map(|a| a.name)
+        .collect()
+}
+
+#[test]
+fn a_person_s_own_site_named_in_az_letters_is_known_by_its_latin_host() {
+    // The host spells the owner's name in Latin letters ("ə" as "a" or
+    // "e"): the owner is the author, by the site's name or the page's.
+    for url in ["https://ayselmammadova.az/yazi/1", "https://ayselmemmedova.az/yazi/1"] {
+        assert_eq!(own_site_names(url, "Aysel Məmmədova", None), ["Aysel Məmmədova"], "{url}");
+        assert_eq!(names_at(url, r#"<meta name="author" content="Aysel Məmmədova">"#), ["Aysel Məmmədova"], "{url}");
+    }
+    // Her name elsewhere is not the site's owner, and another's on her site is still the author.
+    assert!(own_site_names("https://news.example.az/1", "Aysel Məmmədova", None).is_empty());
+    assert_eq!(
+        names_at("https://ayselmammadova.az/yazi/1", r#"<meta name="author" content="Анна Петрова">"#),
+        ["Анна Петрова"]
+    );
+}

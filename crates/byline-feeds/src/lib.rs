@@ -33,6 +33,7 @@ mod model;
 pub mod opml;
 pub mod parse;
 pub mod sanitize;
+pub mod spelling;
 pub mod text;
 pub mod video;
 

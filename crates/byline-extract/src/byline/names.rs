@@ -4,6 +4,7 @@ use byline_feeds::credit::{
     clean_role, has_role_word, is_agency, is_agency_site, is_desk, is_outlet_name, is_personal_name,
     is_plausible_person, name_case, strip_initials, strip_label, trim_separators, without_nickname,
 };
+use byline_feeds::spelling::spells;
 use url::Url;
 
 use crate::model::Author;
@@ -137,20 +138,31 @@ impl Context {
     /// gelbe-liste.de) passes too: the caller asks for more (a copyright
     /// line naming the same person).
     pub(crate) fn is_named_after(&self, name: &str) -> bool {
+        self.named_after(name, false)
+    }
+
+    /// [`Context::is_named_after`], and with `in_latin` the host may also
+    /// spell the whole name in Latin letters ([`spells`]: "Aysel
+    /// Məmmədova" on ayselmammadova.az).
+    fn named_after(&self, name: &str, in_latin: bool) -> bool {
         let key = comparable(&squash(name));
         let host = letters_of(&self.host_label);
         self.not_people.contains(&key)
             && (host == letters_of(&key)
+                || (in_latin && spells(&key, &host))
                 || key.split_whitespace().any(|w| w.chars().count() >= 4 && letters_of(w) == host))
     }
 
     /// Whether the site is a person's own, named after `name`
     /// ([`Context::is_named_after`]), a person's given name and surname
     /// ([`is_personal_name`]: "Sam Curry" on samcurry.net; never "Times
-    /// Union" on timesunion.com).
+    /// Union" on timesunion.com). The host may spell the whole name in
+    /// Latin letters ("Aysel Məmmədova" on ayselmammadova.az): only here,
+    /// where a given name vouches for a person, not for any name a site is
+    /// named after (a brand's, such as "Ärzte Zeitung").
     pub(crate) fn is_site_person(&self, name: &str) -> bool {
         let name = cleaned_name(name);
-        is_personal_name(name) && self.is_named_after_person(name)
+        is_personal_name(name) && self.named_after(name, true) && self.is_person_shaped(name)
     }
 
     /// Whether the site is named after `name` ([`Context::is_named_after`])

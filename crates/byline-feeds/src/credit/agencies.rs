@@ -2,6 +2,7 @@
 //! ("AFP", "Reuters", "Agencia EFE") and cutting one printed after a
 //! writer's name ("Narayana Kocherlakota Bloomberg").
 
+use crate::spelling::{spells, spells_within};
 use crate::text::{comparable, fold, squash};
 
 /// News agencies and wire services, credited beside or instead of people
@@ -120,9 +121,9 @@ pub fn credit_parts(credit: &str) -> impl Iterator<Item = &str> {
 
 /// Whether `agency` is the site at `host` itself, so never its source: the
 /// host spells its name ("Report.az" on report.az, "Reuters" on
-/// reuters.com, "APA" on apa.az), or the agency's site is known by
-/// another spelling ([`AGENCY_SITES`]: "AzərTac" on azertag.az, "ТАСС" on
-/// tass.ru, "AP" on apnews.com).
+/// reuters.com, "APA" on apa.az, "ТАСС" on tass.ru: see
+/// [`crate::spelling`]), or the agency's site is known by another name
+/// ([`AGENCY_SITES`]: "AzərTac" on azertag.az, "AP" on apnews.com).
 pub fn is_agency_site(agency: &str, host: &str) -> bool {
     let host = host.trim_start_matches("www.").to_lowercase();
     let letters: String = comparable(agency).chars().filter(|c| c.is_alphanumeric()).collect();
@@ -131,30 +132,27 @@ pub fn is_agency_site(agency: &str, host: &str) -> bool {
     }
     let host_letters: String = host.chars().filter(|c| c.is_alphanumeric()).collect();
     let first_label = host.split('.').next().unwrap_or_default();
-    let spelled = letters == first_label || (letters.chars().count() >= 3 && host_letters.contains(&letters));
+    let spelled =
+        spells(&letters, first_label) || (letters.chars().count() >= 3 && spells_within(&letters, &host_letters));
     let key = comparable(&squash(agency));
     spelled || AGENCY_SITES.iter().any(|(name, label)| *name == key && host.split('.').any(|l| l == *label))
 }
 
 /// Agencies whose own site's host does not spell the name they are
-/// credited by (compared as [`AGENCIES`] are), with a label of that host:
-/// on those sites' feeds the agency is the site itself ("AzərTac" on
-/// azertag.az, "ТАСС" on tass.ru, "AP" on apnews.com).
+/// credited by, even in Latin letters ([`crate::spelling`]), compared as
+/// [`AGENCIES`] are, with a label of that host: on those sites' feeds the
+/// agency is the site itself ("AzərTac" on azertag.az, "РИА Новости" on
+/// ria.ru, "AP" on apnews.com).
 const AGENCY_SITES: &[(&str, &str)] = &[
     ("azərtac", "azertag"),
     ("azertac", "azertag"),
-    ("тасс", "tass"),
     ("риа новости", "ria"),
-    ("интерфакс", "interfax"),
     ("ap", "apnews"),
     ("associated press", "apnews"),
     ("the associated press", "apnews"),
     ("anadolu", "aa"),
     ("anadolu ajansi", "aa"),
-    ("укринформ", "ukrinform"),
-    ("белта", "belta"),
     ("казинформ", "inform"),
-    ("арменпресс", "armenpress"),
 ];
 
 /// An agency's name opened by one of [`AGENCY_FIRST_WORDS`] has at most
@@ -257,6 +255,16 @@ mod tests {
         assert_eq!(on("AP", "https://apnews.com/article/1"), None);
         assert_eq!(on("Anadolu Ajansı", "https://www.aa.com.tr/"), None);
         assert_eq!(on("Report.az", "https://report.az/"), None);
+        // Their hosts spell them in Latin letters.
+        for (agency, site) in [
+            ("Интерфакс", "https://www.interfax.ru/"),
+            ("Укринформ", "https://www.ukrinform.ua/"),
+            ("БелТА", "https://www.belta.by/"),
+            ("Арменпресс", "https://armenpress.am/"),
+        ] {
+            assert_eq!(on(agency, site), None, "{agency}");
+            assert_eq!(on(agency, "https://news.example.az/").as_deref(), Some(agency), "{agency}");
+        }
         // Elsewhere they are the story's source.
         assert_eq!(on("AzərTac", "https://news.example.az/").as_deref(), Some("AzərTac"));
         assert_eq!(on("Иван Петров, ТАСС", "https://ria.ru/").as_deref(), Some("ТАСС"));
