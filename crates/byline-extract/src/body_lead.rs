@@ -139,7 +139,22 @@ fn shown_as_block<'a>(page: &'a Document, wanted: &str) -> Option<NodeRef<'a>> {
     let caption = |node: &NodeRef| crate::dom::inside(node, &["figcaption"]);
     innermost_block(page, |node| text_without_spaces_is(node, wanted))
         .or_else(|| innermost_block(page, |node| opens_with(node, wanted)))
+        .or_else(|| innermost_block(page, |node| kicker_then(node, wanted)))
         .filter(|block| !caption(block))
+}
+
+/// The most characters of a kicker set before a lead, with a colon
+/// ("Schwere Schlappe für Boris Johnson: Der Premierminister muss …").
+const MAX_KICKER: usize = 60;
+
+/// Whether the text of `node`, without whitespace, is a kicker of at most
+/// [`MAX_KICKER`] characters ending in a colon, then `wanted`: the lead as
+/// the page shows it, where the description leaves the kicker out.
+fn kicker_then(node: &NodeRef, wanted: &str) -> bool {
+    let Some(text) = crate::dom::short_text(node, MAX_LEAD + MAX_KICKER) else { return false };
+    no_space(&text)
+        .strip_suffix(wanted)
+        .is_some_and(|kicker| kicker.ends_with(':') && (2..=MAX_KICKER).contains(&kicker.chars().count()))
 }
 
 /// The innermost of the first run of nested [`LEAD_BLOCKS`] that `is_it`.

@@ -38,7 +38,7 @@ pub(crate) use other_pages::{is_link_to_other_page, is_other_page};
 use furniture::{is_ad_block, is_appeal_block, is_label_line, is_share_block, is_site_footer};
 use hidden::{is_hidden, is_never_shown, place_streamed_parts, remove_media_fallback};
 use lazy_images::load_lazy_images;
-use marks::{comment_rules_before, has_comment_mark, has_related_mark, matches_any, META_MATCHER};
+use marks::{comment_rules_before, has_comment_mark, has_related_mark, matches_any, META_MATCHER, META_WORDS};
 use other_posts::remove_other_posts;
 use related::{is_teaser, remove_related_by_heading, remove_teaser_cards};
 
@@ -189,7 +189,7 @@ pub(crate) fn remove_meta_lines(doc: &Document) {
         let is_meta = rel_author
             || has_byline_data_mark(node)
             || matches_any(&META_MATCHER, &marks)
-            || class_id_words(&marks).any(|t| t == "date" || t == "meta");
+            || class_id_words(&marks).any(|t| META_WORDS.contains(&t));
         if !is_meta || node.parent().is_none() {
             continue;
         }

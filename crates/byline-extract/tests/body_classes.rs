@@ -149,3 +149,35 @@ fn a_lazy_loader_s_pictures_show_with_their_real_address() {
     assert!(!page.content_html.contains("blank.gif"), "{}", page.content_html);
     assert_eq!(page.lead_image.as_deref(), Some("https://cdn.example.de/a.jpg"));
 }
+
+#[test]
+fn paragraphs_with_a_css_in_js_class_holding_a_furniture_word_are_text() {
+    // Minute Media's sites (90min) hash their styles into class names such
+    // as `tagStyle_z4kqwb-o_O-style_1tcxgp3`: "tags" inside a word is no tag line.
+    let paragraphs: String =
+        paragraphs().replace("<p>", r#"<p class="tagStyle_z4kqwb-o_O-style_1tcxgp3-o_O-style_48hmcm">"#);
+    let page = format!(
+        r#"<html><head><title>Ständig müde</title></head><body><main><h1>Ständig müde</h1>{paragraphs}
+        <ul class="post-tags"><li><a href="/t/schlaf">Schlaf</a></li><li><a href="/t/arzt">Arzt</a></li></ul></main></body></html>"#
+    );
+    let body = body_of(&page);
+    assert!(body.contains("Könntest du") && body.contains("Umso wichtiger"), "{body}");
+    // A tag list, by its class's whole word, still goes.
+    assert!(!body.contains("Schlaf\n") && !body.ends_with("Arzt"), "{body}");
+}
+
+#[test]
+fn the_lead_shown_with_a_kicker_before_it_is_kept() {
+    // stern.de: the description leaves out the kicker the page sets before the lead.
+    let lead =
+        "Der Premierminister muss eine Verlängerung der Frist beantragen. Kann er sein Versprechen noch einhalten?";
+    let page = format!(
+        r#"<html><head><title>Niederlage für Johnson</title><meta name="description" content="{lead}"></head><body>
+        <article><h2>Niederlage für Johnson</h2><div class="article-intro"><p>Schwere Schlappe für Boris Johnson: {lead}</p></div>
+        <div class="article-content">{}</div></article></body></html>"#,
+        paragraphs()
+    );
+    let body = body_of(&page);
+    assert!(body.starts_with("Schwere Schlappe für Boris Johnson: Der Premierminister"), "{body}");
+    assert_eq!(body.matches("Der Premierminister").count(), 1, "{body}");
+}

@@ -825,3 +825,20 @@ fn a_person_s_own_site_named_in_az_letters_is_known_by_its_latin_host() {
         ["Анна Петрова"]
     );
 }
+
+#[test]
+fn a_social_handle_or_a_more_articles_link_is_no_part_of_a_name() {
+    // "Por Williams Perdomo @wperdomod" in the byline, the meta tags and JSON-LD.
+    let head = r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Williams Perdomo @wperdomod">"#;
+    let header = r#"<div class="td-post-author-name"><div class="td-author-by">Por</div> <a href="/author/wperdomo/">Williams Perdomo @wperdomod</a></div>"#;
+    assert_eq!(names(head, &article(header)), ["Williams Perdomo"]);
+    // An author box whose only name is a first name, and a link to more of
+    // the writer's articles: the link's words are nobody's name.
+    let body = format!(
+        "{}{}",
+        article(""),
+        r#"<div class="author_box"><div class="author_box__name">Stefanus</div>
+        <p class="author_box__more"><a href="/news/author/nuts/">Mehr Artikel von Stefanus →</a></p></div>"#
+    );
+    assert!(names("", &body).iter().all(|n| !n.contains("Artikel")), "{:?}", names("", &body));
+}

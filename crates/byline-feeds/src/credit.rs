@@ -42,7 +42,7 @@ pub use given_names::{is_given_name, is_personal_name};
 pub use labels::{has_label, strip_label};
 pub use names::{
     has_surname_ending, is_name_shaped, is_phrase, name_case, spaced_initials, strip_initials, usual_case,
-    without_nickname,
+    without_handle, without_nickname,
 };
 pub use not_people::{is_desk, is_desk_credit, is_outlet_name, is_plausible_person};
 pub use roles::{clean_role, has_role_word};
@@ -412,10 +412,11 @@ fn name_then_marked_role(piece: &str) -> Option<Author> {
 }
 
 /// `text` without a separator left dangling at its end ("MND Staff -",
-/// "Jane Doe |", "Jane Doe,"), as a credit split over elements reads.
+/// "Jane Doe |", "Jane Doe,"), as a credit split over elements reads, or a
+/// link's arrow ("Mehr Artikel von Jane Doe →").
 pub fn trim_separators(text: &str) -> &str {
     text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ';' | ':' | '·' | '•')
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | ';' | ':' | '·' | '•' | '→' | '›')
     })
 }
 
@@ -841,6 +842,11 @@ mod tests {
         assert_eq!(people("Por Raúl Espina"), [one("Raúl Espina", None)]);
         assert_eq!(people("Autor: Peter Maahn"), [one("Peter Maahn", None)]);
         assert_eq!(people("View all posts by Daniel Lemire"), [one("Daniel Lemire", None)]);
+        assert_eq!(people("Mehr Artikel von Jan Kupitz"), [one("Jan Kupitz", None)]);
+        assert_eq!(people("Все материалы автора Анна Петрова"), [one("Анна Петрова", None)]);
+        // A link to the writer's other articles names the writer alone
+        // (a first name here: the page's reader asks for a full name).
+        assert_eq!(people("Mehr Artikel von Stefanus →"), [one("Stefanus", None)]);
         assert!(people("Von").is_empty());
         // Italian, Swedish and Norwegian, Danish: before a full name only.
         assert_eq!(people("di Marco Rossi"), [one("Marco Rossi", None)]);

@@ -2,7 +2,7 @@
 
 use byline_feeds::credit::{
     clean_role, has_role_word, is_agency, is_agency_site, is_desk, is_outlet_name, is_personal_name,
-    is_plausible_person, name_case, strip_initials, strip_label, trim_separators, without_nickname,
+    is_plausible_person, name_case, strip_initials, strip_label, trim_separators, without_handle, without_nickname,
 };
 use byline_feeds::spelling::spells;
 use url::Url;
@@ -290,9 +290,10 @@ fn letters_of(text: &str) -> String {
 }
 
 /// `name` without a title such as "Dr." before it, initials in brackets
-/// after it or a dangling separator.
+/// or a social handle after it ([`without_handle`]) or a dangling
+/// separator.
 fn cleaned_name(name: &str) -> &str {
-    strip_initials(trim_separators(without_title(name)))
+    strip_initials(without_handle(trim_separators(without_title(name))))
 }
 
 /// The most words a role has: a longer one is a sentence that followed

@@ -106,7 +106,6 @@ const META_MARKS: &[&str] = &[
     "views",
     "breadcrumb",
     "speedbar",
-    "tags",
     "cat-links",
     "rubric",
     "kicker",
@@ -117,6 +116,10 @@ const META_MARKS: &[&str] = &[
     "cookie",
     "storenumber",
 ];
+/// Class or id words (whole, between marks such as `-` and `_`) that mark
+/// date, tag and meta lines: "tags" is no substring mark, for Minute Media's
+/// paragraphs are `tagStyle_…` (`tagstyle` holds "tags").
+pub(super) const META_WORDS: &[&str] = &["date", "meta", "tags"];
 /// [`META_MARKS`], [`RELATED_MARKS`] and [`COMMENT_MARKS`] as one matcher
 /// each: asked of every element's class and id, one pass over the text
 /// finds any of the marks (a search per mark costs several times more).

@@ -103,6 +103,15 @@ const LABELS: &[&str] = &[
     "posts by",
     "articles by",
     "more from",
+    "mehr artikel von",
+    "weitere artikel von",
+    "alle artikel von",
+    "alle beiträge von",
+    "más artículos de",
+    "все материалы автора",
+    "все статьи автора",
+    "müəllifin bütün yazilari",
+    "müəllifin digər yazilari",
 ];
 
 /// Labels that are also a name's first word or a common word ("Di Wang",

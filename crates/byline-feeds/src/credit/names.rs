@@ -57,6 +57,23 @@ pub fn strip_initials(name: &str) -> &str {
     }
 }
 
+/// A name without the writer's social handle printed after it ("Williams
+/// Perdomo @wperdomod", "April Roach (@aprilroach28)"): a last word that
+/// is `@` and a handle's letters, digits and `_`, after a name of two
+/// words or more. Anything else stays as it is.
+pub fn without_handle(name: &str) -> &str {
+    let name = name.trim();
+    let Some((head, last)) = name.rsplit_once(char::is_whitespace) else { return name };
+    let handle = last.strip_prefix("(@").and_then(|h| h.strip_suffix(')')).or_else(|| last.strip_prefix('@'));
+    let is_handle = handle.is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_alphanumeric() || c == '_'));
+    let head = head.trim_end();
+    if is_handle && head.split_whitespace().count() >= 2 {
+        head
+    } else {
+        name
+    }
+}
+
 /// `text` with a space after an initial run into the surname after it
 /// ("A.Məmmədova", "А.Петрова": "A. Məmmədova", "А. Петрова"), as
 /// signatures often print it; "T.C. Sottek" and "J.K." stay as they are.
@@ -277,5 +294,16 @@ mod tests {
         for name in ["Erin McCann", "Leonardo DiCaprio", "Ian MacKenzie", "Anne McCann-DiMarco", "DeAndre Jordan"] {
             assert!(is_name_shaped(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_social_handle_after_a_name_is_no_part_of_it() {
+        assert_eq!(without_handle("Williams Perdomo @wperdomod"), "Williams Perdomo");
+        assert_eq!(without_handle("April Roach (@aprilroach28)"), "April Roach");
+        assert_eq!(without_handle("Jane Doe"), "Jane Doe");
+        // A handle alone, or after one word, is what there is to read.
+        assert_eq!(without_handle("Perdomo @wperdomod"), "Perdomo @wperdomod");
+        assert_eq!(without_handle("@wperdomod"), "@wperdomod");
+        assert_eq!(without_handle("Jane Doe @ Reuters Berlin"), "Jane Doe @ Reuters Berlin");
     }
 }
