@@ -338,8 +338,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         let _ = write!(
             later,
             " {all} pages are batch {n} ({about}, bylines decided by hand from the pages, {unknown} of them not \
-             known, one body snippet each), added after batches 1 to {} had been tuned on and split on the hash's \
-             top bit: **fresh holdout (batch {n})** ({holdout} pages) and **batch {n}, tune pages**.",
+             known, {}), added after batches 1 to {} had been tuned on and split on the hash's top bit: **fresh \
+             holdout (batch {n})** ({holdout} pages) and **batch {n}, tune pages**.",
+            snippets_of(b),
             n - 1
         );
     }
@@ -516,8 +517,9 @@ pub fn markdown(heading: &str, facts: &Facts, rows: &[RealRow], pages: &[Page], 
         let _ = write!(
             labelled,
             " Batch {n}'s bylines ({}) were decided by hand in `import_batch{n}.py` before any tool had been run on \
-             them{upstream}; one body snippet each, no gold body.",
-            b.pages
+             them{upstream}; {}, no gold body.",
+            b.pages,
+            snippets_of(b)
         );
     }
     for line in [
@@ -643,4 +645,13 @@ fn batch_mark(batch: u32) -> String {
         return String::new();
     }
     batch.to_string().bytes().map(|d| DIGITS[usize::from(d - b'0')]).collect()
+}
+
+/// How a later batch's body is checked, in the words of the page paragraph.
+fn snippets_of(batch: &crate::common::Batch) -> &'static str {
+    if batch.upstream_snippets {
+        "upstream's must-have and must-not snippets"
+    } else {
+        "one body snippet each"
+    }
 }

@@ -135,6 +135,9 @@ pub struct Batch {
     /// (batches 8 and later; the bench tells of batches 5 to 7 in its own
     /// words).
     pub upstream_bylines: Option<&'static str>,
+    /// Whether its body snippets are upstream's, must-have and must-not
+    /// (batch 16, as batches 1 to 4), not one snippet chosen by hand.
+    pub upstream_snippets: bool,
     /// The floor under its byline scores per half, (tune, holdout), from
     /// its first measured run before anyone tuned on it (batches 8 and
     /// later; asserted in aggregate by `tests/real.rs`).
@@ -153,6 +156,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
         pages: "Fundus's and Scrapinghub's test pages; full gold bodies",
         about: None,
         upstream_bylines: None,
+        upstream_snippets: false,
         floor: None,
     },
     Batch {
@@ -161,6 +165,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
         pages: "Mozilla Readability's own test pages; full gold bodies; Readability's row is no fair comparison",
         about: None,
         upstream_bylines: None,
+        upstream_snippets: false,
         floor: None,
     },
     Batch {
@@ -169,6 +174,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
         pages: "bylines of batch 5's Scrapinghub pages only",
         about: None,
         upstream_bylines: None,
+        upstream_snippets: false,
         floor: None,
     },
     Batch {
@@ -177,6 +183,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
         pages: "metascraper's test pages",
         about: Some("`mt-`: metascraper's integration test pages"),
         upstream_bylines: Some("metascraper's own `author` read as a hint only"),
+        upstream_snippets: false,
         // The rules of commit a502889, untuned: tune names 22/23, invented
         // 2/4, roles 3/4; holdout names 30/32, invented 0/3, roles 2/7.
         floor: Some([floor(22, 2, 3), floor(30, 0, 2)]),
@@ -187,6 +194,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
         pages: "newspaper's test pages",
         about: Some("`nw-`: the news pages of 2013 to 2015 that newspaper kept in its tests"),
         upstream_bylines: None,
+        upstream_snippets: false,
         // The rules of commit 827638b, untuned: tune names 47/55, invented
         // 0/4, roles 1/5; holdout names 56/59, invented 1/5, roles 2/12.
         floor: Some([floor(47, 0, 1), floor(56, 1, 2)]),
@@ -197,6 +205,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
         pages: "snacktory's test pages",
         about: Some("`sn-`: snacktory's test pages, news, business, blog and press-release pages of 2010 to 2020"),
         upstream_bylines: Some("snacktory's own expected authors read as a cross-check only"),
+        upstream_snippets: false,
         // The rules of commit ff2b654, untuned: tune names 23/29, invented
         // 5/11, roles 0/2; holdout names 38/46, invented 2/10, roles 2/5.
         floor: Some([floor(23, 5, 0), floor(38, 2, 2)]),
@@ -210,6 +219,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
              and Polish news, blogs and institutional pages of 2010 to 2025",
         ),
         upstream_bylines: Some("goose3's own expected authors read as a cross-check only"),
+        upstream_snippets: false,
         // From here on a little under the first run, one page of slack each
         // way. The rules of commit 5ed0aae, untuned: tune names 17/19,
         // invented 3/7, roles 1/1; holdout names 17/25, invented 0/2, roles 2/7.
@@ -225,6 +235,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
              pages of 2009 to 2024, many of them the Internet Archive's copies",
         ),
         upstream_bylines: Some("neither upstream gives authors"),
+        upstream_snippets: false,
         // The rules of commit 76ff127, untuned: tune names 9/14, invented
         // 2/6, roles 0/1; holdout names 15/15, invented 1/5, roles 1/1.
         floor: Some([floor(8, 3, 0), floor(14, 2, 0)]),
@@ -238,6 +249,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
              pages of 2013 to 2023",
         ),
         upstream_bylines: Some("Omnivore's expected bylines (its Readability's output) read as a cross-check only"),
+        upstream_snippets: false,
         // The rules of commit e2e4c5a, untuned: tune names 29/39, invented
         // 2/7, roles 1/2; holdout names 39/50, invented 2/5, roles 2/6.
         floor: Some([floor(28, 3, 0), floor(38, 3, 1)]),
@@ -251,6 +263,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
              that no earlier batch holds",
         ),
         upstream_bylines: Some("neither upstream gives authors"),
+        upstream_snippets: false,
         // The rules of commit 661456f, untuned: tune names 8/10, invented
         // 1/3, roles 1/2; holdout names 13/14, invented 0/2, roles 0/0.
         floor: Some([floor(7, 2, 0), floor(12, 1, 0)]),
@@ -265,6 +278,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
              batch holds",
         ),
         upstream_bylines: Some("newspaper4k's expected authors read as a cross-check only"),
+        upstream_snippets: false,
         // The rules of commit 0741de6, untuned: tune names 7/8, invented
         // 0/1, roles 0/0; holdout names 4/6, invented 0/0, roles 0/1.
         floor: Some([floor(6, 1, 0), floor(3, 1, 0)]),
@@ -278,6 +292,7 @@ pub const LATER_BATCHES: [Batch; 12] = [
              magazine, blog and company pages of 2007 to 2023 (German, English, Spanish, Portuguese, Finnish)",
         ),
         upstream_bylines: Some("trafilatura's expected author checked against each page"),
+        upstream_snippets: true,
         // The rules of commit 54eed29, untuned: tune names 26/30, invented
         // 0/4, roles 0/0; holdout names 31/33, invented 3/9, roles 2/2.
         floor: Some([floor(25, 1, 0), floor(30, 4, 1)]),
