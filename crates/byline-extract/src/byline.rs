@@ -336,11 +336,7 @@ pub(crate) fn from_feed(feed_author: Option<&str>, ctx: &Context) -> Found {
     let agency = Found::nothing().with_agency_credit(credited, ctx).agency;
     // A person's own site credits its owner by the site's name ("Sam Curry"
     // on samcurry.net), which is no person on other sites.
-    let named = people_from_feed([text.as_str()]);
-    let mut people = ctx.keep_people(named.clone());
-    if people.is_empty() {
-        people = ctx.keep_site_people(named);
-    }
+    let people = ctx.keep_people_or_site_person(people_from_feed([text.as_str()]));
     Found { agency, ..Found::new(people, Evidence::Feed) }
 }
 

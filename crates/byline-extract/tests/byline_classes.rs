@@ -783,6 +783,15 @@ fn a_person_s_own_site_credits_its_owner_and_a_brand_credits_nobody() {
     // pages with no byline are the owner's, and so is the feed's credit.
     assert_eq!(own_site_names("https://samcurry.net/hacking-apple/", "Sam Curry", None), ["Sam Curry"]);
     assert_eq!(own_site_names("https://samcurry.net/hacking-apple/", "Sam Curry", Some("Sam Curry")), ["Sam Curry"]);
+    // The feed crediting the owner and a guest names both, as it orders them.
+    assert_eq!(
+        own_site_names("https://samcurry.net/hacking-apple/", "Sam Curry", Some("Sam Curry, Jane Guest")),
+        ["Sam Curry", "Jane Guest"]
+    );
+    assert_eq!(
+        own_site_names("https://samcurry.net/hacking-apple/", "Sam Curry", Some("Jane Guest and Sam Curry")),
+        ["Jane Guest", "Sam Curry"]
+    );
     assert_eq!(own_site_names("https://kamranquliyev.az/yazi/1", "Kamran Quliyev", None), ["Kamran Quliyev"]);
     // A writer's site on a blogging service is named after the writer.
     assert_eq!(own_site_names("https://dcurt.is/voice-interfaces", "Dustin Curtis on Svbtle", None), ["Dustin Curtis"]);

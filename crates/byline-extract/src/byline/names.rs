@@ -172,10 +172,13 @@ impl Context {
         self.is_named_after(name) && self.is_person_shaped(name)
     }
 
-    /// Those of `authors` the site is named after ([`Context::is_site_person`]),
-    /// as [`Context::keep_people`] keeps a name, though the name is the site's.
-    pub(crate) fn keep_site_people(&self, authors: Vec<Author>) -> Vec<Author> {
-        self.keep(authors, Self::is_site_person)
+    /// Those of `authors` who are people ([`Context::is_person`]) or the
+    /// person the site is named after ([`Context::is_site_person`]), in the
+    /// order given, as [`Context::keep_people`] keeps a name: a feed's
+    /// credit on a person's own site names the owner beside a guest ("Sam
+    /// Curry, Jane Guest" on samcurry.net).
+    pub(crate) fn keep_people_or_site_person(&self, authors: Vec<Author>) -> Vec<Author> {
+        self.keep(authors, |ctx, name| ctx.is_person(name) || ctx.is_site_person(name))
     }
 
     /// The person a site is named after ([`Context::is_named_after`]) as
