@@ -199,6 +199,7 @@ scroll_run() {  # run
   field() { echo "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
   echo "| $1 | $(field rows) | $(field count) | $(field ms) | $(field median) | $(field p95) | $(field worst) | $(field over) | $(field dropped) |"
   echo "$(field median) $(field p95) $(field worst) $(field over) $(field dropped)" >>"$work/scroll.runs"
+  echo "$1 $(field drops)" >>"$work/scroll.drops"
 }
 
 provenance
@@ -235,6 +236,7 @@ if [ "$only" != input ]; then
   echo "| Run | Rows at the end | Frames | Scroll ms | Frame median ms | p95 | Worst | Frames over 16.7 ms | Frames dropped (over 25 ms) |"
   echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
   : >"$work/scroll.runs"
+  : >"$work/scroll.drops"
   for run in $(seq "$runs"); do scroll_run "$run"; done
   echo
 fi
@@ -244,5 +246,9 @@ if [ "$only" != scroll ]; then
 fi
 if [ "$only" != input ]; then
   echo "- Scroll, worst median / p95 of the runs: $(cut -d' ' -f1 "$work/scroll.runs" | worst_of) / $(cut -d' ' -f2 "$work/scroll.runs" | worst_of) ms; frames dropped: $(cut -d' ' -f5 "$work/scroll.runs" | tr '\n' ' ')"
+  # Where the dropped frames fell: the rows loaded when each came, and its ms.
+  while read -r run drops; do
+    echo "- Run $run, each dropped frame as rows loaded:ms: ${drops:--}"
+  done <"$work/scroll.drops"
 fi
 exit 0

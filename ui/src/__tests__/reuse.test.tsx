@@ -4,11 +4,23 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("@tauri-apps/api/core", () => import("../test/tauri-core"));
 
 import { refreshAfterChange } from "../actions";
-import { reuseIfSame, reuseItems, sameData } from "../lib/reuse";
+import { appendPage, reuseIfSame, reuseItems, sameData } from "../lib/reuse";
 import { getState } from "../store";
 import { renderApp, resetAppBetweenTests } from "../test/app";
 import { account, article, defaultSettings, feed } from "../test/backend";
 import type { FakeData } from "../test/backend";
+
+describe("appendPage", () => {
+  it("appends the rows the list does not hold yet, in order, and leaves the list as it was", () => {
+    const items = [{ id: 1 }, { id: 2 }, { id: 3 }];
+    const grown = appendPage(items, [{ id: 4 }, { id: 5 }]);
+    expect(grown.map((a) => a.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(items.map((a) => a.id)).toEqual([1, 2, 3]);
+    // A row the list already shows (it moved between two pages) is not shown twice.
+    expect(appendPage(items, [{ id: 3 }, { id: 6 }]).map((a) => a.id)).toEqual([1, 2, 3, 6]);
+    expect(appendPage([], [{ id: 7 }]).map((a) => a.id)).toEqual([7]);
+  });
+});
 
 describe("sameData", () => {
   it("compares JSON data by value", () => {

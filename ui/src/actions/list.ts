@@ -6,7 +6,7 @@ import { msUntilQuiet } from "../lib/input-quiet";
 import { saveLastView } from "../lib/last-view";
 import { readAfterLocalChanges } from "../lib/local-changes";
 import { REFRESH_GATHER_MS, refreshScheduler } from "../lib/refresh";
-import { reuseItems } from "../lib/reuse";
+import { appendPage, reuseItems } from "../lib/reuse";
 import type { RefreshParts } from "../lib/refresh";
 import { getState, sameSource, setState } from "../store";
 import type { Source, State } from "../store";
@@ -69,11 +69,9 @@ export async function loadMore(): Promise<void> {
   try {
     const page = await api.listArticles({ ...queryFor(s), after: s.list.next, limit: PAGE_SIZE });
     if (token !== listToken) return;
-    setState((cur) => {
-      const seen = new Set(cur.list.items.map((a) => a.id));
-      const fresh = page.items.filter((a) => !seen.has(a.id));
-      return { list: { ...cur.list, items: [...cur.list.items, ...fresh], next: page.next ?? null, loadingMore: false } };
-    });
+    setState((cur) => ({
+      list: { ...cur.list, items: appendPage(cur.list.items, page.items), next: page.next ?? null, loadingMore: false },
+    }));
   } catch (err) {
     if (token !== listToken) return;
     setState((cur) => ({ list: { ...cur.list, loadingMore: false } }));

@@ -48,8 +48,14 @@ export function stats(durations: number[]): Stats {
     p95: quantile(sorted, 0.95),
     worst: sorted.length ? sorted[sorted.length - 1] : 0,
     over: share((d) => d > FRAME_BUDGET_MS),
-    dropped: share((d) => d > 1.5 * FRAME_BUDGET_MS),
+    dropped: share(isDropped),
   };
+}
+
+/** Whether a frame time (ms) missed a refresh for certain: over one and a
+ * half budgets (see {@link Stats.dropped}). */
+export function isDropped(duration: number): boolean {
+  return duration > 1.5 * FRAME_BUDGET_MS;
 }
 
 /** `stats` as one report line: `count=… median=… p95=… worst=… over=…% dropped=…%`. */
@@ -255,17 +261,22 @@ function installScrollProbe(): void {
       }
       running = true;
       const frames: number[] = [];
+      // Where each dropped frame fell: the rows loaded then, and its time.
+      const drops: string[] = [];
       const started = performance.now();
       let last = -1;
       const frame = (now: number) => {
-        if (last >= 0) frames.push(now - last);
-        last = now;
         const list = getState().list;
+        if (last >= 0) {
+          frames.push(now - last);
+          if (isDropped(now - last)) drops.push(`${list.items.length}:${Math.round(now - last)}`);
+        }
+        last = now;
         const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
         if ((atEnd && list.next == null && !list.loadingMore) || now - started > SCROLL_AT_MOST_MS) {
           running = false;
           report(
-            `scroll rows=${list.items.length} px=${Math.round(el.scrollTop)} ms=${Math.round(now - started)} ${statsLine(stats(frames))}`,
+            `scroll rows=${list.items.length} px=${Math.round(el.scrollTop)} ms=${Math.round(now - started)} ${statsLine(stats(frames))} drops=${drops.join(",") || "-"}`,
           );
           return;
         }

@@ -45,3 +45,23 @@ export function reuseItems<T extends { id: number }>(previous: readonly T[], nex
   });
   return allKept ? (previous as T[]) : items;
 }
+
+/**
+ * `items` with the rows of `page` it does not hold yet appended, in one
+ * native copy: the list grows a page at a time as it scrolls, to 10,000
+ * rows and more, and a set of every id plus a spread copy on each page
+ * (the interpreter runs the UI's code: `JSC_useJIT=0`) had made the frames
+ * around a page's arrival miss their refresh once the list was long
+ * (BENCHMARKS.md, "App responsiveness").
+ */
+export function appendPage<T extends { id: number }>(items: readonly T[], page: readonly T[]): T[] {
+  const ids = new Set<number>();
+  for (let i = 0; i < page.length; i++) ids.add(page[i].id);
+  let held: Set<number> | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const id = items[i].id;
+    if (ids.has(id)) (held ??= new Set()).add(id);
+  }
+  const fresh = held === null ? page : page.filter((item) => !held.has(item.id));
+  return items.concat(fresh);
+}
