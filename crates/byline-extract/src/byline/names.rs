@@ -162,14 +162,15 @@ impl Context {
     /// named after (a brand's, such as "Ärzte Zeitung").
     pub(crate) fn is_site_person(&self, name: &str) -> bool {
         let name = cleaned_name(name);
-        is_personal_name(name) && self.named_after(name, true) && self.is_person_shaped(name)
+        is_personal_name(name) && self.is_named_after_person(name, true)
     }
 
-    /// Whether the site is named after `name` ([`Context::is_named_after`])
-    /// and `name` has a person's shape here, a brand's name spelled as a
-    /// person's included ("Gelbe Liste"): the callers ask for more.
-    fn is_named_after_person(&self, name: &str) -> bool {
-        self.is_named_after(name) && self.is_person_shaped(name)
+    /// Whether the site is named after `name` ([`Context::named_after`],
+    /// with `in_latin` as there) and `name` has a person's shape here, a
+    /// brand's name spelled as a person's included ("Gelbe Liste"): the
+    /// callers ask for more.
+    fn is_named_after_person(&self, name: &str, in_latin: bool) -> bool {
+        self.named_after(name, in_latin) && self.is_person_shaped(name)
     }
 
     /// Those of `authors` who are people ([`Context::is_person`]) or the
@@ -185,7 +186,7 @@ impl Context {
     /// [`Context::keep_people`] keeps a name, though the name is the site's.
     pub(crate) fn keep_site_person(&self, name: &str) -> Vec<Author> {
         let name = cleaned_name(name);
-        if self.is_named_after_person(name) {
+        if self.is_named_after_person(name, false) {
             vec![Author::new(name_case(&squash(name)), None)]
         } else {
             Vec::new()
