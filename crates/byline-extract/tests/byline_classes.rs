@@ -846,3 +846,83 @@ fn a_social_handle_or_a_more_articles_link_is_no_part_of_a_name() {
     );
     assert!(names("", &body).iter().all(|n| !n.contains("Artikel")), "{:?}", names("", &body));
 }
+
+/// The names `extract` finds on a page at `url` whose `<title>` is
+/// `title`, with `head` and the article `body`.
+fn names_on(url: &str, title: &str, head: &str, body: &str) -> Vec<String> {
+    let page = format!("<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>");
+    extract(page.as_bytes(), Some("text/html; charset=utf-8"), &Url::parse(url).unwrap(), None)
+        .unwrap()
+        .byline
+        .into_iter()
+        .map(|a| a.name)
+        .collect()
+}
+
+#[test]
+fn a_picture_s_or_a_video_s_caption_and_credit_are_no_byline() {
+    // A photographer's microdata in a picture's caption (The Vancouver Sun).
+    let figure = r#"<figure itemprop="image" itemscope itemtype="https://schema.org/ImageObject"><img src="/plant.jpg" alt="">
+        <figcaption class="wp-caption-text" itemprop="description"><p><span class="img-caption">The plant.</span>
+        <span class="img-author"><span itemprop="creator">Mike Blake/Reuters files</span></span></p></figcaption></figure>"#;
+    assert!(names("", &article(figure)).is_empty(), "{:?}", names("", &article(figure)));
+    // A newspaper's cutline naming the people pictured, in a container its
+    // theme calls a byline (El Heraldo).
+    let cutline = r#"<div class="cutline-byline-container"><span class="cutline-text"><p>Juan Orlando Hernández
+        (izquierda) y Joaquín Guzmán Loera (derecha) podrían verse cara a cara.</p></span></div>"#;
+    assert!(names("", &article(cutline)).is_empty(), "{:?}", names("", &article(cutline)));
+    // A video's source, credited "By" under the summary (VI Consortium).
+    let video = r#"<p class="summary">Officers found the cargo on Sunday.
+        <span class="credit video-credit">By U.S. CUSTOMS AND BORDER PROTECTION</span></p>"#;
+    assert!(names("", &article(video)).is_empty(), "{:?}", names("", &article(video)));
+    // A site that calls its byline a caption keeps it (Engadget), and so
+    // does a header block beside a photo ("meta-author-wrap with-photo").
+    let caption = r#"<div class="post_byline"><span class="caption">by <a href="/author/vlad-savov/">Vlad Savov</a></span></div>"#;
+    assert_eq!(names("", &article(caption)), ["Vlad Savov"]);
+    let with_photo = r#"<table class="meta-author-wrap with-photo"><tr><td><div class="meta-author"><a href="/profile/andrew">Andrew Bulkeley</a></div></td></tr></table>"#;
+    assert_eq!(names("", &article(with_photo)), ["Andrew Bulkeley"]);
+}
+
+#[test]
+fn a_site_s_own_name_spelled_by_its_host_a_town_s_site_and_a_cms_account_are_nobody() {
+    let meta_author = |name: &str| format!(r#"<meta name="author" content="{name}">"#);
+    // The site's name, spaced where its host has a hyphen or joined where it has several.
+    let tour = names_on("https://www.tour-magazin.de/news/unfall/", "Unfall", &meta_author("Tour Magazin"), &article(""));
+    assert!(tour.is_empty(), "{tour:?}");
+    let dwn = names_on(
+        "https://deutsche-wirtschafts-nachrichten.de/706934/strompreis",
+        "Strompreis",
+        &meta_author("Deutsche Wirtschaftsnachrichten"),
+        &article(""),
+    );
+    assert!(dwn.is_empty(), "{dwn:?}");
+    // A person's own site spelled so still credits its owner.
+    assert_eq!(names_on("https://sam-curry.net/post/", "Post", &meta_author("Sam Curry"), &article("")), ["Sam Curry"]);
+    // The title's last part is a town's or a body's name, its place spelled by the host.
+    for (url, title) in [
+        ("https://www.stuttgart.de/leben/bohnenviertel", "Bohnenviertel - Stadt Stuttgart"),
+        ("https://tierschutz-berlin.de/boellerverzicht/", "Tierschutzverein ruft zu Böllerverzicht auf – Tierheim Berlin"),
+    ] {
+        let found = names_on(url, title, "", &article(""));
+        assert!(found.is_empty(), "{url}: {found:?}");
+    }
+    // Joomla's install account signs what the site's owner posts.
+    assert!(names(&meta_author("Super User"), &article("")).is_empty());
+}
+
+#[test]
+fn a_heading_in_bold_and_a_name_over_a_web_address_are_no_credit() {
+    // "Im Einzelnen:" ("In detail:") opening a list in a ministry's release.
+    let heading = format!(
+        "<article><h1>Council passes budget</h1><div class=\"entry-content\"><p>The programme stops today.</p>\
+         <p><strong>Im Einzelnen:</strong></p>{BODY}</div></article>"
+    );
+    assert!(names("", &heading).is_empty(), "{:?}", names("", &heading));
+    // Where to learn more, at the end: a body's name over its site's address.
+    let infos = format!(
+        "<article><h1>Council passes budget</h1><div class=\"entry-content\">{BODY}<h2>Infos:</h2>\
+         <p><strong>Weinbau Rust</strong><br><a href=\"http://dierusterweinbauern.at\">dierusterweinbauern.at</a></p>\
+         <p><strong>Weinakademie Rust</strong><br><a href=\"http://weinakademie.at\">weinakademie.at</a></p></div></article>"
+    );
+    assert!(names("", &infos).is_empty(), "{:?}", names("", &infos));
+}

@@ -33,7 +33,7 @@ use super::after::{author_box, copyright_person, post_author_comment};
 use super::agency::agency_on_page;
 use super::author_links::is_author_page_link;
 use super::names::{fill_roles, names_them_and_more, Context};
-use super::regions::{headline_index, in_other_block};
+use super::regions::{headline_index, in_other_block, in_picture_credit};
 use super::{Evidence, Found};
 use crate::dom::{body_elements, class_id, has_author_data_mark, has_byline_data_mark, tag, text_of};
 use crate::model::Author;
@@ -180,7 +180,10 @@ fn first_byline(
     let mut block: Option<NodeRef<'_>> = None;
     let mut found: Vec<Author> = Vec::new();
     for node in nodes {
-        if !matches(node) || used.iter().any(|u| node.ancestors_it(None).any(|a| a.id == u.id)) {
+        if !matches(node)
+            || used.iter().any(|u| node.ancestors_it(None).any(|a| a.id == u.id))
+            || in_picture_credit(node)
+        {
             continue;
         }
         if let Some(b) = &block {

@@ -1,7 +1,7 @@
 //! Who can be a person on this page: the name checks every source shares.
 
 use byline_feeds::credit::{
-    clean_role, has_role_word, is_agency, is_agency_site, is_desk, is_outlet_name, is_personal_name,
+    clean_role, has_role_word, is_agency, is_agency_site, is_desk, is_given_name, is_outlet_name, is_personal_name,
     is_plausible_person, name_case, strip_initials, strip_label, trim_separators, without_handle, without_nickname,
 };
 use byline_feeds::spelling::spells;
@@ -87,7 +87,13 @@ fn owner_by_title(page_title: &str, host_label: &str, host_labels: &[String]) ->
         && surname.chars().all(char::is_alphabetic)
         && host_label.contains(&surname)
         && !host_labels.iter().any(|l| l.contains(first.trim_end_matches('.')));
-    (spelled && name.split_whitespace().count() >= 2 && byline_feeds::credit::is_name_shaped(&name)).then_some(name)
+    // The first word a given name, or its initial in the host before the
+    // surname (`pbrunst`): never a place's or a body's name ("Stadt
+    // Stuttgart" on stuttgart.de, "Tierheim Berlin" on tierschutz-berlin.de).
+    let initial: String = first.chars().take(1).collect();
+    let given = is_given_name(&first) || letters_of(host_label) == format!("{initial}{surname}");
+    (spelled && given && name.split_whitespace().count() >= 2 && byline_feeds::credit::is_name_shaped(&name))
+        .then_some(name)
 }
 
 impl Context {
@@ -262,6 +268,18 @@ impl Context {
         }
         let key = comparable(&squash(name));
         !self.not_people.iter().any(|s| *s == key || s.trim_start_matches("the ") == key.trim_start_matches("the "))
+            && !self.spells_site_name(name)
+    }
+
+    /// Whether `name`'s letters are the host's main label's, written with
+    /// other spaces or hyphens ("Tour Magazin" on tour-magazin.de,
+    /// "Deutsche Wirtschaftsnachrichten" on
+    /// deutsche-wirtschafts-nachrichten.de): the site, unless the name is a
+    /// person's given name and surname, whose own site this is ("Sam Curry"
+    /// on samcurry.net). A site's handle is not asked: a person's own site
+    /// has theirs ("@mattiasgeniar").
+    fn spells_site_name(&self, name: &str) -> bool {
+        letters_of(&comparable(name)) == letters_of(&self.host_label) && !is_personal_name(cleaned_name(name))
     }
 
     /// The people among `authors`, each once, names squashed (without a
@@ -496,6 +514,12 @@ mod tests {
         assert_eq!(by_title("A story - Daring Fireball", "daringfireball"), None, "not a person's name");
         assert_eq!(by_title("Chininum – Gelbe Liste", "gelbe-liste"), None, "the host spells the whole name: a brand");
         assert_eq!(by_title("Phillip Brunst", "pbrunst"), None, "no separator: the title is the headline");
+        assert_eq!(by_title("Bohnenviertel - Stadt Stuttgart", "stuttgart"), None, "a town's site: no given name");
+        assert_eq!(
+            by_title("Tierschutzverein ruft zu Böllerverzicht auf – Tierheim Berlin", "tierschutz-berlin"),
+            None,
+            "a body's site: no given name"
+        );
         assert_eq!(
             owner_by_title(
                 "How to Save Money on Groceries - MSN Lifestyle",

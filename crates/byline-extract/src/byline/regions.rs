@@ -55,6 +55,35 @@ const NOT_THIS_ARTICLE_PHRASES: &[&str] = &[
     "post-navigation",
 ];
 
+/// Words that, joined in one class or id with a media word, mark a
+/// picture's or a video's caption or credit ("wp-caption-text",
+/// "img-author", "video-credit").
+const CAPTION_MARKS: &[&str] = &["caption", "credit", "credits", "author", "byline", "copyright"];
+/// Words of a media item in a class or id.
+const MEDIA_MARKS: &[&str] = &["photo", "foto", "image", "img", "video", "picture", "pic", "wp"];
+
+/// Whether `node` is or sits in a picture's or a video's caption or
+/// credit: a `<figcaption>`, a newspaper's "cutline", or a class or id
+/// that joins a media word to a caption or credit word ("wp-caption",
+/// "img-author", "credit video-credit"). The names there are a
+/// photographer's, a video's source or the people pictured ("Juan Orlando
+/// Hernández (izquierda)"), never the article's author. A "caption" alone
+/// is not enough: some sites call their byline so.
+pub(crate) fn in_picture_credit(node: &NodeRef) -> bool {
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .take_while(|a| !matches!(tag(a).as_str(), "body" | "html"))
+        .any(|a| {
+            let marks = class_id(&a);
+            tag(&a) == "figcaption"
+                || marks.contains("cutline")
+                || marks.split_whitespace().any(|token| {
+                    let words: Vec<&str> = class_id_words(token).collect();
+                    words.iter().any(|w| MEDIA_MARKS.contains(w)) && words.iter().any(|w| CAPTION_MARKS.contains(w))
+                })
+        })
+}
+
 /// Whether `node` sits in a block of other articles, comments or site
 /// furniture (`aside`, `footer`, `nav`, "related", "most read"…). A block
 /// that holds the headline is the article itself, whatever its layout

@@ -228,7 +228,9 @@ const LEADING_BLOCKS: usize = 3;
 fn leading_bold_names<'a>(blocks: &[NodeRef<'a>], ctx: &Context) -> Option<TrailingByline<'a>> {
     blocks.iter().take(LEADING_BLOCKS).find_map(|block| {
         let text = squash(&text_of(block));
-        if !is_bold_only(block, &text) {
+        // A bold line ending in a colon heads what follows ("Im
+        // Einzelnen:", "Hinweis:"), never a credit.
+        if !is_bold_only(block, &text) || text.ends_with(':') {
             return None;
         }
         let people = parse_credit(&text);
@@ -503,11 +505,25 @@ fn signature(block: &NodeRef, ctx: &Context) -> Option<Vec<Author>> {
         && role.chars().next().is_some_and(char::is_alphabetic)
         && !role.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '/' | ':'))
         && !role.ends_with(['.', '!', '?'])
+        // "Weinbau Rust<br>dierusterweinbauern.at": a link list, not a role.
+        && !is_web_address(role)
         // "Jane Doe<br>Staff Writer": a title-cased role has a role word.
         && (!is_name_shaped(role) || role_line(name, role).is_some());
     (is_name_shaped(name) && ctx.is_person(name) && !closing && role_like)
         .then(|| ctx.keep_people(vec![Author::new(name, Some(role.clone()))]))
         .filter(|people| !people.is_empty())
+}
+
+/// Whether `text` is a web address alone, one word ending in a dot and a
+/// domain's two to six letters ("dierusterweinbauern.at").
+fn is_web_address(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(char::is_whitespace)
+        && text.rsplit_once('.').is_some_and(|(site, tld)| {
+            site.chars().count() >= 2
+                && (2..=6).contains(&tld.chars().count())
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ const NOT_A_PERSON: &[&str] = &[
     "admin",
     "administrator",
     "site admin",
+    // Joomla's account made at install, which signs what its owner posts.
+    "super user",
     "webmaster",
     "root",
     "nobody",
@@ -138,6 +140,10 @@ pub(super) const INSTITUTION_WORDS: &[&str] = &[
     "république",
     "республика",
     "respublikasi",
+    // A town or a municipality as publisher ("Stadt Stuttgart").
+    "stadt",
+    "landeshauptstadt",
+    "gemeinde",
     // Azerbaijani and Russian bodies and places ("Milli Məclis", "Nazirlər
     // Kabineti", "Dövlət Statistika Komitəsi", "Bakı Şəhəri", "Москва Кремль").
     "məclis",
