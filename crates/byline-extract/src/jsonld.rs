@@ -251,10 +251,17 @@ fn first_string(value: &Value) -> Option<String> {
     as_list(value).into_iter().find_map(string)
 }
 
-/// A non-empty trimmed string value.
+/// A non-empty trimmed string value, its HTML character references
+/// decoded: some publishing systems write JSON-LD's text as HTML
+/// ("Lindsey O&#039;Donnell", "Tom &amp; Jerry").
 fn string(value: &Value) -> Option<String> {
     let s = value.as_str()?.trim();
-    (!s.is_empty()).then(|| s.to_string())
+    let s = if s.contains('&') && !s.contains('<') {
+        Document::fragment(s).root().text().trim().to_string()
+    } else {
+        s.to_string()
+    };
+    (!s.is_empty()).then_some(s)
 }
 
 #[cfg(test)]
@@ -324,6 +331,15 @@ mod tests {
             "{\"@type\":\"BlogPosting\",\"articleBody\":\"First line.\nSecond\tline.\",\n\"author\":{\"@type\":\"Person\",\"name\":\"Jane Roe\"}}",
         );
         assert_eq!(ld.authors[0].name, "Jane Roe");
+    }
+
+    #[test]
+    fn character_references_in_its_text_are_decoded() {
+        let ld = parse(
+            r#"{"@type":"Article","headline":"Tom &amp; Jerry&#8217;s Day","author":{"@type":"Person","name":"Lindsey O&#039;Donnell"}}"#,
+        );
+        assert_eq!(ld.headline.as_deref(), Some("Tom & Jerry’s Day"));
+        assert_eq!(ld.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Lindsey O'Donnell"]);
     }
 
     #[test]

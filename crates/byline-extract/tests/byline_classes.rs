@@ -887,7 +887,8 @@ fn a_picture_s_or_a_video_s_caption_and_credit_are_no_byline() {
 fn a_site_s_own_name_spelled_by_its_host_a_town_s_site_and_a_cms_account_are_nobody() {
     let meta_author = |name: &str| format!(r#"<meta name="author" content="{name}">"#);
     // The site's name, spaced where its host has a hyphen or joined where it has several.
-    let tour = names_on("https://www.tour-magazin.de/news/unfall/", "Unfall", &meta_author("Tour Magazin"), &article(""));
+    let tour =
+        names_on("https://www.tour-magazin.de/news/unfall/", "Unfall", &meta_author("Tour Magazin"), &article(""));
     assert!(tour.is_empty(), "{tour:?}");
     let dwn = names_on(
         "https://deutsche-wirtschafts-nachrichten.de/706934/strompreis",
@@ -901,7 +902,10 @@ fn a_site_s_own_name_spelled_by_its_host_a_town_s_site_and_a_cms_account_are_nob
     // The title's last part is a town's or a body's name, its place spelled by the host.
     for (url, title) in [
         ("https://www.stuttgart.de/leben/bohnenviertel", "Bohnenviertel - Stadt Stuttgart"),
-        ("https://tierschutz-berlin.de/boellerverzicht/", "Tierschutzverein ruft zu Böllerverzicht auf – Tierheim Berlin"),
+        (
+            "https://tierschutz-berlin.de/boellerverzicht/",
+            "Tierschutzverein ruft zu Böllerverzicht auf – Tierheim Berlin",
+        ),
     ] {
         let found = names_on(url, title, "", &article(""));
         assert!(found.is_empty(), "{url}: {found:?}");
@@ -925,4 +929,29 @@ fn a_heading_in_bold_and_a_name_over_a_web_address_are_no_credit() {
          <p><strong>Weinakademie Rust</strong><br><a href=\"http://weinakademie.at\">weinakademie.at</a></p></div></article>"
     );
     assert!(names("", &infos).is_empty(), "{:?}", names("", &infos));
+}
+
+#[test]
+fn a_dash_before_a_name_signs_the_text_and_a_menu_of_writers_is_no_byline() {
+    // "– David Dunkley", the body's last paragraph (The Jamaica Observer).
+    let signed = format!(
+        "<article><h1>Council passes budget</h1><div class=\"entry-content\">{BODY}<p>– David Dunkley</p></div></article>"
+    );
+    assert_eq!(names("", &signed), ["David Dunkley"]);
+    // The same after a quotation names the quoted, not the writer.
+    let quoted = format!(
+        "<article><h1>Council passes budget</h1><div class=\"entry-content\">{BODY}<blockquote><p>Less is more.</p>\
+         <p>– Ludwig Mies</p></blockquote></div></article>"
+    );
+    assert!(names("", &quoted).is_empty(), "{:?}", names("", &quoted));
+    // The site's menu lists its writers under "Authors"; the article's own
+    // byline comes after the headline (Threatpost).
+    let menu = concat!(
+        r#"<div class="c-site-nav__list js-nav-toggle-container"><div class="c-site-nav__list__header">"#,
+        r#"<h3 class="c-section-title"><span>Authors</span></h3></div><div class="c-site-nav__list__content">"#,
+        r#"<ul class="o-stack-1 c-main-menu"><li><a href="/author/lindseyodonnell/"><span>Lindsey O'Donnell</span></a></li>"#,
+        r#"<li><a href="/author/sealstara/"><span>Tara Seals</span></a></li></ul></div></div>"#
+    );
+    let page = format!("{menu}{}", article(""));
+    assert!(names("", &page).is_empty(), "{:?}", names("", &page));
 }

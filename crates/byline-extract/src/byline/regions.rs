@@ -32,6 +32,10 @@ const NOT_THIS_ARTICLE: &[&str] = &[
     "flyout",
     "populyar",
     "mostread",
+    // The site's menus, which may list its writers ("Authors"); not
+    // "nav" alone: a story's "news-nav-container" may hold its byline.
+    "menu",
+    "megamenu",
 ];
 /// The same, for names written in several words ("most-read").
 const NOT_THIS_ARTICLE_PHRASES: &[&str] = &[
@@ -53,6 +57,10 @@ const NOT_THIS_ARTICLE_PHRASES: &[&str] = &[
     "prev-post",
     "previous-post",
     "post-navigation",
+    // The site's menus, which may list its writers ("Authors").
+    "site-nav",
+    "main-nav",
+    "nav-menu",
 ];
 
 /// Words that, joined in one class or id with a media word, mark a

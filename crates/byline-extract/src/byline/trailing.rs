@@ -71,8 +71,13 @@ pub(crate) fn trailing_byline<'a>(content: &'a Document, ctx: &Context) -> Optio
         match labelled_lines(block, ctx)
             .or_else(|| parse_credit_line(&text, ctx))
             .or_else(|| signature(block, ctx))
-            .or_else(|| if last { bold_name(block, &text, ctx) } else { None })
-        {
+            .or_else(|| {
+                if last {
+                    bold_name(block, &text, ctx).or_else(|| dash_signature(block, &text, ctx))
+                } else {
+                    None
+                }
+            }) {
             Some(mut authors) => {
                 authors.append(&mut found.authors);
                 found.authors = authors;
@@ -490,6 +495,17 @@ const CLOSING_WORDS: &[&str] = &[
     "kind",
     "yours",
 ];
+
+/// A dash and a name alone, the body's very last block ("– David
+/// Dunkley", "— Анна Орлова"): the writer signing the text above. Never
+/// in a quotation, where it names the quoted.
+fn dash_signature(block: &NodeRef, text: &str, ctx: &Context) -> Option<Vec<Author>> {
+    let name = text.strip_prefix(['–', '—', '-'])?.trim();
+    let quoted = std::iter::once(*block).chain(block.ancestors_it(None)).any(|a| tag(&a) == "blockquote");
+    (!quoted && is_name_shaped(name) && ctx.is_person(name))
+        .then(|| ctx.keep_people(vec![Author::new(name, None)]))
+        .filter(|people| !people.is_empty())
+}
 
 /// A signature at the end of a statement or a letter: a block of exactly
 /// two lines split by `<br>`, a name and then a short role ("Kazım
