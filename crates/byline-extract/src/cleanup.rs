@@ -44,7 +44,7 @@ use related::{is_teaser, remove_related_by_heading, remove_teaser_cards};
 
 use crate::dom::{
     body_elements, class_id, class_id_words, elements_named, has_byline_data_mark, has_class, has_descendant, has_text,
-    has_visible_text, inside, link_density, short_text, tag,
+    has_visible_text, inside, is_post_with_terms, link_density, short_text, tag,
 };
 
 /// Elements that never belong to a reading view.
@@ -167,8 +167,8 @@ fn is_noise(node: &NodeRef, page_url: &Url) -> bool {
     is_hidden(node)
         || is_ad_block(node, &tokens, &text)
         || is_share_block(node, &tokens, &text)
-        || (has_related_mark(&marks) && !looks_like_content(node, &text))
-        || (has_comment_mark(&marks) && tag(node) != "textarea")
+        || (has_related_mark(&marks) && !looks_like_content(node, &text) && !is_post_with_terms(node))
+        || (has_comment_mark(&marks) && tag(node) != "textarea" && !is_post_with_terms(node))
         || is_appeal_block(node, &tokens, &marks, &text)
         || is_label_line(node, &text)
         || is_teaser(node, page_url, &text)

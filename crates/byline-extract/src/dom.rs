@@ -16,6 +16,15 @@ pub(crate) fn class_id_words(marks: &str) -> impl Iterator<Item = &str> {
     marks.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty())
 }
 
+/// Whether `node` is a post as WordPress marks one (`post_class()`:
+/// `hentry`, `type-post`), whose other classes are its categories, tags and
+/// terms, words of its topics rather than of its layout
+/// ("internet-estallido-comentarios", "tag-trending"): never a comment
+/// section or a related block by them.
+pub(crate) fn is_post_with_terms(node: &NodeRef) -> bool {
+    node.attr("class").is_some_and(|c| c.split_whitespace().any(|t| t == "hentry" || t == "type-post"))
+}
+
 /// The element's `class` and `id` joined and lower-cased, for substring checks.
 pub(crate) fn class_id(node: &NodeRef) -> String {
     // One buffer for both (it is asked of every element, several times).

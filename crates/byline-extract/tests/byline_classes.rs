@@ -955,3 +955,18 @@ fn a_dash_before_a_name_signs_the_text_and_a_menu_of_writers_is_no_byline() {
     let page = format!("{menu}{}", article(""));
     assert!(names("", &page).is_empty(), "{:?}", names("", &page));
 }
+
+#[test]
+fn a_wordpress_post_whose_terms_name_comments_or_related_keeps_its_byline() {
+    // WordPress's `post_class()` writes the post's categories, tags and
+    // custom terms as classes: "internet-estallido-comentarios" is a term
+    // of Cubadebate's, not a comment section.
+    let post = format!(
+        "<section class=\"post type-post status-publish hentry tag-cuba autor-yaima-puig-meneses \
+         internet-estallido-comentarios especiales-relevantes\"><h2 class=\"title\">Council passes budget</h2>\
+         <div id=\"taxonomies\"><div><strong>Por: </strong><a href=\"/autor/yaima-puig-meneses/\" rel=\"category tag\">\
+         Yaima Puig Meneses</a>, <a href=\"/autor/rene-tamayo/\" rel=\"category tag\">René Tamayo</a></div></div>\
+         <div class=\"note_content\">{BODY}</div></section>"
+    );
+    assert_eq!(names("", &post), ["Yaima Puig Meneses", "René Tamayo"]);
+}

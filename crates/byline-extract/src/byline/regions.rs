@@ -109,6 +109,12 @@ pub(crate) fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag:
         {
             return false;
         }
+        // A publishing system's post (WordPress's `hentry`, `type-post`):
+        // the article itself, whose classes also name its tags and terms
+        // ("internet-estallido-comentarios", "tag-trending").
+        if crate::dom::is_post_with_terms(&a) {
+            return false;
+        }
         // An `<aside>`, `<footer>` or `.post-footer` inside the headline's
         // own post is about this article (Blogger puts the author there).
         let in_article = || container.as_ref().is_some_and(|c| a.ancestors_it(None).any(|up| up.id == c.id));

@@ -9,7 +9,7 @@ use dom_query::NodeRef;
 use regex::Regex;
 
 use super::{looks_like_content, ShortText};
-use crate::dom::{class_id, has_descendant, short_text, tag};
+use crate::dom::{class_id, has_descendant, is_post_with_terms, short_text, tag};
 
 /// Class or id words that mark an advertisement.
 pub(super) const AD_WORDS: &[&str] = &[
@@ -182,7 +182,7 @@ pub(super) const NEVER_SHOWN_CLASSES: &[&str] = &["w-condition-invisible"];
 pub(super) const HIDDEN_ON_SOME_SCREENS: &[&str] = &["hidden", "is-hidden", "d-none", "hide"];
 
 pub(crate) fn is_related_block(node: &NodeRef) -> bool {
-    has_related_mark(&class_id(node)) && !looks_like_content(node, &ShortText::new(node))
+    has_related_mark(&class_id(node)) && !looks_like_content(node, &ShortText::new(node)) && !is_post_with_terms(node)
 }
 
 pub(super) fn has_related_mark(marks: &str) -> bool {
@@ -190,7 +190,7 @@ pub(super) fn has_related_mark(marks: &str) -> bool {
 }
 
 pub(crate) fn is_comment_block(node: &NodeRef) -> bool {
-    has_comment_mark(&class_id(node)) && tag(node) != "textarea"
+    has_comment_mark(&class_id(node)) && tag(node) != "textarea" && !is_post_with_terms(node)
 }
 
 pub(super) fn has_comment_mark(marks: &str) -> bool {
