@@ -358,6 +358,9 @@ pub fn is_plausible_person(name: &str) -> bool {
     if name.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '|' | '/' | '<' | '>' | '©' | '?' | '!' | ':'))
         || DOMAIN.is_match(&name)
         || key.starts_with("www.")
+        // "Gese - La Estrella de Panamá": a spaced dash joins a name to
+        // what it is or where it writes; never inside one person's name.
+        || [" - ", " – ", " — "].iter().any(|dash| name.contains(dash))
     {
         return false;
     }
@@ -541,8 +544,18 @@ mod tests {
         for good in ["Gülağa İsgəndərov", "Ирина Волкова", "Jane Doe", "Jean-Paul O'Brien"] {
             assert!(is_plausible_person(good), "{good}");
         }
-        for bad in ["Admin", "Редакция сайта", "Report.az", "20.11.2026 | 14:35", "https://x.az/a", "", "Müəllif"]
-        {
+        for bad in [
+            "Admin",
+            "Редакция сайта",
+            "Report.az",
+            "20.11.2026 | 14:35",
+            "https://x.az/a",
+            "",
+            "Müəllif",
+            "Gese - La Estrella de Panamá",
+            "Super User",
+            "Stadt Stuttgart",
+        ] {
             assert!(!is_plausible_person(bad), "{bad}");
         }
     }
