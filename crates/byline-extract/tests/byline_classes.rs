@@ -897,8 +897,14 @@ fn a_site_s_own_name_spelled_by_its_host_a_town_s_site_and_a_cms_account_are_nob
         &article(""),
     );
     assert!(dwn.is_empty(), "{dwn:?}");
-    // A person's own site spelled so still credits its owner.
+    // The site's brand, its host's word first ("Handball Schweiz" on handball.ch).
+    let brand = names_on("https://www.handball.ch/de/news/cup/", "Cup", &meta_author("Handball Schweiz"), &article(""));
+    assert!(brand.is_empty(), "{brand:?}");
+    // A person's own site spelled so still credits its owner, by a given
+    // name or word by word in the host's labels.
     assert_eq!(names_on("https://sam-curry.net/post/", "Post", &meta_author("Sam Curry"), &article("")), ["Sam Curry"]);
+    let own = names_on("https://anisse.astier.eu/awk.html", "awk", &meta_author("Anisse Astier"), &article(""));
+    assert_eq!(own, ["Anisse Astier"]);
     // The title's last part is a town's or a body's name, its place spelled by the host.
     for (url, title) in [
         ("https://www.stuttgart.de/leben/bohnenviertel", "Bohnenviertel - Stadt Stuttgart"),

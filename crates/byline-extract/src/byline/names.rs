@@ -279,7 +279,22 @@ impl Context {
     /// on samcurry.net). A site's handle is not asked: a person's own site
     /// has theirs ("@mattiasgeniar").
     fn spells_site_name(&self, name: &str) -> bool {
-        letters_of(&comparable(name)) == letters_of(&self.host_label) && !is_personal_name(cleaned_name(name))
+        let key = comparable(name);
+        let host = letters_of(&self.host_label);
+        let words: Vec<&str> = key.split_whitespace().collect();
+        let brand_word = words
+            .split_last()
+            .is_some_and(|(_, before)| before.iter().any(|w| w.chars().count() >= 4 && letters_of(w) == host));
+        (letters_of(&key) == host || brand_word) && !is_personal_name(cleaned_name(name)) && !self.is_hosted_as(&key)
+    }
+
+    /// Whether the host's labels before its last spell `key` (a name,
+    /// compared) word by word, one label a word: a person's own address
+    /// ("Anisse Astier" at anisse.astier.eu).
+    fn is_hosted_as(&self, key: &str) -> bool {
+        let labels: Vec<&str> = self.host.split('.').collect();
+        let words: Vec<String> = key.split_whitespace().map(letters_of).collect();
+        labels.len() > words.len() && words.len() >= 2 && labels[..words.len()].iter().zip(&words).all(|(l, w)| l == w)
     }
 
     /// The people among `authors`, each once, names squashed (without a
