@@ -271,12 +271,15 @@ impl Context {
             && !self.spells_site_name(name)
     }
 
-    /// Whether `name`'s letters are the host's main label's, written with
-    /// other spaces or hyphens ("Tour Magazin" on tour-magazin.de,
-    /// "Deutsche Wirtschaftsnachrichten" on
-    /// deutsche-wirtschafts-nachrichten.de): the site, unless the name is a
-    /// person's given name and surname, whose own site this is ("Sam Curry"
-    /// on samcurry.net). A site's handle is not asked: a person's own site
+    /// Whether `name` is the site's own name or brand by its host: its
+    /// letters are the host's main label's, written with other spaces or
+    /// hyphens ("Tour Magazin" on tour-magazin.de, "Deutsche
+    /// Wirtschaftsnachrichten" on deutsche-wirtschafts-nachrichten.de), or
+    /// a word of it before its last is that label ("Handball Schweiz" on
+    /// handball.ch). Never when the name is a person's given name and
+    /// surname or the host's labels spell it word by word, a person's own
+    /// site ("Sam Curry" on samcurry.net, "Anisse Astier" at
+    /// anisse.astier.eu). A site's handle is not asked: a person's own site
     /// has theirs ("@mattiasgeniar").
     fn spells_site_name(&self, name: &str) -> bool {
         let key = comparable(name);
