@@ -916,6 +916,21 @@ fn a_site_s_own_name_spelled_by_its_host_a_town_s_site_and_a_cms_account_are_nob
         let found = names_on(url, title, "", &article(""));
         assert!(found.is_empty(), "{url}: {found:?}");
     }
+    // The same names as the copyright holder at the page's end.
+    let footer = |holder: &str| format!("{}<p>© 2021 {holder}</p>", article(""));
+    let town = names_on("https://www.stuttgart.de/leben/", "Leben in Stuttgart", "", &footer("Stadt Stuttgart"));
+    assert!(town.is_empty(), "{town:?}");
+    let body = names_on(
+        "https://www.tierschutz-verein.de/aktuell/",
+        "Böllerverzicht – Tierheim Berlin",
+        "",
+        &footer("Tierheim Berlin"),
+    );
+    assert!(body.is_empty(), "{body:?}");
+    // A person's own site still credits its owner by the copyright line.
+    let own =
+        names_on("https://pbrunst.de/kein-cyberterrorismus/", "Kein Cyberterrorismus", "", &footer("Phillip Brunst"));
+    assert_eq!(own, ["Phillip Brunst"]);
     // Joomla's install account signs what the site's owner posts.
     assert!(names(&meta_author("Super User"), &article("")).is_empty());
 }

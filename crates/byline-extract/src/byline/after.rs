@@ -10,7 +10,7 @@ use dom_query::NodeRef;
 
 use super::author_links::is_author_page_link;
 use super::lines::strip_label;
-use super::names::Context;
+use super::names::{is_owner_shaped, Context};
 use super::regions::in_other_block;
 use super::spaced_text::short_spaced_text;
 use crate::dom::{class_id, class_id_tokens, has_class, short_text, tag};
@@ -164,7 +164,7 @@ pub(super) fn copyright_person(
         // the site is the person's.
         let people = if ctx.is_named_after(&holder) {
             ctx.keep_site_person(&holder)
-        } else if ctx.shares_site_word(&holder) {
+        } else if ctx.shares_site_word(&holder) || !is_owner_shaped(&holder, &ctx.host_label) {
             continue;
         } else {
             ctx.keep_people(vec![Author::new(holder, None)])

@@ -87,13 +87,22 @@ fn owner_by_title(page_title: &str, host_label: &str, host_labels: &[String]) ->
         && surname.chars().all(char::is_alphabetic)
         && host_label.contains(&surname)
         && !host_labels.iter().any(|l| l.contains(first.trim_end_matches('.')));
-    // The first word a given name, or its initial in the host before the
-    // surname (`pbrunst`): never a place's or a body's name ("Stadt
-    // Stuttgart" on stuttgart.de, "Tierheim Berlin" on tierschutz-berlin.de).
+    (spelled && is_owner_shaped(&name, host_label) && byline_feeds::credit::is_name_shaped(&name)).then_some(name)
+}
+
+/// Whether `name`, two words or more, reads as the name of the person a
+/// site with main label `host_label` belongs to: its first word a given
+/// name, or the host spelling its surname after the first word or that
+/// word's initial (`pbrunst`, `samcurry`). Never a place's or a body's
+/// name that the host spells a word of ("Stadt Stuttgart" on
+/// stuttgart.de, "Tierheim Berlin" on tierschutz-berlin.de).
+pub(crate) fn is_owner_shaped(name: &str, host_label: &str) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(comparable).collect();
+    let [first, .., surname] = words.as_slice() else { return false };
     let initial: String = first.chars().take(1).collect();
-    let given = is_given_name(&first) || letters_of(host_label) == format!("{initial}{surname}");
-    (spelled && given && name.split_whitespace().count() >= 2 && byline_feeds::credit::is_name_shaped(&name))
-        .then_some(name)
+    let host = letters_of(host_label);
+    let surname = letters_of(surname);
+    is_given_name(first) || host == format!("{initial}{surname}") || host == format!("{}{surname}", letters_of(first))
 }
 
 impl Context {
@@ -533,6 +542,14 @@ mod tests {
         assert_eq!(by_title("Chininum – Gelbe Liste", "gelbe-liste"), None, "the host spells the whole name: a brand");
         assert_eq!(by_title("Phillip Brunst", "pbrunst"), None, "no separator: the title is the headline");
         assert_eq!(by_title("Bohnenviertel - Stadt Stuttgart", "stuttgart"), None, "a town's site: no given name");
+        for (name, host) in [("Phillip W. Brunst", "pbrunst"), ("Sam Curry", "samcurry"), ("Jan Doest", "jdoest")] {
+            assert!(is_owner_shaped(name, host), "{name} on {host}");
+        }
+        for (name, host) in
+            [("Tierheim Berlin", "tierschutz-verein"), ("Stadt Stuttgart", "stuttgart"), ("Tour", "tour")]
+        {
+            assert!(!is_owner_shaped(name, host), "{name} on {host}");
+        }
         assert_eq!(
             by_title("Tierschutzverein ruft zu Böllerverzicht auf – Tierheim Berlin", "tierschutz-berlin"),
             None,
