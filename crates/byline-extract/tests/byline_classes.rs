@@ -759,10 +759,13 @@ fn an_e_mail_address_in_brackets_beside_the_name() {
 /// The names `extract` credits on a page at `url` with `head` and no byline
 /// in its text, with the feed's credit.
 fn names_at(url: &str, head: &str, feed_author: Option<&str>) -> Vec<String> {
-    let page = format!(
-        "<!DOCTYPE html><html><head><title>Council passes budget</title>{head}</head><body>{}</body></html>",
-        article("")
-    );
+    names_of(url, "Council passes budget", head, &article(""), feed_author)
+}
+
+/// The names `extract` finds on a page at `url` whose `<title>` is
+/// `title`, with `head`, the article `body` and the feed's credit.
+fn names_of(url: &str, title: &str, head: &str, body: &str, feed_author: Option<&str>) -> Vec<String> {
+    let page = format!("<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>");
     extract(page.as_bytes(), Some("text/html; charset=utf-8"), &Url::parse(url).unwrap(), feed_author)
         .unwrap()
         .byline
@@ -850,13 +853,7 @@ fn a_social_handle_or_a_more_articles_link_is_no_part_of_a_name() {
 /// The names `extract` finds on a page at `url` whose `<title>` is
 /// `title`, with `head` and the article `body`.
 fn names_on(url: &str, title: &str, head: &str, body: &str) -> Vec<String> {
-    let page = format!("<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>");
-    extract(page.as_bytes(), Some("text/html; charset=utf-8"), &Url::parse(url).unwrap(), None)
-        .unwrap()
-        .byline
-        .into_iter()
-        .map(|a| a.name)
-        .collect()
+    names_of(url, title, head, body, None)
 }
 
 #[test]
