@@ -109,12 +109,6 @@ pub(crate) fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag:
         {
             return false;
         }
-        // A publishing system's post (WordPress's `hentry`, `type-post`):
-        // the article itself, whose classes also name its tags and terms
-        // ("internet-estallido-comentarios", "tag-trending").
-        if crate::dom::is_post_with_terms(&a) {
-            return false;
-        }
         // An `<aside>`, `<footer>` or `.post-footer` inside the headline's
         // own post is about this article (Blogger puts the author there).
         let in_article = || container.as_ref().is_some_and(|c| a.ancestors_it(None).any(|up| up.id == c.id));
@@ -123,8 +117,12 @@ pub(crate) fn in_other_block(node: &NodeRef, headline: Option<&NodeRef>, by_tag:
             || (name == "li" && (is_teaser_item(&a, node) || is_stream_post(&a, node)))
             || (by_tag && matches!(name.as_str(), "aside" | "footer" | "nav") && !in_article())
             || {
-                let words = block_words(&a);
-                let marks = class_id(&a);
+                // A publishing system's post (WordPress's `hentry`): its
+                // classes also name its tags and terms, which are no
+                // furniture ("internet-estallido-comentarios", "tag-trending").
+                let post = crate::dom::is_post_with_terms(&a);
+                let words = if post { Vec::new() } else { block_words(&a) };
+                let marks = if post { String::new() } else { class_id(&a) };
                 words.iter().any(|w| NOT_THIS_ARTICLE.contains(&w.as_str()) && !(w == "footer" && in_article()))
                     || NOT_THIS_ARTICLE_PHRASES.iter().any(|m| marks.contains(m))
                     || crate::cleanup::is_related_block(&a)
