@@ -987,4 +987,15 @@ fn a_wordpress_post_whose_terms_name_comments_or_related_keeps_its_byline() {
          <div class=\"note_content\">{BODY}</div></section>"
     );
     assert_eq!(names("", &post), ["Yaima Puig Meneses", "René Tamayo"]);
+    // Teasers of other posts built with the same classes stay other
+    // articles: their writer is not this article's.
+    let teaser = |n: u32| {
+        format!(
+            "<article class=\"ee-post post-{n} post type-post status-publish hentry\"><h2><a href=\"/2021/0{n}/another-story-with-a-long-headline/\">\
+             Another story with a long headline, number {n}</a></h2><div class=\"ee-post__footer\"><ul><li class=\"ee-post__meta--author\">\
+             <a href=\"/author/jane-doe/\">Jane Doe</a></li></ul></div></article>"
+        )
+    };
+    let page = format!("{}<div class=\"ee-grid ee-loop\">{}{}</div>", article(""), teaser(1), teaser(2));
+    assert!(names("", &page).is_empty(), "{:?}", names("", &page));
 }
