@@ -38,13 +38,15 @@ pub(crate) use other_pages::{is_link_to_other_page, is_other_page};
 use furniture::{is_ad_block, is_appeal_block, is_label_line, is_share_block, is_site_footer};
 use hidden::{is_hidden, is_never_shown, place_streamed_parts, remove_media_fallback};
 use lazy_images::load_lazy_images;
-use marks::{comment_rules_before, has_comment_mark, has_related_mark, matches_any, META_MATCHER, META_WORDS};
+use marks::{
+    comment_rules_before, has_comment_mark, is_marked_comment, is_marked_related, matches_any, META_MATCHER, META_WORDS,
+};
 use other_posts::remove_other_posts;
 use related::{is_teaser, remove_related_by_heading, remove_teaser_cards};
 
 use crate::dom::{
     body_elements, class_id, class_id_words, elements_named, has_byline_data_mark, has_class, has_descendant, has_text,
-    has_visible_text, inside, is_post_with_terms, link_density, short_text, tag,
+    has_visible_text, inside, link_density, short_text, tag,
 };
 
 /// Elements that never belong to a reading view.
@@ -167,8 +169,8 @@ fn is_noise(node: &NodeRef, page_url: &Url) -> bool {
     is_hidden(node)
         || is_ad_block(node, &tokens, &text)
         || is_share_block(node, &tokens, &text)
-        || (has_related_mark(&marks) && !looks_like_content(node, &text) && !is_post_with_terms(node))
-        || (has_comment_mark(&marks) && tag(node) != "textarea" && !is_post_with_terms(node))
+        || is_marked_related(node, &marks, &text)
+        || is_marked_comment(node, &marks)
         || is_appeal_block(node, &tokens, &marks, &text)
         || is_label_line(node, &text)
         || is_teaser(node, page_url, &text)

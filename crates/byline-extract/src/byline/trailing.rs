@@ -21,7 +21,7 @@ use super::lines::{
 use dom_query::{Document, NodeRef};
 
 use super::names::Context;
-use crate::dom::{br_lines, has_text, opens_in_bold, tag, text_of, BOLD};
+use crate::dom::{br_lines, has_text, inside, opens_in_bold, tag, text_of, BOLD};
 use crate::model::Author;
 use crate::printed_date::{month_number, printed_date};
 use crate::text::{comparable, squash};
@@ -501,8 +501,7 @@ const CLOSING_WORDS: &[&str] = &[
 /// in a quotation, where it names the quoted.
 fn dash_signature(block: &NodeRef, text: &str, ctx: &Context) -> Option<Vec<Author>> {
     let name = text.strip_prefix(['–', '—', '-'])?.trim();
-    let quoted = std::iter::once(*block).chain(block.ancestors_it(None)).any(|a| tag(&a) == "blockquote");
-    (!quoted && is_name_shaped(name) && ctx.is_person(name))
+    (!inside(block, &["blockquote"]) && is_name_shaped(name) && ctx.is_person(name))
         .then(|| ctx.keep_people(vec![Author::new(name, None)]))
         .filter(|people| !people.is_empty())
 }

@@ -182,7 +182,14 @@ pub(super) const NEVER_SHOWN_CLASSES: &[&str] = &["w-condition-invisible"];
 pub(super) const HIDDEN_ON_SOME_SCREENS: &[&str] = &["hidden", "is-hidden", "d-none", "hide"];
 
 pub(crate) fn is_related_block(node: &NodeRef) -> bool {
-    has_related_mark(&class_id(node)) && !looks_like_content(node, &ShortText::new(node)) && !is_post_with_terms(node)
+    is_marked_related(node, &class_id(node), &ShortText::new(node))
+}
+
+/// [`is_related_block`], with the node's marks (`class_id`) and short text
+/// read already: a related mark on a block that is no content, never on a
+/// post by its term classes ([`is_post_with_terms`]).
+pub(super) fn is_marked_related(node: &NodeRef, marks: &str, text: &ShortText) -> bool {
+    has_related_mark(marks) && !looks_like_content(node, text) && !is_post_with_terms(node)
 }
 
 pub(super) fn has_related_mark(marks: &str) -> bool {
@@ -190,7 +197,14 @@ pub(super) fn has_related_mark(marks: &str) -> bool {
 }
 
 pub(crate) fn is_comment_block(node: &NodeRef) -> bool {
-    has_comment_mark(&class_id(node)) && tag(node) != "textarea" && !is_post_with_terms(node)
+    is_marked_comment(node, &class_id(node))
+}
+
+/// [`is_comment_block`], with the node's marks (`class_id`) read already:
+/// a comment mark on anything but the comment form's field, never on a
+/// post by its term classes ([`is_post_with_terms`]).
+pub(super) fn is_marked_comment(node: &NodeRef, marks: &str) -> bool {
+    has_comment_mark(marks) && tag(node) != "textarea" && !is_post_with_terms(node)
 }
 
 pub(super) fn has_comment_mark(marks: &str) -> bool {
